@@ -1,0 +1,1 @@
+"""Plain-Python core of artdesk: imports neither torch nor Qt."""

@@ -1,0 +1,1 @@
+"""Model code (torch, never Qt)."""

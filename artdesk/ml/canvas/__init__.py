@@ -1,0 +1,1 @@
+"""Canvas models (torch, never Qt)."""

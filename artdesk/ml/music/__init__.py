@@ -1,0 +1,1 @@
+"""Music models (torch, never Qt)."""

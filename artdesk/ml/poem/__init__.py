@@ -1,0 +1,1 @@
+"""Poem models (torch, never Qt)."""

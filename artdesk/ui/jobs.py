@@ -1,0 +1,156 @@
+"""The job runner: job bodies run on worker threads; a JobHandle turns them into Qt signals.
+
+Usage: ``handle = runner.submit(fn, request, title=...)``; connect its signals; ``handle.start()``.
+Exactly one of ``returned``, ``errored``, ``aborted`` fires, then ``finished``, once.
+One worker thread owns the loaded models (inference); training runs on its own worker so
+inference for one panel never waits behind another panel's fine-tune.
+"""
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from artdesk.core.errors import ArtdeskError
+from artdesk.core.jobs import Cancelled, JobContext, Progress
+
+log = logging.getLogger("artdesk.jobs")
+
+MODEL_WORKER = "model"
+TRAINING_WORKER = "training"
+
+
+class JobHandle(QObject):
+    """One job's life as signals, all delivered on the UI thread."""
+
+    started = Signal()  # the job began on its worker thread
+    progress = Signal(object)  # core.jobs.Progress, throttled to <= 20 Hz, last value always delivered
+    partial = Signal(object)  # preview payload (numpy array, str, ...); never a QPixmap or widget
+    returned = Signal(object)  # the job's result, on success only
+    errored = Signal(str, str)  # (message for the user, traceback for the log)
+    aborted = Signal()  # cancellation acknowledged; no result
+    finished = Signal()  # always last, exactly once
+
+    def __init__(self, fn: Callable[[Any, JobContext], Any], request: Any, title: str, worker: "Worker") -> None:
+        super().__init__()
+        self.fn = fn
+        self.request = request
+        self.title = title
+        self._worker = worker
+        self._cancel_event = threading.Event()
+        self._started = False
+        self.is_finished = False
+        self.last_progress = Progress(None, "Waiting…")
+        self.progress.connect(self._remember_progress)
+        self.finished.connect(self._mark_finished)
+
+    def start(self) -> "JobHandle":
+        """Queue the job on its worker; connect signals before calling this."""
+        if self._started:
+            raise RuntimeError("a job handle can be started only once")
+        self._started = True
+        self._worker.enqueue(self)
+        return self
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next cancel check; returns at once."""
+        self._cancel_event.set()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel_event.is_set()
+
+    def _remember_progress(self, progress: Progress) -> None:
+        self.last_progress = progress
+
+    def _mark_finished(self) -> None:
+        self.is_finished = True
+
+    def _run(self) -> None:
+        """Run on the worker thread; emits the signals in their contract order."""
+        if self._cancel_event.is_set():
+            self.aborted.emit()
+            self.finished.emit()
+            return
+        self.started.emit()
+        ctx = JobContext(self.progress.emit, self.partial.emit, self._cancel_event)
+        try:
+            result = self.fn(self.request, ctx)
+            ctx.flush()
+        except Cancelled:
+            ctx.flush()
+            self.aborted.emit()
+        except ArtdeskError as error:
+            self.errored.emit(str(error), traceback.format_exc())
+        except Exception as error:  # an unexpected failure must reach the user, not kill the worker
+            log.exception("job %r failed", self.title)
+            self.errored.emit(f"Unexpected error in {self.title}: {error}", traceback.format_exc())
+        else:
+            self.returned.emit(result)
+        self.finished.emit()
+
+
+class Worker(QThread):
+    """A thread that runs queued jobs one after another."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(f"artdesk-{name}-worker")
+        self._queue: queue.Queue[JobHandle | None] = queue.Queue()
+
+    def enqueue(self, handle: JobHandle) -> None:
+        self._queue.put(handle)
+        if not self.isRunning():
+            self.start()
+
+    def stop(self) -> None:
+        self._queue.put(None)
+
+    def run(self) -> None:
+        while True:
+            handle = self._queue.get()
+            if handle is None:
+                return
+            handle._run()
+
+
+class Runner(QObject):
+    """Owns the workers; every job of the app goes through ``submit``."""
+
+    job_submitted = Signal(object)  # a new JobHandle, before it starts (for the job status view)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._workers = {MODEL_WORKER: Worker(MODEL_WORKER), TRAINING_WORKER: Worker(TRAINING_WORKER)}
+        self._handles: list[JobHandle] = []
+
+    def submit(self, fn: Callable[[Any, JobContext], Any], request: Any, title: str, worker: str = MODEL_WORKER) -> JobHandle:
+        handle = JobHandle(fn, request, title, self._workers[worker])
+        self._handles.append(handle)
+        handle.finished.connect(lambda h=handle: self._forget(h))
+        self.job_submitted.emit(handle)
+        return handle
+
+    def active(self) -> list[JobHandle]:
+        return [h for h in self._handles if not h.is_finished]
+
+    def _forget(self, handle: JobHandle) -> None:
+        if handle in self._handles:
+            self._handles.remove(handle)
+
+    def shutdown(self, timeout_ms: int = 5000) -> bool:
+        """Cancel every job and stop the workers; True if all threads ended within the timeout."""
+        for handle in list(self._handles):
+            handle.cancel()
+        for worker in self._workers.values():
+            worker.stop()
+        clean = True
+        for worker in self._workers.values():
+            if worker.isRunning() and not worker.wait(timeout_ms):
+                log.error("worker %s did not stop within %d ms", worker.objectName(), timeout_ms)
+                clean = False
+        return clean

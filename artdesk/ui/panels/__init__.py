@@ -1,0 +1,7 @@
+"""The three panels, named by "module:Class" so each is imported only when first shown."""
+
+PANELS = (
+    ("Canvas", "artdesk.ui.panels.canvas:CanvasPanel"),
+    ("Music", "artdesk.ui.panels.music:MusicPanel"),
+    ("Poem", "artdesk.ui.panels.poem:PoemPanel"),
+)

@@ -1,0 +1,24 @@
+"""Test setup: Qt offscreen, user folders in a temporary directory, no dangling threads."""
+import os
+import threading
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    """Every test gets its own ARTDESK_HOME; the real home is never touched."""
+    home = tmp_path / "artdesk-home"
+    monkeypatch.setenv("ARTDESK_HOME", str(home))
+    return home
+
+
+@pytest.fixture(autouse=True)
+def no_dangling_threads():
+    """Fail a test that leaves a Python or Qt worker thread running (napari's guard)."""
+    before = set(threading.enumerate())
+    yield
+    leftover = [t for t in threading.enumerate() if t not in before and t.is_alive() and not t.daemon]
+    assert not leftover, f"threads outlived the test: {leftover}"

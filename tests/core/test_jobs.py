@@ -1,0 +1,34 @@
+import pytest
+
+from artdesk.core.jobs import Cancelled, JobContext, Progress, RecordingContext
+from tests.helpers import steps_job
+
+
+def test_recording_context_sees_every_report():
+    ctx = RecordingContext()
+    assert steps_job(5, ctx) == 5
+    assert [p.fraction for p in ctx.progress] == [0.2, 0.4, 0.6, 0.8, 1.0]
+
+
+def test_cancel_is_raised_at_the_next_check():
+    ctx = RecordingContext(cancel_after=2)
+    with pytest.raises(Cancelled):
+        steps_job(10, ctx)
+    assert len(ctx.progress) == 2
+
+
+def test_throttled_reports_deliver_the_last_one_on_flush():
+    seen: list[Progress] = []
+    ctx = JobContext(on_progress=seen.append, max_rate_hz=1e-6)
+    for i in range(100):
+        ctx.report(i / 99, f"{i}")
+    assert len(seen) == 1  # the first goes out, the rest are held back
+    ctx.flush()
+    assert seen[-1] == Progress(1.0, "99")
+
+
+def test_report_clamps_fractions():
+    ctx = RecordingContext()
+    ctx.report(1.7)
+    ctx.report(-3)
+    assert [p.fraction for p in ctx.progress] == [1.0, 0.0]

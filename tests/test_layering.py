@@ -1,0 +1,43 @@
+"""Dependencies point one way: ui -> ml -> core. Checked in fresh processes (pytest-qt already imported Qt here)."""
+import subprocess
+import sys
+
+
+def loaded_modules_after(import_line: str) -> set[str]:
+    code = f"import sys; {import_line}; print('\\n'.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
+def _core_modules() -> list[str]:
+    import pkgutil
+
+    import artdesk.core
+
+    return [f"artdesk.core.{m.name}" for m in pkgutil.iter_modules(artdesk.core.__path__)]
+
+
+def _ml_modules() -> list[str]:
+    import pkgutil
+
+    import artdesk.ml
+
+    return [m.name for m in pkgutil.walk_packages(artdesk.ml.__path__, "artdesk.ml.")]
+
+
+def test_core_imports_neither_qt_nor_torch():
+    modules = loaded_modules_after("; ".join(f"import {m}" for m in _core_modules()))
+    assert not any(m.startswith("PySide6") for m in modules)
+    assert "torch" not in modules
+
+
+def test_ml_imports_no_qt():
+    modules = loaded_modules_after("; ".join(f"import {m}" for m in _ml_modules()))
+    assert "torch" in modules  # the check is real: ml did load its heavy dependency
+    assert not any(m.startswith("PySide6") for m in modules)
+
+
+def test_main_window_module_does_not_import_torch():
+    modules = loaded_modules_after("import artdesk.ui.app, artdesk.ui.main_window, artdesk.cli")
+    assert "PySide6.QtWidgets" in modules
+    assert "torch" not in modules

@@ -1,0 +1,86 @@
+"""The main window: lazy panels, window state, closing with a job running, bad input at start-up."""
+import json
+import threading
+
+from artdesk.ui.app import build_window
+from artdesk.ui.panels.lazy import LazyPanel
+from tests.helpers import gated_job
+
+
+def test_panels_are_built_on_first_show(qtbot, qapp):
+    window = build_window(qapp)
+    qtbot.addWidget(window)
+    window.show()
+    built = {name: page.panel is not None for name, page in window.panels.items()}
+    current = window.tabs.currentWidget()
+    assert sum(built.values()) == 1 and current.panel is not None
+    window.tabs.setCurrentIndex(2)
+    assert window.tabs.currentWidget().panel is not None
+    window.close()
+
+
+def test_closing_with_a_job_running_ends_cleanly(qtbot, qapp):
+    window = build_window(qapp)
+    qtbot.addWidget(window)
+    window.show()
+    gate = threading.Event()
+    handle = window.context.runner.submit(gated_job, gate, "long job")
+    with qtbot.waitSignal(handle.started, timeout=5000):
+        handle.start()
+    assert len(window.job_status.rows) == 1
+    with qtbot.waitSignal(handle.aborted, timeout=5000):
+        window.close()
+    assert not any(t.name.startswith("Dummy") for t in threading.enumerate())
+
+
+def test_window_state_is_restored(qtbot, qapp):
+    window = build_window(qapp)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(700, 500)
+    window.tabs.setCurrentIndex(1)
+    window.close()
+    again = build_window(qapp)
+    qtbot.addWidget(again)
+    assert again.tabs.currentIndex() == 1
+    assert (again.width(), again.height()) == (700, 500)
+    again.close()
+
+
+def test_broken_settings_still_start_and_say_so(qtbot, qapp, isolated_home):
+    config = isolated_home / "config"
+    config.mkdir(parents=True)
+    (config / "settings.toml").write_text("[[[ broken")
+    window = build_window(qapp)
+    qtbot.addWidget(window)
+    assert "could not be read" in window.status_label.text()
+    window.close()
+
+
+def test_model_library_lists_and_reports_broken_cards(qtbot, qapp, isolated_home):
+    from tests.core.test_cards import make_card_folder
+
+    user_models = isolated_home / "data" / "models"
+    make_card_folder(user_models, name="mine")
+    broken = make_card_folder(user_models, name="broken")
+    (broken / "card.json").write_text("{")
+    window = build_window(qapp)
+    qtbot.addWidget(window)
+    dialog = window.open_model_library()
+    names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert "mine" in names
+    assert "damaged" in dialog.problems.text()
+    card = next(c for c in dialog.cards if c.name == "mine")
+    assert dialog.delete(card)
+    assert "mine" not in [c.name for c in dialog.cards]
+    dialog.close()
+    window.close()
+
+
+def test_a_panel_that_fails_to_build_shows_a_message(qtbot, qapp):
+    window = build_window(qapp)
+    page = LazyPanel("artdesk.ui.panels.nonexistent:Nothing", window.context)
+    qtbot.addWidget(page)
+    page.show()
+    assert "could not be opened" in page.panel.text()
+    window.close()

@@ -1,0 +1,86 @@
+"""The runner's signal contract: order for success, error and cancel; no thread left behind."""
+import threading
+
+import pytest
+
+from artdesk.ui.jobs import TRAINING_WORKER, Runner
+from tests.helpers import failing_job, gated_job, steps_job
+
+
+@pytest.fixture
+def runner(qtbot):
+    runner = Runner()
+    yield runner
+    assert runner.shutdown(5000)
+
+
+def test_success_order(qtbot, runner):
+    handle = runner.submit(steps_job, 3, "steps")
+    results = []
+    handle.returned.connect(results.append)
+    progress = []
+    handle.progress.connect(progress.append)
+    with qtbot.waitSignals([handle.started, handle.returned, handle.finished], order="strict", timeout=5000):
+        handle.start()
+    assert results == [3]
+    assert progress[-1].fraction == 1.0  # the last report always arrives
+
+
+def test_error_order_and_message(qtbot, runner):
+    handle = runner.submit(failing_job, None, "fails")
+    errors = []
+    handle.errored.connect(lambda message, details: errors.append((message, details)))
+    with qtbot.waitSignals([handle.started, handle.errored, handle.finished], order="strict", timeout=5000):
+        handle.start()
+    message, details = errors[0]
+    assert "boom" in message and "ValueError" in details
+
+
+def test_cancel_order(qtbot, runner):
+    gate = threading.Event()
+    handle = runner.submit(gated_job, gate, "gated")
+    returned = []
+    handle.returned.connect(returned.append)
+    with qtbot.waitSignal(handle.started, timeout=5000):
+        handle.start()
+    with qtbot.waitSignals([handle.aborted, handle.finished], order="strict", timeout=5000):
+        handle.cancel()
+    assert returned == []
+
+
+def test_job_cancelled_before_it_runs_never_starts(qtbot, runner):
+    gate = threading.Event()
+    first = runner.submit(gated_job, gate, "first")
+    second = runner.submit(steps_job, 2, "second")
+    started = []
+    second.started.connect(lambda: started.append(True))
+    with qtbot.waitSignal(first.started, timeout=5000):
+        first.start()
+    second.start()
+    second.cancel()
+    with qtbot.waitSignals([second.aborted, second.finished], order="strict", timeout=5000):
+        gate.set()
+    assert started == []
+
+
+def test_training_does_not_block_inference(qtbot, runner):
+    gate = threading.Event()
+    training = runner.submit(gated_job, gate, "training", worker=TRAINING_WORKER)
+    with qtbot.waitSignal(training.started, timeout=5000):
+        training.start()
+    inference = runner.submit(steps_job, 2, "inference")
+    with qtbot.waitSignal(inference.finished, timeout=5000):
+        inference.start()
+    assert not training.is_finished
+    with qtbot.waitSignal(training.finished, timeout=5000):
+        gate.set()
+
+
+def test_shutdown_with_a_job_running_ends_cleanly(qtbot):
+    runner = Runner()
+    gate = threading.Event()
+    handle = runner.submit(gated_job, gate, "long")
+    with qtbot.waitSignal(handle.started, timeout=5000):
+        handle.start()
+    with qtbot.waitSignal(handle.aborted, timeout=5000):
+        assert runner.shutdown(5000)
