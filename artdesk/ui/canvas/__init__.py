@@ -1,0 +1,1 @@
+"""Canvas panel widgets."""
