@@ -1,0 +1,113 @@
+"""Frozen requests and results of the canvas jobs (no torch here, so the UI can import it).
+
+Latents travel as tuples of floats so requests and provenance stay plain, comparable data.
+Pictures travel as numpy uint8 arrays HxWx3 (RGB).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+STYLES: tuple[str, ...] = ("clipart", "emoji", "sketch", "sprite")
+STYLE_LABELS: dict[str, str] = {
+    "clipart": "Clip art",
+    "emoji": "Emoji",
+    "sketch": "Sketch / line art",
+    "sprite": "Game sprite",
+}
+MAX_PICTURES = 256
+Latent = tuple[float, ...]
+
+
+def style_index(style: str) -> int:
+    from artdesk.core.errors import ArtdeskError
+
+    if style not in STYLES:
+        raise ArtdeskError(f"Unknown style {style!r}; choose one of: {', '.join(STYLES)}.")
+    return STYLES.index(style)
+
+
+@dataclass(frozen=True)
+class GenerateRequest:
+    """A grid of ``count`` pictures from ``seed``; ``truncation`` < 1 pulls latents toward the mean."""
+
+    model_path: str
+    style: str = "clipart"
+    seed: int = 0
+    count: int = 16
+    truncation: float = 1.0
+
+
+@dataclass(frozen=True)
+class VaryRequest:
+    """``count`` variations around ``latent``: each is latent + strength * noise (seeded)."""
+
+    model_path: str
+    latent: Latent
+    style: str = "clipart"
+    strength: float = 0.5
+    seed: int = 0
+    count: int = 8
+
+
+@dataclass(frozen=True)
+class InterpolateRequest:
+    """A walk of ``frames`` pictures from ``start`` to ``end`` (spherical interpolation)."""
+
+    model_path: str
+    start: Latent
+    end: Latent
+    style: str = "clipart"
+    end_style: str | None = None
+    frames: int = 16
+    gif_path: str | None = None  # also write an animated GIF (or .webp) here
+    frame_ms: int = 80
+    upscale: int = 2
+
+
+@dataclass(frozen=True)
+class BreedRequest:
+    """``count`` children of ``parents``: random convex mixes of the parents, plus ``mutation`` noise."""
+
+    model_path: str
+    parents: tuple[Latent, ...]
+    style: str = "clipart"
+    mutation: float = 0.3
+    seed: int = 0
+    count: int = 8
+
+
+@dataclass(frozen=True)
+class ProjectRequest:
+    """Project a drawing (uint8 HxWx3 or HxWx4) to the nearest picture the model makes.
+
+    The VAE encoder gives the start (``encoder_path``, or ``model_path`` itself when it is a VAE);
+    ``steps`` > 0 then optimises the latent against ``model_path``'s decoder, publishing previews.
+    """
+
+    model_path: str
+    image: Any = field(compare=False, repr=False)
+    style: str = "clipart"
+    encoder_path: str | None = None
+    steps: int = 60
+    seed: int = 0
+
+
+@dataclass(frozen=True)
+class UpscaleRequest:
+    """Make ``image`` (uint8 HxWx3) ``factor`` times bigger: ``learned`` (model_path) or ``nearest``."""
+
+    image: Any = field(compare=False, repr=False)
+    factor: int = 4
+    method: str = "learned"
+    model_path: str | None = None
+
+
+@dataclass(frozen=True)
+class Pictures:
+    """A job's result: pictures with the latent that made each, and provenance for each layer."""
+
+    images: list  # numpy uint8 HxWx3
+    latents: list[Latent]
+    provenance: list[dict]
+    files: list[str] = field(default_factory=list)

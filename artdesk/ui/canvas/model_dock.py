@@ -1,0 +1,439 @@
+"""The canvas model dock: generate a grid, vary, interpolate, breed, project the drawing, add as layers.
+
+``CanvasModelDock(context, canvas)``: ``canvas`` offers ``document_image() -> uint8 HxWx4`` and
+``add_layer_from_array(array, name, provenance)``. All model work runs as runner jobs
+(``artdesk.ml.canvas.jobs``); this widget only builds requests and shows results.
+"""
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from artdesk.core.cards import ModelCard
+from artdesk.core.jobs import Progress
+from artdesk.ml.canvas import jobs
+from artdesk.ml.canvas.requests import (
+    STYLE_LABELS,
+    STYLES,
+    BreedRequest,
+    GenerateRequest,
+    InterpolateRequest,
+    Pictures,
+    ProjectRequest,
+    UpscaleRequest,
+    VaryRequest,
+)
+from artdesk.ui.context import AppContext
+
+GENERATIVE_TYPES = ("canvas-gan", "canvas-vae")
+THUMB = 96
+
+
+def array_to_qimage(array) -> QImage:
+    """A deep-copied QImage of a uint8 HxWx3 array (call on the UI thread)."""
+    import numpy as np
+
+    array = np.ascontiguousarray(array[..., :3], dtype=np.uint8)
+    height, width = array.shape[:2]
+    return QImage(array.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+
+
+class CanvasModelDock(QWidget):
+    """Model picker, style, seed, a grid of pictures to pick from, and the actions on picks."""
+
+    pictures_changed = Signal()  # the grid was replaced by a job's result
+    layer_added = Signal(str)  # a picture was placed on the canvas as a layer (its name)
+    walk_written = Signal(str)  # an interpolation walk was exported (the file path)
+
+    def __init__(self, context: AppContext, canvas: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.canvas = canvas
+        self.cards: list[ModelCard] = []
+        self.pictures: list[tuple[Any, tuple[float, ...], dict]] = []  # (image, latent, provenance)
+        self.handle = None  # the running generation job, if any
+        self._build()
+        self.reload_models()
+        context.models_changed.connect(self._on_context_models_changed)
+
+    # ----- building -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.model_combo = QComboBox()
+        self.model_combo.setAccessibleName("Image model")
+        self.style_combo = QComboBox()
+        for style in STYLES:
+            self.style_combo.addItem(self.tr(STYLE_LABELS[style]), style)
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, 2**31 - 1)
+        self.count_spin = QSpinBox()
+        self.count_spin.setRange(1, 64)
+        self.count_spin.setValue(16)
+        self.truncation_spin = QDoubleSpinBox()
+        self.truncation_spin.setRange(0.1, 1.5)
+        self.truncation_spin.setSingleStep(0.1)
+        self.truncation_spin.setValue(1.0)
+        self.truncation_spin.setToolTip(self.tr("Below 1: safer, more typical pictures; above 1: wilder ones"))
+        self.generate_button = QPushButton(self.tr("Generate"))
+        self.generate_button.clicked.connect(self._on_generate_button_clicked)
+        self.random_seed_button = QPushButton(self.tr("New seed"))
+        self.random_seed_button.clicked.connect(self._on_random_seed_button_clicked)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Model"), self.model_combo)
+        form.addRow(self.tr("Style"), self.style_combo)
+        seed_row = QHBoxLayout()
+        seed_row.addWidget(self.seed_spin, 1)
+        seed_row.addWidget(self.random_seed_button)
+        form.addRow(self.tr("Seed"), seed_row)
+        form.addRow(self.tr("Pictures"), self.count_spin)
+        form.addRow(self.tr("Truncation"), self.truncation_spin)
+
+        self.grid = QListWidget()
+        self.grid.setViewMode(QListWidget.ViewMode.IconMode)
+        self.grid.setIconSize(QSize(THUMB, THUMB))
+        self.grid.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.grid.setMovement(QListWidget.Movement.Static)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.grid.setMinimumHeight(2 * THUMB + 24)
+        self.grid.setToolTip(self.tr("Click to pick (Ctrl-click for several); double-click to add as a layer"))
+        self.grid.itemActivated.connect(self._on_grid_itemActivated)
+        self.grid.itemSelectionChanged.connect(self._on_grid_itemSelectionChanged)
+
+        self.add_button = QPushButton(self.tr("Add picks as layers"))
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.size_combo = QComboBox()
+        self.size_combo.addItem(self.tr("Model size (64 px)"), ("nearest", 1))
+        self.size_combo.addItem(self.tr("4x, learned upscaler"), ("learned", 4))
+        self.size_combo.addItem(self.tr("4x, nearest neighbour (pixel art)"), ("nearest", 4))
+        self.size_combo.setAccessibleName("Layer size")
+
+        self.strength_spin = QDoubleSpinBox()
+        self.strength_spin.setRange(0.0, 2.0)
+        self.strength_spin.setSingleStep(0.1)
+        self.strength_spin.setValue(0.5)
+        self.vary_button = QPushButton(self.tr("Vary pick"))
+        self.vary_button.clicked.connect(self._on_vary_button_clicked)
+        self.frames_spin = QSpinBox()
+        self.frames_spin.setRange(2, 120)
+        self.frames_spin.setValue(16)
+        self.gif_check = QCheckBox(self.tr("Export walk as GIF"))
+        self.gif_check.setChecked(True)
+        self.interpolate_button = QPushButton(self.tr("Walk between two picks"))
+        self.interpolate_button.clicked.connect(self._on_interpolate_button_clicked)
+        self.mutation_spin = QDoubleSpinBox()
+        self.mutation_spin.setRange(0.0, 2.0)
+        self.mutation_spin.setSingleStep(0.1)
+        self.mutation_spin.setValue(0.3)
+        self.breed_button = QPushButton(self.tr("Breed picks"))
+        self.breed_button.clicked.connect(self._on_breed_button_clicked)
+        self.project_steps_spin = QSpinBox()
+        self.project_steps_spin.setRange(0, 1000)
+        self.project_steps_spin.setValue(60)
+        self.project_steps_spin.setToolTip(self.tr("Optimisation steps after the encoder's guess (0: encoder only)"))
+        self.project_button = QPushButton(self.tr("Project my drawing"))
+        self.project_button.clicked.connect(self._on_project_button_clicked)
+
+        actions = QGroupBox(self.tr("With the picks"))
+        action_form = QFormLayout(actions)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.size_combo, 1)
+        add_row.addWidget(self.add_button)
+        action_form.addRow(self.tr("Layer size"), add_row)
+        vary_row = QHBoxLayout()
+        vary_row.addWidget(self.strength_spin)
+        vary_row.addWidget(self.vary_button, 1)
+        action_form.addRow(self.tr("Strength"), vary_row)
+        walk_row = QHBoxLayout()
+        walk_row.addWidget(self.frames_spin)
+        walk_row.addWidget(self.gif_check)
+        walk_row.addWidget(self.interpolate_button, 1)
+        action_form.addRow(self.tr("Frames"), walk_row)
+        breed_row = QHBoxLayout()
+        breed_row.addWidget(self.mutation_spin)
+        breed_row.addWidget(self.breed_button, 1)
+        action_form.addRow(self.tr("Mutation"), breed_row)
+        project_row = QHBoxLayout()
+        project_row.addWidget(self.project_steps_spin)
+        project_row.addWidget(self.project_button, 1)
+        action_form.addRow(self.tr("Refine steps"), project_row)
+
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_label, 1)
+        status_row.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.generate_button)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(actions)
+        layout.addLayout(status_row)
+        self._update_buttons()
+
+    # ----- models -------------------------------------------------------------------------------
+    def reload_models(self) -> None:
+        """Re-read the canvas cards (no torch) and refill the picker, keeping the current choice."""
+        current = self.model_combo.currentData()
+        discovery = self.context.discover("canvas")
+        self.cards = discovery.cards
+        self.model_combo.clear()
+        for card in self.cards:
+            if card.model_type in GENERATIVE_TYPES:
+                kind = "GAN" if card.model_type == "canvas-gan" else "VAE"
+                label = f"{card.name} ({kind}{', yours' if card.is_user else ''})"
+                self.model_combo.addItem(label, str(card.path))
+        index = self.model_combo.findData(current)
+        if index >= 0:
+            self.model_combo.setCurrentIndex(index)
+        if self.model_combo.count() == 0:
+            self.status_label.setText(self.tr("No image models found. Train one with: artdesk train canvas"))
+        self._update_buttons()
+
+    def _first_path(self, model_type: str) -> str | None:
+        for card in self.cards:
+            if card.model_type == model_type:
+                return str(card.path)
+        return None
+
+    def _current_card(self) -> ModelCard | None:
+        path = self.model_combo.currentData()
+        return next((c for c in self.cards if str(c.path) == path), None)
+
+    # ----- state --------------------------------------------------------------------------------
+    def picked(self) -> list[int]:
+        """Indices of the picked pictures, in grid order."""
+        return sorted(self.grid.row(item) for item in self.grid.selectedItems())
+
+    def _busy(self) -> bool:
+        return self.handle is not None and not self.handle.is_finished
+
+    def _update_buttons(self) -> None:
+        has_model = self.model_combo.count() > 0
+        picks = len(self.picked())
+        self.generate_button.setEnabled(has_model)
+        self.vary_button.setEnabled(has_model and picks == 1)
+        self.interpolate_button.setEnabled(has_model and picks == 2)
+        self.breed_button.setEnabled(has_model and picks >= 2)
+        self.add_button.setEnabled(picks >= 1)
+        self.project_button.setEnabled(has_model)
+        self.cancel_button.setEnabled(self._busy())
+
+    def _style(self) -> str:
+        return str(self.style_combo.currentData())
+
+    # ----- jobs ---------------------------------------------------------------------------------
+    def _start(self, fn, request, title: str, on_returned) -> None:
+        """Cancel a stale job, then run ``fn(request)`` on the model worker."""
+        if self._busy():
+            self.handle.cancel()
+        handle = self.context.runner.submit(fn, request, title)
+        handle.progress.connect(self._on_handle_progress)
+        handle.partial.connect(self._on_handle_partial)
+        handle.returned.connect(on_returned)
+        handle.errored.connect(self._on_handle_errored)
+        handle.aborted.connect(self._on_handle_aborted)
+        handle.finished.connect(self._on_handle_finished)
+        self.handle = handle
+        self.status_label.setText(self.tr("%s…") % title)
+        handle.start()
+        self._update_buttons()
+
+    def generate(self) -> None:
+        path = self.model_combo.currentData()
+        if not path:
+            return
+        request = GenerateRequest(path, self._style(), self.seed_spin.value(), self.count_spin.value(),
+                                  self.truncation_spin.value())
+        self._start(jobs.generate_grid, request, "Generate pictures", self._on_grid_job_returned)
+
+    def vary(self) -> None:
+        picks = self.picked()
+        if len(picks) != 1:
+            return
+        _image, latent, provenance = self.pictures[picks[0]]
+        request = VaryRequest(self.model_combo.currentData(), latent, provenance.get("style", self._style()),
+                              self.strength_spin.value(), self.seed_spin.value(), self.count_spin.value())
+        self._start(jobs.vary, request, "Vary a picture", self._on_grid_job_returned)
+
+    def interpolate(self) -> None:
+        picks = self.picked()
+        if len(picks) != 2:
+            return
+        (_a, start, prov_a), (_b, end, prov_b) = self.pictures[picks[0]], self.pictures[picks[1]]
+        gif_path = None
+        if self.gif_check.isChecked():
+            folder = self.context.paths.data / "canvas-walks"
+            gif_path = str(folder / f"walk-{time.strftime('%Y%m%d-%H%M%S')}.gif")
+        request = InterpolateRequest(self.model_combo.currentData(), start, end, prov_a.get("style", self._style()),
+                                     prov_b.get("style"), self.frames_spin.value(), gif_path)
+        self._start(jobs.interpolate, request, "Walk between two pictures", self._on_grid_job_returned)
+
+    def breed(self) -> None:
+        picks = self.picked()
+        if len(picks) < 2:
+            return
+        parents = tuple(self.pictures[i][1] for i in picks)
+        style = self.pictures[picks[0]][2].get("style", self._style())
+        request = BreedRequest(self.model_combo.currentData(), parents, style, self.mutation_spin.value(),
+                               self.seed_spin.value(), self.count_spin.value())
+        self._start(jobs.breed, request, "Breed pictures", self._on_grid_job_returned)
+
+    def project_drawing(self) -> None:
+        card = self._current_card()
+        if card is None:
+            return
+        encoder = str(card.path) if card.model_type == "canvas-vae" else self._first_path("canvas-vae")
+        try:
+            image = self.canvas.document_image()
+        except Exception as error:  # the canvas may have nothing to give
+            self.status_label.setText(self.tr("Could not read the drawing: %s") % error)
+            return
+        request = ProjectRequest(str(card.path), image, self._style(), encoder, self.project_steps_spin.value(),
+                                 self.seed_spin.value())
+        self._start(jobs.project, request, "Project the drawing", self._on_project_job_returned)
+
+    def add_picks_as_layers(self) -> None:
+        for index in self.picked():
+            self.add_picture_as_layer(index)
+
+    def add_picture_as_layer(self, index: int) -> None:
+        """Place picture ``index`` on the canvas at the chosen size (the learned upscaler runs as a job)."""
+        image, latent, provenance = self.pictures[index]
+        method, factor = self.size_combo.currentData()
+        provenance = dict(provenance, latent=list(latent))
+        if factor == 1:
+            self._add_layer(image, provenance)
+            return
+        if method == "nearest":
+            self._add_layer(image.repeat(factor, 0).repeat(factor, 1), dict(provenance, upscale=f"nearest x{factor}"))
+            return
+        upscaler = self._first_path("canvas-upscaler")
+        if upscaler is None:
+            self.status_label.setText(self.tr("No learned upscaler is installed; using nearest neighbour."))
+            self._add_layer(image.repeat(factor, 0).repeat(factor, 1), dict(provenance, upscale=f"nearest x{factor}"))
+            return
+        request = UpscaleRequest(image, factor, "learned", upscaler)
+        handle = self.context.runner.submit(jobs.upscale, request, "Upscale a picture")
+        handle.returned.connect(
+            lambda big, p=dict(provenance, upscale=f"learned x{factor}", upscaler=upscaler): self._add_layer(big, p))
+        handle.errored.connect(self._on_handle_errored)
+        handle.start()
+
+    def _add_layer(self, image, provenance: dict) -> None:
+        name = f"{provenance.get('job', 'generated')} {provenance.get('style', '')} #{provenance.get('index', 0)}".strip()
+        self.canvas.add_layer_from_array(image, name, provenance)
+        self.layer_added.emit(name)
+        self.context.status_message.emit(self.tr("Added layer %s") % name)
+
+    def show_pictures(self, result: Pictures) -> None:
+        """Replace the grid with ``result``'s pictures."""
+        self.grid.clear()
+        self.pictures = list(zip(result.images, result.latents, result.provenance))
+        for index, image in enumerate(result.images):
+            pixmap = QPixmap.fromImage(array_to_qimage(image)).scaled(
+                THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
+            item = QListWidgetItem(QIcon(pixmap), str(index + 1))
+            item.setToolTip(self._describe(result.provenance[index]))
+            self.grid.addItem(item)
+        self.pictures_changed.emit()
+        self._update_buttons()
+
+    @staticmethod
+    def _describe(provenance: dict) -> str:
+        keys = ("job", "style", "seed", "index")
+        return ", ".join(f"{k} {provenance[k]}" for k in keys if k in provenance)
+
+    # ----- slots --------------------------------------------------------------------------------
+    def _on_context_models_changed(self) -> None:
+        self.reload_models()
+
+    def _on_generate_button_clicked(self) -> None:
+        self.generate()
+
+    def _on_random_seed_button_clicked(self) -> None:
+        import random
+
+        self.seed_spin.setValue(random.randrange(0, 2**31 - 1))
+
+    def _on_vary_button_clicked(self) -> None:
+        self.vary()
+
+    def _on_interpolate_button_clicked(self) -> None:
+        self.interpolate()
+
+    def _on_breed_button_clicked(self) -> None:
+        self.breed()
+
+    def _on_project_button_clicked(self) -> None:
+        self.project_drawing()
+
+    def _on_add_button_clicked(self) -> None:
+        self.add_picks_as_layers()
+
+    def _on_cancel_button_clicked(self) -> None:
+        if self._busy():
+            self.handle.cancel()
+            self.status_label.setText(self.tr("Cancelling…"))
+
+    def _on_grid_itemActivated(self, item: QListWidgetItem) -> None:  # noqa: N802 (Qt naming)
+        self.add_picture_as_layer(self.grid.row(item))
+
+    def _on_grid_itemSelectionChanged(self) -> None:  # noqa: N802 (Qt naming)
+        self._update_buttons()
+
+    def _on_handle_progress(self, progress: Progress) -> None:
+        if self.sender() is self.handle:
+            pct = "" if progress.fraction is None else f"{progress.fraction * 100:.0f}% "
+            self.status_label.setText(f"{pct}{progress.message}")
+
+    def _on_handle_partial(self, partial: Any) -> None:
+        if self.sender() is self.handle and isinstance(partial, Pictures):
+            self.show_pictures(partial)
+
+    def _on_grid_job_returned(self, result: Pictures) -> None:
+        self.show_pictures(result)
+        message = self.tr("%d pictures") % len(result.images)
+        for path in result.files:
+            message += " · " + self.tr("saved %s") % path
+            self.walk_written.emit(path)
+        self.status_label.setText(message)
+
+    def _on_project_job_returned(self, result: Pictures) -> None:
+        self.show_pictures(result)
+        if result.images:
+            self._add_layer(result.images[0], dict(result.provenance[0], latent=list(result.latents[0])))
+        self.status_label.setText(self.tr("The nearest picture was added as a new layer."))
+
+    def _on_handle_errored(self, message: str, _details: str) -> None:
+        self.status_label.setText(message)
+        self.context.status_message.emit(message)
+
+    def _on_handle_aborted(self) -> None:
+        if self.sender() is self.handle:
+            self.status_label.setText(self.tr("Cancelled."))
+
+    def _on_handle_finished(self) -> None:
+        self._update_buttons()
