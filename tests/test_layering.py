@@ -41,3 +41,16 @@ def test_main_window_module_does_not_import_torch():
     modules = loaded_modules_after("import artdesk.ui.app, artdesk.ui.main_window, artdesk.cli")
     assert "PySide6.QtWidgets" in modules
     assert "torch" not in modules
+
+
+def test_window_is_shown_before_torch_is_imported(tmp_path):
+    code = (
+        "import sys, os; os.environ['QT_QPA_PLATFORM']='offscreen'\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from artdesk.ui.app import build_window\n"
+        "app = QApplication([]); w = build_window(app); w.show(); app.processEvents()\n"
+        "print('torch' in sys.modules, w.isVisible()); w.context.runner.shutdown()\n"
+    )
+    env = {**__import__("os").environ, "ARTDESK_HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    assert out.split() == ["False", "True"]

@@ -84,3 +84,32 @@ def test_a_panel_that_fails_to_build_shows_a_message(qtbot, qapp):
     page.show()
     assert "could not be opened" in page.panel.text()
     window.close()
+
+
+def test_unwritable_user_folder_still_starts(qtbot, qapp, isolated_home):
+    isolated_home.mkdir(parents=True)
+    (isolated_home / "data").write_text("a file where the data folder should be")
+    window = build_window(qapp)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.context.log_path is None
+    assert window.context.discover().cards == []
+    window.close()
+
+
+def test_unexpected_exceptions_are_logged_and_shown(qtbot, qapp):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = build_window(qapp)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        raise RuntimeError("planted failure")
+    except RuntimeError as error:
+        window.exception_reporter._hook(RuntimeError, error, error.__traceback__)
+    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in qapp.topLevelWidgets()), timeout=3000)
+    box = next(w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    assert "planted failure" in box.text() and str(window.context.log_path) in box.text()
+    assert "planted failure" in window.context.log_path.read_text()
+    box.close()
+    window.close()
