@@ -1,0 +1,298 @@
+"""MIDI in and out for melodies (mido; no torch, no Qt).
+
+``read_midi(path)`` picks the most melodic voice of a type 0 or 1 file (or the track you name),
+reduces polyphony to its top line and quantizes it to the 16th-note grid of ``Melody``.
+What was changed on the way in (polyphony reduced, notes clipped) is listed in
+``melody.metadata["import_warnings"]`` so the UI can say so.
+``write_midi(melody, path, settings)`` saves a type 1 file atomically, with a text meta event
+``artdesk:{json}`` holding provenance and settings; ``read_midi`` restores it into
+``melody.metadata["provenance"]``.
+Every failure a file can cause raises ``MidiError`` (an ArtdeskError) with a message for the user.
+"""
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from artdesk.core.atomic import atomic_write_bytes
+from artdesk.core.errors import ArtdeskError
+from artdesk.core.melody import STEPS_PER_QUARTER, Melody, Note
+
+MAX_FILE_BYTES = 16 * 1024 * 1024  # a melody file is kilobytes; 16 MB is already absurd
+MIN_TEMPO_BPM = 10.0
+MAX_TEMPO_BPM = 1000.0
+MAX_STEPS = 16 * 4 * 2000  # 2,000 bars of 4/4
+PROVENANCE_PREFIX = "artdesk:"
+DRUM_CHANNEL = 9
+WRITE_TICKS_PER_BEAT = 480
+
+
+class MidiError(ArtdeskError):
+    """A MIDI file that cannot be read as a melody or cannot be written."""
+
+
+@dataclass(frozen=True)
+class Voice:
+    """One candidate melody source in a file: a (track, channel) pair with notes."""
+
+    track: int
+    channel: int
+    name: str
+    note_count: int
+    polyphony: float  # share of note onsets that overlap another note of the same voice
+    mean_pitch: float
+
+    @property
+    def label(self) -> str:
+        name = f" {self.name}" if self.name else ""
+        return f"Track {self.track + 1}{name} (channel {self.channel + 1}, {self.note_count} notes)"
+
+
+@dataclass
+class _RawNote:
+    pitch: int
+    start: int  # ticks
+    end: int
+    velocity: int
+    track: int
+    channel: int
+
+
+@dataclass
+class _Parsed:
+    notes: list[_RawNote]
+    ticks_per_beat: int
+    tempo_bpm: float
+    time_signature: tuple[int, int]
+    track_names: dict[int, str]
+    provenance: dict[str, Any] | None
+    drum_notes: int
+
+
+def _load_file(path: Path):
+    import mido
+
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as error:
+        raise MidiError(f"{path} does not exist.") from error
+    except OSError as error:
+        raise MidiError(f"Could not open {path}: {error.strerror or error}.") from error
+    if size > MAX_FILE_BYTES:
+        raise MidiError(
+            f"{path.name} is {size / 1e6:.0f} MB; a melody file is at most {MAX_FILE_BYTES // (1024 * 1024)} MB. "
+            "Choose a smaller MIDI file."
+        )
+    if size == 0:
+        raise MidiError(f"{path.name} is empty (0 bytes); it is not a MIDI file.")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise MidiError(f"Could not read {path}: {error.strerror or error}.") from error
+    if not data.startswith(b"MThd"):
+        raise MidiError(f"{path.name} is not a MIDI file (it does not start with a MIDI header).")
+    try:
+        return mido.MidiFile(file=io.BytesIO(data), clip=True)
+    except (EOFError, OSError, ValueError, KeyError, IndexError) as error:
+        raise MidiError(f"{path.name} is damaged or truncated and cannot be read ({error}).") from error
+
+
+def _parse(path: Path) -> _Parsed:
+    midi = _load_file(path)
+    name = Path(path).name
+    if midi.type == 2:
+        raise MidiError(
+            f"{name} is a type 2 MIDI file (independent patterns), which artdesk cannot import. "
+            "Export it from your sequencer as type 0 or 1."
+        )
+    if midi.ticks_per_beat <= 0:
+        raise MidiError(f"{name} uses SMPTE time or has no ticks per beat; export it with a musical (PPQ) time base.")
+    tempo_bpm: float | None = None
+    time_signature: tuple[int, int] | None = None
+    track_names: dict[int, str] = {}
+    provenance = None
+    notes: list[_RawNote] = []
+    drum_notes = 0
+    for track_index, track in enumerate(midi.tracks):
+        tick = 0
+        open_notes: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for message in track:
+            tick += message.time
+            kind = message.type
+            if kind == "set_tempo" and tempo_bpm is None:
+                if message.tempo <= 0:
+                    raise MidiError(f"{name} sets an impossible tempo (0 microseconds per beat).")
+                bpm = 60_000_000 / message.tempo
+                if not MIN_TEMPO_BPM <= bpm <= MAX_TEMPO_BPM:
+                    raise MidiError(
+                        f"{name} sets an absurd tempo of {bpm:.4g} BPM (artdesk accepts {MIN_TEMPO_BPM:.0f}-"
+                        f"{MAX_TEMPO_BPM:.0f}). The file is probably damaged; fix its tempo in your sequencer."
+                    )
+                tempo_bpm = bpm
+            elif kind == "time_signature" and time_signature is None:
+                time_signature = (message.numerator, message.denominator)
+            elif kind == "track_name":
+                track_names.setdefault(track_index, message.name.strip())
+            elif kind == "text" and message.text.startswith(PROVENANCE_PREFIX):
+                try:
+                    provenance = json.loads(message.text[len(PROVENANCE_PREFIX):])
+                except json.JSONDecodeError:
+                    provenance = None
+            elif kind == "note_on" and message.velocity > 0:
+                if message.channel == DRUM_CHANNEL:
+                    drum_notes += 1
+                    continue
+                open_notes.setdefault((message.channel, message.note), []).append((tick, message.velocity))
+            elif kind == "note_off" or (kind == "note_on" and message.velocity == 0):
+                stack = open_notes.get((message.channel, message.note))
+                if stack:
+                    start, velocity = stack.pop(0)
+                    notes.append(_RawNote(message.note, start, tick, velocity, track_index, message.channel))
+        for (channel, pitch), stack in open_notes.items():  # notes never released end with their track
+            for start, velocity in stack:
+                if tick > start:
+                    notes.append(_RawNote(pitch, start, tick, velocity, track_index, channel))
+    if not notes:
+        if drum_notes:
+            raise MidiError(f"{name} holds only drums (channel 10); there is no melody to import.")
+        raise MidiError(f"{name} holds no notes.")
+    return _Parsed(notes, midi.ticks_per_beat, tempo_bpm or 120.0, time_signature or (4, 4), track_names,
+                   provenance, drum_notes)
+
+
+def _voices(parsed: _Parsed) -> list[Voice]:
+    groups: dict[tuple[int, int], list[_RawNote]] = {}
+    for note in parsed.notes:
+        groups.setdefault((note.track, note.channel), []).append(note)
+    voices = []
+    for (track, channel), group in sorted(groups.items()):
+        group.sort(key=lambda n: (n.start, -n.pitch))
+        overlapping = sum(1 for a, b in zip(group, group[1:]) if b.start < a.end - parsed.ticks_per_beat // 16)
+        voices.append(Voice(track, channel, parsed.track_names.get(track, ""), len(group),
+                            overlapping / max(1, len(group) - 1), sum(n.pitch for n in group) / len(group)))
+    return voices
+
+
+def _melodic_score(voice: Voice) -> float:
+    """Higher for voices that look like a tune: many notes, little polyphony, mid-high register."""
+    register = 1.0 - min(1.0, abs(voice.mean_pitch - 72) / 36)
+    return min(voice.note_count, 400) / 400 + 2.0 * (1.0 - voice.polyphony) + register
+
+
+def list_voices(path: Path) -> list[Voice]:
+    """The candidate voices of a MIDI file, most melodic first (for a 'choose a track' list)."""
+    return sorted(_voices(_parse(path)), key=_melodic_score, reverse=True)
+
+
+def read_midi(path: Path, track: int | None = None) -> Melody:
+    """Read the most melodic voice of ``path`` (or all notes of ``track``) as a quantized Melody.
+
+    Raises MidiError for missing, huge, truncated, corrupt, type 2, drums-only, empty or absurd-tempo files.
+    """
+    parsed = _parse(Path(path))
+    name = Path(path).name
+    warnings: list[str] = []
+    voices = _voices(parsed)
+    if track is not None:
+        chosen = [v for v in voices if v.track == track]
+        if not chosen:
+            raise MidiError(f"Track {track + 1} of {name} has no melodic notes; choose another track.")
+        keys = {(v.track, v.channel) for v in chosen}
+    else:
+        best = max(voices, key=_melodic_score)
+        keys = {(best.track, best.channel)}
+        if len(voices) > 1:
+            warnings.append(f"Used {best.label} as the melody; the file has {len(voices)} voices.")
+    raw = [n for n in parsed.notes if (n.track, n.channel) in keys]
+    ticks_per_step = parsed.ticks_per_beat / STEPS_PER_QUARTER
+    by_start: dict[int, _RawNote] = {}
+    dropped = 0
+    for note in sorted(raw, key=lambda n: (n.start, -n.pitch)):
+        step = int(round(note.start / ticks_per_step))
+        if step in by_start:
+            dropped += 1  # a chord or a grace note on the same 16th: keep its top note
+            continue
+        by_start[step] = note
+    starts = sorted(by_start)
+    notes: list[Note] = []
+    clipped = 0
+    for index, step in enumerate(starts):
+        note = by_start[step]
+        end = max(step + 1, int(round(note.end / ticks_per_step)))
+        if index + 1 < len(starts) and end > starts[index + 1]:
+            end = starts[index + 1]
+            clipped += 1
+        if step >= MAX_STEPS:
+            warnings.append(f"The melody was cut after {MAX_STEPS // 16} bars.")
+            break
+        notes.append(Note(note.pitch, step, end - step, max(1, min(127, note.velocity))))
+    if dropped or clipped:
+        warnings.append(
+            f"Polyphony was reduced to a single melody line ({dropped} chord notes dropped, {clipped} notes shortened)."
+        )
+    if parsed.drum_notes:
+        warnings.append(f"Ignored {parsed.drum_notes} drum notes.")
+    first = notes[0].start if notes else 0
+    bar = (parsed.time_signature[0] * STEPS_PER_QUARTER * 4) // max(1, parsed.time_signature[1]) or 16
+    shift = (first // bar) * bar  # drop leading empty bars, keep the position within the bar
+    notes = [Note(n.pitch, n.start - shift, n.duration, n.velocity) for n in notes]
+    metadata: dict[str, Any] = {"source_file": str(path), "import_warnings": warnings}
+    if parsed.provenance is not None:
+        metadata["provenance"] = parsed.provenance
+    numerator, denominator = parsed.time_signature
+    if denominator not in (1, 2, 4, 8, 16, 32) or not 1 <= numerator <= 32:
+        warnings.append(f"Unusual time signature {numerator}/{denominator}; using 4/4.")
+        numerator, denominator = 4, 4
+    return Melody(tuple(notes), round(parsed.tempo_bpm, 3), (numerator, denominator), metadata)
+
+
+def melody_to_bytes(melody: Melody, settings: dict[str, Any] | None = None) -> bytes:
+    """The type 1 MIDI file for ``melody``: a conductor track (tempo, metre, provenance) and one note track."""
+    import mido
+
+    if not 1 <= melody.tempo_bpm <= MAX_TEMPO_BPM:
+        raise MidiError(f"Cannot save a tempo of {melody.tempo_bpm} BPM; choose one between 1 and {MAX_TEMPO_BPM:.0f}.")
+    ticks_per_step = WRITE_TICKS_PER_BEAT // STEPS_PER_QUARTER
+    midi = mido.MidiFile(type=1, ticks_per_beat=WRITE_TICKS_PER_BEAT)
+    conductor = mido.MidiTrack()
+    conductor.append(mido.MetaMessage("track_name", name=str(melody.metadata.get("title", "artdesk melody")), time=0))
+    conductor.append(mido.MetaMessage("set_tempo", tempo=mido.bpm2tempo(melody.tempo_bpm), time=0))
+    numerator, denominator = melody.time_signature
+    conductor.append(mido.MetaMessage("time_signature", numerator=numerator, denominator=denominator, time=0))
+    provenance = dict(melody.metadata.get("provenance", {}))
+    if settings:
+        provenance["settings"] = settings
+    if provenance:
+        text = PROVENANCE_PREFIX + json.dumps(provenance, sort_keys=True, ensure_ascii=True, default=str)
+        conductor.append(mido.MetaMessage("text", text=text, time=0))
+    midi.tracks.append(conductor)
+    track = mido.MidiTrack()
+    track.append(mido.MetaMessage("track_name", name="Melody", time=0))
+    events: list[tuple[int, int, int, int]] = []  # (tick, order, pitch, velocity); offs sort before ons
+    for note in melody.notes:
+        if not 0 <= note.pitch <= 127 or note.duration < 1 or note.start < 0:
+            raise MidiError(f"Cannot save a note with pitch {note.pitch}, start {note.start}, duration {note.duration}.")
+        events.append((note.start * ticks_per_step, 1, note.pitch, max(1, min(127, note.velocity))))
+        events.append((note.end * ticks_per_step, 0, note.pitch, 0))
+    now = 0
+    for tick, order, pitch, velocity in sorted(events):
+        kind = "note_on" if order else "note_off"
+        track.append(mido.Message(kind, note=pitch, velocity=velocity, channel=0, time=tick - now))
+        now = tick
+    midi.tracks.append(track)
+    buffer = io.BytesIO()
+    midi.save(file=buffer)
+    return buffer.getvalue()
+
+
+def write_midi(melody: Melody, path: Path, settings: dict[str, Any] | None = None) -> Path:
+    """Save ``melody`` to ``path`` atomically; its ``metadata["provenance"]`` goes in a text meta event.
+
+    ``settings``, when given, replaces the provenance's ``"settings"`` (what ``open`` restores).
+    """
+    atomic_write_bytes(Path(path), melody_to_bytes(melody, settings))
+    return Path(path)

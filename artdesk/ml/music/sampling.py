@@ -1,0 +1,101 @@
+"""Step-by-step sampling from the melody models, with temperature, masks, a seeded generator and cancel checks."""
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+import torch
+
+from artdesk.ml.music.events import HOLD, OFF, VOCAB
+from artdesk.ml.music.model import Conditioning, MelodyLSTM, MelodyVAE, step_features
+
+StepCallback = Callable[[int, int], None]  # (steps done, steps total); may raise Cancelled
+
+
+def _choose(logits: torch.Tensor, temperature: float, generator: torch.Generator, mask: torch.Tensor | None) -> torch.Tensor:
+    logits = logits.float()
+    if mask is not None:
+        logits = logits.masked_fill(~mask, float("-inf"))
+    if temperature <= 1e-3:
+        return logits.argmax(-1)
+    probs = torch.softmax(logits / temperature, -1)
+    return torch.multinomial(probs, 1, generator=generator).squeeze(-1)
+
+
+@torch.no_grad()
+def sample_lstm(
+    model: MelodyLSTM,
+    cond: Conditioning,
+    primer: np.ndarray,
+    steps: int,
+    temperature: float,
+    generator: torch.Generator,
+    mask: np.ndarray | None = None,
+    on_step: StepCallback | None = None,
+) -> np.ndarray:
+    """Events [B, len(primer) + steps]: every row starts with ``primer`` (uint8 events) and goes on by sampling.
+
+    ``mask`` [B, VOCAB] (or [VOCAB]) marks allowed events. Without a primer the first event is a note.
+    """
+    rows = cond.style.shape[0]
+    start = len(primer)
+    total = start + steps
+    buffer = torch.full((rows, total), HOLD, dtype=torch.long)
+    if start:
+        buffer[:, :start] = torch.as_tensor(primer.astype(np.int64))[None]
+    stream = buffer.view(-1)
+    base = torch.arange(rows) * total
+    allowed = None if mask is None else torch.as_tensor(np.broadcast_to(mask, (rows, VOCAB)).copy())
+    state = None
+    if start:
+        t = torch.arange(start)[None].expand(rows, -1)
+        features = step_features(stream, base, torch.full((rows,), start), t, cond.steps_per_bar)
+        _, state = model(features, cond, state)
+    for position in range(start, total):
+        t = torch.full((rows, 1), position)
+        features = step_features(stream, base, torch.full((rows,), position), t, cond.steps_per_bar)
+        logits, state = model(features, cond, state)
+        step_mask = allowed
+        if position == 0:  # a melody starts with a note
+            first = torch.ones(rows, VOCAB, dtype=torch.bool)
+            first[:, [HOLD, OFF]] = False
+            step_mask = first if step_mask is None else step_mask & first
+        buffer[:, position] = _choose(logits[:, -1], temperature, generator, step_mask)
+        if on_step is not None:
+            on_step(position - start + 1, steps)
+    return buffer.numpy().astype(np.uint8)
+
+
+@torch.no_grad()
+def decode_vae(
+    model: MelodyVAE,
+    z: torch.Tensor,
+    temperature: float,
+    generator: torch.Generator,
+    mask: np.ndarray | None = None,
+    on_step: StepCallback | None = None,
+) -> np.ndarray:
+    """Events [N, window] decoded from latents ``z`` [N, latent]; temperature 0 takes the likeliest event."""
+    rows, window = z.shape[0], model.config.window
+    prev = torch.full((rows, 1), VOCAB, dtype=torch.long)  # PAD starts every segment
+    allowed = None if mask is None else torch.as_tensor(np.broadcast_to(mask, (rows, VOCAB)).copy())
+    state = None
+    out = torch.empty(rows, window, dtype=torch.long)
+    for position in range(window):
+        logits, state = model.decode_logits(z, prev, start=position, state=state)
+        prev = _choose(logits[:, -1], temperature, generator, allowed)[:, None]
+        out[:, position] = prev[:, 0]
+        if on_step is not None:
+            on_step(position + 1, window)
+    return out.numpy().astype(np.uint8)
+
+
+def slerp(a: torch.Tensor, b: torch.Tensor, alpha: float) -> torch.Tensor:
+    """Spherical interpolation between latent rows (linear where they are almost parallel)."""
+    a_norm = a / a.norm(dim=-1, keepdim=True).clamp(min=1e-8)
+    b_norm = b / b.norm(dim=-1, keepdim=True).clamp(min=1e-8)
+    omega = torch.arccos((a_norm * b_norm).sum(-1, keepdim=True).clamp(-1 + 1e-7, 1 - 1e-7))
+    so = torch.sin(omega)
+    linear = (1 - alpha) * a + alpha * b
+    spherical = torch.sin((1 - alpha) * omega) / so * a + torch.sin(alpha * omega) / so * b
+    return torch.where(so.abs() < 1e-4, linear, spherical)
