@@ -12,7 +12,7 @@ from typing import Any
 
 from artdesk.core.errors import ArtdeskError
 
-SPEC_MODULES = ("artdesk.ml.canvas.specs", "artdesk.ml.music.specs", "artdesk.ml.poem.specs")
+SPEC_MODULES = ("artdesk.ml.canvas.specs", "artdesk.ml.music.specs", "artdesk.ml.poem.specs", "artdesk.ml.style.specs")
 
 
 @dataclass(frozen=True)

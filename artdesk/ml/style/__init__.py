@@ -1,0 +1,1 @@
+"""Painting styles: neural style transfer without downloaded networks (torch, never Qt)."""
