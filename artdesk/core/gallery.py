@@ -1,0 +1,287 @@
+"""The gallery: every kept picture, melody and poem, as files plus an SQLite index (WAL mode).
+
+Each item is a file ``items/<id>.<ext>`` with a sidecar ``items/<id>.json`` (its record, provenance
+included). The index can always be rebuilt from the sidecars, so a damaged or stale index loses nothing.
+Writes go file first, sidecar second, index last: a crash at any point leaves the folder consistent
+after ``reconcile()``, which ``Gallery.open`` runs.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from artdesk.core.atomic import atomic_write_bytes, atomic_write_text
+from artdesk.core.errors import ArtdeskError
+
+SCHEMA_VERSION = 1
+PANELS = ("canvas", "music", "poem")
+SORT_KEYS = {"created": "created", "rating": "rating", "model": "model", "seed": "seed", "panel": "panel"}
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS items (
+    id TEXT PRIMARY KEY,
+    panel TEXT NOT NULL,
+    file TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    model TEXT NOT NULL DEFAULT '',
+    seed INTEGER,
+    created REAL NOT NULL,
+    rating INTEGER NOT NULL DEFAULT 0,
+    favourite INTEGER NOT NULL DEFAULT 0,
+    tags TEXT NOT NULL DEFAULT '',
+    size INTEGER NOT NULL DEFAULT 0,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    thumbnail BLOB,
+    record TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS items_created ON items(created);
+CREATE INDEX IF NOT EXISTS items_panel ON items(panel);
+"""
+
+
+class GalleryError(ArtdeskError):
+    pass
+
+
+class GalleryFull(GalleryError):
+    """Keeping this item would pass the user's disk budget; nothing already kept is touched."""
+
+
+@dataclass
+class GalleryItem:
+    id: str
+    panel: str
+    file: str  # name inside items/
+    title: str = ""
+    model: str = ""
+    seed: int | None = None
+    created: float = 0.0
+    rating: int = 0
+    favourite: bool = False
+    tags: list[str] = field(default_factory=list)
+    size: int = 0
+    deleted: bool = False
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+    def sidecar(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=1)
+
+
+def _row_to_item(row: sqlite3.Row) -> GalleryItem:
+    return GalleryItem(**json.loads(row["record"]))
+
+
+class Gallery:
+    """One user's gallery folder. Not thread-safe: use it from one thread (the UI's or a job's)."""
+
+    def __init__(self, root: Path, budget_bytes: int) -> None:
+        self.root = Path(root)
+        self.items_dir = self.root / "items"
+        self.budget_bytes = budget_bytes
+        self.db_path = self.root / "index.sqlite3"
+        self.db: sqlite3.Connection | None = None
+
+    @classmethod
+    def open(cls, root: Path, budget_bytes: int = 2 << 30) -> "Gallery":
+        gallery = cls(root, budget_bytes)
+        try:
+            gallery.items_dir.mkdir(parents=True, exist_ok=True)
+            gallery._connect()
+        except sqlite3.DatabaseError:
+            gallery._discard_index()
+            gallery._connect()
+        except OSError as error:
+            raise GalleryError(f"The gallery folder {root} cannot be used ({error.strerror or error}).") from error
+        gallery.reconcile()
+        return gallery
+
+    def _connect(self) -> None:
+        self.db = sqlite3.connect(self.db_path)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+        self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        self.db.execute("SELECT count(*) FROM items").fetchone()  # fails here if the file is damaged
+
+    def _discard_index(self) -> None:
+        if self.db is not None:
+            self.db.close()
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        for suffix in ("", "-wal", "-shm"):
+            path = Path(f"{self.db_path}{suffix}")
+            if path.exists():
+                path.replace(path.with_name(f"{path.name}.damaged-{stamp}"))
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+    # -- keeping --------------------------------------------------------------------------
+    def used_bytes(self) -> int:
+        return int(self.db.execute("SELECT coalesce(sum(size), 0) FROM items").fetchone()[0])
+
+    def keep(
+        self,
+        panel: str,
+        data: bytes,
+        extension: str,
+        provenance: dict[str, Any],
+        *,
+        title: str = "",
+        thumbnail_png: bytes | None = None,
+    ) -> GalleryItem:
+        """Store one output; raises GalleryFull past the budget, GalleryError on a full disk."""
+        if panel not in PANELS:
+            raise GalleryError(f"Unknown panel {panel!r}.")
+        if self.used_bytes() + len(data) > self.budget_bytes:
+            raise GalleryFull(
+                f"The gallery has reached its disk budget ({self.budget_bytes / 1e6:.0f} MB); new works are not kept. "
+                "Delete some items or raise the budget in Preferences."
+            )
+        item_id = uuid.uuid4().hex[:16]
+        item = GalleryItem(
+            id=item_id,
+            panel=panel,
+            file=f"{item_id}.{extension.lstrip('.')}",
+            title=title,
+            model=str(provenance.get("model", "")),
+            seed=provenance.get("seed"),
+            created=time.time(),
+            size=len(data),
+            provenance=provenance,
+        )
+        atomic_write_bytes(self.items_dir / item.file, data)
+        atomic_write_text(self.items_dir / f"{item_id}.json", item.sidecar())
+        self._upsert(item, thumbnail_png)
+        return item
+
+    def _upsert(self, item: GalleryItem, thumbnail_png: bytes | None) -> None:
+        with self.db:
+            self.db.execute(
+                "INSERT OR REPLACE INTO items (id, panel, file, title, model, seed, created, rating, favourite, tags,"
+                " size, deleted, thumbnail, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,coalesce(?, (SELECT thumbnail FROM"
+                " items WHERE id = ?)),?)",
+                (
+                    item.id, item.panel, item.file, item.title, item.model, item.seed, item.created, item.rating,
+                    int(item.favourite), ",".join(item.tags), item.size, int(item.deleted), thumbnail_png, item.id,
+                    json.dumps(asdict(item), ensure_ascii=False),
+                ),
+            )
+
+    # -- reading --------------------------------------------------------------------------
+    def get(self, item_id: str) -> GalleryItem:
+        row = self.db.execute("SELECT record FROM items WHERE id = ?", (item_id,)).fetchone()
+        if row is None:
+            raise GalleryError(f"No gallery item {item_id}.")
+        return _row_to_item(row)
+
+    def path(self, item: GalleryItem) -> Path:
+        return self.items_dir / item.file
+
+    def thumbnail(self, item_id: str) -> bytes | None:
+        row = self.db.execute("SELECT thumbnail FROM items WHERE id = ?", (item_id,)).fetchone()
+        return None if row is None else row["thumbnail"]
+
+    def query(
+        self,
+        *,
+        panel: str | None = None,
+        text: str = "",
+        model: str | None = None,
+        seed: int | None = None,
+        min_rating: int = 0,
+        favourites_only: bool = False,
+        include_deleted: bool = False,
+        sort: str = "created",
+        descending: bool = True,
+        limit: int = 500,
+        offset: int = 0,
+    ) -> list[GalleryItem]:
+        clauses, args = ["rating >= ?"], [min_rating]
+        if not include_deleted:
+            clauses.append("deleted = 0")
+        if panel:
+            clauses.append("panel = ?")
+            args.append(panel)
+        if model:
+            clauses.append("model = ?")
+            args.append(model)
+        if seed is not None:
+            clauses.append("seed = ?")
+            args.append(seed)
+        if favourites_only:
+            clauses.append("favourite = 1")
+        if text:
+            clauses.append("(title LIKE ? OR tags LIKE ? OR model LIKE ?)")
+            args += [f"%{text}%"] * 3
+        order = SORT_KEYS.get(sort, "created")
+        sql = (
+            f"SELECT record FROM items WHERE {' AND '.join(clauses)} ORDER BY {order} "
+            f"{'DESC' if descending else 'ASC'}, id LIMIT ? OFFSET ?"
+        )
+        return [_row_to_item(r) for r in self.db.execute(sql, (*args, limit, offset))]
+
+    # -- changing -------------------------------------------------------------------------
+    def update(self, item_id: str, **changes: Any) -> GalleryItem:
+        """Change rating (0-5), favourite, tags or title; the sidecar follows."""
+        item = self.get(item_id)
+        for key, value in changes.items():
+            if key not in ("rating", "favourite", "tags", "title", "deleted"):
+                raise GalleryError(f"{key} cannot be changed.")
+            if key == "rating" and not 0 <= int(value) <= 5:
+                raise GalleryError("A rating is from 1 to 5 (0 for none).")
+            setattr(item, key, value)
+        atomic_write_text(self.items_dir / f"{item.id}.json", item.sidecar())
+        self._upsert(item, None)
+        return item
+
+    def delete(self, item_id: str) -> GalleryItem:
+        """Move to the trash (undo with ``restore``); ``empty_trash`` removes the files."""
+        return self.update(item_id, deleted=True)
+
+    def restore(self, item_id: str) -> GalleryItem:
+        return self.update(item_id, deleted=False)
+
+    def empty_trash(self) -> int:
+        trashed = self.query(include_deleted=True, limit=1 << 30)
+        removed = 0
+        for item in (i for i in trashed if i.deleted):
+            (self.items_dir / item.file).unlink(missing_ok=True)
+            (self.items_dir / f"{item.id}.json").unlink(missing_ok=True)
+            with self.db:
+                self.db.execute("DELETE FROM items WHERE id = ?", (item.id,))
+            removed += 1
+        return removed
+
+    # -- repair ---------------------------------------------------------------------------
+    def reconcile(self) -> tuple[int, int]:
+        """Make the index match the files: drop rows whose file is gone, re-add sidecars missing from it.
+
+        Returns (rows dropped, items re-added).
+        """
+        indexed = {row["id"]: row["file"] for row in self.db.execute("SELECT id, file FROM items")}
+        dropped = [i for i, f in indexed.items() if not (self.items_dir / f).exists()]
+        with self.db:
+            self.db.executemany("DELETE FROM items WHERE id = ?", [(i,) for i in dropped])
+        added = 0
+        for sidecar in self._sidecars():
+            if sidecar.stem in indexed:
+                continue
+            try:
+                item = GalleryItem(**json.loads(sidecar.read_text(encoding="utf-8")))
+            except (OSError, ValueError, TypeError):
+                continue  # a sidecar cut short by a crash: its item was never indexed, so nothing is lost
+            if (self.items_dir / item.file).exists():
+                self._upsert(item, None)
+                added += 1
+        return len(dropped), added
+
+    def _sidecars(self) -> Iterable[Path]:
+        return sorted(p for p in self.items_dir.glob("*.json") if not p.name.startswith("."))
