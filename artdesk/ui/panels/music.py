@@ -1,12 +1,678 @@
-"""The Music panel (its tools arrive with the Music issue)."""
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+"""The Music panel: generate, continue, interpolate and vary melodies; edit them in a piano roll;
+hear them with the built-in synthesizer or a MIDI port; import and export MIDI and WAV; fine-tune.
 
+Every model call and every file job runs through ``context.runner``; starting a new generation
+cancels the one still running. Results of a stale job are ignored. Errors are shown in the
+message line and the user's melody is kept.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from artdesk.core.errors import ArtdeskError
+from artdesk.core.jobs import Progress
+from artdesk.core.melody import Melody
+from artdesk.core.midi_io import write_midi
+from artdesk.core.music_files import ImportRequest, ImportResult, WavRequest, export_wav, import_midi
+from artdesk.ml.music.requests import ContinueRequest, GenerateRequest, InterpolateRequest, VariationRequest
 from artdesk.ui.context import AppContext
+from artdesk.ui.jobs import TRAINING_WORKER, JobHandle
+from artdesk.ui.music.controls import QtMusicControls
+from artdesk.ui.music.document import MelodyDocument
+from artdesk.ui.music.drag import QtMelodyDragButton, QtMelodyList
+from artdesk.ui.music.edits import concatenate
+from artdesk.ui.music.midi_out import output_port_names
+from artdesk.ui.music.piano_roll import QtPianoRoll
+from artdesk.ui.music.playback import QtPlayback
+from artdesk.ui.music.transport import QtTransport
+
+log = logging.getLogger("artdesk.music")
+
+
+def _generate_job(request: GenerateRequest, ctx) -> list[Melody]:
+    """See ``generate.generate_melodies``: reports and checks cancel at every 16th step."""
+    from artdesk.ml.music import generate
+
+    return generate.generate_melodies(request, ctx)
+
+
+def _continue_job(request: ContinueRequest, ctx) -> list[Melody]:
+    """See ``generate.continue_melody``: reports and checks cancel at every 16th step."""
+    from artdesk.ml.music import generate
+
+    return generate.continue_melody(request, ctx)
+
+
+def _interpolate_job(request: InterpolateRequest, ctx) -> list[Melody]:
+    """See ``generate.interpolate_melodies``: reports and checks cancel at every decoded step."""
+    from artdesk.ml.music import generate
+
+    return generate.interpolate_melodies(request, ctx)
+
+
+def _vary_job(request: VariationRequest, ctx) -> list[Melody]:
+    """See ``generate.vary_melody``: reports and checks cancel at every decoded step."""
+    from artdesk.ml.music import generate
+
+    return generate.vary_melody(request, ctx)
+
+
+def _finetune_job(request, ctx) -> Path:
+    """See ``train.finetune`` (imported here, on the training worker): reports per step, checks cancel at each."""
+    from artdesk.ml.music import train
+
+    return train.finetune(request, ctx)
 
 
 class MusicPanel(QWidget):
+    job_finished = Signal(str, str)  # (job title, "returned" | "errored" | "aborted"), after the panel has shown it
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.document = MelodyDocument(parent=self)
+        self.melody_b: Melody | None = None
+        self.cue_step = 0.0
+        self.job: JobHandle | None = None  # the current generation-family job (one at a time)
+        self.file_job: JobHandle | None = None  # the current import or WAV export
+        self.finetune_handle: JobHandle | None = None
+        self._last_position = 0.0
+
+        self.controls = QtMusicControls()
+        side = QScrollArea()
+        side.setWidget(self.controls)
+        side.setWidgetResizable(True)
+        side.setMinimumWidth(300)
+        self.roll = QtPianoRoll(self.document)
+        self.transport = QtTransport()
+        self.playback = QtPlayback(parent=self)
+        self.results = QtMelodyList(self._drag_folder)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setAccessibleName("Music messages")
+        self.track_combo = QComboBox()
+        self.track_combo.setAccessibleName("Imported track")
+        self.track_row = QWidget()
+        track_layout = QHBoxLayout(self.track_row)
+        track_layout.setContentsMargins(0, 0, 0, 0)
+        track_layout.addWidget(QLabel(self.tr("Track used as the melody:")))
+        track_layout.addWidget(self.track_combo, 1)
+        self.track_row.hide()
+        self._import_path: Path | None = None
+        self._import_as_b = False
+
+        file_bar = QHBoxLayout()
+        self.import_button = self._tool(self.tr("Import MIDI…"), self._on_import_button_clicked, file_bar)
+        self.export_midi_button = self._tool(self.tr("Export MIDI…"), self._on_export_midi_button_clicked, file_bar)
+        self.export_wav_button = self._tool(self.tr("Export WAV…"), self._on_export_wav_button_clicked, file_bar)
+        self.drag_button = QtMelodyDragButton(lambda: self.document.melody, self._drag_folder)
+        file_bar.addWidget(self.drag_button)
+        file_bar.addSpacing(12)
+        self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+            button = QToolButton()
+            button.setDefaultAction(action)
+            file_bar.addWidget(button)
+        file_bar.addSpacing(12)
+        self._tool(self.tr("Zoom −"), self.roll.zoom_out, file_bar)
+        self._tool(self.tr("Zoom +"), self.roll.zoom_in, file_bar)
+        self._tool(self.tr("Fit"), self._on_fit_button_clicked, file_bar)
+        file_bar.addStretch(1)
+
+        results_bar = QHBoxLayout()
+        results_bar.addWidget(QLabel(self.tr("Results:")))
+        results_bar.addWidget(self.results, 1)
+        self.join_button = self._tool(self.tr("Join all"), self._on_join_button_clicked, results_bar)
+        self.join_button.setToolTip(self.tr("Put all results one after another into the piano roll."))
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(file_bar)
+        right_layout.addWidget(self.transport)
+        right_layout.addWidget(self.track_row)
+        right_layout.addWidget(self.message)
+        right_layout.addWidget(self.roll, 1)
+        right_layout.addLayout(results_bar)
+        splitter = QSplitter()
+        splitter.addWidget(side)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([320, 900])
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Music")))
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
+        space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        space.activated.connect(self._on_space_activated)
+        self._connect()
+        self.refresh_models()
+        self.refresh_midi_ports()
+        self._update_actions()
+
+    def _tool(self, text: str, slot: Callable[[], None], row: QHBoxLayout) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
+
+    def _connect(self) -> None:
+        c = self.controls
+        c.generate_button.clicked.connect(self._on_generate_button_clicked)
+        c.continue_button.clicked.connect(self._on_continue_button_clicked)
+        c.vary_button.clicked.connect(self._on_vary_button_clicked)
+        c.interpolate_button.clicked.connect(self._on_interpolate_button_clicked)
+        c.b_from_roll_button.clicked.connect(self._on_b_from_roll_button_clicked)
+        c.b_import_button.clicked.connect(self._on_b_import_button_clicked)
+        c.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        c.finetune_button.clicked.connect(self._on_finetune_button_clicked)
+        c.finetune_cancel_button.clicked.connect(self._on_finetune_cancel_button_clicked)
+        c.lstm_combo.currentIndexChanged.connect(self._update_actions)
+        c.vae_combo.currentIndexChanged.connect(self._update_actions)
+        t = self.transport
+        t.play_button.toggled.connect(self._on_play_button_toggled)
+        t.loop_check.toggled.connect(self._on_loop_check_toggled)
+        t.tempo_spin.valueChanged.connect(self._on_tempo_spin_valueChanged)
+        t.metre_combo.currentIndexChanged.connect(self._on_metre_combo_currentIndexChanged)
+        t.instrument_combo.currentIndexChanged.connect(self._on_instrument_combo_currentIndexChanged)
+        t.midi_combo.currentIndexChanged.connect(self._on_midi_combo_currentIndexChanged)
+        t.midi_refresh_button.clicked.connect(self.refresh_midi_ports)
+        self.playback.position_changed.connect(self._on_playback_position_changed)
+        self.playback.playing_changed.connect(self._on_playback_playing_changed)
+        self.playback.message.connect(self.show_message)
+        self.roll.seek_requested.connect(self._on_roll_seek_requested)
+        self.document.changed.connect(self._on_document_changed)
+        self.results.itemActivated.connect(self._on_results_item_clicked)
+        self.results.itemClicked.connect(self._on_results_item_clicked)
+        self.track_combo.activated.connect(self._on_track_combo_activated)
+        self.context.models_changed.connect(self.refresh_models)
+
+    # messages and state ------------------------------------------------------------------------
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #a00;" if error else "")
+        self.message.setText(text)
+        if text:
+            self.context.status_message.emit(text.splitlines()[0][:120])
+
+    def refresh_models(self) -> None:
+        discovery = self.context.discover("music")
+        self.controls.set_cards(discovery.cards)
+        for problem in discovery.problems:
+            log.warning("music model skipped: %s", problem)
+        self._update_actions()
+
+    def refresh_midi_ports(self) -> None:
+        names, why = output_port_names()
+        self.transport.set_ports(names, why)
+
+    def _update_actions(self, *_args) -> None:
+        has_lstm = self.controls.lstm_card() is not None
+        has_vae = self.controls.vae_card() is not None
+        c = self.controls
+        c.generate_button.setEnabled(has_lstm)
+        c.continue_button.setEnabled(has_lstm)
+        c.finetune_button.setEnabled(has_lstm and self.finetune_handle is None)
+        c.vary_button.setEnabled(has_vae)
+        c.interpolate_button.setEnabled(has_vae)
+
+    def _drag_folder(self) -> Path:
+        return self.context.paths.cache / "music-drag"
+
+    # generation --------------------------------------------------------------------------------
+    def generate_request(self) -> GenerateRequest | None:
+        card = self.controls.lstm_card()
+        if card is None:
+            self.show_message(self.controls.model_note.text(), error=True)
+            return None
+        c = self.controls
+        melody = self.document.melody
+        return GenerateRequest(
+            model_path=card.path, style=c.style_combo.currentText(), key=c.key_combo.currentText(),
+            mode=c.mode_combo.currentText(), key_lock=c.key_lock_check.isChecked(), tempo_bpm=melody.tempo_bpm,
+            time_signature=melody.time_signature, bars=c.bars_spin.value(), temperature=c.temperature_spin.value(),
+            seed=c.seed_spin.value(), count=c.count_spin.value())
+
+    def continue_request(self) -> ContinueRequest | None:
+        card = self.controls.lstm_card()
+        if card is None:
+            self.show_message(self.controls.model_note.text(), error=True)
+            return None
+        if not self.document.notes:
+            self.show_message(self.tr("Continue needs a primer: import a MIDI file or draw a few notes in the piano roll."), error=True)
+            return None
+        c = self.controls
+        lock = c.key_lock_check.isChecked()
+        return ContinueRequest(
+            model_path=card.path, primer=self.document.melody, bars=c.bars_spin.value(),
+            temperature=c.temperature_spin.value(), seed=c.seed_spin.value(), count=c.count_spin.value(),
+            style=c.style_combo.currentText(), key=c.key_combo.currentText() if lock else None,
+            mode=c.mode_combo.currentText() if lock else None, key_lock=lock)
+
+    def interpolate_request(self) -> InterpolateRequest | None:
+        card = self.controls.vae_card()
+        if card is None:
+            self.show_message(self.controls.model_note.text(), error=True)
+            return None
+        if not self.document.notes:
+            self.show_message(self.tr("Interpolate goes from the piano roll's melody (A) to melody B: A has no notes."), error=True)
+            return None
+        if self.melody_b is None or not self.melody_b.notes:
+            self.show_message(self.tr("Choose melody B first: 'B = piano roll' keeps the current melody as B, or import B."), error=True)
+            return None
+        segments = 2 if max(self.document.melody.length_steps, self.melody_b.length_steps) > 32 else 1
+        return InterpolateRequest(model_path=card.path, a=self.document.melody, b=self.melody_b,
+                                  steps=self.controls.steps_spin.value(), seed=self.controls.seed_spin.value(),
+                                  segments=segments)
+
+    def vary_request(self) -> VariationRequest | None:
+        card = self.controls.vae_card()
+        if card is None:
+            self.show_message(self.controls.model_note.text(), error=True)
+            return None
+        if not self.document.notes:
+            self.show_message(self.tr("Variations need a melody in the piano roll."), error=True)
+            return None
+        c = self.controls
+        return VariationRequest(model_path=card.path, melody=self.document.melody, count=c.count_spin.value(),
+                                amount=c.amount_spin.value(), seed=c.seed_spin.value(),
+                                key_lock=c.key_lock_check.isChecked())
+
+    def start_job(self, fn: Callable[[Any, Any], Any], request: Any, title: str) -> JobHandle:
+        """Run a generation-family job; a job still running is cancelled (its results will be ignored)."""
+        if self.job is not None and not self.job.is_finished:
+            self.job.cancel()
+        handle = self.context.runner.submit(fn, request, title)
+        self.job = handle
+        # bound slots of this (UI-thread) object: the worker's signals arrive queued on the UI thread
+        handle.progress.connect(self._on_job_progress)
+        handle.returned.connect(self._on_job_returned)
+        handle.errored.connect(self._on_job_errored)
+        handle.aborted.connect(self._on_job_aborted)
+        handle.finished.connect(self._on_job_finished)
+        self.controls.set_busy(True, title + "…")
+        handle.start()
+        return handle
+
+    def generate(self) -> JobHandle | None:
+        request = self.generate_request()
+        return self.start_job(_generate_job, request, self.tr("Generate melodies")) if request else None
+
+    def continue_melody(self) -> JobHandle | None:
+        request = self.continue_request()
+        return self.start_job(_continue_job, request, self.tr("Continue the melody")) if request else None
+
+    def interpolate(self) -> JobHandle | None:
+        request = self.interpolate_request()
+        return self.start_job(_interpolate_job, request, self.tr("Interpolate melodies")) if request else None
+
+    def vary(self) -> JobHandle | None:
+        request = self.vary_request()
+        return self.start_job(_vary_job, request, self.tr("Vary the melody")) if request else None
+
+    def _on_generate_button_clicked(self) -> None:
+        self.generate()
+
+    def _on_continue_button_clicked(self) -> None:
+        self.continue_melody()
+
+    def _on_interpolate_button_clicked(self) -> None:
+        self.interpolate()
+
+    def _on_vary_button_clicked(self) -> None:
+        self.vary()
+
+    def _on_cancel_button_clicked(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.controls.job_label.setText(self.tr("Cancelling…"))
+
+    def _on_job_progress(self, progress: Progress) -> None:
+        if self.sender() is self.job:
+            self.controls.show_progress(progress.fraction, progress.message)
+
+    def _on_job_returned(self, melodies: list[Melody]) -> None:
+        handle = self.sender()
+        if handle is self.job:  # else a stale job that finished before it saw its cancel: ignored
+            self.set_results(melodies, handle.title)
+        self.job_finished.emit(handle.title, "returned")
+
+    def _on_job_errored(self, message: str, details: str) -> None:
+        log.info("music job failed: %s\n%s", message, details)
+        handle = self.sender()
+        if handle is self.job:
+            self.show_message(message, error=True)
+        self.job_finished.emit(handle.title, "errored")
+
+    def _on_job_aborted(self) -> None:
+        handle = self.sender()
+        if handle is self.job:
+            self.show_message(self.tr("{0} was cancelled; your melody is unchanged.").format(handle.title))
+        self.job_finished.emit(handle.title, "aborted")
+
+    def _on_job_finished(self) -> None:
+        if self.sender() is self.job:
+            self.controls.set_busy(False, self.controls.job_label.text() if self.job.cancel_requested else "")
+
+    def set_results(self, melodies: list[Melody], what: str) -> None:
+        """Show ``melodies`` in the results strip and load the first into the piano roll (undoable)."""
+        self.results.set_melodies(melodies)
+        if not melodies:
+            self.show_message(self.tr("{0} gave no melodies.").format(what), error=True)
+            return
+        self.results.setCurrentRow(0)
+        self.load_melody(melodies[0], what)
+        warnings = [w for m in melodies[:1] for w in m.metadata.get("warnings", [])]
+        empty = sum(1 for m in melodies if not m.notes)
+        if empty:
+            warnings.append(self.tr("{0} of the results are silent; try a higher temperature.").format(empty))
+        self.show_message(" ".join([self.tr("{0}: {1} result(s).").format(what, len(melodies)), *warnings]))
+
+    def load_melody(self, melody: Melody, what: str) -> None:
+        self.document.set_melody(melody, what)
+        self.roll.show_notes()
+        self.roll.zoom_to_fit()
+
+    def _on_results_item_clicked(self, item) -> None:
+        row = self.results.row(item)
+        if 0 <= row < len(self.results.melodies) and self.results.melodies[row] is not self.document.melody:
+            melody = self.results.melodies[row]
+            self.document.set_melody(melody, self.tr("Choose {0}").format(melody.metadata.get("title", "result")))
+
+    def _on_join_button_clicked(self) -> None:
+        if self.results.melodies:
+            self.load_melody(concatenate(self.results.melodies), self.tr("Join results"))
+
+    def _on_b_from_roll_button_clicked(self) -> None:
+        if not self.document.notes:
+            self.show_message(self.tr("The piano roll is empty; generate, import or draw a melody first."), error=True)
+            return
+        self.set_melody_b(self.document.melody)
+
+    def set_melody_b(self, melody: Melody) -> None:
+        self.melody_b = melody
+        title = melody.metadata.get("title") or Path(str(melody.metadata.get("source_file", "melody"))).name
+        self.controls.b_label.setText(self.tr("B: {0} ({1} notes)").format(title, len(melody.notes)))
+
+    # files -------------------------------------------------------------------------------------
+    def import_midi(self, path: Path, track: int | None = None, as_b: bool = False) -> JobHandle:
+        """Read ``path`` on the worker; the result replaces the piano roll's melody (or becomes melody B)."""
+        handle = self.context.runner.submit(import_midi, ImportRequest(Path(path), track), self.tr("Import MIDI"))
+        self.file_job = handle
+        self._import_as_b = as_b
+        handle.returned.connect(self._on_import_returned)
+        handle.errored.connect(self._on_file_job_errored)
+        handle.aborted.connect(self._on_file_job_aborted)
+        self.show_message(self.tr("Reading {0}…").format(Path(path).name))
+        handle.start()
+        return handle
+
+    def _on_import_returned(self, result: ImportResult) -> None:
+        if self.sender() is self.file_job:
+            self._show_import(result, self._import_as_b)
+        self.job_finished.emit(self.sender().title, "returned")
+
+    def _show_import(self, result: ImportResult, as_b: bool) -> None:
+        melody = result.melody
+        name = Path(str(melody.metadata.get("source_file", "file"))).name
+        warnings = list(melody.metadata.get("import_warnings", []))
+        if as_b:
+            self.set_melody_b(melody)
+            self.show_message(" ".join([self.tr("Melody B: {0}.").format(name), *warnings]))
+            return
+        self._import_path = Path(str(melody.metadata.get("source_file", "")))
+        self.track_combo.clear()
+        tracks = sorted({v.track for v in result.voices})
+        for voice in result.voices:
+            if self.track_combo.findData(voice.track) < 0:
+                self.track_combo.addItem(voice.label, voice.track)
+        self.track_combo.insertItem(0, self.tr("Most melodic voice (automatic)"), None)
+        index = self.track_combo.findData(result.track) if result.track is not None else 0
+        self.track_combo.setCurrentIndex(max(0, index))
+        self.track_row.setVisible(len(tracks) > 1)
+        self._sync_transport()
+        self.load_melody(melody, self.tr("Import {0}").format(name))
+        self.show_message(" ".join([self.tr("Imported {0}: {1} notes.").format(name, len(melody.notes)), *warnings]))
+
+    def _on_track_combo_activated(self, index: int) -> None:
+        if self._import_path is not None:
+            self.import_midi(self._import_path, self.track_combo.itemData(index))
+
+    def _on_file_job_errored(self, message: str, details: str) -> None:
+        log.info("music file job failed: %s", details)
+        self.show_message(message + " " + self.tr("Your melody is unchanged."), error=True)
+        self.job_finished.emit(self.sender().title, "errored")
+
+    def _on_file_job_aborted(self) -> None:
+        self.job_finished.emit(self.sender().title, "aborted")
+
+    def _on_import_button_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a MIDI file"), "", self.tr("MIDI files (*.mid *.midi);;All files (*)"))
+        if path:
+            self.import_midi(Path(path))
+
+    def _on_b_import_button_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import melody B"), "", self.tr("MIDI files (*.mid *.midi);;All files (*)"))
+        if path:
+            self.import_midi(Path(path), as_b=True)
+
+    def export_midi(self, path: Path) -> bool:
+        """Save the piano roll's melody as a .mid file (with its provenance); False with a message on failure."""
+        melody = self.document.melody
+        if not melody.notes:
+            self.show_message(self.tr("There are no notes to export."), error=True)
+            return False
+        try:
+            write_midi(melody, Path(path))
+        except ArtdeskError as error:
+            self.show_message(str(error), error=True)
+            return False
+        self.show_message(self.tr("Saved {0}.").format(path))
+        return True
+
+    def export_wav(self, path: Path) -> JobHandle | None:
+        """Render the melody with the chosen instrument on the worker and save it as a WAV file."""
+        melody = self.document.melody
+        if not melody.notes:
+            self.show_message(self.tr("There are no notes to export."), error=True)
+            return None
+        request = WavRequest(melody, Path(path), self.transport.instrument_combo.currentData())
+        handle = self.context.runner.submit(export_wav, request, self.tr("Export WAV"))
+        self.file_job = handle
+        handle.returned.connect(self._on_wav_returned)
+        handle.errored.connect(self._on_file_job_errored)
+        handle.aborted.connect(self._on_file_job_aborted)
+        self.show_message(self.tr("Rendering {0}…").format(Path(path).name))
+        handle.start()
+        return handle
+
+    def _on_wav_returned(self, saved: Path) -> None:
+        self.show_message(self.tr("Saved {0}.").format(saved))
+        self.job_finished.emit(self.sender().title, "returned")
+
+    def _on_export_midi_button_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export MIDI"), "melody.mid", self.tr("MIDI files (*.mid)"))
+        if path:
+            self.export_midi(Path(path) if path.lower().endswith((".mid", ".midi")) else Path(path + ".mid"))
+
+    def _on_export_wav_button_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export WAV"), "melody.wav", self.tr("WAV audio (*.wav)"))
+        if path:
+            self.export_wav(Path(path) if path.lower().endswith(".wav") else Path(path + ".wav"))
+
+    # fine-tune ---------------------------------------------------------------------------------
+    def start_finetune(self, request) -> JobHandle:
+        """Fine-tune on the training worker (never blocks generation); progress and Stop in the side column."""
+        handle = self.context.runner.submit(_finetune_job, request, self.tr("Fine-tune {0}").format(request.out_name),
+                                            worker=TRAINING_WORKER)
+        self.finetune_handle = handle
+        c = self.controls
+        handle.progress.connect(self._on_finetune_progress)
+        handle.returned.connect(self._on_finetune_returned)
+        handle.errored.connect(self._on_finetune_errored)
+        handle.aborted.connect(self._on_finetune_aborted)
+        handle.finished.connect(self._on_finetune_finished)
+        c.finetune_cancel_button.setEnabled(True)
+        c.finetune_progress.setRange(0, 0)
+        c.finetune_label.setText(self.tr("Starting…"))
+        self._update_actions()
+        handle.start()
+        return handle
+
+    def _on_finetune_button_clicked(self) -> None:
+        from artdesk.ui.music.finetune_dialog import FinetuneDialog
+
+        card = self.controls.lstm_card()
+        if card is None:
+            return
+        dialog = FinetuneDialog(card.path, card.path.name, self)
+        if dialog.exec():
+            self.start_finetune(dialog.request())
+
+    def _on_finetune_cancel_button_clicked(self) -> None:
+        if self.finetune_handle is not None:
+            self.finetune_handle.cancel()
+            self.controls.finetune_label.setText(self.tr("Stopping (progress is kept; start again with Resume to go on)…"))
+
+    def _on_finetune_progress(self, progress: Progress) -> None:
+        bar = self.controls.finetune_progress
+        if progress.fraction is None:
+            bar.setRange(0, 0)
+        else:
+            bar.setRange(0, 1000)
+            bar.setValue(int(progress.fraction * 1000))
+        self.controls.finetune_label.setText(progress.message)
+
+    def _on_finetune_returned(self, folder) -> None:
+        self.controls.finetune_label.setText(self.tr("Done: the new model {0} is in the Melody picker.").format(Path(folder).name))
+        self.context.models_changed.emit()
+        index = self.controls.lstm_combo.findData(f"user:music/{Path(folder).name}")
+        if index >= 0:
+            self.controls.lstm_combo.setCurrentIndex(index)
+        self.job_finished.emit(self.sender().title, "returned")
+
+    def _on_finetune_errored(self, message: str, details: str) -> None:
+        log.info("fine-tune failed: %s", details)
+        self.controls.finetune_label.setText(message)
+        self.job_finished.emit(self.sender().title, "errored")
+
+    def _on_finetune_aborted(self) -> None:
+        self.controls.finetune_label.setText(self.tr("Stopped. Start again with Resume to go on from where it stopped."))
+        self.job_finished.emit(self.sender().title, "aborted")
+
+    def _on_finetune_finished(self) -> None:
+        self.finetune_handle = None
+        self.controls.finetune_cancel_button.setEnabled(False)
+        bar = self.controls.finetune_progress
+        bar.setRange(0, 1000)
+        self._update_actions()
+
+    # playback ----------------------------------------------------------------------------------
+    def play(self, start_step: float | None = None) -> bool:
+        started = self.playback.play(self.document.melody, self.transport.instrument_combo.currentData(),
+                                     self.transport.loop_check.isChecked(),
+                                     self.cue_step if start_step is None else start_step)
+        self.transport.set_playing(started)
+        return started
+
+    def stop(self) -> None:
+        self.playback.stop()
+
+    def _on_play_button_toggled(self, checked: bool) -> None:
+        self.play() if checked else self.stop()
+
+    def _on_space_activated(self) -> None:
+        self.stop() if self.playback.is_playing else self.play()
+
+    def _restart_if_playing(self) -> None:
+        if self.playback.is_playing:
+            self.play(self._last_position)
+
+    def _on_loop_check_toggled(self, _checked: bool) -> None:
+        self._restart_if_playing()
+
+    def _on_instrument_combo_currentIndexChanged(self, _index: int) -> None:  # noqa: N802 (Qt naming)
+        self._restart_if_playing()
+
+    def _on_midi_combo_currentIndexChanged(self, _index: int) -> None:  # noqa: N802 (Qt naming)
+        self.playback.set_midi_port(self.transport.midi_combo.currentData())
+
+    def _on_playback_position_changed(self, step) -> None:
+        if step is not None:
+            self._last_position = step
+        self.roll.set_playhead(step if step is not None else (self.cue_step or None))
+
+    def _on_playback_playing_changed(self, playing: bool) -> None:
+        self.transport.set_playing(playing)
+
+    def _on_roll_seek_requested(self, step: float) -> None:
+        self.cue_step = step
+        if self.playback.is_playing:
+            self.play(step)
+        else:
+            self.roll.set_playhead(step)
+
+    # document <-> transport --------------------------------------------------------------------
+    def _on_document_changed(self) -> None:
+        self._sync_transport()
+        self._restart_if_playing()
+
+    def _sync_transport(self) -> None:
+        melody = self.document.melody
+        t = self.transport
+        t.tempo_spin.blockSignals(True)
+        t.tempo_spin.setValue(melody.tempo_bpm)
+        t.tempo_spin.blockSignals(False)
+        index = t.metre_combo.findData(tuple(melody.time_signature))
+        t.metre_combo.blockSignals(True)
+        if index < 0:
+            t.metre_combo.addItem(f"{melody.time_signature[0]}/{melody.time_signature[1]}", tuple(melody.time_signature))
+            index = t.metre_combo.count() - 1
+        t.metre_combo.setCurrentIndex(index)
+        t.metre_combo.blockSignals(False)
+
+    def _on_tempo_spin_valueChanged(self, value: float) -> None:  # noqa: N802 (Qt naming)
+        self.document.set_tempo(float(value))
+
+    def _on_metre_combo_currentIndexChanged(self, index: int) -> None:  # noqa: N802 (Qt naming)
+        data = self.transport.metre_combo.itemData(index)
+        if data:
+            self.document.set_time_signature(tuple(data))
+
+    def _on_fit_button_clicked(self) -> None:
+        self.roll.zoom_to_fit()
+        self.roll.show_notes()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        self.stop()
+        super().hideEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        for handle in (self.job, self.file_job):
+            if handle is not None:
+                handle.cancel()
+        self.playback.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,233 @@
+"""The Music panel end to end with tiny real models: generate, continue, interpolate, vary,
+edit with undo, export and re-import, cancel, bad input. Every wait is on a signal."""
+from __future__ import annotations
+
+import wave
+
+import numpy as np
+import pytest
+
+from artdesk.core.melody import Melody, Note
+from artdesk.core.midi_io import read_midi, write_midi
+from artdesk.ml.music.events import scale_pitch_classes
+from tests.ui.music.fixtures import music_context, tiny_music_models  # noqa: F401
+
+TIMEOUT = 120_000  # the first job imports torch on a shared, busy machine
+
+
+@pytest.fixture
+def panel(qtbot, music_context):
+    from artdesk.ui.panels.music import MusicPanel
+
+    widget = MusicPanel(music_context)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 760)
+    widget.show()
+    widget.controls.bars_spin.setValue(2)
+    widget.controls.count_spin.setValue(2)
+    yield widget
+    widget.playback.shutdown()
+
+
+def run(qtbot, panel, action, expect="returned"):
+    """Start ``action`` (a panel method or button click) and wait for the panel to finish its job."""
+    with qtbot.waitSignal(panel.job_finished, timeout=TIMEOUT) as blocker:
+        action()
+    assert blocker.args[1] == expect, (blocker.args, panel.message.text())
+    return blocker.args
+
+
+def primer_file(tmp_path, name="primer.mid", pitches=(60, 62, 64, 65, 67, 65, 64, 62)):
+    melody = Melody(tuple(Note(p, 2 * i, 2, 90) for i, p in enumerate(pitches)), 100.0, (4, 4), {"title": name})
+    return write_midi(melody, tmp_path / name), melody
+
+
+def test_models_are_listed_and_buttons_enabled(panel):
+    assert panel.controls.lstm_card().name == "tiny-lstm"
+    assert panel.controls.vae_card().name == "tiny-vae"
+    assert panel.controls.generate_button.isEnabled() and panel.controls.interpolate_button.isEnabled()
+    assert [panel.controls.style_combo.itemText(i) for i in range(panel.controls.style_combo.count())] == \
+        ["classical", "folk", "celtic"]
+
+
+def test_generate_fills_roll_and_results_reproducibly(qtbot, panel):
+    panel.controls.key_combo.setCurrentText("D")
+    panel.controls.mode_combo.setCurrentText("minor")
+    panel.transport.metre_combo.setCurrentIndex(1)  # 3/4
+    run(qtbot, panel, panel.controls.generate_button.click)
+    melodies = panel.results.melodies
+    assert len(melodies) == 2
+    assert panel.document.melody == melodies[0]
+    assert melodies[0].time_signature == (3, 4)
+    assert melodies[0].notes and melodies[0].length_steps <= 2 * 12
+    allowed = scale_pitch_classes(2, "minor")
+    assert all(n.pitch % 12 in allowed for m in melodies for n in m.notes)  # key lock
+    assert melodies[0].metadata["provenance"]["seed"] == 0
+    first = melodies
+    run(qtbot, panel, panel.controls.generate_button.click)
+    assert panel.results.melodies == first  # same seed and settings, same melodies
+    panel.controls.seed_spin.setValue(7)
+    run(qtbot, panel, panel.controls.generate_button.click)
+    assert panel.results.melodies != first
+    # choosing another result, then undo, walks back through what the roll showed
+    panel._on_results_item_clicked(panel.results.item(1))
+    assert panel.document.melody == panel.results.melodies[1]
+    panel.undo_action.trigger()
+    assert panel.document.melody == panel.results.melodies[0]
+
+
+def test_continue_from_an_imported_file(qtbot, panel, tmp_path):
+    path, primer = primer_file(tmp_path)
+    run(qtbot, panel, lambda: panel.import_midi(path))
+    assert panel.document.notes == primer.notes
+    assert panel.document.melody.tempo_bpm == pytest.approx(100.0)
+    assert panel.transport.tempo_spin.value() == pytest.approx(100.0)
+    run(qtbot, panel, panel.controls.continue_button.click)
+    result = panel.document.melody
+    assert result.notes[: len(primer.notes)] == primer.notes  # the primer is kept as it was
+    assert result.length_steps > primer.length_steps
+    assert all(n.start >= primer.length_steps for n in result.notes[len(primer.notes):])
+
+
+def test_interpolate_and_vary(qtbot, panel, tmp_path):
+    path_a, a = primer_file(tmp_path, "a.mid")
+    path_b, b = primer_file(tmp_path, "b.mid", pitches=(72, 71, 69, 67, 65, 64, 62, 60))
+    run(qtbot, panel, lambda: panel.import_midi(path_b, as_b=True))
+    assert panel.melody_b.notes == b.notes and "b.mid" in panel.controls.b_label.text()
+    run(qtbot, panel, lambda: panel.import_midi(path_a))
+    panel.controls.steps_spin.setValue(3)
+    run(qtbot, panel, panel.controls.interpolate_button.click)
+    assert len(panel.results.melodies) == 3
+    assert panel.document.melody == panel.results.melodies[0]
+    panel.join_button.click()
+    assert panel.document.melody.length_steps > panel.results.melodies[0].length_steps
+    panel.undo_action.trigger()
+    panel.controls.count_spin.setValue(3)
+    run(qtbot, panel, panel.controls.vary_button.click)
+    assert len(panel.results.melodies) == 3
+
+
+def test_edit_in_piano_roll_with_undo_then_export_and_reimport(qtbot, panel, tmp_path):
+    from PySide6.QtCore import QPoint, Qt
+
+    roll = panel.roll
+    roll.set_zoom(20)
+    point = QPoint(int(roll.step_to_x(4) + 5), int(roll.pitch_to_y(67) + 4))
+    qtbot.mouseClick(roll.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert panel.document.notes == (Note(67, 4, roll.default_duration, 90),)
+    qtbot.keyClick(roll, Qt.Key.Key_Up)  # move the selected note up a semitone
+    assert panel.document.notes == (Note(68, 4, roll.default_duration, 90),)
+    panel.undo_action.trigger()
+    assert panel.document.notes[0].pitch == 67
+    panel.undo_action.trigger()
+    assert panel.document.notes == ()
+    panel.redo_action.trigger()
+    panel.redo_action.trigger()
+    assert panel.document.notes[0].pitch == 68
+    qtbot.mouseClick(roll.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(int(roll.step_to_x(8) + 5), int(roll.pitch_to_y(64) + 4)))
+    assert len(panel.document.notes) == 2
+    midi_path, wav_path = tmp_path / "out.mid", tmp_path / "out.wav"
+    assert panel.export_midi(midi_path)
+    again = read_midi(midi_path)
+    assert again.notes == panel.document.notes
+    music21 = pytest.importorskip("music21")
+    parsed = music21.converter.parse(str(midi_path))
+    assert [n.pitch.midi for n in parsed.flatten().notes] == [68, 64]
+    run(qtbot, panel, lambda: panel.export_wav(wav_path))
+    with wave.open(str(wav_path), "rb") as handle:
+        seconds = handle.getnframes() / handle.getframerate()
+        samples = np.frombuffer(handle.readframes(handle.getnframes()), dtype="<i2")
+    assert seconds == pytest.approx(10 * 60 / 120 / 4 + 0.5, abs=1e-3)
+    assert np.abs(samples).max() > 3000
+    # re-import through the panel: the same notes come back, undoably
+    panel.document.set_notes((), "clear")
+    run(qtbot, panel, lambda: panel.import_midi(midi_path))
+    assert [(n.pitch, n.start, n.duration) for n in panel.document.notes] == [(68, 4, 2), (64, 8, 2)]
+
+
+def test_cancel_mid_generation_keeps_the_melody(qtbot, panel, tmp_path):
+    path, primer = primer_file(tmp_path)
+    run(qtbot, panel, lambda: panel.import_midi(path))
+    panel.controls.bars_spin.setValue(64)
+    panel.controls.count_spin.setValue(16)
+    handle = None
+
+    def start_and_cancel_after_first_step():
+        nonlocal handle
+        handle = panel.generate()
+        handle.progress.connect(lambda p: p.fraction and p.fraction > 0 and panel.controls.cancel_button.click())
+
+    run(qtbot, panel, start_and_cancel_after_first_step, expect="aborted")
+    assert handle.cancel_requested
+    assert panel.document.notes == primer.notes
+    assert "cancelled" in panel.message.text()
+    assert not panel.controls.cancel_button.isEnabled()
+
+
+def test_new_generation_cancels_the_stale_one(qtbot, panel):
+    panel.controls.bars_spin.setValue(64)
+    panel.controls.count_spin.setValue(16)
+    outcomes = []
+    panel.job_finished.connect(lambda title, outcome: outcomes.append(outcome))
+    stale = panel.generate()
+    panel.controls.bars_spin.setValue(1)
+    panel.controls.count_spin.setValue(1)
+    with qtbot.waitSignals([stale.finished, panel.job_finished], timeout=TIMEOUT):
+        fresh = panel.generate()
+    qtbot.waitUntil(lambda: fresh.is_finished, timeout=TIMEOUT)
+    assert stale.cancel_requested and not fresh.cancel_requested
+    assert len(panel.results.melodies) == 1 and panel.document.melody.length_steps <= 16
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"MThd\x00\x00\x00\x06\x00\x01\x00\x02\x01", "damaged or truncated"),
+    (b"hello, not a midi file", "not a MIDI file"),
+    (b"", "empty"),
+])
+def test_bad_midi_files_give_a_message_and_keep_the_melody(qtbot, panel, tmp_path, content, expected):
+    panel.document.set_notes((Note(60, 0, 4),), "draw")
+    path = tmp_path / "bad.mid"
+    path.write_bytes(content)
+    run(qtbot, panel, lambda: panel.import_midi(path), expect="errored")
+    assert expected in panel.message.text()
+    assert panel.document.notes == (Note(60, 0, 4),)
+
+
+def test_actions_without_input_say_what_to_do(qtbot, panel):
+    assert panel.continue_melody() is None
+    assert "primer" in panel.message.text()
+    assert panel.vary() is None
+    assert panel.interpolate() is None
+    panel.document.set_notes((Note(60, 0, 4),), "draw")
+    assert panel.interpolate() is None
+    assert "melody B" in panel.message.text()
+    assert not panel.export_midi(panel.context.paths.cache / "x.mid") or panel.document.notes
+
+
+def test_no_models_disables_generation(qtbot, tmp_path):
+    from artdesk.core.paths import app_paths
+    from artdesk.ui.context import AppContext
+    from artdesk.ui.jobs import Runner
+    from artdesk.ui.panels.music import MusicPanel
+
+    runner = Runner()
+    widget = MusicPanel(AppContext(app_paths(), {}, runner, None))
+    qtbot.addWidget(widget)
+    assert not widget.controls.generate_button.isEnabled()
+    assert not widget.controls.vary_button.isEnabled()
+    assert widget.controls.model_note.text().startswith("No melody model (Generate, Continue) or morph model")
+    assert "artdesk train music" in widget.controls.model_note.text()
+    assert widget.generate() is None
+    assert runner.shutdown(5000)
+
+
+def test_play_without_audio_device_says_so_and_export_still_works(qtbot, panel, tmp_path):
+    panel.playback._audio_factory = lambda rate: (None, "No audio output device was found, so artdesk cannot play sound here.")
+    panel.document.set_notes((Note(60, 0, 4), Note(64, 4, 4)), "draw")
+    with qtbot.waitSignal(panel.playback.message):
+        panel.transport.play_button.click()
+    assert "No audio output device" in panel.message.text()
+    assert not panel.transport.play_button.isChecked()
+    run(qtbot, panel, lambda: panel.export_wav(tmp_path / "still.wav"))
+    assert (tmp_path / "still.wav").stat().st_size > 44
