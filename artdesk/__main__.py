@@ -11,9 +11,18 @@ def _fix_windowed_streams() -> None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
 
 
+def _opens_documents(argv: list[str]) -> bool:
+    """``artdesk picture.ora`` (how the desktop's file association starts us): every argument is a file."""
+    return bool(argv) and all(not a.startswith("-") and os.path.isfile(a) for a in argv)
+
+
 def run() -> None:
     multiprocessing.freeze_support()
     _fix_windowed_streams()
+    if _opens_documents(sys.argv[1:]):
+        from artdesk.ui.app import run_gui
+
+        sys.exit(run_gui(sys.argv[1:]))
     from artdesk.cli import main
 
     sys.exit(main())

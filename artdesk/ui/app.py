@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
+from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 import artdesk
@@ -15,8 +17,32 @@ from artdesk.ui.context import AppContext
 from artdesk.ui.dialogs.error_dialog import ExceptionReporter
 from artdesk.ui.jobs import Runner
 from artdesk.ui.main_window import MainWindow
+from artdesk.ui.theme import QtThemeManager
+from artdesk.ui.translation import QtTranslations
 
 log = logging.getLogger("artdesk")
+
+
+def translations(app: QApplication, i18n_dir: Path) -> QtTranslations:
+    """The application's one translation manager (created on first use)."""
+    manager = app.findChild(QtTranslations)
+    if manager is None:
+        manager = QtTranslations(app, i18n_dir)
+    return manager
+
+
+def themes(app: QApplication) -> QtThemeManager:
+    """The application's one theme manager (created on first use)."""
+    manager = app.findChild(QtThemeManager)
+    if manager is None:
+        manager = QtThemeManager(app)
+    return manager
+
+
+def apply_preferences(app: QApplication, i18n_dir: Path, values: dict) -> None:
+    """Switch language and theme now; widgets retranslate on the LanguageChange event."""
+    translations(app, i18n_dir).install(str(values.get("language", "system")))
+    themes(app).apply(str(values.get("theme", "system")))
 
 
 def build_window(app: QApplication) -> MainWindow:
@@ -27,7 +53,11 @@ def build_window(app: QApplication) -> MainWindow:
     for problem in loaded.problems:
         log.warning(problem)
     context = AppContext(paths, loaded.values, Runner(app), log_path)
+    general = context.settings.get("general", {})
+    translations(app, paths.resources / "i18n").install(str(general.get("language", "system")))
+    themes(app).apply(str(general.get("theme", "system")))
     window = MainWindow(context)
+    window.preferences_applied.connect(lambda values: apply_preferences(app, paths.resources / "i18n", values))
     reporter = ExceptionReporter(window, log_path)
     reporter.install()
     window.exception_reporter = reporter
@@ -47,11 +77,35 @@ def start_warm_up(window: MainWindow) -> None:
     handle.start()
 
 
+class _ExposeProbe(QObject):
+    """``--startup-probe``: print the time the window is first exposed, then quit (bench and build)."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.Expose and watched.isExposed():
+            print(f"window exposed {time.time():.6f}", flush=True)
+            QApplication.instance().quit()
+        return False
+
+
 def run_gui(argv: list[str]) -> int:
+    probe = "--startup-probe" in argv
+    argv = [a for a in argv if a != "--startup-probe"]
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("artdesk")
     app.setApplicationVersion(artdesk.__version__)
+    app.setDesktopFileName("artdesk")  # matches the .desktop entry packaging/linux installs
     window = build_window(app)
+    if probe:
+        window.winId()
+        window._expose_probe = _ExposeProbe(window)
+        window.windowHandle().installEventFilter(window._expose_probe)
+        window.show()
+        app.exec()
+        window.context.runner.shutdown()
+        return 0
     window.show()
     QTimer.singleShot(0, lambda: start_warm_up(window))
+    documents = [a for a in argv if not a.startswith("-")]
+    if documents:
+        QTimer.singleShot(0, lambda: window.open_paths(documents))
     return app.exec()

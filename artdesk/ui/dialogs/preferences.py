@@ -1,0 +1,93 @@
+"""Preferences: interface language, theme and compute device, saved to the settings file.
+
+On OK the dialog writes ``context.settings["general"]`` and saves it (atomically, through
+artdesk.core.settings); ``applied`` then carries the new values so the window can switch language
+and theme at once. A save that fails (read-only or full disk) says so; the choice still applies
+until the app closes.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+
+from artdesk.core.errors import ArtdeskError
+from artdesk.core.settings import save_settings
+from artdesk.ui.context import AppContext
+from artdesk.ui.translation import LANGUAGES
+
+DEVICES = ("auto", "cpu", "cuda", "mps")
+
+
+class PreferencesDialog(QDialog):
+    applied = Signal(dict)  # the new settings["general"] values, after OK
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Preferences"))
+        general = context.settings.setdefault("general", {})
+
+        self.language = QComboBox()
+        for value, own_name in LANGUAGES.items():
+            self.language.addItem(self.tr("Same as the system") if value == "system" else own_name, value)
+        self.language.setAccessibleName(self.tr("Interface language"))
+        self.theme = QComboBox()
+        for value, label in (("system", self.tr("Same as the system")), ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
+            self.theme.addItem(label, value)
+        self.theme.setAccessibleName(self.tr("Theme"))
+        self.device = QComboBox()
+        device_labels = {
+            "auto": self.tr("Automatic (graphics card if there is one)"),
+            "cpu": self.tr("Processor (CPU)"),
+            "cuda": self.tr("NVIDIA graphics card (CUDA)"),
+            "mps": self.tr("Apple graphics (Metal)"),
+        }
+        for value in DEVICES:
+            self.device.addItem(device_labels[value], value)
+        self.device.setAccessibleName(self.tr("Compute device for models"))
+        self._select(self.language, general.get("language", "system"))
+        self._select(self.theme, general.get("theme", "system"))
+        self._select(self.device, general.get("device", "auto"))
+
+        device_note = QLabel(self.tr("If the chosen device is not available, models run on the processor."))
+        device_note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow(self.tr("&Theme:"), self.theme)
+        form.addRow(self.tr("&Device:"), self.device)
+        form.addRow("", device_note)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    @staticmethod
+    def _select(combo: QComboBox, value: str) -> None:
+        index = combo.findData(value)
+        combo.setCurrentIndex(index if index >= 0 else 0)
+
+    def values(self) -> dict[str, str]:
+        return {"language": self.language.currentData(), "theme": self.theme.currentData(), "device": self.device.currentData()}
+
+    def save(self) -> bool:
+        """Store the chosen values in the settings and on disk; False (after telling the user) if writing failed."""
+        values = self.values()
+        self.context.settings.setdefault("general", {}).update(values)
+        saved = True
+        try:
+            save_settings(self.context.paths.settings_file, self.context.settings)
+        except (ArtdeskError, OSError) as error:
+            saved = False
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Preferences not saved"),
+                              self.tr("Your preferences apply now but could not be saved for the next start:\n{0}").format(error),
+                              QMessageBox.StandardButton.Ok, self.parentWidget())
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+        self.applied.emit(dict(values))
+        return saved
+
+    def _on_buttons_accepted(self) -> None:
+        self.save()
+        self.accept()

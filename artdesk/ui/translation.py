@@ -1,0 +1,82 @@
+"""The interface language: English (the source strings) or Simplified Chinese, through Qt translators.
+
+Our strings live in ``resources/i18n/artdesk_<lang>.ts`` (made by ``pyside6-lupdate``; see
+resources/i18n/README.md) and ship compiled as ``.qm``; Qt's own (standard buttons, file dialogs)
+come from Qt's ``qtbase_<lang>.qm``. "system" follows the system language; any language we do not
+ship falls back to English.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger("artdesk.ui")
+
+# Settings value -> the language's own name (how a user recognises it in a menu).
+LANGUAGES = {"system": "", "en": "English", "zh_CN": "简体中文"}
+SHIPPED = ("en", "zh_CN")
+
+
+def system_language(locale: QLocale | None = None) -> str:
+    """The shipped language for a system locale: Simplified Chinese for zh in Simplified script, else English."""
+    locale = locale or QLocale.system()
+    if locale.language() != QLocale.Language.Chinese:
+        return "en"
+    traditional = locale.script() == QLocale.Script.TraditionalChineseScript or locale.territory() in (
+        QLocale.Country.Taiwan,
+        QLocale.Country.HongKong,
+        QLocale.Country.Macau,
+    )
+    return "en" if traditional else "zh_CN"
+
+
+def resolve_language(choice: str, locale: QLocale | None = None) -> str:
+    """``choice`` from the settings ("system", "en", "zh_CN", or anything unknown) -> a shipped language."""
+    if choice in SHIPPED:
+        return choice
+    return system_language(locale)
+
+
+def qt_translations_dir() -> Path:
+    path = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if (path / "qtbase_zh_CN.qm").exists():
+        return path
+    import PySide6
+
+    return Path(PySide6.__file__).parent / "Qt" / "translations"
+
+
+class QtTranslations(QObject):
+    """Owns the installed translators; ``install(language)`` swaps them (widgets get a LanguageChange event)."""
+
+    def __init__(self, app: QApplication, i18n_dir: Path) -> None:
+        super().__init__(app)
+        self.app = app
+        self.i18n_dir = Path(i18n_dir)
+        self.language = "en"
+        self._translators: list[QTranslator] = []
+
+    def install(self, choice: str) -> str:
+        """Install the translators for ``choice``; returns the language in effect ("en" if files are missing)."""
+        language = resolve_language(choice)
+        for translator in self._translators:
+            self.app.removeTranslator(translator)
+        self._translators = []
+        if language != "en":
+            ours = QTranslator(self)
+            if not ours.load(str(self.i18n_dir / f"artdesk_{language}.qm")):
+                log.warning("translation %s not found in %s; using English", language, self.i18n_dir)
+                language = "en"
+            else:
+                self._translators.append(ours)
+                qt_own = QTranslator(self)
+                if qt_own.load(f"qtbase_{language}", str(qt_translations_dir())):
+                    self._translators.append(qt_own)
+        for translator in self._translators:
+            self.app.installTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN" else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        self.language = language
+        return language

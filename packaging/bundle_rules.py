@@ -1,0 +1,129 @@
+"""What the bundle leaves out, and why: imported by packaging/artdesk.spec, tested by tests/packaging.
+
+Kept apart from the spec (which only runs inside PyInstaller) so the rules can be checked quickly.
+"""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+# Qt modules the app does not use, excluded so no hook pulls them in (each with its reason).
+QT_EXCLUDES = {
+    "PySide6.QtQml": "the interface is QtWidgets; no QML",
+    "PySide6.QtQuick": "no QML scenes",
+    "PySide6.QtQuick3D": "no QML scenes",
+    "PySide6.QtQuickControls2": "no QML controls",
+    "PySide6.QtQuickWidgets": "no QML embedded in widgets",
+    "PySide6.QtWebEngineCore": "no web content; Chromium would add ~200 MB",
+    "PySide6.QtWebEngineWidgets": "no web views",
+    "PySide6.QtWebEngineQuick": "no web views",
+    "PySide6.QtWebChannel": "no web views to talk to",
+    "PySide6.QtWebSockets": "the app is offline",
+    "PySide6.QtHttpServer": "the app is offline and serves nothing",
+    "PySide6.QtNetworkAuth": "the app is offline; no sign-in",
+    "PySide6.Qt3DCore": "no 3D",
+    "PySide6.Qt3DRender": "no 3D",
+    "PySide6.Qt3DInput": "no 3D",
+    "PySide6.Qt3DLogic": "no 3D",
+    "PySide6.Qt3DExtras": "no 3D",
+    "PySide6.Qt3DAnimation": "no 3D",
+    "PySide6.QtCharts": "metrics are shown as text; no charts",
+    "PySide6.QtDataVisualization": "no 3D plots",
+    "PySide6.QtGraphs": "no charts",
+    "PySide6.QtGraphsWidgets": "no charts",
+    "PySide6.QtBluetooth": "no devices",
+    "PySide6.QtNfc": "no devices",
+    "PySide6.QtSerialPort": "no devices",
+    "PySide6.QtSerialBus": "no devices",
+    "PySide6.QtSensors": "no devices",
+    "PySide6.QtPositioning": "no location",
+    "PySide6.QtLocation": "no maps",
+    "PySide6.QtRemoteObjects": "no inter-process objects",
+    "PySide6.QtScxml": "no state charts",
+    "PySide6.QtStateMachine": "no state machines",
+    "PySide6.QtTextToSpeech": "poems are shown, not spoken",
+    "PySide6.QtSpatialAudio": "plain stereo playback through QtMultimedia is enough",
+    "PySide6.QtPdf": "no PDF viewing",
+    "PySide6.QtPdfWidgets": "no PDF viewing",
+    "PySide6.QtDesigner": "a development tool",
+    "PySide6.QtHelp": "help is a built-in page, not Qt Assistant",
+    "PySide6.QtUiTools": "no .ui files are loaded at run time",
+    "PySide6.QtTest": "tests only",
+    "PySide6.QtSql": "the gallery index uses Python's sqlite3",
+    "PySide6.QtXml": "no XML",
+    "PySide6.QtOpenGL": "painting is raster (QPainter), no OpenGL widgets",
+    "PySide6.QtOpenGLWidgets": "painting is raster (QPainter), no OpenGL widgets",
+    "PySide6.QtPrintSupport": "no printing",
+    "PySide6.QtAxContainer": "no ActiveX",
+}
+PYTHON_EXCLUDES = {
+    "tkinter": "the interface is Qt",
+    "matplotlib": "not used; torch imports it only for optional plotting",
+    "IPython": "not used; optional in torch and numpy",
+    "pytest": "tests only",
+    "_pytest": "tests only",
+    "tensorboard": "not used; optional in torch.utils",
+}
+
+
+def _torch_dir() -> Path:
+    spec = importlib.util.find_spec("torch")
+    return Path(next(iter(spec.submodule_search_locations))).resolve()
+
+
+TORCH_DIR = _torch_dir()
+# Libraries of the torch family: whatever torch ships in torch/lib, plus CUDA's.
+TORCH_FAMILY = {p.name for p in (TORCH_DIR / "lib").iterdir()} if (TORCH_DIR / "lib").is_dir() else set()
+CUDA_PREFIXES = ("libcudart", "libcublas", "libcudnn", "libnccl", "libnvrtc", "libcufft", "libcurand", "libcusparse", "libcusolver", "libnvToolsExt", "libnvJitLink")
+# torch/lib also carries test libraries that nothing loads at run time.
+TORCH_TEST_LIBS = {"libaoti_custom_ops.so", "libbackend_with_compiler.so", "libjitbackend_test.so", "libtorchbind_test.so"}
+SHM_MANAGER = "torch_shm_manager"
+# Qt's own translations: keep English and Simplified Chinese, the two languages we ship.
+KEEP_QT_TRANSLATIONS = ("_en.qm", "_zh_CN.qm")
+
+
+def _from_torch(src: str) -> bool:
+    try:
+        return Path(src).resolve().is_relative_to(TORCH_DIR)
+    except (OSError, ValueError):
+        return False
+
+
+def _is_torch_family(name: str) -> bool:
+    return name in TORCH_FAMILY or name.startswith(CUDA_PREFIXES)
+
+
+def unwanted(dest: str, src: str) -> str | None:
+    """Why an entry must not ship, or None to keep it."""
+    dest = dest.replace("\\", "/")
+    name = dest.rsplit("/", 1)[-1]
+    if dest.startswith("torch/test/"):
+        return "torch's test programs"
+    if dest.startswith("torch/bin/") and not name.startswith(SHM_MANAGER):
+        return "torch's test programs (only torch_shm_manager is needed: torch will not import without it)"
+    if dest.startswith(("torch/include/", "torch/share/")):
+        return "C++ headers and CMake files; artdesk compiles nothing at run time"
+    if dest.startswith("torch/lib/") and name in TORCH_TEST_LIBS:
+        return "torch's test libraries"
+    if _is_torch_family(name) and not _from_torch(src) and "/nvidia/" not in src.replace("\\", "/"):
+        return f"a system copy of a torch-family library ({src}) would shadow the wheel's own"
+    if "PySide6/Qt/translations/" in dest and dest.endswith(".qm") and not dest.endswith(KEEP_QT_TRANSLATIONS):
+        return "Qt translations for languages artdesk does not ship"
+    if dest.startswith("resources/screenshots/") or dest.startswith("resources/i18n/") and dest.endswith(".ts"):
+        return "documentation and translation sources, not needed at run time"
+    return None
+
+
+def filtered(toc, label):
+    kept, dropped = [], {}
+    for entry in toc:
+        reason = unwanted(entry[0], entry[1])
+        if reason is None:
+            kept.append(entry)
+        else:
+            dropped[reason] = dropped.get(reason, 0) + 1
+    for reason, count in sorted(dropped.items()):
+        print(f"artdesk.spec: dropped {count} {label} entries: {reason}")
+    return kept
+
+

@@ -1,0 +1,57 @@
+"""The spec's filter: torch's tests and system copies of torch-family libraries never ship (checked without a build)."""
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_rules():
+    spec = importlib.util.spec_from_file_location("bundle_rules", ROOT / "packaging" / "bundle_rules.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_torch_tests_and_headers_are_dropped_but_shm_manager_stays():
+    rules = load_rules()
+    torch_dir = str(rules.TORCH_DIR)
+    assert rules.unwanted("torch/test/test_nn.py", f"{torch_dir}/test/test_nn.py")
+    assert rules.unwanted("torch/bin/test_jit", f"{torch_dir}/bin/test_jit")
+    assert rules.unwanted("torch/bin/protoc", f"{torch_dir}/bin/protoc")
+    assert rules.unwanted("torch/include/ATen/ATen.h", f"{torch_dir}/include/ATen/ATen.h")
+    assert rules.unwanted("torch/lib/libtorchbind_test.so", f"{torch_dir}/lib/libtorchbind_test.so")
+    assert rules.unwanted("torch/bin/torch_shm_manager", f"{torch_dir}/bin/torch_shm_manager") is None
+    assert rules.unwanted("torch/lib/libtorch_cpu.so", f"{torch_dir}/lib/libtorch_cpu.so") is None
+
+
+def test_system_copies_of_torch_libraries_are_dropped():
+    rules = load_rules()
+    assert "libgomp.so.1" in rules.TORCH_FAMILY or "libc10.so" in rules.TORCH_FAMILY
+    name = "libgomp.so.1" if "libgomp.so.1" in rules.TORCH_FAMILY else "libc10.so"
+    assert "system copy" in rules.unwanted(name, f"/usr/lib/x86_64-linux-gnu/{name}")
+    assert rules.unwanted(f"torch/lib/{name}", f"{rules.TORCH_DIR}/lib/{name}") is None
+    assert rules.unwanted("libcudart.so.12", "/usr/local/cuda/lib64/libcudart.so.12")
+    assert rules.unwanted("libQt6Core.so.6", "/x/PySide6/Qt/lib/libQt6Core.so.6") is None
+
+
+def test_filtered_keeps_the_rest_and_only_our_two_languages_of_qt():
+    rules = load_rules()
+    toc = [
+        ("PySide6/Qt/translations/qtbase_zh_CN.qm", "/x/qtbase_zh_CN.qm", "DATA"),
+        ("PySide6/Qt/translations/qtbase_de.qm", "/x/qtbase_de.qm", "DATA"),
+        ("resources/i18n/artdesk_zh_CN.qm", "/r/artdesk_zh_CN.qm", "DATA"),
+        ("resources/i18n/artdesk_zh_CN.ts", "/r/artdesk_zh_CN.ts", "DATA"),
+        ("models/poem/tang/card.json", "/m/card.json", "DATA"),
+    ]
+    kept = [entry[0] for entry in rules.filtered(toc, "data")]
+    assert kept == ["PySide6/Qt/translations/qtbase_zh_CN.qm", "resources/i18n/artdesk_zh_CN.qm", "models/poem/tang/card.json"]
+
+
+def test_every_excluded_qt_module_has_a_reason_and_none_we_use_is_excluded():
+    rules = load_rules()
+    assert all(reason.strip() for reason in rules.QT_EXCLUDES.values())
+    used = set()
+    for path in (ROOT / "artdesk").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        used |= {m for m in rules.QT_EXCLUDES if f"{m} " in text or f"{m}\n" in text or f"{m}." in text}
+    assert not used, f"excluded Qt modules that artdesk imports: {used}"
