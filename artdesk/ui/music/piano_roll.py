@@ -317,14 +317,14 @@ class QtPianoRoll(QAbstractScrollArea):
         if drag["mode"] == "band":
             drag["band"] = QRect(drag["origin"], pos).normalized()
         else:
-            drag["result"] = self._drag_result(delta)
+            drag["result"] = self._drag_result(drag["mode"], delta)
             self._preview = (drag["result"][0], frozenset(drag["result"][1]))
         self.viewport().update()
 
-    def _drag_result(self, delta: QPoint) -> tuple[tuple[Note, ...], tuple[Note, ...]]:
+    def _drag_result(self, mode: str, delta: QPoint) -> tuple[tuple[Note, ...], tuple[Note, ...]]:
         d_step = round(delta.x() / self.zoom)
         selection = set(self.document.selection)
-        if self._drag["mode"] == "resize":
+        if mode == "resize":
             return resize_notes(self.document.notes, selection, d_step)
         d_pitch = -round(delta.y() / ROW_HEIGHT)
         return move_notes(self.document.notes, selection, d_step, d_pitch)
@@ -342,7 +342,7 @@ class QtPianoRoll(QAbstractScrollArea):
             elif not drag["shift"]:
                 self._add_at(pos)
         elif drag["moved"]:
-            notes, moved = self._drag_result(pos - drag["origin"])
+            notes, moved = self._drag_result(drag["mode"], pos - drag["origin"])
             if drag["mode"] == "resize" and len(moved) == 1:
                 self.default_duration = moved[0].duration
             self.document.set_notes(notes, "Resize notes" if drag["mode"] == "resize" else "Move notes", moved)

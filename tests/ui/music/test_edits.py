@@ -1,0 +1,67 @@
+"""Pure note edits and the undoable document."""
+from artdesk.core.melody import Melody, Note
+from artdesk.ui.music.document import MelodyDocument
+from artdesk.ui.music.edits import add_note, concatenate, make_monophonic, move_notes, resize_notes
+
+
+def test_make_monophonic_trims_the_earlier_note_and_keeps_winners():
+    a, b = Note(60, 0, 8), Note(62, 4, 4)
+    assert make_monophonic([a, b]) == (Note(60, 0, 4), b)
+    assert make_monophonic([a, b], winners=[a]) == (a,)  # b starts inside the edited note: it goes
+    assert make_monophonic([Note(60, 0, 2), Note(64, 0, 2)], winners=[Note(60, 0, 2)]) == (Note(60, 0, 2),)
+
+
+def test_add_clamps_into_range():
+    notes, added = add_note((), Note(200, -3, 0, 500))
+    assert added == Note(127, 0, 1, 127) and notes == (added,)
+
+
+def test_move_keeps_the_block_inside_the_grid():
+    notes = (Note(60, 2, 2), Note(125, 4, 2))
+    moved_notes, moved = move_notes(notes, set(notes), -10, 5)
+    assert moved == (Note(62, 0, 2), Note(127, 2, 2))  # clamped as a block: shape kept
+    assert moved_notes == moved
+
+
+def test_resize_never_below_one_step_and_trims_the_next():
+    notes = (Note(60, 0, 4), Note(62, 4, 4))
+    resized, _ = resize_notes(notes, {notes[0]}, -10)
+    assert resized[0].duration == 1
+    resized, _ = resize_notes(notes, {notes[0]}, 2)
+    assert resized == (Note(60, 0, 6),)  # the lengthened note wins over the one it now covers
+
+
+def test_concatenate_puts_melodies_on_bar_lines():
+    one = Melody((Note(60, 0, 3),), 90.0, (3, 4))
+    joined = concatenate([one, one])
+    assert joined.notes == (Note(60, 0, 3), Note(60, 12, 3)) and joined.time_signature == (3, 4)
+
+
+def test_document_undo_redo_and_tempo_merge(qtbot):
+    document = MelodyDocument()
+    changes = []
+    document.changed.connect(lambda: changes.append(document.melody))
+    document.set_notes((Note(60, 0, 4),), "add")
+    document.set_tempo(100)
+    document.set_tempo(101)
+    document.set_tempo(102)
+    assert document.undo_stack.count() == 2  # the three tempo steps are one undo step
+    document.undo_stack.undo()
+    assert document.melody.tempo_bpm == 120.0
+    document.set_time_signature((6, 8))
+    assert document.melody.steps_per_bar == 12
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert document.notes == ()
+    document.undo_stack.redo()
+    assert document.notes == (Note(60, 0, 4),)
+    assert len(changes) == 9  # 1 add, 3 tempo steps, 1 undo, 1 metre, 2 undos, 1 redo
+
+
+def test_editing_marks_generated_provenance_as_edited(qtbot):
+    document = MelodyDocument()
+    document.set_melody(Melody((Note(60, 0, 4),), metadata={"provenance": {"seed": 3}}))
+    document.set_notes((Note(62, 0, 4),), "edit")
+    assert document.melody.metadata["provenance"] == {"seed": 3, "edited": True}
+    document.undo_stack.undo()
+    assert "edited" not in document.melody.metadata["provenance"]

@@ -1,0 +1,117 @@
+"""Playback: the controller feeds the synthesizer's audio to a sink and moves the playhead.
+
+The machine running tests has no audio device, so a recording sink stands in for QAudioSink:
+it takes the same push-mode calls and reports the audio it consumed.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QBuffer, QIODevice
+
+from artdesk.core.melody import Melody, Note
+from artdesk.core.synth import render
+from artdesk.ui.music.playback import NO_AUDIO_MESSAGE, QtPlayback, open_system_audio
+
+RATE = 8000
+
+
+class RecordingSink:
+    """QAudioSink's push-mode surface: takes up to ``chunk`` bytes per tick, 'plays' what it took."""
+
+    def __init__(self, chunk: int = 1600) -> None:
+        self.chunk = chunk
+        self.buffer = QBuffer()
+        self.stopped = False
+
+    def start(self):
+        self.buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        return self.buffer
+
+    def bytesFree(self) -> int:  # noqa: N802 (Qt naming)
+        return self.chunk
+
+    def processedUSecs(self) -> int:  # noqa: N802 (Qt naming)
+        return int(self.buffer.size() / 2 / RATE * 1_000_000)
+
+    def stop(self) -> None:
+        self.stopped = True
+
+    def samples(self) -> np.ndarray:
+        return np.frombuffer(bytes(self.buffer.data()), dtype="<i2").astype(np.float32) / 32767.0
+
+
+def melody() -> Melody:
+    return Melody((Note(60, 0, 2), Note(64, 2, 2), Note(67, 4, 4)), tempo_bpm=240.0)
+
+
+def test_plays_the_whole_melody_then_stops(qtbot):
+    sink = RecordingSink()
+    playback = QtPlayback(lambda rate: (sink, ""), sample_rate=RATE)
+    positions = []
+    playback.position_changed.connect(positions.append)
+    with qtbot.waitSignal(playback.playing_changed, check_params_cb=lambda playing: not playing, timeout=20_000):
+        assert playback.play(melody(), "organ")
+    assert sink.stopped and not playback.is_playing
+    expected = render(melody(), "organ", RATE)
+    heard = sink.samples()
+    assert len(heard) == len(expected)
+    assert np.allclose(heard, expected, atol=2 / 32767)
+    steps = [p for p in positions if p is not None]
+    assert steps == sorted(steps) and steps[-1] > 7
+    assert positions[-1] is None  # the playhead hides at the end
+
+
+def test_start_from_a_cue_point_and_stop(qtbot):
+    sink = RecordingSink(chunk=400)
+    playback = QtPlayback(lambda rate: (sink, ""), sample_rate=RATE)
+    positions = []
+    playback.position_changed.connect(positions.append)
+    with qtbot.waitSignal(playback.position_changed, check_params_cb=lambda step: step is not None and step > 5):
+        playback.play(melody(), "piano", start_step=4.0)
+    assert positions[0] >= 4.0
+    with qtbot.waitSignal(playback.playing_changed):
+        playback.stop()
+    assert sink.stopped
+
+
+def test_loop_wraps_the_playhead(qtbot):
+    sink = RecordingSink(chunk=4000)
+    playback = QtPlayback(lambda rate: (sink, ""), sample_rate=RATE)
+    positions = []
+    playback.position_changed.connect(positions.append)
+    # one 4/4 bar at 240 BPM is 1 s = 8000 samples; wait until more than one pass was played
+    assert playback.play(melody(), "square", loop=True)
+    qtbot.waitUntil(lambda: len(sink.samples()) > 2 * RATE, timeout=20_000)
+    assert playback.is_playing
+    steps = [p for p in positions if p is not None]
+    assert max(steps) < 16 and any(b < a for a, b in zip(steps, steps[1:]))  # wrapped at the bar line
+    playback.stop()
+
+
+def test_without_audio_or_midi_play_refuses_with_a_message(qtbot):
+    playback = QtPlayback(lambda rate: (None, NO_AUDIO_MESSAGE), sample_rate=RATE)
+    with qtbot.waitSignal(playback.message) as blocker:
+        assert not playback.play(melody())
+    assert "No audio output device" in blocker.args[0] and "Export" in blocker.args[0]
+    with qtbot.waitSignal(playback.message) as blocker:
+        assert not playback.play(Melody())
+    assert "no notes" in blocker.args[0]
+    with qtbot.waitSignal(playback.message) as blocker:
+        assert not playback.play(Melody((Note(60, 0, 4),), tempo_bpm=9000))
+    assert "tempo" in blocker.args[0]
+
+
+def test_midi_port_that_cannot_open_says_so(qtbot):
+    playback = QtPlayback(lambda rate: (None, NO_AUDIO_MESSAGE), sample_rate=RATE)
+    with qtbot.waitSignal(playback.message) as blocker:
+        assert not playback.set_midi_port("no such port")
+    assert "no such port" in blocker.args[0]
+    assert playback.midi_port is None
+
+
+def test_system_audio_probe_answers_without_crashing(qtbot):
+    sink, why = open_system_audio(44100)
+    assert (sink is None) == bool(why)
+    if sink is None:
+        pytest.skip(f"no audio device here: {why}")
