@@ -7,6 +7,7 @@ ship falls back to English.
 """
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -49,6 +50,34 @@ def qt_translations_dir() -> Path:
     return Path(PySide6.__file__).parent / "Qt" / "translations"
 
 
+class QtFallbackTranslator(QTranslator):
+    """Qt's .qm lookup by (context, source), then by source alone from ``artdesk_<lang>.sources.json``.
+
+    The fallback covers strings whose run-time context differs from the one lupdate recorded
+    (``box.tr(...)`` on a plain QMessageBox, a method inherited by a subclass).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.by_source: dict[str, str] = {}
+
+    def load_language(self, i18n_dir: Path, language: str) -> bool:
+        if not self.load(str(Path(i18n_dir) / f"artdesk_{language}.qm")):
+            return False
+        try:
+            self.by_source = json.loads((Path(i18n_dir) / f"artdesk_{language}.sources.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            log.warning("translation fallback table unreadable (%s); context lookups only", error)
+            self.by_source = {}
+        return True
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D102 (Qt override)
+        found = super().translate(context, source_text, disambiguation, n)
+        if found:
+            return found
+        return self.by_source.get(source_text)  # None is a null QString: Qt then uses the source text
+
+
 class QtTranslations(QObject):
     """Owns the installed translators; ``install(language)`` swaps them (widgets get a LanguageChange event)."""
 
@@ -66,8 +95,8 @@ class QtTranslations(QObject):
             self.app.removeTranslator(translator)
         self._translators = []
         if language != "en":
-            ours = QTranslator(self)
-            if not ours.load(str(self.i18n_dir / f"artdesk_{language}.qm")):
+            ours = QtFallbackTranslator(self)
+            if not ours.load_language(self.i18n_dir, language):
                 log.warning("translation %s not found in %s; using English", language, self.i18n_dir)
                 language = "en"
             else:

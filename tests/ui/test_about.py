@@ -1,0 +1,35 @@
+"""The About dialog: version, and the licence and source of every bundled model read from its card."""
+import artdesk
+from artdesk.ui.app import build_window
+from tests.core.test_cards import make_card_folder
+from tests.packaging.conftest import fake_bundle  # noqa: F401 (fixture)
+
+
+def test_about_lists_each_models_data_source_and_licence(qtbot, qapp, fake_bundle, isolated_home):  # noqa: F811
+    make_card_folder(isolated_home / "data" / "models", domain="canvas", name="mine", data={"licence": "CC0", "source": "my sketches"})
+    window = build_window(qapp)
+    qtbot.addWidget(window)
+    dialog = window.open_about()
+    assert artdesk.__version__ in dialog.windowTitle() + "".join(w.text() for w in dialog.findChildren(type(window.status_label)))
+    rows = {dialog.models_table.item(r, 0).text(): [dialog.models_table.item(r, c).text() for c in range(5)] for r in range(dialog.models_table.rowCount())}
+    assert rows["tang"][2:4] == ["npm chinese-poetry@2.0.1", "MIT"]
+    assert rows["folk"][2:4] == ["music21 corpus: oneills1850", "public domain"]
+    assert rows["mine"][3] == "CC0"
+    assert sorted(dialog.licences()) == ["CC0", "MIT", "public domain"]
+    assert not dialog.problems.isVisible()
+    software = [dialog.software_table.item(r, 0).text() for r in range(dialog.software_table.rowCount())]
+    assert "PyTorch" in software and "Qt" in software
+    dialog.close()
+    window.close()
+
+
+def test_about_names_a_damaged_model(qtbot, qapp, fake_bundle):  # noqa: F811
+    (fake_bundle / "models" / "poem" / "tang" / "card.json").write_text("not json")
+    window = build_window(qapp)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = window.open_about()
+    assert "tang" in dialog.problems.text() and dialog.problems.isVisible()
+    assert dialog.licences() == ["public domain"]
+    dialog.close()
+    window.close()
