@@ -1,12 +1,474 @@
-"""The Canvas panel (its tools arrive with the Canvas issue)."""
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+"""The Canvas panel: paint on layers, open and save pictures and OpenRaster documents, and work
+with the image models (the model dock) on the same canvas.
 
+Layout: a tool bar, the canvas view in the middle, docks for tool options, layers and models.
+Unsaved work is written aside a few seconds after each change and offered back after a crash.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+import artdesk
+from artdesk.core.document import MAX_PIXELS, MAX_SIDE, Document, Layer, check_size
+from artdesk.core.errors import ArtdeskError
+from artdesk.core.image_io import open_image, save_png
+from artdesk.core.ora import open_ora, save_ora
+from artdesk.core.recovery import RecoveryStore
+from artdesk.ui.canvas.autosave import QtAutosave
+from artdesk.ui.canvas.editor import QtCanvasEditor
+from artdesk.ui.canvas.layers import QtLayerList
+from artdesk.ui.canvas.tool_options import QtToolOptions
+from artdesk.ui.canvas.view import QtCanvasView
 from artdesk.ui.context import AppContext
+
+log = logging.getLogger("artdesk.canvas")
+
+OPEN_FILTER = "Pictures and documents (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.ora);;All files (*)"
+IMAGE_FILTER = "Pictures (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff);;All files (*)"
+DEFAULT_SIZE = (1024, 1024)
+
+
+class QtNewCanvasDialog(QDialog):
+    """Asks for the size of a new canvas."""
+
+    def __init__(self, size: tuple[int, int], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New canvas"))
+        self.width_spin, self.height_spin = QSpinBox(), QSpinBox()
+        for spin, value in ((self.width_spin, size[0]), (self.height_spin, size[1])):
+            spin.setRange(1, MAX_SIDE)
+            spin.setSuffix(" px")
+            spin.setValue(value)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Width"), self.width_spin)
+        form.addRow(self.tr("Height"), self.height_spin)
+        form.addRow(QLabel(self.tr("Up to %d megapixels.") % (MAX_PIXELS // 1_000_000)))
+        form.addRow(buttons)
+
+    def chosen_size(self) -> tuple[int, int]:
+        return self.width_spin.value(), self.height_spin.value()
 
 
 class CanvasPanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.editor = QtCanvasEditor(Document.new(*DEFAULT_SIZE), self)
+        self.view = QtCanvasView(self.editor)
+        self.tool_options = QtToolOptions(self.editor)
+        self.layer_list = QtLayerList(self.editor)
+        self.model_dock = self._build_model_dock()
+        self.store = RecoveryStore(context.paths.data / "recovery")
+        self.autosave = QtAutosave(self.editor, self.store, parent=self)
+        self.last_message = ""
+
+        self.window = QMainWindow()
+        self.window.setWindowFlags(Qt.WindowType.Widget)
+        self.window.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+        self.window.setCentralWidget(self.view)
+        self.docks = {}
+        for key, title, widget, area in (
+            ("tools", self.tr("Brush"), self.tool_options, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("layers", self.tr("Layers"), self.layer_list, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("models", self.tr("Image models"), self.model_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+        ):
+            dock = QDockWidget(title, self.window)
+            dock.setObjectName(f"Canvas{key.title()}Dock")
+            dock.setWidget(widget)
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+            self.window.addDockWidget(area, dock)
+            self.docks[key] = dock
+        self._build_actions()
+
+        self.recovery_bar = self._build_recovery_bar()
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.position_label = QLabel()
+        status = QHBoxLayout()
+        status.setContentsMargins(6, 0, 6, 2)
+        status.addWidget(self.message_label, 1)
+        status.addWidget(self.position_label)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Canvas")))
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.recovery_bar)
+        layout.addWidget(self.window, 1)
+        layout.addLayout(status)
+
+        self.editor.message.connect(self._on_editor_message)
+        self.editor.undo_stack.cleanChanged.connect(self._on_undo_stack_cleanChanged)
+        self.view.zoom_changed.connect(self._on_view_zoom_changed)
+        self.view.pointer_moved.connect(self._on_view_pointer_moved)
+        self.autosave.failed.connect(self._on_autosave_failed)
+        self._offer_recovery()
+        self._update_title()
+
+    # ----- building ----------------------------------------------------------------------------
+    def _build_model_dock(self) -> QWidget:
+        try:
+            from artdesk.ui.canvas.model_dock import CanvasModelDock
+
+            return CanvasModelDock(self.context, self.editor)
+        except Exception:  # the painting must work even when the model side cannot load
+            log.exception("could not build the canvas model dock")
+            label = QLabel(self.tr("The image model tools could not be loaded. Details are in the log."))
+            label.setWordWrap(True)
+            return label
+
+    def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # only while the Canvas is shown
+        action.setToolTip(tip or text)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.actions_by_name: dict[str, QAction] = {
+            "new": self._action(self.tr("New"), self._on_new_action_triggered, std.New, self.tr("New canvas")),
+            "open": self._action(self.tr("Open…"), self._on_open_action_triggered, std.Open,
+                                 self.tr("Open a picture (PNG, JPEG, WebP, GIF) or an OpenRaster document")),
+            "import": self._action(self.tr("Import layer…"), self._on_import_action_triggered, "Ctrl+Shift+I",
+                                   self.tr("Add a picture from a file as a new layer")),
+            "save": self._action(self.tr("Save"), self._on_save_action_triggered, std.Save,
+                                 self.tr("Save the layered document (.ora: Krita, GIMP and MyPaint open it)")),
+            "save_as": self._action(self.tr("Save as…"), self._on_save_as_action_triggered, std.SaveAs),
+            "export": self._action(self.tr("Export PNG…"), self._on_export_action_triggered, "Ctrl+E",
+                                   self.tr("Save the flattened picture as PNG, with its provenance")),
+        }
+        stack = self.editor.undo_stack
+        undo = self._action(self.tr("Undo"), stack.undo, std.Undo)
+        redo = self._action(self.tr("Redo"), stack.redo, std.Redo)
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.undoTextChanged.connect(lambda text: undo.setToolTip(self.tr("Undo %s") % text if text else self.tr("Undo")))
+        stack.redoTextChanged.connect(lambda text: redo.setToolTip(self.tr("Redo %s") % text if text else self.tr("Redo")))
+        self.actions_by_name["undo"], self.actions_by_name["redo"] = undo, redo
+
+        self.tool_group = QActionGroup(self)
+        self.tool_actions: dict[str, QAction] = {}
+        for tool, text, key, tip in (
+            ("brush", self.tr("Brush"), "B", self.tr("Paint (B); a pen's eraser end erases")),
+            ("eraser", self.tr("Eraser"), "E", self.tr("Erase to transparency (E)")),
+            ("fill", self.tr("Fill"), "G", self.tr("Fill an area of similar colour (G)")),
+            ("picker", self.tr("Pick colour"), "I", self.tr("Take a colour from the picture (I)")),
+            ("pan", self.tr("Pan"), "H", self.tr("Drag the view (H; or hold Space, or the middle button)")),
+        ):
+            action = self._action(text, lambda checked=False, t=tool: self.set_tool(t), key, tip)
+            action.setCheckable(True)
+            self.tool_group.addAction(action)
+            self.tool_actions[tool] = action
+        self.tool_actions["brush"].setChecked(True)
+        self.actions_by_name.update({
+            "smaller": self._action(self.tr("Smaller brush"), self._on_smaller_action_triggered, "["),
+            "bigger": self._action(self.tr("Bigger brush"), self._on_bigger_action_triggered, "]"),
+            "zoom_in": self._action(self.tr("Zoom in"), self._on_zoom_in_action_triggered, std.ZoomIn),
+            "zoom_out": self._action(self.tr("Zoom out"), self._on_zoom_out_action_triggered, std.ZoomOut),
+            "fit": self._action(self.tr("Fit"), self._on_fit_action_triggered, "Ctrl+0", self.tr("Show the whole canvas (Ctrl+0)")),
+            "actual": self._action(self.tr("100%"), self._on_actual_action_triggered, "Ctrl+Alt+0",
+                                   self.tr("One canvas pixel per screen pixel")),
+        })
+
+        toolbar = QToolBar(self.tr("Canvas"))
+        toolbar.setObjectName("CanvasToolBar")
+        toolbar.setMovable(False)
+        for name in ("new", "open", "import", "save", "export"):
+            toolbar.addAction(self.actions_by_name[name])
+        toolbar.addSeparator()
+        toolbar.addAction(undo)
+        toolbar.addAction(redo)
+        toolbar.addSeparator()
+        for action in self.tool_actions.values():
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for name in ("zoom_out", "zoom_in", "fit", "actual"):
+            toolbar.addAction(self.actions_by_name[name])
+        self.window.addToolBar(toolbar)
+
+    def _build_recovery_bar(self) -> QFrame:
+        bar = QFrame()
+        bar.setFrameShape(QFrame.Shape.StyledPanel)
+        bar.setStyleSheet("QFrame { background: #fff3cd; color: #533f03; }")
+        self.recovery_label = QLabel()
+        self.recovery_label.setWordWrap(True)
+        restore = QPushButton(self.tr("Restore"))
+        restore.clicked.connect(self._on_restore_button_clicked)
+        discard = QPushButton(self.tr("Discard"))
+        discard.clicked.connect(self._on_discard_button_clicked)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.recovery_label, 1)
+        row.addWidget(restore)
+        row.addWidget(discard)
+        bar.hide()
+        return bar
+
+    # ----- state -------------------------------------------------------------------------------
+    def set_tool(self, tool: str) -> None:
+        self.view.tool = tool
+        self.tool_actions[tool].setChecked(True)
+        cursor = Qt.CursorShape.OpenHandCursor if tool == "pan" else Qt.CursorShape.CrossCursor
+        self.view.setCursor(cursor)
+
+    def show_message(self, message: str, warning: bool = False) -> None:
+        """Say something in the panel's message line and the window's status bar."""
+        self.last_message = message
+        self.message_label.setStyleSheet("color: #b00020;" if warning else "")
+        self.message_label.setText(message)
+        self.context.status_message.emit(message)
+
+    def _update_title(self) -> None:
+        name = self.editor.path.name if self.editor.path else self.tr("Untitled")
+        width, height = self.editor.document.size
+        star = " *" if self.editor.is_modified else ""
+        self.docks["layers"].setWindowTitle(self.tr("Layers — %s%s (%d × %d)") % (name, star, width, height))
+
+    # ----- files -------------------------------------------------------------------------------
+    def new_document(self, width: int, height: int) -> bool:
+        try:
+            check_size(width, height, self.tr("The new canvas"))
+        except ArtdeskError as error:
+            self.show_message(str(error), warning=True)
+            return False
+        self.editor.set_document(Document.new(width, height))
+        self._update_title()
+        self.show_message(self.tr("New canvas, %d × %d.") % (width, height))
+        return True
+
+    def open_path(self, path: Path | str) -> bool:
+        """Open a picture or an .ora as the document; False (with a message) when it cannot be opened."""
+        path = Path(path)
+        try:
+            if path.suffix.lower() == ".ora":
+                opened = open_ora(path)
+                self.editor.set_document(opened.document, path=path)
+                notes = opened.notes
+            else:
+                image = open_image(path)
+                width, height = image.size
+                layer = Layer(path.stem, image.pixels, provenance=image.provenance)
+                self.editor.set_document(Document(width, height, [layer], image.provenance))
+                notes = image.notes
+        except ArtdeskError as error:
+            self.show_message(str(error), warning=True)
+            return False
+        self._update_title()
+        described = self._describe_provenance(self.editor.document.provenance)
+        self.show_message(" ".join([self.tr("Opened %s.") % path.name, *notes, described]).strip(), warning=bool(notes))
+        return True
+
+    def open_file(self, path: Path | str) -> bool:
+        """The main window's hook for files given on the command line or opened from the gallery."""
+        return self.open_path(path)
+
+    def import_layer(self, path: Path | str) -> bool:
+        path = Path(path)
+        try:
+            image = open_image(path)
+            self.editor.add_layer_from_array(image.pixels, path.stem, dict(image.provenance, source_file=path.name))
+        except ArtdeskError as error:
+            self.show_message(str(error), warning=True)
+            return False
+        self.show_message(" ".join([self.tr("Added %s as a layer.") % path.name, *image.notes]))
+        return True
+
+    def _stamp(self) -> dict:
+        document = self.editor.document
+        layers = [{"name": layer.name, "opacity": round(layer.opacity, 4), "visible": layer.visible,
+                   **({"provenance": layer.provenance} if layer.provenance else {})} for layer in document.layers]
+        return {**document.provenance, "app": "artdesk", "artdesk_version": artdesk.__version__, "panel": "canvas",
+                "saved": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "size": list(document.size), "layers": layers}
+
+    def save_to(self, path: Path | str) -> bool:
+        """Save as .ora (layers kept) or, for any other name, export a flattened PNG."""
+        path = Path(path)
+        if path.suffix.lower() != ".ora":
+            return self.export_png(path)
+        try:
+            self.editor.document.provenance.update({k: v for k, v in self._stamp().items() if k != "layers"})
+            save_ora(path, self.editor.document)
+        except ArtdeskError as error:
+            self.show_message(str(error), warning=True)
+            return False
+        self.editor.mark_saved(path)
+        self.autosave.discard()
+        self._update_title()
+        self.show_message(self.tr("Saved %s.") % path)
+        return True
+
+    def export_png(self, path: Path | str) -> bool:
+        path = Path(path)
+        if path.suffix.lower() != ".png":
+            path = path.with_suffix(path.suffix + ".png") if path.suffix else path.with_suffix(".png")
+        try:
+            save_png(path, self.editor.document_image(), self._stamp())
+        except ArtdeskError as error:
+            self.show_message(str(error), warning=True)
+            return False
+        self.show_message(self.tr("Exported %s (with provenance).") % path)
+        return True
+
+    @staticmethod
+    def _describe_provenance(provenance: dict) -> str:
+        if not provenance:
+            return ""
+        layers = provenance.get("layers") or []
+        made = [layer["provenance"] for layer in layers if isinstance(layer, dict) and layer.get("provenance")]
+        parts = [f"Made with artdesk {provenance.get('artdesk_version', '')}".strip()] if provenance.get("app") == "artdesk" else []
+        for item in made[:3]:
+            if isinstance(item, dict):
+                parts.append(", ".join(f"{k} {item[k]}" for k in ("job", "style", "seed", "model") if k in item))
+        return ("(" + "; ".join(p for p in parts if p) + ")") if parts else ""
+
+    def _ask_discard_changes(self) -> bool:
+        if not self.editor.is_modified:
+            return True
+        answer = QMessageBox.question(self, self.tr("Unsaved changes"),
+                                      self.tr("The canvas has unsaved changes. Save them first?"),
+                                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                                      | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            return self._on_save_action_triggered()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # ----- recovery ----------------------------------------------------------------------------
+    def _offer_recovery(self) -> None:
+        info = self.store.pending()
+        if info is None:
+            return
+        self.recovery_label.setText(self.tr("artdesk found %s that was not saved. Restore it?") % info.describe())
+        self.recovery_bar.show()
+
+    def restore_recovered(self) -> bool:
+        self.recovery_bar.hide()
+        try:
+            opened = self.store.load()
+        except ArtdeskError as error:
+            self.show_message(str(error), warning=True)
+            return False
+        info = self.store.pending()
+        source = Path(info.source) if info and info.source and info.source.endswith(".ora") else None
+        self.editor.set_document(opened.document, path=source, modified=True)
+        self._update_title()
+        self.show_message(self.tr("Recovered the unsaved work. Save it to keep it."))
+        return True
+
+    def discard_recovered(self) -> None:
+        self.recovery_bar.hide()
+        self.store.clear()
+
+    def close_panel(self) -> None:
+        """Called by the main window on close: stop painting, keep unsaved work for recovery."""
+        self.editor.end_stroke()
+        self.autosave.close()
+
+    # ----- slots -------------------------------------------------------------------------------
+    def _on_editor_message(self, message: str) -> None:
+        self.show_message(message)
+
+    def _on_undo_stack_cleanChanged(self, _clean: bool) -> None:  # noqa: N802 (Qt naming)
+        self._update_title()
+
+    def _on_view_zoom_changed(self, zoom: float) -> None:
+        self.position_label.setText(f"{zoom * 100:.0f}%")
+
+    def _on_view_pointer_moved(self, x: int, y: int) -> None:
+        self.position_label.setText(f"{x}, {y} · {self.view.zoom * 100:.0f}%")
+
+    def _on_autosave_failed(self, message: str) -> None:
+        self.show_message(self.tr("Could not keep a recovery copy: %s") % message, warning=True)
+
+    def _on_restore_button_clicked(self) -> None:
+        self.restore_recovered()
+
+    def _on_discard_button_clicked(self) -> None:
+        self.discard_recovered()
+
+    def _on_new_action_triggered(self) -> None:
+        if not self._ask_discard_changes():
+            return
+        dialog = QtNewCanvasDialog(self.editor.document.size, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.new_document(*dialog.chosen_size())
+
+    def _on_open_action_triggered(self) -> None:
+        if not self._ask_discard_changes():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), "", self.tr(OPEN_FILTER))
+        if path:
+            self.open_path(path)
+
+    def _on_import_action_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import as layer"), "", self.tr(IMAGE_FILTER))
+        if path:
+            self.import_layer(path)
+
+    def _on_save_action_triggered(self) -> bool:
+        if self.editor.path is not None:
+            return self.save_to(self.editor.path)
+        return self._on_save_as_action_triggered()
+
+    def _on_save_as_action_triggered(self) -> bool:
+        suggested = str(self.editor.path or "untitled.ora")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as OpenRaster"), suggested,
+                                              self.tr("OpenRaster (*.ora)"))
+        if not path:
+            return False
+        if not path.lower().endswith(".ora"):
+            path += ".ora"
+        return self.save_to(path)
+
+    def _on_export_action_triggered(self) -> None:
+        stem = self.editor.path.stem if self.editor.path else "picture"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PNG"), f"{stem}.png", self.tr("PNG (*.png)"))
+        if path:
+            self.export_png(path)
+
+    def _on_smaller_action_triggered(self) -> None:
+        self.tool_options.set_size(max(1, round(self.editor.brush.size / 1.25)))
+
+    def _on_bigger_action_triggered(self) -> None:
+        self.tool_options.set_size(min(500, round(self.editor.brush.size * 1.25) + 1))
+
+    def _on_zoom_in_action_triggered(self) -> None:
+        self.view.zoom_by(1.25)
+
+    def _on_zoom_out_action_triggered(self) -> None:
+        self.view.zoom_by(1 / 1.25)
+
+    def _on_fit_action_triggered(self) -> None:
+        self.view.fit()
+
+    def _on_actual_action_triggered(self) -> None:
+        self.view.set_zoom(1.0)

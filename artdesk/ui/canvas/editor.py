@@ -1,0 +1,299 @@
+"""The canvas being edited: a Document, its undo stack, the active layer, and the display buffer.
+
+``QtCanvasEditor`` is the ``canvas`` object other widgets (the model dock) talk to:
+``document_image()`` gives the flattened picture and ``add_layer_from_array()`` adds an undoable layer.
+Painting runs here on the UI thread, on dirty rectangles only (see ``artdesk.core.brush``).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PIL import Image
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from artdesk.core.brush import BrushSettings, Stroke
+from artdesk.core.document import Document, Layer, Rect, to_rgba
+from artdesk.core.fill import fill_layer, flood_mask
+from artdesk.core.patches import apply_patches, patches_rect
+from artdesk.ui.canvas.undo import (
+    InsertLayerCommand,
+    LayerPropertyCommand,
+    MoveLayerCommand,
+    PatchCommand,
+    RemoveLayerCommand,
+)
+
+CHECKER = 8  # size of the transparency checkerboard squares, in canvas pixels
+UNDO_LIMIT = 200
+
+
+def checkerboard(width: int, height: int) -> np.ndarray:
+    """The light grey checkerboard shown behind transparent pixels, as RGB uint8."""
+    ys = (np.arange(height) // CHECKER)[:, None]
+    xs = (np.arange(width) // CHECKER)[None, :]
+    grey = np.where((ys + xs) % 2 == 0, np.uint8(255), np.uint8(214))
+    return np.repeat(grey[..., None], 3, axis=2)
+
+
+class QtCanvasEditor(QObject):
+    image_changed = Signal(object)  # Rect of canvas pixels whose display changed (None: all of it)
+    layers_changed = Signal()  # layers were added, removed, moved, renamed, or changed opacity/visibility
+    active_layer_changed = Signal(int)  # the index (bottom = 0) of the layer being painted on
+    document_replaced = Signal()  # a new or opened document; its size may differ
+    colour_picked = Signal(tuple)  # (r, g, b) taken by the eyedropper
+    message = Signal(str)  # something the user should read (in the status line)
+
+    def __init__(self, document: Document | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
+        stack = self.undo_stack  # the stack's destructor emits its signals; nobody must hear them then
+        self.destroyed.connect(lambda *_: stack.blockSignals(True))
+        self.brush = BrushSettings()
+        self.fill_tolerance = 32
+        self.fill_all_layers = True
+        self.document: Document = document or Document.new(1024, 1024)
+        self.path: Path | None = None  # the .ora this document was opened from or saved to
+        self.active_index = len(self.document.layers) - 1
+        self._stroke: Stroke | None = None
+        self._modified_without_undo = False  # e.g. recovered work: unsaved, yet nothing to undo
+        self._reset_display()
+
+    # ----- the document ------------------------------------------------------------------------
+    def set_document(self, document: Document, path: Path | None = None, modified: bool = False) -> None:
+        """Replace the whole document (new/open/recover); clears the undo history."""
+        self.cancel_stroke()
+        self.document = document
+        self.path = path
+        self.undo_stack.clear()
+        self._modified_without_undo = modified
+        self.active_index = len(document.layers) - 1
+        self._reset_display()
+        self.document_replaced.emit()
+        self.layers_changed.emit()
+        self.active_layer_changed.emit(self.active_index)
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean() or self._modified_without_undo
+
+    def mark_saved(self, path: Path | None = None) -> None:
+        if path is not None:
+            self.path = path
+        self._modified_without_undo = False
+        self.undo_stack.setClean()
+
+    @property
+    def active_layer(self) -> Layer | None:
+        if 0 <= self.active_index < len(self.document.layers):
+            return self.document.layers[self.active_index]
+        return None
+
+    def set_active(self, index: int) -> None:
+        index = max(0, min(index, len(self.document.layers) - 1))
+        if index != self.active_index:
+            self.active_index = index
+            self.active_layer_changed.emit(index)
+
+    def document_image(self) -> np.ndarray:
+        """The flattened picture (visible layers) as straight RGBA uint8, H x W x 4."""
+        return self.document.composite()
+
+    # ----- display -----------------------------------------------------------------------------
+    def _reset_display(self) -> None:
+        width, height = self.document.size
+        self.checker = checkerboard(width, height)
+        self.display = np.empty((height, width, 4), np.uint8)  # RGBX: the picture over the checkerboard
+        self.document.flatten_into(self.display, self.checker)
+
+    def refresh(self, rect: Rect | None = None) -> None:
+        """Recompose the display in ``rect`` (None: everywhere) and tell the views."""
+        if rect is not None:
+            rect = rect.clip(self.document.width, self.document.height)
+            if rect.empty:
+                return
+        self.document.flatten_into(self.display, self.checker, rect)
+        self.image_changed.emit(rect)
+
+    def layers_edited(self, active: int | None = None, pixels: bool = True) -> None:
+        """Called by layer commands after they changed the stack."""
+        if active is not None:
+            self.active_index = max(0, min(active, len(self.document.layers) - 1))
+        if pixels:
+            self.refresh()
+        self.layers_changed.emit()
+        self.active_layer_changed.emit(self.active_index)
+
+    # ----- painting ----------------------------------------------------------------------------
+    def set_brush(self, **changes: Any) -> None:
+        self.brush = BrushSettings(**{**self.brush.__dict__, **changes})
+
+    def _paintable_layer(self) -> Layer | None:
+        layer = self.active_layer
+        if layer is None:
+            self.message.emit(self.tr("There is no layer to paint on: add one."))
+            return None
+        if not layer.visible:
+            self.message.emit(self.tr("The layer “%s” is hidden: show it to paint on it.") % layer.name)
+            return None
+        return layer
+
+    @property
+    def stroking(self) -> bool:
+        return self._stroke is not None
+
+    def begin_stroke(self, x: float, y: float, pressure: float = 1.0, eraser: bool | None = None) -> bool:
+        """Start a brush (or eraser) stroke at canvas point (x, y); False if there is no layer to paint on."""
+        self.cancel_stroke()
+        layer = self._paintable_layer()
+        if layer is None:
+            return False
+        settings = self.brush if eraser is None else BrushSettings(**{**self.brush.__dict__, "eraser": eraser})
+        self._stroke = Stroke(layer, settings)
+        self.refresh(self._stroke.add_point(x, y, pressure))
+        return True
+
+    def continue_stroke(self, x: float, y: float, pressure: float = 1.0) -> None:
+        if self._stroke is not None:
+            self.refresh(self._stroke.add_point(x, y, pressure))
+
+    def end_stroke(self) -> None:
+        """Finish the stroke and push it on the undo stack (as the tiles it changed)."""
+        stroke, self._stroke = self._stroke, None
+        if stroke is None:
+            return
+        patches = stroke.finish()
+        if patches:
+            text = self.tr("Erase") if stroke.settings.eraser else self.tr("Brush stroke")
+            self.undo_stack.push(PatchCommand(self, stroke.layer, patches, text))
+
+    def cancel_stroke(self) -> None:
+        """Abandon a stroke in progress, restoring the pixels it changed."""
+        stroke, self._stroke = self._stroke, None
+        if stroke is not None:
+            self.refresh(apply_patches(stroke.layer.pixels, stroke.finish(), "before"))
+
+    def fill_at(self, x: float, y: float) -> bool:
+        """Bucket-fill the similar-coloured area around (x, y) on the active layer with the brush colour."""
+        ix, iy = int(x), int(y)
+        if not (0 <= ix < self.document.width and 0 <= iy < self.document.height):
+            return False
+        layer = self._paintable_layer()
+        if layer is None:
+            return False
+        sample = self.document.composite() if self.fill_all_layers else layer.pixels
+        mask = flood_mask(sample, ix, iy, self.fill_tolerance)
+        patches = fill_layer(layer, mask, self.brush.colour, self.brush.opacity)
+        if not patches:
+            return False
+        self.refresh(patches_rect(patches))
+        self.undo_stack.push(PatchCommand(self, layer, patches, self.tr("Fill")))
+        return True
+
+    def pick_colour(self, x: float, y: float) -> tuple[int, int, int] | None:
+        """Take the colour of the flattened picture at (x, y) as the brush colour."""
+        ix, iy = int(x), int(y)
+        if not (0 <= ix < self.document.width and 0 <= iy < self.document.height):
+            return None
+        pixel = self.document.composite(Rect(ix, iy, 1, 1))[0, 0]
+        if pixel[3] == 0:
+            self.message.emit(self.tr("Nothing is painted there."))
+            return None
+        colour = (int(pixel[0]), int(pixel[1]), int(pixel[2]))
+        self.set_brush(colour=colour)
+        self.colour_picked.emit(colour)
+        return colour
+
+    # ----- layers ------------------------------------------------------------------------------
+    def insert_layer(self, layer: Layer, index: int | None = None, text: str | None = None) -> Layer:
+        """Insert ``layer`` (above the active one by default) as an undoable step, and make it active."""
+        index = self.active_index + 1 if index is None else index
+        self.document.insert_layer(index, layer)
+        self.undo_stack.push(InsertLayerCommand(self, layer, text or self.tr("Add layer %s") % layer.name))
+        self.layers_edited(active=self.document.index_of(layer), pixels=bool(layer.pixels[..., 3].any()))
+        return layer
+
+    def new_layer(self, name: str | None = None) -> Layer:
+        name = self.document.unique_name(name or self.tr("Layer"))
+        return self.insert_layer(Layer.blank(name, self.document.width, self.document.height))
+
+    def add_layer_from_array(self, array: np.ndarray, name: str, provenance: dict | None = None) -> None:
+        """Add ``array`` (uint8 H x W x 3 or 4) as a new undoable layer above the active one.
+
+        A picture larger than the canvas is scaled down to fit (keeping its shape); a smaller one is
+        placed at its own size in the middle. What was done is recorded in the layer's provenance."""
+        pixels = to_rgba(array)
+        provenance = dict(provenance or {})
+        height, width = pixels.shape[:2]
+        doc_w, doc_h = self.document.size
+        if width > doc_w or height > doc_h:
+            scale = min(doc_w / width, doc_h / height)
+            new_size = (max(1, round(width * scale)), max(1, round(height * scale)))
+            pixels = np.asarray(Image.fromarray(pixels).resize(new_size, Image.Resampling.LANCZOS))
+            provenance["placed"] = {"scaled_from": [width, height], "scaled_to": list(new_size)}
+            width, height = new_size
+        x, y = (doc_w - width) // 2, (doc_h - height) // 2
+        layer = Layer.blank(self.document.unique_name(name or self.tr("Picture")), doc_w, doc_h)
+        layer.pixels[y:y + height, x:x + width] = pixels
+        layer.provenance = provenance
+        self.insert_layer(layer)
+
+    def delete_layer(self, index: int | None = None) -> None:
+        index = self.active_index if index is None else index
+        if not (0 <= index < len(self.document.layers)):
+            return
+        if len(self.document.layers) == 1:
+            self.message.emit(self.tr("A canvas keeps at least one layer."))
+            return
+        layer = self.document.remove_layer(index)
+        self.undo_stack.push(RemoveLayerCommand(self, layer, index, self.tr("Delete layer %s") % layer.name))
+        self.layers_edited(active=index - 1 if index > 0 else 0)
+
+    def duplicate_layer(self, index: int | None = None) -> Layer | None:
+        layer = self.document.layers[self.active_index if index is None else index]
+        copy = layer.copy(self.document.unique_name(self.tr("%s copy") % layer.name))
+        return self.insert_layer(copy, self.document.index_of(layer) + 1, self.tr("Duplicate layer %s") % layer.name)
+
+    def move_layer(self, index: int, delta: int) -> None:
+        target = index + delta
+        if not (0 <= index < len(self.document.layers)) or not (0 <= target < len(self.document.layers)) or delta == 0:
+            return
+        self.document.move_layer(index, target)
+        self.undo_stack.push(MoveLayerCommand(self, index, target, self.tr("Move layer")))
+        self.layers_edited(active=target)
+
+    def set_layer_property(self, index: int, name: str, value: Any) -> None:
+        """Set a layer's ``name``, ``opacity`` or ``visible`` as an undoable step."""
+        layer = self.document.layers[index]
+        old = getattr(layer, name)
+        if name == "opacity":
+            value = min(1.0, max(0.0, float(value)))
+        if name == "name":
+            value = str(value).strip() or old
+        if value == old:
+            return
+        setattr(layer, name, value)
+        labels = {"name": self.tr("Rename layer"), "opacity": self.tr("Layer opacity"), "visible": self.tr("Show/hide layer")}
+        self.undo_stack.push(LayerPropertyCommand(self, layer, name, old, value, labels[name]))
+        self.layers_edited(pixels=name != "name")
+
+    def merge_down(self, index: int | None = None) -> None:
+        """Merge a layer into the one below it, as one undoable step."""
+        index = self.active_index if index is None else index
+        if index <= 0 or index >= len(self.document.layers):
+            self.message.emit(self.tr("There is no layer below to merge into."))
+            return
+        upper, lower = self.document.layers[index], self.document.layers[index - 1]
+        pair = Document(self.document.width, self.document.height,
+                        [Layer("lower", lower.pixels, lower.opacity, True), Layer("upper", upper.pixels, upper.opacity, upper.visible)])
+        merged = Layer(lower.name, pair.composite(), 1.0, lower.visible, {**lower.provenance, **upper.provenance})
+        self.undo_stack.beginMacro(self.tr("Merge down"))
+        try:
+            self.insert_layer(merged, index + 1)
+            self.delete_layer(index)
+            self.delete_layer(index - 1)
+        finally:
+            self.undo_stack.endMacro()

@@ -1,0 +1,135 @@
+"""The Canvas panel as a user drives it: the model dock is hosted, files open and save, bad files say so."""
+import numpy as np
+import pytest
+from PIL import Image
+from PySide6.QtCore import QPoint, Qt
+
+from artdesk.core.image_io import open_image
+from artdesk.core.paths import app_paths
+from artdesk.ui.context import AppContext
+from artdesk.ui.jobs import Runner
+from artdesk.ui.panels.canvas import CanvasPanel
+
+
+@pytest.fixture
+def panel(qtbot):
+    runner = Runner()
+    widget = CanvasPanel(AppContext(app_paths(), {}, runner, None))
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    widget.close_panel()
+    assert runner.shutdown()
+
+
+def test_the_panel_hosts_the_model_dock_and_paints_with_the_mouse(qtbot, panel):
+    from artdesk.ui.canvas.model_dock import CanvasModelDock
+
+    assert isinstance(panel.model_dock, CanvasModelDock) and panel.model_dock.canvas is panel.editor
+    view = panel.view
+    start = view.to_widget(view.to_canvas(view.rect().center())).toPoint()
+    before = panel.editor.document.layers[-1].pixels.copy()
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view, start + QPoint(80, 30))
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=start + QPoint(80, 30))
+    assert not np.array_equal(panel.editor.document.layers[-1].pixels, before)
+    assert panel.actions_by_name["undo"].isEnabled()
+    panel.actions_by_name["undo"].trigger()
+    assert np.array_equal(panel.editor.document.layers[-1].pixels, before)
+
+
+def test_a_generated_picture_from_the_dock_becomes_an_undoable_layer(panel):
+    dock = panel.model_dock
+    picture = np.zeros((64, 64, 3), np.uint8)
+    picture[..., 1] = 180
+    dock._add_layer(picture, {"job": "generate", "style": "clipart", "index": 2, "seed": 5, "model": "tiny"})
+    assert panel.editor.active_layer.provenance["seed"] == 5
+    assert panel.layer_list.list.item(0).text() == panel.editor.active_layer.name
+    panel.editor.undo_stack.undo()
+    assert len(panel.editor.document.layers) == 2
+
+
+def test_ora_round_trip_through_the_panel(panel, tmp_path):
+    panel.editor.add_layer_from_array(np.full((50, 50, 4), 90, np.uint8), "from model", {"model": "gan", "seed": 9})
+    panel.editor.set_layer_property(2, "opacity", 0.5)
+    path = tmp_path / "work.ora"
+    assert panel.save_to(path)
+    assert "work.ora" in panel.layer_list.parentWidget().windowTitle() or panel.editor.path == path
+    layers = [(layer.name, layer.opacity, layer.provenance, layer.pixels.copy()) for layer in panel.editor.document.layers]
+    assert panel.new_document(64, 48) and panel.editor.document.size == (64, 48)
+    assert panel.open_path(path)
+    again = panel.editor.document.layers
+    assert [(layer.name, round(layer.opacity, 3), layer.provenance) for layer in again] == \
+        [(name, round(opacity, 3), provenance) for name, opacity, provenance, _ in layers]
+    assert all(np.array_equal(layer.pixels, pixels) for layer, (*_, pixels) in zip(again, layers))
+    assert not panel.editor.is_modified and panel.editor.path == path
+
+
+def test_png_export_keeps_provenance_and_reopens(panel, tmp_path):
+    panel.editor.add_layer_from_array(np.full((30, 30, 3), 40, np.uint8), "gen", {"model": "vae", "seed": 4})
+    path = tmp_path / "flat.png"
+    assert panel.export_png(path)
+    opened = open_image(path)
+    assert np.array_equal(opened.pixels, panel.editor.document_image())
+    assert opened.provenance["app"] == "artdesk" and opened.provenance["panel"] == "canvas"
+    assert {"model": "vae", "seed": 4} in [layer.get("provenance") for layer in opened.provenance["layers"]]
+    assert panel.open_path(path)
+    assert panel.editor.document.provenance["layers"][-1]["provenance"]["seed"] == 4
+    assert "Made with artdesk" in panel.message_label.text()
+
+
+def test_pictures_open_as_a_document_and_import_as_layers(panel, tmp_path):
+    Image.new("RGB", (300, 200), (0, 128, 255)).save(tmp_path / "photo.jpg", quality=95)
+    Image.new("RGBA", (40, 40), (255, 0, 0, 128)).save(tmp_path / "sticker.webp", lossless=True)
+    assert panel.open_path(tmp_path / "photo.jpg")
+    assert panel.editor.document.size == (300, 200) and len(panel.editor.document.layers) == 1
+    assert panel.import_layer(tmp_path / "sticker.webp")
+    assert len(panel.editor.document.layers) == 2
+    assert tuple(panel.editor.active_layer.pixels[100, 150]) == (255, 0, 0, 128)
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("broken.png", b"\x89PNG\r\n\x1a\nthis is not the rest of a png", "damaged|not a picture"),
+    ("empty.jpg", b"", "empty"),
+    ("fake.ora", b"PK but not really", "OpenRaster"),
+])
+def test_bad_files_say_so_and_keep_the_canvas(panel, tmp_path, name, content, message):
+    import re
+
+    panel.editor.set_brush(size=20)
+    panel.editor.begin_stroke(100, 100)
+    panel.editor.end_stroke()
+    document = panel.editor.document
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert not panel.open_path(path)
+    assert re.search(message, panel.message_label.text())
+    assert panel.editor.document is document and panel.editor.undo_stack.count() == 1
+
+
+def test_animated_gif_opens_and_says_first_frame(panel, tmp_path):
+    frames = [Image.new("RGB", (10, 10), c) for c in ((255, 0, 0), (0, 255, 0))]
+    frames[0].save(tmp_path / "a.gif", save_all=True, append_images=frames[1:])
+    assert panel.open_path(tmp_path / "a.gif")
+    assert "first frame" in panel.message_label.text()
+
+
+def test_new_canvas_refuses_impossible_sizes(panel):
+    assert not panel.new_document(20000, 20000)
+    assert "megapixels" in panel.message_label.text()
+    assert panel.editor.document.size == (1024, 1024)
+
+
+def test_tools_and_zoom_actions(panel):
+    panel.tool_actions["eraser"].trigger()
+    assert panel.view.tool == "eraser"
+    zoom = panel.view.zoom
+    panel.actions_by_name["zoom_in"].trigger()
+    assert panel.view.zoom == pytest.approx(zoom * 1.25)
+    panel.actions_by_name["actual"].trigger()
+    assert panel.view.zoom == 1.0
+    size = panel.editor.brush.size
+    panel.actions_by_name["bigger"].trigger()
+    assert panel.editor.brush.size > size
