@@ -5,253 +5,253 @@
     <name>AboutDialog</name>
     <message>
       <source>About artdesk</source>
-      <translation type="unfinished" />
+      <translation>关于 artdesk</translation>
     </message>
     <message>
       <source>An offline studio for pictures, melodies and poems. Every model below was trained for artdesk on the data its card names, and runs on this computer.</source>
-      <translation type="unfinished" />
+      <translation>一个离线的图画、旋律与诗歌创作室。下面每个模型都是为 artdesk 专门训练的，训练数据见其模型卡，并且完全在这台电脑上运行。</translation>
     </message>
     <message>
       <source>Attribution</source>
-      <translation type="unfinished" />
+      <translation>署名</translation>
     </message>
     <message>
       <source>Component</source>
-      <translation type="unfinished" />
+      <translation>组件</translation>
     </message>
     <message>
       <source>Data licence</source>
-      <translation type="unfinished" />
+      <translation>数据许可</translation>
     </message>
     <message>
       <source>Licence</source>
-      <translation type="unfinished" />
+      <translation>许可</translation>
     </message>
     <message>
       <source>Model</source>
-      <translation type="unfinished" />
+      <translation>模型</translation>
     </message>
     <message>
       <source>Models and data</source>
-      <translation type="unfinished" />
+      <translation>模型与数据</translation>
     </message>
     <message>
       <source>Models and the data they were trained on</source>
-      <translation type="unfinished" />
+      <translation>模型及其训练数据</translation>
     </message>
     <message>
       <source>Models that could not be read</source>
-      <translation type="unfinished" />
+      <translation>无法读取的模型</translation>
     </message>
     <message>
       <source>No models are installed.</source>
-      <translation type="unfinished" />
+      <translation>尚未安装任何模型。</translation>
     </message>
     <message>
       <source>Panel</source>
-      <translation type="unfinished" />
+      <translation>面板</translation>
     </message>
     <message>
       <source>Software</source>
-      <translation type="unfinished" />
+      <translation>软件</translation>
     </message>
     <message>
       <source>Software inside artdesk and its licences</source>
-      <translation type="unfinished" />
+      <translation>artdesk 内含的软件及其许可</translation>
     </message>
     <message>
       <source>Trained on</source>
-      <translation type="unfinished" />
+      <translation>训练数据</translation>
     </message>
     <message>
       <source>Version</source>
-      <translation type="unfinished" />
+      <translation>版本</translation>
     </message>
     <message>
       <source>artdesk itself is MIT-licensed. Qt and FFmpeg are used under the LGPL: their libraries ship as separate files inside the app folder, which you may replace with your own builds.</source>
-      <translation type="unfinished" />
+      <translation>artdesk 本身采用 MIT 许可。Qt 和 FFmpeg 依照 LGPL 使用：它们的库以独立文件的形式放在应用文件夹中，你可以换成自己编译的版本。</translation>
     </message>
     <message>
       <source>artdesk version {0}</source>
-      <translation type="unfinished" />
+      <translation>artdesk 版本 {0}</translation>
     </message>
     <message>
       <source>ships with artdesk</source>
-      <translation type="unfinished" />
+      <translation>随 artdesk 附带</translation>
     </message>
     <message>
       <source>your model</source>
-      <translation type="unfinished" />
+      <translation>你的模型</translation>
     </message>
   </context>
   <context>
     <name>CanvasModelDock</name>
     <message>
       <source>%d pictures</source>
-      <translation type="unfinished" />
+      <translation>%d 张图</translation>
     </message>
     <message>
       <source>%s…</source>
-      <translation type="unfinished" />
+      <translation>%s…</translation>
     </message>
     <message>
       <source>4x, learned upscaler</source>
-      <translation type="unfinished" />
+      <translation>4 倍，学习型放大</translation>
     </message>
     <message>
       <source>4x, nearest neighbour (pixel art)</source>
-      <translation type="unfinished" />
+      <translation>4 倍，最近邻（像素画）</translation>
     </message>
     <message>
       <source>Add picks as layers</source>
-      <translation type="unfinished" />
+      <translation>把选中的图加为图层</translation>
     </message>
     <message>
       <source>Added layer %s</source>
-      <translation type="unfinished" />
+      <translation>已添加图层 %s</translation>
     </message>
     <message>
       <source>Below 1: safer, more typical pictures; above 1: wilder ones</source>
-      <translation type="unfinished" />
+      <translation>小于 1：更稳妥、更常见的画面；大于 1：更大胆奔放</translation>
     </message>
     <message>
       <source>Breed picks</source>
-      <translation type="unfinished" />
+      <translation>杂交选中的图</translation>
     </message>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>取消</translation>
     </message>
     <message>
       <source>Cancelled.</source>
-      <translation type="unfinished" />
+      <translation>已取消。</translation>
     </message>
     <message>
       <source>Cancelling…</source>
-      <translation type="unfinished" />
+      <translation>正在取消…</translation>
     </message>
     <message>
       <source>Click to pick (Ctrl-click for several); double-click to add as a layer</source>
-      <translation type="unfinished" />
+      <translation>单击选取（按住 Ctrl 可多选）；双击加为图层</translation>
     </message>
     <message>
       <source>Could not read the drawing: %s</source>
-      <translation type="unfinished" />
+      <translation>无法读取画面：%s</translation>
     </message>
     <message>
       <source>Export walk as GIF</source>
-      <translation type="unfinished" />
+      <translation>将过渡导出为 GIF</translation>
     </message>
     <message>
       <source>Frames</source>
-      <translation type="unfinished" />
+      <translation>帧数</translation>
     </message>
     <message>
       <source>Generate</source>
-      <translation type="unfinished" />
+      <translation>生成</translation>
     </message>
     <message>
       <source>Layer size</source>
-      <translation type="unfinished" />
+      <translation>图层尺寸</translation>
     </message>
     <message>
       <source>Model</source>
-      <translation type="unfinished" />
+      <translation>模型</translation>
     </message>
     <message>
       <source>Model size (64 px)</source>
-      <translation type="unfinished" />
+      <translation>模型原尺寸（64 像素）</translation>
     </message>
     <message>
       <source>Mutation</source>
-      <translation type="unfinished" />
+      <translation>变异程度</translation>
     </message>
     <message>
       <source>New seed</source>
-      <translation type="unfinished" />
+      <translation>换个种子</translation>
     </message>
     <message>
       <source>No image models found. Train one with: artdesk train canvas</source>
-      <translation type="unfinished" />
+      <translation>没有找到图像模型。可以用以下命令训练一个：artdesk train canvas</translation>
     </message>
     <message>
       <source>No learned upscaler is installed; using nearest neighbour.</source>
-      <translation type="unfinished" />
+      <translation>未安装学习型放大模型，改用最近邻放大。</translation>
     </message>
     <message>
       <source>Optimisation steps after the encoder's guess (0: encoder only)</source>
-      <translation type="unfinished" />
+      <translation>在编码器初步估计之后再优化的步数（0：只用编码器）</translation>
     </message>
     <message>
       <source>Pictures</source>
-      <translation type="unfinished" />
+      <translation>图片数</translation>
     </message>
     <message>
       <source>Project my drawing</source>
-      <translation type="unfinished" />
+      <translation>按我的画找相近的图</translation>
     </message>
     <message>
       <source>Refine steps</source>
-      <translation type="unfinished" />
+      <translation>细化步数</translation>
     </message>
     <message>
       <source>Seed</source>
-      <translation type="unfinished" />
+      <translation>种子</translation>
     </message>
     <message>
       <source>Strength</source>
-      <translation type="unfinished" />
+      <translation>强度</translation>
     </message>
     <message>
       <source>Style</source>
-      <translation type="unfinished" />
+      <translation>风格</translation>
     </message>
     <message>
       <source>The nearest picture was added as a new layer.</source>
-      <translation type="unfinished" />
+      <translation>最相近的图已作为新图层添加。</translation>
     </message>
     <message>
       <source>Truncation</source>
-      <translation type="unfinished" />
+      <translation>截断</translation>
     </message>
     <message>
       <source>Vary pick</source>
-      <translation type="unfinished" />
+      <translation>变化选中的图</translation>
     </message>
     <message>
       <source>Walk between two picks</source>
-      <translation type="unfinished" />
+      <translation>在两张图之间过渡</translation>
     </message>
     <message>
       <source>With the picks</source>
-      <translation type="unfinished" />
+      <translation>对选中的图</translation>
     </message>
     <message>
       <source>saved %s</source>
-      <translation type="unfinished" />
+      <translation>已保存 %s</translation>
     </message>
   </context>
   <context>
     <name>CanvasPanel</name>
     <message>
       <source>100%</source>
-      <translation type="unfinished" />
+      <translation>100%</translation>
     </message>
     <message>
       <source>Add a picture from a file as a new layer</source>
-      <translation type="unfinished" />
+      <translation>把文件中的图片添加为新图层</translation>
     </message>
     <message>
       <source>Added %s as a layer.</source>
-      <translation type="unfinished" />
+      <translation>已将 %s 添加为图层。</translation>
     </message>
     <message>
       <source>Bigger brush</source>
-      <translation type="unfinished" />
+      <translation>放大画笔</translation>
     </message>
     <message>
       <source>Brush</source>
-      <translation type="unfinished" />
+      <translation>画笔</translation>
     </message>
     <message>
       <source>Canvas</source>
@@ -259,358 +259,358 @@
     </message>
     <message>
       <source>Could not keep a recovery copy: %s</source>
-      <translation type="unfinished" />
+      <translation>无法保存恢复副本：%s</translation>
     </message>
     <message>
       <source>Discard</source>
-      <translation type="unfinished" />
+      <translation>放弃</translation>
     </message>
     <message>
       <source>Drag the view (H; or hold Space, or the middle button)</source>
-      <translation type="unfinished" />
+      <translation>拖动画面（H；或按住空格键、鼠标中键）</translation>
     </message>
     <message>
       <source>Erase to transparency (E)</source>
-      <translation type="unfinished" />
+      <translation>擦成透明（E）</translation>
     </message>
     <message>
       <source>Eraser</source>
-      <translation type="unfinished" />
+      <translation>橡皮擦</translation>
     </message>
     <message>
       <source>Export PNG</source>
-      <translation type="unfinished" />
+      <translation>导出 PNG</translation>
     </message>
     <message>
       <source>Export PNG…</source>
-      <translation type="unfinished" />
+      <translation>导出 PNG…</translation>
     </message>
     <message>
       <source>Exported %s (with provenance).</source>
-      <translation type="unfinished" />
+      <translation>已导出 %s（含来源信息）。</translation>
     </message>
     <message>
       <source>Fill</source>
-      <translation type="unfinished" />
+      <translation>填充</translation>
     </message>
     <message>
       <source>Fill an area of similar colour (G)</source>
-      <translation type="unfinished" />
+      <translation>填充颜色相近的区域（G）</translation>
     </message>
     <message>
       <source>Fit</source>
-      <translation type="unfinished" />
+      <translation>适合窗口</translation>
     </message>
     <message>
       <source>Image models</source>
-      <translation type="unfinished" />
+      <translation>图像模型</translation>
     </message>
     <message>
       <source>Import as layer</source>
-      <translation type="unfinished" />
+      <translation>导入为图层</translation>
     </message>
     <message>
       <source>Import layer…</source>
-      <translation type="unfinished" />
+      <translation>导入图层…</translation>
     </message>
     <message>
       <source>Layers</source>
-      <translation type="unfinished" />
+      <translation>图层</translation>
     </message>
     <message>
       <source>Layers — %s%s (%d × %d)</source>
-      <translation type="unfinished" />
+      <translation>图层 — %s%s（%d × %d）</translation>
     </message>
     <message>
       <source>New</source>
-      <translation type="unfinished" />
+      <translation>新建</translation>
     </message>
     <message>
       <source>New canvas</source>
-      <translation type="unfinished" />
+      <translation>新建画布</translation>
     </message>
     <message>
       <source>New canvas, %d × %d.</source>
-      <translation type="unfinished" />
+      <translation>新画布，%d × %d。</translation>
     </message>
     <message>
       <source>One canvas pixel per screen pixel</source>
-      <translation type="unfinished" />
+      <translation>画布像素与屏幕像素一比一</translation>
     </message>
     <message>
       <source>Open</source>
-      <translation type="unfinished" />
+      <translation>打开</translation>
     </message>
     <message>
       <source>Open a picture (PNG, JPEG, WebP, GIF) or an OpenRaster document</source>
-      <translation type="unfinished" />
+      <translation>打开图片（PNG、JPEG、WebP、GIF）或 OpenRaster 文档</translation>
     </message>
     <message>
       <source>OpenRaster (*.ora)</source>
-      <translation type="unfinished" />
+      <translation>OpenRaster（*.ora）</translation>
     </message>
     <message>
       <source>Opened %s.</source>
-      <translation type="unfinished" />
+      <translation>已打开 %s。</translation>
     </message>
     <message>
       <source>Open…</source>
-      <translation type="unfinished" />
+      <translation>打开…</translation>
     </message>
     <message>
       <source>PNG (*.png)</source>
-      <translation type="unfinished" />
+      <translation>PNG（*.png）</translation>
     </message>
     <message>
       <source>Paint (B); a pen's eraser end erases</source>
-      <translation type="unfinished" />
+      <translation>绘画（B）；用数位笔的橡皮端可擦除</translation>
     </message>
     <message>
       <source>Pan</source>
-      <translation type="unfinished" />
+      <translation>平移</translation>
     </message>
     <message>
       <source>Pick colour</source>
-      <translation type="unfinished" />
+      <translation>取色</translation>
     </message>
     <message>
       <source>Recovered the unsaved work. Save it to keep it.</source>
-      <translation type="unfinished" />
+      <translation>已恢复未保存的作品。记得保存。</translation>
     </message>
     <message>
       <source>Redo</source>
-      <translation type="unfinished" />
+      <translation>重做</translation>
     </message>
     <message>
       <source>Redo %s</source>
-      <translation type="unfinished" />
+      <translation>重做 %s</translation>
     </message>
     <message>
       <source>Restore</source>
-      <translation type="unfinished" />
+      <translation>恢复</translation>
     </message>
     <message>
       <source>Save</source>
-      <translation type="unfinished" />
+      <translation>保存</translation>
     </message>
     <message>
       <source>Save as OpenRaster</source>
-      <translation type="unfinished" />
+      <translation>另存为 OpenRaster</translation>
     </message>
     <message>
       <source>Save as…</source>
-      <translation type="unfinished" />
+      <translation>另存为…</translation>
     </message>
     <message>
       <source>Save the flattened picture as PNG, with its provenance</source>
-      <translation type="unfinished" />
+      <translation>将合并后的画面存为 PNG，附带来源信息</translation>
     </message>
     <message>
       <source>Save the layered document (.ora: Krita, GIMP and MyPaint open it)</source>
-      <translation type="unfinished" />
+      <translation>保存带图层的文档（.ora：Krita、GIMP 和 MyPaint 都能打开）</translation>
     </message>
     <message>
       <source>Saved %s.</source>
-      <translation type="unfinished" />
+      <translation>已保存 %s。</translation>
     </message>
     <message>
       <source>Show the whole canvas (Ctrl+0)</source>
-      <translation type="unfinished" />
+      <translation>显示整个画布（Ctrl+0）</translation>
     </message>
     <message>
       <source>Smaller brush</source>
-      <translation type="unfinished" />
+      <translation>缩小画笔</translation>
     </message>
     <message>
       <source>Take a colour from the picture (I)</source>
-      <translation type="unfinished" />
+      <translation>从画面中吸取颜色（I）</translation>
     </message>
     <message>
       <source>The canvas has unsaved changes. Save them first?</source>
-      <translation type="unfinished" />
+      <translation>画布有未保存的修改。要先保存吗？</translation>
     </message>
     <message>
       <source>The image model tools could not be loaded. Details are in the log.</source>
-      <translation type="unfinished" />
+      <translation>无法加载图像模型工具。详情请看日志。</translation>
     </message>
     <message>
       <source>The new canvas</source>
-      <translation type="unfinished" />
+      <translation>新画布</translation>
     </message>
     <message>
       <source>Undo</source>
-      <translation type="unfinished" />
+      <translation>撤销</translation>
     </message>
     <message>
       <source>Undo %s</source>
-      <translation type="unfinished" />
+      <translation>撤销 %s</translation>
     </message>
     <message>
       <source>Unsaved changes</source>
-      <translation type="unfinished" />
+      <translation>未保存的修改</translation>
     </message>
     <message>
       <source>Untitled</source>
-      <translation type="unfinished" />
+      <translation>未命名</translation>
     </message>
     <message>
       <source>Zoom in</source>
-      <translation type="unfinished" />
+      <translation>放大</translation>
     </message>
     <message>
       <source>Zoom out</source>
-      <translation type="unfinished" />
+      <translation>缩小</translation>
     </message>
     <message>
       <source>artdesk found %s that was not saved. Restore it?</source>
-      <translation type="unfinished" />
+      <translation>artdesk 找到了未保存的 %s。要恢复吗？</translation>
     </message>
   </context>
   <context>
     <name>FinetuneDialog</name>
     <message>
       <source>Browse…</source>
-      <translation type="unfinished" />
+      <translation>浏览…</translation>
     </message>
     <message>
       <source>Choose a folder that holds your MIDI files.</source>
-      <translation type="unfinished" />
+      <translation>请选择存放 MIDI 文件的文件夹。</translation>
     </message>
     <message>
       <source>Fine-tune a melody model</source>
-      <translation type="unfinished" />
+      <translation>微调旋律模型</translation>
     </message>
     <message>
       <source>Folder of MIDI files</source>
-      <translation type="unfinished" />
+      <translation>MIDI 文件夹</translation>
     </message>
     <message>
       <source>MIDI folder:</source>
-      <translation type="unfinished" />
+      <translation>MIDI 文件夹：</translation>
     </message>
     <message>
       <source>Name the model with letters, digits, - or _ (up to 64).</source>
-      <translation type="unfinished" />
+      <translation>模型名只能用字母、数字、- 或 _（最多 64 个字符）。</translation>
     </message>
     <message>
       <source>Name the style with letters, digits, - or _.</source>
-      <translation type="unfinished" />
+      <translation>风格名只能用字母、数字、- 或 _。</translation>
     </message>
     <message>
       <source>New model name:</source>
-      <translation type="unfinished" />
+      <translation>新模型名称：</translation>
     </message>
     <message>
       <source>Resume an earlier run of the same name</source>
-      <translation type="unfinished" />
+      <translation>接着上次同名的训练继续</translation>
     </message>
     <message>
       <source>Starting from &lt;b&gt;{0}&lt;/b&gt;. Training runs in the background; you can keep working and cancel at any time (progress is kept).</source>
-      <translation type="unfinished" />
+      <translation>以 &lt;b&gt;{0}&lt;/b&gt; 为起点。训练在后台进行，你可以继续创作，也可以随时取消（进度会保留）。</translation>
     </message>
     <message>
       <source>Style name:</source>
-      <translation type="unfinished" />
+      <translation>风格名称：</translation>
     </message>
     <message>
       <source>The style name the new model learns, e.g. jazz or pop.</source>
-      <translation type="unfinished" />
+      <translation>新模型要学的风格名称，例如 jazz 或 pop。</translation>
     </message>
     <message>
       <source>Train for:</source>
-      <translation type="unfinished" />
+      <translation>训练时长：</translation>
     </message>
     <message>
       <source>{0} holds no .mid or .midi files.</source>
-      <translation type="unfinished" />
+      <translation>{0} 里没有 .mid 或 .midi 文件。</translation>
     </message>
   </context>
   <context>
     <name>GalleryPanel</name>
     <message>
       <source>Any rating</source>
-      <translation type="unfinished" />
+      <translation>任意评分</translation>
     </message>
     <message>
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>删除</translation>
     </message>
     <message>
       <source>Deleted {0} item(s). Undo with Ctrl+Z.</source>
-      <translation type="unfinished" />
+      <translation>已删除 {0} 项。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
       <source>Export failed</source>
-      <translation type="unfinished" />
+      <translation>导出失败</translation>
     </message>
     <message>
       <source>Export selected…</source>
-      <translation type="unfinished" />
+      <translation>导出所选…</translation>
     </message>
     <message>
       <source>Export to folder</source>
-      <translation type="unfinished" />
+      <translation>导出到文件夹</translation>
     </message>
     <message>
       <source>Exported {0} files to {1}</source>
-      <translation type="unfinished" />
+      <translation>已将 {0} 个文件导出到 {1}</translation>
     </message>
     <message>
       <source>Favourite</source>
-      <translation type="unfinished" />
+      <translation>收藏</translation>
     </message>
     <message>
       <source>Favourites</source>
-      <translation type="unfinished" />
+      <translation>收藏夹</translation>
     </message>
     <message>
       <source>Kept works</source>
-      <translation type="unfinished" />
+      <translation>保留的作品</translation>
     </message>
     <message>
       <source>No rating</source>
-      <translation type="unfinished" />
+      <translation>未评分</translation>
     </message>
     <message>
       <source>Open in its panel</source>
-      <translation type="unfinished" />
+      <translation>在对应面板中打开</translation>
     </message>
     <message>
       <source>Rating</source>
-      <translation type="unfinished" />
+      <translation>评分</translation>
     </message>
     <message>
       <source>Search the gallery</source>
-      <translation type="unfinished" />
+      <translation>搜索作品集</translation>
     </message>
     <message>
       <source>Search title, tags, model…</source>
-      <translation type="unfinished" />
+      <translation>搜索标题、标签、模型…</translation>
     </message>
     <message>
       <source>The gallery cannot be opened; see the status bar for why.</source>
-      <translation type="unfinished" />
+      <translation>作品集无法打开，原因请看状态栏。</translation>
     </message>
     <message>
       <source>tags, separated by commas</source>
-      <translation type="unfinished" />
+      <translation>标签，用逗号分隔</translation>
     </message>
     <message>
       <source>{0} items</source>
-      <translation type="unfinished" />
+      <translation>{0} 项</translation>
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message numerus="yes">
       <source>%n bundled model(s) could not be read</source>
-      <translation type="unfinished">
-        <numerusform />
+      <translation>
+        <numerusform>%n 个内置模型无法读取</numerusform>
       </translation>
     </message>
     <message>
       <source>&amp;About artdesk</source>
-      <translation type="unfinished" />
+      <translation>关于 artdesk(&amp;A)</translation>
     </message>
     <message>
       <source>&amp;File</source>
@@ -618,39 +618,39 @@
     </message>
     <message>
       <source>&amp;Full screen</source>
-      <translation type="unfinished" />
+      <translation>全屏(&amp;F)</translation>
     </message>
     <message>
       <source>&amp;Help</source>
-      <translation type="unfinished" />
+      <translation>帮助(&amp;H)</translation>
     </message>
     <message>
       <source>&amp;Jobs</source>
-      <translation type="unfinished" />
+      <translation>任务(&amp;J)</translation>
     </message>
     <message>
       <source>&amp;Keyboard shortcuts</source>
-      <translation type="unfinished" />
+      <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
       <source>&amp;Models</source>
-      <translation type="unfinished" />
+      <translation>模型(&amp;M)</translation>
     </message>
     <message>
       <source>&amp;Preferences…</source>
-      <translation type="unfinished" />
+      <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
-      <translation type="unfinished" />
+      <translation>退出(&amp;Q)</translation>
     </message>
     <message>
       <source>&amp;View</source>
-      <translation type="unfinished" />
+      <translation>视图(&amp;V)</translation>
     </message>
     <message>
       <source>&amp;Welcome</source>
-      <translation type="unfinished" />
+      <translation>欢迎页(&amp;W)</translation>
     </message>
     <message>
       <source>Canvas</source>
@@ -658,847 +658,848 @@
     </message>
     <message>
       <source>Gallery</source>
-      <translation type="unfinished" />
+      <translation>作品集</translation>
     </message>
     <message>
       <source>Jobs</source>
-      <translation type="unfinished" />
+      <translation>任务</translation>
     </message>
     <message>
       <source>Model &amp;library…</source>
-      <translation type="unfinished" />
+      <translation>模型库(&amp;L)…</translation>
     </message>
     <message>
       <source>Music</source>
-      <translation type="unfinished" />
+      <translation>音乐</translation>
     </message>
     <message>
       <source>Next panel</source>
-      <translation type="unfinished" />
+      <translation>下一个面板</translation>
     </message>
     <message>
       <source>Panels</source>
-      <translation type="unfinished" />
+      <translation>面板</translation>
     </message>
     <message>
       <source>Poem</source>
-      <translation type="unfinished" />
+      <translation>诗歌</translation>
     </message>
     <message>
       <source>Running jobs</source>
-      <translation type="unfinished" />
+      <translation>正在运行的任务</translation>
     </message>
     <message>
       <source>Show the {0} panel</source>
-      <translation type="unfinished" />
+      <translation>显示“{0}”面板</translation>
     </message>
     <message>
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>状态</translation>
     </message>
     <message>
       <source>The {0} panel cannot open files yet.</source>
-      <translation type="unfinished" />
+      <translation>“{0}”面板暂时还不能打开文件。</translation>
     </message>
     <message>
       <source>Welcome</source>
-      <translation type="unfinished" />
+      <translation>欢迎</translation>
     </message>
     <message>
       <source>artdesk cannot open {0}.</source>
-      <translation type="unfinished" />
+      <translation>artdesk 无法打开 {0}。</translation>
     </message>
   </context>
   <context>
     <name>ModelLibraryDialog</name>
     <message>
       <source>Cannot delete model</source>
-      <translation type="unfinished" />
+      <translation>无法删除模型</translation>
     </message>
     <message>
       <source>Cannot import model</source>
-      <translation type="unfinished" />
+      <translation>无法导入模型</translation>
     </message>
     <message>
       <source>Choose a model folder (with card.json)</source>
-      <translation type="unfinished" />
+      <translation>选择模型文件夹（内含 card.json）</translation>
     </message>
     <message>
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>关闭</translation>
     </message>
     <message>
       <source>Delete model</source>
-      <translation type="unfinished" />
+      <translation>删除模型</translation>
     </message>
     <message>
       <source>Delete user model</source>
-      <translation type="unfinished" />
+      <translation>删除我的模型</translation>
     </message>
     <message>
       <source>Delete your model {0}? This cannot be undone.</source>
-      <translation type="unfinished" />
+      <translation>要删除你的模型 {0} 吗？此操作无法撤销。</translation>
     </message>
     <message>
       <source>Import model folder…</source>
-      <translation type="unfinished" />
+      <translation>导入模型文件夹…</translation>
     </message>
     <message>
       <source>Imported model {0}</source>
-      <translation type="unfinished" />
+      <translation>已导入模型 {0}</translation>
     </message>
     <message>
       <source>Installed models</source>
-      <translation type="unfinished" />
+      <translation>已安装的模型</translation>
     </message>
     <message>
       <source>Model library</source>
-      <translation type="unfinished" />
+      <translation>模型库</translation>
     </message>
     <message>
       <source>bundled</source>
-      <translation type="unfinished" />
+      <translation>内置</translation>
     </message>
     <message>
       <source>yours</source>
-      <translation type="unfinished" />
+      <translation>我的</translation>
     </message>
   </context>
   <context>
     <name>MusicPanel</name>
     <message>
       <source>B: {0} ({1} notes)</source>
-      <translation type="unfinished" />
+      <translation>B：{0}（{1} 个音符）</translation>
     </message>
     <message>
       <source>Cancelling…</source>
-      <translation type="unfinished" />
+      <translation>正在取消…</translation>
     </message>
     <message>
       <source>Choose melody B first: 'B = piano roll' keeps the current melody as B, or import B.</source>
-      <translation type="unfinished" />
+      <translation>请先选好旋律 B：点“B = 钢琴卷帘”把当前旋律设为 B，或者导入一段 B。</translation>
     </message>
     <message>
       <source>Choose {0}</source>
-      <translation type="unfinished" />
+      <translation>选择{0}</translation>
     </message>
     <message>
       <source>Continue needs a primer: import a MIDI file or draw a few notes in the piano roll.</source>
-      <translation type="unfinished" />
+      <translation>续写需要一段开头：导入一个 MIDI 文件，或在钢琴卷帘里画几个音符。</translation>
     </message>
     <message>
       <source>Continue the melody</source>
-      <translation type="unfinished" />
+      <translation>续写旋律</translation>
     </message>
     <message>
       <source>Done: the new model {0} is in the Melody picker.</source>
-      <translation type="unfinished" />
+      <translation>完成：新模型 {0} 已出现在旋律模型列表中。</translation>
     </message>
     <message>
       <source>Export MIDI</source>
-      <translation type="unfinished" />
+      <translation>导出 MIDI</translation>
     </message>
     <message>
       <source>Export MIDI…</source>
-      <translation type="unfinished" />
+      <translation>导出 MIDI…</translation>
     </message>
     <message>
       <source>Export WAV</source>
-      <translation type="unfinished" />
+      <translation>导出 WAV</translation>
     </message>
     <message>
       <source>Export WAV…</source>
-      <translation type="unfinished" />
+      <translation>导出 WAV…</translation>
     </message>
     <message>
       <source>Fine-tune {0}</source>
-      <translation type="unfinished" />
+      <translation>微调 {0}</translation>
     </message>
     <message>
       <source>Fit</source>
-      <translation type="unfinished" />
+      <translation>适合窗口</translation>
     </message>
     <message>
       <source>Generate melodies</source>
-      <translation type="unfinished" />
+      <translation>生成旋律</translation>
     </message>
     <message>
       <source>Import MIDI</source>
-      <translation type="unfinished" />
+      <translation>导入 MIDI</translation>
     </message>
     <message>
       <source>Import MIDI…</source>
-      <translation type="unfinished" />
+      <translation>导入 MIDI…</translation>
     </message>
     <message>
       <source>Import a MIDI file</source>
-      <translation type="unfinished" />
+      <translation>导入 MIDI 文件</translation>
     </message>
     <message>
       <source>Import melody B</source>
-      <translation type="unfinished" />
+      <translation>导入旋律 B</translation>
     </message>
     <message>
       <source>Import {0}</source>
-      <translation type="unfinished" />
+      <translation>导入 {0}</translation>
     </message>
     <message>
       <source>Imported {0}: {1} notes.</source>
-      <translation type="unfinished" />
+      <translation>已导入 {0}：{1} 个音符。</translation>
     </message>
     <message>
       <source>Interpolate goes from the piano roll's melody (A) to melody B: A has no notes.</source>
-      <translation type="unfinished" />
+      <translation>渐变是从钢琴卷帘里的旋律（A）过渡到旋律 B，但 A 现在没有音符。</translation>
     </message>
     <message>
       <source>Interpolate melodies</source>
-      <translation type="unfinished" />
+      <translation>旋律渐变</translation>
     </message>
     <message>
       <source>Join all</source>
-      <translation type="unfinished" />
+      <translation>全部连起来</translation>
     </message>
     <message>
       <source>Join results</source>
-      <translation type="unfinished" />
+      <translation>连接结果</translation>
     </message>
     <message>
       <source>MIDI files (*.mid *.midi);;All files (*)</source>
-      <translation type="unfinished" />
+      <translation>MIDI 文件 (*.mid *.midi);;所有文件 (*)</translation>
     </message>
     <message>
       <source>MIDI files (*.mid)</source>
-      <translation type="unfinished" />
+      <translation>MIDI 文件 (*.mid)</translation>
     </message>
     <message>
       <source>Melody B: {0}.</source>
-      <translation type="unfinished" />
+      <translation>旋律 B：{0}。</translation>
     </message>
     <message>
       <source>Most melodic voice (automatic)</source>
-      <translation type="unfinished" />
+      <translation>最像旋律的声部（自动）</translation>
     </message>
     <message>
       <source>Put all results one after another into the piano roll.</source>
-      <translation type="unfinished" />
+      <translation>把所有结果依次接起来放进钢琴卷帘。</translation>
     </message>
     <message>
       <source>Reading {0}…</source>
-      <translation type="unfinished" />
+      <translation>正在读取 {0}…</translation>
     </message>
     <message>
       <source>Redo</source>
-      <translation type="unfinished" />
+      <translation>重做</translation>
     </message>
     <message>
       <source>Rendering {0}…</source>
-      <translation type="unfinished" />
+      <translation>正在渲染 {0}…</translation>
     </message>
     <message>
       <source>Results:</source>
-      <translation type="unfinished" />
+      <translation>结果：</translation>
     </message>
     <message>
       <source>Saved {0}.</source>
-      <translation type="unfinished" />
+      <translation>已保存 {0}。</translation>
     </message>
     <message>
       <source>Starting…</source>
-      <translation type="unfinished" />
+      <translation>正在启动…</translation>
     </message>
     <message>
       <source>Stopped. Start again with Resume to go on from where it stopped.</source>
-      <translation type="unfinished" />
+      <translation>已停止。勾选“接着上次继续”再开始，就能从停下的地方接着训练。</translation>
     </message>
     <message>
       <source>Stopping (progress is kept; start again with Resume to go on)…</source>
-      <translation type="unfinished" />
+      <translation>正在停止（进度会保留；之后可接着继续）…</translation>
     </message>
     <message>
       <source>The piano roll is empty; generate, import or draw a melody first.</source>
-      <translation type="unfinished" />
+      <translation>钢琴卷帘是空的，请先生成、导入或画一段旋律。</translation>
     </message>
     <message>
       <source>There are no notes to export.</source>
-      <translation type="unfinished" />
+      <translation>没有可导出的音符。</translation>
     </message>
     <message>
       <source>Track used as the melody:</source>
-      <translation type="unfinished" />
+      <translation>用作旋律的音轨：</translation>
     </message>
     <message>
       <source>Undo</source>
-      <translation type="unfinished" />
+      <translation>撤销</translation>
     </message>
     <message>
       <source>Variations need a melody in the piano roll.</source>
-      <translation type="unfinished" />
+      <translation>变奏需要钢琴卷帘里有一段旋律。</translation>
     </message>
     <message>
       <source>Vary the melody</source>
-      <translation type="unfinished" />
+      <translation>旋律变奏</translation>
     </message>
     <message>
       <source>WAV audio (*.wav)</source>
-      <translation type="unfinished" />
+      <translation>WAV 音频 (*.wav)</translation>
     </message>
     <message>
       <source>Your melody is unchanged.</source>
-      <translation type="unfinished" />
+      <translation>你的旋律没有改动。</translation>
     </message>
     <message>
       <source>Zoom +</source>
-      <translation type="unfinished" />
+      <translation>放大 +</translation>
     </message>
     <message>
       <source>Zoom −</source>
-      <translation type="unfinished" />
+      <translation>缩小 −</translation>
     </message>
     <message>
       <source>{0} gave no melodies.</source>
-      <translation type="unfinished" />
+      <translation>{0} 没有生成任何旋律。</translation>
     </message>
     <message>
       <source>{0} of the results are silent; try a higher temperature.</source>
-      <translation type="unfinished" />
+      <translation>有 {0} 个结果没有声音，试试调高温度。</translation>
     </message>
     <message>
       <source>{0} was cancelled; your melody is unchanged.</source>
-      <translation type="unfinished" />
+      <translation>{0} 已取消，你的旋律没有改动。</translation>
     </message>
     <message>
       <source>{0}: {1} result(s).</source>
-      <translation type="unfinished" />
+      <translation>{0}：{1} 个结果。</translation>
     </message>
   </context>
   <context>
     <name>PoemPanel</name>
     <message>
       <source>Poem</source>
-      <translation type="unfinished" />
+      <translation>诗歌</translation>
     </message>
   </context>
   <context>
     <name>PreferencesDialog</name>
     <message>
       <source>&amp;Device:</source>
-      <translation type="unfinished" />
+      <translation>计算设备(&amp;D)：</translation>
     </message>
     <message>
       <source>&amp;Language:</source>
-      <translation type="unfinished" />
+      <translation>语言(&amp;L)：</translation>
     </message>
     <message>
       <source>&amp;Theme:</source>
-      <translation type="unfinished" />
+      <translation>主题(&amp;T)：</translation>
     </message>
     <message>
       <source>Apple graphics (Metal)</source>
-      <translation type="unfinished" />
+      <translation>Apple 图形处理器（Metal）</translation>
     </message>
     <message>
       <source>Automatic (graphics card if there is one)</source>
-      <translation type="unfinished" />
+      <translation>自动（有显卡就用显卡）</translation>
     </message>
     <message>
       <source>Compute device for models</source>
-      <translation type="unfinished" />
+      <translation>模型使用的计算设备</translation>
     </message>
     <message>
       <source>Dark</source>
-      <translation type="unfinished" />
+      <translation>深色</translation>
     </message>
     <message>
       <source>If the chosen device is not available, models run on the processor.</source>
-      <translation type="unfinished" />
+      <translation>如果所选设备不可用，模型会在处理器上运行。</translation>
     </message>
     <message>
       <source>Interface language</source>
-      <translation type="unfinished" />
+      <translation>界面语言</translation>
     </message>
     <message>
       <source>Light</source>
-      <translation type="unfinished" />
+      <translation>浅色</translation>
     </message>
     <message>
       <source>NVIDIA graphics card (CUDA)</source>
-      <translation type="unfinished" />
+      <translation>NVIDIA 显卡（CUDA）</translation>
     </message>
     <message>
       <source>Preferences</source>
-      <translation type="unfinished" />
+      <translation>首选项</translation>
     </message>
     <message>
       <source>Preferences not saved</source>
-      <translation type="unfinished" />
+      <translation>首选项未保存</translation>
     </message>
     <message>
       <source>Processor (CPU)</source>
-      <translation type="unfinished" />
+      <translation>处理器（CPU）</translation>
     </message>
     <message>
       <source>Same as the system</source>
-      <translation type="unfinished" />
+      <translation>跟随系统</translation>
     </message>
     <message>
       <source>Theme</source>
-      <translation type="unfinished" />
+      <translation>主题</translation>
     </message>
     <message>
       <source>Your preferences apply now but could not be saved for the next start:
 {0}</source>
-      <translation type="unfinished" />
+      <translation>你的设置已经生效，但无法保存到下次启动：
+{0}</translation>
     </message>
   </context>
   <context>
     <name>QtCanvasEditor</name>
     <message>
       <source>%s copy</source>
-      <translation type="unfinished" />
+      <translation>%s 副本</translation>
     </message>
     <message>
       <source>A canvas keeps at least one layer.</source>
-      <translation type="unfinished" />
+      <translation>画布至少要保留一个图层。</translation>
     </message>
     <message>
       <source>Add layer %s</source>
-      <translation type="unfinished" />
+      <translation>添加图层 %s</translation>
     </message>
     <message>
       <source>Brush stroke</source>
-      <translation type="unfinished" />
+      <translation>画笔笔触</translation>
     </message>
     <message>
       <source>Delete layer %s</source>
-      <translation type="unfinished" />
+      <translation>删除图层 %s</translation>
     </message>
     <message>
       <source>Duplicate layer %s</source>
-      <translation type="unfinished" />
+      <translation>复制图层 %s</translation>
     </message>
     <message>
       <source>Erase</source>
-      <translation type="unfinished" />
+      <translation>擦除</translation>
     </message>
     <message>
       <source>Fill</source>
-      <translation type="unfinished" />
+      <translation>填充</translation>
     </message>
     <message>
       <source>Layer</source>
-      <translation type="unfinished" />
+      <translation>图层</translation>
     </message>
     <message>
       <source>Layer opacity</source>
-      <translation type="unfinished" />
+      <translation>图层不透明度</translation>
     </message>
     <message>
       <source>Merge down</source>
-      <translation type="unfinished" />
+      <translation>向下合并</translation>
     </message>
     <message>
       <source>Move layer</source>
-      <translation type="unfinished" />
+      <translation>移动图层</translation>
     </message>
     <message>
       <source>Nothing is painted there.</source>
-      <translation type="unfinished" />
+      <translation>那里什么都没画。</translation>
     </message>
     <message>
       <source>Picture</source>
-      <translation type="unfinished" />
+      <translation>图片</translation>
     </message>
     <message>
       <source>Rename layer</source>
-      <translation type="unfinished" />
+      <translation>重命名图层</translation>
     </message>
     <message>
       <source>Show/hide layer</source>
-      <translation type="unfinished" />
+      <translation>显示/隐藏图层</translation>
     </message>
     <message>
       <source>The layer “%s” is hidden: show it to paint on it.</source>
-      <translation type="unfinished" />
+      <translation>图层“%s”已隐藏：先显示它才能在上面画。</translation>
     </message>
     <message>
       <source>There is no layer below to merge into.</source>
-      <translation type="unfinished" />
+      <translation>下面没有可以合并进去的图层。</translation>
     </message>
     <message>
       <source>There is no layer to paint on: add one.</source>
-      <translation type="unfinished" />
+      <translation>没有可以画的图层：请先添加一个。</translation>
     </message>
   </context>
   <context>
     <name>QtJobRow</name>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>取消</translation>
     </message>
     <message>
       <source>Cancelling…</source>
-      <translation type="unfinished" />
+      <translation>正在取消…</translation>
     </message>
   </context>
   <context>
     <name>QtJobStatus</name>
     <message>
       <source>No jobs running.</source>
-      <translation type="unfinished" />
+      <translation>没有正在运行的任务。</translation>
     </message>
   </context>
   <context>
     <name>QtLayerList</name>
     <message>
       <source>Copy</source>
-      <translation type="unfinished" />
+      <translation>复制</translation>
     </message>
     <message>
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>删除</translation>
     </message>
     <message>
       <source>Delete layer</source>
-      <translation type="unfinished" />
+      <translation>删除图层</translation>
     </message>
     <message>
       <source>Down</source>
-      <translation type="unfinished" />
+      <translation>下移</translation>
     </message>
     <message>
       <source>Duplicate layer</source>
-      <translation type="unfinished" />
+      <translation>复制图层</translation>
     </message>
     <message>
       <source>Merge</source>
-      <translation type="unfinished" />
+      <translation>合并</translation>
     </message>
     <message>
       <source>Merge into the layer below</source>
-      <translation type="unfinished" />
+      <translation>合并到下面的图层</translation>
     </message>
     <message>
       <source>Move layer down</source>
-      <translation type="unfinished" />
+      <translation>图层下移</translation>
     </message>
     <message>
       <source>Move layer up</source>
-      <translation type="unfinished" />
+      <translation>图层上移</translation>
     </message>
     <message>
       <source>New</source>
-      <translation type="unfinished" />
+      <translation>新建</translation>
     </message>
     <message>
       <source>New layer</source>
-      <translation type="unfinished" />
+      <translation>新建图层</translation>
     </message>
     <message>
       <source>Opacity</source>
-      <translation type="unfinished" />
+      <translation>不透明度</translation>
     </message>
     <message>
       <source>Opacity %d%%</source>
-      <translation type="unfinished" />
+      <translation>不透明度 %d%%</translation>
     </message>
     <message>
       <source>Up</source>
-      <translation type="unfinished" />
+      <translation>上移</translation>
     </message>
   </context>
   <context>
     <name>QtMelodyDragButton</name>
     <message>
       <source>Drag MIDI</source>
-      <translation type="unfinished" />
+      <translation>拖出 MIDI</translation>
     </message>
     <message>
       <source>Drag this into your DAW or a folder to drop the melody as a .mid file.</source>
-      <translation type="unfinished" />
+      <translation>把它拖到你的音乐软件（DAW）或文件夹里，旋律就会存成 .mid 文件。</translation>
     </message>
   </context>
   <context>
     <name>QtMusicControls</name>
     <message>
       <source> or </source>
-      <translation type="unfinished" />
+      <translation> 或 </translation>
     </message>
     <message>
       <source>(no model found)</source>
-      <translation type="unfinished" />
+      <translation>（没有找到模型）</translation>
     </message>
     <message>
       <source>B = piano roll</source>
-      <translation type="unfinished" />
+      <translation>B = 钢琴卷帘</translation>
     </message>
     <message>
       <source>B: none yet</source>
-      <translation type="unfinished" />
+      <translation>B：还没有</translation>
     </message>
     <message>
       <source>Bars:</source>
-      <translation type="unfinished" />
+      <translation>小节数：</translation>
     </message>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>取消</translation>
     </message>
     <message>
       <source>Continue</source>
-      <translation type="unfinished" />
+      <translation>续写</translation>
     </message>
     <message>
       <source>Continue the melody in the piano roll by the number of bars above.</source>
-      <translation type="unfinished" />
+      <translation>按上面设定的小节数续写钢琴卷帘里的旋律。</translation>
     </message>
     <message>
       <source>Fine-tune on a MIDI folder…</source>
-      <translation type="unfinished" />
+      <translation>用 MIDI 文件夹微调…</translation>
     </message>
     <message>
       <source>Generate</source>
-      <translation type="unfinished" />
+      <translation>生成</translation>
     </message>
     <message>
       <source>Import B…</source>
-      <translation type="unfinished" />
+      <translation>导入 B…</translation>
     </message>
     <message>
       <source>Interpolate to B</source>
-      <translation type="unfinished" />
+      <translation>渐变到 B</translation>
     </message>
     <message>
       <source>Key lock (only notes of the scale)</source>
-      <translation type="unfinished" />
+      <translation>锁定调性（只用音阶内的音）</translation>
     </message>
     <message>
       <source>Key:</source>
-      <translation type="unfinished" />
+      <translation>调：</translation>
     </message>
     <message>
       <source>Lower is safer and more repetitive; higher is wilder.</source>
-      <translation type="unfinished" />
+      <translation>越低越稳妥、越多重复；越高越奔放。</translation>
     </message>
     <message>
       <source>Make</source>
-      <translation type="unfinished" />
+      <translation>生成</translation>
     </message>
     <message>
       <source>Melodies morphing from the piano roll's melody (A) to melody B.</source>
-      <translation type="unfinished" />
+      <translation>从钢琴卷帘里的旋律（A）逐步变化到旋律 B。</translation>
     </message>
     <message>
       <source>Melody:</source>
-      <translation type="unfinished" />
+      <translation>旋律模型：</translation>
     </message>
     <message>
       <source>Models</source>
-      <translation type="unfinished" />
+      <translation>模型</translation>
     </message>
     <message>
       <source>Morph:</source>
-      <translation type="unfinished" />
+      <translation>渐变模型：</translation>
     </message>
     <message>
       <source>New melodies from nothing, with the settings above.</source>
-      <translation type="unfinished" />
+      <translation>按上面的设置从零生成新旋律。</translation>
     </message>
     <message>
       <source>New seed</source>
-      <translation type="unfinished" />
+      <translation>换个种子</translation>
     </message>
     <message>
       <source>No {0} was found. Train one with 'artdesk train music' or add one in Models ▸ Model library.</source>
-      <translation type="unfinished" />
+      <translation>没有找到{0}。可以用“artdesk train music”训练一个，或在“模型 ▸ 模型库”中添加。</translation>
     </message>
     <message>
       <source>Seed:</source>
-      <translation type="unfinished" />
+      <translation>种子：</translation>
     </message>
     <message>
       <source>Settings</source>
-      <translation type="unfinished" />
+      <translation>设置</translation>
     </message>
     <message>
       <source>Stop</source>
-      <translation type="unfinished" />
+      <translation>停止</translation>
     </message>
     <message>
       <source>Style:</source>
-      <translation type="unfinished" />
+      <translation>风格：</translation>
     </message>
     <message>
       <source>Teach the melody model your style (jazz, pop, ...) from your MIDI files.</source>
-      <translation type="unfinished" />
+      <translation>用你的 MIDI 文件教旋律模型学会你的风格（爵士、流行……）。</translation>
     </message>
     <message>
       <source>Temperature:</source>
-      <translation type="unfinished" />
+      <translation>温度：</translation>
     </message>
     <message>
       <source>The melody VAE used by Interpolate and Variations.</source>
-      <translation type="unfinished" />
+      <translation>“渐变”和“变奏”使用的旋律 VAE 模型。</translation>
     </message>
     <message>
       <source>The melody model used by Generate and Continue.</source>
-      <translation type="unfinished" />
+      <translation>“生成”和“续写”使用的旋律模型。</translation>
     </message>
     <message>
       <source>The same seed and settings give the same melody.</source>
-      <translation type="unfinished" />
+      <translation>同样的种子和设置会得到同样的旋律。</translation>
     </message>
     <message>
       <source>Variations</source>
-      <translation type="unfinished" />
+      <translation>变奏</translation>
     </message>
     <message>
       <source>Variations around the first 4 bars of the piano roll's melody.</source>
-      <translation type="unfinished" />
+      <translation>围绕钢琴卷帘中旋律的前 4 小节做变奏。</translation>
     </message>
     <message>
       <source>Variations:</source>
-      <translation type="unfinished" />
+      <translation>变奏数：</translation>
     </message>
     <message>
       <source>Your own style</source>
-      <translation type="unfinished" />
+      <translation>你自己的风格</translation>
     </message>
     <message>
       <source>amount </source>
-      <translation type="unfinished" />
+      <translation>幅度 </translation>
     </message>
     <message>
       <source>melody model (Generate, Continue)</source>
-      <translation type="unfinished" />
+      <translation>旋律模型（生成、续写）</translation>
     </message>
     <message>
       <source>morph model (Interpolate, Variations)</source>
-      <translation type="unfinished" />
+      <translation>渐变模型（渐变、变奏）</translation>
     </message>
     <message>
       <source>steps </source>
-      <translation type="unfinished" />
+      <translation>步数 </translation>
     </message>
   </context>
   <context>
     <name>QtNewCanvasDialog</name>
     <message>
       <source>Height</source>
-      <translation type="unfinished" />
+      <translation>高度</translation>
     </message>
     <message>
       <source>New canvas</source>
-      <translation type="unfinished" />
+      <translation>新建画布</translation>
     </message>
     <message>
       <source>Up to %d megapixels.</source>
-      <translation type="unfinished" />
+      <translation>最多 %d 百万像素。</translation>
     </message>
     <message>
       <source>Width</source>
-      <translation type="unfinished" />
+      <translation>宽度</translation>
     </message>
   </context>
   <context>
     <name>QtToolOptions</name>
     <message>
       <source>Brush colour</source>
-      <translation type="unfinished" />
+      <translation>画笔颜色</translation>
     </message>
     <message>
       <source>Choose the brush colour</source>
-      <translation type="unfinished" />
+      <translation>选择画笔颜色</translation>
     </message>
     <message>
       <source>Colour</source>
-      <translation type="unfinished" />
+      <translation>颜色</translation>
     </message>
     <message>
       <source>Fill looks at all layers</source>
-      <translation type="unfinished" />
+      <translation>填充时参考所有图层</translation>
     </message>
     <message>
       <source>Fill tolerance</source>
-      <translation type="unfinished" />
+      <translation>填充容差</translation>
     </message>
     <message>
       <source>Hardness</source>
-      <translation type="unfinished" />
+      <translation>硬度</translation>
     </message>
     <message>
       <source>How different a colour may be and still be filled</source>
-      <translation type="unfinished" />
+      <translation>颜色相差多少以内仍会被填充</translation>
     </message>
     <message>
       <source>Opacity</source>
-      <translation type="unfinished" />
+      <translation>不透明度</translation>
     </message>
     <message>
       <source>Pen pressure</source>
-      <translation type="unfinished" />
+      <translation>笔压</translation>
     </message>
     <message>
       <source>Size</source>
-      <translation type="unfinished" />
+      <translation>大小</translation>
     </message>
     <message>
       <source>opacity</source>
-      <translation type="unfinished" />
+      <translation>不透明度</translation>
     </message>
     <message>
       <source>size</source>
-      <translation type="unfinished" />
+      <translation>大小</translation>
     </message>
   </context>
   <context>
     <name>QtTransport</name>
     <message>
       <source>Look for MIDI output ports again</source>
-      <translation type="unfinished" />
+      <translation>重新查找 MIDI 输出端口</translation>
     </message>
     <message>
       <source>Loop</source>
-      <translation type="unfinished" />
+      <translation>循环</translation>
     </message>
     <message>
       <source>MIDI out</source>
-      <translation type="unfinished" />
+      <translation>MIDI 输出</translation>
     </message>
     <message>
       <source>Metre</source>
-      <translation type="unfinished" />
+      <translation>拍号</translation>
     </message>
     <message>
       <source>Off</source>
-      <translation type="unfinished" />
+      <translation>关</translation>
     </message>
     <message>
       <source>Play from the cue point (click the ruler to set it). Space toggles.</source>
-      <translation type="unfinished" />
+      <translation>从起播点开始播放（点击标尺可设置起播点）。空格键切换播放/停止。</translation>
     </message>
     <message>
       <source>Send the melody to this MIDI port while playing.</source>
-      <translation type="unfinished" />
+      <translation>播放时把旋律发送到这个 MIDI 端口。</translation>
     </message>
     <message>
       <source>Sound</source>
-      <translation type="unfinished" />
+      <translation>音色</translation>
     </message>
     <message>
       <source>Tempo</source>
-      <translation type="unfinished" />
+      <translation>速度</translation>
     </message>
     <message>
       <source>↻</source>
-      <translation type="unfinished" />
+      <translation>↻</translation>
     </message>
     <message>
       <source>■ Stop</source>
-      <translation type="unfinished" />
+      <translation>■ 停止</translation>
     </message>
     <message>
       <source>▶ Play</source>
-      <translation type="unfinished" />
+      <translation>▶ 播放</translation>
     </message>
   </context>
   <context>
@@ -1509,101 +1510,101 @@
     </message>
     <message>
       <source>Close the welcome page</source>
-      <translation type="unfinished" />
+      <translation>关闭欢迎页</translation>
     </message>
     <message>
       <source>Give a first line or a theme, in English or Chinese, and let the poem model write on. Edit freely; every draft can be kept.</source>
-      <translation type="unfinished" />
+      <translation>给出第一句或一个主题，中文英文都可以，让诗歌模型接着写下去。你可以随意修改，每一稿都能留下。</translation>
     </message>
     <message>
       <source>Let a melody model start or continue a tune, listen to it right away, and save it as MIDI for your own music software.</source>
-      <translation type="unfinished" />
+      <translation>让旋律模型起个头或接着你的曲调往下写，马上就能试听，还能存成 MIDI 放进你自己的音乐软件。</translation>
     </message>
     <message>
       <source>Make pictures, melodies and poems together with small models that run on this computer. Nothing is uploaded and nothing is downloaded: your work stays yours.</source>
-      <translation type="unfinished" />
+      <translation>和在这台电脑上运行的小模型一起创作图画、旋律和诗歌。不上传、不下载，作品始终属于你自己。</translation>
     </message>
     <message>
       <source>Music</source>
-      <translation type="unfinished" />
+      <translation>音乐</translation>
     </message>
     <message>
       <source>Paint in layers, and let a picture model suggest images in a style you pick. Keep the ones you like, vary them, or paint over them.</source>
-      <translation type="unfinished" />
+      <translation>分图层绘画，让图像模型按你选的风格给出画面建议。喜欢的留下，可以再做变化，也可以在上面接着画。</translation>
     </message>
     <message>
       <source>Poem</source>
-      <translation type="unfinished" />
+      <translation>诗歌</translation>
     </message>
     <message>
       <source>Start creating</source>
-      <translation type="unfinished" />
+      <translation>开始创作</translation>
     </message>
     <message>
       <source>Switch panels with Ctrl+1, Ctrl+2 and Ctrl+3. Press F1 for all keyboard shortcuts. You can open this page again from Help &gt; Welcome.</source>
-      <translation type="unfinished" />
+      <translation>用 Ctrl+1、Ctrl+2、Ctrl+3 切换面板。按 F1 查看全部键盘快捷键。之后也可以从“帮助 &gt; 欢迎页”再次打开本页。</translation>
     </message>
     <message>
       <source>Try the Canvas</source>
-      <translation type="unfinished" />
+      <translation>试试画布</translation>
     </message>
     <message>
       <source>Try the Music panel</source>
-      <translation type="unfinished" />
+      <translation>试试音乐</translation>
     </message>
     <message>
       <source>Try the Poem panel</source>
-      <translation type="unfinished" />
+      <translation>试试诗歌</translation>
     </message>
     <message>
       <source>Welcome</source>
-      <translation type="unfinished" />
+      <translation>欢迎</translation>
     </message>
     <message>
       <source>Welcome to artdesk</source>
-      <translation type="unfinished" />
+      <translation>欢迎使用 artdesk</translation>
     </message>
   </context>
   <context>
     <name>ShortcutsDialog</name>
     <message>
       <source>Action</source>
-      <translation type="unfinished" />
+      <translation>操作</translation>
     </message>
     <message>
       <source>Keyboard shortcuts</source>
-      <translation type="unfinished" />
+      <translation>键盘快捷键</translation>
     </message>
     <message>
       <source>Panels</source>
-      <translation type="unfinished" />
+      <translation>面板</translation>
     </message>
     <message>
       <source>Shortcut</source>
-      <translation type="unfinished" />
+      <translation>快捷键</translation>
     </message>
     <message>
       <source>These keys work anywhere in the window. Panels may add their own while they are open.</source>
-      <translation type="unfinished" />
+      <translation>这些快捷键在窗口任何地方都能用。各面板打开时可能还有自己的快捷键。</translation>
     </message>
   </context>
   <context>
     <name>box</name>
     <message>
       <source>Details were written to {0}.</source>
-      <translation type="unfinished" />
+      <translation>详细信息已写入 {0}。</translation>
     </message>
     <message>
       <source>The log could not be written.</source>
-      <translation type="unfinished" />
+      <translation>无法写入日志。</translation>
     </message>
     <message>
       <source>Your work is still open; you can keep working.</source>
-      <translation type="unfinished" />
+      <translation>你的作品仍然打开着，可以继续工作。</translation>
     </message>
     <message>
       <source>artdesk: something went wrong</source>
-      <translation type="unfinished" />
+      <translation>artdesk：出了点问题</translation>
     </message>
   </context>
   <context>
@@ -1614,7 +1615,7 @@
     </message>
     <message>
       <source>Ready ({0}, {1} threads)</source>
-      <translation type="unfinished" />
+      <translation>就绪（{0}，{1} 个线程）</translation>
     </message>
   </context>
 </TS>
