@@ -8,12 +8,13 @@ after ``reconcile()``, which ``Gallery.open`` runs.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from artdesk.core.atomic import atomic_write_bytes, atomic_write_text
 from artdesk.core.errors import ArtdeskError
@@ -189,6 +190,21 @@ class Gallery:
         row = self.db.execute("SELECT thumbnail FROM items WHERE id = ?", (item_id,)).fetchone()
         return None if row is None else row["thumbnail"]
 
+    def _where(self, panel, text, model, seed, min_rating, favourites_only, include_deleted) -> tuple[str, list]:
+        clauses, args = ["rating >= ?"], [min_rating]
+        if not include_deleted:
+            clauses.append("deleted = 0")
+        for column, value in (("panel", panel), ("model", model), ("seed", seed)):
+            if value is not None and value != "":
+                clauses.append(f"{column} = ?")
+                args.append(value)
+        if favourites_only:
+            clauses.append("favourite = 1")
+        if text:
+            clauses.append("(title LIKE ? OR tags LIKE ? OR model LIKE ?)")
+            args += [f"%{text}%"] * 3
+        return " AND ".join(clauses), args
+
     def query(
         self,
         *,
@@ -204,29 +220,15 @@ class Gallery:
         limit: int = 500,
         offset: int = 0,
     ) -> list[GalleryItem]:
-        clauses, args = ["rating >= ?"], [min_rating]
-        if not include_deleted:
-            clauses.append("deleted = 0")
-        if panel:
-            clauses.append("panel = ?")
-            args.append(panel)
-        if model:
-            clauses.append("model = ?")
-            args.append(model)
-        if seed is not None:
-            clauses.append("seed = ?")
-            args.append(seed)
-        if favourites_only:
-            clauses.append("favourite = 1")
-        if text:
-            clauses.append("(title LIKE ? OR tags LIKE ? OR model LIKE ?)")
-            args += [f"%{text}%"] * 3
+        where, args = self._where(panel, text, model, seed, min_rating, favourites_only, include_deleted)
         order = SORT_KEYS.get(sort, "created")
-        sql = (
-            f"SELECT record FROM items WHERE {' AND '.join(clauses)} ORDER BY {order} "
-            f"{'DESC' if descending else 'ASC'}, id LIMIT ? OFFSET ?"
-        )
+        sql = f"SELECT record FROM items WHERE {where} ORDER BY {order} {'DESC' if descending else 'ASC'}, id LIMIT ? OFFSET ?"
         return [_row_to_item(r) for r in self.db.execute(sql, (*args, limit, offset))]
+
+    def count(self, *, panel: str | None = None, text: str = "", model: str | None = None, seed: int | None = None,
+              min_rating: int = 0, favourites_only: bool = False, include_deleted: bool = False) -> int:
+        where, args = self._where(panel, text, model, seed, min_rating, favourites_only, include_deleted)
+        return int(self.db.execute(f"SELECT count(*) FROM items WHERE {where}", args).fetchone()[0])
 
     # -- changing -------------------------------------------------------------------------
     def update(self, item_id: str, **changes: Any) -> GalleryItem:
@@ -264,24 +266,22 @@ class Gallery:
     def reconcile(self) -> tuple[int, int]:
         """Make the index match the files: drop rows whose file is gone, re-add sidecars missing from it.
 
+        One directory listing, compared as sets, so opening a large gallery stays fast.
         Returns (rows dropped, items re-added).
         """
+        with os.scandir(self.items_dir) as entries:
+            names = {entry.name for entry in entries if not entry.name.startswith(".")}
         indexed = {row["id"]: row["file"] for row in self.db.execute("SELECT id, file FROM items")}
-        dropped = [i for i, f in indexed.items() if not (self.items_dir / f).exists()]
+        dropped = [i for i, f in indexed.items() if f not in names]
         with self.db:
             self.db.executemany("DELETE FROM items WHERE id = ?", [(i,) for i in dropped])
         added = 0
-        for sidecar in self._sidecars():
-            if sidecar.stem in indexed:
-                continue
+        for name in sorted(n for n in names if n.endswith(".json") and n[:-5] not in indexed):
             try:
-                item = GalleryItem(**json.loads(sidecar.read_text(encoding="utf-8")))
+                item = GalleryItem(**json.loads((self.items_dir / name).read_text(encoding="utf-8")))
             except (OSError, ValueError, TypeError):
                 continue  # a sidecar cut short by a crash: its item was never indexed, so nothing is lost
-            if (self.items_dir / item.file).exists():
+            if item.file in names:
                 self._upsert(item, None)
                 added += 1
         return len(dropped), added
-
-    def _sidecars(self) -> Iterable[Path]:
-        return sorted(p for p in self.items_dir.glob("*.json") if not p.name.startswith("."))

@@ -1,0 +1,1 @@
+"""The gallery panel: every kept output, searchable, rateable, reopenable."""

@@ -1,0 +1,227 @@
+"""The Gallery panel: filter, sort, rate, tag, delete (with undo), export, and open items back into their panel."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from artdesk.core.errors import ArtdeskError
+from artdesk.core.gallery import GalleryItem
+from artdesk.ui.context import AppContext
+from artdesk.ui.gallery.model import ItemRole, QtGalleryModel
+
+SORTS = (("Newest", "created", True), ("Oldest", "created", False), ("Best rated", "rating", True),
+         ("Model", "model", False), ("Seed", "seed", False))
+PANEL_FILTERS = (("All panels", None), ("Canvas", "canvas"), ("Music", "music"), ("Poem", "poem"))
+
+
+class DeleteItemsCommand(QUndoCommand):
+    def __init__(self, panel: "GalleryPanel", items: list[GalleryItem]) -> None:
+        super().__init__(f"Delete {len(items)} item(s)")
+        self.panel, self.ids = panel, [i.id for i in items]
+
+    def redo(self) -> None:
+        for item_id in self.ids:
+            self.panel.gallery.delete(item_id)
+        self.panel.reload()
+
+    def undo(self) -> None:
+        for item_id in self.ids:
+            self.panel.gallery.restore(item_id)
+        self.panel.reload()
+
+
+class GalleryPanel(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.gallery = context.gallery()
+        self.undo_stack = QUndoStack(self)
+        self.model = QtGalleryModel(self.gallery) if self.gallery else None
+        self._build()
+        if self.gallery is None:
+            self.status.setText(self.tr("The gallery cannot be opened; see the status bar for why."))
+            return
+        context.gallery_changed.connect(self.reload)
+        self.reload()
+
+    def _build(self) -> None:
+        self.panel_filter = QComboBox()
+        for label, _ in PANEL_FILTERS:
+            self.panel_filter.addItem(self.tr(label))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search title, tags, model…"))
+        self.search.setAccessibleName(self.tr("Search the gallery"))
+        self.sort = QComboBox()
+        for label, _, _ in SORTS:
+            self.sort.addItem(self.tr(label))
+        self.min_rating = QComboBox()
+        self.min_rating.addItems([self.tr("Any rating")] + ["★" * n + "+" for n in range(1, 6)])
+        self.favourites = QCheckBox(self.tr("Favourites"))
+        for widget in (self.panel_filter, self.sort, self.min_rating):
+            widget.currentIndexChanged.connect(self.reload)
+        self.search.textChanged.connect(self.reload)
+        self.favourites.toggled.connect(self.reload)
+        filters = QHBoxLayout()
+        for widget in (self.panel_filter, self.search, self.sort, self.min_rating, self.favourites):
+            filters.addWidget(widget, 2 if widget is self.search else 0)
+
+        self.view = QListView()
+        self.view.setViewMode(QListView.ViewMode.IconMode)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setUniformItemSizes(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setAccessibleName(self.tr("Kept works"))
+        if self.model is not None:
+            self.view.setModel(self.model)
+            self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
+        self.view.doubleClicked.connect(lambda _index: self.open_selected())
+
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.rating = QComboBox()
+        self.rating.addItems([self.tr("No rating")] + ["★" * n for n in range(1, 6)])
+        self.rating.setAccessibleName(self.tr("Rating"))
+        self.rating.activated.connect(self._on_rating_activated)
+        self.favourite = QCheckBox(self.tr("Favourite"))
+        self.favourite.clicked.connect(self._on_favourite_clicked)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("tags, separated by commas"))
+        self.tags.editingFinished.connect(self._on_tags_editing_finished)
+        self.open_button = QPushButton(self.tr("Open in its panel"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.export_button = QPushButton(self.tr("Export selected…"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_stack.undo)
+        QShortcut(QKeySequence.StandardKey.Redo, self, self.undo_stack.redo)
+        QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_selected)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        rating_row = QHBoxLayout()
+        rating_row.addWidget(self.rating)
+        rating_row.addWidget(self.favourite)
+        side_layout.addLayout(rating_row)
+        side_layout.addWidget(self.tags)
+        side_layout.addWidget(self.details, 1)
+        for button in (self.open_button, self.delete_button, self.export_button):
+            side_layout.addWidget(button)
+        splitter = QSplitter()
+        splitter.addWidget(self.view)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        self.status = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        self._on_view_selection_changed()
+
+    # -- data -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        if self.gallery is None:
+            return
+        _, sort_key, descending = SORTS[self.sort.currentIndex()]
+        filters = dict(
+            panel=PANEL_FILTERS[self.panel_filter.currentIndex()][1],
+            text=self.search.text().strip(),
+            min_rating=self.min_rating.currentIndex(),
+            favourites_only=self.favourites.isChecked(),
+        )
+        self.model.set_filters(**filters, sort=sort_key, descending=descending)
+        self.status.setText(self.tr("{0} items").format(self.gallery.count(**filters)))
+        self._on_view_selection_changed()
+
+    def selected_items(self) -> list[GalleryItem]:
+        if self.model is None:
+            return []
+        return [index.data(ItemRole) for index in self.view.selectionModel().selectedIndexes()]
+
+    # -- actions --------------------------------------------------------------------------
+    def _on_view_selection_changed(self, *_args) -> None:
+        items = self.selected_items()
+        for widget in (self.open_button, self.rating, self.favourite, self.tags):
+            widget.setEnabled(len(items) == 1)
+        self.delete_button.setEnabled(bool(items))
+        self.export_button.setEnabled(bool(items))
+        if len(items) == 1:
+            item = items[0]
+            self.rating.setCurrentIndex(item.rating)
+            self.favourite.setChecked(item.favourite)
+            self.tags.setText(", ".join(item.tags))
+            self.details.setPlainText(json.dumps(item.provenance, indent=2, ensure_ascii=False))
+        else:
+            self.details.setPlainText("")
+
+    def _update_selected(self, **changes) -> None:
+        items = self.selected_items()
+        if len(items) != 1:
+            return
+        try:
+            self.model.refresh_item(self.gallery.update(items[0].id, **changes))
+        except ArtdeskError as error:
+            self.status.setText(str(error))
+
+    def _on_rating_activated(self, index: int) -> None:
+        self._update_selected(rating=index)
+
+    def _on_favourite_clicked(self, checked: bool) -> None:
+        self._update_selected(favourite=checked)
+
+    def _on_tags_editing_finished(self) -> None:
+        tags = [t.strip() for t in self.tags.text().split(",") if t.strip()]
+        if self.selected_items() and tags != self.selected_items()[0].tags:
+            self._update_selected(tags=tags)
+
+    def delete_selected(self) -> None:
+        items = self.selected_items()
+        if items:
+            self.undo_stack.push(DeleteItemsCommand(self, items))
+            self.status.setText(self.tr("Deleted {0} item(s). Undo with Ctrl+Z.").format(len(items)))
+
+    def open_selected(self) -> None:
+        items = self.selected_items()
+        if len(items) == 1:
+            self.context.open_path_requested.emit(str(self.gallery.path(items[0])))
+
+    def _on_export_button_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"))
+        if folder:
+            self.export_selected(Path(folder))
+
+    def export_selected(self, folder: Path) -> list[Path]:
+        """Copy each selected file with a ``<name>.provenance.json`` beside it."""
+        written: list[Path] = []
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for item in self.selected_items():
+                target = folder / item.file
+                shutil.copy2(self.gallery.path(item), target)
+                record = folder / f"{item.file}.provenance.json"
+                record.write_text(json.dumps(item.provenance, indent=2, ensure_ascii=False), encoding="utf-8")
+                written += [target, record]
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Export failed"), str(error))
+        self.status.setText(self.tr("Exported {0} files to {1}").format(len(written), folder))
+        return written

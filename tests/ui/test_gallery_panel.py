@@ -1,0 +1,83 @@
+"""pytest-qt drives the gallery: filter, rate, open into a panel, delete with undo, export."""
+import json
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+
+from artdesk.core.paths import app_paths
+from artdesk.core.settings import DEFAULTS
+from artdesk.ui.context import AppContext
+from artdesk.ui.gallery.panel import GalleryPanel
+from artdesk.ui.jobs import Runner
+
+
+@pytest.fixture
+def panel(qtbot):
+    runner = Runner()
+    context = AppContext(app_paths(), DEFAULTS, runner, None)
+    context.keep_output("canvas", b"\x89PNG fake", "png", {"model": "gan", "seed": 3}, title="bird")
+    context.keep_output("music", b"MThd", "mid", {"model": "lstm", "seed": 4}, title="reel")
+    context.keep_output("poem", "床前明月光".encode(), "txt", {"model": "zh", "seed": 5}, title="静夜思")
+    widget = GalleryPanel(context)
+    qtbot.addWidget(widget)
+    yield widget
+    context.gallery().close()
+    assert runner.shutdown()
+
+
+def select_title(panel, title):
+    rows = [r for r, item in enumerate(panel.model.items) if item.title == title]
+    panel.view.selectionModel().select(panel.model.index(rows[0]), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+
+def titles(panel):
+    return [item.title for item in panel.model.items]
+
+
+def test_filter_by_panel_and_search(panel):
+    assert sorted(titles(panel)) == ["bird", "reel", "静夜思"]
+    panel.panel_filter.setCurrentIndex(2)  # Music
+    assert titles(panel) == ["reel"]
+    panel.panel_filter.setCurrentIndex(0)
+    panel.search.setText("静夜")
+    assert titles(panel) == ["静夜思"]
+
+
+def test_rate_and_sort_by_rating(panel):
+    select_title(panel, "reel")
+    panel.rating.setCurrentIndex(4)
+    panel.rating.activated.emit(4)
+    panel.sort.setCurrentIndex(2)  # best rated
+    assert titles(panel)[0] == "reel"
+    panel.min_rating.setCurrentIndex(4)
+    assert titles(panel) == ["reel"]
+    assert "★★★★" in panel.model.data(panel.model.index(0))
+
+
+def test_open_requests_the_items_file(panel, qtbot):
+    select_title(panel, "静夜思")
+    with qtbot.waitSignal(panel.context.open_path_requested, timeout=1000) as blocker:
+        panel.open_button.click()
+    assert blocker.args[0].endswith(".txt")
+    with open(blocker.args[0], encoding="utf-8") as handle:
+        assert handle.read() == "床前明月光"
+
+
+def test_delete_with_undo(panel):
+    select_title(panel, "bird")
+    panel.delete_button.click()
+    assert "bird" not in titles(panel)
+    panel.undo_stack.undo()
+    assert "bird" in titles(panel)
+
+
+def test_export_writes_files_and_provenance(panel, tmp_path):
+    select_title(panel, "reel")
+    written = panel.export_selected(tmp_path / "out")
+    assert [p.suffix for p in written] == [".mid", ".json"]
+    assert json.loads(written[1].read_text())["seed"] == 4
+
+
+def test_placeholder_thumbnails_are_painted(panel):
+    pixmap = panel.model.pixmap(panel.model.items[0])
+    assert not pixmap.isNull() and pixmap.width() == 128
