@@ -1,0 +1,77 @@
+"""Train the shipped preset stylizers within a time budget (the GPU command and the CPU fallback).
+
+  PYTHONPATH=. python -m artdesk.ml.style.train_presets --content .data/style/content \
+      --out "$GPU_OUT" --minutes 5.5 --device cuda
+
+Each preset gets an equal share of the budget (less a reserve for evaluation and saving),
+writes ``<out>/<preset>/`` (card with held-out metrics + float16 weights) and keeps resumable
+state beside it until it finishes. Imports only torch/numpy/safetensors/pillow/stdlib and
+artdesk.core/artdesk.ml modules.
+"""
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+import time
+from pathlib import Path
+
+from artdesk.core.jobs import ConsoleContext
+from artdesk.ml.style.data import load_content
+from artdesk.ml.style.presets import PRESET_LABELS, preset_picture
+from artdesk.ml.style.train import TrainRequest, train_stylizer
+
+RESERVE_S = 8.0  # per preset: held-out evaluation and saving
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="artdesk train style presets", description="Train the preset stylizers.")
+    parser.add_argument("--content", type=Path, required=True, help="prepared content folder (manifest.json + pictures)")
+    parser.add_argument("--out", type=Path, required=True, help="folder receiving one checkpoint folder per preset")
+    parser.add_argument("--minutes", type=float, default=5.5, help="total wall-clock budget for all presets")
+    parser.add_argument("--presets", default=",".join(PRESET_LABELS), help="comma-separated preset names")
+    parser.add_argument("--device", default="auto")
+    parser.add_argument("--method", default="gram", choices=("gram", "meanstd"))
+    parser.add_argument("--crop", type=int, default=256)
+    parser.add_argument("--batch", type=int, default=8)
+    parser.add_argument("--steps", type=int, default=100000, help="upper bound; the time budget usually ends first")
+    parser.add_argument("--width", type=int, default=12)
+    parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0 = leave as is)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    import torch
+
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    start = time.monotonic()
+    content = load_content(args.content)
+    presets = [p.strip() for p in args.presets.split(",") if p.strip()]
+    unknown = [p for p in presets if p not in PRESET_LABELS]
+    if unknown:
+        print(f"unknown presets: {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    command = "PYTHONPATH=. python -m artdesk.ml.style.train_presets " + " ".join(shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
+    data = {"source": content.manifest["source"], "licence": content.manifest["licence"],
+            "count": content.manifest["count"], "train": content.manifest["train"], "held_out": content.manifest["held_out"],
+            "split": content.manifest["split"], "files_sha256": content.manifest["files_sha256"]}
+    for index, name in enumerate(presets):
+        left = args.minutes * 60 - (time.monotonic() - start)
+        share = left / (len(presets) - index) - RESERVE_S
+        if share <= 1:
+            print(f"out of time before {name}", file=sys.stderr)
+            return 1
+        style_data = dict(data, style_picture=f"resources/styles/{name}.png (made by artdesk.ml.style.presets, project-made, MIT)")
+        request = TrainRequest(name=name, out_dir=str(args.out / name), style_pictures=(preset_picture(name),),
+                               content=tuple(content.train), held_out=tuple(content.held_out), steps=args.steps,
+                               minutes=share / 60, crop=args.crop, batch=args.batch, method=args.method, device=args.device,
+                               width=args.width, data=style_data, command=command, labels=("preset", PRESET_LABELS[name]))
+        path = train_stylizer(request, ConsoleContext())
+        print(f"saved {path} after {time.monotonic() - start:.0f} s", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
