@@ -150,7 +150,11 @@ class GalleryPanel(QWidget):
             favourites_only=self.favourites.isChecked(),
         )
         self.model.set_filters(**filters, sort=sort_key, descending=descending)
-        self.status.setText(self.tr("{0} items").format(self.gallery.count(**filters)))
+        count = self.gallery.count(**filters)
+        if count == 0 and self.gallery.count() == 0:
+            self.status.setText(self.tr("Nothing kept yet: everything you generate in Canvas, Music and Poem appears here."))
+        else:
+            self.status.setText(self.tr("{0} items").format(count))
         self._on_view_selection_changed()
 
     def selected_items(self) -> list[GalleryItem]:
