@@ -117,3 +117,32 @@ def test_fill_layer_patches_undo_exactly():
     assert np.array_equal(layer.pixels[~mask], before[~mask])
     apply_patches(layer.pixels, patches, "before")
     assert np.array_equal(layer.pixels, before)
+
+
+def reference_flood(image, x, y, tolerance):
+    """A plain breadth-first flood fill, to check the run-based one against."""
+    from collections import deque
+
+    sample = image.astype(int)
+    sample[image[..., 3] == 0] = 0
+    similar = np.abs(sample - sample[y, x]).max(axis=2) <= tolerance
+    mask = np.zeros(similar.shape, bool)
+    queue = deque([(y, x)])
+    mask[y, x] = True
+    while queue:
+        cy, cx = queue.popleft()
+        for ny, nx in ((cy - 1, cx), (cy + 1, cx), (cy, cx - 1), (cy, cx + 1)):
+            if 0 <= ny < similar.shape[0] and 0 <= nx < similar.shape[1] and similar[ny, nx] and not mask[ny, nx]:
+                mask[ny, nx] = True
+                queue.append((ny, nx))
+    return mask
+
+
+def test_flood_fill_matches_a_plain_breadth_first_fill():
+    rng = np.random.default_rng(5)
+    palette = np.array([(0, 0, 0, 255), (250, 250, 250, 255), (240, 255, 245, 255), (9, 9, 9, 0)], np.uint8)
+    for trial in range(12):
+        image = palette[rng.integers(0, 4, (70, 90))]
+        y, x = (int(v) for v in rng.integers(0, (70, 90)))
+        tolerance = int(rng.choice([0, 20]))
+        assert np.array_equal(flood_mask(image, x, y, tolerance), reference_flood(image, x, y, tolerance)), trial

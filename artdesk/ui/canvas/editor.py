@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoStack
 from artdesk.core.brush import BrushSettings, Stroke
 from artdesk.core.document import Document, Layer, Rect, to_rgba
 from artdesk.core.fill import fill_layer, flood_mask
-from artdesk.core.patches import apply_patches, patches_rect
+from artdesk.core.patches import Patch, apply_patches, patches_rect
 from artdesk.ui.canvas.undo import (
     InsertLayerCommand,
     LayerPropertyCommand,
@@ -118,6 +118,14 @@ class QtCanvasEditor(QObject):
         self.document.flatten_into(self.display, self.checker, rect)
         self.image_changed.emit(rect)
 
+    def refresh_patches(self, patches: list[Patch]) -> None:
+        """Recompose only the tiles in ``patches`` (a long diagonal stroke touches few of its bounding box)."""
+        for patch in patches:
+            self.document.flatten_into(self.display, self.checker, patch.rect)
+        changed = patches_rect(patches)
+        if changed is not None:
+            self.image_changed.emit(changed)
+
     def layers_edited(self, active: int | None = None, pixels: bool = True) -> None:
         """Called by layer commands after they changed the stack."""
         if active is not None:
@@ -174,7 +182,9 @@ class QtCanvasEditor(QObject):
         """Abandon a stroke in progress, restoring the pixels it changed."""
         stroke, self._stroke = self._stroke, None
         if stroke is not None:
-            self.refresh(apply_patches(stroke.layer.pixels, stroke.finish(), "before"))
+            patches = stroke.finish()
+            apply_patches(stroke.layer.pixels, patches, "before")
+            self.refresh_patches(patches)
 
     def fill_at(self, x: float, y: float) -> bool:
         """Bucket-fill the similar-coloured area around (x, y) on the active layer with the brush colour."""
@@ -189,7 +199,7 @@ class QtCanvasEditor(QObject):
         patches = fill_layer(layer, mask, self.brush.colour, self.brush.opacity)
         if not patches:
             return False
-        self.refresh(patches_rect(patches))
+        self.refresh_patches(patches)
         self.undo_stack.push(PatchCommand(self, layer, patches, self.tr("Fill")))
         return True
 

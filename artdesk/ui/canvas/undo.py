@@ -47,10 +47,12 @@ class PatchCommand(_Done):
         return sum(patch.nbytes for patch in self.patches)
 
     def apply(self) -> None:
-        self.editor.refresh(apply_patches(self.layer.pixels, self.patches, "after"))
+        apply_patches(self.layer.pixels, self.patches, "after")
+        self.editor.refresh_patches(self.patches)
 
     def undo(self) -> None:
-        self.editor.refresh(apply_patches(self.layer.pixels, self.patches, "before"))
+        apply_patches(self.layer.pixels, self.patches, "before")
+        self.editor.refresh_patches(self.patches)
 
 
 class InsertLayerCommand(_Done):
