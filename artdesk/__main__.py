@@ -11,9 +11,12 @@ def _fix_windowed_streams() -> None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
 
 
+DOCUMENT_SUFFIXES = (".ora", ".png", ".jpg", ".jpeg", ".webp", ".mid", ".midi", ".txt")
+
+
 def _opens_documents(argv: list[str]) -> bool:
-    """``artdesk picture.ora`` (how the desktop's file association starts us): every argument is a file."""
-    return bool(argv) and all(not a.startswith("-") and os.path.isfile(a) for a in argv)
+    """``artdesk picture.ora`` (how the desktop's file association starts us): every argument is a document."""
+    return bool(argv) and all(a.lower().endswith(DOCUMENT_SUFFIXES) and os.path.isfile(a) for a in argv)
 
 
 def run() -> None:
