@@ -86,6 +86,7 @@ class CanvasPanel(QWidget):
         self.store = RecoveryStore(context.paths.data / "recovery")
         self.autosave = QtAutosave(self.editor, self.store, parent=self)
         self.last_message = ""
+        self._docks_sized = False
 
         self.window = QMainWindow()
         self.window.setWindowFlags(Qt.WindowType.Widget)
@@ -233,6 +234,13 @@ class CanvasPanel(QWidget):
         row.addWidget(discard)
         bar.hide()
         return bar
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        if not self._docks_sized:  # give the canvas the room: narrow side docks on first show
+            self._docks_sized = True
+            self.window.resizeDocks([self.docks["tools"], self.docks["models"]], [260, 330], Qt.Orientation.Horizontal)
+            self.window.resizeDocks([self.docks["tools"], self.docks["layers"]], [300, 400], Qt.Orientation.Vertical)
 
     # ----- state -------------------------------------------------------------------------------
     def set_tool(self, tool: str) -> None:
