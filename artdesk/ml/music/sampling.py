@@ -37,33 +37,35 @@ def sample_lstm(
 
     ``mask`` [B, VOCAB] (or [VOCAB]) marks allowed events. Without a primer the first event is a note.
     """
+    device = next(model.parameters()).device
+    cond = cond.to(device)
     rows = cond.style.shape[0]
     start = len(primer)
     total = start + steps
-    buffer = torch.full((rows, total), HOLD, dtype=torch.long)
+    buffer = torch.full((rows, total), HOLD, dtype=torch.long, device=device)
     if start:
-        buffer[:, :start] = torch.as_tensor(primer.astype(np.int64))[None]
+        buffer[:, :start] = torch.as_tensor(primer.astype(np.int64), device=device)[None]
     stream = buffer.view(-1)
-    base = torch.arange(rows) * total
-    allowed = None if mask is None else torch.as_tensor(np.broadcast_to(mask, (rows, VOCAB)).copy())
+    base = torch.arange(rows, device=device) * total
+    allowed = None if mask is None else torch.as_tensor(np.broadcast_to(mask, (rows, VOCAB)).copy(), device=device)
     state = None
     if start:
-        t = torch.arange(start)[None].expand(rows, -1)
-        features = step_features(stream, base, torch.full((rows,), start), t, cond.steps_per_bar)
+        t = torch.arange(start, device=device)[None].expand(rows, -1)
+        features = step_features(stream, base, torch.full((rows,), start, device=device), t, cond.steps_per_bar)
         _, state = model(features, cond, state)
     for position in range(start, total):
-        t = torch.full((rows, 1), position)
-        features = step_features(stream, base, torch.full((rows,), position), t, cond.steps_per_bar)
+        t = torch.full((rows, 1), position, device=device)
+        features = step_features(stream, base, torch.full((rows,), position, device=device), t, cond.steps_per_bar)
         logits, state = model(features, cond, state)
         step_mask = allowed
         if position == 0:  # a melody starts with a note
-            first = torch.ones(rows, VOCAB, dtype=torch.bool)
+            first = torch.ones(rows, VOCAB, dtype=torch.bool, device=device)
             first[:, [HOLD, OFF]] = False
             step_mask = first if step_mask is None else step_mask & first
         buffer[:, position] = _choose(logits[:, -1], temperature, generator, step_mask)
         if on_step is not None:
             on_step(position - start + 1, steps)
-    return buffer.numpy().astype(np.uint8)
+    return buffer.cpu().numpy().astype(np.uint8)
 
 
 @torch.no_grad()
@@ -76,18 +78,18 @@ def decode_vae(
     on_step: StepCallback | None = None,
 ) -> np.ndarray:
     """Events [N, window] decoded from latents ``z`` [N, latent]; temperature 0 takes the likeliest event."""
-    rows, window = z.shape[0], model.config.window
-    prev = torch.full((rows, 1), VOCAB, dtype=torch.long)  # PAD starts every segment
-    allowed = None if mask is None else torch.as_tensor(np.broadcast_to(mask, (rows, VOCAB)).copy())
+    rows, window, device = z.shape[0], model.config.window, z.device
+    prev = torch.full((rows, 1), VOCAB, dtype=torch.long, device=device)  # PAD starts every segment
+    allowed = None if mask is None else torch.as_tensor(np.broadcast_to(mask, (rows, VOCAB)).copy(), device=device)
     state = None
-    out = torch.empty(rows, window, dtype=torch.long)
+    out = torch.empty(rows, window, dtype=torch.long, device=device)
     for position in range(window):
         logits, state = model.decode_logits(z, prev, start=position, state=state)
         prev = _choose(logits[:, -1], temperature, generator, allowed)[:, None]
         out[:, position] = prev[:, 0]
         if on_step is not None:
             on_step(position + 1, window)
-    return out.numpy().astype(np.uint8)
+    return out.cpu().numpy().astype(np.uint8)
 
 
 def slerp(a: torch.Tensor, b: torch.Tensor, alpha: float) -> torch.Tensor:
