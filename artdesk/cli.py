@@ -17,6 +17,7 @@ from artdesk.core.errors import ArtdeskError
 # Each domain's module provides: main(verb, argv) -> int; demo(out_dir, ctx) -> list[Path];
 # self_test_jobs(paths) -> list[(title, fn, request)].
 DOMAIN_COMMANDS: dict[str, str] = {}
+DOMAIN_COMMANDS["music"] = "artdesk.ml.music.commands"
 VERBS = ("generate", "train", "finetune", "eval")
 
 
