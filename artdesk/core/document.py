@@ -195,13 +195,15 @@ class Document:
         return out
 
     def flatten_into(self, out: np.ndarray, background: np.ndarray, rect: Rect | None = None) -> None:
-        """Write the picture in ``rect`` over the opaque RGB ``background`` (both canvas-sized) into
+        """Write the picture in ``rect`` over the opaque ``background`` (canvas-sized, RGB or grey) into
         ``out`` (canvas-sized uint8 RGBA; its alpha is set to 255)."""
         rect = (rect or self.bounds).clip(self.width, self.height)
         for band in self._bands(rect):
             rows, cols = band.slices
             premul = self._composite_band(band)
             behind = background[rows, cols].astype(np.float32)
+            if behind.ndim == 2:
+                behind = behind[..., None]  # grey: the same for red, green and blue
             behind *= (1.0 - premul[..., 3])[..., None]
             premul *= 255.0
             premul[..., :3] += behind

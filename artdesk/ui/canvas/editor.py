@@ -31,11 +31,10 @@ UNDO_LIMIT = 200
 
 
 def checkerboard(width: int, height: int) -> np.ndarray:
-    """The light grey checkerboard shown behind transparent pixels, as RGB uint8."""
+    """The light grey checkerboard shown behind transparent pixels, as grey uint8 (H x W)."""
     ys = (np.arange(height) // CHECKER)[:, None]
     xs = (np.arange(width) // CHECKER)[None, :]
-    grey = np.where((ys + xs) % 2 == 0, np.uint8(255), np.uint8(214))
-    return np.repeat(grey[..., None], 3, axis=2)
+    return np.where((ys + xs) % 2 == 0, np.uint8(255), np.uint8(214))
 
 
 class QtCanvasEditor(QObject):

@@ -139,7 +139,8 @@ class QtCanvasView(QWidget):
                 self.update(QRect(int(centre.x()) - radius, int(centre.y()) - radius, 2 * radius + 1, 2 * radius + 1))
 
     # ----- input -------------------------------------------------------------------------------
-    def _press(self, position: QPointF, button: Qt.MouseButton, pressure: float) -> None:
+    def _press(self, position: QPointF, button: Qt.MouseButton, pressure: float,
+               modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
         if button == Qt.MouseButton.MiddleButton or (button == Qt.MouseButton.LeftButton and (self.tool == "pan" or self._space_down)):
             self._panning_from = position
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -147,7 +148,9 @@ class QtCanvasView(QWidget):
         if button != Qt.MouseButton.LeftButton:
             return
         point = self.to_canvas(position)
-        if self.tool in ("brush", "eraser"):
+        if self.tool in ("brush", "eraser", "fill") and modifiers & Qt.KeyboardModifier.AltModifier:
+            self.editor.pick_colour(point.x(), point.y())  # Alt-click picks a colour, as in Krita and GIMP
+        elif self.tool in ("brush", "eraser"):
             self.editor.begin_stroke(point.x(), point.y(), pressure, eraser=self.tool == "eraser")
         elif self.tool == "fill":
             self.editor.fill_at(point.x(), point.y())
@@ -177,7 +180,7 @@ class QtCanvasView(QWidget):
             self.update()  # repaint smoothly scaled once the stroke is done
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        self._press(event.position(), event.button(), 1.0)
+        self._press(event.position(), event.button(), 1.0, event.modifiers())
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         self._move(event.position(), 1.0)
@@ -197,7 +200,7 @@ class QtCanvasView(QWidget):
                 point = self.to_canvas(event.position())
                 self.editor.begin_stroke(point.x(), point.y(), pressure, eraser=True)
             else:
-                self._press(event.position(), event.button(), pressure)
+                self._press(event.position(), event.button(), pressure, event.modifiers())
         elif kind == event.Type.TabletMove:
             self._move(event.position(), pressure)
         elif kind == event.Type.TabletRelease:

@@ -106,3 +106,12 @@ def test_tablet_pressure_sets_the_width(qtbot, view):
     light, firm = pen_line_width(view, 0.2, device), pen_line_width(view, 1.0, device)
     assert 0 < light < firm / 3 and firm >= 28
     assert np.all(view.editor.document.layers[1].pixels == 0)
+
+
+def test_alt_click_picks_a_colour_with_the_brush(qtbot, view):
+    view.set_zoom(1.0)
+    view.offset = QPointF(0, 0)
+    view.editor.document.layers[0].pixels[:] = (12, 34, 56, 255)
+    view.editor.refresh()
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.AltModifier, QPoint(30, 30))
+    assert view.editor.brush.colour == (12, 34, 56) and view.editor.undo_stack.count() == 0
