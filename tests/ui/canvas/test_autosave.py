@@ -83,3 +83,40 @@ def test_a_failed_autosave_is_reported_not_raised(qtbot, make_panel):
     assert "recovery copy" in panel.message_label.text()
     blocker.unlink()
     panel.close_panel()
+
+
+CRASHING_SESSION = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEventLoop, QTimer
+app = QApplication([])
+from artdesk.core.paths import app_paths
+from artdesk.ui.context import AppContext
+from artdesk.ui.jobs import Runner
+from artdesk.ui.panels.canvas import CanvasPanel
+panel = CanvasPanel(AppContext(app_paths(), {}, Runner(), None))
+panel.autosave.timer.setInterval(10)
+loop = QEventLoop()
+panel.autosave.saved.connect(loop.quit)
+QTimer.singleShot(20000, loop.quit)
+panel.editor.set_brush(size=40, colour=(0, 200, 0))
+panel.editor.begin_stroke(50, 50)
+panel.editor.continue_stroke(900, 700)
+panel.editor.end_stroke()
+loop.exec()
+os._exit(3)  # the crash: no clean close, no save
+"""
+
+
+def test_work_survives_a_real_crash_of_another_process(qtbot, make_panel):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", CRASHING_SESSION], capture_output=True, timeout=120)
+    assert result.returncode == 3, result.stderr.decode()[-2000:]
+    panel = make_panel()
+    assert panel.recovery_bar.isVisibleTo(panel)
+    assert panel.restore_recovered()
+    assert tuple(panel.editor.document.layers[-1].pixels[375, 475]) == (0, 200, 0, 255)
+    panel.close_panel()
