@@ -41,9 +41,11 @@ def coverage(distance: np.ndarray, radius: np.ndarray | float, hardness: float) 
 class Stroke:
     """One press-drag-release on one layer; ``finish()`` returns the undo patches."""
 
-    def __init__(self, layer: Layer, settings: BrushSettings) -> None:
+    def __init__(self, layer: Layer, settings: BrushSettings, clip: Rect | None = None) -> None:
+        """``clip``: paint only inside this rectangle (the selection), if given."""
         self.layer = layer
         self.settings = settings
+        self.clip = clip
         self.recorder = TileRecorder(layer.pixels)
         height, width = layer.pixels.shape[:2]
         self.width, self.height = width, height
@@ -70,6 +72,8 @@ class Stroke:
         x0, y0 = math.floor(min(ax, bx) - reach), math.floor(min(ay, by) - reach)
         x1, y1 = math.ceil(max(ax, bx) + reach), math.ceil(max(ay, by) + reach)
         rect = Rect(x0, y0, x1 - x0, y1 - y0).clip(self.width, self.height)
+        if self.clip is not None:
+            rect = rect.intersect(self.clip)
         if rect.empty:
             return None
         py = (np.arange(rect.y, rect.y + rect.h, dtype=np.float32) + 0.5)[:, None]

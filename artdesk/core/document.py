@@ -44,6 +44,11 @@ class Rect:
         x1, y1 = min(self.x + self.w, width), min(self.y + self.h, height)
         return Rect(x0, y0, max(0, x1 - x0), max(0, y1 - y0))
 
+    def intersect(self, other: "Rect") -> "Rect":
+        x0, y0 = max(self.x, other.x), max(self.y, other.y)
+        x1, y1 = min(self.x + self.w, other.x + other.w), min(self.y + self.h, other.y + other.h)
+        return Rect(x0, y0, max(0, x1 - x0), max(0, y1 - y0))
+
     def union(self, other: "Rect | None") -> "Rect":
         if other is None or other.empty:
             return self

@@ -43,6 +43,7 @@ class QtCanvasEditor(QObject):
     active_layer_changed = Signal(int)  # the index (bottom = 0) of the layer being painted on
     document_replaced = Signal()  # a new or opened document; its size may differ
     colour_picked = Signal(tuple)  # (r, g, b) taken by the eyedropper
+    selection_changed = Signal(object)  # the selected Rect, or None when nothing is selected
     message = Signal(str)  # something the user should read (in the status line)
 
     def __init__(self, document: Document | None = None, parent: QObject | None = None) -> None:
@@ -59,6 +60,7 @@ class QtCanvasEditor(QObject):
         self.active_index = len(self.document.layers) - 1
         self._stroke: Stroke | None = None
         self._modified_without_undo = False  # e.g. recovered work: unsaved, yet nothing to undo
+        self.selection: Rect | None = None  # painting, fills and projection keep inside it
         self._reset_display()
 
     # ----- the document ------------------------------------------------------------------------
@@ -69,6 +71,8 @@ class QtCanvasEditor(QObject):
         self.path = path
         self.undo_stack.clear()
         self._modified_without_undo = modified
+        self.selection = None
+        self.selection_changed.emit(None)
         self.active_index = len(document.layers) - 1
         self._reset_display()
         self.document_replaced.emit()
@@ -98,8 +102,19 @@ class QtCanvasEditor(QObject):
             self.active_layer_changed.emit(index)
 
     def document_image(self) -> np.ndarray:
-        """The flattened picture (visible layers) as straight RGBA uint8, H x W x 4."""
-        return self.document.composite()
+        """The flattened picture (visible layers) as straight RGBA uint8, H x W x 4: the selected
+        rectangle when there is a selection (what "project my drawing" should see), else all of it."""
+        return self.document.composite(self.selection)
+
+    def set_selection(self, rect: Rect | None) -> None:
+        """Select a rectangle of the canvas (clipped to it); None, or an empty rect, selects nothing."""
+        if rect is not None:
+            rect = rect.clip(self.document.width, self.document.height)
+            if rect.w < 1 or rect.h < 1:
+                rect = None
+        if rect != self.selection:
+            self.selection = rect
+            self.selection_changed.emit(rect)
 
     # ----- display -----------------------------------------------------------------------------
     def _reset_display(self) -> None:
@@ -159,7 +174,7 @@ class QtCanvasEditor(QObject):
         if layer is None:
             return False
         settings = self.brush if eraser is None else BrushSettings(**{**self.brush.__dict__, "eraser": eraser})
-        self._stroke = Stroke(layer, settings)
+        self._stroke = Stroke(layer, settings, self.selection)
         self.refresh(self._stroke.add_point(x, y, pressure))
         return True
 
@@ -190,11 +205,17 @@ class QtCanvasEditor(QObject):
         ix, iy = int(x), int(y)
         if not (0 <= ix < self.document.width and 0 <= iy < self.document.height):
             return False
+        if self.selection is not None and not self.selection.intersect(Rect(ix, iy, 1, 1)).w:
+            return False  # outside the selection nothing is painted
         layer = self._paintable_layer()
         if layer is None:
             return False
         sample = self.document.composite() if self.fill_all_layers else layer.pixels
         mask = flood_mask(sample, ix, iy, self.fill_tolerance)
+        if self.selection is not None:
+            inside = np.zeros_like(mask)
+            inside[self.selection.slices] = True
+            mask &= inside
         patches = fill_layer(layer, mask, self.brush.colour, self.brush.opacity)
         if not patches:
             return False
@@ -232,19 +253,24 @@ class QtCanvasEditor(QObject):
     def add_layer_from_array(self, array: np.ndarray, name: str, provenance: dict | None = None) -> None:
         """Add ``array`` (uint8 H x W x 3 or 4) as a new undoable layer above the active one.
 
-        A picture larger than the canvas is scaled down to fit (keeping its shape); a smaller one is
-        placed at its own size in the middle. What was done is recorded in the layer's provenance."""
+        With a selection, the picture is scaled to fit the selection and centred on it (so a projected
+        drawing comes back where it was drawn). Without one, a picture larger than the canvas is scaled
+        down to fit, a smaller one is placed at its own size in the middle. What was done is recorded
+        in the layer's provenance."""
         pixels = to_rgba(array)
         provenance = dict(provenance or {})
         height, width = pixels.shape[:2]
         doc_w, doc_h = self.document.size
-        if width > doc_w or height > doc_h:
-            scale = min(doc_w / width, doc_h / height)
+        area = self.selection or self.document.bounds
+        if (width, height) != (area.w, area.h) and (self.selection is not None or width > doc_w or height > doc_h):
+            scale = min(area.w / width, area.h / height)
             new_size = (max(1, round(width * scale)), max(1, round(height * scale)))
-            pixels = np.asarray(Image.fromarray(pixels).resize(new_size, Image.Resampling.LANCZOS))
-            provenance["placed"] = {"scaled_from": [width, height], "scaled_to": list(new_size)}
+            smooth = Image.Resampling.NEAREST if scale == int(scale) else Image.Resampling.LANCZOS
+            pixels = np.asarray(Image.fromarray(pixels).resize(new_size, smooth))
+            provenance["placed"] = {"scaled_from": [width, height], "scaled_to": list(new_size),
+                                    "method": "nearest" if smooth == Image.Resampling.NEAREST else "lanczos"}
             width, height = new_size
-        x, y = (doc_w - width) // 2, (doc_h - height) // 2
+        x, y = area.x + (area.w - width) // 2, area.y + (area.h - height) // 2
         layer = Layer.blank(self.document.unique_name(name or self.tr("Picture")), doc_w, doc_h)
         layer.pixels[y:y + height, x:x + width] = pixels
         layer.provenance = provenance

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from artdesk.core.document import Rect
 from artdesk.ui.canvas.editor import QtCanvasEditor
 
-TOOLS = ("brush", "eraser", "fill", "picker", "pan")
+TOOLS = ("brush", "eraser", "fill", "picker", "select", "pan")
 MIN_ZOOM, MAX_ZOOM = 1 / 32, 64.0
 
 
@@ -29,6 +29,7 @@ class QtCanvasView(QWidget):
         self.offset = QPointF(0.0, 0.0)
         self._image: QImage | None = None
         self._panning_from: QPointF | None = None
+        self._selecting_from: QPointF | None = None  # canvas point where a selection drag began
         self._space_down = False
         self._hover: QPointF | None = None
         self._tablet_down = False
@@ -41,6 +42,7 @@ class QtCanvasView(QWidget):
         self.setAccessibleName("Canvas")
         editor.image_changed.connect(self._on_editor_image_changed)
         editor.document_replaced.connect(self._on_editor_document_replaced)
+        editor.selection_changed.connect(self._on_editor_selection_changed)
         self._wrap_display()
 
     # ----- geometry ----------------------------------------------------------------------------
@@ -110,6 +112,14 @@ class QtCanvasView(QWidget):
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
             painter.drawImage(QRectF(source), self._image, QRectF(source))
             painter.resetTransform()
+        selection = self.editor.selection
+        if selection is not None:
+            frame = self.transform().mapRect(QRectF(selection.x, selection.y, selection.w, selection.h))
+            painter.setPen(QPen(QColor(255, 255, 255), 1.0))
+            painter.drawRect(frame)
+            dashes = QPen(QColor(0, 0, 0), 1.0, Qt.PenStyle.DashLine)
+            painter.setPen(dashes)
+            painter.drawRect(frame)
         if self._hover is not None and self.tool in ("brush", "eraser"):
             radius = max(1.0, self.editor.brush.size * self.zoom / 2)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -125,6 +135,9 @@ class QtCanvasView(QWidget):
 
     def _on_editor_image_changed(self, rect: Rect | None) -> None:
         self.update() if rect is None else self.update(self._widget_rect(rect))
+
+    def _on_editor_selection_changed(self, _rect) -> None:
+        self.update()
 
     def _on_editor_document_replaced(self) -> None:
         self._wrap_display()
@@ -156,6 +169,9 @@ class QtCanvasView(QWidget):
             self.editor.fill_at(point.x(), point.y())
         elif self.tool == "picker":
             self.editor.pick_colour(point.x(), point.y())
+        elif self.tool == "select":
+            self._selecting_from = point
+            self.editor.set_selection(None)
 
     def _move(self, position: QPointF, pressure: float) -> None:
         old, self._hover = self._hover, position
@@ -166,11 +182,20 @@ class QtCanvasView(QWidget):
             return
         point = self.to_canvas(position)
         self.pointer_moved.emit(int(point.x()), int(point.y()))
+        if self._selecting_from is not None:
+            self.editor.set_selection(self._selection_rect(self._selecting_from, point))
         if self.editor.stroking:
             self.editor.continue_stroke(point.x(), point.y(), pressure)
         self._update_cursor_ring(old)
 
+    @staticmethod
+    def _selection_rect(a: QPointF, b: QPointF) -> Rect:
+        x0, x1 = sorted((round(a.x()), round(b.x())))
+        y0, y1 = sorted((round(a.y()), round(b.y())))
+        return Rect(x0, y0, x1 - x0, y1 - y0)
+
     def _release(self) -> None:
+        self._selecting_from = None
         if self._panning_from is not None:
             self._panning_from = None
             self.unsetCursor()

@@ -183,7 +183,9 @@ class CanvasPanel(QWidget):
             ("brush", self.tr("Brush"), "B", self.tr("Paint (B); a pen's eraser end erases")),
             ("eraser", self.tr("Eraser"), "E", self.tr("Erase to transparency (E)")),
             ("fill", self.tr("Fill"), "G", self.tr("Fill an area of similar colour (G)")),
-            ("picker", self.tr("Pick colour"), "I", self.tr("Take a colour from the picture (I)")),
+            ("picker", self.tr("Pick colour"), "I", self.tr("Take a colour from the picture (I; or Alt-click)")),
+            ("select", self.tr("Select"), "R", self.tr("Select a rectangle (R): painting, fills and "
+                                                       "\"Project my drawing\" keep inside it")),
             ("pan", self.tr("Pan"), "H", self.tr("Drag the view (H; or hold Space, or the middle button)")),
         ):
             action = self._action(text, lambda checked=False, t=tool: self.set_tool(t), key, tip)
@@ -194,6 +196,8 @@ class CanvasPanel(QWidget):
         self.actions_by_name.update({
             "smaller": self._action(self.tr("Smaller brush"), self._on_smaller_action_triggered, "["),
             "bigger": self._action(self.tr("Bigger brush"), self._on_bigger_action_triggered, "]"),
+            "select_all": self._action(self.tr("Select all"), self._on_select_all_action_triggered, std.SelectAll),
+            "deselect": self._action(self.tr("Select nothing"), self._on_deselect_action_triggered, "Ctrl+Shift+A"),
             "zoom_in": self._action(self.tr("Zoom in"), self._on_zoom_in_action_triggered, std.ZoomIn),
             "zoom_out": self._action(self.tr("Zoom out"), self._on_zoom_out_action_triggered, std.ZoomOut),
             "fit": self._action(self.tr("Fit"), self._on_fit_action_triggered, "Ctrl+0", self.tr("Show the whole canvas (Ctrl+0)")),
@@ -340,7 +344,7 @@ class CanvasPanel(QWidget):
         if path.suffix.lower() != ".png":
             path = path.with_suffix(path.suffix + ".png") if path.suffix else path.with_suffix(".png")
         try:
-            save_png(path, self.editor.document_image(), self._stamp())
+            save_png(path, self.editor.document.composite(), self._stamp())
         except ArtdeskError as error:
             self.show_message(str(error), warning=True)
             return False
@@ -468,6 +472,12 @@ class CanvasPanel(QWidget):
 
     def _on_bigger_action_triggered(self) -> None:
         self.tool_options.set_size(min(500, round(self.editor.brush.size * 1.25) + 1))
+
+    def _on_select_all_action_triggered(self) -> None:
+        self.editor.set_selection(self.editor.document.bounds)
+
+    def _on_deselect_action_triggered(self) -> None:
+        self.editor.set_selection(None)
 
     def _on_zoom_in_action_triggered(self) -> None:
         self.view.zoom_by(1.25)

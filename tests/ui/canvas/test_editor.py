@@ -145,3 +145,25 @@ def test_cancel_stroke_restores_the_layer(editor):
     editor.continue_stroke(100, 100)
     editor.cancel_stroke()
     assert same(snapshot(editor), before) and editor.undo_stack.count() == 0
+
+
+def test_selection_limits_painting_and_fills_and_frames_the_projection(editor):
+    from artdesk.core.document import Rect
+
+    editor.set_selection(Rect(40, 30, 50, 40))
+    draw(editor, [(0, 50), (159, 50)], size=10, hardness=1.0, colour=(255, 0, 0))
+    painted = editor.document.layers[1].pixels[..., 3] > 0
+    rows, cols = np.nonzero(painted)
+    assert cols.min() >= 40 and cols.max() < 90 and rows.min() >= 30 and rows.max() < 70
+    editor.set_brush(colour=(0, 0, 255))
+    assert not editor.fill_at(5, 5)  # outside the selection
+    editor.fill_all_layers = False
+    assert editor.fill_at(45, 35)
+    blue = (editor.document.layers[1].pixels[..., 2] == 255)
+    assert blue.sum() > 0 and not blue[:30].any() and not blue[:, 90:].any()
+    assert editor.document_image().shape == (40, 50, 4)
+    editor.add_layer_from_array(np.full((64, 64, 3), 7, np.uint8), "projected", {})
+    rows, cols = np.nonzero(editor.active_layer.pixels[..., 3])
+    assert (rows.min(), rows.max(), cols.min(), cols.max()) == (30, 69, 45, 84)  # 40 x 40, centred in the selection
+    editor.set_selection(None)
+    assert editor.document_image().shape == (120, 160, 4)

@@ -115,3 +115,14 @@ def test_alt_click_picks_a_colour_with_the_brush(qtbot, view):
     view.editor.refresh()
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.AltModifier, QPoint(30, 30))
     assert view.editor.brush.colour == (12, 34, 56) and view.editor.undo_stack.count() == 0
+
+
+def test_select_tool_drags_a_rectangle_and_a_click_clears_it(qtbot, view):
+    view.set_zoom(2.0)
+    view.offset = QPointF(0, 0)
+    view.tool = "select"
+    drag(qtbot, view, [QPoint(20, 40), QPoint(80, 100), QPoint(120, 140)])
+    selection = view.editor.selection
+    assert (selection.x, selection.y, selection.w, selection.h) == (10, 20, 50, 50)
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(50, 50))
+    assert view.editor.selection is None
