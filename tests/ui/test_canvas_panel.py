@@ -133,3 +133,15 @@ def test_tools_and_zoom_actions(panel):
     size = panel.editor.brush.size
     panel.actions_by_name["bigger"].trigger()
     assert panel.editor.brush.size > size
+
+
+def test_the_style_dock_is_hosted_next_to_the_model_dock(panel):
+    style_dock = pytest.importorskip("artdesk.ui.canvas.style_dock")
+    assert isinstance(panel.style_dock, style_dock.CanvasStyleDock) and panel.style_dock.canvas is panel.editor
+    assert panel.window.tabifiedDockWidgets(panel.docks["models"]) == [panel.docks["styles"]]
+
+
+def test_a_missing_or_broken_dock_leaves_the_painting_working(panel):
+    assert panel._build_dock("artdesk.ui.canvas.no_such_dock", "Dock", "test") is None
+    label = panel._build_dock("json", "NoSuchClass", "test")
+    assert "could not be loaded" in label.text()

@@ -17,7 +17,8 @@ from PySide6.QtGui import QUndoStack
 from artdesk.core.brush import BrushSettings, Stroke
 from artdesk.core.document import Document, Layer, Rect, to_rgba
 from artdesk.core.fill import fill_layer, flood_mask
-from artdesk.core.patches import Patch, apply_patches, patches_rect
+from artdesk.core.errors import ArtdeskError
+from artdesk.core.patches import Patch, TileRecorder, apply_patches, patches_rect
 from artdesk.ui.canvas.undo import (
     InsertLayerCommand,
     LayerPropertyCommand,
@@ -102,9 +103,46 @@ class QtCanvasEditor(QObject):
             self.active_layer_changed.emit(index)
 
     def document_image(self) -> np.ndarray:
-        """The flattened picture (visible layers) as straight RGBA uint8, H x W x 4: the selected
-        rectangle when there is a selection (what "project my drawing" should see), else all of it."""
+        """The flattened picture (visible layers) as straight RGBA uint8, H x W x 4."""
+        return self.document.composite()
+
+    def selection_image(self) -> np.ndarray:
+        """The flattened picture inside the selected rectangle (all of it when nothing is selected):
+        what "project my drawing" should see."""
         return self.document.composite(self.selection)
+
+    def selection_mask(self) -> np.ndarray | None:
+        """The selection as a canvas-sized bool H x W mask, or None when nothing is selected."""
+        if self.selection is None:
+            return None
+        mask = np.zeros((self.document.height, self.document.width), bool)
+        mask[self.selection.slices] = True
+        return mask
+
+    def active_layer_image(self) -> np.ndarray | None:
+        """A copy of the active layer's pixels (straight RGBA uint8, H x W x 4), or None without layers."""
+        layer = self.active_layer
+        return None if layer is None else layer.pixels.copy()
+
+    def replace_active_layer(self, array: np.ndarray, action_name: str) -> None:
+        """Replace the active layer's pixels with the canvas-sized ``array`` (RGB keeps the layer's
+        alpha) as one undoable step named ``action_name``; only changed tiles are kept for undo."""
+        layer = self.active_layer
+        if layer is None:
+            raise ArtdeskError("There is no active layer to change.")
+        array = np.asarray(array)
+        if array.dtype != np.uint8 or array.ndim != 3 or array.shape[:2] != layer.pixels.shape[:2] \
+                or array.shape[2] not in (3, 4):
+            raise ArtdeskError(f"The new pixels ({array.shape}) do not match the layer "
+                               f"({layer.pixels.shape[1]} × {layer.pixels.shape[0]}).")
+        self.cancel_stroke()
+        recorder = TileRecorder(layer.pixels)
+        recorder.touch(self.document.bounds)
+        layer.pixels[..., : array.shape[2]] = array
+        patches = recorder.finish()
+        if patches:
+            self.refresh_patches(patches)
+            self.undo_stack.push(PatchCommand(self, layer, patches, action_name))
 
     def set_selection(self, rect: Rect | None) -> None:
         """Select a rectangle of the canvas (clipped to it); None, or an empty rect, selects nothing."""
@@ -253,15 +291,15 @@ class QtCanvasEditor(QObject):
     def add_layer_from_array(self, array: np.ndarray, name: str, provenance: dict | None = None) -> None:
         """Add ``array`` (uint8 H x W x 3 or 4) as a new undoable layer above the active one.
 
-        With a selection, the picture is scaled to fit the selection and centred on it (so a projected
-        drawing comes back where it was drawn). Without one, a picture larger than the canvas is scaled
-        down to fit, a smaller one is placed at its own size in the middle. What was done is recorded
-        in the layer's provenance."""
+        A canvas-sized picture is placed as it is. Otherwise, with a selection, the picture is scaled
+        to fit the selection and centred on it (so a projected drawing comes back where it was drawn);
+        without one, a picture larger than the canvas is scaled down to fit, a smaller one is placed
+        at its own size in the middle. What was done is recorded in the layer's provenance."""
         pixels = to_rgba(array)
         provenance = dict(provenance or {})
         height, width = pixels.shape[:2]
         doc_w, doc_h = self.document.size
-        area = self.selection or self.document.bounds
+        area = self.document.bounds if (width, height) == (doc_w, doc_h) else (self.selection or self.document.bounds)
         if (width, height) != (area.w, area.h) and (self.selection is not None or width > doc_w or height > doc_h):
             scale = min(area.w / width, area.h / height)
             new_size = (max(1, round(width * scale)), max(1, round(height * scale)))

@@ -82,7 +82,8 @@ class CanvasPanel(QWidget):
         self.view = QtCanvasView(self.editor)
         self.tool_options = QtToolOptions(self.editor)
         self.layer_list = QtLayerList(self.editor)
-        self.model_dock = self._build_model_dock()
+        self.model_dock = self._build_dock("artdesk.ui.canvas.model_dock", "CanvasModelDock", self.tr("image model"))
+        self.style_dock = self._build_dock("artdesk.ui.canvas.style_dock", "CanvasStyleDock", self.tr("painting style"))
         self.store = RecoveryStore(context.paths.data / "recovery")
         self.autosave = QtAutosave(self.editor, self.store, parent=self)
         self.last_message = ""
@@ -97,13 +98,19 @@ class CanvasPanel(QWidget):
             ("tools", self.tr("Brush"), self.tool_options, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("layers", self.tr("Layers"), self.layer_list, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("models", self.tr("Image models"), self.model_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("styles", self.tr("Painting styles"), self.style_dock, Qt.DockWidgetArea.RightDockWidgetArea),
         ):
+            if widget is None:
+                continue
             dock = QDockWidget(title, self.window)
             dock.setObjectName(f"Canvas{key.title()}Dock")
             dock.setWidget(widget)
             dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
             self.window.addDockWidget(area, dock)
             self.docks[key] = dock
+        if "styles" in self.docks and "models" in self.docks:
+            self.window.tabifyDockWidget(self.docks["models"], self.docks["styles"])
+            self.docks["models"].raise_()
         self._build_actions()
 
         self.recovery_bar = self._build_recovery_bar()
@@ -131,16 +138,27 @@ class CanvasPanel(QWidget):
         self._update_title()
 
     # ----- building ----------------------------------------------------------------------------
-    def _build_model_dock(self) -> QWidget:
-        try:
-            from artdesk.ui.canvas.model_dock import CanvasModelDock
+    def _build_dock(self, module_name: str, class_name: str, what: str) -> QWidget | None:
+        """Build a dock widget ``Class(context, editor)`` that another part of artdesk provides; None if
+        that module is not installed, a message if it fails (the painting must work regardless)."""
+        import importlib
 
-            return CanvasModelDock(self.context, self.editor)
-        except Exception:  # the painting must work even when the model side cannot load
-            log.exception("could not build the canvas model dock")
-            label = QLabel(self.tr("The image model tools could not be loaded. Details are in the log."))
-            label.setWordWrap(True)
-            return label
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name == module_name:
+                log.info("%s is not available; its dock is left out", module_name)
+                return None
+            log.exception("could not import %s", module_name)
+            module = None
+        try:
+            if module is not None:
+                return getattr(module, class_name)(self.context, self.editor)
+        except Exception:  # noqa: BLE001 (a broken dock must not take the painting down)
+            log.exception("could not build %s.%s", module_name, class_name)
+        label = QLabel(self.tr("The %s tools could not be loaded. Details are in the log.") % what)
+        label.setWordWrap(True)
+        return label
 
     def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
         action = QAction(text, self)
@@ -243,7 +261,9 @@ class CanvasPanel(QWidget):
         super().showEvent(event)
         if not self._docks_sized:  # give the canvas the room: narrow side docks on first show
             self._docks_sized = True
-            self.window.resizeDocks([self.docks["tools"], self.docks["models"]], [260, 330], Qt.Orientation.Horizontal)
+            right = self.docks.get("models") or self.docks.get("styles")
+            if right is not None:
+                self.window.resizeDocks([self.docks["tools"], right], [260, 330], Qt.Orientation.Horizontal)
             self.window.resizeDocks([self.docks["tools"], self.docks["layers"]], [300, 400], Qt.Orientation.Vertical)
 
     # ----- state -------------------------------------------------------------------------------

@@ -161,9 +161,28 @@ def test_selection_limits_painting_and_fills_and_frames_the_projection(editor):
     assert editor.fill_at(45, 35)
     blue = (editor.document.layers[1].pixels[..., 2] == 255)
     assert blue.sum() > 0 and not blue[:30].any() and not blue[:, 90:].any()
-    assert editor.document_image().shape == (40, 50, 4)
+    assert editor.selection_image().shape == (40, 50, 4) and editor.document_image().shape == (120, 160, 4)
+    assert editor.selection_mask().sum() == 40 * 50
     editor.add_layer_from_array(np.full((64, 64, 3), 7, np.uint8), "projected", {})
     rows, cols = np.nonzero(editor.active_layer.pixels[..., 3])
     assert (rows.min(), rows.max(), cols.min(), cols.max()) == (30, 69, 45, 84)  # 40 x 40, centred in the selection
+    editor.add_layer_from_array(np.full((120, 160, 3), 9, np.uint8), "whole", {})
+    assert (editor.active_layer.pixels == (9, 9, 9, 255)).all()  # canvas-sized: placed as it is
     editor.set_selection(None)
-    assert editor.document_image().shape == (120, 160, 4)
+    assert editor.selection_image().shape == (120, 160, 4) and editor.selection_mask() is None
+
+
+def test_replace_active_layer_is_one_exact_undo_step(editor):
+    from artdesk.core.errors import ArtdeskError
+
+    editor.set_active(0)
+    before = editor.active_layer_image()
+    styled = 255 - before[..., :3]
+    editor.replace_active_layer(styled, "Apply style oil")
+    assert np.array_equal(editor.document.layers[0].pixels[..., :3], styled)
+    assert np.array_equal(editor.document.layers[0].pixels[..., 3], before[..., 3])  # RGB keeps the alpha
+    assert editor.undo_stack.undoText() == "Apply style oil"
+    editor.undo_stack.undo()
+    assert np.array_equal(editor.document.layers[0].pixels, before)
+    with pytest.raises(ArtdeskError, match="do not match"):
+        editor.replace_active_layer(np.zeros((5, 5, 3), np.uint8), "bad")
