@@ -2,7 +2,7 @@
 an opacity slider for the selected layer, and buttons to add, duplicate, delete, move and merge."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -142,10 +142,17 @@ class QtLayerList(QWidget):
         index = self._row_of(self.list.row(item))
         layer = self.editor.document.layers[index]
         visible = item.checkState() == Qt.CheckState.Checked
+        # Applied from the event loop: the change rebuilds this list, which must not delete the item
+        # while Qt is still inside its setData().
         if visible != layer.visible:
-            self.editor.set_layer_property(index, "visible", visible)
+            QTimer.singleShot(0, lambda: self._set_property(layer, "visible", visible))
         elif item.text() != layer.name:
-            self.editor.set_layer_property(index, "name", item.text())
+            text = item.text()
+            QTimer.singleShot(0, lambda: self._set_property(layer, "name", text))
+
+    def _set_property(self, layer, name: str, value) -> None:
+        if any(candidate is layer for candidate in self.editor.document.layers):
+            self.editor.set_layer_property(self.editor.document.index_of(layer), name, value)
 
     def _on_opacity_valueChanged(self, value: int) -> None:  # noqa: N802 (Qt naming)
         self.opacity_label.setText(f"{value}%")

@@ -34,14 +34,14 @@ def test_list_shows_top_layer_first_and_follows_the_buttons(layers):
     assert names(layers)[1] == "Layer copy"
 
 
-def test_checkbox_hides_and_text_renames_undoably(layers):
+def test_checkbox_hides_and_text_renames_undoably(qtbot, layers):
     editor = layers.editor
     background = layers.list.item(1)
     background.setCheckState(Qt.CheckState.Unchecked)
-    assert editor.document.layers[0].visible is False
+    qtbot.waitUntil(lambda: editor.document.layers[0].visible is False)
     assert editor.document_image()[0, 0, 3] == 0
     layers.list.item(0).setText("Ink")
-    assert editor.document.layers[1].name == "Ink"
+    qtbot.waitUntil(lambda: editor.document.layers[1].name == "Ink")
     editor.undo_stack.undo()
     editor.undo_stack.undo()
     assert editor.document.layers[0].visible and editor.document.layers[1].name == "Layer 1"
