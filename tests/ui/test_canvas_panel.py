@@ -145,3 +145,14 @@ def test_a_missing_or_broken_dock_leaves_the_painting_working(panel):
     assert panel._build_dock("artdesk.ui.canvas.no_such_dock", "Dock", "test") is None
     label = panel._build_dock("json", "NoSuchClass", "test")
     assert "could not be loaded" in label.text()
+
+
+def test_opening_a_generated_picture_says_what_made_it(panel, tmp_path):
+    from artdesk.core.image_io import save_png
+
+    record = {"app": "artdesk", "artdesk_version": "0.1", "model": "clipart-gan", "seed": 42, "settings": {}}
+    save_png(tmp_path / "gen.png", np.zeros((64, 64, 3), np.uint8), record)
+    assert panel.open_path(tmp_path / "gen.png")
+    text = panel.message_label.text()
+    assert "model clipart-gan" in text and "seed 42" in text
+    assert panel.editor.document.layers[0].provenance == record

@@ -373,15 +373,16 @@ class CanvasPanel(QWidget):
 
     @staticmethod
     def _describe_provenance(provenance: dict) -> str:
+        """A short "(made with …)" note for a file's provenance: the app, then what made each picture."""
         if not provenance:
             return ""
         layers = provenance.get("layers") or []
-        made = [layer["provenance"] for layer in layers if isinstance(layer, dict) and layer.get("provenance")]
+        made = [provenance] + [layer["provenance"] for layer in layers if isinstance(layer, dict) and layer.get("provenance")]
         parts = [f"Made with artdesk {provenance.get('artdesk_version', '')}".strip()] if provenance.get("app") == "artdesk" else []
-        for item in made[:3]:
+        for item in made[:4]:
             if isinstance(item, dict):
-                parts.append(", ".join(f"{k} {item[k]}" for k in ("job", "style", "seed", "model") if k in item))
-        return ("(" + "; ".join(p for p in parts if p) + ")") if parts else ""
+                parts.append(", ".join(f"{k} {item[k]}" for k in ("model", "job", "style", "seed") if item.get(k) is not None))
+        return ("(" + "; ".join(p for p in parts if p) + ")") if any(parts) else ""
 
     def _ask_discard_changes(self) -> bool:
         if not self.editor.is_modified:
