@@ -6,6 +6,7 @@ holding only those tiles, never the whole image. Applying ``before`` or ``after`
 """
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,6 +27,35 @@ class Patch:
     @property
     def nbytes(self) -> int:
         return self.before.nbytes + self.after.nbytes
+
+    def compressed(self) -> "CompressedPatch":
+        return CompressedPatch(self.rect, self.before.shape, zlib.compress(self.before.tobytes(), 1),
+                               zlib.compress(self.after.tobytes(), 1))
+
+
+@dataclass(frozen=True)
+class CompressedPatch:
+    """A Patch kept zlib-compressed (old undo steps, when undo memory runs over its budget)."""
+
+    rect: Rect
+    shape: tuple[int, ...]
+    before_data: bytes
+    after_data: bytes
+
+    @property
+    def before(self) -> np.ndarray:
+        return np.frombuffer(zlib.decompress(self.before_data), np.uint8).reshape(self.shape)
+
+    @property
+    def after(self) -> np.ndarray:
+        return np.frombuffer(zlib.decompress(self.after_data), np.uint8).reshape(self.shape)
+
+    @property
+    def nbytes(self) -> int:
+        return len(self.before_data) + len(self.after_data)
+
+    def compressed(self) -> "CompressedPatch":
+        return self
 
 
 def apply_patches(pixels: np.ndarray, patches: list[Patch], which: str) -> Rect | None:

@@ -29,6 +29,7 @@ from artdesk.ui.canvas.undo import (
 
 CHECKER = 8  # size of the transparency checkerboard squares, in canvas pixels
 UNDO_LIMIT = 200
+UNDO_BUDGET_BYTES = 512 * 1024 * 1024  # beyond this, older pixel steps are kept compressed
 
 
 def checkerboard(width: int, height: int) -> np.ndarray:
@@ -51,6 +52,7 @@ class QtCanvasEditor(QObject):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
+        self.undo_budget = UNDO_BUDGET_BYTES
         stack = self.undo_stack  # the stack's destructor emits its signals; nobody must hear them then
         self.destroyed.connect(lambda *_: stack.blockSignals(True))
         self.brush = BrushSettings()
@@ -142,7 +144,7 @@ class QtCanvasEditor(QObject):
         patches = recorder.finish()
         if patches:
             self.refresh_patches(patches)
-            self.undo_stack.push(PatchCommand(self, layer, patches, action_name))
+            self._push_pixels(PatchCommand(self, layer, patches, action_name))
 
     def set_selection(self, rect: Rect | None) -> None:
         """Select a rectangle of the canvas (clipped to it); None, or an empty rect, selects nothing."""
@@ -228,7 +230,23 @@ class QtCanvasEditor(QObject):
         patches = stroke.finish()
         if patches:
             text = self.tr("Erase") if stroke.settings.eraser else self.tr("Brush stroke")
-            self.undo_stack.push(PatchCommand(self, stroke.layer, patches, text))
+            self._push_pixels(PatchCommand(self, stroke.layer, patches, text))
+
+    def _push_pixels(self, command: PatchCommand) -> None:
+        """Push a pixel step; if the undo history's raw tiles exceed the budget, compress the oldest."""
+        self.undo_stack.push(command)
+        commands = [self.undo_stack.command(i) for i in range(self.undo_stack.count())]
+        pixel_steps = [c for c in commands if isinstance(c, PatchCommand)]
+        excess = sum(c.nbytes for c in pixel_steps) - self.undo_budget
+        for old in pixel_steps[:-1]:
+            if excess <= 0:
+                break
+            excess -= old.compress()
+
+    def undo_bytes(self) -> int:
+        """Memory held by the pixel steps of the undo history."""
+        commands = (self.undo_stack.command(i) for i in range(self.undo_stack.count()))
+        return sum(c.nbytes for c in commands if isinstance(c, PatchCommand))
 
     def cancel_stroke(self) -> None:
         """Abandon a stroke in progress, restoring the pixels it changed."""
@@ -258,7 +276,7 @@ class QtCanvasEditor(QObject):
         if not patches:
             return False
         self.refresh_patches(patches)
-        self.undo_stack.push(PatchCommand(self, layer, patches, self.tr("Fill")))
+        self._push_pixels(PatchCommand(self, layer, patches, self.tr("Fill")))
         return True
 
     def pick_colour(self, x: float, y: float) -> tuple[int, int, int] | None:

@@ -46,6 +46,12 @@ class PatchCommand(_Done):
     def nbytes(self) -> int:
         return sum(patch.nbytes for patch in self.patches)
 
+    def compress(self) -> int:
+        """Keep this step's tiles zlib-compressed; returns the bytes saved."""
+        before = self.nbytes
+        self.patches = [patch.compressed() for patch in self.patches]
+        return before - self.nbytes
+
     def apply(self) -> None:
         apply_patches(self.layer.pixels, self.patches, "after")
         self.editor.refresh_patches(self.patches)

@@ -186,3 +186,26 @@ def test_replace_active_layer_is_one_exact_undo_step(editor):
     assert np.array_equal(editor.document.layers[0].pixels, before)
     with pytest.raises(ArtdeskError, match="do not match"):
         editor.replace_active_layer(np.zeros((5, 5, 3), np.uint8), "bad")
+
+
+def test_undo_memory_over_budget_compresses_old_steps_and_stays_exact(editor):
+    editor.set_active(0)
+    editor.fill_all_layers = False
+    editor.fill_tolerance = 255
+    states = [snapshot(editor)]
+    for colour in ((255, 0, 0), (0, 255, 0), (0, 0, 255)):
+        editor.set_brush(colour=colour)
+        editor.fill_at(10, 10)
+        states.append(snapshot(editor))
+    raw = editor.undo_bytes()
+    editor.undo_budget = raw // 2
+    editor.set_brush(colour=(9, 9, 9))
+    editor.fill_at(10, 10)
+    states.append(snapshot(editor))
+    assert editor.undo_bytes() < raw  # the older fills are now compressed
+    for state in reversed(states[:-1]):
+        editor.undo_stack.undo()
+        assert same(snapshot(editor), state)
+    for state in states[1:]:
+        editor.undo_stack.redo()
+        assert same(snapshot(editor), state)
