@@ -1,4 +1,11 @@
 """Poem model types known to the registry (no torch import here)."""
 from artdesk.ml.registry import ModelSpec
 
-SPECS: dict[str, ModelSpec] = {}
+SPECS: dict[str, ModelSpec] = {
+    "poem-rnn": ModelSpec(
+        "poem",
+        "artdesk.ml.poem.model:PoemRNN",
+        "artdesk.ml.poem.model:PoemConfig",
+        "Character-level GRU/LSTM poem model conditioned on a form tag and theme keywords",
+    ),
+}
