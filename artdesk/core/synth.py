@@ -8,6 +8,7 @@ Rendering is deterministic: the same melody and instrument give the same samples
 """
 from __future__ import annotations
 
+import functools
 import io
 import math
 import wave
@@ -43,9 +44,9 @@ def step_seconds(tempo_bpm: float) -> float:
 
 def _release_envelope(n: int, release: int, curve: float = 5.0) -> np.ndarray:
     """1 for ``n - release`` samples, then an exponential fade to 0 over ``release`` samples."""
-    env = np.ones(n, dtype=np.float64)
+    env = np.ones(n, dtype=np.float32)
     if release > 0:
-        env[n - release :] = np.exp(-curve * np.linspace(0.0, 1.0, release))
+        env[n - release :] = np.exp(np.linspace(0.0, -curve, release, dtype=np.float32))
         env[-1] = 0.0
     return env
 
@@ -53,24 +54,40 @@ def _release_envelope(n: int, release: int, curve: float = 5.0) -> np.ndarray:
 def _attack(env: np.ndarray, samples: int) -> None:
     samples = min(samples, len(env))
     if samples > 0:
-        env[:samples] *= np.linspace(0.0, 1.0, samples)
+        env[:samples] *= np.linspace(0.0, 1.0, samples, dtype=np.float32)
 
 
 def _piano(freq: float, gate: int, sr: int) -> np.ndarray:
-    """Struck string: partials with stretch (inharmonicity), higher partials dying faster."""
+    """Struck string: partials with stretch (inharmonicity), higher partials dying faster.
+
+    float32 throughout; each partial is computed only until it has decayed by 80 dB, and the
+    per-partial decays come from one running product (``exp(-t/tau_k)`` = base * step^(k-1)).
+    """
     release = int(0.12 * sr)
     n = gate + release
-    t = np.arange(n) / sr
-    out = np.zeros(n)
+    t = np.arange(n, dtype=np.float32) / np.float32(sr)
+    out = np.zeros(n, dtype=np.float32)
+    scratch = np.empty(n, dtype=np.float32)
     tau0 = float(np.clip(1.6 * math.sqrt(261.6 / freq), 0.25, 3.0))
+    spread = 0.6  # tau_k = tau0 / (1 + spread * (k - 1))
+    decay = np.exp(t * np.float32(-1.0 / tau0))
+    step = np.exp(t * np.float32(-spread / tau0))
     inharmonicity = 0.0004
     for k in range(1, 13):
         fk = freq * k * math.sqrt(1.0 + inharmonicity * k * k)
         if fk >= sr / 2.2:
             break
-        amplitude = 1.0 / k**1.3
-        tau = tau0 / (1.0 + 0.6 * (k - 1))
-        out += amplitude * np.exp(-t / tau) * np.sin(2 * math.pi * fk * t + 0.3 * k)
+        tau = tau0 / (1.0 + spread * (k - 1))
+        m = min(n, int(tau * 9.21 * sr) + 1)  # e^-9.21 = -80 dB
+        buf = scratch[:m]
+        np.multiply(t[:m], np.float32(2 * math.pi * fk), out=buf)
+        buf += np.float32(0.3 * k)
+        np.sin(buf, out=buf)
+        buf *= decay[:m]
+        buf *= np.float32(1.0 / k**1.3)
+        out[:m] += buf
+        if k < 12:
+            decay[:m] *= step[:m]
     env = _release_envelope(n, release)
     _attack(env, int(0.003 * sr))
     return out * env
@@ -113,20 +130,46 @@ def _plucked(freq: float, gate: int, sr: int) -> np.ndarray:
     return out * env
 
 
-_DRAWBARS = ((0.5, 0.55), (1.0, 1.0), (1.5, 0.45), (2.0, 0.5), (3.0, 0.3), (4.0, 0.25), (6.0, 0.12))
+WAVETABLE_SIZE = 1 << 14
+_PHASE_SHIFT = 32 - 14  # a 32-bit phase accumulator; its top 14 bits index the table
+
+
+@functools.lru_cache(maxsize=64)
+def _wavetable(harmonics: tuple[tuple[int, float], ...]) -> np.ndarray:
+    """One period of a sum of sines: (harmonic number, amplitude) pairs; cached (read-only, shared)."""
+    phase = np.arange(WAVETABLE_SIZE) * (2 * math.pi / WAVETABLE_SIZE)
+    table = np.zeros(WAVETABLE_SIZE)
+    for number, amplitude in harmonics:
+        table += amplitude * np.sin(number * phase)
+    table = table.astype(np.float32)
+    table.flags.writeable = False
+    return table
+
+
+def _oscillator(table: np.ndarray, freq: float, n: int, sr: int) -> np.ndarray:
+    """``n`` samples of ``table`` played at ``freq`` by a 32-bit phase accumulator that wraps by itself.
+
+    The increment is rounded to 1 part in 2**32 of a period: the pitch error is below 1e-6.
+    """
+    increment = np.uint32(int(round(freq / sr * (1 << 32))) & 0xFFFFFFFF)
+    phase = np.arange(n, dtype=np.uint32)
+    phase *= increment  # wraps modulo 2**32: one full period
+    phase >>= np.uint32(_PHASE_SHIFT)
+    return table[phase]
+
+
+_DRAWBARS = ((1, 0.55), (2, 1.0), (3, 0.45), (4, 0.5), (6, 0.3), (8, 0.25), (12, 0.12))  # of the sub-octave
 
 
 def _organ(freq: float, gate: int, sr: int) -> np.ndarray:
     """Drawbar organ: steady sines at sub-octave, fundamental and harmonics, gentle tremolo."""
     release = int(0.04 * sr)
     n = gate + release
-    t = np.arange(n) / sr
-    out = np.zeros(n)
-    for ratio, amplitude in _DRAWBARS:
-        f = freq * ratio
-        if f < sr / 2.2:
-            out += amplitude * np.sin(2 * math.pi * f * t)
-    out *= 1.0 + 0.08 * np.sin(2 * math.pi * 5.8 * t)
+    sub = freq / 2
+    table = _wavetable(tuple((k, a) for k, a in _DRAWBARS if sub * k < sr / 2.2))
+    out = _oscillator(table, sub, n, sr)
+    t = np.arange(n, dtype=np.float32) / np.float32(sr)
+    out *= 1.0 + 0.08 * np.sin(np.float32(2 * math.pi * 5.8) * t)
     env = _release_envelope(n, release)
     _attack(env, int(0.012 * sr))
     return out * env
@@ -136,15 +179,11 @@ def _square(freq: float, gate: int, sr: int) -> np.ndarray:
     """Soft square: odd harmonics (1/k, rolled off further), with an attack-decay-sustain envelope."""
     release = int(0.06 * sr)
     n = gate + release
-    t = np.arange(n) / sr
-    out = np.zeros(n)
-    k = 1
-    while freq * k < sr / 2.2 and k <= 31:
-        out += math.exp(-k / 9.0) / k * np.sin(2 * math.pi * freq * k * t)
-        k += 2
+    harmonics = tuple((k, math.exp(-k / 9.0) / k) for k in range(1, 32, 2) if freq * k < sr / 2.2)
+    out = _oscillator(_wavetable(harmonics), freq, n, sr)
+    t = np.arange(n, dtype=np.float32) / np.float32(sr)
     env = _release_envelope(n, release)
-    decay = 0.7 + 0.3 * np.exp(-t / 0.12)
-    env *= decay
+    env *= 0.7 + 0.3 * np.exp(t * np.float32(-1 / 0.12))
     _attack(env, int(0.008 * sr))
     return out * env
 

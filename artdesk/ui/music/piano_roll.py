@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
+from PySide6.QtCore import QLine, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from artdesk.core.melody import Melody, Note
@@ -20,15 +20,32 @@ from artdesk.ui.music.edits import add_note, delete_notes, move_notes, resize_no
 KEYS_WIDTH = 46
 RULER_HEIGHT = 20
 ROW_HEIGHT = 11
-MIN_ZOOM, MAX_ZOOM = 2.0, 64.0  # pixels per 16th step
+MIN_ZOOM, MAX_ZOOM = 0.25, 64.0  # pixels per 16th step (0.25: about 250 bars of 4/4 across a screen)
 RESIZE_MARGIN = 5  # pixels at a note's right edge that grab its length
 DRAG_THRESHOLD = 3
 BLACK_KEYS = {1, 3, 6, 8, 10}
 NOTE_NAMES = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
+BACKGROUND = QColor(250, 250, 252)
+BLACK_ROW = QColor(236, 237, 242)
+OCTAVE_PEN = QPen(QColor(196, 198, 210))
+BAR_PEN = QPen(QColor(110, 114, 130))
+BEAT_PEN = QPen(QColor(190, 192, 204))
+STEP_PEN = QPen(QColor(226, 227, 234))
+NOTE_EDGE = QPen(QColor(20, 40, 110))
+NOTE_FILLS = [QColor(40 + 8 * (7 - i), 90 + 4 * (7 - i), 150 + 13 * i) for i in range(8)]  # by velocity / 16
+SELECTED_EDGE = QPen(QColor(170, 80, 0))
+SELECTED_FILL = QColor(255, 160, 40)
+PLAYHEAD_PEN = QPen(QColor(220, 30, 30), 2)
 
 
 def pitch_name(pitch: int) -> str:
     return f"{NOTE_NAMES[pitch % 12]}{pitch // 12 - 1}"
+
+
+def _geometry(notes) -> list[tuple[int, int, int, int, int, Note]]:
+    """(start, end, pitch, duration, velocity level, note) per note, sorted by start: what painting reads."""
+    ordered = sorted(notes, key=lambda n: (n.start, n.pitch))
+    return [(n.start, n.end, n.pitch, n.duration, min(127, max(0, n.velocity)) * len(NOTE_FILLS) // 128, n) for n in ordered]
 
 
 class QtPianoRoll(QAbstractScrollArea):
@@ -45,6 +62,7 @@ class QtPianoRoll(QAbstractScrollArea):
         self._starts: list[int] = []
         self._preview: tuple[tuple[Note, ...], frozenset[Note]] | None = None  # notes shown while dragging
         self._drag: dict | None = None
+        self._cache: QPixmap | None = None  # the view without the playhead
         self.setAccessibleName("Piano roll")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
@@ -53,7 +71,7 @@ class QtPianoRoll(QAbstractScrollArea):
         self._font = QFont(self.font())
         self._font.setPointSizeF(max(6.0, self._font.pointSizeF() * 0.8))
         document.changed.connect(self._on_document_changed)
-        document.selection_changed.connect(self.viewport().update)
+        document.selection_changed.connect(self._invalidate)
         self._on_document_changed()
         self.verticalScrollBar().setValue(self._pitch_y_content(84))
 
@@ -110,7 +128,7 @@ class QtPianoRoll(QAbstractScrollArea):
         self._update_scrollbars()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 (Qt naming)
-        self.viewport().update()
+        self._invalidate()
 
     # public view controls ---------------------------------------------------------------------
     def set_zoom(self, pixels_per_step: float) -> None:
@@ -119,7 +137,7 @@ class QtPianoRoll(QAbstractScrollArea):
         self.zoom = min(MAX_ZOOM, max(MIN_ZOOM, float(pixels_per_step)))
         self._update_scrollbars()
         self.horizontalScrollBar().setValue(int(left_step * self.zoom))
-        self.viewport().update()
+        self._invalidate()
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom * 1.25)
@@ -151,7 +169,7 @@ class QtPianoRoll(QAbstractScrollArea):
             x = self.step_to_x(step)
             if x > self.viewport().width() - 10 or x < KEYS_WIDTH:
                 self.horizontalScrollBar().setValue(int(step * self.zoom) - 20)
-                self.viewport().update()
+                self._invalidate()
                 return
         for value in (old, step):
             if value is not None:
@@ -162,81 +180,130 @@ class QtPianoRoll(QAbstractScrollArea):
     def _on_document_changed(self) -> None:
         self._sorted = sorted(self.document.notes, key=lambda n: (n.start, n.pitch))
         self._starts = [n.start for n in self._sorted]
+        self._geometry = _geometry(self._sorted)
         self._update_scrollbars()
+        self._invalidate()
+
+    def _invalidate(self) -> None:
+        """The picture changed (notes, selection, scroll, zoom, size): repaint the cache, then the view."""
+        self._cache = None
         self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
-        painter = QPainter(self.viewport())
+        """Blit the cached picture (re-rendered only after ``_invalidate``), then draw the playhead on top.
+
+        During playback only the playhead moves, so a frame costs a small blit.
+        """
+        viewport = self.viewport()
+        ratio = viewport.devicePixelRatioF()
+        if self._cache is None or self._cache.size() != viewport.size() * ratio:
+            self._cache = QPixmap(viewport.size() * ratio)
+            self._cache.setDevicePixelRatio(ratio)
+            cache_painter = QPainter(self._cache)
+            try:
+                self._paint(cache_painter, viewport.rect())
+            finally:
+                cache_painter.end()
+        painter = QPainter(viewport)
         try:
-            self._paint(painter, event.rect())
+            clip = event.rect()
+            painter.drawPixmap(clip, self._cache, QRectF(clip.x() * ratio, clip.y() * ratio, clip.width() * ratio, clip.height() * ratio).toRect())
+            if self.playhead is not None:
+                x = round(self.step_to_x(self.playhead))
+                if x >= KEYS_WIDTH:
+                    painter.setPen(PLAYHEAD_PEN)
+                    painter.drawLine(x, 0, x, viewport.height())
         finally:
             painter.end()
 
     def _paint(self, painter: QPainter, clip: QRect) -> None:
-        palette = self.palette()
+        """Paint what intersects ``clip``; shapes of one colour go in one batched call."""
         view = self.viewport().rect()
         grid = QRect(KEYS_WIDTH, RULER_HEIGHT, view.width() - KEYS_WIDTH, view.height() - RULER_HEIGHT)
-        painter.fillRect(clip, QColor(250, 250, 252))
-        top_pitch = min(127, self.y_to_pitch(RULER_HEIGHT))
-        bottom_pitch = max(0, self.y_to_pitch(view.height()))
-        painter.setClipRect(grid.intersected(clip))
-        # rows: black keys shaded, a line under every C
-        for pitch in range(bottom_pitch, top_pitch + 1):
-            y = self.pitch_to_y(pitch)
-            if pitch % 12 in BLACK_KEYS:
-                painter.fillRect(QRect(KEYS_WIDTH, y, grid.width(), ROW_HEIGHT), QColor(236, 237, 242))
-            if pitch % 12 == 0:
-                painter.setPen(QColor(196, 198, 210))
-                painter.drawLine(KEYS_WIDTH, y + ROW_HEIGHT, view.width(), y + ROW_HEIGHT)
-        # columns: steps (when wide enough), beats, bars
+        area = grid.intersected(clip)
+        painter.fillRect(clip, BACKGROUND)
+        top_pitch = min(127, self.y_to_pitch(max(RULER_HEIGHT, clip.top())))
+        bottom_pitch = max(0, self.y_to_pitch(clip.bottom()))
         melody = self.document.melody
         bar = melody.steps_per_bar
-        beat = 6 if melody.time_signature[1] == 8 else 4
         first_step = max(0, int(self.x_to_step(max(KEYS_WIDTH, clip.left()))))
         last_step = int(self.x_to_step(clip.right())) + 1
-        for step in range(first_step, last_step + 1):
-            if step % bar == 0:
-                painter.setPen(QPen(QColor(120, 124, 140), 1.5))
-            elif step % beat == 0:
-                painter.setPen(QColor(190, 192, 204))
-            elif self.zoom >= 8:
-                painter.setPen(QColor(226, 227, 234))
-            else:
-                continue
-            x = round(self.step_to_x(step))
-            painter.drawLine(x, RULER_HEIGHT, x, view.height())
-        # notes: only those that can be visible
-        notes, selection = self._preview if self._preview else (self._sorted, self.document.selection)
+        if not area.isEmpty():
+            painter.setClipRect(area)
+            self._paint_grid(painter, area, bottom_pitch, top_pitch, first_step, last_step, melody)
+            self._paint_notes(painter, bottom_pitch, top_pitch, first_step, last_step, bar)
+            if self._drag and self._drag["mode"] == "band" and self._drag.get("moved"):
+                painter.setPen(QPen(QColor(60, 60, 200), 1, Qt.PenStyle.DashLine))
+                painter.fillRect(self._drag["band"], QColor(80, 80, 220, 40))
+                painter.drawRect(self._drag["band"])
+            painter.setClipping(False)
+        if clip.left() < KEYS_WIDTH:
+            self._paint_keys(painter, max(0, self.y_to_pitch(view.height())), min(127, self.y_to_pitch(RULER_HEIGHT)), view)
+        if clip.top() < RULER_HEIGHT:
+            self._paint_ruler(painter, first_step, last_step, bar, view)
+
+    def _paint_grid(self, painter: QPainter, area: QRect, bottom: int, top: int, first: int, last: int, melody: Melody) -> None:
+        black_rows, octave_lines = [], []
+        for pitch in range(bottom, top + 1):
+            y = self.pitch_to_y(pitch)
+            if pitch % 12 in BLACK_KEYS:
+                black_rows.append(QRect(area.left(), y, area.width(), ROW_HEIGHT))
+            if pitch % 12 == 0:
+                octave_lines.append(QLine(area.left(), y + ROW_HEIGHT, area.right(), y + ROW_HEIGHT))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(BLACK_ROW)
+        painter.drawRects(black_rows)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(OCTAVE_PEN)
+        painter.drawLines(octave_lines)
+        bar = melody.steps_per_bar
+        beat = 6 if melody.time_signature[1] == 8 else 4
+        lines: dict[int, list[QLine]] = {0: [], 1: [], 2: []}  # bar, beat, step
+        x0 = KEYS_WIDTH - self.horizontalScrollBar().value()
+        top_y, bottom_y = area.top(), area.bottom()
+        bar_every = bar * max(1, int(4 / (bar * self.zoom)) + 1) if bar * self.zoom < 4 else bar  # lines >= 4 px apart
+        stride = 1 if self.zoom >= 8 else beat if beat * self.zoom >= 5 else bar_every  # only the lines that are drawn
+        for step in range(first - first % stride, last + 1, stride):
+            kind = 0 if step % bar_every == 0 else 1 if step % beat == 0 else 2
+            x = round(x0 + step * self.zoom)
+            lines[kind].append(QLine(x, top_y, x, bottom_y))
+        for kind, pen in ((2, STEP_PEN), (1, BEAT_PEN), (0, BAR_PEN)):
+            painter.setPen(pen)
+            painter.drawLines(lines[kind])
+
+    def _paint_notes(self, painter: QPainter, bottom: int, top: int, first: int, last: int, bar: int) -> None:
         if self._preview:
-            notes = sorted(notes, key=lambda n: n.start)
-        starts = self._starts if not self._preview else [n.start for n in notes]
-        lo = bisect.bisect_left(starts, first_step - 64 * bar)
-        hi = bisect.bisect_right(starts, last_step)
-        for note in notes[lo:hi]:
-            if note.end < first_step or not bottom_pitch <= note.pitch <= top_pitch:
+            geometry = _geometry(self._preview[0])
+            selection = self._preview[1]
+            starts = [g[0] for g in geometry]
+        else:
+            geometry, selection, starts = self._geometry, self.document.selection, self._starts
+        lo = bisect.bisect_left(starts, first - 64 * bar)  # notes longer than 64 bars are not drawn from afar
+        hi = bisect.bisect_right(starts, last)
+        by_level: list[list[QRectF]] = [[] for _ in NOTE_FILLS]
+        chosen: list[QRectF] = []
+        x0 = KEYS_WIDTH - self.horizontalScrollBar().value() + 0.5  # note_rect, inlined: this loop is the hot path
+        y0 = RULER_HEIGHT - self.verticalScrollBar().value() + 1.0 + 127 * ROW_HEIGHT
+        zoom = self.zoom
+        for start, end, pitch, duration, level, note in geometry[lo:hi]:
+            if end < first or pitch < bottom or pitch > top:
                 continue
-            rect = self.note_rect(note).adjusted(0.5, 1.0, -0.5, -1.0)
-            shade = 110 + int(note.velocity)  # louder notes are more saturated
-            if note in selection:
-                fill, edge = QColor(255, 160, 40), QColor(170, 80, 0)
+            width = duration * zoom
+            rect = QRectF(x0 + start * zoom, y0 - pitch * ROW_HEIGHT, (width if width > 2.0 else 2.0) - 1.0, ROW_HEIGHT - 2.0)
+            if selection and note in selection:
+                chosen.append(rect)
             else:
-                fill, edge = QColor(40, 90, min(255, shade + 20)), QColor(20, 40, 110)
-            painter.fillRect(rect, fill)
-            painter.setPen(edge)
-            painter.drawRect(rect)
-        # rubber band
-        if self._drag and self._drag["mode"] == "band" and self._drag.get("moved"):
-            painter.setPen(QPen(QColor(60, 60, 200), 1, Qt.PenStyle.DashLine))
-            painter.fillRect(self._drag["band"], QColor(80, 80, 220, 40))
-            painter.drawRect(self._drag["band"])
-        painter.setClipping(False)
-        self._paint_keys(painter, bottom_pitch, top_pitch, view)
-        self._paint_ruler(painter, first_step, last_step, bar, view, palette)
-        if self.playhead is not None:
-            x = round(self.step_to_x(self.playhead))
-            if x >= KEYS_WIDTH:
-                painter.setPen(QPen(QColor(220, 30, 30), 2))
-                painter.drawLine(x, 0, x, view.height())
+                by_level[level].append(rect)
+        painter.setPen(NOTE_EDGE if zoom >= 3 else Qt.PenStyle.NoPen)  # outlines only where notes are wide enough
+        for level, rects in enumerate(by_level):
+            if rects:
+                painter.setBrush(NOTE_FILLS[level])  # louder notes are more saturated
+                painter.drawRects(rects)
+        if chosen:
+            painter.setPen(SELECTED_EDGE)
+            painter.setBrush(SELECTED_FILL)
+            painter.drawRects(chosen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
 
     def _paint_keys(self, painter: QPainter, bottom: int, top: int, view: QRect) -> None:
         painter.fillRect(QRect(0, RULER_HEIGHT, KEYS_WIDTH, view.height()), QColor(255, 255, 255))
@@ -254,7 +321,7 @@ class QtPianoRoll(QAbstractScrollArea):
         painter.setPen(QColor(150, 150, 160))
         painter.drawLine(KEYS_WIDTH - 1, RULER_HEIGHT, KEYS_WIDTH - 1, view.height())
 
-    def _paint_ruler(self, painter: QPainter, first: int, last: int, bar: int, view: QRect, palette) -> None:
+    def _paint_ruler(self, painter: QPainter, first: int, last: int, bar: int, view: QRect) -> None:
         painter.fillRect(QRect(0, 0, view.width(), RULER_HEIGHT), QColor(232, 233, 240))
         painter.setPen(QColor(60, 60, 70))
         painter.setFont(self._font)
@@ -319,7 +386,7 @@ class QtPianoRoll(QAbstractScrollArea):
         else:
             drag["result"] = self._drag_result(drag["mode"], delta)
             self._preview = (drag["result"][0], frozenset(drag["result"][1]))
-        self.viewport().update()
+        self._invalidate()
 
     def _drag_result(self, mode: str, delta: QPoint) -> tuple[tuple[Note, ...], tuple[Note, ...]]:
         d_step = round(delta.x() / self.zoom)
@@ -333,7 +400,7 @@ class QtPianoRoll(QAbstractScrollArea):
         drag, self._drag = self._drag, None
         self._preview = None
         if drag is None or event.button() != Qt.MouseButton.LeftButton:
-            self.viewport().update()
+            self._invalidate()
             return
         pos = event.position().toPoint()
         if drag["mode"] == "band":
@@ -346,7 +413,7 @@ class QtPianoRoll(QAbstractScrollArea):
             if drag["mode"] == "resize" and len(moved) == 1:
                 self.default_duration = moved[0].duration
             self.document.set_notes(notes, "Resize notes" if drag["mode"] == "resize" else "Move notes", moved)
-        self.viewport().update()
+        self._invalidate()
 
     def _add_at(self, pos: QPoint) -> None:
         step = int(self.x_to_step(pos.x()))

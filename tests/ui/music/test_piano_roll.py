@@ -106,12 +106,30 @@ def test_playhead_pages_along(qtbot, roll):
     assert roll.playhead is None
 
 
-def test_paints_many_notes(qtbot, roll):
-    notes = tuple(Note(48 + (i * 7) % 36, i * 2, 2, 60 + i % 60) for i in range(2000))
+def note_pixels(roll) -> int:
+    """Pixels in the grid painted in a note colour (bluish: blue well above red)."""
+    image = roll.viewport().grab().toImage()
+    count = 0
+    for x in range(50, image.width(), 3):
+        for y in range(25, image.height(), 3):
+            colour = image.pixelColor(x, y)
+            count += colour.blue() - colour.red() > 40
+    return count
+
+
+def test_paints_many_notes_and_the_playhead_over_the_cached_picture(qtbot, roll):
+    roll.document.set_melody(Melody())
+    assert note_pixels(roll) == 0
+    notes = tuple(Note(60 + (i * 7) % 24, i, 1, 60 + i % 60) for i in range(2000))
     roll.document.set_melody(Melody(notes))
     roll.zoom_to_fit()
+    roll.verticalScrollBar().setValue(roll._pitch_y_content(86))
+    assert roll.step_to_x(2000) <= roll.viewport().width()  # every note is in view
+    assert note_pixels(roll) > 200
+    roll.set_playhead(100.0)
     image = roll.viewport().grab().toImage()
-    assert image.width() > 0
-    # some note colour is present in the painted view
-    colours = {image.pixelColor(x, y).name() for x in range(60, image.width(), 7) for y in range(30, image.height(), 5)}
-    assert len(colours) > 5
+    x = round(roll.step_to_x(100.0))
+    assert image.pixelColor(x, 200).red() > 200 and image.pixelColor(x, 200).green() < 80  # the red playhead
+    roll.set_playhead(None)
+    image = roll.viewport().grab().toImage()
+    assert not (image.pixelColor(x, 200).red() > 200 and image.pixelColor(x, 200).green() < 80)
