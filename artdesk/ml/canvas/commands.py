@@ -1,0 +1,238 @@
+"""``artdesk VERB canvas ...``: generate, train (and --prepare), eval; plus the demo and self-test jobs.
+
+  artdesk generate canvas [--model NAME] [--style S] [--seed N] [--count N] [--out grid.png]
+  artdesk train canvas --prepare [--cache DIR] [--export DIR]
+  artdesk train canvas {gan,vae,upscaler,all} --data DIR --out DIR --minutes M
+  artdesk eval canvas MODEL [--vae NAME] [--count 2000] [--data DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from artdesk.core.errors import ArtdeskError
+from artdesk.ml.canvas.requests import STYLES, GenerateRequest, InterpolateRequest, UpscaleRequest
+
+
+def find_model(name: str | None, model_type: str) -> Path:
+    """A checkpoint folder: an existing path, or a model name among bundled and user models."""
+    from artdesk.core.cards import discover_models
+    from artdesk.core.paths import app_paths
+
+    if name and Path(name).is_dir():
+        return Path(name)
+    cards = [c for c in discover_models(app_paths().model_roots, "canvas").cards if c.model_type == model_type]
+    for card in cards:
+        if name is None or name in (card.name, card.path.name, card.id):
+            return card.path
+    wanted = f"named {name!r} " if name else ""
+    raise ArtdeskError(f"No {model_type} model {wanted}found. See: artdesk models")
+
+
+def save_png(image, path: Path, provenance: dict) -> Path:
+    """Write a PNG with the provenance as a text chunk, atomically."""
+    import io
+
+    from PIL import Image, PngImagePlugin
+
+    from artdesk.core.atomic import atomic_write_bytes
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("artdesk", json.dumps(provenance))
+    buffer = io.BytesIO()
+    Image.fromarray(image).save(buffer, format="PNG", pnginfo=info)
+    atomic_write_bytes(path, buffer.getvalue())
+    return path
+
+
+def grid_image(images: list, columns: int = 8, pad: int = 2):
+    import numpy as np
+
+    rows = (len(images) + columns - 1) // columns
+    h, w = images[0].shape[:2]
+    out = np.full((rows * (h + pad) + pad, columns * (w + pad) + pad, 3), 255, dtype=np.uint8)
+    for i, im in enumerate(images):
+        r, c = divmod(i, columns)
+        out[pad + r * (h + pad):pad + r * (h + pad) + h, pad + c * (w + pad):pad + c * (w + pad) + w] = im[..., :3]
+    return out
+
+
+def _generate(argv: list[str]) -> int:
+    from artdesk.core.jobs import ConsoleContext
+    from artdesk.ml.canvas import generate
+
+    parser = argparse.ArgumentParser(prog="artdesk generate canvas")
+    parser.add_argument("--model", help="GAN or VAE name or folder (default: the first GAN)")
+    parser.add_argument("--style", choices=STYLES, default="clipart")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--count", type=int, default=16)
+    parser.add_argument("--truncation", type=float, default=1.0)
+    parser.add_argument("--out", default="canvas-grid.png")
+    args = parser.parse_args(argv)
+    path = _any_generator(args.model)
+    result = generate.generate_grid(GenerateRequest(str(path), args.style, args.seed, args.count, args.truncation),
+                                    ConsoleContext())
+    provenance = dict(result.provenance[0], index=None, count=args.count)
+    print(save_png(grid_image(result.images), Path(args.out), provenance))
+    return 0
+
+
+def _any_generator(name: str | None) -> Path:
+    try:
+        return find_model(name, "canvas-gan")
+    except ArtdeskError:
+        return find_model(name, "canvas-vae")
+
+
+def _train(argv: list[str]) -> int:
+    if "--prepare" in argv:
+        from artdesk.ml.canvas.data import default_cache, export_compact, prepare
+
+        parser = argparse.ArgumentParser(prog="artdesk train canvas --prepare")
+        parser.add_argument("--prepare", action="store_true")
+        parser.add_argument("--cache", type=Path, default=None, help="download/unpack folder (ARTDESK_DATA_CACHE)")
+        parser.add_argument("--export", type=Path, default=None, help="also copy a compact copy here (<= 30 MB)")
+        args = parser.parse_args(argv)
+        folder = prepare(args.cache or default_cache())
+        if args.export:
+            print(export_compact(folder, args.export))
+        return 0
+    from artdesk.ml.canvas import train
+
+    return train.main(argv)
+
+
+def _eval(argv: list[str]) -> int:
+    from artdesk.core.jobs import ConsoleContext
+    from artdesk.ml.canvas.data import default_cache
+
+    parser = argparse.ArgumentParser(prog="artdesk eval canvas")
+    parser.add_argument("model", help="GAN (or VAE) name or folder")
+    parser.add_argument("--vae", help="also score this VAE's samples (default: the first VAE found)")
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--data", type=Path, default=None, help="prepared data folder (default: the data cache)")
+    parser.add_argument("--json", type=Path, default=None, help="also write the numbers here")
+    args = parser.parse_args(argv)
+    data_dir = args.data or default_cache() / "canvas"
+    model = _any_generator(args.model)
+    vae = None
+    try:
+        vae = find_model(args.vae, "canvas-vae")
+    except ArtdeskError:
+        if args.vae:
+            raise
+    report = evaluate(model, vae, data_dir, args.count, ConsoleContext())
+    print(format_report(report))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2))
+    return 0
+
+
+def evaluate(model: Path, vae: Path | None, data_dir: Path, count: int, ctx) -> dict[str, Any]:
+    """Metrics of ``model`` (and the VAE's samples) against the held-out split; see ``eval``."""
+    import numpy as np
+    import torch
+
+    from artdesk.ml.canvas import eval as metrics
+    from artdesk.ml.canvas.data import load_data
+    from artdesk.ml.checkpoint import load_checkpoint
+
+    data = load_data(data_dir)
+    train_images, _ = data.split(heldout=False)
+    heldout_images, heldout_styles = data.split(heldout=True)
+    nets = metrics.load_feature_nets("cpu")
+    cache: dict = {}
+    report: dict[str, Any] = {"data": str(data_dir), "heldout": len(heldout_images), "train": len(train_images)}
+    for label, path in (("model", model), ("vae", vae)):
+        if path is None or (label == "vae" and Path(path) == Path(model)):
+            continue
+        ctx.report(None, f"sampling {count} pictures from {Path(path).name}…")
+        checkpoint = load_checkpoint(Path(path))
+        with torch.inference_mode():
+            fake = metrics.sample_model(checkpoint.model, count, heldout_styles, seed=12345, check=ctx.raise_if_cancelled)
+        ctx.report(None, f"measuring {Path(path).name}…")
+        scores = metrics.evaluate_pictures(fake, train_images, heldout_images, nets, ctx.raise_if_cancelled,
+                                           baselines=label == "model", cache=cache)
+        report[label] = {"path": str(path), "model_type": checkpoint.card.model_type, **scores}
+    del np
+    return report
+
+
+def format_report(report: dict) -> str:
+    lines = [f"held-out pictures: {report['heldout']}, training pictures: {report['train']}"]
+    model = report.get("model", {})
+    rows = [
+        (f"{Path(model.get('path', '?')).name} ({model.get('model_type')})", model.get("kid_vs_heldout")),
+        ("floor: train vs held-out", model.get("kid_floor_train_vs_heldout")),
+        ("baseline: PCA Gaussian", model.get("kid_pca_gaussian_baseline")),
+    ]
+    if "vae" in report:
+        rows.append((f"{Path(report['vae']['path']).name} samples (VAE)", report["vae"]["kid_vs_heldout"]))
+    lines.append("KID vs held-out (x1000, three random networks; lower is better):")
+    for label, value in rows:
+        if value is not None:
+            lines.append(f"  {label:45s} {value * 1000:9.3f}")
+    for label, section in (("model", model), ("vae", report.get("vae"))):
+        if section:
+            lines.append(f"{Path(section['path']).name}: density {section['density']:.3f}, coverage {section['coverage']:.3f}, "
+                         f"too-close rate {section['too_close_rate'] * 100:.2f}% (want < 1%)")
+    return "\n".join(lines)
+
+
+def main(verb: str, argv: list[str]) -> int:
+    """Entry for ``artdesk VERB canvas ...``."""
+    if verb == "generate":
+        return _generate(argv)
+    if verb == "train":
+        return _train(argv)
+    if verb == "eval":
+        return _eval(argv)
+    print("artdesk: fine-tuning canvas models on your own pictures is not available yet (issue 6).", file=sys.stderr)
+    return 2
+
+
+def demo(out_dir: Path, ctx) -> list[Path]:
+    """One grid per style, a walk GIF and an upscale comparison, from the bundled models."""
+    from artdesk.ml.canvas import generate
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    gan = _any_generator(None)
+    for style in STYLES:
+        result = generate.generate_grid(GenerateRequest(str(gan), style, seed=1, count=16), ctx)
+        written.append(save_png(grid_image(result.images), out_dir / f"grid-{style}.png",
+                                dict(result.provenance[0], index=None, count=16)))
+    walk = generate.interpolate(InterpolateRequest(str(gan), result.latents[0], result.latents[1], "clipart",
+                                                   frames=12, gif_path=str(out_dir / "walk.gif")), ctx)
+    written += [Path(p) for p in walk.files]
+    try:
+        upscaler = find_model(None, "canvas-upscaler")
+    except ArtdeskError:
+        upscaler = None
+    picture = result.images[0]
+    rows = [generate.upscale(UpscaleRequest(picture, 4, "nearest"), ctx)]
+    if upscaler is not None:
+        rows.append(generate.upscale(UpscaleRequest(picture, 4, "learned", str(upscaler)), ctx))
+    written.append(save_png(grid_image(rows, columns=len(rows)), out_dir / "upscale-nearest-vs-learned.png",
+                            {"job": "upscale", "methods": ["nearest", "learned"][:len(rows)]}))
+    return written
+
+
+def self_test_jobs(paths) -> list[tuple[str, Any, Any]]:
+    """One small generation job with the bundled GAN (or VAE)."""
+    from artdesk.core.cards import discover_models
+    from artdesk.ml.canvas import jobs
+
+    cards = discover_models([("bundled", paths.bundled_models)], "canvas").cards
+    generators = [c for c in cards if c.model_type in ("canvas-gan", "canvas-vae")]
+    if not generators:
+        return [("canvas: bundled models", _missing_models, None)]
+    return [("canvas: generate 4 pictures", jobs.generate_grid, GenerateRequest(str(generators[0].path), count=4))]
+
+
+def _missing_models(_request, _ctx):
+    """Fails at once: there is no bundled canvas model to test."""
+    raise ArtdeskError("No bundled canvas model was found in models/canvas/.")

@@ -1,0 +1,503 @@
+"""Training of the canvas GAN, VAE and upscaler: time-budgeted, resumable, ending in a checkpoint with a card.
+
+Each trainer is a job body ``fn(request, ctx)``: it reports progress every step, checks cancel every
+step, saves resumable state (``<out>/.state/<name>.pt``) every ``save_every_s`` seconds and when
+cancelled, and stops itself when its ``minutes`` are spent; then it measures held-out metrics and
+writes ``<out>/<name>/`` (card.json + float16 model.safetensors).
+
+This module imports only torch, numpy, safetensors, pillow and artdesk.core/ml (it runs on a bare
+GPU machine). ``python -m artdesk.ml.canvas.train all --data D --out O --minutes M`` trains all
+three at once (one process each) and is what the GPU run uses.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import dataclasses
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from artdesk.core.errors import ArtdeskError
+from artdesk.core.jobs import Cancelled, ConsoleContext, JobContext
+from artdesk.ml.canvas import eval as metrics
+from artdesk.ml.canvas.data import LICENCES, CanvasData, load_data
+from artdesk.ml.canvas.model import (
+    Discriminator,
+    DiscriminatorConfig,
+    GanConfig,
+    Generator,
+    Upscaler,
+    UpscalerConfig,
+    Vae,
+    VaeConfig,
+)
+from artdesk.ml.canvas.requests import STYLES
+from artdesk.ml.checkpoint import load_training_state, save_checkpoint, save_training_state
+
+
+@dataclass(frozen=True)
+class TrainRequest:
+    """What to train: ``kind`` in gan/vae/upscaler, from prepared ``data`` into ``out/<name>``."""
+
+    kind: str
+    data: str
+    out: str
+    name: str = ""
+    minutes: float = 10.0
+    device: str = "auto"
+    batch: int = 64
+    width: int = 32
+    lr: float = 2e-4
+    seed: int = 0
+    resume: bool = True
+    eval_count: int = 2000
+    save_every_s: float = 120.0
+    command: str = ""
+    threads: int = 0
+
+
+# ----- DiffAugment (Zhao et al. 2020): the same random transform for reals and fakes -------------
+def diff_augment(x: torch.Tensor) -> torch.Tensor:
+    """Colour (brightness, saturation, contrast), translation (1/8) and cutout (1/2), differentiable."""
+    n = x.shape[0]
+    dev = x.device
+    x = x + (torch.rand(n, 1, 1, 1, device=dev) - 0.5)
+    mean = x.mean(dim=1, keepdim=True)
+    x = (x - mean) * (torch.rand(n, 1, 1, 1, device=dev) * 2) + mean
+    mean = x.mean(dim=[1, 2, 3], keepdim=True)
+    x = (x - mean) * (torch.rand(n, 1, 1, 1, device=dev) + 0.5) + mean
+    h, w = x.shape[2], x.shape[3]
+    shift = int(h * 0.125 + 0.5)
+    tx = torch.randint(-shift, shift + 1, (n, 1, 1), device=dev)
+    ty = torch.randint(-shift, shift + 1, (n, 1, 1), device=dev)
+    gb, gy, gx = torch.meshgrid(torch.arange(n, device=dev), torch.arange(h, device=dev), torch.arange(w, device=dev), indexing="ij")
+    gy = torch.clamp(gy + ty + 1, 0, h + 1)
+    gx = torch.clamp(gx + tx + 1, 0, w + 1)
+    padded = F.pad(x, [1, 1, 1, 1, 0, 0, 0, 0])
+    x = padded.permute(0, 2, 3, 1).contiguous()[gb, gy, gx].permute(0, 3, 1, 2)
+    ch, cw = h // 2, w // 2
+    oy = torch.randint(0, h + (1 - h % 2), (n, 1, 1), device=dev)
+    ox = torch.randint(0, w + (1 - w % 2), (n, 1, 1), device=dev)
+    gb, gy, gx = torch.meshgrid(torch.arange(n, device=dev), torch.arange(ch, device=dev), torch.arange(cw, device=dev), indexing="ij")
+    gy = torch.clamp(gy + oy - ch // 2, 0, h - 1)
+    gx = torch.clamp(gx + ox - cw // 2, 0, w - 1)
+    mask = torch.ones(n, h, w, dtype=x.dtype, device=dev)
+    mask[gb, gy, gx] = 0
+    return x * mask.unsqueeze(1)
+
+
+# ----- shared pieces -----------------------------------------------------------------------------
+class Batches:
+    """Random training batches drawn with every style equally likely, kept on the device as uint8."""
+
+    def __init__(self, data: CanvasData, device: torch.device, seed: int, exclude: tuple[str, ...] = ()) -> None:
+        images, styles = data.split(heldout=False)
+        self.images = torch.from_numpy(images).to(device)
+        self.styles = torch.from_numpy(styles.astype(np.int64)).to(device)
+        counts = torch.bincount(self.styles, minlength=len(STYLES)).float()
+        per_style = 1.0 / counts.clamp_min(1)
+        for style in exclude:
+            per_style[STYLES.index(style)] = 0.0
+        self.weights = per_style[self.styles].cpu()
+        self.generator = torch.Generator(device="cpu").manual_seed(seed)
+        self.device = device
+
+    def __call__(self, size: int) -> tuple[torch.Tensor, torch.Tensor]:
+        index = torch.multinomial(self.weights, size, replacement=True, generator=self.generator).to(self.device)
+        x = self.images[index].permute(0, 3, 1, 2).float() / 127.5 - 1
+        flip = (torch.rand(size, generator=self.generator) < 0.5).to(self.device)
+        x = torch.where(flip[:, None, None, None], x.flip(3), x)
+        return x, self.styles[index]
+
+
+def _device(name: str) -> torch.device:
+    from artdesk.ml.device import pick_device
+
+    device = pick_device(name)
+    if device.type == "cuda":
+        torch.backends.cudnn.benchmark = True
+        torch.backends.cuda.matmul.allow_tf32 = True
+        torch.backends.cudnn.allow_tf32 = True
+    return device
+
+
+def _card_data(data: CanvasData) -> dict:
+    manifest = data.manifest
+    return {
+        "source": "Debian packages openclipart-png (without shapes/stars), fonts-noto-color-emoji, crawl-tiles-data",
+        "licence": "public domain + Apache-2.0 (Noto Color Emoji, Google) + CC0 (Dungeon Crawl Stone Soup tiles)",
+        "licences": LICENCES,
+        "counts": manifest.get("counts", {}),
+        "exported": manifest.get("exported"),
+        "train": int((~data.heldout).sum()),
+        "heldout": int(data.heldout.sum()),
+        "split": manifest.get("split", {}),
+        "filters": manifest.get("filters", ""),
+        "sources_sha256": manifest.get("sources_sha256", ""),
+        "size": 64,
+        "background": "white",
+    }
+
+
+class Clock:
+    """Counts training seconds across resumes; ``spent`` says when the budget is used up."""
+
+    def __init__(self, minutes: float, already: float = 0.0) -> None:
+        self.start = time.monotonic()
+        self.budget = minutes * 60
+        self.already = already
+
+    @property
+    def session(self) -> float:
+        return time.monotonic() - self.start
+
+    @property
+    def total(self) -> float:
+        return self.already + self.session
+
+    def spent(self) -> bool:
+        return self.session >= self.budget
+
+
+def _state_path(request: TrainRequest, name: str) -> Path:
+    return Path(request.out) / ".state" / f"{name}.pt"
+
+
+def _to_cpu(state: dict) -> dict:
+    return {k: v.detach().cpu() if torch.is_tensor(v) else v for k, v in state.items()}
+
+
+def _optimizer_state(opt: torch.optim.Optimizer) -> dict:
+    state = opt.state_dict()
+    return {"state": {k: _to_cpu(v) for k, v in state["state"].items()}, "param_groups": state["param_groups"]}
+
+
+# ----- GAN ---------------------------------------------------------------------------------------
+def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
+    """FastGAN-style training with hinge loss, L1 self-supervised reconstruction in D, DiffAugment, EMA of G.
+
+    Reports every step; checks cancel every step (saving state first); saves state every
+    ``save_every_s``; stops when ``minutes`` are spent, evaluates the EMA generator, writes the checkpoint.
+    """
+    name = request.name or "gan"
+    torch.manual_seed(request.seed)
+    device = _device(request.device)
+    data = load_data(Path(request.data))
+    batches = Batches(data, device, request.seed)
+    g_config = GanConfig(width=request.width)
+    d_config = DiscriminatorConfig(width=request.width)
+    generator, discriminator = Generator(g_config).to(device), Discriminator(d_config).to(device)
+    ema = copy.deepcopy(generator).eval().requires_grad_(False)
+    opt_g = torch.optim.Adam(generator.parameters(), lr=request.lr, betas=(0.5, 0.999))
+    opt_d = torch.optim.Adam(discriminator.parameters(), lr=request.lr, betas=(0.5, 0.999))
+    step, seconds = 0, 0.0
+    state_path = _state_path(request, name)
+    saved = load_training_state(state_path) if request.resume else None
+    if saved is not None and saved.get("config") == dataclasses.asdict(g_config):
+        generator.load_state_dict(saved["generator"])
+        discriminator.load_state_dict(saved["discriminator"])
+        ema.load_state_dict(saved["ema"])
+        opt_g.load_state_dict(saved["opt_g"])
+        opt_d.load_state_dict(saved["opt_d"])
+        step, seconds = int(saved["step"]), float(saved["seconds"])
+        ctx.report(0.0, f"resuming the GAN at step {step}")
+    clock = Clock(request.minutes, seconds)
+
+    def save_state() -> None:
+        save_training_state(state_path, {
+            "config": dataclasses.asdict(g_config), "step": step, "seconds": clock.total,
+            "generator": _to_cpu(generator.state_dict()), "discriminator": _to_cpu(discriminator.state_dict()),
+            "ema": _to_cpu(ema.state_dict()), "opt_g": _optimizer_state(opt_g), "opt_d": _optimizer_state(opt_d),
+        })
+
+    last_save = time.monotonic()
+    losses = {"d": 0.0, "g": 0.0, "rec": 0.0}
+    while not clock.spent():
+        if ctx.cancelled:
+            save_state()
+            raise Cancelled()
+        real, style = batches(request.batch)
+        z = torch.randn(request.batch, g_config.latent_dim, device=device)
+        fake = generator(z, style)
+        # discriminator
+        real_aug = diff_augment(real)
+        logits_real, rec_whole, rec_part, quadrant = discriminator(real_aug, style, reconstruct=True)
+        row, col = divmod(quadrant, 2)
+        target_whole = F.interpolate(real_aug, size=32, mode="area")
+        target_part = real_aug[:, :, row * 32:(row + 1) * 32, col * 32:(col + 1) * 32]
+        rec_loss = F.l1_loss(rec_whole, target_whole) + F.l1_loss(rec_part, target_part)
+        logits_fake = discriminator(diff_augment(fake.detach()), style)
+        d_loss = F.relu(1 - logits_real).mean() + F.relu(1 + logits_fake).mean() + rec_loss
+        opt_d.zero_grad(set_to_none=True)
+        d_loss.backward()
+        opt_d.step()
+        # generator
+        g_loss = -discriminator(diff_augment(fake), style).mean()
+        opt_g.zero_grad(set_to_none=True)
+        g_loss.backward()
+        opt_g.step()
+        with torch.no_grad():
+            for p_ema, p in zip(ema.parameters(), generator.parameters()):
+                p_ema.lerp_(p, 0.001 if step > 1000 else 0.01)
+            for b_ema, b in zip(ema.buffers(), generator.buffers()):
+                b_ema.copy_(b)
+        step += 1
+        if step % 10 == 0:  # reading a loss waits for the GPU: do it every 10 steps only
+            for key, value in (("d", d_loss), ("g", g_loss), ("rec", rec_loss)):
+                losses[key] = 0.8 * losses[key] + 0.2 * float(value) if step > 10 else float(value)
+            ctx.report(clock.session / clock.budget,
+                       f"GAN step {step}: D {losses['d']:.3f} G {losses['g']:.3f} rec {losses['rec']:.3f}")
+        if time.monotonic() - last_save > request.save_every_s:
+            save_state()
+            last_save = time.monotonic()
+    save_state()
+    return _finish(request, name, "canvas-gan", ema, g_config, data, device, step, clock, ctx,
+                   extra={"final_losses": {k: round(v, 4) for k, v in losses.items()}})
+
+
+# ----- VAE ---------------------------------------------------------------------------------------
+def train_vae(request: TrainRequest, ctx: JobContext) -> Path:
+    """Conditional VAE with a per-pixel Gaussian likelihood (sum of squared errors) and a KL term.
+
+    Reports every 10 steps; checks cancel every step (saving state first); saves state every
+    ``save_every_s``; stops when ``minutes`` are spent, evaluates, writes the checkpoint.
+    """
+    name = request.name or "vae"
+    torch.manual_seed(request.seed)
+    device = _device(request.device)
+    data = load_data(Path(request.data))
+    batches = Batches(data, device, request.seed)
+    config = VaeConfig(width=request.width)
+    vae = Vae(config).to(device)
+    opt = torch.optim.Adam(vae.parameters(), lr=request.lr * 5, betas=(0.9, 0.999))
+    step, seconds = 0, 0.0
+    state_path = _state_path(request, name)
+    saved = load_training_state(state_path) if request.resume else None
+    if saved is not None and saved.get("config") == dataclasses.asdict(config):
+        vae.load_state_dict(saved["vae"])
+        opt.load_state_dict(saved["opt"])
+        step, seconds = int(saved["step"]), float(saved["seconds"])
+    clock = Clock(request.minutes, seconds)
+
+    def save_state() -> None:
+        save_training_state(state_path, {"config": dataclasses.asdict(config), "step": step, "seconds": clock.total,
+                                         "vae": _to_cpu(vae.state_dict()), "opt": _optimizer_state(opt)})
+
+    last_save = time.monotonic()
+    smooth = 0.0
+    while not clock.spent():
+        if ctx.cancelled:
+            save_state()
+            raise Cancelled()
+        real, style = batches(request.batch)
+        recon, mu, logvar = vae(real, style)
+        rec = ((recon - real) ** 2).sum(dim=(1, 2, 3)).mean() / (2 * 0.1 ** 2) / (64 * 64 * 3)
+        kl = (-0.5 * (1 + logvar - mu ** 2 - logvar.exp()).sum(dim=1)).mean() / (64 * 64 * 3)
+        loss = rec + min(1.0, step / 2000) * kl
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+        step += 1
+        if step % 10 == 0:
+            smooth = 0.8 * smooth + 0.2 * float(loss) if step > 10 else float(loss)
+            ctx.report(clock.session / clock.budget, f"VAE step {step}: loss {smooth:.4f}")
+        if time.monotonic() - last_save > request.save_every_s:
+            save_state()
+            last_save = time.monotonic()
+    save_state()
+    vae.eval()
+    heldout, heldout_styles = data.split(heldout=True)
+    with torch.no_grad():
+        errors = []
+        for start in range(0, len(heldout), 256):
+            x = metrics.to_tensor(heldout[start:start + 256], device)
+            mu, _ = vae.encode(x)
+            s = torch.from_numpy(heldout_styles[start:start + 256].astype(np.int64)).to(device)
+            errors.append((vae.decode(mu, s) - x).abs().mean(dim=(1, 2, 3)).cpu())
+        l1 = float(torch.cat(errors).mean()) / 2 * 255
+    return _finish(request, name, "canvas-vae", vae, config, data, device, step, clock, ctx,
+                   extra={"heldout_reconstruction_l1_per_pixel_0_255": round(l1, 2)})
+
+
+# ----- upscaler ----------------------------------------------------------------------------------
+def _psnr(a: torch.Tensor, b: torch.Tensor) -> float:
+    mse = ((a - b) / 2).pow(2).mean(dim=(1, 2, 3)).clamp_min(1e-10)
+    return float((10 * torch.log10(1 / mse)).mean())
+
+
+def train_upscaler(request: TrainRequest, ctx: JobContext) -> Path:
+    """x2 upscaler trained on (area-downscaled 32 px -> 64 px) pairs of the painted styles (not the
+    sprites, whose pixel art nearest neighbour reproduces exactly) with an L1 loss.
+
+    Reports every 10 steps; checks cancel every step (saving state first); stops when ``minutes`` are
+    spent; measures held-out PSNR against bicubic and nearest neighbour; writes the checkpoint.
+    """
+    name = request.name or "upscaler"
+    torch.manual_seed(request.seed)
+    device = _device(request.device)
+    data = load_data(Path(request.data))
+    batches = Batches(data, device, request.seed, exclude=("sprite",))  # pixel art: nearest neighbour is exact
+    config = UpscalerConfig(width=request.width)
+    model = Upscaler(config).to(device)
+    opt = torch.optim.Adam(model.parameters(), lr=request.lr * 5)
+    step, seconds = 0, 0.0
+    state_path = _state_path(request, name)
+    saved = load_training_state(state_path) if request.resume else None
+    if saved is not None and saved.get("config") == dataclasses.asdict(config):
+        model.load_state_dict(saved["model"])
+        opt.load_state_dict(saved["opt"])
+        step, seconds = int(saved["step"]), float(saved["seconds"])
+    clock = Clock(request.minutes, seconds)
+
+    def save_state() -> None:
+        save_training_state(state_path, {"config": dataclasses.asdict(config), "step": step, "seconds": clock.total,
+                                         "model": _to_cpu(model.state_dict()), "opt": _optimizer_state(opt)})
+
+    last_save = time.monotonic()
+    smooth = 0.0
+    while not clock.spent():
+        if ctx.cancelled:
+            save_state()
+            raise Cancelled()
+        real, _ = batches(request.batch)
+        small = F.interpolate(real, size=32, mode="area")
+        loss = F.l1_loss(model(small), real)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+        step += 1
+        if step % 10 == 0:
+            smooth = 0.8 * smooth + 0.2 * float(loss) if step > 10 else float(loss)
+            ctx.report(clock.session / clock.budget, f"upscaler step {step}: L1 {smooth:.4f}")
+        if time.monotonic() - last_save > request.save_every_s:
+            save_state()
+            last_save = time.monotonic()
+    save_state()
+    model.eval()
+    heldout, heldout_styles = data.split(heldout=True)
+    scores: dict = {"note": "PSNR in dB of 32 px (area-downscaled) -> 64 px against the held-out original"}
+    with torch.no_grad():
+        for k, style in enumerate(STYLES):
+            mask = heldout_styles == k
+            if not mask.any():
+                continue
+            x = metrics.to_tensor(heldout[mask], device)
+            small = F.interpolate(x, size=32, mode="area")
+            scores[style] = {
+                "learned": round(_psnr(model(small), x), 3),
+                "bicubic": round(_psnr(F.interpolate(small, scale_factor=2, mode="bicubic").clamp(-1, 1), x), 3),
+                "nearest": round(_psnr(F.interpolate(small, scale_factor=2, mode="nearest"), x), 3),
+            }
+    return _save(request, name, "canvas-upscaler", model, config, data, device, step, clock, scores,
+                 "x2 learned upscaler for pictures (applied twice for x4); use nearest neighbour for pixel art")
+
+
+# ----- finishing ---------------------------------------------------------------------------------
+def _finish(request, name, model_type, model, config, data, device, step, clock, ctx, extra=None) -> Path:
+    ctx.report(1.0, f"measuring held-out metrics of {name}…")
+    model.eval()
+    nets = metrics.load_feature_nets(device)
+    train_images, _ = data.split(heldout=False)
+    heldout_images, heldout_styles = data.split(heldout=True)
+    fake = metrics.sample_model(model, request.eval_count, heldout_styles, seed=12345)
+    cache: dict = {}
+    scores = metrics.evaluate_pictures(fake, train_images, heldout_images, nets, cache=cache)
+    per_style = {}
+    for k, style in enumerate(STYLES):
+        mask = heldout_styles == k
+        if mask.sum() < 20:
+            continue
+        fake_k = metrics.FeatureSet(nets, metrics.sample_model(model, min(500, request.eval_count), np.array([k]), seed=777))
+        per_style[style] = round(metrics.compare(fake_k, cache["heldout"].subset(mask)), 5)
+    scores["kid_vs_heldout_per_style"] = per_style
+    scores.update(extra or {})
+    descriptions = {
+        "canvas-gan": "FastGAN-style conditional GAN, 64 px, styles: " + ", ".join(STYLES),
+        "canvas-vae": "conditional convolutional VAE, 64 px (encode, reconstruct, vary, interpolate)",
+    }
+    return _save(request, name, model_type, model, config, data, device, step, clock, scores, descriptions[model_type])
+
+
+def _save(request, name, model_type, model, config, data, device, step, clock, scores, description) -> Path:
+    dest = Path(request.out) / name
+    training = {
+        "command": request.command or " ".join([os.path.basename(sys.executable), *sys.argv]),
+        "steps": step,
+        "seconds": round(clock.total, 1),
+        "device": str(device) + (f" ({torch.cuda.get_device_name(device)})" if device.type == "cuda" else ""),
+        "batch": request.batch,
+        "lr": request.lr,
+        "seed": request.seed,
+        "torch": torch.__version__,
+    }
+    labels = ["styles:" + ",".join(STYLES)]
+    save_checkpoint(model, dest, model_type=model_type, config=config, name=name, description=description,
+                    data=_card_data(data), training=training, metrics=scores, labels=labels)
+    return dest
+
+
+TRAINERS = {"gan": train_gan, "vae": train_vae, "upscaler": train_upscaler}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m artdesk.ml.canvas.train")
+    parser.add_argument("kind", choices=[*TRAINERS, "all"])
+    parser.add_argument("--data", required=True, help="folder with canvas64.npz (from --prepare)")
+    parser.add_argument("--out", required=True, help="folder that receives the checkpoint folders")
+    parser.add_argument("--minutes", type=float, default=10.0, help="training time per model (evaluation comes after)")
+    parser.add_argument("--device", default="auto")
+    parser.add_argument("--batch", type=int, default=64)
+    parser.add_argument("--width", type=int, default=32)
+    parser.add_argument("--eval-count", type=int, default=2000)
+    parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: leave the default)")
+    parser.add_argument("--no-resume", action="store_true")
+    parser.add_argument("--name-prefix", default="")
+    args = parser.parse_args(argv)
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    command = "python -m artdesk.ml.canvas.train " + " ".join(argv if argv is not None else sys.argv[1:])
+    if args.kind == "all":
+        return _run_all(args, argv if argv is not None else sys.argv[1:])
+    minutes = args.minutes if args.kind != "upscaler" else args.minutes * 0.6
+    request = TrainRequest(args.kind, args.data, args.out, args.name_prefix + args.kind, minutes, args.device,
+                           args.batch, args.width, resume=not args.no_resume, eval_count=args.eval_count,
+                           command=command)
+    try:
+        dest = TRAINERS[args.kind](request, ConsoleContext())
+    except ArtdeskError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    card = json.loads((dest / "card.json").read_text())
+    print(f"\nwrote {dest}: {card['training']['steps']} steps, metrics {json.dumps(card['metrics'])}")
+    return 0
+
+
+def _run_all(args, argv: list[str]) -> int:
+    """Train the three models at once, one process each (they share the one GPU)."""
+    rest = [a for a in argv if a != "all"]
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    procs = []
+    for kind in TRAINERS:
+        log = open(out / f"{kind}.log", "w")
+        procs.append((kind, subprocess.Popen([sys.executable, "-m", "artdesk.ml.canvas.train", kind, *rest],
+                                             stdout=log, stderr=subprocess.STDOUT), log))
+    code = 0
+    for kind, proc, log in procs:
+        code |= proc.wait()
+        log.close()
+        print(f"{kind}: exit {proc.returncode}")
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
