@@ -222,6 +222,12 @@ class QtCanvasEditor(QObject):
         if self._stroke is not None:
             self.refresh(self._stroke.add_point(x, y, pressure))
 
+    def last_stroke_point(self) -> tuple[float, float] | None:
+        """The latest point of the stroke in progress, if any."""
+        if self._stroke is None or self._stroke.last is None:
+            return None
+        return self._stroke.last[0], self._stroke.last[1]
+
     def end_stroke(self) -> None:
         """Finish the stroke and push it on the undo stack (as the tiles it changed)."""
         stroke, self._stroke = self._stroke, None

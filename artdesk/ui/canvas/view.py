@@ -30,6 +30,7 @@ class QtCanvasView(QWidget):
         self._image: QImage | None = None
         self._panning_from: QPointF | None = None
         self._selecting_from: QPointF | None = None  # canvas point where a selection drag began
+        self._last_point: QPointF | None = None  # where the last stroke ended (Shift-click draws a line from it)
         self._space_down = False
         self._hover: QPointF | None = None
         self._tablet_down = False
@@ -140,6 +141,7 @@ class QtCanvasView(QWidget):
         self.update()
 
     def _on_editor_document_replaced(self) -> None:
+        self._last_point = None
         self._wrap_display()
         self._needs_fit = True
         self.fit()
@@ -163,6 +165,10 @@ class QtCanvasView(QWidget):
         point = self.to_canvas(position)
         if self.tool in ("brush", "eraser", "fill") and modifiers & Qt.KeyboardModifier.AltModifier:
             self.editor.pick_colour(point.x(), point.y())  # Alt-click picks a colour, as in Krita and GIMP
+        elif self.tool in ("brush", "eraser") and modifiers & Qt.KeyboardModifier.ShiftModifier and self._last_point:
+            start = self._last_point  # Shift-click: a straight line from the end of the last stroke
+            if self.editor.begin_stroke(start.x(), start.y(), pressure, eraser=self.tool == "eraser"):
+                self.editor.continue_stroke(point.x(), point.y(), pressure)
         elif self.tool in ("brush", "eraser"):
             self.editor.begin_stroke(point.x(), point.y(), pressure, eraser=self.tool == "eraser")
         elif self.tool == "fill":
@@ -188,6 +194,10 @@ class QtCanvasView(QWidget):
             self.editor.continue_stroke(point.x(), point.y(), pressure)
         self._update_cursor_ring(old)
 
+    def _stroke_end(self) -> QPointF | None:
+        last = self.editor.last_stroke_point()
+        return QPointF(*last) if last is not None else None
+
     @staticmethod
     def _selection_rect(a: QPointF, b: QPointF) -> Rect:
         x0, x1 = sorted((round(a.x()), round(b.x())))
@@ -201,6 +211,7 @@ class QtCanvasView(QWidget):
             self.unsetCursor()
             return
         if self.editor.stroking:
+            self._last_point = self._stroke_end()
             self.editor.end_stroke()
             self.update()  # repaint smoothly scaled once the stroke is done
 

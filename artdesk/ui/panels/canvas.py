@@ -198,7 +198,7 @@ class CanvasPanel(QWidget):
         self.tool_group = QActionGroup(self)
         self.tool_actions: dict[str, QAction] = {}
         for tool, text, key, tip in (
-            ("brush", self.tr("Brush"), "B", self.tr("Paint (B); a pen's eraser end erases")),
+            ("brush", self.tr("Brush"), "B", self.tr("Paint (B); Shift-click draws a straight line; a pen's eraser end erases")),
             ("eraser", self.tr("Eraser"), "E", self.tr("Erase to transparency (E)")),
             ("fill", self.tr("Fill"), "G", self.tr("Fill an area of similar colour (G)")),
             ("picker", self.tr("Pick colour"), "I", self.tr("Take a colour from the picture (I; or Alt-click)")),

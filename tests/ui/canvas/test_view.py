@@ -126,3 +126,14 @@ def test_select_tool_drags_a_rectangle_and_a_click_clears_it(qtbot, view):
     assert (selection.x, selection.y, selection.w, selection.h) == (10, 20, 50, 50)
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(50, 50))
     assert view.editor.selection is None
+
+
+def test_shift_click_draws_a_straight_line_from_the_last_stroke(qtbot, view):
+    view.set_zoom(1.0)
+    view.offset = QPointF(0, 0)
+    view.editor.set_brush(size=4, hardness=1.0, colour=(0, 0, 0))
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, QPoint(180, 20))
+    row = view.editor.document.layers[1].pixels[20, :, 3]
+    assert (row[22:178] == 255).all()
+    assert view.editor.undo_stack.count() == 2
