@@ -46,7 +46,15 @@ def executable(bundle: Path, name: str) -> Path:
 
 
 def folder_size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+    """Bytes on disk as du counts them: symlinks not followed, hard-linked files once."""
+    seen, total = set(), 0
+    for folder, _dirs, files in os.walk(path):
+        for name in files:
+            info = os.lstat(os.path.join(folder, name))
+            if (info.st_dev, info.st_ino) not in seen and not os.path.islink(os.path.join(folder, name)):
+                seen.add((info.st_dev, info.st_ino))
+                total += info.st_size
+    return total
 
 
 def build(dist: Path, work: Path) -> float:

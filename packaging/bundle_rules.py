@@ -4,8 +4,13 @@ Kept apart from the spec (which only runs inside PyInstaller) so the rules can b
 """
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
+import re
+import tomllib
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # Qt modules the app does not use, excluded so no hook pulls them in (each with its reason).
 QT_EXCLUDES = {
@@ -64,6 +69,34 @@ PYTHON_EXCLUDES = {
     "_pytest": "tests only",
     "tensorboard": "not used; optional in torch.utils",
 }
+
+
+def _distribution(requirement: str) -> str:
+    """The normalised distribution name of a requirement line ("Pandas>=2.0" -> "pandas")."""
+    name = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", requirement).group(1)
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def data_prep_excludes(pyproject: Path = ROOT / "pyproject.toml") -> dict[str, str]:
+    """Top-level modules of the ``*-data`` extras (data preparation only), unless the app itself depends on them."""
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    runtime = {_distribution(r) for r in project.get("dependencies", [])}
+    modules_of: dict[str, set[str]] = {}
+    for module, distributions in importlib.metadata.packages_distributions().items():
+        for distribution in distributions:
+            modules_of.setdefault(_distribution(distribution), set()).add(module)
+    excludes = {}
+    for extra, requirements in project.get("optional-dependencies", {}).items():
+        if not extra.endswith("-data"):
+            continue
+        for requirement in requirements:
+            distribution = _distribution(requirement)
+            if distribution in runtime:
+                continue
+            for module in sorted(modules_of.get(distribution, {distribution.replace("-", "_")})):
+                if not module.startswith("_"):
+                    excludes[module] = f"data preparation only (the {extra} extra); the app never prepares data"
+    return excludes
 
 
 def _torch_dir() -> Path:

@@ -55,3 +55,15 @@ def test_every_excluded_qt_module_has_a_reason_and_none_we_use_is_excluded():
         text = path.read_text(encoding="utf-8")
         used |= {m for m in rules.QT_EXCLUDES if f"{m} " in text or f"{m}\n" in text or f"{m}." in text}
     assert not used, f"excluded Qt modules that artdesk imports: {used}"
+
+
+def test_data_preparation_extras_are_left_out_unless_the_app_needs_them(tmp_path):
+    rules = load_rules()
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(
+        '[project]\nname = "x"\ndependencies = ["Pillow>=10", "numpy"]\n'
+        '[project.optional-dependencies]\npoem-data = ["pandas>=2.0", "pillow"]\ndev = ["pytest"]\n'
+    )
+    excludes = rules.data_prep_excludes(pyproject)
+    assert "pandas" in excludes and "poem-data" in excludes["pandas"]
+    assert "PIL" not in excludes and "pytest" not in excludes and "numpy" not in excludes
