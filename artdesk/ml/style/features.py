@@ -135,6 +135,8 @@ class FeatureNet(torch.nn.Module):
         if self.kind == "gram":
             for index in range(len(GRAM_WIDTHS)):
                 if index:
+                    if min(x.shape[-2:]) < 4:
+                        break  # small pictures have fewer scales; distances use the scales both sides have
                     x = F.avg_pool2d(x, 2)
                 x = F.relu(F.conv2d(F.pad(x, (1, 1, 1, 1), mode="reflect"), self._w(str(index))))
                 feats.append(x)

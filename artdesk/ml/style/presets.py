@@ -100,7 +100,7 @@ def render_watercolour(rng: np.random.Generator, size: int = SIZE) -> np.ndarray
     for _ in range(26):
         mask_img = Image.new("L", (size, size), 0)
         cx, cy = rng.random(2) * size
-        radius = rng.uniform(30, 110)
+        radius = rng.uniform(30, 110) * size / SIZE
         angles = np.sort(rng.random(14) * 2 * math.pi)
         polygon = [(cx + math.cos(a) * radius * rng.uniform(0.5, 1.3), cy + math.sin(a) * radius * rng.uniform(0.5, 1.3)) for a in angles]
         ImageDraw.Draw(mask_img).polygon(polygon, fill=255)

@@ -1,0 +1,70 @@
+import numpy as np
+import pytest
+import torch
+
+from artdesk.core.jobs import Cancelled, RecordingContext
+from artdesk.ml.checkpoint import load_checkpoint
+from artdesk.ml.style.apply import apply_stylizer, stylize
+from artdesk.ml.style.model import Stylizer, StylizerConfig
+from artdesk.ml.style.requests import StyleControls
+from artdesk.ml.style.train import TrainRequest, train_stylizer
+
+
+def _request(tmp_path, picture, style_picture, **changes):
+    base = dict(name="stripes", out_dir=str(tmp_path / "style" / "stripes"), style_pictures=(style_picture,),
+                content=(picture,), held_out=(picture,), steps=6, crop=32, batch=1, width=4, residual_blocks=1, device="cpu")
+    base.update(changes)
+    return TrainRequest(**base)
+
+
+def test_stylizer_handles_any_size():
+    torch.manual_seed(0)
+    model = Stylizer(StylizerConfig(width=4, residual_blocks=1)).eval()
+    with torch.no_grad():
+        for size in ((33, 50), (64, 64), (17, 9)):
+            out = model(torch.rand(1, 3, *size))
+            assert out.shape == (1, 3, *size) and 0 <= float(out.min()) and float(out.max()) <= 1
+
+
+def test_train_writes_a_checkpoint_with_card_and_held_out_metrics(tmp_path, picture, style_picture):
+    torch.manual_seed(0)
+    ctx = RecordingContext()
+    folder = train_stylizer(_request(tmp_path, picture, style_picture), ctx)
+    checkpoint = load_checkpoint(folder)
+    card = checkpoint.card.raw
+    assert card["training"]["steps"] == 6 and card["config"]["width"] == 4
+    for key in ("style_before", "style_after", "judge_before", "judge_after", "ssim", "edges"):
+        assert np.isfinite(card["metrics"][key])
+    assert (checkpoint.path / "style.png").is_file()
+    assert not list((tmp_path / "style").glob(".*train-state*"))  # finished: no leftover state
+    out = stylize(checkpoint.model, picture)
+    assert out.shape == picture.shape
+    assert ctx.partials and ctx.partials[0].dtype == np.uint8
+
+
+def test_training_lowers_the_style_loss(tmp_path, picture, style_picture):
+    torch.manual_seed(0)
+    ctx = RecordingContext()
+    train_stylizer(_request(tmp_path, picture, style_picture, steps=40, lr=1e-2, held_out=()), ctx)
+    losses = [float(p.message.split("style ")[1].split(",")[0]) for p in ctx.progress if "style " in p.message]
+    assert np.mean(losses[-5:]) < np.mean(losses[:5])
+
+
+def test_cancel_keeps_state_writes_no_model_and_resumes(tmp_path, picture, style_picture):
+    request = _request(tmp_path, picture, style_picture, steps=30)
+    with pytest.raises(Cancelled):
+        train_stylizer(request, RecordingContext(cancel_after=4))
+    assert not (tmp_path / "style" / "stripes").exists()
+    assert (tmp_path / "style" / ".stripes.train-state.pt").is_file()
+    ctx = RecordingContext()
+    train_stylizer(request, ctx)
+    assert "step 5/30" in ctx.progress[0].message  # resumed after the 4 steps done before
+
+
+def test_strength_zero_returns_the_picture_unchanged(tiny_stylizer, picture):
+    model = load_checkpoint(tiny_stylizer).model
+    rgba = np.concatenate([picture, np.full(picture.shape[:2] + (1,), 255, np.uint8)], axis=2)
+    assert np.array_equal(apply_stylizer(model, rgba, StyleControls(strength=0.0)), rgba)
+    full = apply_stylizer(model, rgba, StyleControls(strength=1.0, texture_scale=2.0))
+    assert full.shape == rgba.shape and np.array_equal(full[..., 3], rgba[..., 3])
+    assert not np.array_equal(full, rgba)
