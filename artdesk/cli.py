@@ -18,6 +18,7 @@ from artdesk.core.errors import ArtdeskError
 # self_test_jobs(paths) -> list[(title, fn, request)].
 DOMAIN_COMMANDS: dict[str, str] = {}
 DOMAIN_COMMANDS["music"] = "artdesk.ml.music.commands"
+DOMAIN_COMMANDS["style"] = "artdesk.ml.style.commands"
 VERBS = ("generate", "train", "finetune", "eval")
 
 
