@@ -84,7 +84,7 @@ def _load_file(path: Path):
         raise MidiError(f"Could not open {path}: {error.strerror or error}.") from error
     if size > MAX_FILE_BYTES:
         raise MidiError(
-            f"{path.name} is {size / 1e6:.0f} MB; a melody file is at most {MAX_FILE_BYTES // (1024 * 1024)} MB. "
+            f"{path.name} is {size / 2**20:.0f} MB; a melody file is at most {MAX_FILE_BYTES // (1024 * 1024)} MB. "
             "Choose a smaller MIDI file."
         )
     if size == 0:
