@@ -231,3 +231,72 @@ def test_play_without_audio_device_says_so_and_export_still_works(qtbot, panel, 
     assert not panel.transport.play_button.isChecked()
     run(qtbot, panel, lambda: panel.export_wav(tmp_path / "still.wav"))
     assert (tmp_path / "still.wav").stat().st_size > 44
+
+
+def midi_folder(tmp_path, count=6):
+    folder = tmp_path / "my-midi"
+    folder.mkdir()
+    rng = np.random.default_rng(0)
+    for index in range(count):
+        pitches = 60 + rng.choice([0, 2, 4, 5, 7, 9, 11, 12], size=24)
+        melody = Melody(tuple(Note(int(p), 2 * i, 2, 90) for i, p in enumerate(pitches)), 110.0, (4, 4))
+        write_midi(melody, folder / f"tune{index}.mid")
+    (folder / "broken.mid").write_bytes(b"MThd garbage")
+    return folder
+
+
+def test_finetune_on_a_folder_adds_a_model_with_the_new_style(qtbot, panel, tmp_path):
+    from artdesk.ml.music.requests import FinetuneRequest
+
+    request = FinetuneRequest(panel.controls.lstm_card().path, midi_folder(tmp_path), "tiny-jazz", minutes=0.02, style="jazz")
+    models_changed = []
+    panel.context.models_changed.connect(lambda: models_changed.append(True))
+    run(qtbot, panel, lambda: panel.start_finetune(request))
+    assert models_changed
+    card = panel.controls.lstm_card()
+    assert card.name == "tiny-jazz" and card.is_user
+    assert "jazz" in [panel.controls.style_combo.itemText(i) for i in range(panel.controls.style_combo.count())]
+    assert "Done" in panel.controls.finetune_label.text()
+    assert panel.controls.finetune_button.isEnabled() and not panel.controls.finetune_cancel_button.isEnabled()
+    panel.controls.style_combo.setCurrentText("jazz")
+    run(qtbot, panel, panel.generate)
+    assert panel.document.melody.metadata["provenance"]["model"] == "tiny-jazz"
+
+
+def test_finetune_can_be_stopped_and_resumed(qtbot, panel, tmp_path):
+    from dataclasses import replace
+
+    from artdesk.ml.music.requests import FinetuneRequest
+
+    request = FinetuneRequest(panel.controls.lstm_card().path, midi_folder(tmp_path), "tiny-stop", minutes=30, style="pop")
+
+    def start_then_stop_while_training():
+        handle = panel.start_finetune(request)
+        handle.progress.connect(lambda p: (p.fraction or 0) > 0.05 and panel.controls.finetune_cancel_button.click())
+
+    run(qtbot, panel, start_then_stop_while_training, expect="aborted")
+    assert "Stopped" in panel.controls.finetune_label.text()
+    assert panel.controls.finetune_button.isEnabled()
+    assert not (panel.context.paths.user_models / "music" / "tiny-stop").exists()
+    # generation is not blocked by a fine-tune and works meanwhile; resuming finishes the model
+    run(qtbot, panel, lambda: panel.start_finetune(replace(request, minutes=0.02)))
+    assert (panel.context.paths.user_models / "music" / "tiny-stop" / "card.json").exists()
+
+
+def test_keep_in_gallery_and_reopen_restores_settings(qtbot, panel, tmp_path):
+    panel.controls.seed_spin.setValue(42)
+    panel.controls.style_combo.setCurrentText("celtic")
+    run(qtbot, panel, panel.generate)
+    generated = panel.document.melody
+    assert panel.keep()
+    gallery = panel.context.gallery()
+    items = gallery.query(panel="music")
+    assert len(items) == 1 and items[0].seed == 42
+    kept = [gallery.path(items[0])]
+    panel.controls.seed_spin.setValue(1)
+    panel.controls.style_combo.setCurrentText("folk")
+    run(qtbot, panel, lambda: panel.open_file(kept[0]))
+    assert panel.document.notes == generated.notes
+    assert panel.controls.seed_spin.value() == 42 and panel.controls.style_combo.currentText() == "celtic"
+    assert "restored" in panel.message.text()
+    assert panel.open_file(tmp_path / "poem.txt") is None and "opens .mid" in panel.message.text()

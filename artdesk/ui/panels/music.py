@@ -93,6 +93,7 @@ class MusicPanel(QWidget):
         self.file_job: JobHandle | None = None  # the current import or WAV export
         self.finetune_handle: JobHandle | None = None
         self._last_position = 0.0
+        self._outcomes: dict[JobHandle, str] = {}  # how each running job ended, until its finished signal
 
         self.controls = QtMusicControls()
         side = QScrollArea()
@@ -124,6 +125,8 @@ class MusicPanel(QWidget):
         self.export_wav_button = self._tool(self.tr("Export WAV…"), self._on_export_wav_button_clicked, file_bar)
         self.drag_button = QtMelodyDragButton(lambda: self.document.melody, self._drag_folder)
         file_bar.addWidget(self.drag_button)
+        self.keep_button = self._tool(self.tr("Keep"), self._on_keep_button_clicked, file_bar)
+        self.keep_button.setToolTip(self.tr("Keep this melody in the Gallery (as a MIDI file with its settings)."))
         file_bar.addSpacing(12)
         self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -313,9 +316,27 @@ class MusicPanel(QWidget):
         handle.errored.connect(self._on_job_errored)
         handle.aborted.connect(self._on_job_aborted)
         handle.finished.connect(self._on_job_finished)
+        self._track(handle)
         self.controls.set_busy(True, title + "…")
         handle.start()
         return handle
+
+    def _track(self, handle: JobHandle) -> None:
+        """Emit ``job_finished`` for ``handle`` once its own slots (connected before this) have run."""
+        self._outcomes[handle] = "aborted"
+        handle.returned.connect(self._on_tracked_returned)
+        handle.errored.connect(self._on_tracked_errored)
+        handle.finished.connect(self._on_tracked_finished)
+
+    def _on_tracked_returned(self, _result) -> None:
+        self._outcomes[self.sender()] = "returned"
+
+    def _on_tracked_errored(self, _message: str, _details: str) -> None:
+        self._outcomes[self.sender()] = "errored"
+
+    def _on_tracked_finished(self) -> None:
+        handle = self.sender()
+        self.job_finished.emit(handle.title, self._outcomes.pop(handle, "aborted"))
 
     def generate(self) -> JobHandle | None:
         request = self.generate_request()
@@ -358,20 +379,17 @@ class MusicPanel(QWidget):
         handle = self.sender()
         if handle is self.job:  # else a stale job that finished before it saw its cancel: ignored
             self.set_results(melodies, handle.title)
-        self.job_finished.emit(handle.title, "returned")
 
     def _on_job_errored(self, message: str, details: str) -> None:
         log.info("music job failed: %s\n%s", message, details)
         handle = self.sender()
         if handle is self.job:
             self.show_message(message, error=True)
-        self.job_finished.emit(handle.title, "errored")
 
     def _on_job_aborted(self) -> None:
         handle = self.sender()
         if handle is self.job:
             self.show_message(self.tr("{0} was cancelled; your melody is unchanged.").format(handle.title))
-        self.job_finished.emit(handle.title, "aborted")
 
     def _on_job_finished(self) -> None:
         if self.sender() is self.job:
@@ -425,7 +443,7 @@ class MusicPanel(QWidget):
         self._import_as_b = as_b
         handle.returned.connect(self._on_import_returned)
         handle.errored.connect(self._on_file_job_errored)
-        handle.aborted.connect(self._on_file_job_aborted)
+        self._track(handle)
         self.show_message(self.tr("Reading {0}…").format(Path(path).name))
         handle.start()
         return handle
@@ -433,7 +451,6 @@ class MusicPanel(QWidget):
     def _on_import_returned(self, result: ImportResult) -> None:
         if self.sender() is self.file_job:
             self._show_import(result, self._import_as_b)
-        self.job_finished.emit(self.sender().title, "returned")
 
     def _show_import(self, result: ImportResult, as_b: bool) -> None:
         melody = result.melody
@@ -455,7 +472,70 @@ class MusicPanel(QWidget):
         self.track_row.setVisible(len(tracks) > 1)
         self._sync_transport()
         self.load_melody(melody, self.tr("Import {0}").format(name))
+        if self.restore_settings(melody.metadata.get("provenance", {})):
+            warnings.append(self.tr("The settings that made it were restored."))
         self.show_message(" ".join([self.tr("Imported {0}: {1} notes.").format(name, len(melody.notes)), *warnings]))
+
+    def open_file(self, path: Path) -> JobHandle | None:
+        """Open a .mid file (from the command line or the Gallery): import it into the piano roll."""
+        if Path(path).suffix.lower() not in (".mid", ".midi"):
+            self.show_message(self.tr("The Music panel opens .mid files; {0} is not one.").format(Path(path).name), error=True)
+            return None
+        return self.import_midi(Path(path))
+
+    def restore_settings(self, provenance: dict) -> bool:
+        """Set the controls from a melody's provenance (the settings that made it); True if any were restored."""
+        settings = provenance.get("settings") if isinstance(provenance, dict) else None
+        if not isinstance(settings, dict):
+            return False
+        c = self.controls
+        combos = {"style": c.style_combo, "key": c.key_combo, "mode": c.mode_combo}
+        spins = {"bars": c.bars_spin, "temperature": c.temperature_spin, "seed": c.seed_spin, "count": c.count_spin,
+                 "amount": c.amount_spin, "steps": c.steps_spin}
+        restored = False
+        for name, combo in combos.items():
+            value = settings.get(name)
+            if isinstance(value, str) and combo.findText(value) >= 0:
+                combo.setCurrentText(value)
+                restored = True
+        for name, spin in spins.items():
+            value = settings.get(name)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                spin.setValue(value)
+                restored = True
+        if isinstance(settings.get("key_lock"), bool):
+            c.key_lock_check.setChecked(settings["key_lock"])
+        model = provenance.get("model")
+        for combo, cards in ((c.lstm_combo, c.lstm_cards), (c.vae_combo, c.vae_cards)):
+            for index, card in enumerate(cards):
+                if card.name == model:
+                    combo.setCurrentIndex(index)
+        return restored
+
+    def keep(self) -> bool:
+        """Keep the piano roll's melody in the Gallery as a .mid file with its provenance and a thumbnail."""
+        from artdesk.core.midi_io import melody_to_bytes
+        from artdesk.ui.music.thumbnail import melody_thumbnail_png
+
+        melody = self.document.melody
+        if not melody.notes:
+            self.show_message(self.tr("There are no notes to keep."), error=True)
+            return False
+        try:
+            data = melody_to_bytes(melody)
+        except ArtdeskError as error:
+            self.show_message(str(error), error=True)
+            return False
+        provenance = dict(melody.metadata.get("provenance", {})) or {"app": "artdesk", "made": "drawn or imported"}
+        title = str(melody.metadata.get("title", "Melody"))
+        item = self.context.keep_output("music", data, "mid", provenance, title=title,
+                                        thumbnail_png=melody_thumbnail_png(melody))
+        if item is not None:
+            self.show_message(self.tr("Kept {0} in the Gallery.").format(title))
+        return item is not None
+
+    def _on_keep_button_clicked(self) -> None:
+        self.keep()
 
     def _on_track_combo_activated(self, index: int) -> None:
         if self._import_path is not None:
@@ -464,10 +544,6 @@ class MusicPanel(QWidget):
     def _on_file_job_errored(self, message: str, details: str) -> None:
         log.info("music file job failed: %s", details)
         self.show_message(message + " " + self.tr("Your melody is unchanged."), error=True)
-        self.job_finished.emit(self.sender().title, "errored")
-
-    def _on_file_job_aborted(self) -> None:
-        self.job_finished.emit(self.sender().title, "aborted")
 
     def _on_import_button_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a MIDI file"), "", self.tr("MIDI files (*.mid *.midi);;All files (*)"))
@@ -504,14 +580,13 @@ class MusicPanel(QWidget):
         self.file_job = handle
         handle.returned.connect(self._on_wav_returned)
         handle.errored.connect(self._on_file_job_errored)
-        handle.aborted.connect(self._on_file_job_aborted)
+        self._track(handle)
         self.show_message(self.tr("Rendering {0}…").format(Path(path).name))
         handle.start()
         return handle
 
     def _on_wav_returned(self, saved: Path) -> None:
         self.show_message(self.tr("Saved {0}.").format(saved))
-        self.job_finished.emit(self.sender().title, "returned")
 
     def _on_export_midi_button_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export MIDI"), "melody.mid", self.tr("MIDI files (*.mid)"))
@@ -535,6 +610,7 @@ class MusicPanel(QWidget):
         handle.errored.connect(self._on_finetune_errored)
         handle.aborted.connect(self._on_finetune_aborted)
         handle.finished.connect(self._on_finetune_finished)
+        self._track(handle)
         c.finetune_cancel_button.setEnabled(True)
         c.finetune_progress.setRange(0, 0)
         c.finetune_label.setText(self.tr("Starting…"))
@@ -572,16 +648,13 @@ class MusicPanel(QWidget):
         index = self.controls.lstm_combo.findData(f"user:music/{Path(folder).name}")
         if index >= 0:
             self.controls.lstm_combo.setCurrentIndex(index)
-        self.job_finished.emit(self.sender().title, "returned")
 
     def _on_finetune_errored(self, message: str, details: str) -> None:
         log.info("fine-tune failed: %s", details)
         self.controls.finetune_label.setText(message)
-        self.job_finished.emit(self.sender().title, "errored")
 
     def _on_finetune_aborted(self) -> None:
         self.controls.finetune_label.setText(self.tr("Stopped. Start again with Resume to go on from where it stopped."))
-        self.job_finished.emit(self.sender().title, "aborted")
 
     def _on_finetune_finished(self) -> None:
         self.finetune_handle = None
