@@ -146,6 +146,8 @@ def cmd_eval(argv: list[str]) -> int:
     parser.add_argument("--opt-size", type=int, default=256)
     parser.add_argument("--presets", default=None, help="comma-separated subset")
     parser.add_argument("--grid", type=Path, default=None, help="also write the README grid picture here")
+    parser.add_argument("--readme", type=Path, default=None, help="write the tables (and grid link) as Markdown here")
+    parser.add_argument("--compare-json", type=Path, default=None, help="a saved method comparison to include in the README")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--compare", action="store_true", help="run the method comparison instead (see compare.py)")
     args, rest = parser.parse_known_args(argv)
@@ -166,9 +168,15 @@ def cmd_eval(argv: list[str]) -> int:
     for card in cards:
         print(f"evaluating {card.name}…", file=sys.stderr, flush=True)
         scores.append(style_eval.evaluate_preset(card.path, pictures, preset_picture(card.name), args.opt_steps, args.opt_size))
-    print(style_eval.format_scores(scores, names))
+    table = style_eval.format_scores(scores, names)
+    print(table)
     if args.grid:
         print(f"grid: {style_eval.write_grid(args.models, pictures, args.grid)}")
+    if args.readme:
+        from artdesk.core.atomic import atomic_write_text
+
+        atomic_write_text(args.readme, style_eval.readme(table, args, argv))
+        print(f"readme: {args.readme}")
     return 0
 
 

@@ -148,3 +148,22 @@ def write_grid(models_root: Path, contents: list[np.ndarray], dest: Path, cell: 
     dest.parent.mkdir(parents=True, exist_ok=True)
     grid.save(dest)
     return dest
+
+
+def readme(table: str, args, argv: list[str]) -> str:
+    """The Markdown written by ``artdesk eval style --readme``: grid, preset table, method comparison."""
+    import json
+    import shlex
+
+    parts = ["# Painting styles: the shipped presets", "",
+             "Made by `artdesk eval style " + " ".join(shlex.quote(a) for a in argv) + "`.", ""]
+    if args.grid:
+        parts += [f"![content pictures in rows, presets in columns]({Path(args.grid).name})", "",
+                  "Rows: held-out content pictures (scikit-image samples, CC0 / public domain); first column the original, "
+                  "then one column per preset stylizer (first row: the preset's example picture, made by artdesk's procedural renderer).", ""]
+    parts += ["## Presets on held-out pictures", "", table, ""]
+    if args.compare_json and Path(args.compare_json).is_file():
+        from artdesk.ml.style.compare import format_table
+
+        parts += ["## Method comparison", "", format_table(json.loads(Path(args.compare_json).read_text())), ""]
+    return "\n".join(parts)

@@ -11,6 +11,7 @@ artdesk.core/artdesk.ml modules.
 from __future__ import annotations
 
 import argparse
+import json
 import shlex
 import sys
 import time
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--batch", type=int, default=8)
     parser.add_argument("--steps", type=int, default=100000, help="upper bound; the time budget usually ends first")
     parser.add_argument("--width", type=int, default=12)
+    parser.add_argument("--eval-side", type=int, default=384, help="held-out pictures are shrunk to this long side for the card's metrics")
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0 = leave as is)")
     return parser
 
@@ -57,18 +59,26 @@ def main(argv: list[str] | None = None) -> int:
     data = {"source": content.manifest["source"], "licence": content.manifest["licence"],
             "count": content.manifest["count"], "train": content.manifest["train"], "held_out": content.manifest["held_out"],
             "split": content.manifest["split"], "files_sha256": content.manifest["files_sha256"]}
+    from artdesk.ml.style.imaging import resize
+
+    held_out = tuple(resize(p, min(1.0, args.eval_side / max(p.shape[:2]))) for p in content.held_out)
+    data["held_out_long_side"] = args.eval_side
+    reserve = RESERVE_S  # grows to the measured evaluation + saving time of the previous preset
     for index, name in enumerate(presets):
         left = args.minutes * 60 - (time.monotonic() - start)
-        share = left / (len(presets) - index) - RESERVE_S
+        share = left / (len(presets) - index) - reserve
         if share <= 1:
             print(f"out of time before {name}", file=sys.stderr)
             return 1
         style_data = dict(data, style_picture=f"resources/styles/{name}.png (made by artdesk.ml.style.presets, project-made, MIT)")
         request = TrainRequest(name=name, out_dir=str(args.out / name), style_pictures=(preset_picture(name),),
-                               content=tuple(content.train), held_out=tuple(content.held_out), steps=args.steps,
+                               content=tuple(content.train), held_out=held_out, steps=args.steps,
                                minutes=share / 60, crop=args.crop, batch=args.batch, method=args.method, device=args.device,
                                width=args.width, data=style_data, command=command, labels=("preset", PRESET_LABELS[name]))
+        began = time.monotonic()
         path = train_stylizer(request, ConsoleContext())
+        trained = json.loads((Path(path) / "card.json").read_text())["training"]["seconds"]
+        reserve = max(RESERVE_S, 1.2 * (time.monotonic() - began - trained))
         print(f"saved {path} after {time.monotonic() - start:.0f} s", flush=True)
     return 0
 

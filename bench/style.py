@@ -1,0 +1,85 @@
+"""Style speed: the feed-forward stylizer at 512 x 512 (target under 0.5 s) and 256 x 256, and the
+direct optimisation's time per step at 256 and 512 px, for each feature method.
+
+Uses the first bundled preset stylizer if there is one, otherwise an untrained stylizer of the
+shipped size (its speed is the same; the weights do not change the work done).
+Threads: one fewer than the cores (as on the app's model worker), or --threads.
+
+Usage: .venv/bin/python bench/style.py [--repeats N] [--threads T]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np  # noqa: E402
+
+
+def timed(fn, repeats: int) -> list[float]:
+    fn()  # warm-up
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=0)
+    parser.add_argument("--opt-steps", type=int, default=5)
+    args = parser.parse_args()
+    import os
+
+    import torch
+
+    from artdesk.core.cards import discover_models
+    from artdesk.core.paths import bundle_root
+    from artdesk.ml.device import worker_threads
+    from artdesk.ml.style import features as feat
+    from artdesk.ml.style.apply import stylize
+    from artdesk.ml.style.imaging import to_tensor
+    from artdesk.ml.style.model import Stylizer, StylizerConfig
+    from artdesk.ml.style.optimize import optimize_steps
+    from artdesk.ml.style.presets import preset_picture
+    from artdesk.ml.style.requests import OptimizeRequest
+    from artdesk.ml.style.train import style_targets
+
+    threads = args.threads or worker_threads()
+    torch.set_num_threads(threads)
+    cards = [c for c in discover_models([("bundled", bundle_root() / "models")], "style").cards if c.model_type == "style-stylizer"]
+    if cards:
+        from artdesk.ml.style.apply import load_stylizer
+
+        model, label = load_stylizer(cards[0].path, "bundled").model, f"preset {cards[0].name}"
+    else:
+        model, label = Stylizer(StylizerConfig()).eval(), "untrained, shipped size"
+    print(f"torch {torch.__version__}, {threads} thread(s) of {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    rng = np.random.default_rng(0)
+    for size in (256, 512):
+        picture = (rng.random((size, size, 3)) * 255).astype(np.uint8)
+        times = timed(lambda p=picture: stylize(model, p), args.repeats)
+        target = "  (target < 0.5 s)" if size == 512 else ""
+        print(f"stylizer {size}x{size} ({label}): median {statistics.median(times):.3f} s, best {min(times):.3f} s{target}")
+    style = preset_picture("oil")
+    for method in feat.METHODS:
+        net = feat.FeatureNet(method)
+        targets = style_targets(net, [style])
+        for size in (256, 512):
+            content = to_tensor((rng.random((size, size, 3)) * 255).astype(np.uint8))
+            request = OptimizeRequest(None, (), steps=args.opt_steps + 1, size=size, method=method)
+            stamps = [time.perf_counter() for _ in optimize_steps(content, targets, net, request)]
+            per_step = (stamps[-1] - stamps[0]) / args.opt_steps
+            print(f"optimisation ({method}) {size}x{size}: {per_step:.3f} s per step")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
