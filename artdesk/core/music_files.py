@@ -45,7 +45,7 @@ def import_midi(request: ImportRequest, ctx: JobContext) -> ImportResult:
 class WavRequest:
     melody: Melody
     path: Path
-    instrument: str = "piano"
+    instrument: object = "piano"  # a built-in instrument name or a synth.Instrument (e.g. a SoundFont preset)
     sample_rate: int = SAMPLE_RATE
 
 

@@ -229,17 +229,20 @@ class MelodyRenderer:
     def __init__(
         self,
         melody: Melody,
-        instrument: str = "piano",
+        instrument: "str | Instrument" = "piano",
         sample_rate: int = SAMPLE_RATE,
         loop: bool = False,
         loop_steps: int | None = None,
         tail_seconds: float = TAIL_SECONDS,
     ) -> None:
         check_melody(melody)
-        if instrument not in INSTRUMENTS:
+        if isinstance(instrument, Instrument):
+            self.instrument = instrument  # e.g. a SoundFont preset (artdesk.core.soundfont)
+        elif instrument in INSTRUMENTS:
+            self.instrument = INSTRUMENTS[instrument]
+        else:
             raise SynthError(f"Unknown instrument {instrument!r}; choose one of: {', '.join(INSTRUMENTS)}.")
         self.melody = melody
-        self.instrument = INSTRUMENTS[instrument]
         self.sample_rate = int(sample_rate)
         self.loop = loop
         self.samples_per_step = step_seconds(melody.tempo_bpm) * self.sample_rate
@@ -322,7 +325,7 @@ class MelodyRenderer:
             out[lo - start : hi - start] += gain * audio[lo - begin : hi - begin]
 
 
-def render(melody: Melody, instrument: str = "piano", sample_rate: int = SAMPLE_RATE, tail_seconds: float = TAIL_SECONDS) -> np.ndarray:
+def render(melody: Melody, instrument: "str | Instrument" = "piano", sample_rate: int = SAMPLE_RATE, tail_seconds: float = TAIL_SECONDS) -> np.ndarray:
     """The whole melody as float32 mono samples in [-1, 1], ending ``tail_seconds`` after its last note."""
     renderer = MelodyRenderer(melody, instrument, sample_rate, tail_seconds=tail_seconds)
     return renderer.read(renderer.length_samples or 0)
@@ -351,7 +354,7 @@ def write_wav(path: Path, audio: np.ndarray, sample_rate: int = SAMPLE_RATE) -> 
     return Path(path)
 
 
-def render_wav(melody: Melody, path: Path, instrument: str = "piano", sample_rate: int = SAMPLE_RATE) -> Path:
+def render_wav(melody: Melody, path: Path, instrument: "str | Instrument" = "piano", sample_rate: int = SAMPLE_RATE) -> Path:
     """Render ``melody`` and save it as a WAV file atomically."""
     if not melody.notes:
         raise SynthError("The melody has no notes; there is nothing to export.")

@@ -300,3 +300,24 @@ def test_keep_in_gallery_and_reopen_restores_settings(qtbot, panel, tmp_path):
     assert panel.controls.seed_spin.value() == 42 and panel.controls.style_combo.currentText() == "celtic"
     assert "restored" in panel.message.text()
     assert panel.open_file(tmp_path / "poem.txt") is None and "opens .mid" in panel.message.text()
+
+
+def test_soundfont_replaces_the_built_in_sound_for_export(qtbot, panel, tmp_path):
+    from tests.core.test_soundfont import write_sf2
+
+    panel.document.set_notes((Note(69, 0, 8), Note(81, 8, 8)), "draw")
+    bad = tmp_path / "bad.sf2"
+    bad.write_bytes(b"RIFF\x00\x00\x00\x00nope")
+    run(qtbot, panel, lambda: panel.load_soundfont(bad), expect="errored")
+    assert "not a SoundFont" in panel.message.text() and panel.current_instrument() == "piano"
+    run(qtbot, panel, lambda: panel.load_soundfont(write_sf2(tmp_path / "sine.sf2")))
+    assert panel.transport.preset_combo.isVisible() and panel.transport.preset_combo.currentText() == "000:005 Sine"
+    instrument = panel.current_instrument()
+    assert instrument.name.startswith("sf2:sine.sf2")
+    run(qtbot, panel, lambda: panel.export_wav(tmp_path / "sf.wav"))
+    with wave.open(str(tmp_path / "sf.wav"), "rb") as handle:
+        samples = np.frombuffer(handle.readframes(handle.getnframes()), dtype="<i2").astype(np.float32)
+    spectrum = np.abs(np.fft.rfft(samples[:22050]))
+    assert abs(np.argmax(spectrum) * 2 - 440) <= 4  # the sine sample, not the built-in piano
+    panel.transport.instrument_combo.setCurrentIndex(panel.transport.instrument_combo.findData("organ"))
+    assert panel.current_instrument() == "organ" and not panel.transport.preset_combo.isVisible()

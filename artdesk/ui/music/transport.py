@@ -6,6 +6,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout,
 from artdesk.core.synth import INSTRUMENTS, MAX_TEMPO, MIN_TEMPO
 from artdesk.ml.music.requests import TIME_SIGNATURES
 
+LOAD_SOUNDFONT = "load-sf2"  # the instrument item that asks for a .sf2 file
+SOUNDFONT = "sf2"  # the instrument item for the loaded SoundFont (its preset in preset_combo)
+
 
 class QtTransport(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -31,7 +34,13 @@ class QtTransport(QWidget):
         self.instrument_combo = QComboBox()
         for instrument in INSTRUMENTS.values():
             self.instrument_combo.addItem(instrument.label, instrument.name)
+        self.instrument_combo.insertSeparator(self.instrument_combo.count())
+        self.instrument_combo.addItem(self.tr("SoundFont (.sf2)…"), LOAD_SOUNDFONT)
         self.instrument_combo.setAccessibleName("Instrument")
+        self.preset_combo = QComboBox()
+        self.preset_combo.setAccessibleName("SoundFont preset")
+        self.preset_combo.setMaximumWidth(220)
+        self.preset_combo.hide()
         self.midi_combo = QComboBox()
         self.midi_combo.setAccessibleName("MIDI out port")
         self.midi_refresh_button = QToolButton()
@@ -45,6 +54,7 @@ class QtTransport(QWidget):
         row.addWidget(self.metre_combo)
         row.addWidget(QLabel(self.tr("Sound")))
         row.addWidget(self.instrument_combo)
+        row.addWidget(self.preset_combo)
         row.addWidget(QLabel(self.tr("MIDI out")))
         row.addWidget(self.midi_combo, 1)
         row.addWidget(self.midi_refresh_button)
@@ -61,6 +71,20 @@ class QtTransport(QWidget):
         self.midi_combo.setEnabled(bool(names))
         self.midi_combo.setToolTip(message or self.tr("Send the melody to this MIDI port while playing."))
         self.midi_combo.blockSignals(False)
+
+    def set_soundfont(self, file_name: str, presets: list[str]) -> None:
+        """Offer the loaded SoundFont as an instrument and its presets (``presets`` are labels, in order)."""
+        index = self.instrument_combo.findData(SOUNDFONT)
+        if index < 0:
+            index = self.instrument_combo.findData(LOAD_SOUNDFONT)
+            self.instrument_combo.insertItem(index, "", SOUNDFONT)
+        self.instrument_combo.setItemText(index, self.tr("SoundFont: {0}").format(file_name))
+        self.preset_combo.blockSignals(True)
+        self.preset_combo.clear()
+        self.preset_combo.addItems(presets)
+        self.preset_combo.blockSignals(False)
+        self.instrument_combo.setCurrentIndex(index)
+        self.preset_combo.show()
 
     def set_playing(self, playing: bool) -> None:
         self.play_button.blockSignals(True)

@@ -40,7 +40,7 @@ from artdesk.ui.music.edits import concatenate
 from artdesk.ui.music.midi_out import output_port_names
 from artdesk.ui.music.piano_roll import QtPianoRoll
 from artdesk.ui.music.playback import QtPlayback
-from artdesk.ui.music.transport import QtTransport
+from artdesk.ui.music.transport import LOAD_SOUNDFONT, SOUNDFONT, QtTransport
 
 log = logging.getLogger("artdesk.music")
 
@@ -93,6 +93,8 @@ class MusicPanel(QWidget):
         self.file_job: JobHandle | None = None  # the current import or WAV export
         self.finetune_handle: JobHandle | None = None
         self._last_position = 0.0
+        self.soundfont = None  # an opened artdesk.core.soundfont.SoundFont, when the user chose one
+        self._instrument_index = 0
         self._outcomes: dict[JobHandle, str] = {}  # how each running job ended, until its finished signal
 
         self.controls = QtMusicControls()
@@ -202,6 +204,7 @@ class MusicPanel(QWidget):
         t.tempo_spin.valueChanged.connect(self._on_tempo_spin_valueChanged)
         t.metre_combo.currentIndexChanged.connect(self._on_metre_combo_currentIndexChanged)
         t.instrument_combo.currentIndexChanged.connect(self._on_instrument_combo_currentIndexChanged)
+        t.preset_combo.currentIndexChanged.connect(self._on_preset_combo_currentIndexChanged)
         t.midi_combo.currentIndexChanged.connect(self._on_midi_combo_currentIndexChanged)
         t.midi_refresh_button.clicked.connect(self.refresh_midi_ports)
         self.playback.position_changed.connect(self._on_playback_position_changed)
@@ -575,7 +578,7 @@ class MusicPanel(QWidget):
         if not melody.notes:
             self.show_message(self.tr("There are no notes to export."), error=True)
             return None
-        request = WavRequest(melody, Path(path), self.transport.instrument_combo.currentData())
+        request = WavRequest(melody, Path(path), self.current_instrument())
         handle = self.context.runner.submit(export_wav, request, self.tr("Export WAV"))
         self.file_job = handle
         handle.returned.connect(self._on_wav_returned)
@@ -665,7 +668,7 @@ class MusicPanel(QWidget):
 
     # playback ----------------------------------------------------------------------------------
     def play(self, start_step: float | None = None) -> bool:
-        started = self.playback.play(self.document.melody, self.transport.instrument_combo.currentData(),
+        started = self.playback.play(self.document.melody, self.current_instrument(),
                                      self.transport.loop_check.isChecked(),
                                      self.cue_step if start_step is None else start_step)
         self.transport.set_playing(started)
@@ -687,7 +690,54 @@ class MusicPanel(QWidget):
     def _on_loop_check_toggled(self, _checked: bool) -> None:
         self._restart_if_playing()
 
-    def _on_instrument_combo_currentIndexChanged(self, _index: int) -> None:  # noqa: N802 (Qt naming)
+    def current_instrument(self):
+        """The built-in instrument's name, or the chosen SoundFont preset as a synth Instrument."""
+        data = self.transport.instrument_combo.currentData()
+        if data == SOUNDFONT and self.soundfont is not None:
+            from artdesk.core.soundfont import soundfont_instrument
+
+            preset = self.soundfont.presets[max(0, self.transport.preset_combo.currentIndex())]
+            return soundfont_instrument(self.soundfont, preset)
+        return data if data not in (SOUNDFONT, LOAD_SOUNDFONT) else "piano"
+
+    def load_soundfont(self, path: Path) -> JobHandle:
+        """Open a .sf2 file on the worker; it then becomes the instrument, with its presets to choose from."""
+        from artdesk.core.soundfont import open_soundfont
+
+        handle = self.context.runner.submit(open_soundfont, Path(path), self.tr("Open SoundFont"))
+        self.file_job = handle
+        handle.returned.connect(self._on_soundfont_returned)
+        handle.errored.connect(self._on_soundfont_errored)
+        self._track(handle)
+        handle.start()
+        return handle
+
+    def _on_soundfont_returned(self, soundfont) -> None:
+        self.soundfont = soundfont
+        labels = [preset.label for preset in soundfont.presets]
+        self.transport.set_soundfont(soundfont.path.name, labels)
+        self.show_message(self.tr("SoundFont {0}: {1} presets. Choose one beside the instrument.").format(
+            soundfont.path.name, len(labels)))
+
+    def _on_soundfont_errored(self, message: str, details: str) -> None:
+        log.info("SoundFont failed: %s", details)
+        self.show_message(message + " " + self.tr("The built-in sound stays in use."), error=True)
+
+    def _on_instrument_combo_currentIndexChanged(self, index: int) -> None:  # noqa: N802 (Qt naming)
+        combo = self.transport.instrument_combo
+        if combo.itemData(index) == LOAD_SOUNDFONT:
+            combo.blockSignals(True)
+            combo.setCurrentIndex(self._instrument_index)  # stays as it was unless a SoundFont loads
+            combo.blockSignals(False)
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a SoundFont"), "", self.tr("SoundFont 2 (*.sf2)"))
+            if path:
+                self.load_soundfont(Path(path))
+            return
+        self._instrument_index = index
+        self.transport.preset_combo.setVisible(combo.itemData(index) == SOUNDFONT)
+        self._restart_if_playing()
+
+    def _on_preset_combo_currentIndexChanged(self, _index: int) -> None:  # noqa: N802 (Qt naming)
         self._restart_if_playing()
 
     def _on_midi_combo_currentIndexChanged(self, _index: int) -> None:  # noqa: N802 (Qt naming)
