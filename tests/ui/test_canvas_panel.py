@@ -156,3 +156,44 @@ def test_opening_a_generated_picture_says_what_made_it(panel, tmp_path):
     text = panel.message_label.text()
     assert "model clipart-gan" in text and "seed 42" in text
     assert panel.editor.document.layers[0].provenance == record
+
+
+def test_generated_pictures_and_a_projection_land_on_the_real_canvas(qtbot, isolated_home):
+    """End to end with tiny models: the model dock generates, a pick becomes an undoable layer, and
+    the projection of a drawing comes back as a layer fitted into the selection."""
+    import torch
+
+    from artdesk.core.document import Rect
+    from tests.ml.canvas.helpers import tiny_checkpoints
+
+    torch.set_num_threads(1)
+    paths = app_paths()
+    models = tiny_checkpoints(paths.user_models)
+    runner = Runner()
+    panel = CanvasPanel(AppContext(paths, {}, runner, None))
+    qtbot.addWidget(panel)
+    try:
+        dock = panel.model_dock
+        dock.model_combo.setCurrentIndex(dock.model_combo.findData(str(models["gan"])))
+        dock.count_spin.setValue(4)
+        with qtbot.waitSignal(dock.pictures_changed, timeout=60000):
+            dock.generate_button.click()
+        qtbot.waitUntil(lambda: dock.handle.is_finished, timeout=60000)
+        layers = len(panel.editor.document.layers)
+        dock.grid.itemActivated.emit(dock.grid.item(1))
+        layer = panel.editor.active_layer
+        assert len(panel.editor.document.layers) == layers + 1 and layer.provenance["job"] == "generate"
+        assert int(layer.pixels[..., 3].astype(bool).sum()) == 64 * 64  # placed at model size, centred
+        panel.editor.undo_stack.undo()
+        assert len(panel.editor.document.layers) == layers
+
+        panel.editor.set_selection(Rect(100, 200, 300, 300))
+        dock.project_steps_spin.setValue(2)
+        with qtbot.waitSignal(dock.layer_added, timeout=60000):
+            dock.project_button.click()
+        qtbot.waitUntil(lambda: dock.handle.is_finished, timeout=60000)
+        rows, cols = np.nonzero(panel.editor.active_layer.pixels[..., 3])
+        assert (rows.min(), rows.max(), cols.min(), cols.max()) == (200, 499, 100, 399)
+    finally:
+        panel.close_panel()
+        assert runner.shutdown(10000)
