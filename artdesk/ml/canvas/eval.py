@@ -104,7 +104,10 @@ def load_feature_nets(device: str | torch.device = "cpu", path: Path | None = No
 
 def to_tensor(images: np.ndarray, device: str | torch.device = "cpu") -> torch.Tensor:
     """uint8 N x H x W x 3 -> float N x 3 x H x W in [-1, 1]."""
-    return torch.from_numpy(np.ascontiguousarray(images)).to(device).permute(0, 3, 1, 2).float() / 127.5 - 1
+    array = np.ascontiguousarray(images)
+    if not array.flags.writeable:
+        array = array.copy()
+    return torch.from_numpy(array).to(device).permute(0, 3, 1, 2).float() / 127.5 - 1
 
 
 def to_uint8(pictures: torch.Tensor) -> np.ndarray:

@@ -41,7 +41,9 @@ def get_model(path: str) -> Checkpoint:
         if path not in _models:
             if not Path(path).is_dir():
                 raise ArtdeskError(f"The model folder {path} does not exist any more. Pick another model.")
-            _models[path] = load_checkpoint(Path(path))
+            checkpoint = load_checkpoint(Path(path))
+            checkpoint.model.requires_grad_(False)  # projection optimises latents only
+            _models[path] = checkpoint
         return _models[path]
 
 
@@ -282,7 +284,7 @@ def project(request: ProjectRequest, ctx: JobContext) -> Pictures:
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         optimizer.step()
-        ctx.report((step + 1) / (steps + 1), f"Projecting: step {step + 1} of {steps}, distance {float(loss):.3f}")
+        ctx.report((step + 1) / (steps + 1), f"Projecting: step {step + 1} of {steps}, distance {float(loss.detach()):.3f}")
         if step % 5 == 0:
             ctx.publish(Pictures([to_uint8(out.detach())[0]], [tuple(float(v) for v in z.detach()[0])],
                                  [{"job": "project", "step": step + 1, "preview": True}]))
