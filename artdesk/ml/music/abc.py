@@ -15,8 +15,8 @@ from artdesk.core.melody import Melody, Note
 
 LETTER_SEMITONE = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}
 SHARP_ORDER = "FCGDAEB"
-MODE_OFFSETS = {"maj": 0, "ion": 0, "": 0, "m": -3, "min": -3, "aeo": -3, "mix": -1, "dor": -2, "phr": -4,
-                "lyd": 1, "loc": -5}
+# semitones from the relative major's tonic up to the mode's tonic
+MODE_OFFSETS = {"maj": 0, "ion": 0, "": 0, "m": 9, "min": 9, "aeo": 9, "mix": 7, "dor": 2, "phr": 4, "lyd": 5, "loc": 11}
 MAJOR_SHARPS = {"C": 0, "G": 1, "D": 2, "A": 3, "E": 4, "B": 5, "F#": 6, "C#": 7, "F": -1, "Bb": -2, "Eb": -3,
                 "Ab": -4, "Db": -5, "Gb": -6, "Cb": -7}
 _NOTE = re.compile(r"(\^\^|\^|__|_|=)?([A-Ga-gzxZ])([,']*)(\d*)(/*)(\d*)")
@@ -42,10 +42,10 @@ def key_signature(text: str) -> dict[str, int]:
     if mode not in MODE_OFFSETS:
         mode = "m" if match.group(3).lower().startswith("m") else ""
     relative_major = (LETTER_SEMITONE[tonic[0]] + {"#": 1, "b": -1, "": 0}[match.group(2)] - MODE_OFFSETS[mode]) % 12
-    names = {0: "C", 7: "G", 2: "D", 9: "A", 4: "E", 11: "B", 6: "F#", 1: "C#", 5: "F", 10: "Bb", 3: "Eb", 8: "Ab"}
+    names = {0: "C", 7: "G", 2: "D", 9: "A", 4: "E", 11: "B", 6: "F#", 1: "Db", 5: "F", 10: "Bb", 3: "Eb", 8: "Ab"}
     sharps = MAJOR_SHARPS[names[relative_major]]
-    if relative_major == 1 and mode != "":  # Db major family is written with flats more often
-        sharps = -5
+    if tonic == "C#" and MODE_OFFSETS[mode] == 0:
+        sharps = 7
     alter = {}
     if sharps > 0:
         for letter in SHARP_ORDER[:sharps]:

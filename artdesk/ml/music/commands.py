@@ -19,10 +19,13 @@ from artdesk.core.jobs import ConsoleContext
 LSTM_NAME = "melody-lstm"
 VAE_NAME = "melody-vae"
 SIZES = {
-    # name: (LSTM config kwargs, VAE config kwargs, batch size)
-    "large": ({"hidden": 512, "layers": 2, "embed": 64}, {"enc_hidden": 512, "latent": 128, "dec_hidden": 512}, 128),
-    "small": ({"hidden": 256, "layers": 2, "embed": 48}, {"enc_hidden": 256, "latent": 64, "dec_hidden": 256}, 48),
-    "tiny": ({"hidden": 16, "layers": 1, "embed": 8}, {"enc_hidden": 16, "latent": 8, "dec_hidden": 16, "dec_layers": 1}, 8),
+    # name: (LSTM config kwargs, VAE config kwargs, {model: batch size})
+    "large": ({"hidden": 512, "layers": 2, "embed": 64}, {"enc_hidden": 512, "latent": 128, "dec_hidden": 512},
+              {"lstm": 128, "vae": 512}),
+    "small": ({"hidden": 128, "layers": 2, "embed": 32}, {"enc_hidden": 128, "latent": 32, "dec_hidden": 128},
+              {"lstm": 32, "vae": 64}),
+    "tiny": ({"hidden": 16, "layers": 1, "embed": 8}, {"enc_hidden": 16, "latent": 8, "dec_hidden": 16, "dec_layers": 1},
+             {"lstm": 8, "vae": 8}),
 }
 
 
@@ -99,7 +102,7 @@ def train_command(args: argparse.Namespace) -> int:
     written = []
     for kind in models:
         started = time.time()
-        settings = TrainSettings(minutes=args.minutes * share[kind], batch_size=batch, seed=args.seed,
+        settings = TrainSettings(minutes=args.minutes * share[kind], batch_size=batch[kind], seed=args.seed,
                                  steps=args.window, eval_every_s=max(10.0, args.minutes * 60 * share[kind] / 8),
                                  max_updates=args.max_updates, lr=args.lr)
         torch.manual_seed(args.seed)

@@ -24,7 +24,7 @@ COLLECTIONS: dict[str, tuple[str, str, str]] = {
     "bach": ("bach", "classical", "public domain (J. S. Bach chorales, soprano line)"),
     "josquin": ("josquin", "classical", "public domain (Josquin des Prez, each voice)"),
 }
-PARSER_VERSION = 1  # bump when abc.py changes what it reads, so cached parses are redone
+PARSER_VERSION = 2  # bump when abc.py changes what it reads, so cached parses are redone
 MUSIC21_PARSED = {"josquin"}  # several voices per tune: music21 reads those; the rest goes through abc.py
 ESSEN = {"essenFolksong": ("essenFolksong", "folk", "Essen Folksong Collection: given to music21 for non-commercial use only")}
 
