@@ -36,15 +36,19 @@ _lock = threading.Lock()
 
 
 def get_model(path: str) -> Checkpoint:
-    """The checkpoint at ``path``, loaded once and cached (on CPU, eval mode)."""
+    """The checkpoint at ``path``, loaded once and cached (on CPU, eval mode) until its card changes."""
+    card = Path(path) / "card.json"
+    if not card.is_file():
+        raise ArtdeskError(f"The model folder {path} does not exist any more. Pick another model.")
+    key = f"{path}@{card.stat().st_mtime_ns}"
     with _lock:
-        if path not in _models:
-            if not Path(path).is_dir():
-                raise ArtdeskError(f"The model folder {path} does not exist any more. Pick another model.")
+        if key not in _models:
+            for old in [k for k in _models if k.startswith(f"{path}@")]:
+                del _models[old]
             checkpoint = load_checkpoint(Path(path))
             checkpoint.model.requires_grad_(False)  # projection optimises latents only
-            _models[path] = checkpoint
-        return _models[path]
+            _models[key] = checkpoint
+        return _models[key]
 
 
 def _generative(path: str) -> Checkpoint:

@@ -60,6 +60,7 @@ class TrainRequest:
     seed: int = 0
     resume: bool = True
     eval_count: int = 2000
+    eval_train_max: int = 0  # 0: measure against every training picture; else a fixed-seed subset
     save_every_s: float = 120.0
     command: str = ""
     threads: int = 0
@@ -407,6 +408,9 @@ def _finish(request, name, model_type, model, config, data, device, step, clock,
     model.eval()
     nets = metrics.load_feature_nets(device)
     train_images, _ = data.split(heldout=False)
+    if request.eval_train_max and len(train_images) > request.eval_train_max:
+        subset = np.random.default_rng(0).choice(len(train_images), request.eval_train_max, replace=False)
+        train_images = train_images[np.sort(subset)]
     heldout_images, heldout_styles = data.split(heldout=True)
     fake = metrics.sample_model(model, request.eval_count, heldout_styles, seed=12345)
     cache: dict = {}
@@ -419,6 +423,7 @@ def _finish(request, name, model_type, model, config, data, device, step, clock,
         fake_k = metrics.FeatureSet(nets, metrics.sample_model(model, min(500, request.eval_count), np.array([k]), seed=777))
         per_style[style] = round(metrics.compare(fake_k, cache["heldout"].subset(mask)), 5)
     scores["kid_vs_heldout_per_style"] = per_style
+    scores["train_pictures_compared"] = len(train_images)
     scores.update(extra or {})
     descriptions = {
         "canvas-gan": "FastGAN-style conditional GAN, 64 px, styles: " + ", ".join(STYLES),
@@ -458,6 +463,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--width", type=int, default=32)
     parser.add_argument("--eval-count", type=int, default=2000)
+    parser.add_argument("--eval-train-max", type=int, default=0, help="compare with at most this many training pictures")
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: leave the default)")
     parser.add_argument("--no-resume", action="store_true")
     parser.add_argument("--name-prefix", default="")
@@ -470,6 +476,7 @@ def main(argv: list[str] | None = None) -> int:
     minutes = args.minutes if args.kind != "upscaler" else args.minutes * 0.6
     request = TrainRequest(args.kind, args.data, args.out, args.name_prefix + args.kind, minutes, args.device,
                            args.batch, args.width, resume=not args.no_resume, eval_count=args.eval_count,
+                           eval_train_max=args.eval_train_max,
                            command=command)
     try:
         dest = TRAINERS[args.kind](request, ConsoleContext())
