@@ -143,6 +143,7 @@ def bench_models(repeats: int) -> None:
             if steps == 0 and encoder is None:
                 continue
             request = ProjectRequest(gan, drawing, "clipart", encoder, steps, 0)
+            generate.project(ProjectRequest(gan, drawing, "clipart", encoder, 1, 0), RecordingContext())  # warm up
             describe(f"project a 256 px drawing ({steps} refine steps)",
                      timed(lambda r=request: generate.project(r, RecordingContext()), max(1, repeats // 3)))
 
