@@ -176,11 +176,18 @@ class Document:
 
     def _composite_band(self, rect: Rect) -> np.ndarray:
         rows, cols = rect.slices
+        visible = [layer for layer in self.layers if layer.visible and layer.opacity > 0.0]
+        start = 0  # layers under an opaque one cannot show: start from the topmost opaque layer
+        for index in range(len(visible) - 1, -1, -1):
+            if visible[index].opacity >= 1.0 and visible[index].pixels[rows, cols, 3].min(initial=255) == 255:
+                start = index
+                break
         out = np.zeros((rect.h, rect.w, 4), np.float32)
-        for layer in self.layers:
-            if not layer.visible or layer.opacity <= 0.0:
-                continue
+        for number, layer in enumerate(visible[start:]):
             src = layer.pixels[rows, cols]
+            if number == 0 and start > 0 or (number == 0 and layer.opacity >= 1.0 and src[..., 3].min(initial=255) == 255):
+                np.multiply(src, np.float32(1 / 255.0), out=out)  # opaque: premultiplied is just scaled
+                continue
             if not src[..., 3].any():
                 continue
             premul = src.astype(np.float32)  # contiguous float math is several times faster than strided

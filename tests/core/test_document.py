@@ -96,3 +96,33 @@ def test_to_rgba_accepts_grey_rgb_rgba_and_refuses_others():
         to_rgba(np.zeros((2, 3, 3), np.float32))
     with pytest.raises(ArtdeskError):
         to_rgba(np.zeros((2, 3, 5), np.uint8))
+
+
+def reference_composite(layers):
+    """Source-over in float64, layer by layer, without shortcuts."""
+    out = np.zeros(layers[0].pixels.shape, np.float64)
+    for layer in layers:
+        if not layer.visible:
+            continue
+        src = layer.pixels.astype(np.float64) / 255.0
+        alpha = src[..., 3:4] * layer.opacity
+        out[..., :3] = src[..., :3] * alpha + out[..., :3] * (1 - alpha)
+        out[..., 3:4] = alpha + out[..., 3:4] * (1 - alpha)
+    rgb = np.where(out[..., 3:4] > 0, out[..., :3] / np.maximum(out[..., 3:4], 1e-12), 0)
+    return np.dstack([rgb, out[..., 3:4]]) * 255.0
+
+
+def test_compositing_shortcuts_match_a_plain_reference():
+    rng = np.random.default_rng(7)
+    layers = []
+    for index in range(5):
+        pixels = rng.integers(0, 256, (33, 47, 4), dtype=np.uint8)
+        if index in (1, 3):
+            pixels[..., 3] = 255  # opaque layers: everything under them is hidden
+        if index == 3:
+            pixels[:5, :5, 3] = 0  # ...except through a hole
+        layers.append(Layer(str(index), pixels, opacity=(1.0, 1.0, 0.6, 1.0, 0.3)[index], visible=index != 2))
+    document = Document(47, 33, layers)
+    document.BAND_PIXELS = 300
+    expected = reference_composite(layers)
+    assert np.abs(document.composite().astype(float) - expected).max() <= 1.0
