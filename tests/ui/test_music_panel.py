@@ -321,3 +321,25 @@ def test_soundfont_replaces_the_built_in_sound_for_export(qtbot, panel, tmp_path
     assert abs(np.argmax(spectrum) * 2 - 440) <= 4  # the sine sample, not the built-in piano
     panel.transport.instrument_combo.setCurrentIndex(panel.transport.instrument_combo.findData("organ"))
     assert panel.current_instrument() == "organ" and not panel.transport.preset_combo.isVisible()
+
+
+def test_play_moves_the_playhead_and_edits_restart_playback(qtbot, panel):
+    from tests.ui.music.test_playback import RecordingSink
+
+    sinks = []
+    panel.playback._audio_factory = lambda rate: (sinks.append(RecordingSink(chunk=8000)) or sinks[-1], "")
+    panel.document.set_notes((Note(60, 0, 4), Note(64, 4, 4), Note(67, 8, 8)), "draw")
+    heads = []
+    panel.playback.position_changed.connect(lambda step: heads.append(panel.roll.playhead))
+    with qtbot.waitSignal(panel.playback.position_changed, check_params_cb=lambda s: s is not None and s > 2):
+        panel.transport.play_button.click()
+    assert panel.transport.play_button.isChecked() and panel.transport.play_button.text().endswith("Stop")
+    assert any(h is not None and h > 0 for h in heads)
+    with qtbot.waitSignal(panel.playback.position_changed, check_params_cb=lambda s: s is not None):
+        panel.document.set_notes(panel.document.notes[:2], "delete")  # an edit while playing: play the new melody
+    assert len(sinks) == 2 and panel.playback.is_playing
+    with qtbot.waitSignal(panel.playback.playing_changed, check_params_cb=lambda playing: not playing, timeout=20_000):
+        pass
+    assert not panel.transport.play_button.isChecked() and panel.roll.playhead is None
+    panel.roll.seek_requested.emit(4.0)
+    assert panel.cue_step == 4.0 and panel.roll.playhead == 4.0

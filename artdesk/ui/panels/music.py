@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -130,10 +130,15 @@ class MusicPanel(QWidget):
         self.keep_button = self._tool(self.tr("Keep"), self._on_keep_button_clicked, file_bar)
         self.keep_button.setToolTip(self.tr("Keep this melody in the Gallery (as a MIDI file with its settings)."))
         file_bar.addSpacing(12)
-        self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        stack = self.document.undo_stack
+        self.undo_action = QAction(self.tr("Undo"), self, shortcut=QKeySequence.StandardKey.Undo, enabled=False)
+        self.undo_action.triggered.connect(stack.undo)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.undoTextChanged.connect(lambda text: self.undo_action.setToolTip(self.tr("Undo {0}").format(text)))
+        self.redo_action = QAction(self.tr("Redo"), self, shortcut=QKeySequence.StandardKey.Redo, enabled=False)
+        self.redo_action.triggered.connect(stack.redo)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.redoTextChanged.connect(lambda text: self.redo_action.setToolTip(self.tr("Redo {0}").format(text)))
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
