@@ -115,3 +115,32 @@ def test_system_audio_probe_answers_without_crashing(qtbot):
     assert (sink is None) == bool(why)
     if sink is None:
         pytest.skip(f"no audio device here: {why}")
+
+
+class RecordingMidiOut:
+    name = "recorder"
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[int, int]] = []
+
+    def send_note(self, pitch: int, velocity: int) -> None:
+        self.sent.append((pitch, velocity))
+
+    def all_notes_off(self) -> None:
+        self.sent.append(("all off", 0))
+
+    def close(self) -> None:
+        pass
+
+
+def test_midi_out_without_audio_plays_every_note_in_order_from_a_clock(qtbot):
+    playback = QtPlayback(lambda rate: (None, NO_AUDIO_MESSAGE), sample_rate=RATE)
+    port = RecordingMidiOut()
+    playback._midi = port
+    fast = Melody((Note(60, 0, 2, 80), Note(64, 2, 2, 90), Note(67, 4, 4, 100)), tempo_bpm=400.0)
+    messages = []
+    playback.message.connect(messages.append)
+    with qtbot.waitSignal(playback.playing_changed, check_params_cb=lambda playing: not playing, timeout=20_000):
+        assert playback.play(fast)
+    assert "MIDI port only" in messages[0]
+    assert port.sent == [(60, 80), (60, 0), (64, 90), (64, 0), (67, 100), (67, 0), ("all off", 0)]
