@@ -197,3 +197,19 @@ def test_generated_pictures_and_a_projection_land_on_the_real_canvas(qtbot, isol
     finally:
         panel.close_panel()
         assert runner.shutdown(10000)
+
+
+def test_building_the_panel_does_not_import_torch(isolated_home):
+    """The panel and its docks must show before torch loads (a fresh process: pytest already imported it)."""
+    import subprocess
+    import sys
+
+    code = ("import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+            "from PySide6.QtWidgets import QApplication; app = QApplication([])\n"
+            "from artdesk.core.paths import app_paths; from artdesk.ui.context import AppContext\n"
+            "from artdesk.ui.jobs import Runner; from artdesk.ui.panels.canvas import CanvasPanel\n"
+            "runner = Runner(); panel = CanvasPanel(AppContext(app_paths(), {}, runner, None))\n"
+            "panel.close_panel(); runner.shutdown(); print('torch' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "False"
