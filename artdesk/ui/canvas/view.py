@@ -109,7 +109,7 @@ class QtCanvasView(QWidget):
         if not exposed.isEmpty():
             source = exposed.toAlignedRect().intersected(QRect(0, 0, width, height))
             painter.setTransform(self.transform())
-            smooth = self.zoom < 1.0 and not self.editor.stroking
+            smooth = self.zoom < 1.0 and not self.editor.stroking and self._panning_from is None  # fast while moving
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
             painter.drawImage(QRectF(source), self._image, QRectF(source))
             painter.resetTransform()
@@ -209,6 +209,7 @@ class QtCanvasView(QWidget):
         if self._panning_from is not None:
             self._panning_from = None
             self.unsetCursor()
+            self.update()  # repaint smoothly scaled once the view stops moving
             return
         if self.editor.stroking:
             self._last_point = self._stroke_end()
