@@ -73,6 +73,21 @@ def bench_painting(repeats: int) -> None:
     # On a shared, overloaded machine wall time includes waiting for a core; CPU time does not.
     describe("  the same, CPU time of this process only", segment_cpu, 8.0)
 
+    from PySide6.QtCore import QRect
+
+    from artdesk.ui.canvas.view import QtCanvasView
+
+    view = QtCanvasView(editor)
+    view.resize(1200, 900)
+    view.show()
+    app.processEvents()
+    for zoom in (1.0, 0.4):
+        view.set_zoom(zoom)
+        app.processEvents()
+        describe(f"repaint of one segment's screen area, zoom {zoom:g}",
+                 timed(lambda: view.repaint(QRect(500, 400, 60, 60)), 50), 8.0)
+    view.close()
+
     editor.set_brush(size=200, hardness=0.2, opacity=0.5)
     big: list[float] = []
     editor.begin_stroke(300, 300)
