@@ -180,15 +180,46 @@ def test_new_generation_cancels_the_stale_one(qtbot, panel):
     assert len(panel.results.melodies) == 1 and panel.document.melody.length_steps <= 16
 
 
+def midi_bytes(kind: str) -> bytes:
+    """MIDI files that must be refused: type 2, drums only, no notes, an absurd tempo."""
+    import io
+
+    import mido
+
+    midi = mido.MidiFile(type=2 if kind == "type2" else 1)
+    track = mido.MidiTrack()
+    if kind == "tempo":
+        track.append(mido.MetaMessage("set_tempo", tempo=1))
+    channel = 9 if kind == "drums" else 0
+    if kind != "empty":
+        for i in range(8):
+            track += [mido.Message("note_on", note=40 + i, velocity=90, channel=channel, time=0),
+                      mido.Message("note_off", note=40 + i, velocity=0, channel=channel, time=240)]
+    midi.tracks.append(track)
+    buffer = io.BytesIO()
+    midi.save(file=buffer)
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize("content, expected", [
     (b"MThd\x00\x00\x00\x06\x00\x01\x00\x02\x01", "damaged or truncated"),
     (b"hello, not a midi file", "not a MIDI file"),
     (b"", "empty"),
+    ("type2", "type 2"),
+    ("drums", "only drums"),
+    ("empty", "no notes"),
+    ("tempo", "absurd tempo"),
+    ("huge", "MB"),
 ])
 def test_bad_midi_files_give_a_message_and_keep_the_melody(qtbot, panel, tmp_path, content, expected):
     panel.document.set_notes((Note(60, 0, 4),), "draw")
     path = tmp_path / "bad.mid"
-    path.write_bytes(content)
+    if content == "huge":
+        with open(path, "wb") as handle:  # a sparse 50 MB file that starts like a MIDI file
+            handle.write(midi_bytes("notes"))
+            handle.truncate(50 * 1024 * 1024)
+    else:
+        path.write_bytes(content if isinstance(content, bytes) else midi_bytes(content))
     run(qtbot, panel, lambda: panel.import_midi(path), expect="errored")
     assert expected in panel.message.text()
     assert panel.document.notes == (Note(60, 0, 4),)
@@ -343,3 +374,34 @@ def test_play_moves_the_playhead_and_edits_restart_playback(qtbot, panel):
     assert not panel.transport.play_button.isChecked() and panel.roll.playhead is None
     panel.roll.seek_requested.emit(4.0)
     assert panel.cue_step == 4.0 and panel.roll.playhead == 4.0
+
+
+def test_import_chooses_the_melodic_track_and_lets_the_user_switch(qtbot, panel, tmp_path):
+    import mido
+
+    midi = mido.MidiFile(type=1)
+    for name, pitches, channel in (("Bass", [36, 43, 36, 43], 1), ("Tune", [72, 74, 76, 77, 79, 77, 76, 74], 0)):
+        track = mido.MidiTrack([mido.MetaMessage("track_name", name=name)])
+        for pitch in pitches:
+            track += [mido.Message("note_on", note=pitch, velocity=80, channel=channel, time=0),
+                      mido.Message("note_off", note=pitch, velocity=0, channel=channel, time=240)]
+        midi.tracks.append(track)
+    path = tmp_path / "two.mid"
+    midi.save(str(path))
+    run(qtbot, panel, lambda: panel.import_midi(path))
+    assert [n.pitch for n in panel.document.notes] == [72, 74, 76, 77, 79, 77, 76, 74]
+    assert panel.track_row.isVisibleTo(panel) and "Tune" in panel.message.text()
+    bass = panel.track_combo.findData(0)
+    panel.track_combo.setCurrentIndex(bass)
+    run(qtbot, panel, lambda: panel.track_combo.activated.emit(bass))
+    assert [n.pitch for n in panel.document.notes] == [36, 43, 36, 43]
+    panel.undo_action.trigger()
+    assert panel.document.notes[0].pitch == 72
+
+
+def test_a_primer_longer_than_the_window_is_continued_with_a_note(qtbot, panel, tmp_path):
+    long = Melody(tuple(Note(60 + i % 8, 2 * i, 2) for i in range(48)), 120.0, (4, 4))  # 6 bars; the window is 4
+    panel.document.set_melody(long)
+    run(qtbot, panel, panel.continue_melody)
+    assert panel.document.melody.notes[:48] == long.notes
+    assert "window" in panel.message.text()
