@@ -138,3 +138,23 @@ def test_truncated_archive(tmp_path):
     path.write_bytes(data[: len(data) // 2])
     with pytest.raises(ArtdeskError, match="damaged"):
         open_ora(path)
+
+
+def test_krita_style_stack_with_doctype_and_root_stack(tmp_path):
+    paint = np.zeros((6, 6, 4), np.uint8)
+    paint[1:3, 1:3] = (10, 20, 30, 255)
+    white = np.full((6, 6, 4), 255, np.uint8)
+    xml = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE image>
+<image h="6" w="6" version="0.0.1" xres="300" yres="300">
+ <stack name="root" opacity="1" visibility="visible" composite-op="svg:src-over" isolation="isolate" x="0" y="0">
+  <layer selected="true" name="Paint Layer 2" x="0" y="0" src="data/layer2.png" opacity="0.8" visibility="visible" composite-op="svg:src-over"/>
+  <layer name="Background" x="0" y="0" src="data/layer1.png" opacity="1" visibility="visible" composite-op="svg:src-over"/>
+ </stack>
+</image>"""
+    path = write_foreign(tmp_path / "krita.ora", xml, {"data/layer1.png": png_bytes(white), "data/layer2.png": png_bytes(paint),
+                                                       "mergedimage.png": png_bytes(white), "preview.png": png_bytes(white)})
+    opened = open_ora(path)
+    assert [layer.name for layer in opened.document.layers] == ["Background", "Paint Layer 2"]
+    assert opened.document.layers[1].opacity == pytest.approx(0.8) and opened.notes == []
+    assert tuple(opened.document.composite()[1, 1]) == (59, 67, 75, 255)
