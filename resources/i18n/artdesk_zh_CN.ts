@@ -362,8 +362,12 @@
       <translation>PNG（*.png）</translation>
     </message>
     <message>
-      <source>Paint (B); a pen's eraser end erases</source>
-      <translation>绘画（B）；用数位笔的橡皮端可擦除</translation>
+      <source>Paint (B); Shift-click draws a straight line; a pen's eraser end erases</source>
+      <translation>绘画（B）；按住 Shift 单击画直线；数位笔的橡皮端可擦除</translation>
+    </message>
+    <message>
+      <source>Painting styles</source>
+      <translation>绘画风格</translation>
     </message>
     <message>
       <source>Pan</source>
@@ -414,6 +418,22 @@
       <translation>已保存 %s。</translation>
     </message>
     <message>
+      <source>Select</source>
+      <translation>选区</translation>
+    </message>
+    <message>
+      <source>Select a rectangle (R): painting, fills and "Project my drawing" keep inside it</source>
+      <translation>选择一个矩形（R）：绘画、填充和“投影我的画”都只作用于选区内</translation>
+    </message>
+    <message>
+      <source>Select all</source>
+      <translation>全选</translation>
+    </message>
+    <message>
+      <source>Select nothing</source>
+      <translation>取消选择</translation>
+    </message>
+    <message>
       <source>Show the whole canvas (Ctrl+0)</source>
       <translation>显示整个画布（Ctrl+0）</translation>
     </message>
@@ -422,16 +442,16 @@
       <translation>缩小画笔</translation>
     </message>
     <message>
-      <source>Take a colour from the picture (I)</source>
-      <translation>从画面中吸取颜色（I）</translation>
+      <source>Take a colour from the picture (I; or Alt-click)</source>
+      <translation>从画面中取色（I；或按住 Alt 单击）</translation>
+    </message>
+    <message>
+      <source>The %s tools could not be loaded. Details are in the log.</source>
+      <translation>无法加载%s工具。详情见日志。</translation>
     </message>
     <message>
       <source>The canvas has unsaved changes. Save them first?</source>
       <translation>画布有未保存的修改。要先保存吗？</translation>
-    </message>
-    <message>
-      <source>The image model tools could not be loaded. Details are in the log.</source>
-      <translation>无法加载图像模型工具。详情请看日志。</translation>
     </message>
     <message>
       <source>The new canvas</source>
@@ -464,6 +484,177 @@
     <message>
       <source>artdesk found %s that was not saved. Restore it?</source>
       <translation>artdesk 找到了未保存的 %s。要恢复吗？</translation>
+    </message>
+    <message>
+      <source>image model</source>
+      <translation>图像模型</translation>
+    </message>
+    <message>
+      <source>painting style</source>
+      <translation>绘画风格</translation>
+    </message>
+  </context>
+  <context>
+    <name>CanvasStyleDock</name>
+    <message>
+      <source>%s style</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Applied %s in %.2f s.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Apply style</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Apply style %s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Apply to</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Applying %s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Best (optimisation with previews, up to a minute)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Brush texture scale: above 1 paints bigger marks</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Cancelled; the canvas is unchanged.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a style first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose pictures…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fast (trained stylizer, under a second)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keep the picture's colours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name of the style</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No pictures chosen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No styles found. Train one below, or reinstall artdesk to get the presets.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nothing is selected; select an area first, or apply to the whole picture.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optimisation steps (Best quality only)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Painting in %s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pictures</source>
+      <translation>图片数</translation>
+    </message>
+    <message>
+      <source>Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pictures that show the style</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Quality</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Steps</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <source>Strength</source>
+      <translation>强度</translation>
+    </message>
+    <message>
+      <source>Texture scale</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The active layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The picture</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The selection (active layer)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>There is no active layer to paint.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This style has no example picture; use Fast quality.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Train style</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Training stopped; no style was saved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Training style %s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Whole picture, as a new layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your own style</source>
+      <translation>你自己的风格</translation>
+    </message>
+    <message>
+      <source>Your style is ready: %s</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -570,6 +761,10 @@
     <message>
       <source>No rating</source>
       <translation>未评分</translation>
+    </message>
+    <message>
+      <source>Nothing kept yet: everything you generate in Canvas, Music and Poem appears here.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Open in its panel</source>
@@ -775,6 +970,10 @@
       <translation>正在取消…</translation>
     </message>
     <message>
+      <source>Choose a SoundFont</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Choose melody B first: 'B = piano roll' keeps the current melody as B, or import B.</source>
       <translation>请先选好旋律 B：点“B = 钢琴卷帘”把当前旋律设为 B，或者导入一段 B。</translation>
     </message>
@@ -863,6 +1062,18 @@
       <translation>连接结果</translation>
     </message>
     <message>
+      <source>Keep</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keep this melody in the Gallery (as a MIDI file with its settings).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kept {0} in the Gallery.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>MIDI files (*.mid *.midi);;All files (*)</source>
       <translation>MIDI 文件 (*.mid *.midi);;所有文件 (*)</translation>
     </message>
@@ -879,6 +1090,10 @@
       <translation>最像旋律的声部（自动）</translation>
     </message>
     <message>
+      <source>Open SoundFont</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Put all results one after another into the piano roll.</source>
       <translation>把所有结果依次接起来放进钢琴卷帘。</translation>
     </message>
@@ -889,6 +1104,10 @@
     <message>
       <source>Redo</source>
       <translation>重做</translation>
+    </message>
+    <message>
+      <source>Redo {0}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Rendering {0}…</source>
@@ -903,6 +1122,14 @@
       <translation>已保存 {0}。</translation>
     </message>
     <message>
+      <source>SoundFont 2 (*.sf2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>SoundFont {0}: {1} presets. Choose one beside the instrument.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Starting…</source>
       <translation>正在启动…</translation>
     </message>
@@ -915,12 +1142,28 @@
       <translation>正在停止（进度会保留；之后可接着继续）…</translation>
     </message>
     <message>
+      <source>The Music panel opens .mid files; {0} is not one.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The built-in sound stays in use.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The piano roll is empty; generate, import or draw a melody first.</source>
       <translation>钢琴卷帘是空的，请先生成、导入或画一段旋律。</translation>
     </message>
     <message>
+      <source>The settings that made it were restored.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>There are no notes to export.</source>
       <translation>没有可导出的音符。</translation>
+    </message>
+    <message>
+      <source>There are no notes to keep.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Track used as the melody:</source>
@@ -929,6 +1172,10 @@
     <message>
       <source>Undo</source>
       <translation>撤销</translation>
+    </message>
+    <message>
+      <source>Undo {0}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Variations need a melody in the piano roll.</source>
@@ -974,8 +1221,216 @@
   <context>
     <name>PoemPanel</name>
     <message>
-      <source>Poem</source>
-      <translation>诗歌</translation>
+      <source>Acrostic</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An acrostic needs its head characters: type them in the Acrostic field.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Cancelled; your poem is as it was.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Candidates</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Candidates, best first (rule checks, then model score). Click to show.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check poem</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Checking the poem</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Copied the poem to the clipboard.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>复制</translation>
+    </message>
+    <message>
+      <source>Copy check: longest shared passage “{0}” ({1} characters); lines found verbatim: {2}. {3}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Copy check: nothing shared with the training text.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export .txt…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export poem</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exported to {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fine-tune on my poems…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fine-tuning {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Form</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Generate</source>
+      <translation>生成</translation>
+    </message>
+    <message>
+      <source>Give the new model a plain name (letters, digits, dashes).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Level/oblique pattern (中华新韵)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lines</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Model</source>
+      <translation>模型</translation>
+    </message>
+    <message>
+      <source>Name of the fine-tuned model:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New model</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New seed</source>
+      <translation>换个种子</translation>
+    </message>
+    <message>
+      <source>No poem models found. Train one with: artdesk train poem</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No theme given: the model picks its own.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open .txt…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open poem</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Opened {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pick a poem model first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Regenerate this line</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Regenerate unlocked lines</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rhyme</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Seed</source>
+      <translation>种子</translation>
+    </message>
+    <message>
+      <source>Temperature</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Text (*.txt)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Theme</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <source>There is nothing to check: type, paste or generate a poem.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Top-k</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Top-p</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Writing a poem</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your model {0} is ready and selected.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your poems (blank line between poems)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>acrostic: 春夏秋冬 / MOON</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>e.g. 春山 明月 / sea night</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>keeps the form</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>model decides</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>none</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>off</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{0} candidate(s) in {1:.2f} s. {2}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{0} violation(s)</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1401,6 +1856,17 @@
     </message>
   </context>
   <context>
+    <name>QtPoemEditor</name>
+    <message>
+      <source>Generate a poem, or type or paste one here to check it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tick a line to lock it: regenerating keeps locked lines.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>QtToolOptions</name>
     <message>
       <source>Brush colour</source>
@@ -1484,6 +1950,14 @@
     <message>
       <source>Sound</source>
       <translation>音色</translation>
+    </message>
+    <message>
+      <source>SoundFont (.sf2)…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>SoundFont: {0}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Tempo</source>
