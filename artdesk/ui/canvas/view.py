@@ -35,6 +35,7 @@ class QtCanvasView(QWidget):
         self._hover: QPointF | None = None
         self._tablet_down = False
         self._needs_fit = True
+        self._restore_cursor()
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -45,6 +46,14 @@ class QtCanvasView(QWidget):
         editor.document_replaced.connect(self._on_editor_document_replaced)
         editor.selection_changed.connect(self._on_editor_selection_changed)
         self._wrap_display()
+
+    def set_tool(self, tool: str) -> None:
+        """Use ``tool`` (one of TOOLS) for the left button; sets its cursor."""
+        self.tool = tool
+        self._restore_cursor()
+
+    def _restore_cursor(self) -> None:
+        self.setCursor(Qt.CursorShape.OpenHandCursor if self.tool == "pan" or self._space_down else Qt.CursorShape.CrossCursor)
 
     # ----- geometry ----------------------------------------------------------------------------
     def _wrap_display(self) -> None:
@@ -208,7 +217,7 @@ class QtCanvasView(QWidget):
         self._selecting_from = None
         if self._panning_from is not None:
             self._panning_from = None
-            self.unsetCursor()
+            self._restore_cursor()
             self.update()  # repaint smoothly scaled once the view stops moving
             return
         if self.editor.stroking:
@@ -276,6 +285,6 @@ class QtCanvasView(QWidget):
     def keyReleaseEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space_down = False
-            self.unsetCursor()
+            self._restore_cursor()
             return
         super().keyReleaseEvent(event)

@@ -268,10 +268,8 @@ class CanvasPanel(QWidget):
 
     # ----- state -------------------------------------------------------------------------------
     def set_tool(self, tool: str) -> None:
-        self.view.tool = tool
+        self.view.set_tool(tool)
         self.tool_actions[tool].setChecked(True)
-        cursor = Qt.CursorShape.OpenHandCursor if tool == "pan" else Qt.CursorShape.CrossCursor
-        self.view.setCursor(cursor)
 
     def show_message(self, message: str, warning: bool = False) -> None:
         """Say something in the panel's message line and the window's status bar."""
