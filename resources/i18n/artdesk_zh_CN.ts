@@ -139,6 +139,10 @@
       <translation>无法读取画面：%s</translation>
     </message>
     <message>
+      <source>Direction, spread</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Export walk as GIF</source>
       <translation>将过渡导出为 GIF</translation>
     </message>
@@ -153,6 +157,10 @@
     <message>
       <source>Layer size</source>
       <translation>图层尺寸</translation>
+    </message>
+    <message>
+      <source>Main directions of change the model learned (1 is the strongest)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Model</source>
@@ -197,6 +205,10 @@
     <message>
       <source>Seed</source>
       <translation>种子</translation>
+    </message>
+    <message>
+      <source>Slide pick along direction</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Strength</source>
@@ -256,6 +268,18 @@
     <message>
       <source>Canvas</source>
       <translation>画布</translation>
+    </message>
+    <message>
+      <source>Copied %d × %d pixels.</source>
+      <translation>已复制 %d × %d 像素。</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>复制</translation>
+    </message>
+    <message>
+      <source>Copy the picture (or the selection) to the clipboard</source>
+      <translation>把画面（或选区）复制到剪贴板</translation>
     </message>
     <message>
       <source>Could not keep a recovery copy: %s</source>
@@ -374,6 +398,22 @@
       <translation>平移</translation>
     </message>
     <message>
+      <source>Paste a picture from the clipboard as a new layer</source>
+      <translation>把剪贴板里的图片粘贴为新图层</translation>
+    </message>
+    <message>
+      <source>Paste as layer</source>
+      <translation>粘贴为图层</translation>
+    </message>
+    <message>
+      <source>Pasted</source>
+      <translation>粘贴的图片</translation>
+    </message>
+    <message>
+      <source>Pasted %d × %d pixels as a layer.</source>
+      <translation>已把 %d × %d 像素粘贴为图层。</translation>
+    </message>
+    <message>
       <source>Pick colour</source>
       <translation>取色</translation>
     </message>
@@ -452,6 +492,10 @@
     <message>
       <source>The canvas has unsaved changes. Save them first?</source>
       <translation>画布有未保存的修改。要先保存吗？</translation>
+    </message>
+    <message>
+      <source>The clipboard holds no picture.</source>
+      <translation>剪贴板里没有图片。</translation>
     </message>
     <message>
       <source>The new canvas</source>

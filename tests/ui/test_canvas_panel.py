@@ -213,3 +213,23 @@ def test_building_the_panel_does_not_import_torch(isolated_home):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_copy_and_paste_through_the_clipboard(panel):
+    from artdesk.core.document import Rect
+
+    panel.editor.document.layers[0].pixels[10:20, 30:50] = (200, 10, 10, 255)
+    panel.editor.refresh()
+    panel.editor.set_selection(Rect(30, 10, 20, 10))
+    panel.actions_by_name["copy"].trigger()
+    panel.editor.set_selection(None)
+    assert panel.paste_from_clipboard()
+    layer = panel.editor.active_layer
+    assert layer.name == "Pasted" and layer.provenance == {"source": "clipboard"}
+    rows, cols = np.nonzero(layer.pixels[..., 3])
+    assert (rows.max() - rows.min() + 1, cols.max() - cols.min() + 1) == (10, 20)
+    assert (layer.pixels[rows, cols] == (200, 10, 10, 255)).all()
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().clear()
+    assert not panel.paste_from_clipboard() and "no picture" in panel.message_label.text()

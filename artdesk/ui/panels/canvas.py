@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import numpy as np
+
 import artdesk
 from artdesk.core.document import MAX_PIXELS, MAX_SIDE, Document, Layer, check_size
 from artdesk.core.errors import ArtdeskError
@@ -214,6 +216,10 @@ class CanvasPanel(QWidget):
         self.actions_by_name.update({
             "smaller": self._action(self.tr("Smaller brush"), self._on_smaller_action_triggered, "["),
             "bigger": self._action(self.tr("Bigger brush"), self._on_bigger_action_triggered, "]"),
+            "copy": self._action(self.tr("Copy"), self._on_copy_action_triggered, std.Copy,
+                                 self.tr("Copy the picture (or the selection) to the clipboard")),
+            "paste": self._action(self.tr("Paste as layer"), self._on_paste_action_triggered, std.Paste,
+                                  self.tr("Paste a picture from the clipboard as a new layer")),
             "select_all": self._action(self.tr("Select all"), self._on_select_all_action_triggered, std.SelectAll),
             "deselect": self._action(self.tr("Select nothing"), self._on_deselect_action_triggered, "Ctrl+Shift+A"),
             "zoom_in": self._action(self.tr("Zoom in"), self._on_zoom_in_action_triggered, std.ZoomIn),
@@ -491,6 +497,42 @@ class CanvasPanel(QWidget):
 
     def _on_bigger_action_triggered(self) -> None:
         self.tool_options.set_size(min(500, round(self.editor.brush.size * 1.25) + 1))
+
+    def copy_to_clipboard(self) -> None:
+        """Put the flattened selection (or the whole picture) on the clipboard."""
+        from PySide6.QtGui import QGuiApplication, QImage
+
+        pixels = np.ascontiguousarray(self.editor.selection_image())
+        height, width = pixels.shape[:2]
+        image = QImage(pixels.data, width, height, pixels.strides[0], QImage.Format.Format_RGBA8888).copy()
+        QGuiApplication.clipboard().setImage(image)
+        self.show_message(self.tr("Copied %d × %d pixels.") % (width, height))
+
+    def paste_from_clipboard(self) -> bool:
+        """Add the clipboard's picture as a new layer (fitted into the selection, if any)."""
+        from PySide6.QtGui import QGuiApplication, QImage
+
+        image = QGuiApplication.clipboard().image()
+        if image.isNull():
+            self.show_message(self.tr("The clipboard holds no picture."), warning=True)
+            return False
+        image = image.convertToFormat(QImage.Format.Format_RGBA8888)
+        width, height = image.width(), image.height()
+        rows = np.frombuffer(image.constBits(), np.uint8, count=image.sizeInBytes()).reshape(height, image.bytesPerLine())
+        pixels = rows[:, : width * 4].reshape(height, width, 4).copy()
+        try:
+            self.editor.add_layer_from_array(pixels, self.tr("Pasted"), {"source": "clipboard"})
+        except ArtdeskError as error:
+            self.show_message(str(error), warning=True)
+            return False
+        self.show_message(self.tr("Pasted %d × %d pixels as a layer.") % (width, height))
+        return True
+
+    def _on_copy_action_triggered(self) -> None:
+        self.copy_to_clipboard()
+
+    def _on_paste_action_triggered(self) -> None:
+        self.paste_from_clipboard()
 
     def _on_select_all_action_triggered(self) -> None:
         self.editor.set_selection(self.editor.document.bounds)
