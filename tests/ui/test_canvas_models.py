@@ -95,6 +95,11 @@ def test_vary_walk_with_gif_and_breed(qtbot, dock):
     _run(qtbot, dock, dock.vary_button.click)
     assert dock.pictures[0][1] == first and dock.pictures[0][2]["job"] == "vary"
 
+    _pick(dock, 0)
+    dock.component_spin.setValue(2)
+    _run(qtbot, dock, dock.explore_button.click)
+    assert dock.pictures[0][2]["job"] == "explore" and dock.pictures[0][2]["component"] == 2
+
     _pick(dock, 1, 3)
     dock.frames_spin.setValue(5)
     written = []

@@ -19,6 +19,7 @@ from artdesk.ml.canvas.requests import (
     MAX_PICTURES,
     STYLES,
     BreedRequest,
+    ExploreRequest,
     GenerateRequest,
     InterpolateRequest,
     Pictures,
@@ -235,6 +236,65 @@ def breed(request: BreedRequest, ctx: JobContext) -> Pictures:
                        parents=len(parents))
     for prov, w in zip(result.provenance, weights):
         prov["parent_weights"] = [round(float(v), 3) for v in w]
+    return result
+
+
+MAX_COMPONENTS = 16
+_directions: dict[tuple, tuple[torch.Tensor, torch.Tensor]] = {}
+
+
+@torch.no_grad()
+def _first_features(model, z: torch.Tensor, style: torch.Tensor) -> torch.Tensor:
+    """The first layer's output (what GANSpace takes principal components of), flattened."""
+    h = torch.cat([z, model.style_embedding(style)], dim=1)
+    if hasattr(model, "initial"):
+        return model.initial(h[:, :, None, None]).flatten(1)
+    return model.from_latent(h)
+
+
+@torch.no_grad()
+def principal_directions(checkpoint: Checkpoint, style: int, samples: int = 2000, seed: int = 0,
+                         components: int = MAX_COMPONENTS) -> tuple[torch.Tensor, torch.Tensor]:
+    """Latent directions of the feature space's principal components (GANSpace), and each one's std.
+
+    Returns (components x latent_dim directions, one std per component); cached per model and style.
+    """
+    key = (str(checkpoint.path), checkpoint.card.raw.get("weights_sha256"), style, samples, seed)
+    if key not in _directions:
+        generator = torch.Generator().manual_seed(seed)
+        z = torch.randn(samples, checkpoint.model.latent_dim, generator=generator)
+        feats = _first_features(checkpoint.model, z, torch.full((samples,), style, dtype=torch.long))
+        feats = feats - feats.mean(0)
+        _, _, vt = torch.linalg.svd(feats, full_matrices=False)
+        coords = feats @ vt[:components].T  # samples x components
+        std = coords.std(0)
+        # least squares: coords / std ~ (z - mean) @ pinv -> directions in z for one std of each component
+        directions = torch.linalg.lstsq(coords / std, z - z.mean(0)).solution  # components x latent_dim
+        _directions[key] = (directions, std)
+    return _directions[key]
+
+
+def explore(request: ExploreRequest, ctx: JobContext) -> Pictures:
+    """Pictures along one principal direction through the picked latent (a semantic slider).
+
+    Reports once directions are found and per batch; checks cancel between batches.
+    """
+    checkpoint = _generative(request.model_path)
+    count = _count(request.count)
+    if not 0 <= request.component < MAX_COMPONENTS:
+        raise ArtdeskError(f"Choose a direction between 1 and {MAX_COMPONENTS}.")
+    base = _latent(request.latent, checkpoint.model.latent_dim)
+    style = style_index(request.style)
+    ctx.report(0.0, "Finding the main directions…")
+    directions, _std = principal_directions(checkpoint, style, max(64, request.samples), request.seed)
+    ctx.raise_if_cancelled()
+    amounts = torch.linspace(-request.spread, request.spread, count) if count > 1 else torch.zeros(1)
+    z = base[None] + amounts[:, None] * directions[request.component][None]
+    styles = torch.full((count,), style, dtype=torch.long)
+    images = _render(checkpoint, z, styles, ctx, "Exploring", 0.1, 0.9)
+    result = _pictures(checkpoint, images, z, styles, "explore", component=request.component + 1)
+    for prov, amount in zip(result.provenance, amounts):
+        prov["amount"] = round(float(amount), 3)
     return result
 
 

@@ -45,6 +45,13 @@ def project(request: Any, ctx: JobContext) -> Any:
     return generate.project(request, ctx)
 
 
+def explore(request: Any, ctx: JobContext) -> Any:
+    """See ``generate.explore``: reports per batch, checks cancel between batches."""
+    from artdesk.ml.canvas import generate
+
+    return generate.explore(request, ctx)
+
+
 def upscale(request: Any, ctx: JobContext) -> Any:
     """See ``generate.upscale``: reports per tile row, checks cancel between rows."""
     from artdesk.ml.canvas import generate

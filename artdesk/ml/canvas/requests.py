@@ -94,6 +94,24 @@ class ProjectRequest:
 
 
 @dataclass(frozen=True)
+class ExploreRequest:
+    """Walk ``latent`` along principal direction ``component`` (0 = strongest), ``spread`` std either side.
+
+    Directions are GANSpace's: principal components of the first layer's features over ``samples``
+    random latents, mapped back to the latent space by least squares.
+    """
+
+    model_path: str
+    latent: Latent
+    style: str = "clipart"
+    component: int = 0
+    spread: float = 2.0
+    count: int = 7
+    samples: int = 2000
+    seed: int = 0
+
+
+@dataclass(frozen=True)
 class UpscaleRequest:
     """Make ``image`` (uint8 HxWx3) ``factor`` times bigger: ``learned`` (model_path) or ``nearest``."""
 

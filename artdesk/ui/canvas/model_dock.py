@@ -35,6 +35,7 @@ from artdesk.ml.canvas.requests import (
     STYLE_LABELS,
     STYLES,
     BreedRequest,
+    ExploreRequest,
     GenerateRequest,
     InterpolateRequest,
     Pictures,
@@ -145,6 +146,15 @@ class CanvasModelDock(QWidget):
         self.mutation_spin.setValue(0.3)
         self.breed_button = QPushButton(self.tr("Breed picks"))
         self.breed_button.clicked.connect(self._on_breed_button_clicked)
+        self.component_spin = QSpinBox()
+        self.component_spin.setRange(1, 16)
+        self.component_spin.setToolTip(self.tr("Main directions of change the model learned (1 is the strongest)"))
+        self.spread_spin = QDoubleSpinBox()
+        self.spread_spin.setRange(0.1, 6.0)
+        self.spread_spin.setSingleStep(0.5)
+        self.spread_spin.setValue(2.0)
+        self.explore_button = QPushButton(self.tr("Slide pick along direction"))
+        self.explore_button.clicked.connect(self._on_explore_button_clicked)
         self.project_steps_spin = QSpinBox()
         self.project_steps_spin.setRange(0, 1000)
         self.project_steps_spin.setValue(60)
@@ -171,6 +181,11 @@ class CanvasModelDock(QWidget):
         breed_row.addWidget(self.mutation_spin)
         breed_row.addWidget(self.breed_button, 1)
         action_form.addRow(self.tr("Mutation"), breed_row)
+        explore_row = QHBoxLayout()
+        explore_row.addWidget(self.component_spin)
+        explore_row.addWidget(self.spread_spin)
+        explore_row.addWidget(self.explore_button, 1)
+        action_form.addRow(self.tr("Direction, spread"), explore_row)
         project_row = QHBoxLayout()
         project_row.addWidget(self.project_steps_spin)
         project_row.addWidget(self.project_button, 1)
@@ -235,6 +250,7 @@ class CanvasModelDock(QWidget):
         picks = len(self.picked())
         self.generate_button.setEnabled(has_model)
         self.vary_button.setEnabled(has_model and picks == 1)
+        self.explore_button.setEnabled(has_model and picks == 1)
         self.interpolate_button.setEnabled(has_model and picks == 2)
         self.breed_button.setEnabled(has_model and picks >= 2)
         self.add_button.setEnabled(picks >= 1)
@@ -277,6 +293,15 @@ class CanvasModelDock(QWidget):
         request = VaryRequest(self.model_combo.currentData(), latent, provenance.get("style", self._style()),
                               self.strength_spin.value(), self.seed_spin.value(), self.count_spin.value())
         self._start(jobs.vary, request, "Vary a picture", self._on_grid_job_returned)
+
+    def explore(self) -> None:
+        picks = self.picked()
+        if len(picks) != 1:
+            return
+        _image, latent, provenance = self.pictures[picks[0]]
+        request = ExploreRequest(self.model_combo.currentData(), latent, provenance.get("style", self._style()),
+                                 self.component_spin.value() - 1, self.spread_spin.value(), max(3, min(self.count_spin.value(), 15)))
+        self._start(jobs.explore, request, "Slide along a direction", self._on_grid_job_returned)
 
     def interpolate(self) -> None:
         picks = self.picked()
@@ -380,6 +405,9 @@ class CanvasModelDock(QWidget):
 
     def _on_vary_button_clicked(self) -> None:
         self.vary()
+
+    def _on_explore_button_clicked(self) -> None:
+        self.explore()
 
     def _on_interpolate_button_clicked(self) -> None:
         self.interpolate()

@@ -136,3 +136,23 @@ def test_upscale_learned_and_nearest(models):
     assert np.array_equal(nearest[::4, ::4], picture)
     with pytest.raises(ArtdeskError, match="exceed"):
         generate.upscale(UpscaleRequest(picture, 128, "nearest"), RecordingContext())
+
+
+@pytest.mark.parametrize("kind", ["gan", "vae"])
+def test_explore_walks_one_principal_direction(models, kind):
+    from artdesk.ml.canvas.requests import ExploreRequest
+
+    grid = generate.generate_grid(GenerateRequest(models[kind], seed=1, count=1), RecordingContext())
+    row = generate.explore(ExploreRequest(models[kind], grid.latents[0], component=0, spread=2.0, count=5,
+                                          samples=256), RecordingContext())
+    assert [p["amount"] for p in row.provenance] == [-2.0, -1.0, 0.0, 1.0, 2.0]
+    assert np.abs(row.images[2].astype(int) - grid.images[0]).max() <= 1  # the middle is the pick
+    latents = np.array(row.latents)
+    steps = np.diff(latents, axis=0)
+    assert np.allclose(steps, steps[0], atol=1e-3)  # a straight line in latent space
+    # the first direction changes the first-layer features more than the tenth does
+    checkpoint = generate.get_model(models[kind])
+    directions, std = generate.principal_directions(checkpoint, 0, 256)
+    assert std[0] >= std[9]
+    with pytest.raises(ArtdeskError, match="direction between"):
+        generate.explore(ExploreRequest(models[kind], grid.latents[0], component=99), RecordingContext())
