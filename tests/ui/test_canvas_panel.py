@@ -233,3 +233,19 @@ def test_copy_and_paste_through_the_clipboard(panel):
 
     QGuiApplication.clipboard().clear()
     assert not panel.paste_from_clipboard() and "no picture" in panel.message_label.text()
+
+
+def test_dropped_files_become_layers_or_open(qtbot, panel, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    Image.new("RGB", (20, 20), (1, 2, 3)).save(tmp_path / "a.png")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(tmp_path / "a.png"))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    panel.dropEvent(event)
+    assert panel.editor.active_layer.name == "a" and len(panel.editor.document.layers) == 3
+    panel.save_to(tmp_path / "doc.ora")
+    panel.new_document(32, 32)
+    panel.drop_paths([tmp_path / "doc.ora"], ask=False)
+    assert panel.editor.path == tmp_path / "doc.ora" and len(panel.editor.document.layers) == 3

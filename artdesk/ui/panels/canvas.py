@@ -136,6 +136,7 @@ class CanvasPanel(QWidget):
         self.view.zoom_changed.connect(self._on_view_zoom_changed)
         self.view.pointer_moved.connect(self._on_view_pointer_moved)
         self.autosave.failed.connect(self._on_autosave_failed)
+        self.setAcceptDrops(True)
         self._offer_recovery()
         self._update_title()
 
@@ -262,6 +263,24 @@ class CanvasPanel(QWidget):
         row.addWidget(discard)
         bar.hide()
         return bar
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """Dropped pictures become layers; a dropped .ora opens (after asking about unsaved work)."""
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        event.acceptProposedAction()
+        self.drop_paths(paths)
+
+    def drop_paths(self, paths: list[Path], ask: bool = True) -> None:
+        for path in paths:
+            if path.suffix.lower() == ".ora":
+                if not ask or self._ask_discard_changes():
+                    self.open_path(path)
+            else:
+                self.import_layer(path)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         super().showEvent(event)
