@@ -164,6 +164,7 @@ def chinese_records(unpacked: Path, log=print) -> tuple[list[dict], list[dict]]:
 
 def ascii_line(text: str) -> str | None:
     text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[\x00-\x1f\x7f`]", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     text = text.replace("_", "")
     if not text or re.search(r"[0-9<>\[\]{}|@#$%^*=+~\\/]", text) or not re.search(r"[a-z]", text):
@@ -298,26 +299,28 @@ def write_lang(lang: str, records: list[dict], cache: Path, out: Path, max_chars
     return info
 
 
-def prepare(cache: Path | None = None, out: Path | None = None, max_en_stanzas: int = 150_000, log=print) -> dict:
+def prepare(cache: Path | None = None, out: Path | None = None, max_en_stanzas: int = 150_000, log=print,
+            languages: tuple[str, ...] = ("zh", "en")) -> dict:
     """Fetch, clean, dedupe, split and tokenize both languages; returns the manifest (also written to ``out``)."""
     cache = Path(cache or default_cache())
     out = Path(out or cache / "poem" / "tokens")
     started = time.time()
     files = fetch(cache, log)
     unpacked = cache / "poem" / "unpacked"
-    zh, tone_pairs = chinese_records(unpacked, log)
-    with gzip.open(cache / "poem" / "prepared" / "zh_strains.jsonl.gz" if (cache / "poem" / "prepared").exists()
-                   else _mk(cache / "poem" / "prepared") / "zh_strains.jsonl.gz", "wt", encoding="utf-8") as handle:
-        for pair in tone_pairs:
-            handle.write(json.dumps(pair, ensure_ascii=False) + "\n")
-    manifest = {
-        "sources": {name: {**SOURCES[name], "sha256": sha256(path)} for name, path in files.items()},
-        "script": "simplified Chinese via zhconv.convert(line, 'zh-cn'); poems whose converted length changes are dropped",
-        "zh": write_lang("zh", zh, cache, out, max_chars=7000, min_count=3, log=log),
-        "tone_pairs": len(tone_pairs),
-    }
-    en = english_records(unpacked, max_en_stanzas, log)
-    manifest["en"] = write_lang("en", en, cache, out, max_chars=200, min_count=1, log=log)
+    manifest_path = out / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+    manifest["sources"] = {name: {**SOURCES[name], "sha256": sha256(path)} for name, path in files.items()}
+    manifest["script"] = "simplified Chinese via zhconv.convert(line, 'zh-cn'); poems whose converted length changes are dropped"
+    if "zh" in languages:
+        zh, tone_pairs = chinese_records(unpacked, log)
+        with gzip.open(_mk(cache / "poem" / "prepared") / "zh_strains.jsonl.gz", "wt", encoding="utf-8") as handle:
+            for pair in tone_pairs:
+                handle.write(json.dumps(pair, ensure_ascii=False) + "\n")
+        manifest["zh"] = write_lang("zh", zh, cache, out, max_chars=7000, min_count=3, log=log)
+        manifest["tone_pairs"] = len(tone_pairs)
+    if "en" in languages:
+        en = english_records(unpacked, max_en_stanzas, log)
+        manifest["en"] = write_lang("en", en, cache, out, max_chars=200, min_count=1, log=log)
     manifest["seconds"] = round(time.time() - started, 1)
     manifest["command"] = "artdesk train poem --prepare"
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")

@@ -1,0 +1,171 @@
+"""``artdesk eval poem MODEL``: held-out bits/char beside a Kneser-Ney 5-gram, form and rhyme
+compliance, distinct-n, copy rate, theme use; for Chinese also the tone rule set's agreement with
+the Tang ``strains`` field. Results can be written into the model card."""
+from __future__ import annotations
+
+import json
+import random
+import re
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from artdesk.core.atomic import atomic_write_bytes, atomic_write_text
+from artdesk.core.jobs import JobContext
+from artdesk.ml.poem import chinese, english
+from artdesk.ml.poem.checker import check_poem, split_lines
+from artdesk.ml.poem.data import default_cache, load_prepared, read_array
+from artdesk.ml.poem.forms import forms_for
+from artdesk.ml.poem.generate import PoemRequest, generate
+from artdesk.ml.poem.loader import PoemModel
+from artdesk.ml.poem.ngram import KneserNey
+from artdesk.ml.poem.train import bits_per_char, build_copy_index, target_mask
+
+ZH_MARKS = "，。"
+
+
+def _norm_line(line: str, language: str) -> str:
+    return line.strip().rstrip(ZH_MARKS + "？！；") if language == "zh" else re.sub(r"[^a-z' ]", "", line.lower()).strip()
+
+
+def training_lines(records: list[dict], language: str) -> set[str]:
+    out = set()
+    for record in records:
+        for _, line in split_lines(record["body"], language):
+            norm = _norm_line(line, language)
+            if len(norm) >= (3 if language == "zh" else 8):
+                out.add(norm)
+    return out
+
+
+def tone_agreement(cache: Path, limit: int = 5000) -> dict:
+    """Share of characters whose 中华新韵 tone (平/仄) matches the Tang ``strains`` field."""
+    import gzip
+
+    path = cache / "poem" / "prepared" / "zh_strains.jsonl.gz"
+    same = total = entering_like = 0
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if number >= limit:
+                break
+            pair = json.loads(line)
+            for ch, mark in zip(pair["text"], pair["strains"]):
+                ours = chinese.tone(ch)
+                if mark not in "平仄" or ours is None:
+                    continue
+                total += 1
+                same += ours == mark
+                entering_like += ours == chinese.LEVEL and mark == chinese.OBLIQUE
+    return {"tone_agreement_with_strains": round(same / max(1, total), 4), "tone_chars_compared": total,
+            "tone_level_here_but_oblique_in_strains": round(entering_like / max(1, total), 4), "tone_poems": min(limit, number + 1)}
+
+
+def _distinct(units: list[list[str]]) -> tuple[float, float]:
+    ones = [u for seq in units for u in seq]
+    twos = [(a, b) for seq in units for a, b in zip(seq, seq[1:])]
+    return (len(set(ones)) / max(1, len(ones)), len(set(twos)) / max(1, len(twos)))
+
+
+def _themes(valid: list[dict], language: str, rng: random.Random, count: int) -> list[str]:
+    pool = [r["keywords"] for r in valid if r["keywords"].strip()]
+    return [rng.choice(pool) for _ in range(count)] if pool else [""] * count
+
+
+def _heads(poem: PoemModel, valid: list[dict], language: str, rng: random.Random) -> str:
+    if language == "zh":
+        chars = [ch for r in rng.sample(valid, 4) for ch in r["body"][:1]]
+        return "".join(chars)
+    words = [w for r in rng.sample(valid, 20) for w in re.findall(r"[A-Za-z]{4,6}", r["body"])]
+    return rng.choice(words).upper() if words else "MOON"
+
+
+def evaluate(poem: PoemModel, data: Path, cache: Path, poems: int = 500, ctx: JobContext | None = None,
+             forms: list[str] | None = None, log=print) -> dict:
+    """All metrics of the issue for one model; each form generates ``poems`` poems (seeded)."""
+    ctx = ctx or JobContext()
+    language = poem.config.language
+    metrics: dict = {}
+    started = time.time()
+    valid_stream = read_array(Path(data) / language / "valid.u16.gz")
+    train_stream = read_array(Path(data) / language / "train.u16.gz")
+    torch.manual_seed(0)
+    model_bpc = bits_per_char(poem.model, valid_stream, poem.vocab, "cpu", ctx=ctx)
+    log(f"model held-out: {model_bpc:.4f} bits/char")
+    kn = KneserNey(train_stream, len(poem.vocab), order=5)
+    kn_bpc = kn.bits_per_char(valid_stream, target_mask(valid_stream, poem.vocab))
+    del kn
+    log(f"5-gram Kneser-Ney held-out: {kn_bpc:.4f} bits/char")
+    metrics.update({"held_out_bits_per_char": round(model_bpc, 4), "kn5_held_out_bits_per_char": round(kn_bpc, 4),
+                    "held_out_tokens": int(target_mask(valid_stream, poem.vocab).sum())})
+    records = load_prepared(language, cache)
+    train_lines = training_lines([r for r in records if r["split"] == "train"], language)
+    valid = [r for r in records if r["split"] == "valid"]
+    del records
+    rng = random.Random(7)
+    per_form = {}
+    all_lines, units, theme_hits, theme_total = [], [], 0, 0
+    chosen = [f for f in forms_for(language) if forms is None or f.key in forms]
+    for form in chosen:
+        themes = _themes(valid, language, rng, poems)
+        counts = Counter()
+        for number in range(poems):
+            ctx.raise_if_cancelled()
+            heads = _heads(poem, valid, language, rng) if form.acrostic else ""
+            request = PoemRequest(form=form.key, keywords=themes[number], heads=heads, seed=number, candidates=1,
+                                  temperature=0.8, top_p=0.9, lines=6 if form.key.endswith("free") else 0)
+            on = generate(poem, request, JobContext()).best
+            report = check_poem(on.text, language, form, heads)
+            kinds = {i.kind for i in report.errors}
+            counts["form_ok"] += not (kinds & {"lines", "length", "syllables", "acrostic"})
+            counts["rhyme_ok_on"] += "rhyme" not in kinds
+            off = generate(poem, PoemRequest(**{**request.__dict__, "constraints": False, "seed": number + 100_000}),
+                           JobContext()).best
+            counts["rhyme_ok_off"] += "rhyme" not in {i.kind for i in check_poem(off.text, language, form, heads).errors}
+            for line in on.lines:
+                all_lines.append(_norm_line(line, language))
+            units.append(list(re.sub(r"[，。\s]", "", on.text)) if language == "zh" else re.findall(r"[a-z']+", on.text.lower()))
+            theme = themes[number]
+            if theme.strip():
+                theme_total += 1
+                words = theme.split() if language == "en" else list(theme)
+                text = on.text.lower() if language == "en" else on.text
+                theme_hits += any((w.lower() in re.findall(r"[a-z']+", text)) if language == "en" else (w in text) for w in words)
+            ctx.report(None, f"{form.label}: {number + 1}/{poems}")
+        per_form[form.key] = {"form_compliance": round(counts["form_ok"] / poems, 4)}
+        if form.scheme:
+            per_form[form.key].update({"rhyme_compliance_constraints_on": round(counts["rhyme_ok_on"] / poems, 4),
+                                       "rhyme_compliance_constraints_off": round(counts["rhyme_ok_off"] / poems, 4)})
+        log(f"{form.key}: {per_form[form.key]}")
+    checked = [line for line in all_lines if len(line) >= (3 if language == "zh" else 8)]
+    copied = sum(line in train_lines for line in checked)
+    d1, d2 = _distinct(units)
+    metrics.update({
+        "poems_per_form": poems, "forms": per_form,
+        "distinct_1": round(d1, 4), "distinct_2": round(d2, 4),
+        "copy_rate_lines_verbatim_in_training": round(copied / max(1, len(checked)), 4),
+        "theme_use": round(theme_hits / max(1, theme_total), 4),
+        "sampling": "temperature 0.8, top-p 0.9, 1 candidate, seeds 0..N-1",
+        "eval_seconds": round(time.time() - started, 1),
+    })
+    if language == "zh":
+        metrics.update(tone_agreement(cache))
+        metrics["tone_rule_set"] = chinese.RULE_SET
+    return metrics
+
+
+def write_card_metrics(folder: Path, metrics: dict) -> None:
+    card_path = Path(folder) / "card.json"
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    card.setdefault("metrics", {}).update(metrics)
+    atomic_write_text(card_path, json.dumps(card, indent=2, ensure_ascii=False))
+
+
+def write_copy_index(poem: PoemModel, data: Path) -> int:
+    """(Re)build the model's copy index from the full training stream in ``data``; returns its size in bytes."""
+    stream = read_array(Path(data) / poem.config.language / "train.u16.gz")
+    blob = build_copy_index(stream, poem.vocab, poem.config.language).to_bytes()
+    atomic_write_bytes(poem.path / "copy_index.npz", blob)
+    return len(blob)

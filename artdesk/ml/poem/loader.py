@@ -1,0 +1,87 @@
+"""Loading poem checkpoints with their assets (vocabulary, copy index), cached per folder.
+
+Only the model worker thread calls ``get_poem_model``; the cache holds a few recent models.
+"""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import torch
+
+from artdesk.core.errors import ArtdeskError
+from artdesk.ml.checkpoint import load_checkpoint
+from artdesk.ml.poem.copyindex import CopyIndex
+from artdesk.ml.poem.model import PoemConfig, PoemRNN
+from artdesk.ml.poem.vocab import Vocab
+
+_CACHE: "OrderedDict[tuple[str, float], PoemModel]" = OrderedDict()
+_LOCK = threading.Lock()
+CACHE_SIZE = 3
+
+
+@dataclass
+class PoemModel:
+    model: PoemRNN
+    config: PoemConfig
+    vocab: Vocab
+    path: Path
+    name: str
+    weights_sha256: str
+    copy_index: CopyIndex | None
+    card: dict
+    masks: dict = field(default_factory=dict)  # constraint masks, built on first use
+
+
+def get_poem_model(folder: str | Path, source: str = "user") -> PoemModel:
+    """The loaded model in ``folder`` (cached while its card is unchanged); raises ArtdeskError with a user message."""
+    folder = Path(folder)
+    try:
+        key = (str(folder.resolve()), (folder / "card.json").stat().st_mtime)
+    except OSError as error:
+        raise ArtdeskError(f"The poem model {folder} cannot be found ({error.strerror}). Pick another model.") from error
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    checkpoint = load_checkpoint(folder, source)
+    if not isinstance(checkpoint.model, PoemRNN):
+        raise ArtdeskError(f"{checkpoint.card.name} is not a poem model.")
+    try:
+        vocab = Vocab.from_json((folder / "vocab.json").read_bytes())
+    except (OSError, ValueError, KeyError) as error:
+        raise ArtdeskError(f"The poem model {checkpoint.card.name} has no readable vocabulary (vocab.json). Re-import it.") from error
+    if len(vocab) != checkpoint.config.vocab_size:
+        raise ArtdeskError(f"The vocabulary of {checkpoint.card.name} does not fit its weights. Re-import it.")
+    index = None
+    if (folder / "copy_index.npz").exists():
+        try:
+            index = CopyIndex.from_bytes((folder / "copy_index.npz").read_bytes())
+        except (OSError, ValueError, KeyError):
+            index = None
+    checkpoint.model.float().eval()
+    loaded = PoemModel(checkpoint.model, checkpoint.config, vocab, folder, checkpoint.card.name,
+                       str(checkpoint.card.raw.get("weights_sha256", "")), index, checkpoint.card.raw)
+    with _LOCK:
+        _CACHE[key] = loaded
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return loaded
+
+
+def clear_cache() -> None:
+    with _LOCK:
+        _CACHE.clear()
+
+
+def model_from_parts(model: PoemRNN, vocab: Vocab, name: str = "in-memory") -> PoemModel:
+    """Wrap an in-memory model (tests, training) like a loaded one."""
+    model.eval()
+    return PoemModel(model, model.config, vocab, Path("."), name, "", None, {})
+
+
+@torch.no_grad()
+def warm(poem: PoemModel) -> None:
+    poem.model(torch.zeros(1, 1, dtype=torch.long))

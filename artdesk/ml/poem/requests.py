@@ -1,0 +1,52 @@
+"""Requests of the poem jobs: frozen dataclasses, no torch (the UI builds them on its thread)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PoemRequest:
+    """What to generate; ``locked`` holds (line index, text) pairs fed verbatim."""
+
+    form: str = "qijue"
+    keywords: str = ""
+    heads: str = ""  # acrostic characters (Chinese) or word (English)
+    temperature: float = 0.8
+    top_k: int = 0
+    top_p: float = 0.9
+    seed: int = 0
+    candidates: int = 3
+    lines: int = 0  # free forms: number of lines (0: the model decides, up to 16)
+    locked: tuple[tuple[int, str], ...] = ()
+    rhyme: bool = True
+    tones: bool = False  # Chinese regulated verse: also enforce the level/oblique pattern
+    constraints: bool = True  # False: only line count and length are kept (to measure the model alone)
+
+
+@dataclass(frozen=True)
+class GenerateJob:
+    model_dir: str
+    source: str
+    poem: PoemRequest
+
+
+@dataclass(frozen=True)
+class CheckJob:
+    text: str
+    language: str | None = None
+    form: str | None = None
+    heads: str = ""
+    model_dir: str | None = None  # for the copy check
+    source: str = "bundled"
+
+
+@dataclass(frozen=True)
+class FinetuneRequest:
+    base_dir: str
+    base_source: str
+    text_path: str
+    out_dir: str  # the new user model's folder
+    minutes: float = 5.0
+    batch: int = 16
+    seq: int = 96
+    lr: float = 1e-3

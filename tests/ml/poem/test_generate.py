@@ -1,0 +1,128 @@
+"""Generation under constraints with tiny real models: forms, acrostics, rhyme, locks, seeds,
+streaming, cancel, bad input; incremental sampling equals a full re-run."""
+import re
+
+import pytest
+import torch
+
+from artdesk.core.jobs import Cancelled, RecordingContext
+from artdesk.ml.poem import chinese, english
+from artdesk.ml.poem.checker import check_poem
+from artdesk.ml.poem.forms import FORMS
+from artdesk.ml.poem.generate import InputProblem, PoemRequest, generate
+from artdesk.ml.poem.loader import get_poem_model
+from tests.ml.poem.fixtures import tiny_poem_models  # noqa: F401
+
+
+@pytest.fixture
+def zh(tiny_poem_models):
+    return get_poem_model(tiny_poem_models["zh"])
+
+
+@pytest.fixture
+def en(tiny_poem_models):
+    return get_poem_model(tiny_poem_models["en"])
+
+
+@pytest.mark.parametrize("form", ["wujue", "qijue", "wulv", "qilv"])
+def test_chinese_forms_keep_lines_lengths_and_rhyme(zh, form):
+    result = generate(zh, PoemRequest(form=form, keywords="山水", seed=3, candidates=2), RecordingContext())
+    spec = FORMS[form]
+    for candidate in result.candidates:
+        assert len(candidate.lines) == spec.lines
+        assert all(len(line.rstrip("，。")) == spec.chars for line in candidate.lines)
+        rhymes = {chinese.rhyme_group(line.rstrip("，。")[-1]) for line in candidate.lines[1::2]}
+        assert len(rhymes) == 1
+        assert all(chinese.tone(line.rstrip("，。")[-1]) == "平" for line in candidate.lines[1::2])
+        assert candidate.violations == 0, candidate.issues
+
+
+def test_tone_pattern_on_request(zh):
+    result = generate(zh, PoemRequest(form="qilv", seed=5, candidates=1, tones=True), RecordingContext())
+    assert check_poem(result.best.text, "zh", FORMS["qilv"]).ok
+
+
+def test_acrostic_heads(zh, en):
+    poem = generate(zh, PoemRequest(form="cangtou7", heads="春夏秋冬", seed=1, candidates=1), RecordingContext()).best
+    assert [line[0] for line in poem.lines] == list("春夏秋冬") and all(len(line) == 8 for line in poem.lines)
+    poem = generate(en, PoemRequest(form="en-acrostic", heads="moon", seed=1, candidates=1), RecordingContext()).best
+    assert [line[0] for line in poem.lines] == list("MOON")
+
+
+def test_haiku_syllables_are_exact(en):
+    for seed in range(3):
+        poem = generate(en, PoemRequest(form="haiku", seed=seed, candidates=1), RecordingContext()).best
+        assert [english.line_syllables(line) for line in poem.lines] == [5, 7, 5], poem.text
+
+
+def test_english_rhyme_follows_a_locked_anchor(en):
+    request = PoemRequest(form="aabb", seed=2, candidates=1, locked=((0, "The sun went down upon the bay"),))
+    poem = generate(en, request, RecordingContext()).best
+    assert poem.lines[0] == "The sun went down upon the bay"
+    assert english.rhymes(english.last_word(poem.lines[1]), "bay"), poem.text
+
+
+def test_same_seed_same_poem_and_another_seed_differs(zh):
+    request = PoemRequest(form="qijue", keywords="明月", seed=11, candidates=2)
+    first = generate(zh, request, RecordingContext())
+    again = generate(zh, request, RecordingContext())
+    other = generate(zh, PoemRequest(form="qijue", keywords="明月", seed=12, candidates=2), RecordingContext())
+    assert [c.text for c in first.candidates] == [c.text for c in again.candidates]
+    assert [c.text for c in first.candidates] != [c.text for c in other.candidates]
+
+
+def test_locked_lines_are_kept_and_candidates_ranked(zh):
+    locked = ((0, "白日依山尽，"), (2, "欲穷千里目，"))
+    result = generate(zh, PoemRequest(form="wujue", seed=4, candidates=4, locked=locked), RecordingContext())
+    for candidate in result.candidates:
+        assert candidate.lines[0] == "白日依山尽，" and candidate.lines[2] == "欲穷千里目，"
+    keys = [(c.violations, -c.mean_logprob) for c in result.candidates]
+    assert keys == sorted(keys)
+
+
+def test_streams_text_and_reports(zh):
+    ctx = RecordingContext()
+    generate(zh, PoemRequest(form="wujue", seed=1, candidates=2), ctx)
+    texts = [p["text"] for p in ctx.partials if p["candidate"] == 0]
+    assert len(texts) >= 20 and all(b.startswith(a.rstrip("，。\n")[:1]) for a, b in zip(texts, texts[1:]))
+    assert ctx.progress[-1].fraction == 1.0
+
+
+def test_cancel_mid_poem(zh):
+    ctx = RecordingContext()
+    ctx.publish = lambda partial: ctx.cancel()  # cancel as soon as the first character streams in
+    with pytest.raises(Cancelled):
+        generate(zh, PoemRequest(form="qilv", seed=1, candidates=3), ctx)
+
+
+def test_bad_input_says_what_to_do(zh, en):
+    with pytest.raises(InputProblem, match="at most 8"):
+        generate(zh, PoemRequest(form="cangtou5", heads="一二三四五六七八九"), RecordingContext())
+    with pytest.raises(InputProblem, match="never saw"):
+        generate(zh, PoemRequest(form="cangtou5", heads="鑫鑫鑫鑫"), RecordingContext())
+    with pytest.raises(InputProblem, match="acrostic needs"):
+        generate(en, PoemRequest(form="en-acrostic", heads="  "), RecordingContext())
+    with pytest.raises(InputProblem, match="English"):
+        generate(zh, PoemRequest(form="haiku"), RecordingContext())
+    result = generate(zh, PoemRequest(form="wujue", keywords="🌙鑫", candidates=1), RecordingContext())
+    assert any("never saw" in note for note in result.notes)
+    assert len(result.best.lines) == 4
+    empty = generate(en, PoemRequest(form="abab", keywords="", candidates=1), RecordingContext())
+    assert any("No theme" in note for note in empty.notes)
+
+
+def test_incremental_state_matches_full_rerun(zh):
+    ids = zh.vocab.prefix("<5j>", "山") + zh.vocab.encode("白日依山尽，")
+    with torch.no_grad():
+        full, _ = zh.model(torch.tensor([ids]))
+        state, last = None, None
+        for token in ids:
+            last, state = zh.model(torch.tensor([[token]]), state)
+    assert torch.allclose(full[0, -1], last[0, -1], atol=1e-5)
+
+
+def test_free_forms_end_and_respect_line_count(zh, en):
+    poem = generate(zh, PoemRequest(form="zh-free", seed=1, candidates=1, lines=6), RecordingContext()).best
+    assert len(poem.lines) == 6 and all(3 <= len(re.sub(r"[，。]", "", line)) <= 9 for line in poem.lines)
+    poem = generate(en, PoemRequest(form="en-free", seed=1, candidates=1, lines=5), RecordingContext()).best
+    assert len(poem.lines) == 5
