@@ -18,7 +18,9 @@ def test_about_lists_each_models_data_source_and_licence(qtbot, qapp, fake_bundl
     assert sorted(dialog.licences()) == ["CC0", "MIT", "public domain"]
     assert not dialog.problems.isVisible()
     software = [dialog.software_table.item(r, 0).text() for r in range(dialog.software_table.rowCount())]
-    assert "PyTorch" in software and "Qt" in software
+    assert {"torch", "numpy", "mido"} <= {name.lower() for name in software} and "Qt (inside PySide6)" in software
+    licences = {dialog.software_table.item(r, 0).text().lower(): dialog.software_table.item(r, 2).text() for r in range(dialog.software_table.rowCount())}
+    assert "BSD-3-Clause" in licences["torch"] and "MIT" in licences["mido"]
     dialog.close()
     window.close()
 

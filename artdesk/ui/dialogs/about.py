@@ -6,10 +6,8 @@ so what is shown is what the checkpoints themselves record; damaged cards are na
 from __future__ import annotations
 
 import platform
-from importlib import metadata
 from typing import Any
 
-from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -28,23 +26,8 @@ from PySide6.QtWidgets import (
 
 import artdesk
 from artdesk.core.cards import ModelCard
+from artdesk.licences import third_party
 from artdesk.ui.context import AppContext
-
-# Software inside the app: (name, distribution for its version, licence).
-SOFTWARE = (
-    ("Python", None, "PSF-2.0"),
-    ("Qt", None, "LGPL-3.0"),
-    ("PySide6 / Shiboken6", "PySide6-Essentials", "LGPL-3.0"),
-    ("PyTorch", "torch", "BSD-3-Clause"),
-    ("NumPy", "numpy", "BSD-3-Clause"),
-    ("Pillow", "pillow", "MIT-CMU"),
-    ("safetensors", "safetensors", "Apache-2.0"),
-    ("mido", "mido", "MIT"),
-    ("platformdirs", "platformdirs", "MIT"),
-    ("tomli-w", "tomli-w", "MIT"),
-    ("FFmpeg (inside Qt Multimedia)", None, "LGPL-2.1-or-later"),
-)
-
 
 def describe(value: Any) -> str:
     """A card field as one line of text: strings as they are, lists joined, mappings as key: value."""
@@ -70,19 +53,10 @@ def card_rows(cards: list[ModelCard]) -> list[tuple[str, str, str, str, str]]:
     return rows
 
 
-def software_version(name: str, distribution: str | None) -> str:
-    if name == "Python":
-        return platform.python_version()
-    if name == "Qt":
-        return qVersion()
-    if distribution == "PySide6-Essentials":
-        return pyside_version
-    if distribution:
-        try:
-            return metadata.version(distribution)
-        except metadata.PackageNotFoundError:
-            return ""
-    return ""
+def software_rows(resources) -> list[tuple[str, str, str]]:
+    """(component, version, licence) for everything inside the app, Python and Qt with their live versions."""
+    live = {"Python": platform.python_version(), "Qt (inside PySide6)": qVersion()}
+    return [(e["name"], e["version"] or live.get(e["name"], ""), e["licence"]) for e in third_party(resources)]
 
 
 class AboutDialog(QDialog):
@@ -135,7 +109,7 @@ class AboutDialog(QDialog):
 
         self.software_table = self._table(
             [self.tr("Component"), self.tr("Version"), self.tr("Licence")],
-            [(name, software_version(name, dist), licence) for name, dist, licence in SOFTWARE],
+            software_rows(context.paths.resources),
         )
         self.software_table.setAccessibleName(self.tr("Software inside artdesk and its licences"))
         lgpl = QLabel(
