@@ -15,7 +15,7 @@ import numpy as np
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 
 from artdesk.core.errors import ArtdeskError
-from artdesk.core.melody import Melody
+from artdesk.core.melody import Melody, Note
 from artdesk.core.synth import SAMPLE_RATE, MelodyRenderer
 from artdesk.ui.music.midi_out import MidiOut
 
@@ -75,10 +75,12 @@ class QtPlayback(QObject):
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
         self.last_audio_message = ""
+        self._previewing = False  # the sound playing is an audition: no signals about it
 
     @property
     def is_playing(self) -> bool:
-        return self._renderer is not None
+        """True while a melody plays (an audition of one note does not count)."""
+        return self._renderer is not None and not self._previewing
 
     @property
     def midi_port(self) -> str | None:
@@ -98,9 +100,30 @@ class QtPlayback(QObject):
             return False
         return True
 
-    def play(self, melody: Melody, instrument: str = "piano", loop: bool = False, start_step: float = 0.0) -> bool:
-        """Start playing ``melody`` from ``start_step``; False (with a ``message``) if it cannot play."""
+    def audition(self, pitch: int, instrument="piano", tempo_bpm: float = 120.0) -> bool:
+        """Sound one short note (a click in the piano roll) unless a melody is playing; silent on failure."""
+        if self.is_playing:
+            return False
+        return self.play(Melody((Note(int(pitch), 0, 2, 90),), tempo_bpm), instrument, preview=True)
+
+    def play(self, melody: Melody, instrument="piano", loop: bool = False, start_step: float = 0.0,
+             preview: bool = False) -> bool:
+        """Start playing ``melody`` from ``start_step``; False (with a ``message``) if it cannot play.
+
+        ``instrument`` is a built-in instrument's name or a ``synth.Instrument``. A ``preview`` (audition)
+        emits no signals: the transport and playhead do not react to it.
+        """
         self.stop()
+        self._previewing = preview
+        if preview:
+            self.blockSignals(True)
+            try:
+                return self._start(melody, instrument, loop, start_step, preview)
+            finally:
+                self.blockSignals(False)
+        return self._start(melody, instrument, loop, start_step, preview)
+
+    def _start(self, melody: Melody, instrument, loop: bool, start_step: float, preview: bool) -> bool:
         if not melody.notes:
             self.message.emit("There are no notes to play. Generate, import or draw a melody first.")
             return False
@@ -111,7 +134,7 @@ class QtPlayback(QObject):
             return False
         sink, why = self._audio_factory(self.sample_rate)
         self.last_audio_message = why
-        if sink is None and self._midi is None:
+        if sink is None and (self._midi is None or preview):
             self.message.emit(why)
             return False
         if sink is None:
@@ -127,7 +150,7 @@ class QtPlayback(QObject):
             self.message.emit("The audio device refused to start.")
             self._renderer, self._sink = None, None
             return False
-        self._prepare_midi(melody, renderer, start_step)
+        self._prepare_midi(Melody() if preview else melody, start_step)  # auditions are not sent to MIDI
         self._clock.start()
         self._timer.start()
         self.playing_changed.emit(True)
@@ -138,6 +161,16 @@ class QtPlayback(QObject):
         """Stop at once (sound already queued to the device ends within ``BUFFER_SECONDS``)."""
         if self._renderer is None:
             return
+        previewing, self._previewing = self._previewing, False
+        if previewing:
+            self.blockSignals(True)
+        try:
+            self._stop()
+        finally:
+            if previewing:
+                self.blockSignals(False)
+
+    def _stop(self) -> None:
         self._timer.stop()
         if self._sink is not None:
             self._sink.stop()
@@ -151,7 +184,7 @@ class QtPlayback(QObject):
         self.position_changed.emit(None)
         self.playing_changed.emit(False)
 
-    def _prepare_midi(self, melody: Melody, renderer: MelodyRenderer, start_step: float) -> None:
+    def _prepare_midi(self, melody: Melody, start_step: float) -> None:
         events = []
         for note in melody.notes:
             events.append((float(note.start), note.pitch, max(1, note.velocity)))
@@ -187,7 +220,8 @@ class QtPlayback(QObject):
             return
         if renderer.loop:
             absolute = absolute % renderer.loop_samples
-        self.position_changed.emit(absolute / renderer.samples_per_step)
+        if not self._previewing:
+            self.position_changed.emit(absolute / renderer.samples_per_step)
 
     def _send_midi(self, until_step: float, renderer: MelodyRenderer) -> None:
         if self._midi is None or until_step <= self._midi_cursor:

@@ -216,6 +216,7 @@ class MusicPanel(QWidget):
         self.playback.playing_changed.connect(self._on_playback_playing_changed)
         self.playback.message.connect(self.show_message)
         self.roll.seek_requested.connect(self._on_roll_seek_requested)
+        self.roll.note_pressed.connect(self._on_roll_note_pressed)
         self.document.changed.connect(self._on_document_changed)
         self.results.itemActivated.connect(self._on_results_item_clicked)
         self.results.itemClicked.connect(self._on_results_item_clicked)
@@ -755,6 +756,10 @@ class MusicPanel(QWidget):
 
     def _on_playback_playing_changed(self, playing: bool) -> None:
         self.transport.set_playing(playing)
+
+    def _on_roll_note_pressed(self, pitch: int) -> None:
+        if not self.playback.is_playing:
+            self.playback.audition(pitch, self.current_instrument(), self.document.melody.tempo_bpm)
 
     def _on_roll_seek_requested(self, step: float) -> None:
         self.cue_step = step

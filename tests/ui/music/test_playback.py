@@ -144,3 +144,23 @@ def test_midi_out_without_audio_plays_every_note_in_order_from_a_clock(qtbot):
         assert playback.play(fast)
     assert "MIDI port only" in messages[0]
     assert port.sent == [(60, 80), (60, 0), (64, 90), (64, 0), (67, 100), (67, 0), ("all off", 0)]
+
+
+def test_audition_sounds_one_note_without_moving_the_transport(qtbot):
+    sink = RecordingSink(chunk=40000)
+    playback = QtPlayback(lambda rate: (sink, ""), sample_rate=RATE)
+    signals = []
+    playback.playing_changed.connect(signals.append)
+    playback.position_changed.connect(signals.append)
+    assert playback.audition(69, "organ")
+    assert not playback.is_playing  # an audition is not playback
+    qtbot.waitUntil(lambda: playback._renderer is None, timeout=20_000)
+    assert signals == []
+    heard = sink.samples()
+    assert len(heard) == len(render(Melody((Note(69, 0, 2, 90),)), "organ", RATE))
+    # a real play takes over at once and is signalled
+    sink.chunk = 400
+    with qtbot.waitSignal(playback.playing_changed):
+        assert playback.audition(60) and playback.play(melody())
+    assert playback.is_playing and not playback.audition(72)
+    playback.stop()
