@@ -31,10 +31,13 @@ class BrushSettings:
 
 def coverage(distance: np.ndarray, radius: np.ndarray | float, hardness: float) -> np.ndarray:
     """Brush coverage in [0, 1] at ``distance`` from the centre: solid inside ``hardness * radius``,
-    then a smooth fall to 0 at ``radius``; at least a one-pixel ramp, which anti-aliases hard brushes."""
+    then a smooth fall to 0 at ``radius``. A hard edge (a fall narrower than a pixel) becomes a
+    one-pixel anti-aliasing ramp centred on the radius, so even a 1 px brush paints solid pixels."""
     radius = np.maximum(radius, 0.5)
-    width = np.maximum(radius * (1.0 - hardness), 1.0)
-    x = np.clip((distance - (radius - width)) / width, 0.0, 1.0)
+    soft = radius * (1.0 - hardness)
+    width = np.maximum(soft, 1.0)
+    start = radius - width + np.where(soft >= 1.0, 0.0, 0.5)
+    x = np.clip((distance - start) / width, 0.0, 1.0)
     return 1.0 - x * x * (3.0 - 2.0 * x)
 
 

@@ -146,3 +146,12 @@ def test_flood_fill_matches_a_plain_breadth_first_fill():
         y, x = (int(v) for v in rng.integers(0, (70, 90)))
         tolerance = int(rng.choice([0, 20]))
         assert np.array_equal(flood_mask(image, x, y, tolerance), reference_flood(image, x, y, tolerance)), trial
+
+
+def test_a_one_pixel_hard_brush_paints_solid_pixels():
+    layer = Layer.blank("l", 40, 10)
+    stroke = Stroke(layer, BrushSettings(size=1, hardness=1.0, colour=(0, 0, 0)))
+    stroke.add_point(5.5, 5.5)
+    stroke.add_point(35.5, 5.5)
+    assert (layer.pixels[5, 6:35, 3] == 255).all()
+    assert (layer.pixels[4, 6:35, 3] == 0).all() and (layer.pixels[6, 6:35, 3] == 0).all()
