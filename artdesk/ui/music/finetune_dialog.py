@@ -59,7 +59,7 @@ class FinetuneDialog(QDialog):
         self.resume_check.setChecked(True)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a00;")
+        self.problem.setStyleSheet("color: palette(bright-text);")
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("Starting from <b>{0}</b>. Training runs in the background; you can keep working "
                                    "and cancel at any time (progress is kept).").format(base_name)))

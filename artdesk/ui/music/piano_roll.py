@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QLine, QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QWheelEvent
+from PySide6.QtCore import QEvent, QLine, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from artdesk.core.melody import Melody, Note
@@ -25,21 +25,41 @@ RESIZE_MARGIN = 5  # pixels at a note's right edge that grab its length
 DRAG_THRESHOLD = 3
 BLACK_KEYS = {1, 3, 6, 8, 10}
 NOTE_NAMES = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
-BACKGROUND = QColor(250, 250, 252)
-BLACK_ROW = QColor(236, 237, 242)
-OCTAVE_PEN = QPen(QColor(196, 198, 210))
-BAR_PEN = QPen(QColor(110, 114, 130))
-BEAT_PEN = QPen(QColor(190, 192, 204))
-STEP_PEN = QPen(QColor(226, 227, 234))
 NOTE_EDGE = QPen(QColor(20, 40, 110))
 NOTE_FILLS = [QColor(40 + 8 * (7 - i), 90 + 4 * (7 - i), 150 + 13 * i) for i in range(8)]  # by velocity / 16
-SELECTED_EDGE = QPen(QColor(170, 80, 0))
-SELECTED_FILL = QColor(255, 160, 40)
 PLAYHEAD_PEN = QPen(QColor(220, 30, 30), 2)
 
 
 def pitch_name(pitch: int) -> str:
     return f"{NOTE_NAMES[pitch % 12]}{pitch // 12 - 1}"
+
+
+def _mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """``a`` moved ``amount`` (0..1) of the way towards ``b``."""
+    return QColor(round(a.red() + (b.red() - a.red()) * amount), round(a.green() + (b.green() - a.green()) * amount),
+                  round(a.blue() + (b.blue() - a.blue()) * amount))
+
+
+class RollColours:
+    """The grid's colours, derived from the widget palette so light and dark themes both read well."""
+
+    def __init__(self, palette: QPalette) -> None:
+        base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+        self.background = base
+        self.black_row = palette.color(QPalette.ColorRole.AlternateBase)
+        self.octave = QPen(_mix(base, text, 0.25))
+        self.bar = QPen(_mix(base, text, 0.55))
+        self.beat = QPen(_mix(base, text, 0.22))
+        self.step = QPen(_mix(base, text, 0.09))
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        self.selected_fill = highlight
+        self.selected_edge = QPen(_mix(highlight, text, 0.5))
+        self.band_pen = QPen(highlight, 1, Qt.PenStyle.DashLine)
+        self.band_fill = QColor(highlight.red(), highlight.green(), highlight.blue(), 40)
+        self.ruler = palette.color(QPalette.ColorRole.Button)
+        self.ruler_text = palette.color(QPalette.ColorRole.ButtonText)
+        self.ruler_corner = _mix(self.ruler, text, 0.08)
+        self.divider = QPen(_mix(base, text, 0.4))
 
 
 def _geometry(notes) -> list[tuple[int, int, int, int, int, Note]]:
@@ -63,6 +83,7 @@ class QtPianoRoll(QAbstractScrollArea):
         self._preview: tuple[tuple[Note, ...], frozenset[Note]] | None = None  # notes shown while dragging
         self._drag: dict | None = None
         self._cache: QPixmap | None = None  # the view without the playhead
+        self._colours = RollColours(self.palette())
         self.setAccessibleName("Piano roll")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
@@ -184,6 +205,12 @@ class QtPianoRoll(QAbstractScrollArea):
         self._update_scrollbars()
         self._invalidate()
 
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._colours = RollColours(self.palette())  # the theme changed (light/dark)
+            self._invalidate()
+        super().changeEvent(event)
+
     def _invalidate(self) -> None:
         """The picture changed (notes, selection, scroll, zoom, size): repaint the cache, then the view."""
         self._cache = None
@@ -221,7 +248,8 @@ class QtPianoRoll(QAbstractScrollArea):
         view = self.viewport().rect()
         grid = QRect(KEYS_WIDTH, RULER_HEIGHT, view.width() - KEYS_WIDTH, view.height() - RULER_HEIGHT)
         area = grid.intersected(clip)
-        painter.fillRect(clip, BACKGROUND)
+        colours = self._colours
+        painter.fillRect(clip, colours.background)
         top_pitch = min(127, self.y_to_pitch(max(RULER_HEIGHT, clip.top())))
         bottom_pitch = max(0, self.y_to_pitch(clip.bottom()))
         melody = self.document.melody
@@ -233,8 +261,8 @@ class QtPianoRoll(QAbstractScrollArea):
             self._paint_grid(painter, area, bottom_pitch, top_pitch, first_step, last_step, melody)
             self._paint_notes(painter, bottom_pitch, top_pitch, first_step, last_step, bar)
             if self._drag and self._drag["mode"] == "band" and self._drag.get("moved"):
-                painter.setPen(QPen(QColor(60, 60, 200), 1, Qt.PenStyle.DashLine))
-                painter.fillRect(self._drag["band"], QColor(80, 80, 220, 40))
+                painter.setPen(colours.band_pen)
+                painter.fillRect(self._drag["band"], colours.band_fill)
                 painter.drawRect(self._drag["band"])
             painter.setClipping(False)
         if clip.left() < KEYS_WIDTH:
@@ -251,10 +279,10 @@ class QtPianoRoll(QAbstractScrollArea):
             if pitch % 12 == 0:
                 octave_lines.append(QLine(area.left(), y + ROW_HEIGHT, area.right(), y + ROW_HEIGHT))
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(BLACK_ROW)
+        painter.setBrush(self._colours.black_row)
         painter.drawRects(black_rows)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(OCTAVE_PEN)
+        painter.setPen(self._colours.octave)
         painter.drawLines(octave_lines)
         bar = melody.steps_per_bar
         beat = 6 if melody.time_signature[1] == 8 else 4
@@ -267,7 +295,8 @@ class QtPianoRoll(QAbstractScrollArea):
             kind = 0 if step % bar_every == 0 else 1 if step % beat == 0 else 2
             x = round(x0 + step * self.zoom)
             lines[kind].append(QLine(x, top_y, x, bottom_y))
-        for kind, pen in ((2, STEP_PEN), (1, BEAT_PEN), (0, BAR_PEN)):
+        colours = self._colours
+        for kind, pen in ((2, colours.step), (1, colours.beat), (0, colours.bar)):
             painter.setPen(pen)
             painter.drawLines(lines[kind])
 
@@ -300,8 +329,8 @@ class QtPianoRoll(QAbstractScrollArea):
                 painter.setBrush(NOTE_FILLS[level])  # louder notes are more saturated
                 painter.drawRects(rects)
         if chosen:
-            painter.setPen(SELECTED_EDGE)
-            painter.setBrush(SELECTED_FILL)
+            painter.setPen(self._colours.selected_edge)
+            painter.setBrush(self._colours.selected_fill)
             painter.drawRects(chosen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
 
@@ -318,12 +347,12 @@ class QtPianoRoll(QAbstractScrollArea):
             if pitch % 12 == 0:
                 painter.setPen(QColor(60, 60, 70))
                 painter.drawText(QRect(0, y, KEYS_WIDTH - 3, ROW_HEIGHT), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, pitch_name(pitch))
-        painter.setPen(QColor(150, 150, 160))
+        painter.setPen(self._colours.divider)
         painter.drawLine(KEYS_WIDTH - 1, RULER_HEIGHT, KEYS_WIDTH - 1, view.height())
 
     def _paint_ruler(self, painter: QPainter, first: int, last: int, bar: int, view: QRect) -> None:
-        painter.fillRect(QRect(0, 0, view.width(), RULER_HEIGHT), QColor(232, 233, 240))
-        painter.setPen(QColor(60, 60, 70))
+        painter.fillRect(QRect(0, 0, view.width(), RULER_HEIGHT), self._colours.ruler)
+        painter.setPen(self._colours.ruler_text)
         painter.setFont(self._font)
         every = max(1, int(40 / max(1e-6, bar * self.zoom)))  # keep labels about 40 px apart at least
         for step in range(first - first % bar, last + 1, bar):
@@ -334,8 +363,8 @@ class QtPianoRoll(QAbstractScrollArea):
             if x >= KEYS_WIDTH:
                 painter.drawLine(x, RULER_HEIGHT - 6, x, RULER_HEIGHT)
                 painter.drawText(QRect(x + 3, 0, 60, RULER_HEIGHT), Qt.AlignmentFlag.AlignVCenter, str(number + 1))
-        painter.fillRect(QRect(0, 0, KEYS_WIDTH, RULER_HEIGHT), QColor(220, 221, 230))
-        painter.setPen(QColor(150, 150, 160))
+        painter.fillRect(QRect(0, 0, KEYS_WIDTH, RULER_HEIGHT), self._colours.ruler_corner)
+        painter.setPen(self._colours.divider)
         painter.drawLine(0, RULER_HEIGHT - 1, view.width(), RULER_HEIGHT - 1)
 
     # editing -----------------------------------------------------------------------------------

@@ -225,7 +225,7 @@ class MusicPanel(QWidget):
 
     # messages and state ------------------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #a00;" if error else "")
+        self.message.setStyleSheet("color: palette(bright-text);" if error else "")
         self.message.setText(text)
         if text:
             self.context.status_message.emit(text.splitlines()[0][:120])
