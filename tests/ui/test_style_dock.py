@@ -156,3 +156,13 @@ def test_custom_training_cancel_and_bad_pictures(qtbot, dock, tmp_path):
         dock.train_cancel_button.click()
     assert "Broken" not in [card.name for card in dock.cards]
     assert not (app_paths().user_models / "style" / "custom-broken").exists()
+
+
+def test_the_dock_and_its_job_module_import_no_torch():
+    import subprocess
+    import sys
+
+    code = ("import sys; import artdesk.ui.canvas.style_dock, artdesk.ml.style.jobs, artdesk.ml.style.custom, "
+            "artdesk.ml.style.requests; print('torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -220,7 +220,7 @@ def train_stylizer(request: TrainRequest, ctx: JobContext) -> str:
     return str(out_dir)
 
 
-def _png_bytes(picture: np.ndarray, side: int = 256) -> bytes:
+def _png_bytes(picture: np.ndarray, side: int = 512) -> bytes:
     import io
 
     from PIL import Image

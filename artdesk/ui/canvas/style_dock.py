@@ -270,7 +270,7 @@ class CanvasStyleDock(QWidget):
             self.handle.cancel()  # a new request makes the running one stale
         controls = self.controls()
         if self.quality_combo.currentData() == QUALITY_BEST:
-            from artdesk.ml.style.optimize import optimize_job
+            from artdesk.ml.style.jobs import optimize_job
             from artdesk.ml.style.requests import OptimizeRequest
 
             style_picture = self._card_style_picture(card)
@@ -281,7 +281,7 @@ class CanvasStyleDock(QWidget):
                                       method=str(card.raw.get("config", {}).get("method", "gram")), style_name=card.name)
             fn, title = optimize_job, self.tr("Painting in %s") % card.name
         else:
-            from artdesk.ml.style.apply import apply_job
+            from artdesk.ml.style.jobs import apply_job
             from artdesk.ml.style.requests import ApplyRequest
 
             request = ApplyRequest(str(card.path), picture, controls, mask, card.source)
@@ -344,7 +344,7 @@ class CanvasStyleDock(QWidget):
             canvas_picture = None
         request = CustomStyleRequest(name, tuple(self.style_paths), str(self.context.paths.user_models), canvas_picture,
                                      steps=self.train_steps_spin.value(), **overrides)
-        from artdesk.ml.style.custom import train_custom_job
+        from artdesk.ml.style.jobs import train_custom_job
 
         handle = self.context.runner.submit(train_custom_job, request, self.tr("Training style %s") % name, worker="training")
         handle.progress.connect(self._on_train_handle_progress)
