@@ -55,6 +55,13 @@ def compare(contents: list[tuple[str, np.ndarray]], styles: list[tuple[str, np.n
                 rows.append(row)
                 if log:
                     log(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in row.items()}))
+    summary, best = pick_best(rows)
+    return {"size": size, "steps": steps, "summary": summary, "best": best, "rows": rows}
+
+
+def pick_best(rows: list[dict]) -> tuple[dict, str]:
+    """Per-method means and the method to ship: lowest judge ratio; a tie (within TIE) goes to a
+    method at least 2x faster per step."""
     summary = {}
     for method in feat.METHODS:
         mine = [r for r in rows if r["method"] == method]
@@ -66,11 +73,11 @@ def compare(contents: list[tuple[str, np.ndarray]], styles: list[tuple[str, np.n
             "s_per_step": float(np.mean([r["s_per_step"] for r in mine])),
         }
     best = min(feat.METHODS, key=lambda m: summary[m]["judge_ratio"])
-    for other in feat.METHODS:  # a tie (within TIE) in the judge's eyes goes to a much faster method
+    for other in feat.METHODS:
         if (other != best and summary[other]["judge_ratio"] <= summary[best]["judge_ratio"] * (1 + TIE)
                 and summary[other]["s_per_step"] * 2 <= summary[best]["s_per_step"]):
             best = other
-    return {"size": size, "steps": steps, "summary": summary, "best": best, "rows": rows}
+    return summary, best
 
 
 def format_table(result: dict) -> str:

@@ -105,6 +105,8 @@ class CanvasStyleDock(QWidget):
         self.steps_spin.setRange(10, 1000)
         self.steps_spin.setValue(150)
         self.steps_spin.setToolTip(self.tr("Optimisation steps (Best quality only)"))
+        self.steps_spin.setEnabled(False)
+        self.quality_combo.currentIndexChanged.connect(self._on_quality_combo_currentIndexChanged)
         self.strength_slider = QSlider(Qt.Orientation.Horizontal)
         self.strength_slider.setRange(0, 100)
         self.strength_slider.setValue(100)
@@ -366,6 +368,9 @@ class CanvasStyleDock(QWidget):
 
     def _on_style_list_itemActivated(self, _item: QListWidgetItem) -> None:
         self.apply_style()
+
+    def _on_quality_combo_currentIndexChanged(self, _index: int) -> None:
+        self.steps_spin.setEnabled(self.quality_combo.currentData() == QUALITY_BEST)
 
     def _on_strength_slider_valueChanged(self, value: int) -> None:
         self.strength_label.setText(f"{value}%")
