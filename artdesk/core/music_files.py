@@ -10,7 +10,7 @@ from pathlib import Path
 from artdesk.core.jobs import JobContext
 from artdesk.core.melody import Melody
 from artdesk.core.midi_io import Voice, list_voices, read_midi
-from artdesk.core.synth import SAMPLE_RATE, MelodyRenderer, SynthError, write_wav
+from artdesk.core.synth import SAMPLE_RATE, MelodyRenderer, SynthError, wav_provenance, write_wav
 
 RENDER_BLOCK = SAMPLE_RATE  # one second of audio between progress reports and cancel checks
 
@@ -66,4 +66,5 @@ def export_wav(request: WavRequest, ctx: JobContext) -> Path:
         blocks.append(renderer.read(RENDER_BLOCK))
         ctx.report(renderer.position / max(1, total), "Rendering audio…")
     ctx.raise_if_cancelled()
-    return write_wav(request.path, np.concatenate(blocks), request.sample_rate)
+    provenance = wav_provenance(request.melody, request.instrument)
+    return write_wav(request.path, np.concatenate(blocks), request.sample_rate, provenance)

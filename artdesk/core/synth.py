@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import io
+import json
 import math
+import struct
 import wave
 from dataclasses import dataclass
 from pathlib import Path
@@ -336,8 +338,15 @@ def duration_seconds(melody: Melody, tail_seconds: float = TAIL_SECONDS) -> floa
     return melody.length_steps * step_seconds(melody.tempo_bpm) + tail_seconds
 
 
-def wav_bytes(audio: np.ndarray, sample_rate: int = SAMPLE_RATE) -> bytes:
-    """16-bit mono PCM WAV file contents for float samples in [-1, 1]."""
+PROVENANCE_PREFIX = "artdesk:"
+
+
+def wav_bytes(audio: np.ndarray, sample_rate: int = SAMPLE_RATE, provenance: dict | None = None) -> bytes:
+    """16-bit mono PCM WAV file contents for float samples in [-1, 1].
+
+    ``provenance`` goes in a ``LIST/INFO`` chunk after the audio (``ICMT`` = "artdesk:" + JSON,
+    ``ISFT`` = artdesk), which players ignore and ``read_wav_provenance`` reads back.
+    """
     pcm = (np.clip(np.asarray(audio, dtype=np.float32), -1.0, 1.0) * 32767.0).round().astype("<i2")
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as handle:
@@ -345,12 +354,42 @@ def wav_bytes(audio: np.ndarray, sample_rate: int = SAMPLE_RATE) -> bytes:
         handle.setsampwidth(2)
         handle.setframerate(int(sample_rate))
         handle.writeframes(pcm.tobytes())
-    return buffer.getvalue()
+    data = buffer.getvalue()
+    if not provenance:
+        return data
+    info = b"INFO"
+    for key, text in ((b"ISFT", "artdesk"), (b"ICMT", PROVENANCE_PREFIX + json.dumps(provenance, sort_keys=True, default=str))):
+        raw = text.encode("utf-8") + b"\0"
+        info += key + struct.pack("<I", len(raw)) + raw + (b"\0" if len(raw) % 2 else b"")
+    data += b"LIST" + struct.pack("<I", len(info)) + info
+    return data[:4] + struct.pack("<I", len(data) - 8) + data[8:]
 
 
-def write_wav(path: Path, audio: np.ndarray, sample_rate: int = SAMPLE_RATE) -> Path:
+def read_wav_provenance(path: Path) -> dict | None:
+    """The provenance ``wav_bytes`` stored in a WAV file, or None."""
+    data = Path(path).read_bytes()
+    offset = 12
+    while offset + 8 <= len(data):
+        chunk, size = data[offset:offset + 4], struct.unpack_from("<I", data, offset + 4)[0]
+        body = data[offset + 8:offset + 8 + size]
+        if chunk == b"LIST" and body[:4] == b"INFO":
+            inner = 4
+            while inner + 8 <= len(body):
+                key, length = body[inner:inner + 4], struct.unpack_from("<I", body, inner + 4)[0]
+                text = body[inner + 8:inner + 8 + length].rstrip(b"\0").decode("utf-8", "replace")
+                if key == b"ICMT" and text.startswith(PROVENANCE_PREFIX):
+                    try:
+                        return json.loads(text[len(PROVENANCE_PREFIX):])
+                    except json.JSONDecodeError:
+                        return None
+                inner += 8 + length + (length & 1)
+        offset += 8 + size + (size & 1)
+    return None
+
+
+def write_wav(path: Path, audio: np.ndarray, sample_rate: int = SAMPLE_RATE, provenance: dict | None = None) -> Path:
     """Save ``audio`` as a WAV file atomically (a failed write leaves any old file intact)."""
-    atomic_write_bytes(Path(path), wav_bytes(audio, sample_rate))
+    atomic_write_bytes(Path(path), wav_bytes(audio, sample_rate, provenance))
     return Path(path)
 
 
@@ -358,4 +397,10 @@ def render_wav(melody: Melody, path: Path, instrument: "str | Instrument" = "pia
     """Render ``melody`` and save it as a WAV file atomically."""
     if not melody.notes:
         raise SynthError("The melody has no notes; there is nothing to export.")
-    return write_wav(path, render(melody, instrument, sample_rate), sample_rate)
+    return write_wav(path, render(melody, instrument, sample_rate), sample_rate, wav_provenance(melody, instrument))
+
+
+def wav_provenance(melody: Melody, instrument) -> dict:
+    """The melody's provenance plus how the audio was made."""
+    name = instrument.name if isinstance(instrument, Instrument) else str(instrument)
+    return {**dict(melody.metadata.get("provenance", {})), "audio": {"synth": name, "tempo_bpm": melody.tempo_bpm}}

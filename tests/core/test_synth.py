@@ -136,3 +136,15 @@ def test_unwritable_folder_says_so(tmp_path):
             render_wav(scale_melody(), folder / "x.wav")
     finally:
         folder.chmod(0o700)
+
+
+def test_wav_carries_provenance_that_players_ignore(tmp_path):
+    from artdesk.core.synth import read_wav_provenance
+
+    melody = Melody((Note(60, 0, 4),), metadata={"provenance": {"model": "m", "seed": 7}})
+    path = render_wav(melody, tmp_path / "p.wav", "organ")
+    assert read_wav_provenance(path) == {"model": "m", "seed": 7, "audio": {"synth": "organ", "tempo_bpm": 120.0}}
+    with wave.open(str(path), "rb") as handle:  # the standard reader still reads the audio
+        assert handle.getnframes() == len(render(melody, "organ"))
+    plain = render_wav(Melody((Note(60, 0, 4),)), tmp_path / "plain.wav")
+    assert read_wav_provenance(plain) == {"audio": {"synth": "piano", "tempo_bpm": 120.0}}

@@ -140,6 +140,9 @@ def test_edit_in_piano_roll_with_undo_then_export_and_reimport(qtbot, panel, tmp
         samples = np.frombuffer(handle.readframes(handle.getnframes()), dtype="<i2")
     assert seconds == pytest.approx(10 * 60 / 120 / 4 + 0.5, abs=1e-3)
     assert np.abs(samples).max() > 3000
+    from artdesk.core.synth import read_wav_provenance
+
+    assert read_wav_provenance(wav_path)["audio"]["synth"] == "piano"
     # re-import through the panel: the same notes come back, undoably
     panel.document.set_notes((), "clear")
     run(qtbot, panel, lambda: panel.import_midi(midi_path))
