@@ -89,8 +89,10 @@ class Layer:
 
     @classmethod
     def blank(cls, name: str, width: int, height: int, colour: tuple[int, int, int, int] = (0, 0, 0, 0)) -> "Layer":
+        if not any(colour):
+            return cls(name, np.zeros((height, width, 4), np.uint8))  # calloc: pages appear when painted
         pixels = np.empty((height, width, 4), np.uint8)
-        pixels[...] = colour
+        pixels.view(np.uint32)[...] = np.frombuffer(bytes(colour), np.uint32)[0]  # one 32-bit fill
         return cls(name, pixels)
 
     def copy(self, name: str | None = None) -> "Layer":
@@ -210,15 +212,20 @@ class Document:
         """Write the picture in ``rect`` over the opaque ``background`` (canvas-sized, RGB or grey) into
         ``out`` (canvas-sized uint8 RGBA; its alpha is set to 255)."""
         rect = (rect or self.bounds).clip(self.width, self.height)
+        visible = [layer for layer in self.layers if layer.visible and layer.opacity > 0.0]
         for band in self._bands(rect):
             rows, cols = band.slices
+            if visible and visible[-1].opacity >= 1.0 and visible[-1].pixels[rows, cols, 3].min(initial=255) == 255:
+                out[rows, cols] = visible[-1].pixels[rows, cols]  # the top layer covers everything here
+                continue
             premul = self._composite_band(band)
-            behind = background[rows, cols].astype(np.float32)
-            if behind.ndim == 2:
-                behind = behind[..., None]  # grey: the same for red, green and blue
-            behind *= (1.0 - premul[..., 3])[..., None]
             premul *= 255.0
-            premul[..., :3] += behind
+            if premul[..., 3].min(initial=255.0) < 255.0:
+                behind = background[rows, cols].astype(np.float32)
+                if behind.ndim == 2:
+                    behind = behind[..., None]  # grey: the same for red, green and blue
+                behind *= (1.0 - premul[..., 3] * np.float32(1 / 255.0))[..., None]
+                premul[..., :3] += behind
             premul[..., 3] = 255.0
             premul += 0.5  # values stay within 0..255.5, so the cast rounds to nearest
             out[rows, cols] = premul

@@ -126,3 +126,20 @@ def test_compositing_shortcuts_match_a_plain_reference():
     document.BAND_PIXELS = 300
     expected = reference_composite(layers)
     assert np.abs(document.composite().astype(float) - expected).max() <= 1.0
+
+
+@pytest.mark.parametrize("opaque_top", [False, True])
+def test_flatten_into_matches_the_composite_over_the_background(opaque_top):
+    rng = np.random.default_rng(3)
+    layers = [Layer(str(i), rng.integers(0, 256, (30, 40, 4), dtype=np.uint8), opacity=0.8) for i in range(3)]
+    if opaque_top:
+        layers[-1].pixels[..., 3] = 255
+        layers[-1].opacity = 1.0
+    document = Document(40, 30, layers)
+    background = rng.integers(0, 256, (30, 40), dtype=np.uint8)
+    out = np.zeros((30, 40, 4), np.uint8)
+    document.flatten_into(out, background)
+    flat = reference_composite(layers)
+    alpha = flat[..., 3:4] / 255.0
+    expected = flat[..., :3] * alpha + background[..., None] * (1 - alpha)
+    assert np.abs(out[..., :3].astype(float) - expected).max() <= 1.0 and (out[..., 3] == 255).all()
