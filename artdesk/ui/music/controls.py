@@ -233,6 +233,35 @@ class QtMusicControls(QWidget):
     def _on_dice_button_clicked(self) -> None:
         self.seed_spin.setValue(random.randrange(0, 2_147_483_647))
 
+    def restore(self, provenance: dict) -> bool:
+        """Set the controls from a melody's provenance (the settings that made it); True if any were restored."""
+        settings = provenance.get("settings") if isinstance(provenance, dict) else None
+        if not isinstance(settings, dict):
+            return False
+        c = self
+        model = provenance.get("model")  # first: choosing the model refills the style list
+        for combo, cards in ((c.lstm_combo, c.lstm_cards), (c.vae_combo, c.vae_cards)):
+            for index, card in enumerate(cards):
+                if card.name == model:
+                    combo.setCurrentIndex(index)
+        combos = {"style": c.style_combo, "key": c.key_combo, "mode": c.mode_combo}
+        spins = {"bars": c.bars_spin, "temperature": c.temperature_spin, "seed": c.seed_spin, "count": c.count_spin,
+                 "amount": c.amount_spin, "steps": c.steps_spin}
+        restored = False
+        for name, combo in combos.items():
+            value = settings.get(name)
+            if isinstance(value, str) and combo.findText(value) >= 0:
+                combo.setCurrentText(value)
+                restored = True
+        for name, spin in spins.items():
+            value = settings.get(name)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                spin.setValue(value)
+                restored = True
+        if isinstance(settings.get("key_lock"), bool):
+            c.key_lock_check.setChecked(settings["key_lock"])
+        return restored
+
     # jobs ---------------------------------------------------------------------------------------
     def set_busy(self, busy: bool, message: str = "") -> None:
         self.cancel_button.setEnabled(busy)

@@ -90,7 +90,7 @@ class MusicPanel(QWidget):
         self.melody_b: Melody | None = None
         self.cue_step = 0.0
         self.job: JobHandle | None = None  # the current generation-family job (one at a time)
-        self.file_job: JobHandle | None = None  # the current import or WAV export
+        self.import_job: JobHandle | None = None  # the latest MIDI import; an older one's result is ignored
         self.finetune_handle: JobHandle | None = None
         self._last_position = 0.0
         self.soundfont = None  # an opened artdesk.core.soundfont.SoundFont, when the user chose one
@@ -448,7 +448,7 @@ class MusicPanel(QWidget):
     def import_midi(self, path: Path, track: int | None = None, as_b: bool = False) -> JobHandle:
         """Read ``path`` on the worker; the result replaces the piano roll's melody (or becomes melody B)."""
         handle = self.context.runner.submit(import_midi, ImportRequest(Path(path), track), self.tr("Import MIDI"))
-        self.file_job = handle
+        self.import_job = handle
         self._import_as_b = as_b
         handle.returned.connect(self._on_import_returned)
         handle.errored.connect(self._on_file_job_errored)
@@ -458,7 +458,7 @@ class MusicPanel(QWidget):
         return handle
 
     def _on_import_returned(self, result: ImportResult) -> None:
-        if self.sender() is self.file_job:
+        if self.sender() is self.import_job:
             self._show_import(result, self._import_as_b)
 
     def _show_import(self, result: ImportResult, as_b: bool) -> None:
@@ -493,33 +493,8 @@ class MusicPanel(QWidget):
         return self.import_midi(Path(path))
 
     def restore_settings(self, provenance: dict) -> bool:
-        """Set the controls from a melody's provenance (the settings that made it); True if any were restored."""
-        settings = provenance.get("settings") if isinstance(provenance, dict) else None
-        if not isinstance(settings, dict):
-            return False
-        c = self.controls
-        combos = {"style": c.style_combo, "key": c.key_combo, "mode": c.mode_combo}
-        spins = {"bars": c.bars_spin, "temperature": c.temperature_spin, "seed": c.seed_spin, "count": c.count_spin,
-                 "amount": c.amount_spin, "steps": c.steps_spin}
-        restored = False
-        for name, combo in combos.items():
-            value = settings.get(name)
-            if isinstance(value, str) and combo.findText(value) >= 0:
-                combo.setCurrentText(value)
-                restored = True
-        for name, spin in spins.items():
-            value = settings.get(name)
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                spin.setValue(value)
-                restored = True
-        if isinstance(settings.get("key_lock"), bool):
-            c.key_lock_check.setChecked(settings["key_lock"])
-        model = provenance.get("model")
-        for combo, cards in ((c.lstm_combo, c.lstm_cards), (c.vae_combo, c.vae_cards)):
-            for index, card in enumerate(cards):
-                if card.name == model:
-                    combo.setCurrentIndex(index)
-        return restored
+        """Set the controls from a melody's provenance; True if any setting was restored."""
+        return self.controls.restore(provenance)
 
     def keep(self) -> bool:
         """Keep the piano roll's melody in the Gallery as a .mid file with its provenance and a thumbnail."""
@@ -586,7 +561,6 @@ class MusicPanel(QWidget):
             return None
         request = WavRequest(melody, Path(path), self.current_instrument())
         handle = self.context.runner.submit(export_wav, request, self.tr("Export WAV"))
-        self.file_job = handle
         handle.returned.connect(self._on_wav_returned)
         handle.errored.connect(self._on_file_job_errored)
         self._track(handle)
@@ -711,7 +685,6 @@ class MusicPanel(QWidget):
         from artdesk.core.soundfont import open_soundfont
 
         handle = self.context.runner.submit(open_soundfont, Path(path), self.tr("Open SoundFont"))
-        self.file_job = handle
         handle.returned.connect(self._on_soundfont_returned)
         handle.errored.connect(self._on_soundfont_errored)
         self._track(handle)
@@ -804,7 +777,7 @@ class MusicPanel(QWidget):
         super().hideEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        for handle in (self.job, self.file_job):
+        for handle in (self.job, self.import_job):
             if handle is not None:
                 handle.cancel()
         self.playback.shutdown()
