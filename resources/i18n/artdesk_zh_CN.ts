@@ -270,6 +270,10 @@
       <translation>画布</translation>
     </message>
     <message>
+      <source>Clear selection</source>
+      <translation>清除选区内容</translation>
+    </message>
+    <message>
       <source>Copied %d × %d pixels.</source>
       <translation>已复制 %d × %d 像素。</translation>
     </message>
@@ -292,6 +296,10 @@
     <message>
       <source>Drag the view (H; or hold Space, or the middle button)</source>
       <translation>拖动画面（H；或按住空格键、鼠标中键）</translation>
+    </message>
+    <message>
+      <source>Erase the selected area of the active layer (Delete)</source>
+      <translation>擦除当前图层上选中的区域（Delete）</translation>
     </message>
     <message>
       <source>Erase to transparency (E)</source>
@@ -1569,6 +1577,10 @@
       <translation>画笔笔触</translation>
     </message>
     <message>
+      <source>Clear selection</source>
+      <translation>清除选区内容</translation>
+    </message>
+    <message>
       <source>Delete layer %s</source>
       <translation>删除图层 %s</translation>
     </message>
@@ -1611,6 +1623,10 @@
     <message>
       <source>Rename layer</source>
       <translation>重命名图层</translation>
+    </message>
+    <message>
+      <source>Select an area first: Delete clears the selection on the active layer.</source>
+      <translation>请先选择一个区域：按 Delete 会清除当前图层上的选区内容。</translation>
     </message>
     <message>
       <source>Show/hide layer</source>

@@ -289,6 +289,23 @@ class QtCanvasEditor(QObject):
         self._push_pixels(PatchCommand(self, layer, patches, self.tr("Fill")))
         return True
 
+    def clear_selection(self) -> bool:
+        """Erase the selected rectangle of the active layer to transparency (one undoable step)."""
+        if self.selection is None:
+            self.message.emit(self.tr("Select an area first: Delete clears the selection on the active layer."))
+            return False
+        layer = self._paintable_layer()
+        if layer is None:
+            return False
+        recorder = TileRecorder(layer.pixels)
+        recorder.touch(self.selection)
+        layer.pixels[self.selection.slices] = 0
+        patches = recorder.finish()
+        if patches:
+            self.refresh_patches(patches)
+            self._push_pixels(PatchCommand(self, layer, patches, self.tr("Clear selection")))
+        return bool(patches)
+
     def pick_colour(self, x: float, y: float) -> tuple[int, int, int] | None:
         """Take the colour of the flattened picture at (x, y) as the brush colour."""
         ix, iy = int(x), int(y)

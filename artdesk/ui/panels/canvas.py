@@ -221,6 +221,8 @@ class CanvasPanel(QWidget):
                                  self.tr("Copy the picture (or the selection) to the clipboard")),
             "paste": self._action(self.tr("Paste as layer"), self._on_paste_action_triggered, std.Paste,
                                   self.tr("Paste a picture from the clipboard as a new layer")),
+            "clear": self._action(self.tr("Clear selection"), self._on_clear_action_triggered, std.Delete,
+                                  self.tr("Erase the selected area of the active layer (Delete)")),
             "select_all": self._action(self.tr("Select all"), self._on_select_all_action_triggered, std.SelectAll),
             "deselect": self._action(self.tr("Select nothing"), self._on_deselect_action_triggered, "Ctrl+Shift+A"),
             "zoom_in": self._action(self.tr("Zoom in"), self._on_zoom_in_action_triggered, std.ZoomIn),
@@ -552,6 +554,9 @@ class CanvasPanel(QWidget):
 
     def _on_paste_action_triggered(self) -> None:
         self.paste_from_clipboard()
+
+    def _on_clear_action_triggered(self) -> None:
+        self.editor.clear_selection()
 
     def _on_select_all_action_triggered(self) -> None:
         self.editor.set_selection(self.editor.document.bounds)

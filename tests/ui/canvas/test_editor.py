@@ -209,3 +209,18 @@ def test_undo_memory_over_budget_compresses_old_steps_and_stays_exact(editor):
     for state in states[1:]:
         editor.undo_stack.redo()
         assert same(snapshot(editor), state)
+
+
+def test_clear_selection_erases_only_inside_and_undoes(editor, qtbot):
+    from artdesk.core.document import Rect
+
+    editor.set_active(0)
+    with qtbot.waitSignal(editor.message):
+        assert not editor.clear_selection()  # nothing selected: says so
+    before = snapshot(editor)
+    editor.set_selection(Rect(10, 20, 30, 40))
+    assert editor.clear_selection()
+    pixels = editor.document.layers[0].pixels
+    assert (pixels[20:60, 10:40] == 0).all() and np.array_equal(pixels[:20], before[0][:20])
+    editor.undo_stack.undo()
+    assert same(snapshot(editor), before)
