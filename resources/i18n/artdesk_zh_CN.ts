@@ -334,6 +334,10 @@
       <translation>适合窗口</translation>
     </message>
     <message>
+      <source>Generating pictures: double-click one to place it on the canvas, or paint with the brush.</source>
+      <translation>正在生成图片：双击其中一张即可放到画布上，也可以直接用画笔作画。</translation>
+    </message>
+    <message>
       <source>Image models</source>
       <translation>图像模型</translation>
     </message>
@@ -396,6 +400,10 @@
     <message>
       <source>Paint (B); Shift-click draws a straight line; a pen's eraser end erases</source>
       <translation>绘画（B）；按住 Shift 单击画直线；数位笔的橡皮端可擦除</translation>
+    </message>
+    <message>
+      <source>Paint with the mouse or a pen. No image models are installed yet, so the model tools are waiting.</source>
+      <translation>用鼠标或数位笔作画。目前还没有安装图像模型，模型工具暂时不可用。</translation>
     </message>
     <message>
       <source>Painting styles</source>

@@ -249,3 +249,21 @@ def test_dropped_files_become_layers_or_open(qtbot, panel, tmp_path):
     panel.new_document(32, 32)
     panel.drop_paths([tmp_path / "doc.ora"], ask=False)
     assert panel.editor.path == tmp_path / "doc.ora" and len(panel.editor.document.layers) == 3
+
+
+def test_files_given_to_the_window_open_in_the_canvas(qtbot, qapp, tmp_path):
+    from artdesk.core.document import Document
+    from artdesk.core.ora import save_ora
+    from artdesk.ui.app import build_window
+
+    save_ora(tmp_path / "given.ora", Document.new(40, 30))
+    window = build_window(qapp)
+    qtbot.addWidget(window)
+    try:
+        window.open_paths([str(tmp_path / "given.ora")])
+        panel = window.panels["canvas"].panel
+        assert panel.editor.path == tmp_path / "given.ora" and panel.editor.document.size == (40, 30)
+        panel.show_example()
+        assert "Paint with the mouse" in panel.message_label.text()
+    finally:
+        window.close()

@@ -349,6 +349,20 @@ class CanvasPanel(QWidget):
         """The main window's hook for files given on the command line or opened from the gallery."""
         return self.open_path(path)
 
+    def show_example(self) -> None:
+        """The welcome page's "Try the Canvas": generate a grid of pictures if a model is installed."""
+        self.set_tool("brush")
+        dock = self.model_dock
+        button = getattr(dock, "generate_button", None)
+        if button is not None and button.isEnabled():
+            self.docks["models"].raise_()
+            button.click()
+            self.show_message(self.tr("Generating pictures: double-click one to place it on the canvas, "
+                                      "or paint with the brush."))
+        else:
+            self.show_message(self.tr("Paint with the mouse or a pen. No image models are installed yet, "
+                                      "so the model tools are waiting."))
+
     def import_layer(self, path: Path | str) -> bool:
         path = Path(path)
         try:
