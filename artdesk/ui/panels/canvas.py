@@ -354,7 +354,7 @@ class CanvasPanel(QWidget):
         self.set_tool("brush")
         dock = self.model_dock
         button = getattr(dock, "generate_button", None)
-        if button is not None and button.isEnabled():
+        if button is not None and button.isEnabled() and "models" in self.docks:
             self.docks["models"].raise_()
             button.click()
             self.show_message(self.tr("Generating pictures: double-click one to place it on the canvas, "
