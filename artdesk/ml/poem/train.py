@@ -53,6 +53,7 @@ def bits_per_char(model: PoemRNN, stream: np.ndarray, vocab: Vocab, device, max_
     model.eval()
     if max_tokens is not None:
         stream = stream[:max_tokens]
+    streams = max(1, min(streams, (len(stream) - 1) // 64))  # short texts (a user's poems) use fewer slices
     length = (len(stream) - 1) // streams
     if length < 2:
         raise ValueError("the held-out text is too short to measure")

@@ -1,12 +1,503 @@
-"""The Poem panel (its tools arrive with the Poem issue)."""
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+"""The Poem panel: poems by theme and form from the poem models, streamed as they are written;
+lock and regenerate lines, edit by hand, check tones/rhyme/syllables, copy check, export, fine-tune."""
+from __future__ import annotations
 
+import random
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QProgressBar, QPushButton,
+                               QSpinBox, QSplitter, QVBoxLayout, QWidget)
+
+from artdesk.core.cards import ModelCard
+from artdesk.core.errors import ArtdeskError
+from artdesk.core.jobs import Progress
+from artdesk.ml.poem.export import export_poem, read_poem_file
+from artdesk.ml.poem.forms import Form, forms_for, get_form
+from artdesk.ml.poem.requests import CheckJob, FinetuneRequest, GenerateJob, PoemRequest
 from artdesk.ui.context import AppContext
+from artdesk.ui.jobs import TRAINING_WORKER, JobHandle
+from artdesk.ui.poem.editor import QtPoemEditor
+
+MAX_EDITOR_CHARS = 200_000
+
+
+def _generate_job(request, ctx):
+    """Runs ``artdesk.ml.poem.jobs.generate_job`` (imported on the worker, so torch never loads on the UI thread)."""
+    from artdesk.ml.poem.jobs import generate_job
+
+    return generate_job(request, ctx)
+
+
+def _check_job(request, ctx):
+    """Runs ``artdesk.ml.poem.jobs.check_job`` on the worker."""
+    from artdesk.ml.poem.jobs import check_job
+
+    return check_job(request, ctx)
+
+
+def _finetune_job(request, ctx):
+    """Runs ``artdesk.ml.poem.finetune.finetune_job`` on the training worker."""
+    from artdesk.ml.poem.finetune import finetune_job
+
+    return finetune_job(request, ctx)
 
 
 class PoemPanel(QWidget):
+    job_finished = Signal(str, str)  # (job kind: generate/check/finetune, outcome: returned/errored/aborted), after the panel's slots
+    streamed = Signal(str)  # the text shown while a poem streams in
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Poem")))
+        self.cards: list[ModelCard] = []
+        self.result = None  # the last PoemResult
+        self.result_text = ""  # the candidate text as generated (to tell hand edits apart)
+        self.handles: dict[str, JobHandle] = {}
+        self._text_before = ""
+        self._build()
+        self._connect()
+        self.refresh_models()
+
+    # ---------------------------------------------------------------- building
+    def _build(self) -> None:
+        outer = QHBoxLayout(self)
+        controls = QWidget(self)
+        form = QFormLayout(controls)
+        self.model_combo = QComboBox()
+        self.form_combo = QComboBox()
+        self.theme_edit = QLineEdit()
+        self.theme_edit.setPlaceholderText(self.tr("e.g. 春山 明月 / sea night"))
+        self.heads_edit = QLineEdit()
+        self.heads_edit.setPlaceholderText(self.tr("acrostic: 春夏秋冬 / MOON"))
+        self.lines_spin = QSpinBox()
+        self.lines_spin.setRange(0, 16)
+        self.lines_spin.setSpecialValueText(self.tr("model decides"))
+        self.temperature_spin = QDoubleSpinBox()
+        self.temperature_spin.setRange(0.1, 2.0)
+        self.temperature_spin.setSingleStep(0.05)
+        self.temperature_spin.setValue(0.8)
+        self.top_k_spin = QSpinBox()
+        self.top_k_spin.setRange(0, 500)
+        self.top_k_spin.setSpecialValueText(self.tr("off"))
+        self.top_p_spin = QDoubleSpinBox()
+        self.top_p_spin.setRange(0.05, 1.0)
+        self.top_p_spin.setSingleStep(0.05)
+        self.top_p_spin.setValue(0.9)
+        seed_row = QHBoxLayout()
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, 2**31 - 1)
+        self.dice_button = QPushButton(self.tr("New seed"))
+        seed_row.addWidget(self.seed_spin)
+        seed_row.addWidget(self.dice_button)
+        self.candidates_spin = QSpinBox()
+        self.candidates_spin.setRange(1, 20)
+        self.candidates_spin.setValue(3)
+        self.rhyme_check = QCheckBox(self.tr("Rhyme"))
+        self.rhyme_check.setChecked(True)
+        self.tones_check = QCheckBox(self.tr("Level/oblique pattern (中华新韵)"))
+        form.addRow(self.tr("Model"), self.model_combo)
+        form.addRow(self.tr("Form"), self.form_combo)
+        form.addRow(self.tr("Theme"), self.theme_edit)
+        form.addRow(self.tr("Acrostic"), self.heads_edit)
+        form.addRow(self.tr("Lines"), self.lines_spin)
+        form.addRow(self.tr("Temperature"), self.temperature_spin)
+        form.addRow(self.tr("Top-k"), self.top_k_spin)
+        form.addRow(self.tr("Top-p"), self.top_p_spin)
+        form.addRow(self.tr("Seed"), seed_row)
+        form.addRow(self.tr("Candidates"), self.candidates_spin)
+        form.addRow(self.rhyme_check)
+        form.addRow(self.tones_check)
+        self.generate_button = QPushButton(self.tr("Generate"))
+        self.generate_button.setDefault(True)
+        self.regenerate_button = QPushButton(self.tr("Regenerate unlocked lines"))
+        self.regenerate_line_button = QPushButton(self.tr("Regenerate this line"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.check_button = QPushButton(self.tr("Check poem"))
+        self.export_button = QPushButton(self.tr("Export .txt…"))
+        self.open_button = QPushButton(self.tr("Open .txt…"))
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.finetune_button = QPushButton(self.tr("Fine-tune on my poems…"))
+        for button in (self.generate_button, self.regenerate_button, self.regenerate_line_button, self.cancel_button,
+                       self.check_button):
+            form.addRow(button)
+        file_row = QHBoxLayout()
+        for button in (self.export_button, self.open_button, self.copy_button):
+            file_row.addWidget(button)
+        form.addRow(file_row)
+        form.addRow(self.finetune_button)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 1000)
+        form.addRow(self.progress_bar)
+        controls.setMaximumWidth(380)
+
+        center = QSplitter(Qt.Orientation.Vertical, self)
+        self.editor = QtPoemEditor(center)
+        bottom = QWidget(center)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        self.check_label = QLabel()
+        self.check_label.setWordWrap(True)
+        self.check_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy_label = QLabel()
+        self.copy_label.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.candidates_list = QListWidget()
+        self.candidates_list.setToolTip(self.tr("Candidates, best first (rule checks, then model score). Click to show."))
+        bottom_layout.addWidget(self.message)
+        bottom_layout.addWidget(self.check_label)
+        bottom_layout.addWidget(self.copy_label)
+        bottom_layout.addWidget(QLabel(self.tr("Candidates")))
+        bottom_layout.addWidget(self.candidates_list)
+        center.addWidget(self.editor)
+        center.addWidget(bottom)
+        center.setStretchFactor(0, 3)
+        center.setStretchFactor(1, 2)
+        outer.addWidget(controls)
+        outer.addWidget(center, 1)
+
+    def _connect(self) -> None:
+        self.model_combo.currentIndexChanged.connect(self._on_model_combo_current_index_changed)
+        self.form_combo.currentIndexChanged.connect(self._on_form_combo_current_index_changed)
+        self.dice_button.clicked.connect(self._on_dice_button_clicked)
+        self.generate_button.clicked.connect(self._on_generate_button_clicked)
+        self.regenerate_button.clicked.connect(self._on_regenerate_button_clicked)
+        self.regenerate_line_button.clicked.connect(self._on_regenerate_line_button_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.check_button.clicked.connect(self._on_check_button_clicked)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        self.finetune_button.clicked.connect(self._on_finetune_button_clicked)
+        self.candidates_list.currentRowChanged.connect(self._on_candidates_list_current_row_changed)
+        self.context.models_changed.connect(self.refresh_models)
+        self._update_actions()
+
+    # ---------------------------------------------------------------- state
+    def refresh_models(self) -> None:
+        current = self.model_combo.currentData()
+        self.cards = [c for c in self.context.discover("poem").cards if c.model_type == "poem-rnn"]
+        self.model_combo.blockSignals(True)
+        self.model_combo.clear()
+        for card in self.cards:
+            language = card.raw.get("config", {}).get("language", "?")
+            label = f"{card.name} ({'中文' if language == 'zh' else 'English'}{', yours' if card.is_user else ''})"
+            self.model_combo.addItem(label, card.id)
+        index = self.model_combo.findData(current)
+        self.model_combo.setCurrentIndex(max(0, index))
+        self.model_combo.blockSignals(False)
+        self._on_model_combo_current_index_changed()
+        if not self.cards:
+            self.show_message(self.tr("No poem models found. Train one with: artdesk train poem"), error=True)
+
+    def current_card(self) -> ModelCard | None:
+        index = self.model_combo.currentIndex()
+        return self.cards[index] if 0 <= index < len(self.cards) else None
+
+    def language(self) -> str:
+        card = self.current_card()
+        return card.raw.get("config", {}).get("language", "zh") if card else "zh"
+
+    def current_form(self) -> Form | None:
+        key = self.form_combo.currentData()
+        return get_form(key) if key else None
+
+    def select_model(self, name: str) -> None:
+        for index, card in enumerate(self.cards):
+            if name in (card.name, card.path.name):
+                self.model_combo.setCurrentIndex(index)
+                return
+        raise ValueError(f"no poem model {name!r}")
+
+    def select_form(self, key: str) -> None:
+        self.form_combo.setCurrentIndex(self.form_combo.findData(key))
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b00020;" if error else "")
+        if text:
+            self.context.status_message.emit(text)
+
+    def _busy(self, kind: str) -> bool:
+        handle = self.handles.get(kind)
+        return handle is not None and not handle.is_finished
+
+    def _update_actions(self, *_args) -> None:
+        has_model = self.current_card() is not None
+        generating = self._busy("generate")
+        form = self.current_form()
+        self.generate_button.setEnabled(has_model)
+        self.regenerate_button.setEnabled(has_model and not generating and bool(self.editor.text().strip()))
+        self.regenerate_line_button.setEnabled(has_model and not generating and bool(self.editor.text().strip()))
+        self.cancel_button.setEnabled(generating or self._busy("finetune"))
+        self.heads_edit.setEnabled(bool(form and form.acrostic))
+        self.lines_spin.setEnabled(bool(form and form.lines is None and not form.acrostic))
+        self.tones_check.setEnabled(bool(form and form.tones))
+        self.finetune_button.setEnabled(has_model and not self._busy("finetune"))
+
+    # ---------------------------------------------------------------- requests
+    def poem_request(self, locked: set[int] | None = None):
+
+        lines = self.editor.lines()
+        return PoemRequest(
+            form=self.form_combo.currentData(), keywords=self.theme_edit.text(), heads=self.heads_edit.text(),
+            temperature=self.temperature_spin.value(), top_k=self.top_k_spin.value(), top_p=self.top_p_spin.value(),
+            seed=self.seed_spin.value(), candidates=self.candidates_spin.value(), lines=self.lines_spin.value(),
+            locked=tuple((i, lines[i]) for i in sorted(locked or ()) if i < len(lines)),
+            rhyme=self.rhyme_check.isChecked(), tones=self.tones_check.isChecked() and self.tones_check.isEnabled())
+
+    def generate(self, locked: set[int] | None = None) -> JobHandle | None:
+        """Start a generation (cancelling a running one); ``locked`` lines of the editor are kept."""
+        card = self.current_card()
+        if card is None:
+            self.show_message(self.tr("Pick a poem model first."), error=True)
+            return None
+        form = self.current_form()
+        if form is not None and form.acrostic and not self.heads_edit.text().strip():
+            self.show_message(self.tr("An acrostic needs its head characters: type them in the Acrostic field."), error=True)
+            return None
+        if not self.theme_edit.text().strip():
+            self.show_message(self.tr("No theme given: the model picks its own."))
+        request = GenerateJob(str(card.path), card.source, self.poem_request(locked))
+        old = self.handles.get("generate")
+        if old is not None and not old.is_finished:
+            old.cancel()
+        self._text_before = self.editor.text()
+        self._stream_candidate = 0
+        handle = self.start_job("generate", _generate_job, request, self.tr("Writing a poem"))
+        handle.partial.connect(self._on_generate_partial)
+        handle.returned.connect(self._on_generate_returned)
+        handle.aborted.connect(self._on_generate_aborted)
+        self.editor.set_read_only(True)
+        self.candidates_list.clear()
+        handle.start()
+        self._update_actions()
+        return handle
+
+    def regenerate_unlocked(self) -> JobHandle | None:
+        return self.generate(self.editor.locked_lines())
+
+    def regenerate_line(self, index: int | None = None) -> JobHandle | None:
+        index = self.editor.current_line() if index is None else index
+        keep = set(range(len(self.editor.lines()))) - {index}
+        return self.generate(keep)
+
+    def check(self) -> JobHandle | None:
+        text = self.editor.text()
+        if not text.strip():
+            self.show_message(self.tr("There is nothing to check: type, paste or generate a poem."), error=True)
+            return None
+        form = self.current_form()
+        card = self.current_card()
+        request = CheckJob(text, None, form.key if form else None, self.heads_edit.text(),
+                           str(card.path) if card else None, card.source if card else "bundled")
+        self._checked_text = text
+        handle = self.start_job("check", _check_job, request, self.tr("Checking the poem"))
+        handle.returned.connect(self._on_check_returned)
+        handle.start()
+        return handle
+
+    def start_job(self, kind: str, fn: Callable[[Any, Any], Any], request: Any, title: str, worker: str = "model") -> JobHandle:
+        handle = self.context.runner.submit(fn, request, title, worker)
+        self.handles[kind] = handle
+        handle.progress.connect(self._on_job_progress)
+        handle.errored.connect(lambda message, details, k=kind: self._on_job_errored(k, message, details))
+        handle.finished.connect(lambda k=kind, h=handle: self._on_job_finished(k, h))
+        outcome = {"value": "returned"}
+        handle.errored.connect(lambda *_a, o=outcome: o.update(value="errored"))
+        handle.aborted.connect(lambda o=outcome: o.update(value="aborted"))
+        handle.finished.connect(lambda k=kind, o=outcome: self.job_finished.emit(k, o["value"]))
+        return handle
+
+    # ---------------------------------------------------------------- export, clipboard, fine-tune
+    def provenance(self) -> dict:
+        from artdesk.ml.poem.commands import provenance
+
+        if self.result is None:
+            return {"model": self.current_card().name if self.current_card() else "", "edited": True}
+        data = provenance(self.result, max(0, self.candidates_list.currentRow()))
+        data["edited"] = self.editor.text() != self.result_text
+        return data
+
+    def export_to(self, path: Path) -> Path | None:
+        try:
+            written = export_poem(Path(path), self.editor.text(), self.provenance())
+        except ArtdeskError as error:
+            self.show_message(str(error), error=True)
+            return None
+        self.show_message(self.tr("Exported to {0}").format(written))
+        return written
+
+    def open_file(self, path: Path) -> bool:
+        """Load a poem file; its provenance (if any) restores the settings that made it."""
+        try:
+            text, provenance = read_poem_file(Path(path))
+        except ArtdeskError as error:
+            self.show_message(str(error), error=True)
+            return False
+        if provenance:
+            for index, card in enumerate(self.cards):
+                if card.name == provenance.get("model"):
+                    self.model_combo.setCurrentIndex(index)
+            if provenance.get("form"):
+                self.select_form(provenance["form"])
+            self.theme_edit.setText(str(provenance.get("theme", "")))
+            self.heads_edit.setText(str(provenance.get("heads", "")))
+            self.seed_spin.setValue(int(provenance.get("seed", 0)))
+            self.temperature_spin.setValue(float(provenance.get("temperature", 0.8)))
+            self.top_k_spin.setValue(int(provenance.get("top_k", 0)))
+            self.top_p_spin.setValue(float(provenance.get("top_p", 0.9)))
+        self.result = None
+        self.editor.set_text(text, keep_locks=False)
+        self.show_message(self.tr("Opened {0}").format(Path(path).name))
+        return True
+
+    def finetune_from(self, text_path: Path, name: str, minutes: float = 5.0) -> JobHandle | None:
+        card = self.current_card()
+        name = name.strip()
+        if card is None or not name or any(ch in name for ch in '/\\:*?"<>|') or name.startswith("."):
+            self.show_message(self.tr("Give the new model a plain name (letters, digits, dashes)."), error=True)
+            return None
+        out = self.context.paths.user_models / "poem" / name
+        request = FinetuneRequest(str(card.path), card.source, str(text_path), str(out), minutes)
+        handle = self.start_job("finetune", _finetune_job, request, self.tr("Fine-tuning {0}").format(name), TRAINING_WORKER)
+        handle.returned.connect(self._on_finetune_returned)
+        handle.start()
+        self._update_actions()
+        return handle
+
+    # ---------------------------------------------------------------- slots
+    def _on_model_combo_current_index_changed(self, *_args) -> None:
+        language = self.language()
+        current = self.form_combo.currentData()
+        self.form_combo.blockSignals(True)
+        self.form_combo.clear()
+        for form in forms_for(language):
+            self.form_combo.addItem(form.label, form.key)
+        index = self.form_combo.findData(current)
+        self.form_combo.setCurrentIndex(max(0, index))
+        self.form_combo.blockSignals(False)
+        self._update_actions()
+
+    def _on_form_combo_current_index_changed(self, *_args) -> None:
+        self._update_actions()
+
+    def _on_dice_button_clicked(self) -> None:
+        self.seed_spin.setValue(random.randrange(1_000_000))
+
+    def _on_generate_button_clicked(self) -> None:
+        self.generate()
+
+    def _on_regenerate_button_clicked(self) -> None:
+        self.regenerate_unlocked()
+
+    def _on_regenerate_line_button_clicked(self) -> None:
+        self.regenerate_line()
+
+    def _on_cancel_button_clicked(self) -> None:
+        for kind in ("generate", "finetune", "check"):
+            handle = self.handles.get(kind)
+            if handle is not None and not handle.is_finished:
+                handle.cancel()
+
+    def _on_check_button_clicked(self) -> None:
+        self.check()
+
+    def _on_export_button_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export poem"), "poem.txt", self.tr("Text (*.txt)"))
+        if path:
+            self.export_to(Path(path))
+
+    def _on_open_button_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open poem"), "", self.tr("Text (*.txt)"))
+        if path:
+            self.open_file(Path(path))
+
+    def _on_copy_button_clicked(self) -> None:
+        QApplication.clipboard().setText(self.editor.text())
+        self.show_message(self.tr("Copied the poem to the clipboard."))
+
+    def _on_finetune_button_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Your poems (blank line between poems)"), "", self.tr("Text (*.txt)"))
+        if not path:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("New model"), self.tr("Name of the fine-tuned model:"),
+                                        text=f"{Path(path).stem}-poems")
+        if ok:
+            self.finetune_from(Path(path), name)
+
+    def _on_candidates_list_current_row_changed(self, row: int) -> None:
+        if self.result is not None and 0 <= row < len(self.result.candidates):
+            self.result_text = self.result.candidates[row].text
+            self.editor.set_text(self.result_text)
+
+    def _on_generate_partial(self, partial: dict) -> None:
+        if partial.get("candidate") == 0:
+            self.editor.set_text(partial["text"])
+            self.streamed.emit(partial["text"])
+
+    def _on_generate_returned(self, result) -> None:
+        self.result = result
+        self.candidates_list.blockSignals(True)
+        self.candidates_list.clear()
+        for number, candidate in enumerate(result.candidates):
+            flag = self.tr("keeps the form") if not candidate.violations else self.tr("{0} violation(s)").format(candidate.violations)
+            first = candidate.lines[0] if candidate.lines else ""
+            self.candidates_list.addItem(f"{number + 1}. {first} …  ({flag}; {candidate.mean_logprob:.2f} nats/char)")
+        self.candidates_list.setCurrentRow(0)
+        self.candidates_list.blockSignals(False)
+        self.result_text = result.best.text
+        self.editor.set_read_only(False)
+        self.editor.set_text(self.result_text)
+        notes = " ".join(result.notes)
+        self.show_message(self.tr("{0} candidate(s) in {1:.2f} s. {2}").format(len(result.candidates), result.seconds, notes))
+        self.check()
+
+    def _on_generate_aborted(self) -> None:
+        self.editor.set_read_only(False)
+        self.editor.set_text(self._text_before)
+        self.show_message(self.tr("Cancelled; your poem is as it was."))
+
+    def _on_check_returned(self, result) -> None:
+        if self.editor.text() != getattr(self, "_checked_text", None):
+            return  # the text changed while checking: these marks would land in the wrong places
+        report = result.report
+        marks = {i: f"{line.mark} {line.rhyme}".strip() for i, line in enumerate(report.lines)}
+        spans = [(issue.start, issue.end, issue.message, issue.severity) for issue in report.issues if issue.line >= 0]
+        self.editor.show_marks(marks, spans)
+        self.check_label.setText(report.summary())
+        self.check_label.setStyleSheet("" if report.ok else "color: #b00020;")
+        copy = result.copy
+        if copy is None:
+            self.copy_label.setText("")
+        elif not copy.longest and not copy.verbatim_lines:
+            self.copy_label.setText(self.tr("Copy check: nothing shared with the training text."))
+        else:
+            lines = ", ".join(str(i + 1) for i in copy.verbatim_lines) or self.tr("none")
+            self.copy_label.setText(self.tr("Copy check: longest shared passage “{0}” ({1} characters); lines found verbatim: {2}. {3}")
+                                    .format(copy.longest, len(copy.longest), lines, copy.note))
+
+    def _on_finetune_returned(self, path: str) -> None:
+        self.context.models_changed.emit()
+        self.select_model(Path(path).name)
+        self.show_message(self.tr("Your model {0} is ready and selected.").format(Path(path).name))
+
+    def _on_job_progress(self, progress: Progress) -> None:
+        if progress.fraction is not None:
+            self.progress_bar.setValue(int(progress.fraction * 1000))
+        if progress.message:
+            self.progress_bar.setFormat(progress.message[:60])
+
+    def _on_job_errored(self, kind: str, message: str, _details: str) -> None:
+        if kind == "generate":
+            self.editor.set_read_only(False)
+            self.editor.set_text(self._text_before)
+        self.show_message(message, error=True)
+
+    def _on_job_finished(self, kind: str, handle: JobHandle) -> None:
+        if self.handles.get(kind) is handle and kind == "generate":
+            self.editor.set_read_only(False)
+        self._update_actions()

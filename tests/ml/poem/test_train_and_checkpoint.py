@@ -1,0 +1,115 @@
+"""Training (time-budgeted, resumable, best-on-held-out), checkpoint round trip, bits/char, fine-tune input checks."""
+import numpy as np
+import pytest
+import torch
+
+from artdesk.core.errors import ArtdeskError
+from artdesk.core.jobs import RecordingContext
+from artdesk.ml.poem.finetune import read_user_text, user_records
+from artdesk.ml.poem.loader import get_poem_model
+from artdesk.ml.poem.model import PoemConfig, PoemRNN
+from artdesk.ml.poem.train import bits_per_char, save_model, target_mask, train_model
+from tests.ml.poem.fixtures import tiny_corpus
+
+
+def test_target_mask_scores_bodies_and_eos_only():
+    vocab, stream, records = tiny_corpus("zh")
+    mask = target_mask(stream, vocab)
+    assert mask.sum() == sum(len(r["body"]) + 1 for r in records)
+    assert not mask[stream == vocab.index["<sep>"]].any() and mask[stream == vocab.index["<eos>"]].all()
+
+
+def test_training_lowers_held_out_bits_and_resumes(tmp_path):
+    torch.manual_seed(0)
+    vocab, stream, _ = tiny_corpus("en")
+    model = PoemRNN(PoemConfig(len(vocab), "en", embed=8, hidden=16, layers=1, dropout=0.0))
+    before = bits_per_char(model, stream, vocab, "cpu")
+    state = tmp_path / "state.pt"
+    first = train_model(model, stream, stream, vocab, seconds=3.0, state_path=state, device="cpu", batch=4, seq=64,
+                        lr=1e-2, ctx=RecordingContext(), eval_every=1.0, eval_tokens=2000)
+    after = bits_per_char(model, stream, vocab, "cpu")
+    assert first["steps"] > 0 and state.exists() and after < before
+    again = PoemRNN(model.config)
+    second = train_model(again, stream, stream, vocab, seconds=1.0, state_path=state, device="cpu", batch=4, seq=64,
+                         lr=1e-2, ctx=RecordingContext(), eval_every=0.5, eval_tokens=2000)
+    assert second["steps"] > first["steps"] and second["seconds"] > first["seconds"]
+
+
+def test_training_stops_on_cancel_and_keeps_state(tmp_path):
+    vocab, stream, _ = tiny_corpus("zh")
+    model = PoemRNN(PoemConfig(len(vocab), "zh", embed=8, hidden=16, layers=1, dropout=0.0))
+    ctx = RecordingContext(cancel_after=1)
+    from artdesk.core.jobs import Cancelled
+
+    with pytest.raises(Cancelled):
+        train_model(model, stream, stream, vocab, seconds=60.0, state_path=tmp_path / "s.pt", device="cpu", batch=2,
+                    seq=32, lr=1e-3, ctx=ctx, eval_every=0.0, eval_tokens=500)
+    assert (tmp_path / "s.pt").exists()
+
+
+def test_checkpoint_round_trip_gives_the_same_logits(tmp_path):
+    torch.manual_seed(0)
+    vocab, stream, _ = tiny_corpus("zh")
+    model = PoemRNN(PoemConfig(len(vocab), "zh", embed=8, hidden=16, layers=2, dropout=0.0, cell="lstm")).eval()
+    folder = save_model(model, tmp_path / "poem" / "m", vocab, stream, name="m", description="t", data={}, training={},
+                        metrics={"held_out_bits_per_char": 1.0})
+    loaded = get_poem_model(folder)
+    ids = torch.as_tensor(stream[None, :20])
+    with torch.no_grad():
+        expected = model.half().float()(ids)[0]
+        assert torch.allclose(loaded.model(ids)[0], expected, atol=1e-4)
+    assert loaded.vocab.tokens == vocab.tokens and loaded.copy_index is not None
+
+
+def test_damaged_weights_are_refused(tmp_path):
+    vocab, stream, _ = tiny_corpus("en")
+    model = PoemRNN(PoemConfig(len(vocab), "en", embed=8, hidden=16, layers=1))
+    folder = save_model(model, tmp_path / "poem" / "m", vocab, None, name="m", description="", data={}, training={}, metrics={})
+    (folder / "model.safetensors").write_bytes(b"broken")
+    with pytest.raises(ArtdeskError, match="do not match"):
+        get_poem_model(folder)
+
+
+def test_user_text_checks(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    with pytest.raises(ArtdeskError, match="empty"):
+        read_user_text(empty)
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 10)
+    with pytest.raises(ArtdeskError, match="binary"):
+        read_user_text(binary)
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as handle:
+        handle.truncate(25 << 20)
+    with pytest.raises(ArtdeskError, match="at most 20 MB"):
+        read_user_text(huge)
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("床前明月光，疑是地上霜。".encode("gb18030"))
+    assert read_user_text(gbk).startswith("床前")
+    import random
+
+    records = user_records("床前明月光，疑是地上霜。\n举头望明月，低头思故乡。\n\nhello world", "zh", random.Random(0))
+    assert len(records) == 1 and records[0]["form"] == "<5j>"
+
+
+def test_finetune_refuses_text_in_the_wrong_script(tmp_path):
+    from artdesk.ml.poem.finetune import finetune_job
+    from artdesk.ml.poem.requests import FinetuneRequest
+    from tests.ml.poem.fixtures import save_tiny_poem_model
+
+    base = save_tiny_poem_model(tmp_path, "zh")
+    text = tmp_path / "english.txt"
+    text.write_text("Roses are red\nviolets are blue\n", encoding="utf-8")
+    with pytest.raises(ArtdeskError, match="Chinese verse"):
+        finetune_job(FinetuneRequest(str(base), "user", str(text), str(tmp_path / "poem" / "x"), 0.01), RecordingContext())
+    assert not (tmp_path / "poem" / "x").exists()
+
+
+def test_model_size_budget_of_shipped_configs():
+    zh = PoemRNN(PoemConfig(7010, "zh", embed=256, hidden=640))
+    en = PoemRNN(PoemConfig(74, "en", embed=128, hidden=768))
+    for model, copy_index_bytes in ((zh, 12 << 20), (en, 8 << 20)):
+        weights = sum(p.numel() for p in model.parameters()) * 2  # float16
+        assert weights + copy_index_bytes < 40e6
+    assert np.isfinite(weights)
