@@ -82,7 +82,8 @@ def _crop_batch(pictures: list[np.ndarray], rng: np.random.Generator, crop: int,
 def style_targets(net: feat.FeatureNet, pictures: list[np.ndarray], texture_scale: float = 1.0) -> feat.StyleStats:
     from artdesk.ml.style.imaging import resize
 
-    tensors = [to_tensor(resize(p, texture_scale) if abs(texture_scale - 1) > 1e-3 else p) for p in pictures]
+    device = next(iter(net.buffers())).device
+    tensors = [to_tensor(resize(p, texture_scale) if abs(texture_scale - 1) > 1e-3 else p).to(device) for p in pictures]
     return feat.style_stats(net, tensors)
 
 
