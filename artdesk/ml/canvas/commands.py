@@ -71,8 +71,18 @@ def _generate(argv: list[str]) -> int:
     parser.add_argument("--count", type=int, default=16)
     parser.add_argument("--truncation", type=float, default=1.0)
     parser.add_argument("--out", default="canvas-grid.png")
+    parser.add_argument("--all-styles", action="store_true", help="one row of --count pictures per style")
     args = parser.parse_args(argv)
     path = _any_generator(args.model)
+    if args.all_styles:
+        images = []
+        for style in STYLES:
+            request = GenerateRequest(str(path), style, args.seed, args.count, args.truncation)
+            images += generate.generate_grid(request, ConsoleContext()).images
+        provenance = {"job": "generate", "model": str(path), "styles": list(STYLES), "seed": args.seed,
+                      "count": args.count, "truncation": args.truncation}
+        print(save_png(grid_image(images, columns=args.count), Path(args.out), provenance))
+        return 0
     result = generate.generate_grid(GenerateRequest(str(path), args.style, args.seed, args.count, args.truncation),
                                     ConsoleContext())
     provenance = dict(result.provenance[0], index=None, count=args.count)

@@ -254,7 +254,7 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
         step += 1
         if step % 10 == 0:  # reading a loss waits for the GPU: do it every 10 steps only
             for key, value in (("d", d_loss), ("g", g_loss), ("rec", rec_loss)):
-                losses[key] = 0.8 * losses[key] + 0.2 * float(value) if step > 10 else float(value)
+                losses[key] = 0.8 * losses[key] + 0.2 * float(value.detach()) if step > 10 else float(value.detach())
             ctx.report(clock.session / clock.budget,
                        f"GAN step {step}: D {losses['d']:.3f} G {losses['g']:.3f} rec {losses['rec']:.3f}")
         if time.monotonic() - last_save > request.save_every_s:
@@ -309,7 +309,7 @@ def train_vae(request: TrainRequest, ctx: JobContext) -> Path:
         opt.step()
         step += 1
         if step % 10 == 0:
-            smooth = 0.8 * smooth + 0.2 * float(loss) if step > 10 else float(loss)
+            smooth = 0.8 * smooth + 0.2 * float(loss.detach()) if step > 10 else float(loss.detach())
             ctx.report(clock.session / clock.budget, f"VAE step {step}: loss {smooth:.4f}")
         if time.monotonic() - last_save > request.save_every_s:
             save_state()
@@ -377,7 +377,7 @@ def train_upscaler(request: TrainRequest, ctx: JobContext) -> Path:
         opt.step()
         step += 1
         if step % 10 == 0:
-            smooth = 0.8 * smooth + 0.2 * float(loss) if step > 10 else float(loss)
+            smooth = 0.8 * smooth + 0.2 * float(loss.detach()) if step > 10 else float(loss.detach())
             ctx.report(clock.session / clock.budget, f"upscaler step {step}: L1 {smooth:.4f}")
         if time.monotonic() - last_save > request.save_every_s:
             save_state()

@@ -1,0 +1,55 @@
+"""Training: time-budgeted, resumable, cancellable; ends in a loadable checkpoint whose card has held-out metrics."""
+import json
+
+import pytest
+import torch
+
+from artdesk.core.jobs import Cancelled, RecordingContext
+from artdesk.ml.canvas import train
+from artdesk.ml.checkpoint import load_checkpoint
+from tests.ml.canvas.helpers import write_dataset
+
+
+@pytest.fixture
+def data(tmp_path):
+    torch.set_num_threads(1)
+    return write_dataset(tmp_path / "data", count=80)
+
+
+def _request(kind, data, out, **kw):
+    defaults = dict(minutes=0.004, device="cpu", batch=4, width=4, eval_count=24, save_every_s=0.0)
+    defaults.update(kw)
+    return train.TrainRequest(kind, str(data), str(out), name=kind, **defaults)
+
+
+@pytest.mark.parametrize("kind", ["gan", "vae", "upscaler"])
+def test_training_writes_a_checkpoint_with_metrics_and_resumes(kind, data, tmp_path):
+    out = tmp_path / "out"
+    ctx = RecordingContext()
+    folder = train.TRAINERS[kind](_request(kind, data, out), ctx)
+    card = json.loads((folder / "card.json").read_text())
+    steps = card["training"]["steps"]
+    assert steps > 0 and card["training"]["device"] == "cpu"
+    if kind == "upscaler":
+        assert set(card["metrics"]["clipart"]) == {"learned", "bicubic", "nearest"}
+    else:
+        assert card["metrics"]["kid_vs_heldout"] > 0 and "too_close_rate" in card["metrics"]
+        assert card["metrics"]["heldout"] == 16
+    load_checkpoint(folder)
+    again = train.TRAINERS[kind](_request(kind, data, out), RecordingContext())
+    assert json.loads((again / "card.json").read_text())["training"]["steps"] > steps  # resumed, not restarted
+
+
+def test_cancel_saves_state_then_stops(data, tmp_path):
+    out = tmp_path / "out"
+    with pytest.raises(Cancelled):
+        train.train_vae(_request("vae", data, out, minutes=5), RecordingContext(cancel_after=1))
+    assert (out / ".state" / "vae.pt").is_file()
+    assert not (out / "vae").exists()
+
+
+def test_diff_augment_keeps_shape_and_changes_pictures():
+    torch.manual_seed(0)
+    x = torch.rand(4, 3, 64, 64) * 2 - 1
+    y = train.diff_augment(x)
+    assert y.shape == x.shape and not torch.equal(x, y)
