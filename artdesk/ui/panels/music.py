@@ -32,11 +32,12 @@ from artdesk.core.midi_io import write_midi
 from artdesk.core.music_files import ImportRequest, ImportResult, WavRequest, export_wav, import_midi
 from artdesk.ml.music.requests import ContinueRequest, GenerateRequest, InterpolateRequest, VariationRequest
 from artdesk.ui.context import AppContext
-from artdesk.ui.jobs import TRAINING_WORKER, JobHandle
+from artdesk.ui.jobs import JobHandle
 from artdesk.ui.music.controls import QtMusicControls
 from artdesk.ui.music.document import MelodyDocument
 from artdesk.ui.music.drag import QtMelodyDragButton, QtMelodyList
 from artdesk.ui.music.edits import concatenate
+from artdesk.ui.music.finetune import QtFinetuneRunner
 from artdesk.ui.music.midi_out import output_port_names
 from artdesk.ui.music.piano_roll import QtPianoRoll
 from artdesk.ui.music.playback import QtPlayback
@@ -73,13 +74,6 @@ def _vary_job(request: VariationRequest, ctx) -> list[Melody]:
     return generate.vary_melody(request, ctx)
 
 
-def _finetune_job(request, ctx) -> Path:
-    """See ``train.finetune`` (imported here, on the training worker): reports per step, checks cancel at each."""
-    from artdesk.ml.music import train
-
-    return train.finetune(request, ctx)
-
-
 class MusicPanel(QWidget):
     job_finished = Signal(str, str)  # (job title, "returned" | "errored" | "aborted"), after the panel has shown it
 
@@ -91,13 +85,13 @@ class MusicPanel(QWidget):
         self.cue_step = 0.0
         self.job: JobHandle | None = None  # the current generation-family job (one at a time)
         self.import_job: JobHandle | None = None  # the latest MIDI import; an older one's result is ignored
-        self.finetune_handle: JobHandle | None = None
         self._last_position = 0.0
         self.soundfont = None  # an opened artdesk.core.soundfont.SoundFont, when the user chose one
         self._instrument_index = 0
         self._outcomes: dict[JobHandle, str] = {}  # how each running job ended, until its finished signal
 
         self.controls = QtMusicControls()
+        self.finetune = QtFinetuneRunner(context, self.controls, self._track, parent=self)
         side = QScrollArea()
         side.setWidget(self.controls)
         side.setWidgetResizable(True)
@@ -200,7 +194,7 @@ class MusicPanel(QWidget):
         c.b_import_button.clicked.connect(self._on_b_import_button_clicked)
         c.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         c.finetune_button.clicked.connect(self._on_finetune_button_clicked)
-        c.finetune_cancel_button.clicked.connect(self._on_finetune_cancel_button_clicked)
+        self.finetune.busy_changed.connect(self._update_actions)
         c.lstm_combo.currentIndexChanged.connect(self._update_actions)
         c.vae_combo.currentIndexChanged.connect(self._update_actions)
         t = self.transport
@@ -247,7 +241,7 @@ class MusicPanel(QWidget):
         c = self.controls
         c.generate_button.setEnabled(has_lstm)
         c.continue_button.setEnabled(has_lstm)
-        c.finetune_button.setEnabled(has_lstm and self.finetune_handle is None)
+        c.finetune_button.setEnabled(has_lstm and not self.finetune.busy)
         c.vary_button.setEnabled(has_vae)
         c.interpolate_button.setEnabled(has_vae)
 
@@ -584,22 +578,7 @@ class MusicPanel(QWidget):
     # fine-tune ---------------------------------------------------------------------------------
     def start_finetune(self, request) -> JobHandle:
         """Fine-tune on the training worker (never blocks generation); progress and Stop in the side column."""
-        handle = self.context.runner.submit(_finetune_job, request, self.tr("Fine-tune {0}").format(request.out_name),
-                                            worker=TRAINING_WORKER)
-        self.finetune_handle = handle
-        c = self.controls
-        handle.progress.connect(self._on_finetune_progress)
-        handle.returned.connect(self._on_finetune_returned)
-        handle.errored.connect(self._on_finetune_errored)
-        handle.aborted.connect(self._on_finetune_aborted)
-        handle.finished.connect(self._on_finetune_finished)
-        self._track(handle)
-        c.finetune_cancel_button.setEnabled(True)
-        c.finetune_progress.setRange(0, 0)
-        c.finetune_label.setText(self.tr("Starting…"))
-        self._update_actions()
-        handle.start()
-        return handle
+        return self.finetune.start(request)
 
     def _on_finetune_button_clicked(self) -> None:
         from artdesk.ui.music.finetune_dialog import FinetuneDialog
@@ -610,41 +589,6 @@ class MusicPanel(QWidget):
         dialog = FinetuneDialog(card.path, card.path.name, self)
         if dialog.exec():
             self.start_finetune(dialog.request())
-
-    def _on_finetune_cancel_button_clicked(self) -> None:
-        if self.finetune_handle is not None:
-            self.finetune_handle.cancel()
-            self.controls.finetune_label.setText(self.tr("Stopping (progress is kept; start again with Resume to go on)…"))
-
-    def _on_finetune_progress(self, progress: Progress) -> None:
-        bar = self.controls.finetune_progress
-        if progress.fraction is None:
-            bar.setRange(0, 0)
-        else:
-            bar.setRange(0, 1000)
-            bar.setValue(int(progress.fraction * 1000))
-        self.controls.finetune_label.setText(progress.message)
-
-    def _on_finetune_returned(self, folder) -> None:
-        self.controls.finetune_label.setText(self.tr("Done: the new model {0} is in the Melody picker.").format(Path(folder).name))
-        self.context.models_changed.emit()
-        index = self.controls.lstm_combo.findData(f"user:music/{Path(folder).name}")
-        if index >= 0:
-            self.controls.lstm_combo.setCurrentIndex(index)
-
-    def _on_finetune_errored(self, message: str, details: str) -> None:
-        log.info("fine-tune failed: %s", details)
-        self.controls.finetune_label.setText(message)
-
-    def _on_finetune_aborted(self) -> None:
-        self.controls.finetune_label.setText(self.tr("Stopped. Start again with Resume to go on from where it stopped."))
-
-    def _on_finetune_finished(self) -> None:
-        self.finetune_handle = None
-        self.controls.finetune_cancel_button.setEnabled(False)
-        bar = self.controls.finetune_progress
-        bar.setRange(0, 1000)
-        self._update_actions()
 
     # playback ----------------------------------------------------------------------------------
     def play(self, start_step: float | None = None) -> bool:
