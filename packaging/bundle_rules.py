@@ -148,6 +148,20 @@ SHM_MANAGER = "torch_shm_manager"
 KEEP_QT_TRANSLATIONS = ("_en.qm", "_zh_CN.qm")
 
 
+# Qt plugins and libraries for setups that are not a desktop, matched on the bundle path
+# (PySide6/Qt/plugins on Linux and macOS, PySide6/plugins on Windows).
+QT_UNUSED = (
+    (re.compile(r"PySide6/(Qt/)?plugins/platforms/(lib)?q(eglfs|linuxfb|minimalegl|vnc|vkkhrdisplay)\b"),
+     "Qt display backends for kiosks and embedded boards; a desktop uses xcb, wayland, cocoa or windows"),
+    (re.compile(r"PySide6/(Qt/)?plugins/(egldeviceintegrations|generic)/"), "input and display helpers of those embedded backends"),
+    (re.compile(r"PySide6/(Qt/)?lib/libQt6(EglFSDeviceIntegration|EglFsKmsSupport)"), "libraries of those embedded backends"),
+    (re.compile(r"PySide6/(Qt/)?plugins/platforminputcontexts/(lib)?qtvirtualkeyboard"),
+     "Qt's on-screen keyboard (Qt Quick); desktop input methods (ibus, fcitx, compose) stay, Chinese input needs them"),
+    (re.compile(r"PySide6/(Qt/)?lib/libQt6VirtualKeyboard"), "Qt's on-screen keyboard"),
+    (re.compile(r"PySide6/(Qt/)?plugins/(networkinformation|tls)/"), "network status and TLS: the app is offline"),
+)
+
+
 def _from_torch(src: str) -> bool:
     try:
         return Path(src).resolve().is_relative_to(TORCH_DIR)
@@ -173,6 +187,9 @@ def unwanted(dest: str, src: str) -> str | None:
         return "torch's test libraries"
     if _is_torch_family(name) and not _from_torch(src) and "/nvidia/" not in src.replace("\\", "/"):
         return f"a system copy of a torch-family library ({src}) would shadow the wheel's own"
+    for pattern, reason in QT_UNUSED:
+        if pattern.search(dest):
+            return reason
     if "PySide6/Qt/translations/" in dest and dest.endswith(".qm") and not dest.endswith(KEEP_QT_TRANSLATIONS):
         return "Qt translations for languages artdesk does not ship"
     if dest.startswith("resources/screenshots/") or dest.startswith("resources/i18n/") and dest.endswith(".ts"):

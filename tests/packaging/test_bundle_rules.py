@@ -67,3 +67,16 @@ def test_data_preparation_extras_are_left_out_unless_the_app_needs_them(tmp_path
     excludes = rules.data_prep_excludes(pyproject)
     assert "pandas" in excludes and "poem-data" in excludes["pandas"]
     assert "PIL" not in excludes and "pytest" not in excludes and "numpy" not in excludes
+
+
+def test_embedded_qt_backends_go_but_desktop_ones_and_input_methods_stay():
+    rules = load_rules()
+    gone = ["PySide6/Qt/plugins/platforms/libqeglfs.so", "PySide6/Qt/plugins/platforms/libqvnc.so",
+            "PySide6/Qt/plugins/generic/libqevdevmouseplugin.so", "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+            "PySide6/plugins/platforms/qlinuxfb.dll", "PySide6/Qt/plugins/tls/libqopensslbackend.so"]
+    kept = ["PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqwayland.so",
+            "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/plugins/platforms/qwindows.dll",
+            "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
+            "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", "PySide6/Qt/lib/libQt6Quick.so.6"]
+    assert all(rules.unwanted(d, "/x/" + d) for d in gone)
+    assert not any(rules.unwanted(d, "/x/" + d) for d in kept)
