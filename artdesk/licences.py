@@ -21,6 +21,16 @@ BUILT_IN = (
 )
 
 
+def _applies(requirement: str) -> bool:
+    """False for optional extras and for markers that do not hold here (``; python_version < "3.8"``)."""
+    try:
+        from packaging.requirements import Requirement
+    except ImportError:
+        return "extra ==" not in requirement and "extra==" not in requirement
+    marker = Requirement(requirement).marker
+    return marker is None or marker.evaluate({"extra": ""})
+
+
 def _normalise(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
@@ -47,14 +57,14 @@ def runtime_requirements(pyproject: Path | None = None) -> list[str]:
     except (OSError, KeyError, ValueError):
         pass
     try:
-        return [r for r in metadata.requires("artdesk") or [] if "extra ==" not in r and "extra==" not in r]
+        return [r for r in metadata.requires("artdesk") or [] if _applies(r)]
     except metadata.PackageNotFoundError:
         return []
 
 
 def from_metadata(requirements: list[str] | None = None) -> list[dict[str, str]]:
     """Every distribution artdesk needs at run time (not extras, not data preparation), with version and licence."""
-    todo = list(runtime_requirements() if requirements is None else requirements)
+    todo = [r for r in (runtime_requirements() if requirements is None else requirements) if _applies(r)]
     found: dict[str, dict[str, str]] = {}
     while todo:
         name = _normalise(re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", todo.pop()).group(1))
@@ -65,7 +75,7 @@ def from_metadata(requirements: list[str] | None = None) -> list[dict[str, str]]
         except metadata.PackageNotFoundError:
             continue
         found[name] = {"name": meta.get("Name") or name, "version": meta.get("Version") or "", "licence": _licence(meta)}
-        todo += [r for r in metadata.requires(name) or [] if "extra ==" not in r and "extra==" not in r]
+        todo += [r for r in metadata.requires(name) or [] if _applies(r)]
     return sorted(found.values(), key=lambda entry: entry["name"].lower())
 
 

@@ -71,6 +71,14 @@ PYTHON_EXCLUDES = {
 }
 
 
+def _applies(requirement: str) -> bool:
+    """False for optional extras and for markers that do not hold here."""
+    from packaging.requirements import Requirement
+
+    marker = Requirement(requirement).marker
+    return marker is None or marker.evaluate({"extra": ""})
+
+
 def _distribution(requirement: str) -> str:
     """The normalised distribution name of a requirement line ("Pandas>=2.0" -> "pandas")."""
     name = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", requirement).group(1)
@@ -109,7 +117,7 @@ def runtime_packages(pyproject: Path = ROOT / "pyproject.toml") -> dict[str, lis
             requirements = importlib.metadata.requires(distribution) or []
         except importlib.metadata.PackageNotFoundError:
             continue
-        todo += [_distribution(r) for r in requirements if "extra ==" not in r and "extra==" not in r]
+        todo += [_distribution(r) for r in requirements if _applies(r)]
     return {d: m for d, m in found.items() if m}
 
 
