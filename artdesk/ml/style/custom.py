@@ -32,7 +32,7 @@ class CustomStyleRequest:
     batch: int = 2
     width: int = 12
     residual_blocks: int = 3
-    method: str = "gram"
+    method: str = "meanstd"  # features.SHIPPED_METHOD
     device: str = "cpu"
     overwrite: bool = False
     extra_content: tuple = field(default=(), repr=False)  # more content pictures (tests, scripts)

@@ -156,7 +156,23 @@ def readme(table: str, args, argv: list[str]) -> str:
     import shlex
 
     parts = ["# Painting styles: the shipped presets", "",
-             "Made by `artdesk eval style " + " ".join(shlex.quote(a) for a in argv) + "`.", ""]
+             "Made by `artdesk eval style " + " ".join(shlex.quote(a) for a in argv) + "`.", "",
+             "No downloaded network is used. Style is measured by feature statistics in frozen *random* conv nets whose",
+             "weights are generated from fixed seeds (`artdesk/ml/style/features.py`, committed in",
+             "`resources/styles/features.safetensors`, sha256 checked at load):",
+             "",
+             "- **gram**: Gram matrices of the pixels and of 5 stages of a VGG-like random net (3x3 convs, average pooling).",
+             "- **meanstd**: per-channel means and standard deviations of the pixels and of a random filter bank",
+             "  (3, 5, 9, 15 px filters on a 4-level pyramid).",
+             "- **judge** (evaluation only, never optimised): Gram + mean/std in a third random net (other seed, 5x5",
+             "  dilated convs, leaky ReLU).",
+             "",
+             "Distances are per layer ||a - b||^2 / (||a||^2 + ||b||^2), averaged over layers (0 = same statistics).",
+             "*Before* = the content picture against the style, *after* = the result against the style.",
+             "SSIM and edge agreement (correlation of Sobel magnitudes) compare the result with the content.",
+             "The preset example pictures are painted by `artdesk/ml/style/presets.py` (procedural, project-made);",
+             "the content pictures are scikit-image's bundled sample photos (CC0 / public domain), 11 train, 4 held out.",
+             ""]
     if args.grid:
         parts += [f"![content pictures in rows, presets in columns]({Path(args.grid).name})", "",
                   "Rows: held-out content pictures (scikit-image samples, CC0 / public domain); first column the original, "

@@ -35,6 +35,7 @@ BANK_LEVELS = 4
 JUDGE_WIDTHS = (32, 48, 64, 96)
 JUDGE_DILATIONS = (1, 2, 2, 2)
 METHODS = ("gram", "meanstd")
+SHIPPED_METHOD = "meanstd"  # chosen by compare.py (README: method comparison)
 
 
 def _normal(rng: np.random.Generator, shape: tuple[int, ...], fan_in: int) -> np.ndarray:
@@ -151,7 +152,7 @@ class FeatureNet(torch.nn.Module):
                 for size in BANK_SIZES:
                     pad = size // 2
                     if min(level.shape[-2:]) <= pad:
-                        continue
+                        return feats  # always a prefix of the full list, so zip() pairs the same filters
                     feats.append(F.relu(F.conv2d(F.pad(level, (pad,) * 4, mode="reflect"), self._w(str(size)))))
         else:
             for index, dilation in enumerate(JUDGE_DILATIONS):

@@ -42,7 +42,7 @@ class OptimizeRequest:
     mask: Any = field(default=None, repr=False)
     steps: int = 150
     size: int = 256
-    method: str = "gram"
+    method: str = "meanstd"  # features.SHIPPED_METHOD (this module imports no torch)
     style_weight: float = 1.0
     content_weight: float = 0.5
     tv_weight: float = 0.02

@@ -44,7 +44,7 @@ class TrainRequest:
     crop: int = 256
     batch: int = 4
     lr: float = 2e-3
-    method: str = "gram"
+    method: str = feat.SHIPPED_METHOD
     style_weight: float = 1.0
     content_weight: float = 0.5
     tv_weight: float = 0.02

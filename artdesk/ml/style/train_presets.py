@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--minutes", type=float, default=5.5, help="total wall-clock budget for all presets")
     parser.add_argument("--presets", default=",".join(PRESET_LABELS), help="comma-separated preset names")
     parser.add_argument("--device", default="auto")
-    parser.add_argument("--method", default="gram", choices=("gram", "meanstd"))
+    parser.add_argument("--method", default="meanstd", choices=("gram", "meanstd"))
     parser.add_argument("--crop", type=int, default=256)
     parser.add_argument("--batch", type=int, default=8)
     parser.add_argument("--steps", type=int, default=100000, help="upper bound; the time budget usually ends first")

@@ -45,3 +45,13 @@ def test_statistics_ignore_position_but_content_does_not():
     assert float(feat.style_distance(net, shifted, target)) < 0.3 * float(feat.style_distance(net, other, target))
     content = net(image)
     assert float(feat.content_distance(net, shifted, content)) > 0.3
+
+
+def test_the_shipped_method_is_the_requests_default():
+    from artdesk.ml.style.custom import CustomStyleRequest
+    from artdesk.ml.style.requests import OptimizeRequest
+    from artdesk.ml.style.train import TrainRequest
+
+    assert feat.SHIPPED_METHOD in feat.METHODS
+    assert OptimizeRequest(None, ()).method == CustomStyleRequest("x", (), "").method == feat.SHIPPED_METHOD
+    assert TrainRequest("x", "", (), ()).method == feat.SHIPPED_METHOD

@@ -15,7 +15,7 @@ def test_optimisation_moves_toward_the_style_with_previews(picture, style_pictur
 
     torch.manual_seed(0)
     ctx = RecordingContext()
-    request = OptimizeRequest(picture, (style_picture,), steps=20, size=48, preview_every=5, style_name="stripes")
+    request = OptimizeRequest(picture, (style_picture,), steps=20, size=48, preview_every=5, method="gram", style_name="stripes")
     result = optimize_job(request, ctx)
     assert result.picture.shape == picture.shape and result.picture.dtype == np.uint8
     net = feat.FeatureNet("gram")
