@@ -27,6 +27,7 @@ BLACK_KEYS = {1, 3, 6, 8, 10}
 NOTE_NAMES = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
 NOTE_EDGE = QPen(QColor(20, 40, 110))
 NOTE_FILLS = [QColor(40 + 8 * (7 - i), 90 + 4 * (7 - i), 150 + 13 * i) for i in range(8)]  # by velocity / 16
+SELECTED_FILL = QColor(255, 150, 40)
 PLAYHEAD_PEN = QPen(QColor(220, 30, 30), 2)
 
 
@@ -52,8 +53,8 @@ class RollColours:
         self.beat = QPen(_mix(base, text, 0.22))
         self.step = QPen(_mix(base, text, 0.09))
         highlight = palette.color(QPalette.ColorRole.Highlight)
-        self.selected_fill = highlight
-        self.selected_edge = QPen(_mix(highlight, text, 0.5))
+        self.selected_fill = SELECTED_FILL  # fixed warm colour: a blue highlight would vanish among blue notes
+        self.selected_edge = QPen(_mix(SELECTED_FILL, text, 0.5))
         self.band_pen = QPen(highlight, 1, Qt.PenStyle.DashLine)
         self.band_fill = QColor(highlight.red(), highlight.green(), highlight.blue(), 40)
         self.ruler = palette.color(QPalette.ColorRole.Button)
