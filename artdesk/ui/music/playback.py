@@ -30,7 +30,11 @@ NO_AUDIO_MESSAGE = (
 
 
 def open_system_audio(sample_rate: int) -> tuple[Any | None, str]:
-    """(QAudioSink for 16-bit mono at ``sample_rate``, "") or (None, why there is no audio)."""
+    """(QAudioSink, "") or (None, why there is no audio).
+
+    Asks for 16-bit mono at ``sample_rate``, then at the device's preferred rate, then stereo; the sink
+    carries the format chosen as ``artdesk_rate`` and ``artdesk_channels`` (playback renders to match).
+    """
     try:
         from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices
     except ImportError as error:
@@ -38,15 +42,18 @@ def open_system_audio(sample_rate: int) -> tuple[Any | None, str]:
     device = QMediaDevices.defaultAudioOutput()
     if device.isNull():
         return None, NO_AUDIO_MESSAGE
-    audio_format = QAudioFormat()
-    audio_format.setSampleRate(sample_rate)
-    audio_format.setChannelCount(1)
-    audio_format.setSampleFormat(QAudioFormat.SampleFormat.Int16)
-    if not device.isFormatSupported(audio_format):
-        return None, f"The audio device {device.description()} does not accept 16-bit mono at {sample_rate} Hz."
-    sink = QAudioSink(device, audio_format)
-    sink.setBufferSize(int(sample_rate * 2 * BUFFER_SECONDS))
-    return sink, ""
+    preferred = device.preferredFormat().sampleRate() or sample_rate
+    for rate, channels in ((sample_rate, 1), (preferred, 1), (sample_rate, 2), (preferred, 2)):
+        audio_format = QAudioFormat()
+        audio_format.setSampleRate(rate)
+        audio_format.setChannelCount(channels)
+        audio_format.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+        if device.isFormatSupported(audio_format):
+            sink = QAudioSink(device, audio_format)
+            sink.setBufferSize(int(rate * 2 * channels * BUFFER_SECONDS))
+            sink.artdesk_rate, sink.artdesk_channels = rate, channels
+            return sink, ""
+    return None, f"The audio device {device.description()} accepts no 16-bit format artdesk can play. Export to WAV still works."
 
 
 class QtPlayback(QObject):
@@ -76,6 +83,8 @@ class QtPlayback(QObject):
         self._timer.timeout.connect(self._on_timer_timeout)
         self.last_audio_message = ""
         self._previewing = False  # the sound playing is an audition: no signals about it
+        self._rate = sample_rate  # the rate of the audio being played (the device's, when it has its own)
+        self._channels = 1
 
     @property
     def is_playing(self) -> bool:
@@ -128,12 +137,15 @@ class QtPlayback(QObject):
             self.message.emit("There are no notes to play. Generate, import or draw a melody first.")
             return False
         try:
-            renderer = MelodyRenderer(melody, instrument, self.sample_rate, loop=loop)
+            MelodyRenderer(melody, instrument, self.sample_rate, loop=loop)  # refuse bad input before opening audio
         except ArtdeskError as error:
             self.message.emit(str(error))
             return False
         sink, why = self._audio_factory(self.sample_rate)
         self.last_audio_message = why
+        self._rate = int(getattr(sink, "artdesk_rate", self.sample_rate)) if sink is not None else self.sample_rate
+        self._channels = int(getattr(sink, "artdesk_channels", 1)) if sink is not None else 1
+        renderer = MelodyRenderer(melody, instrument, self._rate, loop=loop)
         if sink is None and (self._midi is None or preview):
             self.message.emit(why)
             return False
@@ -192,30 +204,40 @@ class QtPlayback(QObject):
         self._midi_events = sorted(events)
         self._midi_cursor = start_step
 
+    def _overdue(self, renderer: MelodyRenderer) -> bool:
+        """All audio was handed over and the clock says it has had time to play (a device that stops
+        counting processed time at an underrun must not leave playback hanging)."""
+        if self._sink is None or not renderer.finished:
+            return False
+        expected_ms = (renderer.length_samples - self._start_sample) * 1000 / self._rate
+        return self._clock.elapsed() > expected_ms + 1000 * (BUFFER_SECONDS + 0.5)
+
     def _played_samples(self) -> int:
         """Samples heard so far since ``play``: from the device if there is one, else from the clock."""
         if self._sink is not None:
-            return int(self._sink.processedUSecs() * self.sample_rate / 1_000_000)
-        return int(self._clock.elapsed() * self.sample_rate / 1000)
+            return int(self._sink.processedUSecs() * self._rate / 1_000_000)
+        return int(self._clock.elapsed() * self._rate / 1000)
 
     def _on_timer_timeout(self) -> None:
         renderer = self._renderer
         if renderer is None:
             return
         if self._sink is not None:
-            free = self._sink.bytesFree() // 2
+            frame = 2 * self._channels
+            free = self._sink.bytesFree() // frame
             if free > 0 and not renderer.finished:
-                block = renderer.read(free)
-                pcm = (np.clip(block, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
-                written = self._io.write(pcm)
-                self._written += max(0, int(written)) // 2
+                block = (np.clip(renderer.read(free), -1.0, 1.0) * 32767.0).astype("<i2")
+                if self._channels > 1:
+                    block = np.repeat(block, self._channels)  # the same sound on every channel
+                written = self._io.write(block.tobytes())
+                self._written += max(0, int(written)) // frame
         else:
             renderer.seek(self._start_sample + self._played_samples())  # the clock is the only output
         played = min(self._played_samples(), self._written) if self._sink is not None else self._played_samples()
         absolute = self._start_sample + played
         absolute_step = absolute / renderer.samples_per_step
         self._send_midi(absolute_step, renderer)
-        if renderer.length_samples is not None and absolute >= renderer.length_samples:
+        if renderer.length_samples is not None and (absolute >= renderer.length_samples or self._overdue(renderer)):
             self.stop()
             return
         if renderer.loop:

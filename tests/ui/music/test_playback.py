@@ -32,7 +32,8 @@ class RecordingSink:
         return self.chunk
 
     def processedUSecs(self) -> int:  # noqa: N802 (Qt naming)
-        return int(self.buffer.size() / 2 / RATE * 1_000_000)
+        rate, channels = getattr(self, "artdesk_rate", RATE), getattr(self, "artdesk_channels", 1)
+        return int(self.buffer.size() / 2 / channels / rate * 1_000_000)
 
     def stop(self) -> None:
         self.stopped = True
@@ -164,3 +165,31 @@ def test_audition_sounds_one_note_without_moving_the_transport(qtbot):
         assert playback.audition(60) and playback.play(melody())
     assert playback.is_playing and not playback.audition(72)
     playback.stop()
+
+
+def test_plays_in_the_device_format_when_it_differs(qtbot):
+    sink = RecordingSink(chunk=4000)
+    sink.artdesk_rate, sink.artdesk_channels = 16000, 2
+    playback = QtPlayback(lambda rate: (sink, ""), sample_rate=RATE)
+    with qtbot.waitSignal(playback.playing_changed, check_params_cb=lambda playing: not playing, timeout=20_000):
+        assert playback.play(melody(), "organ")
+    expected = render(melody(), "organ", 16000)
+    stereo = sink.samples()
+    assert len(stereo) == 2 * len(expected)
+    assert np.allclose(stereo[0::2], expected, atol=2 / 32767)
+    assert np.array_equal(stereo[0::2], stereo[1::2])
+
+
+class StalledSink(RecordingSink):
+    """A device that takes the audio but stops counting played time (as some do after an underrun)."""
+
+    def processedUSecs(self) -> int:  # noqa: N802 (Qt naming)
+        return 0
+
+
+def test_a_device_that_stops_counting_does_not_hang_playback(qtbot):
+    sink = StalledSink(chunk=40000)
+    playback = QtPlayback(lambda rate: (sink, ""), sample_rate=RATE)
+    with qtbot.waitSignal(playback.playing_changed, check_params_cb=lambda playing: not playing, timeout=20_000):
+        assert playback.play(melody(), "organ")
+    assert sink.stopped
