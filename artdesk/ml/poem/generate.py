@@ -340,6 +340,21 @@ def _pick_word(poem: PoemModel, sampler: Sampler, words: list[str], keep: int = 
     return words[int(torch.multinomial(probs, 1, generator=sampler.generator))]
 
 
+def _words_with_syllables(poem: PoemModel, count: int) -> list[str]:
+    """Common words first, then short dictionary words, with exactly ``count`` syllables and known letters."""
+    table = poem.masks.setdefault("syllable_words", {})
+    if count not in table:
+        import pronouncing
+
+        pronouncing.init_cmu()
+        known = set(poem.vocab.index)
+        words = [w for w in FALLBACK_WORDS if english.syllables(w) == count]
+        extra = sorted({w for w, _ in pronouncing.pronunciations if w.isalpha() and len(w) <= 9 and set(w) <= known
+                        and english.syllables(w) == count}, key=lambda w: (len(w), w))
+        table[count] = [w for w in words if set(w) <= known] + extra[:400]
+    return table[count]
+
+
 def rhyme_candidates(anchor: str) -> list[str]:
     """Dictionary words that rhyme with ``anchor`` by the checker's rule (first pronunciations)."""
     import pronouncing
@@ -419,41 +434,37 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
             allowed[vocab.index[EOS]] = True
         if len(text) > 90 and not word:
             allowed = masks["ends"].clone()
+        before = sampler.snapshot()  # cheap: references to the state, no copies
         token = sampler.sample(allowed)
         if token == vocab.index[EOS]:
             return None
         ch = vocab.tokens[token]
         if letters[token]:
             if not word:
-                word_snap = (sampler.snapshot(), text, used)
-                # the token was already sampled from the snapshot's logits: undo its log-probability in the snapshot copy
-                snap = word_snap[0]
-                word_snap = ((snap[0], snap[1], sampler.logprob - float(torch.log_softmax(sampler.logits, -1)[token]),
-                              sampler.generated - 1), text, used)
+                word_snap = (before, text, used)
             sampler.feed(token)
             text += ch
             word += ch
             _publish(ctx, number, lines, text)
             continue
-        if word:  # a word just ended
-            syl = english.syllables(word)
-            if target is not None and used + syl > target:
+        if word:  # a word just ended: count the line as the checker does
+            counted = english.line_syllables(text)
+            if target is not None and counted > target:
                 retries += 1
                 sampler.restore(word_snap[0])
                 text, used, word = word_snap[1], word_snap[2], ""
                 if retries > 12:
-                    fits = [w for w in FALLBACK_WORDS if english.syllables(w) == target - used]
-                    pick = _pick_word(poem, sampler, fits)
+                    pick = _pick_word(poem, sampler, _words_with_syllables(poem, target - used))
                     if pick:
                         if not text or text.endswith(" "):
                             pick = pick.capitalize() if not text else pick
                         sampler.feed_many(vocab.encode(pick))
                         text += pick
-                        used += english.syllables(pick)
+                        used = english.line_syllables(text)
                         words += 1
                         sampler._line_word_start = word_snap
                 continue
-            used += syl
+            used = counted
             words += 1
             sampler._line_word_start = word_snap
             word = ""
