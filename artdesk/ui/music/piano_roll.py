@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from artdesk.core.melody import Melody, Note
 from artdesk.ui.music.document import MelodyDocument
-from artdesk.ui.music.edits import add_note, delete_notes, move_notes, resize_notes
+from artdesk.ui.music.edits import add_note, clamp_note, delete_notes, make_monophonic, move_notes, resize_notes
 
 KEYS_WIDTH = 46
 RULER_HEIGHT = 20
@@ -86,6 +86,12 @@ class QtPianoRoll(QAbstractScrollArea):
         self._cache: QPixmap | None = None  # the view without the playhead
         self._colours = RollColours(self.palette())
         self.setAccessibleName("Piano roll")
+        self.setToolTip(self.tr(
+            "Click: add a note · drag a note: move · drag its right edge: resize · right-click: delete\n"
+            "Drag on empty space: select · Ctrl+C / Ctrl+V: copy and paste at the cue point · arrows: move\n"
+            "Click the ruler: set the cue point · Ctrl+wheel: zoom"))
+        self.paste_step = 0.0  # where Ctrl+V puts copied notes (the panel keeps it at the cue point)
+        self._clipboard: tuple[Note, ...] = ()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
@@ -467,6 +473,10 @@ class QtPianoRoll(QAbstractScrollArea):
             self.document.set_notes(delete_notes(self.document.notes, selection), f"Delete {len(selection)} notes")
         elif ctrl and key == Qt.Key.Key_A:
             self.document.select_all()
+        elif ctrl and key == Qt.Key.Key_C and selection:
+            self.copy_selection()
+        elif ctrl and key == Qt.Key.Key_V and self._clipboard:
+            self.paste(int(self.paste_step))
         elif key == Qt.Key.Key_Escape:
             self.document.set_selection(())
         elif ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
@@ -480,6 +490,19 @@ class QtPianoRoll(QAbstractScrollArea):
             self.document.set_notes(notes, "Move notes", moved)
         else:
             super().keyPressEvent(event)
+
+    def copy_selection(self) -> None:
+        """Remember the selected notes (relative to the first of them) for ``paste``."""
+        chosen = sorted(self.document.selection, key=lambda n: n.start)
+        if chosen:
+            first = chosen[0].start
+            self._clipboard = tuple(Note(n.pitch, n.start - first, n.duration, n.velocity) for n in chosen)
+
+    def paste(self, step: int) -> None:
+        """Insert the copied notes starting at ``step`` (they win over notes they overlap); undoable."""
+        pasted = tuple(clamp_note(Note(n.pitch, n.start + step, n.duration, n.velocity)) for n in self._clipboard)
+        notes = make_monophonic((*self.document.notes, *pasted), pasted)
+        self.document.set_notes(notes, f"Paste {len(pasted)} notes", [n for n in notes if n in set(pasted)])
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt naming)
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

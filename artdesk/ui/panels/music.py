@@ -680,6 +680,7 @@ class MusicPanel(QWidget):
 
     def _on_roll_seek_requested(self, step: float) -> None:
         self.cue_step = step
+        self.roll.paste_step = step
         if self.playback.is_playing:
             self.play(step)
         else:

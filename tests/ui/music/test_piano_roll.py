@@ -133,3 +133,14 @@ def test_paints_many_notes_and_the_playhead_over_the_cached_picture(qtbot, roll)
     roll.set_playhead(None)
     image = roll.viewport().grab().toImage()
     assert not (image.pixelColor(x, 200).red() > 200 and image.pixelColor(x, 200).green() < 80)
+
+
+def test_copy_and_paste_at_the_cue_point(qtbot, roll):
+    roll.document.set_selection(roll.document.notes[:2])
+    qtbot.keyClick(roll, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    roll.paste_step = 10
+    qtbot.keyClick(roll, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert roll.document.notes == (Note(60, 0, 4), Note(64, 4, 4), Note(67, 8, 2), Note(60, 10, 4), Note(64, 14, 4))
+    assert roll.document.selection == {Note(60, 10, 4), Note(64, 14, 4)}
+    roll.document.undo_stack.undo()
+    assert len(roll.document.notes) == 3
