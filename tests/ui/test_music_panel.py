@@ -69,6 +69,8 @@ def test_generate_fills_roll_and_results_reproducibly(qtbot, panel):
     panel.controls.seed_spin.setValue(7)
     run(qtbot, panel, panel.controls.generate_button.click)
     assert panel.results.melodies != first
+    panel.results.use_as_b_requested.emit(1)  # the results' context menu: use as melody B
+    assert panel.melody_b == panel.results.melodies[1]
     # choosing another result, then undo, walks back through what the roll showed
     panel._on_results_item_clicked(panel.results.item(1))
     assert panel.document.melody == panel.results.melodies[1]

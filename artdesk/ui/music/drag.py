@@ -5,9 +5,9 @@ import re
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QDrag, QMouseEvent
-from PySide6.QtWidgets import QApplication, QListWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QListWidget, QMenu, QToolButton, QWidget
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.melody import Melody
@@ -67,7 +67,9 @@ class QtMelodyDragButton(QToolButton):
 
 
 class QtMelodyList(QListWidget):
-    """The results of the last job; an item can be dragged out as a .mid file."""
+    """The results of the last job; an item can be dragged out as a .mid file, or made melody B."""
+
+    use_as_b_requested = Signal(int)  # the row the user wants as melody B (context menu)
 
     def __init__(self, folder: Callable[[], Path], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +86,15 @@ class QtMelodyList(QListWidget):
         self.melodies = list(melodies)
         for index, melody in enumerate(self.melodies):
             self.addItem(f"{index + 1}. {melody.metadata.get('title', 'Melody')}")
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        row = self.row(self.itemAt(event.pos())) if self.itemAt(event.pos()) else -1
+        if not 0 <= row < len(self.melodies):
+            return
+        menu = QMenu(self)
+        action = menu.addAction(self.tr("Use as melody B (for Interpolate)"))
+        action.triggered.connect(lambda: self.use_as_b_requested.emit(row))
+        menu.exec(event.globalPos())
 
     def startDrag(self, actions) -> None:  # noqa: N802 (Qt naming)
         row = self.currentRow()

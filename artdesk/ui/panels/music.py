@@ -214,6 +214,7 @@ class MusicPanel(QWidget):
         self.document.changed.connect(self._on_document_changed)
         self.results.itemActivated.connect(self._on_results_item_clicked)
         self.results.itemClicked.connect(self._on_results_item_clicked)
+        self.results.use_as_b_requested.connect(self._on_results_use_as_b_requested)
         self.track_combo.activated.connect(self._on_track_combo_activated)
         self.context.models_changed.connect(self.refresh_models)
 
@@ -422,6 +423,9 @@ class MusicPanel(QWidget):
         if 0 <= row < len(self.results.melodies) and self.results.melodies[row] is not self.document.melody:
             melody = self.results.melodies[row]
             self.document.set_melody(melody, self.tr("Choose {0}").format(melody.metadata.get("title", "result")))
+
+    def _on_results_use_as_b_requested(self, row: int) -> None:
+        self.set_melody_b(self.results.melodies[row])
 
     def _on_join_button_clicked(self) -> None:
         if self.results.melodies:
