@@ -6,10 +6,25 @@ from typing import Callable
 import numpy as np
 import torch
 
-from artdesk.ml.music.events import HOLD, OFF, VOCAB
-from artdesk.ml.music.model import Conditioning, MelodyLSTM, MelodyVAE, step_features
+from artdesk.ml.music.events import HOLD, OFF, PAD, VOCAB
+from artdesk.ml.music.model import MAX_POSITION, Conditioning, MelodyLSTM, MelodyVAE, StepFeatures, step_features
 
 StepCallback = Callable[[int, int], None]  # (steps done, steps total); may raise Cancelled
+
+
+def _next_step_features(buffer: torch.Tensor, position: int, steps_per_bar: int) -> StepFeatures:
+    """``step_features`` for one position of rows that share a metre, by plain indexing (the sampling hot path)."""
+    rows = buffer.shape[0]
+    pad = torch.full((rows,), PAD, dtype=torch.long, device=buffer.device)
+
+    def at(t: int) -> torch.Tensor:
+        return buffer[:, t] if t >= 0 else pad
+
+    prev, before1, before2 = at(position - 1), at(position - 1 - steps_per_bar), at(position - 1 - 2 * steps_per_bar)
+    repeat = torch.stack([(prev == before1) & (before1 != PAD), (prev == before2) & (before2 != PAD)], -1).float()
+    look1, look2 = at(position - steps_per_bar), at(position - 2 * steps_per_bar)
+    place = torch.full((rows, 1), min(position % steps_per_bar, MAX_POSITION - 1), dtype=torch.long, device=buffer.device)
+    return StepFeatures(prev[:, None], look1[:, None], look2[:, None], repeat[:, None], place)
 
 
 def _choose(logits: torch.Tensor, temperature: float, generator: torch.Generator, mask: torch.Tensor | None) -> torch.Tensor:
@@ -53,9 +68,14 @@ def sample_lstm(
         t = torch.arange(start, device=device)[None].expand(rows, -1)
         features = step_features(stream, base, torch.full((rows,), start, device=device), t, cond.steps_per_bar)
         _, state = model(features, cond, state)
+    shared_metre = bool((cond.steps_per_bar == cond.steps_per_bar[0]).all())
+    spb = int(cond.steps_per_bar[0])
     for position in range(start, total):
-        t = torch.full((rows, 1), position, device=device)
-        features = step_features(stream, base, torch.full((rows,), position, device=device), t, cond.steps_per_bar)
+        if shared_metre:
+            features = _next_step_features(buffer, position, spb)
+        else:
+            t = torch.full((rows, 1), position, device=device)
+            features = step_features(stream, base, torch.full((rows,), position, device=device), t, cond.steps_per_bar)
         logits, state = model(features, cond, state)
         step_mask = allowed
         if position == 0:  # a melody starts with a note

@@ -120,3 +120,23 @@ def test_variations_count_and_key_lock(tiny_models):
 def test_cancel_stops_variations(tiny_models):
     with pytest.raises(Cancelled):
         vary_melody(VariationRequest(tiny_models["vae"], PRIMER, count=2), RecordingContext(cancel_after=3))
+
+
+def test_the_sampling_fast_path_matches_the_training_features():
+    import torch
+
+    from artdesk.ml.music.model import step_features
+    from artdesk.ml.music.sampling import _next_step_features
+
+    generator = torch.Generator().manual_seed(0)
+    buffer = torch.randint(0, ev.VOCAB, (3, 70), generator=generator)
+    buffer[:, 29:33] = buffer[:, 17:21]  # a passage repeated one bar (12 steps) later
+    buffer[:, 41:45] = buffer[:, 17:21]  # and two bars later
+    for position in (0, 1, 12, 13, 25, 30, 31, 43, 69):
+        fast = _next_step_features(buffer, position, 12)
+        slow = step_features(buffer.reshape(-1), torch.arange(3) * 70, torch.full((3,), position),
+                             torch.full((3, 1), position), torch.full((3,), 12))
+        if position in (31, 43):
+            assert fast.repeat.sum() > 0  # the repeats were seen
+        for name in ("prev", "look1", "look2", "repeat", "position"):
+            assert torch.equal(getattr(fast, name), getattr(slow, name)), (position, name)
