@@ -89,12 +89,12 @@ def bench_piano_roll(repeats: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from artdesk.core.melody import Melody, Note
-    from artdesk.ui.music.document import MelodyDocument
+    from artdesk.ui.music.document import QtMelodyDocument
     from artdesk.ui.music.piano_roll import QtPianoRoll
 
     app = QApplication.instance() or QApplication([])
     notes = tuple(Note(48 + (i * 7) % 36, i * 2, 2, 60 + i % 60) for i in range(2000))
-    roll = QtPianoRoll(MelodyDocument(Melody(notes)))
+    roll = QtPianoRoll(QtMelodyDocument(Melody(notes)))
     roll.resize(1100, 600)
     roll.show()
     app.processEvents()

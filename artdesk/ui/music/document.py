@@ -14,7 +14,7 @@ TEMPO_MERGE_ID = 1  # consecutive tempo changes are one undo step
 class _ReplaceMelody(QUndoCommand):
     """Swap the whole melody (notes, tempo, metre, metadata) and the selection; cheap for melodies."""
 
-    def __init__(self, document: "MelodyDocument", before: tuple, after: tuple, text: str, merge_id: int = -1) -> None:
+    def __init__(self, document: "QtMelodyDocument", before: tuple, after: tuple, text: str, merge_id: int = -1) -> None:
         super().__init__(text)
         self._document = document
         self._before = before
@@ -38,7 +38,7 @@ class _ReplaceMelody(QUndoCommand):
         self._document._restore(self._before)
 
 
-class MelodyDocument(QObject):
+class QtMelodyDocument(QObject):
     """Holds the current Melody and selection; views listen to ``changed``/``selection_changed``."""
 
     changed = Signal()  # the melody (notes, tempo or metre) changed, by an edit, undo or redo

@@ -1,4 +1,4 @@
-"""The piano roll: a view and editor of a MelodyDocument on the 16th-note grid.
+"""The piano roll: a view and editor of a QtMelodyDocument on the 16th-note grid.
 
 Mouse: click an empty cell to add a note; drag a note to move it, drag its right edge to resize it;
 drag on empty space to select with a rubber band (Shift adds); right-click a note to delete it;
@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPain
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from artdesk.core.melody import Melody, Note
-from artdesk.ui.music.document import MelodyDocument
+from artdesk.ui.music.document import QtMelodyDocument
 from artdesk.ui.music.edits import add_note, clamp_note, delete_notes, make_monophonic, move_notes, resize_notes
 
 KEYS_WIDTH = 46
@@ -73,7 +73,7 @@ class QtPianoRoll(QAbstractScrollArea):
     seek_requested = Signal(float)  # the user clicked the ruler at this step (playback starts there)
     note_pressed = Signal(int)  # a note was added or grabbed at this pitch (for auditioning)
 
-    def __init__(self, document: MelodyDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, document: QtMelodyDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.zoom = 14.0  # pixels per step

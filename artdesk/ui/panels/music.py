@@ -34,7 +34,7 @@ from artdesk.ml.music.requests import ContinueRequest, GenerateRequest, Interpol
 from artdesk.ui.context import AppContext
 from artdesk.ui.jobs import JobHandle
 from artdesk.ui.music.controls import QtMusicControls
-from artdesk.ui.music.document import MelodyDocument
+from artdesk.ui.music.document import QtMelodyDocument
 from artdesk.ui.music.drag import QtMelodyDragButton, QtMelodyList
 from artdesk.ui.music.edits import concatenate
 from artdesk.ui.music.finetune import QtFinetuneRunner
@@ -80,7 +80,7 @@ class MusicPanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.document = MelodyDocument(parent=self)
+        self.document = QtMelodyDocument(parent=self)
         self.melody_b: Melody | None = None
         self.cue_step = 0.0
         self.job: JobHandle | None = None  # the current generation-family job (one at a time)

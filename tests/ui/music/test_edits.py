@@ -1,6 +1,6 @@
 """Pure note edits and the undoable document."""
 from artdesk.core.melody import Melody, Note
-from artdesk.ui.music.document import MelodyDocument
+from artdesk.ui.music.document import QtMelodyDocument
 from artdesk.ui.music.edits import add_note, concatenate, make_monophonic, move_notes, resize_notes
 
 
@@ -38,7 +38,7 @@ def test_concatenate_puts_melodies_on_bar_lines():
 
 
 def test_document_undo_redo_and_tempo_merge(qtbot):
-    document = MelodyDocument()
+    document = QtMelodyDocument()
     changes = []
     document.changed.connect(lambda: changes.append(document.melody))
     document.set_notes((Note(60, 0, 4),), "add")
@@ -59,7 +59,7 @@ def test_document_undo_redo_and_tempo_merge(qtbot):
 
 
 def test_editing_marks_generated_provenance_as_edited(qtbot):
-    document = MelodyDocument()
+    document = QtMelodyDocument()
     document.set_melody(Melody((Note(60, 0, 4),), metadata={"provenance": {"seed": 3}}))
     document.set_notes((Note(62, 0, 4),), "edit")
     assert document.melody.metadata["provenance"] == {"seed": 3, "edited": True}

@@ -5,13 +5,13 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from artdesk.core.melody import Melody, Note
-from artdesk.ui.music.document import MelodyDocument
+from artdesk.ui.music.document import QtMelodyDocument
 from artdesk.ui.music.piano_roll import QtPianoRoll
 
 
 @pytest.fixture
 def roll(qtbot):
-    document = MelodyDocument(Melody((Note(60, 0, 4), Note(64, 4, 4), Note(67, 8, 4))))
+    document = QtMelodyDocument(Melody((Note(60, 0, 4), Note(64, 4, 4), Note(67, 8, 4))))
     widget = QtPianoRoll(document)
     qtbot.addWidget(widget)
     widget.resize(900, 500)
