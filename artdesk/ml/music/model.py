@@ -122,22 +122,23 @@ class MelodyLSTM(nn.Module):
         self.dropout = nn.Dropout(config.dropout)
         self.head = nn.Linear(config.hidden, config.vocab)
 
-    def forward(self, features: StepFeatures, cond: Conditioning, state=None):
-        """Logits [B, T, vocab] and the LSTM state."""
+    def condition_vector(self, cond: Conditioning) -> torch.Tensor:
+        """The per-melody part of the input [B, 40]: metre, style and key embeddings."""
+        return torch.cat([self.metre_embedding(cond.metre), self.style_embedding(cond.style),
+                          self.key_embedding(cond.tonic + 12 * cond.mode)], dim=-1)
+
+    def forward(self, features: StepFeatures, cond: Conditioning, state=None, condition: torch.Tensor | None = None):
+        """Logits [B, T, vocab] and the LSTM state; ``condition`` may be a precomputed ``condition_vector``."""
         steps = features.prev.shape[1]
-
-        def per_row(embedding: nn.Embedding, index: torch.Tensor) -> torch.Tensor:
-            return embedding(index)[:, None, :].expand(-1, steps, -1)
-
+        if condition is None:
+            condition = self.condition_vector(cond)
         x = torch.cat([
             self.event_embedding(features.prev),
             self.lookback_embedding(features.look1),
             self.lookback_embedding(features.look2),
             features.repeat,
             self.position_embedding(features.position),
-            per_row(self.metre_embedding, cond.metre),
-            per_row(self.style_embedding, cond.style),
-            per_row(self.key_embedding, cond.tonic + 12 * cond.mode),
+            condition[:, None, :].expand(-1, steps, -1),
         ], dim=-1)
         out, state = self.lstm(self.dropout(x), state)
         return self.head(self.dropout(out)), state

@@ -37,7 +37,7 @@ def _choose(logits: torch.Tensor, temperature: float, generator: torch.Generator
     return torch.multinomial(probs, 1, generator=generator).squeeze(-1)
 
 
-@torch.no_grad()
+@torch.inference_mode()
 def sample_lstm(
     model: MelodyLSTM,
     cond: Conditioning,
@@ -64,10 +64,11 @@ def sample_lstm(
     base = torch.arange(rows, device=device) * total
     allowed = None if mask is None else torch.as_tensor(np.broadcast_to(mask, (rows, VOCAB)).copy(), device=device)
     state = None
+    condition = model.condition_vector(cond)
     if start:
         t = torch.arange(start, device=device)[None].expand(rows, -1)
         features = step_features(stream, base, torch.full((rows,), start, device=device), t, cond.steps_per_bar)
-        _, state = model(features, cond, state)
+        _, state = model(features, cond, state, condition)
     shared_metre = bool((cond.steps_per_bar == cond.steps_per_bar[0]).all())
     spb = int(cond.steps_per_bar[0])
     for position in range(start, total):
@@ -76,7 +77,7 @@ def sample_lstm(
         else:
             t = torch.full((rows, 1), position, device=device)
             features = step_features(stream, base, torch.full((rows,), position, device=device), t, cond.steps_per_bar)
-        logits, state = model(features, cond, state)
+        logits, state = model(features, cond, state, condition)
         step_mask = allowed
         if position == 0:  # a melody starts with a note
             first = torch.ones(rows, VOCAB, dtype=torch.bool, device=device)
@@ -88,7 +89,7 @@ def sample_lstm(
     return buffer.cpu().numpy().astype(np.uint8)
 
 
-@torch.no_grad()
+@torch.inference_mode()
 def decode_vae(
     model: MelodyVAE,
     z: torch.Tensor,
