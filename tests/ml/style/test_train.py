@@ -12,7 +12,8 @@ from artdesk.ml.style.train import TrainRequest, train_stylizer
 
 def _request(tmp_path, picture, style_picture, **changes):
     base = dict(name="stripes", out_dir=str(tmp_path / "style" / "stripes"), style_pictures=(style_picture,),
-                content=(picture,), held_out=(picture,), steps=6, crop=32, batch=1, width=4, residual_blocks=1, device="cpu")
+                content=(picture,), held_out=(picture,), steps=6, crop=32, batch=1, width=4, residual_blocks=1, device="cpu",
+                method="gram")
     base.update(changes)
     return TrainRequest(**base)
 
@@ -45,20 +46,20 @@ def test_train_writes_a_checkpoint_with_card_and_held_out_metrics(tmp_path, pict
 def test_training_lowers_the_style_loss(tmp_path, picture, style_picture):
     torch.manual_seed(0)
     ctx = RecordingContext()
-    train_stylizer(_request(tmp_path, picture, style_picture, steps=40, lr=1e-2, held_out=()), ctx)
+    train_stylizer(_request(tmp_path, picture, style_picture, steps=30, lr=1e-2, held_out=()), ctx)
     losses = [float(p.message.split("style ")[1].split(",")[0]) for p in ctx.progress if "style " in p.message]
     assert np.mean(losses[-5:]) < np.mean(losses[:5])
 
 
 def test_cancel_keeps_state_writes_no_model_and_resumes(tmp_path, picture, style_picture):
-    request = _request(tmp_path, picture, style_picture, steps=30)
+    request = _request(tmp_path, picture, style_picture, steps=8)
     with pytest.raises(Cancelled):
         train_stylizer(request, RecordingContext(cancel_after=4))
     assert not (tmp_path / "style" / "stripes").exists()
     assert (tmp_path / "style" / ".stripes.train-state.pt").is_file()
     ctx = RecordingContext()
     train_stylizer(request, ctx)
-    assert "step 5/30" in ctx.progress[0].message  # resumed after the 4 steps done before
+    assert "step 5/8" in ctx.progress[0].message  # resumed after the 4 steps done before
 
 
 def test_strength_zero_returns_the_picture_unchanged(tiny_stylizer, picture):
