@@ -404,8 +404,15 @@ def train_upscaler(request: TrainRequest, ctx: JobContext) -> Path:
 
 # ----- finishing ---------------------------------------------------------------------------------
 def _finish(request, name, model_type, model, config, data, device, step, clock, ctx, extra=None) -> Path:
-    ctx.report(1.0, f"measuring held-out metrics of {name}…")
+    descriptions = {
+        "canvas-gan": "FastGAN-style conditional GAN, 64 px, styles: " + ", ".join(STYLES),
+        "canvas-vae": "conditional convolutional VAE, 64 px (encode, reconstruct, vary, interpolate)",
+    }
     model.eval()
+    # the trained weights are saved first: a run cut short during evaluation still leaves a usable model
+    _save(request, name, model_type, model, config, data, device, step, clock,
+          {"pending": "held-out metrics not measured yet", **(extra or {})}, descriptions[model_type])
+    ctx.report(1.0, f"measuring held-out metrics of {name}…")
     nets = metrics.load_feature_nets(device)
     train_images, _ = data.split(heldout=False)
     if request.eval_train_max and len(train_images) > request.eval_train_max:
@@ -425,10 +432,6 @@ def _finish(request, name, model_type, model, config, data, device, step, clock,
     scores["kid_vs_heldout_per_style"] = per_style
     scores["train_pictures_compared"] = len(train_images)
     scores.update(extra or {})
-    descriptions = {
-        "canvas-gan": "FastGAN-style conditional GAN, 64 px, styles: " + ", ".join(STYLES),
-        "canvas-vae": "conditional convolutional VAE, 64 px (encode, reconstruct, vary, interpolate)",
-    }
     return _save(request, name, model_type, model, config, data, device, step, clock, scores, descriptions[model_type])
 
 
