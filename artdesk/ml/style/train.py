@@ -57,6 +57,7 @@ class TrainRequest:
     command: str = ""
     labels: tuple = ()
     resume: bool = True
+    init_from: str | None = None  # continue from this finished checkpoint (same config); its steps count on
 
 
 def _crop_batch(pictures: list[np.ndarray], rng: np.random.Generator, crop: int, batch: int) -> torch.Tensor:
@@ -66,7 +67,10 @@ def _crop_batch(pictures: list[np.ndarray], rng: np.random.Generator, crop: int,
     for _ in range(batch):
         picture = pictures[int(rng.integers(len(pictures)))]
         height, width = picture.shape[:2]
-        scale = crop * rng.uniform(1.0, 1.5) / min(height, width)
+        # pictures keep 50-100% of their size (small crops are patches, not thumbnails, so brush marks
+        # are learned at the scale they are applied at); pictures smaller than the crop are enlarged
+        smallest = crop / min(height, width)
+        scale = rng.uniform(max(smallest, 0.5), 1.0) if smallest <= 1.0 else smallest * rng.uniform(1.0, 1.2)
         if abs(scale - 1.0) > 1e-3:
             size = (max(crop, round(width * scale)), max(crop, round(height * scale)))
             picture = np.asarray(Image.fromarray(picture).resize(size, Image.BILINEAR))
@@ -167,6 +171,16 @@ def train_stylizer(request: TrainRequest, ctx: JobContext) -> str:
         optimizer.load_state_dict(state["optimizer"])
         step, seconds_before = int(state["step"]), float(state["seconds"])
         rng = np.random.default_rng([request.seed, step])
+    elif request.init_from:
+        from artdesk.ml.checkpoint import load_checkpoint
+
+        parent = load_checkpoint(Path(request.init_from))
+        if asdict(parent.config) != asdict(config):
+            raise ArtdeskError(f"{request.init_from} was trained with other settings ({asdict(parent.config)}); cannot continue it.")
+        model.load_state_dict({k: v.float() for k, v in parent.model.state_dict().items()})
+        step = int(parent.card.raw.get("training", {}).get("steps", 0))
+        seconds_before = float(parent.card.raw.get("training", {}).get("seconds", 0.0))
+        rng = np.random.default_rng([request.seed, step])
     preview_source = to_tensor((list(request.held_out) or content)[0][:512, :512]).to(device)
     start = time.monotonic()
     budget = request.minutes * 60.0 if request.minutes else math.inf
@@ -208,7 +222,11 @@ def train_stylizer(request: TrainRequest, ctx: JobContext) -> str:
     data = dict(request.data)
     data.setdefault("style_pictures_sha256", _picture_digest(style_pictures))
     data.setdefault("style_pictures", len(style_pictures))
-    training = {"command": request.command, "steps": step, "seconds": round(seconds, 1), "device": str(device),
+    if request.init_from:
+        training_prefix = {"continued_from": str(request.init_from)}
+    else:
+        training_prefix = {}
+    training = {**training_prefix, "command": request.command, "steps": step, "seconds": round(seconds, 1), "device": str(device),
                 "crop": request.crop, "batch": request.batch, "lr": request.lr, "method": request.method,
                 "style_weight": request.style_weight * weight, "content_weight": request.content_weight,
                 "tv_weight": request.tv_weight, "texture_scale": request.texture_scale, "seed": request.seed}

@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--steps", type=int, default=100000, help="upper bound; the time budget usually ends first")
     parser.add_argument("--width", type=int, default=12)
     parser.add_argument("--eval-side", type=int, default=384, help="held-out pictures are shrunk to this long side for the card's metrics")
+    parser.add_argument("--init-from", type=Path, default=None, help="continue each preset from <DIR>/<preset> (same settings)")
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0 = leave as is)")
     return parser
 
@@ -74,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         request = TrainRequest(name=name, out_dir=str(args.out / name), style_pictures=(preset_picture(name),),
                                content=tuple(content.train), held_out=held_out, steps=args.steps,
                                minutes=share / 60, crop=args.crop, batch=args.batch, method=args.method, device=args.device,
-                               width=args.width, data=style_data, command=command, labels=("preset", PRESET_LABELS[name]))
+                               width=args.width, data=style_data, command=command, labels=("preset", PRESET_LABELS[name]),
+                               init_from=str(args.init_from / name) if args.init_from and (args.init_from / name).is_dir() else None)
         began = time.monotonic()
         path = train_stylizer(request, ConsoleContext())
         trained = json.loads((Path(path) / "card.json").read_text())["training"]["seconds"]

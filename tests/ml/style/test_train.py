@@ -69,3 +69,15 @@ def test_strength_zero_returns_the_picture_unchanged(tiny_stylizer, picture):
     full = apply_stylizer(model, rgba, StyleControls(strength=1.0, texture_scale=2.0))
     assert full.shape == rgba.shape and np.array_equal(full[..., 3], rgba[..., 3])
     assert not np.array_equal(full, rgba)
+
+
+def test_continue_from_a_finished_checkpoint(tmp_path, picture, style_picture):
+    from artdesk.core.errors import ArtdeskError
+
+    first = train_stylizer(_request(tmp_path, picture, style_picture, steps=2, held_out=()), RecordingContext())
+    again = _request(tmp_path, picture, style_picture, steps=4, held_out=(), out_dir=str(tmp_path / "style" / "more"), init_from=first)
+    card = load_checkpoint(train_stylizer(again, RecordingContext())).card.raw
+    assert card["training"]["steps"] == 4 and card["training"]["continued_from"] == first
+    wider = _request(tmp_path, picture, style_picture, steps=4, width=6, out_dir=str(tmp_path / "style" / "w"), init_from=first)
+    with pytest.raises(ArtdeskError, match="other settings"):
+        train_stylizer(wider, RecordingContext())
