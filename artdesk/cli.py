@@ -19,6 +19,7 @@ from artdesk.core.errors import ArtdeskError
 DOMAIN_COMMANDS: dict[str, str] = {}
 DOMAIN_COMMANDS["music"] = "artdesk.ml.music.commands"
 DOMAIN_COMMANDS["style"] = "artdesk.ml.style.commands"
+DOMAIN_COMMANDS["canvas"] = "artdesk.ml.canvas.commands"
 VERBS = ("generate", "train", "finetune", "eval")
 
 
