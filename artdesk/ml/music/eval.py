@@ -163,6 +163,9 @@ def evaluate_lstm_model(model, train: MelodyDataset, held_out: MelodyDataset, de
     reference = [held_out.events(i)[: bars * int(held_out.steps_per_bar[i])] for i in range(len(held_out))]
     checker = CopyChecker(train)
     copied = sum(checker.copies(r, s) for r, s in zip(rows, spbs))
+    # the same test on real, unseen tunes: how often folk tunes share a 2-bar passage with the training set anyway
+    reference_copied = sum(checker.copies(r, int(held_out.steps_per_bar[i])) for i, r in enumerate(reference))
+    reference_keys = [(int(held_out.tonic[i]), int(held_out.mode[i])) for i in range(len(held_out))]
     return {
         "held_out_nll_per_step": round(lstm["nll_per_step"], 4),
         "held_out_accuracy": round(lstm["accuracy"], 4),
@@ -175,6 +178,8 @@ def evaluate_lstm_model(model, train: MelodyDataset, held_out: MelodyDataset, de
         "in_scale_rate": round(in_scale_rate(rows, keys), 4),
         "in_scale_rate_key_lock": round(in_scale_rate(locked, locked_keys), 4),
         "copy_rate": round(copied / max(1, len(rows)), 4),
+        "held_out_copy_rate": round(reference_copied / max(1, len(reference)), 4),
+        "held_out_in_scale_rate": round(in_scale_rate(reference, reference_keys), 4),
         "notes_per_bar": round(float(np.mean([(r >= 2).sum() / bars for r in rows])), 2),
     }
 

@@ -143,16 +143,18 @@ def evaluate_lstm(model: MelodyLSTM, data: DeviceData, steps: int = 512, batch_r
     """Held-out NLL per step and event accuracy, over every step of every melody (windows of ``steps``)."""
     was_training = model.training
     model.eval()
-    rows_all, starts_all = [], []
+    windows = []  # (steps in the window, row, start), sorted so each batch pads only to its longest window
     for row in range(data.count):
-        for start in range(0, int(data.length[row]), steps):
-            rows_all.append(row)
-            starts_all.append(start)
+        length = int(data.length[row])
+        for start in range(0, length, steps):
+            windows.append((min(steps, length - start), row, start))
+    windows.sort()
     total_nll, total, right = 0.0, 0, 0
-    for i in range(0, len(rows_all), batch_rows):
-        rows = torch.as_tensor(rows_all[i:i + batch_rows], device=data.device)
-        starts = torch.as_tensor(starts_all[i:i + batch_rows], device=data.device)
-        nll, count, correct = lstm_loss(model, lstm_batch(data, rows, starts, steps, None))
+    for i in range(0, len(windows), batch_rows):
+        batch = windows[i:i + batch_rows]
+        rows = torch.as_tensor([w[1] for w in batch], device=data.device)
+        starts = torch.as_tensor([w[2] for w in batch], device=data.device)
+        nll, count, correct = lstm_loss(model, lstm_batch(data, rows, starts, max(w[0] for w in batch), None))
         total_nll += float(nll) * int(count)
         total += int(count)
         right += int(correct)
