@@ -58,3 +58,17 @@ def test_demo_writes_grids_walk_and_upscale(models, tmp_path, monkeypatch):
     names = sorted(p.name for p in written)
     assert names == sorted(["grid-clipart.png", "grid-emoji.png", "grid-sketch.png", "grid-sprite.png", "walk.gif",
                             "upscale-nearest-vs-learned.png"])
+
+
+def test_self_test_jobs_run_one_job_per_bundled_model(models, tmp_path):
+    from artdesk.core.paths import AppPaths
+
+    paths = AppPaths(tmp_path / "d", tmp_path / "c", tmp_path / "k", tmp_path / "models", tmp_path / "r")
+    jobs = commands.self_test_jobs(paths)
+    assert len(jobs) == 3
+    for _title, fn, request in jobs:
+        assert fn(request, RecordingContext()) is not None
+    empty = AppPaths(tmp_path / "d", tmp_path / "c", tmp_path / "k", tmp_path / "none", tmp_path / "r")
+    [(_title, fn, request)] = commands.self_test_jobs(empty)
+    with pytest.raises(Exception, match="No bundled canvas model"):
+        fn(request, RecordingContext())
