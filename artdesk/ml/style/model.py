@@ -19,6 +19,7 @@ class StylizerConfig:
     residual_blocks: int = 3
     method: str = "gram"  # the feature statistics it was trained against
     style: str = ""  # preset name or the user's style name
+    residual_output: bool = True  # output = input + learned change (starts near identity: learns from few steps)
 
 
 def _conv(cin: int, cout: int, kernel: int, stride: int = 1) -> nn.Sequential:
@@ -53,10 +54,16 @@ class Stylizer(nn.Module):
             nn.ConvTranspose2d(2 * w, w, 4, 2, 1), nn.InstanceNorm2d(w, affine=True), nn.ReLU(inplace=True),
             _conv(w, 3, 5),
         )
+        if config.residual_output:
+            last = self.up[-1][1]
+            with torch.no_grad():
+                last.weight.mul_(0.01)
+                last.bias.zero_()
 
     def forward(self, image: torch.Tensor) -> torch.Tensor:
         height, width = image.shape[-2:]
         pad_h, pad_w = (-height) % 4, (-width) % 4
         x = F.pad(image, (0, pad_w, 0, pad_h), mode="reflect") if pad_h or pad_w else image
         out = self.up(self.blocks(self.down(x * 2 - 1)))
-        return (torch.tanh(out) + 1) / 2 if not (pad_h or pad_w) else ((torch.tanh(out) + 1) / 2)[..., :height, :width]
+        out = (x + out).clamp(0, 1) if self.config.residual_output else (torch.tanh(out) + 1) / 2
+        return out[..., :height, :width] if pad_h or pad_w else out
