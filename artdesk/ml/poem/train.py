@@ -216,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seq", type=int, default=128)
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--eval-every", type=float, default=60.0)
+    parser.add_argument("--eval-tokens", type=int, default=60_000, help="held-out tokens scored at each periodic evaluation")
     parser.add_argument("--fresh", action="store_true", help="ignore saved training state")
     parser.add_argument("--state", type=Path, default=None, help="resumable training state file (default: beside --out)")
     parser.add_argument("--name", default=None)
@@ -241,7 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     budget = args.minutes * 60 - (time.monotonic() - wall_start)
     reserve = max(20.0, 0.15 * budget) if device.type != "cuda" else max(30.0, 0.1 * budget)
     summary = train_model(model, train, valid, vocab, seconds=budget - reserve, state_path=state_path, device=device,
-                          batch=args.batch, seq=args.seq, lr=args.lr, ctx=ConsoleContext(), eval_every=args.eval_every)
+                          batch=args.batch, seq=args.seq, lr=args.lr, ctx=ConsoleContext(), eval_every=args.eval_every,
+                          eval_tokens=args.eval_tokens)
     bpc = bits_per_char(model, valid, vocab, device)
     model.to("cpu")
     manifest_path = Path(args.data) / "manifest.json"

@@ -174,6 +174,7 @@ class PoemPanel(QWidget):
         self.finetune_button.clicked.connect(self._on_finetune_button_clicked)
         self.candidates_list.currentRowChanged.connect(self._on_candidates_list_current_row_changed)
         self.context.models_changed.connect(self.refresh_models)
+        self.editor.text_edit.textChanged.connect(self._update_actions)
         self._update_actions()
 
     # ---------------------------------------------------------------- state
