@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--steps", type=int, default=100000, help="upper bound; the time budget usually ends first")
     parser.add_argument("--width", type=int, default=12)
     parser.add_argument("--eval-side", type=int, default=384, help="held-out pictures are shrunk to this long side for the card's metrics")
+    parser.add_argument("--no-eval", action="store_true", help="skip held-out metrics while training (fill them later with --eval-only)")
+    parser.add_argument("--eval-only", action="store_true", help="measure held-out metrics of the checkpoints in --out and write them on their cards")
     parser.add_argument("--init-from", type=Path, default=None, help="continue each preset from <DIR>/<preset> (same settings)")
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0 = leave as is)")
     return parser
@@ -64,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
 
     held_out = tuple(resize(p, min(1.0, args.eval_side / max(p.shape[:2]))) for p in content.held_out)
     data["held_out_long_side"] = args.eval_side
+    if args.eval_only:
+        return _eval_only(args.out, presets, held_out, args.eval_side)
+    if args.no_eval:
+        held_out = ()
     reserve = RESERVE_S  # grows to the measured evaluation + saving time of the previous preset
     for index, name in enumerate(presets):
         left = args.minutes * 60 - (time.monotonic() - start)
@@ -82,6 +88,28 @@ def main(argv: list[str] | None = None) -> int:
         trained = json.loads((Path(path) / "card.json").read_text())["training"]["seconds"]
         reserve = max(RESERVE_S, 1.2 * (time.monotonic() - began - trained))
         print(f"saved {path} after {time.monotonic() - start:.0f} s", flush=True)
+    return 0
+
+
+def _eval_only(out: Path, presets: list[str], held_out: tuple, eval_side: int) -> int:
+    """Measure each finished preset checkpoint on the held-out pictures and write the metrics on its card."""
+    import torch
+
+    from artdesk.core.atomic import atomic_write_text
+    from artdesk.ml.checkpoint import load_checkpoint
+    from artdesk.ml.style.train import evaluate_stylizer
+
+    for name in presets:
+        folder = out / name
+        if not folder.is_dir():
+            continue
+        checkpoint = load_checkpoint(folder)
+        metrics = evaluate_stylizer(checkpoint.model, list(held_out), [preset_picture(name)], checkpoint.config.method, torch.device("cpu"))
+        card = json.loads((folder / "card.json").read_text())
+        card["metrics"] = {**metrics, "final_train_style_loss": card.get("metrics", {}).get("final_train_style_loss")}
+        card["data"]["held_out_long_side"] = eval_side
+        atomic_write_text(folder / "card.json", json.dumps(card, indent=2, ensure_ascii=False))
+        print(f"{name}: {metrics}", flush=True)
     return 0
 
 
