@@ -140,7 +140,7 @@
     </message>
     <message>
       <source>Direction, spread</source>
-      <translation type="unfinished" />
+      <translation>方向与幅度</translation>
     </message>
     <message>
       <source>Export walk as GIF</source>
@@ -160,7 +160,7 @@
     </message>
     <message>
       <source>Main directions of change the model learned (1 is the strongest)</source>
-      <translation type="unfinished" />
+      <translation>模型学到的主要变化方向（1 最明显）</translation>
     </message>
     <message>
       <source>Model</source>
@@ -208,7 +208,7 @@
     </message>
     <message>
       <source>Slide pick along direction</source>
-      <translation type="unfinished" />
+      <translation>让选中的图沿该方向变化</translation>
     </message>
     <message>
       <source>Strength</source>
@@ -558,35 +558,35 @@
     <name>CanvasStyleDock</name>
     <message>
       <source>%s style</source>
-      <translation type="unfinished" />
+      <translation>%s 风格</translation>
     </message>
     <message>
       <source>Applied %s in %.2f s.</source>
-      <translation type="unfinished" />
+      <translation>已应用 %s，用时 %.2f 秒。</translation>
     </message>
     <message>
       <source>Apply style</source>
-      <translation type="unfinished" />
+      <translation>应用风格</translation>
     </message>
     <message>
       <source>Apply style %s</source>
-      <translation type="unfinished" />
+      <translation>应用风格 %s</translation>
     </message>
     <message>
       <source>Apply to</source>
-      <translation type="unfinished" />
+      <translation>应用于</translation>
     </message>
     <message>
       <source>Applying %s</source>
-      <translation type="unfinished" />
+      <translation>正在应用 %s</translation>
     </message>
     <message>
       <source>Best (optimisation with previews, up to a minute)</source>
-      <translation type="unfinished" />
+      <translation>最佳（逐步优化并预览，最长约一分钟）</translation>
     </message>
     <message>
       <source>Brush texture scale: above 1 paints bigger marks</source>
-      <translation type="unfinished" />
+      <translation>笔触纹理大小：大于 1 时笔触更大</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -594,51 +594,51 @@
     </message>
     <message>
       <source>Cancelled; the canvas is unchanged.</source>
-      <translation type="unfinished" />
+      <translation>已取消，画布没有改动。</translation>
     </message>
     <message>
       <source>Choose a style first.</source>
-      <translation type="unfinished" />
+      <translation>请先选择一种风格。</translation>
     </message>
     <message>
       <source>Choose pictures…</source>
-      <translation type="unfinished" />
+      <translation>选择图片…</translation>
     </message>
     <message>
       <source>Fast (trained stylizer, under a second)</source>
-      <translation type="unfinished" />
+      <translation>快速（已训练的风格化模型，不到一秒）</translation>
     </message>
     <message>
       <source>Keep the picture's colours</source>
-      <translation type="unfinished" />
+      <translation>保留原图的颜色</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>名称</translation>
     </message>
     <message>
       <source>Name of the style</source>
-      <translation type="unfinished" />
+      <translation>风格名称</translation>
     </message>
     <message>
       <source>No pictures chosen</source>
-      <translation type="unfinished" />
+      <translation>尚未选择图片</translation>
     </message>
     <message>
       <source>No styles found. Train one below, or reinstall artdesk to get the presets.</source>
-      <translation type="unfinished" />
+      <translation>没有找到风格。可以在下面训练一个，或重新安装 artdesk 以获得预设风格。</translation>
     </message>
     <message>
       <source>Nothing is selected; select an area first, or apply to the whole picture.</source>
-      <translation type="unfinished" />
+      <translation>没有选区。请先框选一个区域，或者应用到整幅画。</translation>
     </message>
     <message>
       <source>Optimisation steps (Best quality only)</source>
-      <translation type="unfinished" />
+      <translation>优化步数（仅用于“最佳”质量）</translation>
     </message>
     <message>
       <source>Painting in %s</source>
-      <translation type="unfinished" />
+      <translation>正在以 %s 风格绘制</translation>
     </message>
     <message>
       <source>Pictures</source>
@@ -646,19 +646,19 @@
     </message>
     <message>
       <source>Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff)</source>
-      <translation type="unfinished" />
+      <translation>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff)</translation>
     </message>
     <message>
       <source>Pictures that show the style</source>
-      <translation type="unfinished" />
+      <translation>体现这种风格的图片</translation>
     </message>
     <message>
       <source>Quality</source>
-      <translation type="unfinished" />
+      <translation>质量</translation>
     </message>
     <message>
       <source>Steps</source>
-      <translation type="unfinished" />
+      <translation>步数</translation>
     </message>
     <message>
       <source>Stop</source>
@@ -670,43 +670,43 @@
     </message>
     <message>
       <source>Texture scale</source>
-      <translation type="unfinished" />
+      <translation>纹理大小</translation>
     </message>
     <message>
       <source>The active layer</source>
-      <translation type="unfinished" />
+      <translation>当前图层</translation>
     </message>
     <message>
       <source>The picture</source>
-      <translation type="unfinished" />
+      <translation>整幅画</translation>
     </message>
     <message>
       <source>The selection (active layer)</source>
-      <translation type="unfinished" />
+      <translation>选区（当前图层）</translation>
     </message>
     <message>
       <source>There is no active layer to paint.</source>
-      <translation type="unfinished" />
+      <translation>没有可以绘制的当前图层。</translation>
     </message>
     <message>
       <source>This style has no example picture; use Fast quality.</source>
-      <translation type="unfinished" />
+      <translation>这种风格没有示例图片，请使用“快速”质量。</translation>
     </message>
     <message>
       <source>Train style</source>
-      <translation type="unfinished" />
+      <translation>训练风格</translation>
     </message>
     <message>
       <source>Training stopped; no style was saved.</source>
-      <translation type="unfinished" />
+      <translation>训练已停止，没有保存风格。</translation>
     </message>
     <message>
       <source>Training style %s</source>
-      <translation type="unfinished" />
+      <translation>正在训练风格 %s</translation>
     </message>
     <message>
       <source>Whole picture, as a new layer</source>
-      <translation type="unfinished" />
+      <translation>整幅画，作为新图层</translation>
     </message>
     <message>
       <source>Your own style</source>
@@ -714,7 +714,7 @@
     </message>
     <message>
       <source>Your style is ready: %s</source>
-      <translation type="unfinished" />
+      <translation>你的风格已就绪：%s</translation>
     </message>
   </context>
   <context>
@@ -824,7 +824,7 @@
     </message>
     <message>
       <source>Nothing kept yet: everything you generate in Canvas, Music and Poem appears here.</source>
-      <translation type="unfinished" />
+      <translation>还没有保留任何作品：你在画布、音乐和诗歌中生成的内容都会出现在这里。</translation>
     </message>
     <message>
       <source>Open in its panel</source>
@@ -1031,7 +1031,7 @@
     </message>
     <message>
       <source>Choose a SoundFont</source>
-      <translation type="unfinished" />
+      <translation>选择 SoundFont 音色库</translation>
     </message>
     <message>
       <source>Choose melody B first: 'B = piano roll' keeps the current melody as B, or import B.</source>
@@ -1050,10 +1050,6 @@
       <translation>续写旋律</translation>
     </message>
     <message>
-      <source>Done: the new model {0} is in the Melody picker.</source>
-      <translation>完成：新模型 {0} 已出现在旋律模型列表中。</translation>
-    </message>
-    <message>
       <source>Export MIDI</source>
       <translation>导出 MIDI</translation>
     </message>
@@ -1068,10 +1064,6 @@
     <message>
       <source>Export WAV…</source>
       <translation>导出 WAV…</translation>
-    </message>
-    <message>
-      <source>Fine-tune {0}</source>
-      <translation>微调 {0}</translation>
     </message>
     <message>
       <source>Fit</source>
@@ -1123,15 +1115,15 @@
     </message>
     <message>
       <source>Keep</source>
-      <translation type="unfinished" />
+      <translation>保留</translation>
     </message>
     <message>
       <source>Keep this melody in the Gallery (as a MIDI file with its settings).</source>
-      <translation type="unfinished" />
+      <translation>把这段旋律保留到作品集（存为 MIDI 文件，并附带生成设置）。</translation>
     </message>
     <message>
       <source>Kept {0} in the Gallery.</source>
-      <translation type="unfinished" />
+      <translation>已将 {0} 保留到作品集。</translation>
     </message>
     <message>
       <source>MIDI files (*.mid *.midi);;All files (*)</source>
@@ -1151,7 +1143,7 @@
     </message>
     <message>
       <source>Open SoundFont</source>
-      <translation type="unfinished" />
+      <translation>打开 SoundFont 音色库</translation>
     </message>
     <message>
       <source>Put all results one after another into the piano roll.</source>
@@ -1167,7 +1159,7 @@
     </message>
     <message>
       <source>Redo {0}</source>
-      <translation type="unfinished" />
+      <translation>重做 {0}</translation>
     </message>
     <message>
       <source>Rendering {0}…</source>
@@ -1183,31 +1175,19 @@
     </message>
     <message>
       <source>SoundFont 2 (*.sf2)</source>
-      <translation type="unfinished" />
+      <translation>SoundFont 2 (*.sf2)</translation>
     </message>
     <message>
       <source>SoundFont {0}: {1} presets. Choose one beside the instrument.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Starting…</source>
-      <translation>正在启动…</translation>
-    </message>
-    <message>
-      <source>Stopped. Start again with Resume to go on from where it stopped.</source>
-      <translation>已停止。勾选“接着上次继续”再开始，就能从停下的地方接着训练。</translation>
-    </message>
-    <message>
-      <source>Stopping (progress is kept; start again with Resume to go on)…</source>
-      <translation>正在停止（进度会保留；之后可接着继续）…</translation>
+      <translation>SoundFont {0}：共 {1} 个音色。请在乐器旁边选择一个。</translation>
     </message>
     <message>
       <source>The Music panel opens .mid files; {0} is not one.</source>
-      <translation type="unfinished" />
+      <translation>音乐面板只能打开 .mid 文件，{0} 不是。</translation>
     </message>
     <message>
       <source>The built-in sound stays in use.</source>
-      <translation type="unfinished" />
+      <translation>继续使用内置音色。</translation>
     </message>
     <message>
       <source>The piano roll is empty; generate, import or draw a melody first.</source>
@@ -1215,7 +1195,7 @@
     </message>
     <message>
       <source>The settings that made it were restored.</source>
-      <translation type="unfinished" />
+      <translation>已恢复生成它时的设置。</translation>
     </message>
     <message>
       <source>There are no notes to export.</source>
@@ -1223,7 +1203,7 @@
     </message>
     <message>
       <source>There are no notes to keep.</source>
-      <translation type="unfinished" />
+      <translation>没有可以保留的音符。</translation>
     </message>
     <message>
       <source>Track used as the melody:</source>
@@ -1235,7 +1215,7 @@
     </message>
     <message>
       <source>Undo {0}</source>
-      <translation type="unfinished" />
+      <translation>撤销 {0}</translation>
     </message>
     <message>
       <source>Variations need a melody in the piano roll.</source>
@@ -1282,11 +1262,11 @@
     <name>PoemPanel</name>
     <message>
       <source>Acrostic</source>
-      <translation type="unfinished" />
+      <translation>藏头</translation>
     </message>
     <message>
       <source>An acrostic needs its head characters: type them in the Acrostic field.</source>
-      <translation type="unfinished" />
+      <translation>藏头诗需要藏头的字：请在“藏头”栏中输入。</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -1294,27 +1274,27 @@
     </message>
     <message>
       <source>Cancelled; your poem is as it was.</source>
-      <translation type="unfinished" />
+      <translation>已取消，你的诗保持原样。</translation>
     </message>
     <message>
       <source>Candidates</source>
-      <translation type="unfinished" />
+      <translation>候选</translation>
     </message>
     <message>
       <source>Candidates, best first (rule checks, then model score). Click to show.</source>
-      <translation type="unfinished" />
+      <translation>候选诗作，最好的排在前面（先看格律检查，再看模型评分）。点击即可显示。</translation>
     </message>
     <message>
       <source>Check poem</source>
-      <translation type="unfinished" />
+      <translation>检查诗作</translation>
     </message>
     <message>
       <source>Checking the poem</source>
-      <translation type="unfinished" />
+      <translation>正在检查诗作</translation>
     </message>
     <message>
       <source>Copied the poem to the clipboard.</source>
-      <translation type="unfinished" />
+      <translation>已把诗复制到剪贴板。</translation>
     </message>
     <message>
       <source>Copy</source>
@@ -1322,35 +1302,35 @@
     </message>
     <message>
       <source>Copy check: longest shared passage “{0}” ({1} characters); lines found verbatim: {2}. {3}</source>
-      <translation type="unfinished" />
+      <translation>抄袭检查：与训练文本最长的重合片段为“{0}”（{1} 个字）；原样出现的诗句：{2}。{3}</translation>
     </message>
     <message>
       <source>Copy check: nothing shared with the training text.</source>
-      <translation type="unfinished" />
+      <translation>抄袭检查：与训练文本没有重合。</translation>
     </message>
     <message>
       <source>Export .txt…</source>
-      <translation type="unfinished" />
+      <translation>导出 .txt…</translation>
     </message>
     <message>
       <source>Export poem</source>
-      <translation type="unfinished" />
+      <translation>导出诗作</translation>
     </message>
     <message>
       <source>Exported to {0}</source>
-      <translation type="unfinished" />
+      <translation>已导出到 {0}</translation>
     </message>
     <message>
       <source>Fine-tune on my poems…</source>
-      <translation type="unfinished" />
+      <translation>用我的诗微调…</translation>
     </message>
     <message>
       <source>Fine-tuning {0}</source>
-      <translation type="unfinished" />
+      <translation>正在微调 {0}</translation>
     </message>
     <message>
       <source>Form</source>
-      <translation type="unfinished" />
+      <translation>体裁</translation>
     </message>
     <message>
       <source>Generate</source>
@@ -1358,15 +1338,15 @@
     </message>
     <message>
       <source>Give the new model a plain name (letters, digits, dashes).</source>
-      <translation type="unfinished" />
+      <translation>请给新模型起一个简单的名字（字母、数字、短横线）。</translation>
     </message>
     <message>
       <source>Level/oblique pattern (中华新韵)</source>
-      <translation type="unfinished" />
+      <translation>平仄格律（中华新韵）</translation>
     </message>
     <message>
       <source>Lines</source>
-      <translation type="unfinished" />
+      <translation>行数</translation>
     </message>
     <message>
       <source>Model</source>
@@ -1374,11 +1354,11 @@
     </message>
     <message>
       <source>Name of the fine-tuned model:</source>
-      <translation type="unfinished" />
+      <translation>微调后模型的名称：</translation>
     </message>
     <message>
       <source>New model</source>
-      <translation type="unfinished" />
+      <translation>新模型</translation>
     </message>
     <message>
       <source>New seed</source>
@@ -1386,39 +1366,39 @@
     </message>
     <message>
       <source>No poem models found. Train one with: artdesk train poem</source>
-      <translation type="unfinished" />
+      <translation>没有找到诗歌模型。可以用以下命令训练一个：artdesk train poem</translation>
     </message>
     <message>
       <source>No theme given: the model picks its own.</source>
-      <translation type="unfinished" />
+      <translation>没有给出主题：由模型自己决定。</translation>
     </message>
     <message>
       <source>Open .txt…</source>
-      <translation type="unfinished" />
+      <translation>打开 .txt…</translation>
     </message>
     <message>
       <source>Open poem</source>
-      <translation type="unfinished" />
+      <translation>打开诗作</translation>
     </message>
     <message>
       <source>Opened {0}</source>
-      <translation type="unfinished" />
+      <translation>已打开 {0}</translation>
     </message>
     <message>
       <source>Pick a poem model first.</source>
-      <translation type="unfinished" />
+      <translation>请先选择一个诗歌模型。</translation>
     </message>
     <message>
       <source>Regenerate this line</source>
-      <translation type="unfinished" />
+      <translation>重写这一行</translation>
     </message>
     <message>
       <source>Regenerate unlocked lines</source>
-      <translation type="unfinished" />
+      <translation>重写未锁定的行</translation>
     </message>
     <message>
       <source>Rhyme</source>
-      <translation type="unfinished" />
+      <translation>押韵</translation>
     </message>
     <message>
       <source>Seed</source>
@@ -1426,11 +1406,11 @@
     </message>
     <message>
       <source>Temperature</source>
-      <translation type="unfinished" />
+      <translation>温度</translation>
     </message>
     <message>
       <source>Text (*.txt)</source>
-      <translation type="unfinished" />
+      <translation>文本 (*.txt)</translation>
     </message>
     <message>
       <source>Theme</source>
@@ -1438,59 +1418,59 @@
     </message>
     <message>
       <source>There is nothing to check: type, paste or generate a poem.</source>
-      <translation type="unfinished" />
+      <translation>没有可检查的内容：请输入、粘贴或生成一首诗。</translation>
     </message>
     <message>
       <source>Top-k</source>
-      <translation type="unfinished" />
+      <translation>Top-k</translation>
     </message>
     <message>
       <source>Top-p</source>
-      <translation type="unfinished" />
+      <translation>Top-p</translation>
     </message>
     <message>
       <source>Writing a poem</source>
-      <translation type="unfinished" />
+      <translation>正在写诗</translation>
     </message>
     <message>
       <source>Your model {0} is ready and selected.</source>
-      <translation type="unfinished" />
+      <translation>你的模型 {0} 已就绪并已选中。</translation>
     </message>
     <message>
       <source>Your poems (blank line between poems)</source>
-      <translation type="unfinished" />
+      <translation>你的诗（诗与诗之间空一行）</translation>
     </message>
     <message>
       <source>acrostic: 春夏秋冬 / MOON</source>
-      <translation type="unfinished" />
+      <translation>藏头：春夏秋冬 / MOON</translation>
     </message>
     <message>
       <source>e.g. 春山 明月 / sea night</source>
-      <translation type="unfinished" />
+      <translation>例如：春山 明月 / sea night</translation>
     </message>
     <message>
       <source>keeps the form</source>
-      <translation type="unfinished" />
+      <translation>保持体裁</translation>
     </message>
     <message>
       <source>model decides</source>
-      <translation type="unfinished" />
+      <translation>由模型决定</translation>
     </message>
     <message>
       <source>none</source>
-      <translation type="unfinished" />
+      <translation>无</translation>
     </message>
     <message>
       <source>off</source>
-      <translation type="unfinished" />
+      <translation>关</translation>
     </message>
     <message>
       <source>{0} candidate(s) in {1:.2f} s. {2}</source>
-      <translation type="unfinished" />
+      <translation>{1:.2f} 秒内得到 {0} 个候选。{2}</translation>
     </message>
     <message>
       <source>{0} violation(s)</source>
-      <translation type="unfinished" />
+      <translation>{0} 处不合格律</translation>
     </message>
   </context>
   <context>
@@ -1654,6 +1634,29 @@
     </message>
   </context>
   <context>
+    <name>QtFinetuneRunner</name>
+    <message>
+      <source>Done: the new model {0} is in the Melody picker.</source>
+      <translation>完成：新模型 {0} 已出现在旋律模型列表中。</translation>
+    </message>
+    <message>
+      <source>Fine-tune {0}</source>
+      <translation>微调 {0}</translation>
+    </message>
+    <message>
+      <source>Starting…</source>
+      <translation>正在启动…</translation>
+    </message>
+    <message>
+      <source>Stopped. Start again with Resume to go on from where it stopped.</source>
+      <translation>已停止。勾选“接着上次继续”再开始，就能从停下的地方接着训练。</translation>
+    </message>
+    <message>
+      <source>Stopping (progress is kept; start again with Resume to go on)…</source>
+      <translation>正在停止（进度会保留；之后可接着继续）…</translation>
+    </message>
+  </context>
+  <context>
     <name>QtJobRow</name>
     <message>
       <source>Cancel</source>
@@ -1739,6 +1742,13 @@
     <message>
       <source>Drag this into your DAW or a folder to drop the melody as a .mid file.</source>
       <translation>把它拖到你的音乐软件（DAW）或文件夹里，旋律就会存成 .mid 文件。</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtMelodyList</name>
+    <message>
+      <source>Use as melody B (for Interpolate)</source>
+      <translation>用作旋律 B（用于渐变）</translation>
     </message>
   </context>
   <context>
@@ -1924,14 +1934,25 @@
     </message>
   </context>
   <context>
+    <name>QtPianoRoll</name>
+    <message>
+      <source>Click: add a note · drag a note: move · drag its right edge: resize · right-click: delete
+Drag on empty space: select · Ctrl+C / Ctrl+V: copy and paste at the cue point · arrows: move
+Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
+      <translation>单击：添加音符 · 拖动音符：移动 · 拖动右边缘：改变时值 · 右键：删除
+在空白处拖动：框选 · Ctrl+C / Ctrl+V：在起播点复制粘贴 · 方向键：移动
+点击标尺：设置起播点 · Ctrl+滚轮：缩放</translation>
+    </message>
+  </context>
+  <context>
     <name>QtPoemEditor</name>
     <message>
       <source>Generate a poem, or type or paste one here to check it.</source>
-      <translation type="unfinished" />
+      <translation>生成一首诗，或在这里输入、粘贴一首诗来检查格律。</translation>
     </message>
     <message>
       <source>Tick a line to lock it: regenerating keeps locked lines.</source>
-      <translation type="unfinished" />
+      <translation>勾选某一行即可锁定：重写时会保留锁定的行。</translation>
     </message>
   </context>
   <context>
@@ -2021,11 +2042,11 @@
     </message>
     <message>
       <source>SoundFont (.sf2)…</source>
-      <translation type="unfinished" />
+      <translation>SoundFont (.sf2)…</translation>
     </message>
     <message>
       <source>SoundFont: {0}</source>
-      <translation type="unfinished" />
+      <translation>SoundFont：{0}</translation>
     </message>
     <message>
       <source>Tempo</source>
