@@ -237,12 +237,13 @@ CONTENT_LAYER = {"gram": 3, "meanstd": 5, "judge": 1}  # index 0 is the picture 
 
 
 def content_distance(net: FeatureNet, image: torch.Tensor, content_feats: list[torch.Tensor], feats: list[torch.Tensor] | None = None) -> torch.Tensor:
-    """Relative feature difference at the content layer (shape B)."""
+    """Symmetric-relative feature difference at the content layer (shape B), in [0, 2]."""
     feats = feats if feats is not None else net(image)
     layer = CONTENT_LAYER[net.kind]
     target = content_feats[layer]
     diff = (feats[layer] - target).pow(2).flatten(1).mean(1)
-    return diff / target.pow(2).flatten(1).mean(1).clamp_min(1e-8)
+    # symmetric, like the style terms: a flat patch (tiny target) must not blow the term up
+    return diff / (target.pow(2).flatten(1).mean(1) + feats[layer].pow(2).flatten(1).mean(1)).clamp_min(1e-8)
 
 
 def total_variation(image: torch.Tensor) -> torch.Tensor:
