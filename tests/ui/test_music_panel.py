@@ -3,6 +3,7 @@ edit with undo, export and re-import, cancel, bad input. Every wait is on a sign
 from __future__ import annotations
 
 import wave
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -248,7 +249,8 @@ def test_no_models_disables_generation(qtbot, tmp_path):
     from artdesk.ui.panels.music import MusicPanel
 
     runner = Runner()
-    widget = MusicPanel(AppContext(app_paths(), {}, runner, None))
+    paths = replace(app_paths(), bundled_models=tmp_path / "none")  # as if artdesk shipped no music models
+    widget = MusicPanel(AppContext(paths, {}, runner, None))
     qtbot.addWidget(widget)
     assert not widget.controls.generate_button.isEnabled()
     assert not widget.controls.vary_button.isEnabled()

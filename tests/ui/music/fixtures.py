@@ -1,6 +1,7 @@
 """Fixtures for the Music panel tests: tiny melody models in a temporary user model folder."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,7 @@ def tiny_music_models(tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture
-def music_context(qtbot, tiny_music_models):
+def music_context(qtbot, tiny_music_models, tmp_path):
     """An AppContext whose user models hold the tiny music models; the runner is shut down afterwards."""
     import shutil
 
@@ -39,7 +40,7 @@ def music_context(qtbot, tiny_music_models):
     from artdesk.ui.context import AppContext
     from artdesk.ui.jobs import Runner
 
-    paths = app_paths()
+    paths = replace(app_paths(), bundled_models=tmp_path / "no-bundled-models")  # only the tiny models, whatever ships
     for folder in tiny_music_models.values():
         shutil.copytree(folder, paths.user_models / "music" / folder.name)
     runner = Runner()
