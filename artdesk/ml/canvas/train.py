@@ -157,9 +157,15 @@ class Clock:
         self.budget = minutes * 60
         self.already = already
 
+        self.stopped: float | None = None
+
+    def stop(self) -> None:
+        """Freeze the count when training ends, so evaluation time is not counted as training."""
+        self.stopped = time.monotonic()
+
     @property
     def session(self) -> float:
-        return time.monotonic() - self.start
+        return (self.stopped or time.monotonic()) - self.start
 
     @property
     def total(self) -> float:
@@ -260,6 +266,7 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
         if time.monotonic() - last_save > request.save_every_s:
             save_state()
             last_save = time.monotonic()
+    clock.stop()
     save_state()
     return _finish(request, name, "canvas-gan", ema, g_config, data, device, step, clock, ctx,
                    extra={"final_losses": {k: round(v, 4) for k, v in losses.items()}})
@@ -314,6 +321,7 @@ def train_vae(request: TrainRequest, ctx: JobContext) -> Path:
         if time.monotonic() - last_save > request.save_every_s:
             save_state()
             last_save = time.monotonic()
+    clock.stop()
     save_state()
     vae.eval()
     heldout, heldout_styles = data.split(heldout=True)
@@ -382,6 +390,7 @@ def train_upscaler(request: TrainRequest, ctx: JobContext) -> Path:
         if time.monotonic() - last_save > request.save_every_s:
             save_state()
             last_save = time.monotonic()
+    clock.stop()
     save_state()
     model.eval()
     heldout, heldout_styles = data.split(heldout=True)

@@ -40,6 +40,23 @@ def test_training_writes_a_checkpoint_with_metrics_and_resumes(kind, data, tmp_p
     assert json.loads((again / "card.json").read_text())["training"]["steps"] > steps  # resumed, not restarted
 
 
+def test_weights_are_saved_before_evaluation_which_is_not_counted_as_training(data, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    seen = {}
+    original = train.metrics.evaluate_pictures
+
+    def evaluate_and_look(*args, **kwargs):
+        card = json.loads((out / "vae" / "card.json").read_text())  # already on disk, metrics pending
+        seen.setdefault("pending", card)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(train.metrics, "evaluate_pictures", evaluate_and_look)
+    folder = train.train_vae(_request("vae", data, out), RecordingContext())
+    final = json.loads((folder / "card.json").read_text())
+    assert "pending" in seen["pending"]["metrics"] and "kid_vs_heldout" in final["metrics"]
+    assert final["training"]["seconds"] == seen["pending"]["training"]["seconds"]
+
+
 def test_cancel_saves_state_then_stops(data, tmp_path):
     out = tmp_path / "out"
     with pytest.raises(Cancelled):
