@@ -22,6 +22,8 @@ SIZES = {
     # name: (LSTM config kwargs, VAE config kwargs, {model: batch size})
     "large": ({"hidden": 512, "layers": 2, "embed": 64}, {"enc_hidden": 512, "latent": 128, "dec_hidden": 512},
               {"lstm": 128, "vae": 512}),
+    "medium": ({"hidden": 256, "layers": 2, "embed": 64}, {"enc_hidden": 256, "latent": 64, "dec_hidden": 256},
+               {"lstm": 128, "vae": 512}),
     "small": ({"hidden": 128, "layers": 2, "embed": 32}, {"enc_hidden": 128, "latent": 32, "dec_hidden": 128},
               {"lstm": 32, "vae": 64}),
     "tiny": ({"hidden": 16, "layers": 1, "embed": 8}, {"enc_hidden": 16, "latent": 8, "dec_hidden": 16, "dec_layers": 1},
