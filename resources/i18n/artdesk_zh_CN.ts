@@ -258,6 +258,10 @@
       <translation>已将 %s 添加为图层。</translation>
     </message>
     <message>
+      <source>Background</source>
+      <translation>背景</translation>
+    </message>
+    <message>
       <source>Bigger brush</source>
       <translation>放大画笔</translation>
     </message>
@@ -348,6 +352,10 @@
     <message>
       <source>Import layer…</source>
       <translation>导入图层…</translation>
+    </message>
+    <message>
+      <source>Layer 1</source>
+      <translation>图层 1</translation>
     </message>
     <message>
       <source>Layers</source>

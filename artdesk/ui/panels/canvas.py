@@ -80,7 +80,7 @@ class CanvasPanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.editor = QtCanvasEditor(Document.new(*DEFAULT_SIZE), self)
+        self.editor = QtCanvasEditor(self._blank_document(*DEFAULT_SIZE), self)
         self.view = QtCanvasView(self.editor)
         self.tool_options = QtToolOptions(self.editor)
         self.layer_list = QtLayerList(self.editor)
@@ -312,13 +312,20 @@ class CanvasPanel(QWidget):
         self.docks["layers"].setWindowTitle(self.tr("Layers — %s%s (%d × %d)") % (name, star, width, height))
 
     # ----- files -------------------------------------------------------------------------------
+    def _blank_document(self, width: int, height: int) -> Document:
+        """A white background and an empty layer, named in the user's language."""
+        document = Document.new(width, height)
+        document.layers[0].name = self.tr("Background")
+        document.layers[1].name = self.tr("Layer 1")
+        return document
+
     def new_document(self, width: int, height: int) -> bool:
         try:
             check_size(width, height, self.tr("The new canvas"))
         except ArtdeskError as error:
             self.show_message(str(error), warning=True)
             return False
-        self.editor.set_document(Document.new(width, height))
+        self.editor.set_document(self._blank_document(width, height))
         self._update_title()
         self.show_message(self.tr("New canvas, %d × %d.") % (width, height))
         return True
