@@ -186,7 +186,7 @@ class MelodyVAE(nn.Module):
         out, state = self.decoder(x, state)
         return self.head(out), state
 
-    def forward(self, events: torch.Tensor, word_dropout: float = 0.0, generator=None):
+    def forward(self, events: torch.Tensor, word_dropout: float = 0.0):
         """Training pass: (logits, mu, logvar) for segments [B, window]."""
         mu, logvar = self.encode(events)
         z = mu + torch.randn_like(mu) * torch.exp(0.5 * logvar)
