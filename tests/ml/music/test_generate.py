@@ -140,3 +140,22 @@ def test_the_sampling_fast_path_matches_the_training_features():
             assert fast.repeat.sum() > 0  # the repeats were seen
         for name in ("prev", "look1", "look2", "repeat", "position"):
             assert torch.equal(getattr(fast, name), getattr(slow, name)), (position, name)
+
+
+def test_cpu_inference_is_quantized_and_agrees_with_float32(tiny_models, monkeypatch):
+    import torch
+
+    from artdesk.ml.checkpoint import load_checkpoint
+    from artdesk.ml.music.loading import quantized_for_cpu
+
+    model = load_checkpoint(tiny_models["lstm"]).model
+    quantized = quantized_for_cpu(model)
+    assert quantized is not model and "quantized" in type(quantized.lstm).__module__
+    from artdesk.ml.music.model import Conditioning, StepFeatures
+
+    features = StepFeatures(*(torch.randint(0, 60, (2, 9)) for _ in range(3)), torch.zeros(2, 9, 2), torch.randint(0, 16, (2, 9)))
+    cond = Conditioning(*(torch.tensor([0, 1]) for _ in range(4)), torch.tensor([16, 16]))
+    with torch.no_grad():
+        assert torch.allclose(model(features, cond)[0], quantized(features, cond)[0], atol=0.05)
+    monkeypatch.setenv("ARTDESK_NO_QUANTIZE", "1")
+    assert quantized_for_cpu(model) is model
