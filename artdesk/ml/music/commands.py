@@ -206,7 +206,10 @@ def _generate(argv: list[str]) -> int:
     numerator, denominator = (int(x) for x in args.metre.split("/"))
     request = GenerateRequest(_find_model(args.model), args.style, args.key, args.mode, args.key_lock, args.tempo,
                               (numerator, denominator), args.bars, args.temperature, args.seed, args.count)
-    for index, melody in enumerate(generate_melodies(request, ConsoleContext())):
+    ctx = ConsoleContext()
+    melodies = generate_melodies(request, ctx)
+    ctx.flush()  # the last (throttled) progress line, ending the line
+    for index, melody in enumerate(melodies):
         path = write_midi(melody, Path(args.out) / f"{args.style}-{args.key}{args.mode}-seed{args.seed}-{index + 1}.mid")
         print(path)
     return 0
@@ -225,7 +228,10 @@ def _finetune(argv: list[str]) -> int:
     parser.add_argument("--no-resume", dest="resume", action="store_false")
     args = parser.parse_args(argv)
     request = FinetuneRequest(_find_model(args.base), Path(args.midi_folder), args.name, args.minutes, args.resume, args.style)
-    print(finetune(request, ConsoleContext()))
+    ctx = ConsoleContext()
+    dest = finetune(request, ctx)
+    ctx.flush()
+    print(dest)
     return 0
 
 
