@@ -98,11 +98,20 @@ def pen_line_width(view, pressure, device):
     return width
 
 
+_PEN: list = []  # the test pen lives as long as the process: Qt events keep pointers to their device
+
+
+def pen_device():
+    if not _PEN:
+        _PEN.append(QPointingDevice("test pen", 4242, QInputDevice.DeviceType.Stylus, QPointingDevice.PointerType.Pen,
+                                    QInputDevice.Capability.Position | QInputDevice.Capability.Pressure, 1, 2))
+    return _PEN[0]
+
+
 def test_tablet_pressure_sets_the_width(qtbot, view):
     view.set_zoom(1.0)
     view.offset = QPointF(0, 0)
-    device = QPointingDevice("test pen", 4242, QInputDevice.DeviceType.Stylus, QPointingDevice.PointerType.Pen,
-                             QInputDevice.Capability.Position | QInputDevice.Capability.Pressure, 1, 2)
+    device = pen_device()
     light, firm = pen_line_width(view, 0.2, device), pen_line_width(view, 1.0, device)
     assert 0 < light < firm / 3 and firm >= 28
     assert np.all(view.editor.document.layers[1].pixels == 0)
