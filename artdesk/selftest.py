@@ -87,7 +87,7 @@ def run_self_test(domain_modules: list) -> int:
         handle.start()
         loop.exec()
         if "result" in outcome:
-            print(f"ok    {title}: {str(outcome['result'])[:100]}")
+            print(f"ok    {title}: {' '.join(str(outcome['result']).split())[:100]}")
         else:
             failures.append(title)
             print(f"FAIL  {title}: {outcome.get('error', 'timed out')}")
