@@ -20,6 +20,7 @@ DOMAIN_COMMANDS: dict[str, str] = {}
 DOMAIN_COMMANDS["music"] = "artdesk.ml.music.commands"
 DOMAIN_COMMANDS["style"] = "artdesk.ml.style.commands"
 DOMAIN_COMMANDS["canvas"] = "artdesk.ml.canvas.commands"
+DOMAIN_COMMANDS["poem"] = "artdesk.ml.poem.commands"
 VERBS = ("generate", "train", "finetune", "eval")
 
 
