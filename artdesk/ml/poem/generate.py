@@ -27,6 +27,9 @@ from artdesk.ml.poem.vocab import EOS
 ZH_MARKS = ("，", "。")
 EN_END = ",.;:!?"
 MAX_KEYWORDS = 40
+ANCHOR_WORDS = ("day away night light sea free tree heart sky high eye song long sight bright love above rain again "
+                "fire desire sun done moon soon door more shore sand hand land stone alone home sleep deep dream stream "
+                "morning air fair care old cold gold away").split()
 FALLBACK_WORDS = ("light rain sky sea wind moon dawn stone song home night day heart snow fire "
                   "river morning silver evening shadow quiet flowers summer golden water gentle "
                   "beautiful wandering memory silently yesterday tenderly remember "
@@ -392,7 +395,9 @@ def _en_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
             if letter != "x":
                 word = english.last_word(line)
                 if letter in anchors and not english.rhymes(word, anchors[letter]):
-                    line = _fix_rhyme(poem, sampler, line, anchors[letter]) or line
+                    line = _fix_rhyme(poem, sampler, line, rhyme_candidates(anchors[letter])) or line
+                elif letter not in anchors and scheme.count(letter) > 1 and not rhyme_candidates(word):
+                    line = _fix_rhyme(poem, sampler, line, list(ANCHOR_WORDS)) or line  # a word that has rhymes
                 else:
                     _finish_line(sampler, newline)
                 anchors.setdefault(letter, english.last_word(line))
@@ -480,15 +485,15 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
     return text
 
 
-def _fix_rhyme(poem: PoemModel, sampler: Sampler, line: str, anchor: str) -> str | None:
-    """Replace the line's last word by a word rhyming with ``anchor``, then end the line."""
+def _fix_rhyme(poem: PoemModel, sampler: Sampler, line: str, candidates: list[str]) -> str | None:
+    """Replace the line's last word by the best-scoring of ``candidates``, then end the line."""
     snap = getattr(sampler, "_line_word_start", None)
     if snap is None:
         return None
     state, before, _used = snap
     sampler.restore(state)
     masks = _en_masks(poem)
-    pick = _pick_word(poem, sampler, rhyme_candidates(anchor))
+    pick = _pick_word(poem, sampler, candidates)
     if not pick:
         sampler.feed_many(poem.vocab.encode(line[len(before):]))
         sampler.feed(masks["newline"])
