@@ -32,6 +32,7 @@ class ExceptionReporter(QObject):
         super().__init__()
         self.parent_window = parent_window
         self.log_path = log_path
+        self._reporting = False
         self.caught.connect(self._on_self_caught)
 
     def install(self) -> None:
@@ -41,7 +42,15 @@ class ExceptionReporter(QObject):
     def _hook(self, exc_type, exc_value, exc_tb) -> None:
         details = "".join(traceback.format_exception(exc_type, exc_value, exc_tb))
         log.error("unexpected exception:\n%s", details)
-        self.caught.emit(f"{exc_type.__name__}: {exc_value}", details)
+        if self._reporting:  # an exception while reporting one (e.g. during interpreter exit): log only
+            return
+        self._reporting = True
+        try:
+            self.caught.emit(f"{exc_type.__name__}: {exc_value}", details)
+        except RuntimeError:  # this reporter's Qt object is already gone
+            pass
+        finally:
+            self._reporting = False
 
     def _on_self_caught(self, message: str, details: str) -> None:
         show_error(self.parent_window, message, details, self.log_path)
