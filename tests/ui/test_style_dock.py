@@ -62,6 +62,7 @@ def dock(qtbot, picture):
 
     widget = CanvasStyleDock(context, FakeCanvas(picture))
     qtbot.addWidget(widget)
+    assert widget.select_style("tiny")  # the bundled presets are listed too
     yield widget
     widget.cancel()
     assert runner.shutdown(20000)

@@ -21,7 +21,7 @@ def _content(folder, picture):
 def test_time_budgeted_training_then_eval_only(tmp_path, picture):
     _content(tmp_path / "content", picture)
     out = tmp_path / "out"
-    args = ["--content", str(tmp_path / "content"), "--out", str(out), "--presets", "ink", "--minutes", "0.3",
+    args = ["--content", str(tmp_path / "content"), "--out", str(out), "--presets", "ink", "--minutes", "3",
             "--crop", "32", "--batch", "1", "--width", "4", "--steps", "3", "--no-eval", "--device", "cpu", "--method", "gram"]
     assert train_presets.main(args) == 0
     card = load_checkpoint(out / "ink").card.raw
