@@ -3,7 +3,7 @@ read-only at a path with spaces and non-ASCII characters; a damaged bundled mode
 app still starts. Slow (a PyInstaller build with torch): .ci/run runs it through scripts/test.sh.
 
 The build's own report (sizes, cold start, build time) is kept in build/bundle-report.txt.
-ARTDESK_REUSE_BUNDLE=1 tests an existing dist/artdesk instead of building (packaging/build --skip-build).
+ARTDESK_REUSE_BUNDLE=1 tests an existing dist/artdesk and archive instead of building them again.
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ pytestmark = [
 def bundle() -> Path:
     """Build once per run (PyInstaller reuses build/pyinstaller between runs), self-test, measure, archive."""
     env = {k: v for k, v in os.environ.items() if k != "ARTDESK_HOME"}
-    reuse = ["--skip-build"] if os.environ.get("ARTDESK_REUSE_BUNDLE") == "1" else []
+    reuse = ["--skip-build", "--no-archive"] if os.environ.get("ARTDESK_REUSE_BUNDLE") == "1" else []
     result = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"), "--runs", "3", *reuse],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=3500)
     REPORT.parent.mkdir(parents=True, exist_ok=True)
