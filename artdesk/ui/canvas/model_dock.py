@@ -219,7 +219,10 @@ class CanvasModelDock(QWidget):
             if card.model_type in GENERATIVE_TYPES:
                 kind = "GAN" if card.model_type == "canvas-gan" else "VAE"
                 label = f"{card.name} ({kind}{', yours' if card.is_user else ''})"
+                if any(tag.startswith("undertrained") for tag in card.labels):
+                    label += self.tr(" · undertrained")
                 self.model_combo.addItem(label, str(card.path))
+                self.model_combo.setItemData(self.model_combo.count() - 1, card.description, Qt.ItemDataRole.ToolTipRole)
         index = self.model_combo.findData(current)
         if index >= 0:
             self.model_combo.setCurrentIndex(index)
