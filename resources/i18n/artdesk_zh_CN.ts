@@ -87,6 +87,10 @@
   <context>
     <name>CanvasModelDock</name>
     <message>
+      <source> · undertrained</source>
+      <translation> · 训练不足</translation>
+    </message>
+    <message>
       <source>%d pictures</source>
       <translation>%d 张图</translation>
     </message>
