@@ -28,6 +28,7 @@ def translations(app: QApplication, i18n_dir: Path) -> QtTranslations:
     manager = app.findChild(QtTranslations)
     if manager is None:
         manager = QtTranslations(app, i18n_dir)
+    manager.i18n_dir = Path(i18n_dir)  # the folder of the paths in use now
     return manager
 
 

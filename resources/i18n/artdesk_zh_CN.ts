@@ -16,6 +16,10 @@
       <translation>署名</translation>
     </message>
     <message>
+      <source>Canvas</source>
+      <translation>画布</translation>
+    </message>
+    <message>
       <source>Component</source>
       <translation>组件</translation>
     </message>
@@ -44,6 +48,10 @@
       <translation>无法读取的模型</translation>
     </message>
     <message>
+      <source>Music</source>
+      <translation>音乐</translation>
+    </message>
+    <message>
       <source>No models are installed.</source>
       <translation>尚未安装任何模型。</translation>
     </message>
@@ -52,12 +60,20 @@
       <translation>面板</translation>
     </message>
     <message>
+      <source>Poem</source>
+      <translation>诗歌</translation>
+    </message>
+    <message>
       <source>Software</source>
       <translation>软件</translation>
     </message>
     <message>
       <source>Software inside artdesk and its licences</source>
       <translation>artdesk 内含的软件及其许可</translation>
+    </message>
+    <message>
+      <source>Style</source>
+      <translation>风格</translation>
     </message>
     <message>
       <source>Trained on</source>

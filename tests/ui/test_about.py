@@ -12,9 +12,9 @@ def test_about_lists_each_models_data_source_and_licence(qtbot, qapp, fake_bundl
     dialog = window.open_about()
     assert artdesk.__version__ in dialog.windowTitle() + "".join(w.text() for w in dialog.findChildren(type(window.status_label)))
     rows = {dialog.models_table.item(r, 0).text(): [dialog.models_table.item(r, c).text() for c in range(5)] for r in range(dialog.models_table.rowCount())}
-    assert rows["tang"][2:4] == ["npm chinese-poetry@2.0.1", "MIT"]
-    assert rows["folk"][2:4] == ["music21 corpus: oneills1850", "public domain"]
-    assert rows["mine"][3] == "CC0"
+    assert rows["tang"][1:4] == ["Poem", "MIT", "npm chinese-poetry@2.0.1"]
+    assert rows["folk"][2:4] == ["public domain", "music21 corpus: oneills1850"]
+    assert rows["mine"][2] == "CC0"
     assert sorted(dialog.licences()) == ["CC0", "MIT", "public domain"]
     assert not dialog.problems.isVisible()
     software = [dialog.software_table.item(r, 0).text() for r in range(dialog.software_table.rowCount())]

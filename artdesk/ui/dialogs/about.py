@@ -41,7 +41,7 @@ def describe(value: Any) -> str:
 
 
 def card_rows(cards: list[ModelCard]) -> list[tuple[str, str, str, str, str]]:
-    """(model, panel, data source, data licence, attribution) for each card."""
+    """(model, domain, data licence, data source, attribution) for each card."""
     rows = []
     for card in cards:
         data = card.raw.get("data") or {}
@@ -49,7 +49,7 @@ def card_rows(cards: list[ModelCard]) -> list[tuple[str, str, str, str, str]]:
             data = {"source": data}
         source = describe(data.get("source") or data.get("sources") or data.get("name"))
         attribution = describe(data.get("attribution") or data.get("credit") or data.get("url"))
-        rows.append((card.name, card.domain, source or "?", card.licence, attribution))
+        rows.append((card.name, card.domain, card.licence, source or "?", attribution))
     return rows
 
 
@@ -88,9 +88,13 @@ class AboutDialog(QDialog):
         discovery = context.discover()
         self.cards = discovery.cards
         self.models_table = self._table(
-            [self.tr("Model"), self.tr("Panel"), self.tr("Trained on"), self.tr("Data licence"), self.tr("Attribution")],
+            [self.tr("Model"), self.tr("Panel"), self.tr("Data licence"), self.tr("Trained on"), self.tr("Attribution")],
             card_rows(self.cards),
         )
+        panels = {"canvas": self.tr("Canvas"), "music": self.tr("Music"), "poem": self.tr("Poem"), "style": self.tr("Style")}
+        for row in range(self.models_table.rowCount()):
+            item = self.models_table.item(row, 1)
+            item.setText(panels.get(item.text(), item.text()))
         self.models_table.setAccessibleName(self.tr("Models and the data they were trained on"))
         for row, card in enumerate(self.cards):
             origin = self.tr("ships with artdesk") if not card.is_user else self.tr("your model")
@@ -153,4 +157,4 @@ class AboutDialog(QDialog):
 
     def licences(self) -> list[str]:
         """The data licences shown in the models table, row by row."""
-        return [self.models_table.item(row, 3).text() for row in range(self.models_table.rowCount())]
+        return [self.models_table.item(row, 2).text() for row in range(self.models_table.rowCount())]
