@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.model_warning.hide()
         self.statusBar().addPermanentWidget(self.model_warning)
         context.status_message.connect(self._on_context_status_message)
+        context.open_path_requested.connect(self._on_context_open_path_requested)
         self._build_actions()
         self.retranslate()
         self._window_settings = QSettings(str(context.paths.config / "window.ini"), QSettings.Format.IniFormat)
@@ -223,6 +224,9 @@ class MainWindow(QMainWindow):
 
     def _on_context_status_message(self, message: str) -> None:
         self.status_label.setText(message)
+
+    def _on_context_open_path_requested(self, path: str) -> None:
+        self.open_paths([path])
 
     def open_paths(self, paths: list[str]) -> None:
         """Open documents given on the command line in the panel for their type (if it can open files)."""

@@ -93,7 +93,7 @@ def test_unwritable_user_folder_still_starts(qtbot, qapp, isolated_home):
     qtbot.addWidget(window)
     window.show()
     assert window.context.log_path is None
-    assert window.context.discover().cards == []
+    assert [c for c in window.context.discover().cards if c.is_user] == []
     window.close()
 
 
@@ -112,4 +112,15 @@ def test_unexpected_exceptions_are_logged_and_shown(qtbot, qapp):
     assert "planted failure" in box.text() and str(window.context.log_path) in box.text()
     assert "planted failure" in window.context.log_path.read_text()
     box.close()
+    window.close()
+
+
+def test_gallery_items_open_in_their_panel(qtbot, qapp, tmp_path):
+    window = build_window(qapp)
+    qtbot.addWidget(window)
+    window.show()
+    item = window.context.keep_output("poem", "春眠不觉晓，\n处处闻啼鸟。\n".encode(), "txt", {"seed": 1}, title="kept")
+    window.context.open_path_requested.emit(str(window.context.gallery().path(item)))
+    assert window.tabs.currentWidget() is window.panels["poem"]
+    assert "春眠不觉晓" in window.panels["poem"].panel.editor.text_edit.toPlainText()
     window.close()
