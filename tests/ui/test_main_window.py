@@ -11,11 +11,12 @@ def test_panels_are_built_on_first_show(qtbot, qapp):
     window = build_window(qapp)
     qtbot.addWidget(window)
     window.show()
-    built = {name: page.panel is not None for name, page in window.panels.items()}
     current = window.tabs.currentWidget()
-    assert sum(built.values()) == 1 and current.panel is not None
+    assert all(page.panel is None for page in window.panels.values())  # the window shows first
+    qtbot.waitUntil(lambda: current.panel is not None, timeout=10_000)
+    assert sum(page.panel is not None for page in window.panels.values()) == 1
     window.tabs.setCurrentIndex(2)
-    assert window.tabs.currentWidget().panel is not None
+    qtbot.waitUntil(lambda: window.tabs.currentWidget().panel is not None, timeout=10_000)
     window.close()
 
 
@@ -82,6 +83,7 @@ def test_a_panel_that_fails_to_build_shows_a_message(qtbot, qapp):
     page = LazyPanel("artdesk.ui.panels.nonexistent:Nothing", window.context)
     qtbot.addWidget(page)
     page.show()
+    qtbot.waitUntil(lambda: page.panel is not None, timeout=5000)
     assert "could not be opened" in page.panel.text()
     window.close()
 

@@ -5,6 +5,7 @@ import importlib
 import logging
 import traceback
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from artdesk.ui.context import AppContext
@@ -34,5 +35,7 @@ class LazyPanel(QWidget):
         return self.panel
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        self.ensure_built()
+        """Build on the next turn of the event loop, so the window paints before the panel's imports run."""
+        if self.panel is None:
+            QTimer.singleShot(0, self.ensure_built)
         super().showEvent(event)
