@@ -9,22 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import artdesk
-from artdesk.core.cards import WEIGHTS_FILE, CardError, read_card
+from artdesk.core.cards import read_card
 from artdesk.core.errors import ArtdeskError
 
-_CACHE: dict[tuple[str, int, int], Any] = {}
+_QUANTIZED: dict[str, tuple[Any, Any]] = {}  # folder -> (cached checkpoint, its quantized copy)
 _LOCK = threading.Lock()
 KIND_NAMES = {"melody-lstm": "a melody LSTM (Generate, Continue)", "melody-vae": "a melody VAE (Interpolate, Variations)"}
-
-
-def _source(folder: Path) -> str:
-    from artdesk.core.paths import app_paths
-
-    try:
-        folder.resolve().relative_to(app_paths().bundled_models.resolve())
-        return "bundled"
-    except ValueError:
-        return "user"
 
 
 def quantized_for_cpu(model):
@@ -49,9 +39,10 @@ def quantized_for_cpu(model):
 def load_music_model(model_path: Path, model_type: str):
     """The ``Checkpoint`` at ``model_path``, which must be of ``model_type``; raises ArtdeskError otherwise.
 
-    On CPU the model is int8 dynamically quantized for inference (see ``quantized_for_cpu``).
+    Loading and reloading go through ``ml.model_cache.load_cached``; on CPU the model is then int8
+    dynamically quantized for inference (see ``quantized_for_cpu``), once per loaded checkpoint.
     """
-    from artdesk.ml.checkpoint import load_checkpoint
+    from artdesk.ml.model_cache import load_cached
 
     folder = Path(model_path)
     card = read_card(folder)
@@ -60,18 +51,14 @@ def load_music_model(model_path: Path, model_type: str):
             f"{card.name} is {KIND_NAMES.get(card.model_type, card.model_type)}; this needs "
             f"{KIND_NAMES.get(model_type, model_type)}. Choose another model."
         )
-    try:
-        stat = (folder / WEIGHTS_FILE).stat()
-    except OSError as error:
-        raise CardError(f"Cannot read the weights of {card.name}: {error.strerror or error}.") from error
-    key = (str(folder.resolve()), stat.st_mtime_ns, stat.st_size)
+    checkpoint = load_cached(folder)
+    key = str(folder.resolve())
     with _LOCK:
-        if key not in _CACHE:
-            for old in [k for k in _CACHE if k[0] == key[0]]:
-                del _CACHE[old]
-            checkpoint = load_checkpoint(folder, _source(folder))
-            _CACHE[key] = replace(checkpoint, model=quantized_for_cpu(checkpoint.model))
-        return _CACHE[key]
+        source, quantized = _QUANTIZED.get(key, (None, None))
+        if source is not checkpoint:
+            quantized = replace(checkpoint, model=quantized_for_cpu(checkpoint.model))
+            _QUANTIZED[key] = (checkpoint, quantized)
+        return quantized
 
 
 def provenance(checkpoint, seed: int, settings: dict[str, Any], **extra: Any) -> dict[str, Any]:
