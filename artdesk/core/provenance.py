@@ -41,3 +41,41 @@ def missing_fields(record: dict[str, Any] | None) -> list[str]:
     if not isinstance(record, dict):
         return list(needed)
     return [key for key in needed if record.get(key) in (None, "")]
+
+
+FIELD_NAMES = {"app": "the app", "model": "the model", "weights_sha256": "the model's weights hash", "seed": "the seed",
+               "settings": "the settings"}
+
+
+def describe_missing(record: dict[str, Any] | None, name: str) -> str:
+    """A sentence for the user on what a file's provenance lacks ("" when it is complete)."""
+    if not isinstance(record, dict) or not record:
+        return f"{name} carries no artdesk provenance: the settings that made it are unknown."
+    missing = missing_fields(record)
+    if not missing:
+        return ""
+    what = ", ".join(FIELD_NAMES[key] for key in missing)
+    return f"{name}'s provenance lacks {what}, so it cannot be generated again exactly."
+
+
+def find_card(record: dict[str, Any], cards: list[ModelCard]) -> tuple[ModelCard | None, str]:
+    """The installed model a record names, and a note for the user ("" when its weights are the very same).
+
+    The weights hash decides first (a renamed copy still reproduces), then the model id, then the name.
+    """
+    wanted = str(record.get("weights_sha256") or "")
+    for card in cards:
+        if wanted and card.raw.get("weights_sha256") == wanted:
+            return card, ""
+    model = str(record.get("model") or "")
+    for key in ("model_id", "model"):
+        value = record.get(key)
+        for card in cards:
+            if value and value in (card.id, card.name):
+                if wanted:
+                    return card, (f"The model {card.name} has changed since this was made (other weights), "
+                                  "so generating again may not give the same result.")
+                return card, ""
+    if not model:
+        return None, "The provenance names no model."
+    return None, f"This was made with the model {model}, which is not installed. Install it, or pick another model."
