@@ -40,7 +40,16 @@ def missing_fields(record: dict[str, Any] | None) -> list[str]:
     needed = ("app", "model", "weights_sha256", "seed", "settings")
     if not isinstance(record, dict):
         return list(needed)
-    return [key for key in needed if record.get(key) in (None, "")]
+    return [key for key in needed if _lacks(record, key)]
+
+
+def _lacks(record: dict[str, Any], key: str) -> bool:
+    value = record.get(key)
+    if key == "seed":  # None is an answer (the job used no randomness); a seed left out or not a number is not
+        return key not in record or not (value is None or (isinstance(value, int) and not isinstance(value, bool)))
+    if key == "settings":
+        return not isinstance(value, dict)
+    return value in (None, "")
 
 
 FIELD_NAMES = {"app": "the app", "model": "the model", "weights_sha256": "the model's weights hash", "seed": "the seed",

@@ -36,3 +36,10 @@ def test_find_card_by_weights_then_id_then_name(tmp_path):
     card, note = find_card({"model": "gone-model", "weights_sha256": "ccc"}, cards)
     assert card is None and "gone-model" in note and "not installed" in note
     assert find_card({}, cards)[0] is None
+
+
+def test_seedless_jobs_and_forged_types():
+    base = {"app": "artdesk", "model": "x", "weights_sha256": "a", "settings": {}}
+    assert missing_fields({**base, "seed": None}) == []
+    assert missing_fields(base) == ["seed"]
+    assert missing_fields({**base, "seed": "7; rm -rf", "settings": "forged"}) == ["seed", "settings"]
