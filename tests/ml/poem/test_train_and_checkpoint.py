@@ -113,3 +113,28 @@ def test_model_size_budget_of_shipped_configs():
         weights = sum(p.numel() for p in model.parameters()) * 2  # float16
         assert weights + copy_index_bytes < 40e6
     assert np.isfinite(weights)
+
+
+def test_adaptive_head_gives_normalised_probabilities_that_match_its_loss_and_survive_a_round_trip(tmp_path):
+    torch.manual_seed(0)
+    vocab, stream, _ = tiny_corpus("zh")
+    config = PoemConfig(len(vocab), "zh", embed=8, hidden=16, layers=1, dropout=0.0, cell="lstm", head="adaptive",
+                        cutoffs=(8, 20))
+    model = PoemRNN(config)
+    model.set_frequency_order(np.bincount(stream, minlength=len(vocab)))
+    assert sorted(model.rank.tolist()) == list(range(len(vocab))) and model.rank.tolist() != list(range(len(vocab)))
+    x, y = (torch.as_tensor(stream[None, i:i + 40].astype(np.int64)) for i in (0, 1))
+    with torch.no_grad():
+        logp, _ = model(x)
+        nll, _ = model.token_nll(x, y)
+    assert torch.allclose(logp.logsumexp(-1), torch.zeros(1, 40), atol=1e-4)
+    assert torch.allclose(-logp.gather(-1, y[..., None])[..., 0], nll, atol=1e-4)
+    before = bits_per_char(model, stream, vocab, "cpu")
+    train_model(model, stream, stream, vocab, seconds=2.0, state_path=None, device="cpu", batch=4, seq=32, lr=1e-2,
+                ctx=RecordingContext(), eval_every=1.0, eval_tokens=2000)
+    assert bits_per_char(model, stream, vocab, "cpu") < before
+    loaded = get_poem_model(save_model(model, tmp_path / "poem" / "a", vocab, stream, name="a", description="t",
+                                       data={}, training={}, metrics={}))
+    assert torch.equal(loaded.model.rank, model.rank)
+    with torch.no_grad():
+        assert torch.allclose(loaded.model(x)[0], model.half().float()(x)[0], atol=1e-3)
