@@ -1,4 +1,4 @@
-"""English prosody from the CMU Pronouncing Dictionary (via ``pronouncing``): syllables and rhyme.
+"""English prosody from the CMU Pronouncing Dictionary (``pronunciations``): syllables and rhyme.
 
 Words missing from the dictionary fall back to spelling rules (vowel groups; last three letters
 for rhyme) and are reported as guesses by the checker.
@@ -8,14 +8,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from artdesk.ml.poem import pronunciations
+
 WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 
 
 @lru_cache(maxsize=200_000)
 def _phones(word: str) -> str | None:
-    import pronouncing
-
-    found = pronouncing.phones_for_word(word.lower())
+    found = pronunciations.phones_for_word(word)
     return found[0] if found else None
 
 
@@ -49,9 +49,7 @@ def rhyme_key(word: str) -> str:
     word = word.lower().strip("'")
     phones = _phones(word)
     if phones is not None:
-        import pronouncing
-
-        return pronouncing.rhyming_part(phones)
+        return pronunciations.rhyming_part(phones)
     return "~" + word[-3:]
 
 
