@@ -75,12 +75,12 @@ def _generate(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     path = _any_generator(args.model)
     if args.all_styles:
-        images = []
+        images, provenance = [], {}
         for style in STYLES:
             request = GenerateRequest(str(path), style, args.seed, args.count, args.truncation)
-            images += generate.generate_grid(request, ConsoleContext()).images
-        provenance = {"job": "generate", "model": str(path), "styles": list(STYLES), "seed": args.seed,
-                      "count": args.count, "truncation": args.truncation}
+            result = generate.generate_grid(request, ConsoleContext())
+            images += result.images
+            provenance = provenance or dict(result.provenance[0], index=None, count=args.count, styles=list(STYLES))
         print(save_png(grid_image(images, columns=args.count), Path(args.out), provenance))
         return 0
     result = generate.generate_grid(GenerateRequest(str(path), args.style, args.seed, args.count, args.truncation),

@@ -14,6 +14,7 @@ import torch.nn.functional as F
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import JobContext
+from artdesk.core.provenance import provenance_record
 from artdesk.ml.canvas.eval import to_tensor, to_uint8
 from artdesk.ml.canvas.requests import (
     MAX_PICTURES,
@@ -28,6 +29,7 @@ from artdesk.ml.canvas.requests import (
     VaryRequest,
     style_index,
 )
+from artdesk.ml.canvas.replay import drawing_png, request_settings
 from artdesk.ml.checkpoint import Checkpoint, load_checkpoint
 
 BATCH = 16
@@ -85,11 +87,13 @@ def _render(checkpoint: Checkpoint, z: torch.Tensor, styles: torch.Tensor, ctx: 
     return images
 
 
-def _pictures(checkpoint: Checkpoint, images, z: torch.Tensor, styles, job: str, **extra) -> Pictures:
+def _pictures(checkpoint: Checkpoint, images, z: torch.Tensor, styles, request, job: str, **extra) -> Pictures:
+    """The result, each picture with a full provenance record (``index`` is its place in the result)."""
     latents = [tuple(round(float(v), 5) for v in row) for row in z]
+    settings = request_settings(request)
+    seed = getattr(request, "seed", None)
     provenance = [
-        {"job": job, "model": checkpoint.card.id, "model_type": checkpoint.card.model_type,
-         "style": STYLES[int(s)], "index": i, **extra}
+        provenance_record(checkpoint.card, seed, settings, job=job, style=STYLES[int(s)], index=i, **extra)
         for i, s in enumerate(styles)
     ]
     return Pictures(images, latents, provenance)
@@ -105,7 +109,7 @@ def generate_grid(request: GenerateRequest, ctx: JobContext) -> Pictures:
     z = torch.randn(count, checkpoint.model.latent_dim, generator=generator) * request.truncation
     styles = torch.full((count,), style_index(request.style), dtype=torch.long)
     images = _render(checkpoint, z, styles, ctx, "Generating")
-    return _pictures(checkpoint, images, z, styles, "generate", seed=request.seed, truncation=request.truncation)
+    return _pictures(checkpoint, images, z, styles, request, "generate", truncation=request.truncation)
 
 
 def vary(request: VaryRequest, ctx: JobContext) -> Pictures:
@@ -122,7 +126,7 @@ def vary(request: VaryRequest, ctx: JobContext) -> Pictures:
     z = base[None] + noise
     styles = torch.full((count,), style_index(request.style), dtype=torch.long)
     images = _render(checkpoint, z, styles, ctx, "Varying")
-    return _pictures(checkpoint, images, z, styles, "vary", seed=request.seed, strength=request.strength)
+    return _pictures(checkpoint, images, z, styles, request, "vary", strength=request.strength)
 
 
 def slerp(a: torch.Tensor, b: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
@@ -160,7 +164,7 @@ def interpolate(request: InterpolateRequest, ctx: JobContext) -> Pictures:
     if request.gif_path:
         ctx.raise_if_cancelled()
         files.append(str(write_animation(images, Path(request.gif_path), request.frame_ms, request.upscale)))
-    result = _pictures(checkpoint, images, z, styles, "interpolate", frames=frames)
+    result = _pictures(checkpoint, images, z, styles, request, "interpolate", frames=frames)
     return Pictures(result.images, result.latents, result.provenance, files)
 
 
@@ -232,7 +236,7 @@ def breed(request: BreedRequest, ctx: JobContext) -> Pictures:
     z = children + request.mutation * torch.randn(count, dim, generator=generator)
     styles = torch.full((count,), style_index(request.style), dtype=torch.long)
     images = _render(checkpoint, z, styles, ctx, "Breeding")
-    result = _pictures(checkpoint, images, z, styles, "breed", seed=request.seed, mutation=request.mutation,
+    result = _pictures(checkpoint, images, z, styles, request, "breed", mutation=request.mutation,
                        parents=len(parents))
     for prov, w in zip(result.provenance, weights):
         prov["parent_weights"] = [round(float(v), 3) for v in w]
@@ -292,7 +296,7 @@ def explore(request: ExploreRequest, ctx: JobContext) -> Pictures:
     z = base[None] + amounts[:, None] * directions[request.component][None]
     styles = torch.full((count,), style, dtype=torch.long)
     images = _render(checkpoint, z, styles, ctx, "Exploring", 0.1, 0.9)
-    result = _pictures(checkpoint, images, z, styles, "explore", component=request.component + 1)
+    result = _pictures(checkpoint, images, z, styles, request, "explore", component=request.component + 1)
     for prov, amount in zip(result.provenance, amounts):
         prov["amount"] = round(float(amount), 3)
     return result
@@ -359,8 +363,9 @@ def project(request: ProjectRequest, ctx: JobContext) -> Pictures:
     ctx.report(1.0, "Projected")
     images = [to_uint8(final)[0], to_uint8(target)[0]]
     latents = [tuple(round(float(v), 5) for v in z.detach()[0])] * 2
-    base = {"model": checkpoint.card.id, "model_type": checkpoint.card.model_type, "style": request.style,
-            "steps": steps, "distance": round(distance, 4)}
+    settings = dict(request_settings(request), drawing_png=drawing_png(images[1]))
+    base = provenance_record(checkpoint.card, request.seed, settings, style=request.style, steps=steps,
+                             distance=round(distance, 4))
     provenance = [dict(base, job="project", index=0), dict(base, job="drawing as the model sees it", index=1)]
     return Pictures(images, latents, provenance)
 
