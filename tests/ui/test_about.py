@@ -1,11 +1,17 @@
 """The About dialog: version, and the licence and source of every bundled model read from its card."""
+import shutil
+from pathlib import Path
+
 import artdesk
 from artdesk.ui.app import build_window
 from tests.core.test_cards import make_card_folder
 from tests.packaging.conftest import fake_bundle  # noqa: F401 (fixture)
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def test_about_lists_each_models_data_source_and_licence(qtbot, qapp, fake_bundle, isolated_home):  # noqa: F811
+    shutil.copytree(ROOT / "resources" / "cmudict", fake_bundle / "resources" / "cmudict")
     make_card_folder(isolated_home / "data" / "models", domain="canvas", name="mine", data={"licence": "CC0", "source": "my sketches"})
     window = build_window(qapp)
     qtbot.addWidget(window)
@@ -21,6 +27,7 @@ def test_about_lists_each_models_data_source_and_licence(qtbot, qapp, fake_bundl
     assert {"torch", "numpy", "mido"} <= {name.lower() for name in software} and "Qt (inside PySide6)" in software
     licences = {dialog.software_table.item(r, 0).text().lower(): dialog.software_table.item(r, 2).text() for r in range(dialog.software_table.rowCount())}
     assert "BSD-3-Clause" in licences["torch"] and "MIT" in licences["mido"]
+    assert licences["cmu pronouncing dictionary"] == "BSD-2-Clause" and "cmudict" not in licences
     dialog.close()
     window.close()
 
