@@ -29,8 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from artdesk.core.cards import ModelCard
+from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import Progress
+from artdesk.core.provenance import find_card
 from artdesk.ml.canvas import jobs
+from artdesk.ml.canvas.replay import JOB_FUNCTIONS, request_from_record
 from artdesk.ml.canvas.requests import (
     STYLE_LABELS,
     STYLES,
@@ -64,6 +67,8 @@ class CanvasModelDock(QWidget):
     pictures_changed = Signal()  # the grid was replaced by a job's result
     layer_added = Signal(str)  # a picture was placed on the canvas as a layer (its name)
     walk_written = Signal(str)  # an interpolation walk was exported (the file path)
+    kept = Signal(int)  # this many new pictures were kept in the gallery
+    regenerated = Signal(object)  # the picture a provenance record names, made again (uint8 HxWx3)
 
     def __init__(self, context: AppContext, canvas: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +77,8 @@ class CanvasModelDock(QWidget):
         self.cards: list[ModelCard] = []
         self.pictures: list[tuple[Any, tuple[float, ...], dict]] = []  # (image, latent, provenance)
         self.handle = None  # the running generation job, if any
+        self.record: dict | None = None  # the provenance restored from an opened picture ("Generate again")
+        self.finetune_wizard = None  # the open "Teach it your pictures" wizard, if any
         self._build()
         self.reload_models()
         context.models_changed.connect(self._on_context_models_changed)
@@ -95,6 +102,9 @@ class CanvasModelDock(QWidget):
         self.truncation_spin.setToolTip(self.tr("Below 1: safer, more typical pictures; above 1: wilder ones"))
         self.generate_button = QPushButton(self.tr("Generate"))
         self.generate_button.clicked.connect(self._on_generate_button_clicked)
+        self.again_button = QPushButton(self.tr("Generate again"))
+        self.again_button.setToolTip(self.tr("Make the opened picture again, from the settings in its provenance"))
+        self.again_button.clicked.connect(self._on_again_button_clicked)
         self.random_seed_button = QPushButton(self.tr("New seed"))
         self.random_seed_button.clicked.connect(self._on_random_seed_button_clicked)
 
@@ -191,6 +201,10 @@ class CanvasModelDock(QWidget):
         project_row.addWidget(self.project_button, 1)
         action_form.addRow(self.tr("Refine steps"), project_row)
 
+        self.teach_button = QPushButton(self.tr("Teach it your pictures…"))
+        self.teach_button.setToolTip(self.tr("Fine-tune an image model on a folder of your own pictures"))
+        self.teach_button.clicked.connect(self._on_teach_button_clicked)
+
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
@@ -203,8 +217,10 @@ class CanvasModelDock(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.generate_button)
+        layout.addWidget(self.again_button)
         layout.addWidget(self.grid, 1)
         layout.addWidget(actions)
+        layout.addWidget(self.teach_button)
         layout.addLayout(status_row)
         self._update_buttons()
 
@@ -252,6 +268,7 @@ class CanvasModelDock(QWidget):
         has_model = self.model_combo.count() > 0
         picks = len(self.picked())
         self.generate_button.setEnabled(has_model)
+        self.again_button.setEnabled(self.record is not None)
         self.vary_button.setEnabled(has_model and picks == 1)
         self.explore_button.setEnabled(has_model and picks == 1)
         self.interpolate_button.setEnabled(has_model and picks == 2)
@@ -343,6 +360,30 @@ class CanvasModelDock(QWidget):
                                  self.seed_spin.value())
         self._start(jobs.project, request, "Project the drawing", self._on_project_job_returned)
 
+    def open_finetune_wizard(self, resume_request=None):
+        """Show the fine-tune wizard (one at a time); with ``resume_request``, continue that saved run."""
+        from artdesk.ui.canvas.finetune.wizard import QtFinetuneWizard
+
+        wizard = self.finetune_wizard
+        if wizard is None or not wizard.isVisible():
+            wizard = QtFinetuneWizard(self.context, self.window())
+            wizard.model_ready.connect(self._on_finetune_wizard_model_ready)
+            self.finetune_wizard = wizard
+            if resume_request is not None:
+                wizard.resume(resume_request)
+        elif resume_request is not None:
+            self.status_label.setText(self.tr("Finish or close the open fine-tune first."))
+        wizard.show()
+        wizard.raise_()
+        return wizard
+
+    def select_model(self, path: str) -> bool:
+        """Make the model at ``path`` the current one in the picker; False if it is not listed."""
+        index = self.model_combo.findData(str(path))
+        if index >= 0:
+            self.model_combo.setCurrentIndex(index)
+        return index >= 0
+
     def add_picks_as_layers(self) -> None:
         for index in self.picked():
             self.add_picture_as_layer(index)
@@ -389,6 +430,66 @@ class CanvasModelDock(QWidget):
         self.pictures_changed.emit()
         self._update_buttons()
 
+    def keep_pictures(self, result: Pictures, indices: list[int] | None = None) -> int:
+        """Keep pictures of ``result`` in the gallery as PNGs with their provenance; stop at a full budget or disk.
+
+        Returns how many were kept (the context says in the status bar why keeping stopped).
+        """
+        from artdesk.core.image_io import encode_png
+
+        kept = 0
+        for index in range(len(result.images)) if indices is None else indices:
+            image, record = result.images[index], result.provenance[index]
+            data = encode_png(image, record)
+            title = f"{record.get('job', 'picture')} {record.get('style', '')} #{index + 1}"
+            if self.context.keep_output("canvas", data, "png", record, title=title,
+                                        thumbnail_png=encode_png(image, None, compress_level=1)) is None:
+                break  # full budget or disk: the context said so; the pictures stay in the grid
+            kept += 1
+        if kept:
+            self.kept.emit(kept)
+        return kept
+
+    def restore(self, record: dict) -> list[str]:
+        """Set the controls from a picture's provenance and arm "Generate again"; notes for the user."""
+        self.record = None
+        settings = record.get("settings") if isinstance(record, dict) else None
+        if not isinstance(settings, dict) or record.get("job") not in JOB_FUNCTIONS:
+            self._update_buttons()
+            return [self.tr("Its provenance names no canvas job, so it cannot be generated again.")]
+        card, note = find_card(record, [c for c in self.cards if c.model_type in GENERATIVE_TYPES])
+        notes = [note] if note else []
+        if card is not None:
+            self.model_combo.setCurrentIndex(max(0, self.model_combo.findData(str(card.path))))
+            self.record = record
+        style = self.style_combo.findData(settings.get("style"))
+        if style >= 0:
+            self.style_combo.setCurrentIndex(style)
+        spins = {"seed": self.seed_spin, "count": self.count_spin, "truncation": self.truncation_spin,
+                 "strength": self.strength_spin, "frames": self.frames_spin, "mutation": self.mutation_spin,
+                 "spread": self.spread_spin, "steps": self.project_steps_spin}
+        for key, spin in spins.items():
+            value = settings.get(key)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                spin.setValue(type(spin.value())(value))
+        if isinstance(settings.get("component"), int):
+            self.component_spin.setValue(settings["component"] + 1)
+        self._update_buttons()
+        return notes
+
+    def generate_again(self) -> bool:
+        """Run the restored record's job with its settings; ``regenerated`` gets the picture it names."""
+        card = self._current_card()
+        if self.record is None or card is None:
+            return False
+        try:
+            name, request = request_from_record(self.record, str(card.path))
+        except ArtdeskError as error:
+            self.status_label.setText(str(error))
+            return False
+        self._start(getattr(jobs, name), request, "Generate again", self._on_again_job_returned)
+        return True
+
     @staticmethod
     def _describe(provenance: dict) -> str:
         keys = ("job", "style", "seed", "index")
@@ -400,6 +501,9 @@ class CanvasModelDock(QWidget):
 
     def _on_generate_button_clicked(self) -> None:
         self.generate()
+
+    def _on_again_button_clicked(self) -> None:
+        self.generate_again()
 
     def _on_random_seed_button_clicked(self) -> None:
         import random
@@ -424,6 +528,14 @@ class CanvasModelDock(QWidget):
     def _on_add_button_clicked(self) -> None:
         self.add_picks_as_layers()
 
+    def _on_teach_button_clicked(self) -> None:
+        self.open_finetune_wizard()
+
+    def _on_finetune_wizard_model_ready(self, path: str) -> None:
+        self.reload_models()
+        if self.select_model(path):
+            self.status_label.setText(self.tr("Your fine-tuned model is selected: press Generate."))
+
     def _on_cancel_button_clicked(self) -> None:
         if self._busy():
             self.handle.cancel()
@@ -447,6 +559,8 @@ class CanvasModelDock(QWidget):
     def _on_grid_job_returned(self, result: Pictures) -> None:
         self.show_pictures(result)
         message = self.tr("%d pictures") % len(result.images)
+        if self.keep_pictures(result) < len(result.images):
+            message += " · " + self.tr("not all kept in the Gallery (see the status bar)")
         for path in result.files:
             message += " · " + self.tr("saved %s") % path
             self.walk_written.emit(path)
@@ -455,8 +569,20 @@ class CanvasModelDock(QWidget):
     def _on_project_job_returned(self, result: Pictures) -> None:
         self.show_pictures(result)
         if result.images:
+            self.keep_pictures(result, [0])  # the second picture is the drawing as the model sees it
             self._add_layer(result.images[0], dict(result.provenance[0], latent=list(result.latents[0])))
         self.status_label.setText(self.tr("The nearest picture was added as a new layer."))
+
+    def _on_again_job_returned(self, result: Pictures) -> None:
+        """Show the pictures made again (not kept twice) and pick the one the record names."""
+        self.show_pictures(result)
+        index = self.record.get("index") if self.record else None
+        if not isinstance(index, int) or not 0 <= index < len(result.images):
+            self.status_label.setText(self.tr("Made again, but the record names no picture among them."))
+            return
+        self.grid.setCurrentRow(index)
+        self.regenerated.emit(result.images[index])
+        self.status_label.setText(self.tr("Made again: picture %d is the opened one.") % (index + 1))
 
     def _on_handle_errored(self, message: str, _details: str) -> None:
         self.status_label.setText(message)

@@ -37,6 +37,7 @@ from artdesk.core.document import MAX_PIXELS, MAX_SIDE, Document, Layer, check_s
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.image_io import open_image, save_png
 from artdesk.core.ora import open_ora, save_ora
+from artdesk.core.provenance import describe_missing
 from artdesk.core.recovery import RecoveryStore
 from artdesk.ui.canvas.autosave import QtAutosave
 from artdesk.ui.canvas.editor import QtCanvasEditor
@@ -349,8 +350,28 @@ class CanvasPanel(QWidget):
             return False
         self._update_title()
         described = self._describe_provenance(self.editor.document.provenance)
-        self.show_message(" ".join([self.tr("Opened %s.") % path.name, *notes, described]).strip(), warning=bool(notes))
+        restored = self.restore_generated(self.editor.document.provenance, path.name) if path.suffix.lower() == ".png" else []
+        self.show_message(" ".join([self.tr("Opened %s.") % path.name, *notes, described, *restored]).strip(),
+                          warning=bool(notes))
         return True
+
+    def restore_generated(self, record: dict, name: str) -> list[str]:
+        """A generated picture's provenance sets the model dock (for "Generate again"); notes for the user.
+
+        A painting saved by artdesk needs nothing restored; a file from elsewhere, or a damaged or forged
+        record, gets a note saying what is missing.
+        """
+        if isinstance(record, dict) and record.get("app") == "artdesk" and "job" not in record:
+            return []  # a painting exported from the canvas: its layers carry their own provenance
+        missing = describe_missing(record, name)
+        restore = getattr(self.model_dock, "restore", None)
+        if not isinstance(record, dict) or not record or restore is None:
+            return [missing] if missing else []
+        notes = [missing] if missing else []
+        notes += restore(record)
+        if getattr(self.model_dock, "record", None) is not None:
+            notes.append(self.tr("Its settings are restored in the model dock: \"Generate again\" makes it again."))
+        return notes
 
     def open_file(self, path: Path | str) -> bool:
         """The main window's hook for files given on the command line or opened from the gallery."""
@@ -378,7 +399,8 @@ class CanvasPanel(QWidget):
         except ArtdeskError as error:
             self.show_message(str(error), warning=True)
             return False
-        self.show_message(" ".join([self.tr("Added %s as a layer.") % path.name, *image.notes]))
+        restored = self.restore_generated(image.provenance, path.name) if "job" in image.provenance else []
+        self.show_message(" ".join([self.tr("Added %s as a layer.") % path.name, *image.notes, *restored]))
         return True
 
     def _stamp(self) -> dict:

@@ -1,0 +1,159 @@
+"""Provenance round trips, one per file type: the app keeps an output, an independent reader (Pillow's text
+chunks, mido's meta messages, plain text) finds the record, opening the file restores the settings, and
+generating again gives the same bytes (pixels, note events, poem text)."""
+import json
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from artdesk.core.image_io import save_png
+from artdesk.core.paths import app_paths
+from artdesk.core.provenance import IPTC_TRAINED_ALGORITHMIC_MEDIA
+from artdesk.ui.context import AppContext
+from artdesk.ui.jobs import Runner
+
+RECORD_FIELDS = ("artdesk_version", "model", "weights_sha256", "parent", "seed", "settings", "created")
+
+
+@pytest.fixture
+def canvas(qtbot, isolated_home):
+    import torch
+
+    from artdesk.ui.panels.canvas import CanvasPanel
+    from tests.ml.canvas.helpers import tiny_checkpoints
+
+    torch.set_num_threads(1)
+    paths = app_paths()
+    models = tiny_checkpoints(paths.user_models)
+    runner = Runner()
+    panel = CanvasPanel(AppContext(paths, {}, runner, None))
+    qtbot.addWidget(panel)
+    dock = panel.model_dock
+    dock.model_combo.setCurrentIndex(dock.model_combo.findData(str(models["gan"])))
+    panel.models = models
+    yield panel
+    panel.close_panel()
+    assert runner.shutdown(10000)
+
+
+def _generate(qtbot, dock, button):
+    with qtbot.waitSignal(dock.kept, timeout=60000):
+        button.click()
+    qtbot.waitUntil(lambda: dock.handle.is_finished, timeout=60000)
+
+
+def test_png_round_trip_regenerates_the_same_pixels(qtbot, canvas):
+    dock = canvas.model_dock
+    dock.seed_spin.setValue(1234)
+    dock.count_spin.setValue(5)
+    dock.truncation_spin.setValue(0.7)
+    _generate(qtbot, dock, dock.generate_button)
+    gallery = canvas.context.gallery()
+    items = sorted(gallery.query(panel="canvas"), key=lambda item: item.provenance["index"])
+    assert len(items) == 5
+    path = gallery.path(items[3])
+    with Image.open(path) as image:  # the independent reader: Pillow's text chunks
+        record = json.loads(image.text["artdesk"])
+        pixels = np.asarray(image.convert("RGB"))
+    assert all(record.get(key) is not None for key in RECORD_FIELDS if key != "parent")
+    assert record["digital_source_type"] == IPTC_TRAINED_ALGORITHMIC_MEDIA and record["index"] == 3
+    assert record["settings"] == {"style": "clipart", "seed": 1234, "count": 5, "truncation": 0.7}
+    assert np.array_equal(pixels, dock.pictures[3][0])
+
+    dock.seed_spin.setValue(1)  # the user moves on ...
+    dock.count_spin.setValue(9)
+    assert canvas.open_path(path)  # ... and opens the kept picture: its settings come back
+    assert (dock.seed_spin.value(), dock.count_spin.value(), dock.truncation_spin.value()) == (1234, 5, 0.7)
+    assert dock.again_button.isEnabled() and "Generate again" in canvas.message_label.text()
+    with qtbot.waitSignal(dock.regenerated, timeout=60000) as again:
+        dock.again_button.click()
+    qtbot.waitUntil(lambda: dock.handle.is_finished, timeout=60000)
+    assert np.array_equal(again.args[0], pixels)
+    assert gallery.count(panel="canvas") == 5  # made again, not kept twice
+
+
+def test_vary_walk_and_breed_results_are_kept_and_made_again(qtbot, canvas):
+    from PySide6.QtCore import QItemSelectionModel
+
+    dock = canvas.model_dock
+    dock.count_spin.setValue(3)
+    _generate(qtbot, dock, dock.generate_button)
+    dock.grid.selectionModel().select(dock.grid.model().index(0, 0), QItemSelectionModel.SelectionFlag.Select)
+    dock.grid.selectionModel().select(dock.grid.model().index(2, 0), QItemSelectionModel.SelectionFlag.Select)
+    dock.gif_check.setChecked(False)
+    dock.frames_spin.setValue(3)
+    _generate(qtbot, dock, dock.breed_button)
+    gallery = canvas.context.gallery()
+    bred = [item for item in gallery.query(panel="canvas") if item.provenance["job"] == "breed"]
+    assert len(bred) == 3 and len(bred[0].provenance["settings"]["parents"]) == 2
+    item = next(i for i in bred if i.provenance["index"] == 1)
+    with Image.open(gallery.path(item)) as image:
+        pixels = np.asarray(image.convert("RGB"))
+    dock.grid.clearSelection()
+    assert canvas.open_path(gallery.path(item))
+    with qtbot.waitSignal(dock.regenerated, timeout=60000) as again:
+        dock.generate_again()
+    qtbot.waitUntil(lambda: dock.handle.is_finished, timeout=60000)
+    assert np.array_equal(again.args[0], pixels)
+
+
+def test_a_missing_model_and_foreign_or_forged_files_say_what_is_missing(qtbot, canvas, tmp_path):
+    dock = canvas.model_dock
+    record = {"app": "artdesk", "model": "long-gone-gan", "weights_sha256": "f" * 64, "seed": 3, "job": "generate",
+              "index": 0, "settings": {"style": "emoji", "seed": 3, "count": 4, "truncation": 1.0}}
+    save_png(tmp_path / "old.png", np.zeros((64, 64, 3), np.uint8), record)
+    assert canvas.open_path(tmp_path / "old.png")
+    assert "long-gone-gan" in canvas.message_label.text() and "not installed" in canvas.message_label.text()
+    assert not dock.again_button.isEnabled() and dock.seed_spin.value() == 3
+
+    Image.new("RGB", (20, 20), (9, 9, 9)).save(tmp_path / "photo.png")
+    assert canvas.open_path(tmp_path / "photo.png")
+    assert "no artdesk provenance" in canvas.message_label.text()
+
+    forged = {"app": "artdesk", "model": "tiny-gan", "job": "generate", "seed": "x", "settings": "forged"}
+    save_png(tmp_path / "forged.png", np.zeros((64, 64, 3), np.uint8), forged)
+    assert canvas.open_path(tmp_path / "forged.png")
+    text = canvas.message_label.text()
+    assert "weights hash" in text and "seed" in text and "settings" in text and not dock.again_button.isEnabled()
+
+    damaged = dict(record, model="tiny-gan", weights_sha256="", settings={"count": "many"})
+    save_png(tmp_path / "damaged.png", np.zeros((64, 64, 3), np.uint8), damaged)
+    assert canvas.open_path(tmp_path / "damaged.png")
+    assert not dock.generate_again() and "damaged" in dock.status_label.text()
+
+
+def test_a_full_gallery_stops_keeping_and_says_so(qtbot, isolated_home):
+    import torch
+
+    from artdesk.ui.canvas.model_dock import CanvasModelDock
+    from tests.ml.canvas.helpers import tiny_checkpoints
+
+    torch.set_num_threads(1)
+    paths = app_paths()
+    models = tiny_checkpoints(paths.user_models)
+    runner = Runner()
+    context = AppContext(paths, {"gallery": {"disk_budget_mb": 0}}, runner, None)
+    messages = []
+    context.status_message.connect(messages.append)
+
+    class Canvas:
+        def document_image(self):
+            return np.zeros((64, 64, 4), np.uint8)
+
+        def add_layer_from_array(self, *_args):
+            pass
+
+    dock = CanvasModelDock(context, Canvas())
+    qtbot.addWidget(dock)
+    try:
+        dock.model_combo.setCurrentIndex(dock.model_combo.findData(str(models["gan"])))
+        dock.count_spin.setValue(3)
+        with qtbot.waitSignal(dock.pictures_changed, timeout=60000):
+            dock.generate()
+        qtbot.waitUntil(lambda: dock.handle.is_finished, timeout=60000)
+        assert len(dock.pictures) == 3 and context.gallery().count() == 0
+        assert sum("disk budget" in m for m in messages) == 1  # said once, then keeping stopped
+        assert "not all kept" in dock.status_label.text()
+    finally:
+        assert runner.shutdown(10000)
