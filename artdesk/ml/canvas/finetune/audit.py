@@ -107,7 +107,7 @@ def _rgb_on_white(rgba: np.ndarray) -> np.ndarray:
     return np.clip(np.rint(rgb), 0, 255).astype(np.uint8)
 
 
-def _load_rgb(path: Path, max_pixels: int = MAX_PIXELS) -> tuple[np.ndarray, list[str], bool]:
+def _load_rgb(path: Path, max_pixels: int) -> tuple[np.ndarray, list[str], bool]:
     """Decoded, upright RGB on white, the decoder's notes, and whether it had any transparency."""
     opened = open_image(path, max_pixels)
     rgba = opened.pixels
@@ -137,9 +137,11 @@ def _notes(width: int, height: int, grey: bool, transparent: bool, decoder: list
 
 
 def audit_files(paths: Iterable[Path | str], ctx: JobContext | None = None,
-                max_pixels: int = MAX_PIXELS) -> FolderAudit:
-    """Audit pictures (folders are opened). Reports once per file; checks for cancel before each file."""
+                max_pixels: int | None = None) -> FolderAudit:
+    """Audit pictures (folders are opened; ``max_pixels`` defaults to ``MAX_PIXELS``). Reports once per file;
+    checks for cancel before each file."""
     ctx = ctx or JobContext()
+    max_pixels = max_pixels or MAX_PIXELS
     files = expand(paths)
     audit = FolderAudit()
     hashes: list[int] = []
@@ -236,8 +238,9 @@ def _shape(ratio: float) -> str:
     return f"{ratio:.1f}:1" if ratio >= 1 else f"1:{1 / ratio:.1f}"
 
 
-def prepare_picture(path: Path | str, crop: str, size: int, max_pixels: int = MAX_PIXELS) -> np.ndarray:
+def prepare_picture(path: Path | str, crop: str, size: int, max_pixels: int | None = None) -> np.ndarray:
     """The training pixels of one picture: uint8 (size, size, 3), upright, on white, cropped or fitted."""
+    max_pixels = max_pixels or MAX_PIXELS
     if crop not in CROP_MODES:
         raise ArtdeskError(f"Unknown crop mode {crop!r}; choose one of {', '.join(CROP_MODES)}.")
     rgb, _notes_, _transparent = _load_rgb(Path(path), max_pixels)

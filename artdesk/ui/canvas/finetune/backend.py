@@ -1,0 +1,38 @@
+"""The wizard's job bodies: thin wrappers that import the fine-tune backend on the worker thread, so
+opening the wizard never imports torch on the UI thread (see ``artdesk.ml.canvas.finetune``)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+def make_request(**fields: Any):
+    """A ``plan.FinetuneRequest`` (plan is imported here: torch is loaded by the time a user gets this far)."""
+    from artdesk.ml.canvas.finetune.plan import FinetuneRequest
+
+    return FinetuneRequest(**fields)
+
+
+def estimate_job(request, ctx) -> tuple[dict[str, tuple[Any, str]], Any]:
+    """The automatic settings with their reasons, then ``plan.estimate`` (a few real steps; it reports and
+    checks for cancel at each)."""
+    from artdesk.ml.canvas.finetune import plan
+
+    settings = plan.resolved_settings(request, len(request.files))
+    return settings, plan.estimate(request, ctx)
+
+
+def run_job(request, ctx) -> Path:
+    """``run.run_finetune``: publishes Snapshots, reports step, loss and ETA, saves state and raises
+    Cancelled on cancel (the same request resumes)."""
+    from artdesk.ml.canvas.finetune.run import run_finetune
+
+    return Path(run_finetune(request, ctx))
+
+
+def unfinished_job(user_models_root: Path, ctx) -> list[Any]:
+    """``run.unfinished_runs`` under the user models folder (runs a crash or a quit left behind)."""
+    from artdesk.ml.canvas.finetune.run import unfinished_runs
+
+    ctx.raise_if_cancelled()
+    return list(unfinished_runs(Path(user_models_root)))

@@ -1,0 +1,309 @@
+"""Wizard page 2: base model, name, resolution, quality preset, advanced knobs behind a fold, the
+pictures' source and licence, and a time estimate measured on this machine (``plan.estimate``)."""
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from artdesk.core.jobs import Progress
+from artdesk.ui.canvas.finetune import backend
+from artdesk.ui.canvas.finetune.job_slot import JobSlot
+from artdesk.ui.jobs import TRAINING_WORKER
+
+NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$")
+PRESETS = (("quick", "Quick: a first look in minutes"), ("standard", "Standard: a good result (about a quarter "
+           "of an hour on a laptop)"), ("long", "Long: the best this machine can do, for an evening"))
+CONSENT = "The person training confirmed they made these pictures or have permission to train on them."
+
+
+def slug(text: str) -> str:
+    """A model name from free text: letters, digits, - and _ only."""
+    name = re.sub(r"[^A-Za-z0-9_\-]+", "-", text).strip("-_")[:48]
+    return name or "my-pictures"
+
+
+def auto_spin(maximum: int, tip: str) -> QSpinBox:
+    """An integer knob whose lowest value means "automatic" (None in the request)."""
+    spin = QSpinBox()
+    spin.setRange(-1, maximum)
+    spin.setValue(-1)
+    spin.setSpecialValueText("auto")
+    spin.setToolTip(tip)
+    return spin
+
+
+def auto_float(maximum: float, decimals: int, tip: str) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setDecimals(decimals)
+    spin.setRange(0.0, maximum)
+    spin.setSingleStep(10 ** -decimals * 10)
+    spin.setValue(0.0)
+    spin.setSpecialValueText("auto")
+    spin.setToolTip(tip)
+    return spin
+
+
+class OptionsPage(QWizardPage):
+    """Builds the ``FinetuneRequest``; committing it (Start training) leads to the training page."""
+
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setTitle(self.tr("How to train"))
+        self.setSubTitle(self.tr("The defaults suit most folders. Press Estimate to measure how long it takes "
+                                 "on this computer."))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Start training"))
+        self.estimates = JobSlot(context.runner, TRAINING_WORKER, self)
+        self.estimate = None  # the last plan.Estimate, while the options are unchanged
+        self._build()
+        self.reload_bases()
+
+    # ----- building -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.base_combo = QComboBox()
+        self.base_combo.setAccessibleName("Base model")
+        self.base_combo.currentIndexChanged.connect(self._on_base_combo_currentIndexChanged)
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName("New model name")
+        self.name_edit.textChanged.connect(self._on_option_changed)
+        self.size_combo = QComboBox()
+        self.size_combo.setToolTip(self.tr("The base model's resolution; the fine-tune keeps it"))
+        self.preset_combo = QComboBox()
+        for key, label in PRESETS:
+            self.preset_combo.addItem(self.tr(label), key)
+        self.preset_combo.setCurrentIndex(1)
+        self.preset_combo.currentIndexChanged.connect(self._on_option_changed)
+        self.source_edit = QLineEdit()
+        self.source_edit.setPlaceholderText(self.tr("e.g. my sketchbook 2019-2024, scanned"))
+        self.licence_edit = QLineEdit()
+        self.licence_edit.setPlaceholderText(self.tr("e.g. my own work, all rights reserved; or CC BY 4.0"))
+        self.consent_check = QCheckBox(self.tr("I made these pictures, or I have permission to train on them"))
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("QLabel { color: #a02020; }")
+
+        self.advanced_button = QToolButton()
+        self.advanced_button.setText(self.tr("Advanced"))
+        self.advanced_button.setCheckable(True)
+        self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced_button.toggled.connect(self._on_advanced_button_toggled)
+        self.advanced = QGroupBox()
+        self.steps_spin = auto_spin(1_000_000, self.tr("Training steps (auto: from the preset and the folder size)"))
+        self.batch_spin = auto_spin(256, self.tr("Pictures per step"))
+        self.lr_spin = auto_float(0.01, 5, self.tr("Learning rate"))
+        self.freeze_spin = auto_spin(8, self.tr("Critic blocks kept frozen (FreezeD); more protects small folders"))
+        self.norm_combo = QComboBox()
+        for label, value in (("auto", None), ("yes", True), ("no", False)):
+            self.norm_combo.addItem(self.tr(label), value)
+        self.norm_combo.setToolTip(self.tr("Train only normalisation and modulation (best with very few pictures)"))
+        self.ema_spin = auto_float(0.9999, 4, self.tr("Averaging of the weights (EMA)"))
+        self.snapshot_spin = auto_spin(100_000, self.tr("Steps between sample strips"))
+        self.checkpoint_spin = QSpinBox()
+        self.checkpoint_spin.setRange(10, 3600)
+        self.checkpoint_spin.setValue(120)
+        self.checkpoint_spin.setSuffix(" s")
+        self.checkpoint_spin.setToolTip(self.tr("A crash loses at most this much training"))
+        self.heldout_spin = QDoubleSpinBox()
+        self.heldout_spin.setRange(0.2, 0.5)
+        self.heldout_spin.setSingleStep(0.05)
+        self.heldout_spin.setValue(0.2)
+        self.heldout_spin.setToolTip(self.tr("Share of your pictures kept aside to measure the result (at least 2)"))
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, 2**31 - 1)
+        self.device_combo = QComboBox()
+        for device in ("auto", "cpu", "cuda", "mps"):
+            self.device_combo.addItem(device, device)
+        form = QFormLayout(self.advanced)
+        for label, widget in ((self.tr("Steps"), self.steps_spin), (self.tr("Batch"), self.batch_spin),
+                              (self.tr("Learning rate"), self.lr_spin), (self.tr("Frozen critic blocks"), self.freeze_spin),
+                              (self.tr("Only norms and modulation"), self.norm_combo), (self.tr("EMA"), self.ema_spin),
+                              (self.tr("Samples every"), self.snapshot_spin),
+                              (self.tr("Save progress every"), self.checkpoint_spin),
+                              (self.tr("Held out"), self.heldout_spin), (self.tr("Seed"), self.seed_spin),
+                              (self.tr("Device"), self.device_combo)):
+            form.addRow(label, widget)
+            signal = getattr(widget, "valueChanged", None) or widget.currentIndexChanged
+            signal.connect(self._on_option_changed)
+        self.advanced.hide()
+
+        self.estimate_button = QPushButton(self.tr("Estimate"))
+        self.estimate_button.clicked.connect(self._on_estimate_button_clicked)
+        self.estimate_label = QLabel(self.tr("Not measured yet."))
+        self.estimate_label.setWordWrap(True)
+        self.settings_label = QLabel()
+        self.settings_label.setWordWrap(True)
+        estimate_row = QHBoxLayout()
+        estimate_row.addWidget(self.estimate_button)
+        estimate_row.addWidget(self.estimate_label, 1)
+
+        top = QFormLayout()
+        top.addRow(self.tr("Start from"), self.base_combo)
+        top.addRow(self.tr("New model name"), self.name_edit)
+        top.addRow(self.tr("Resolution"), self.size_combo)
+        top.addRow(self.tr("Quality"), self.preset_combo)
+        top.addRow(self.tr("Where the pictures come from"), self.source_edit)
+        top.addRow(self.tr("Licence or consent"), self.licence_edit)
+        top.addRow(self.consent_check)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.advanced_button)
+        layout.addWidget(self.advanced)
+        layout.addLayout(estimate_row)
+        layout.addWidget(self.settings_label)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+
+    def reload_bases(self) -> None:
+        """The canvas GANs (bundled and the user's) that a fine-tune can start from."""
+        self.base_combo.clear()
+        for card in self.context.discover("canvas").cards:
+            if card.model_type == "canvas-gan":
+                label = f"{card.name} ({self.tr('yours') if card.is_user else self.tr('bundled')})"
+                size = int(card.raw.get("config", {}).get("image_size", 64))
+                self.base_combo.addItem(label, (str(card.path), card.source, size, card.name))
+
+    # ----- the request ----------------------------------------------------------------------------
+    def initializePage(self) -> None:  # noqa: N802 (Qt naming)
+        if not self.name_edit.text():
+            sources = self.wizard().pictures_page.sources
+            base = sources[0].stem if len(sources) == 1 else "my-pictures"
+            self.name_edit.setText(self.unused_name(slug(base)))
+        if self.estimate is None and self.validate() == "":
+            self.start_estimate()
+
+    def unused_name(self, name: str) -> str:
+        taken = self.taken_names()
+        candidate, number = name, 2
+        while candidate in taken:
+            candidate, number = f"{name}-{number}", number + 1
+        return candidate
+
+    def taken_names(self) -> set[str]:
+        return {card.path.name for card in self.context.discover("canvas").cards if card.is_user}
+
+    def validate(self) -> str:
+        """"" when a run can start, else what to fix."""
+        if self.base_combo.count() == 0:
+            return self.tr("There is no image model (GAN) to start from. Reinstall artdesk, or train one with: "
+                           "artdesk train canvas")
+        name = self.name_edit.text().strip()
+        if not NAME_PATTERN.match(name):
+            return self.tr("Name the model with letters, digits, - or _ (up to 64).")
+        if name in self.taken_names():
+            return self.tr("You already have a model named {0}; choose another name.").format(name)
+        return ""
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt naming)
+        return self.validate() == ""
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt naming)
+        problem = self.validate()
+        self.problem.setText(problem)
+        return not problem
+
+    def licence_note(self) -> str:
+        parts = [self.licence_edit.text().strip()] + ([CONSENT] if self.consent_check.isChecked() else [])
+        return " ".join(p for p in parts if p)
+
+    def request_fields(self) -> dict[str, Any]:
+        """The fields of ``plan.FinetuneRequest`` chosen on the first two pages."""
+        pictures = self.wizard().pictures_page
+        base_dir, base_source, _size, _name = self.base_combo.currentData()
+
+        def auto(spin):
+            return None if spin.value() == spin.minimum() else spin.value()
+
+        return dict(
+            files=pictures.files(), crops=pictures.crop_overrides(), default_crop=pictures.default_crop,
+            base_dir=base_dir, base_source=base_source, name=self.name_edit.text().strip(),
+            preset=self.preset_combo.currentData(), size=int(self.size_combo.currentData()),
+            source_note=self.source_edit.text().strip(), licence_note=self.licence_note(),
+            seed=self.seed_spin.value(), steps=auto(self.steps_spin), batch=auto(self.batch_spin),
+            lr=auto(self.lr_spin), freeze_d_blocks=auto(self.freeze_spin), norm_only=self.norm_combo.currentData(),
+            ema_decay=auto(self.ema_spin), snapshot_every=auto(self.snapshot_spin),
+            checkpoint_every_s=float(self.checkpoint_spin.value()), heldout_fraction=float(self.heldout_spin.value()),
+            device=self.device_combo.currentData())
+
+    def request(self):
+        return backend.make_request(**self.request_fields())
+
+    # ----- estimate -------------------------------------------------------------------------------
+    def start_estimate(self) -> None:
+        self.estimate = None
+        self.estimate_button.setEnabled(False)
+        self.estimate_label.setText(self.tr("Measuring a few steps on this computer…"))
+        self.estimates.start(backend.estimate_job, self.request(), "Estimate fine-tune time",
+                             returned=self._on_estimate_returned, progress=self._on_estimate_progress,
+                             errored=self._on_estimate_errored, finished=self._on_estimate_finished)
+
+    @staticmethod
+    def duration(seconds: float) -> str:
+        minutes = seconds / 60
+        if minutes < 1.5:
+            return f"{seconds:.0f} s"
+        if minutes < 90:
+            return f"{minutes:.0f} min"
+        return f"{minutes / 60:.1f} h"
+
+    # ----- slots --------------------------------------------------------------------------------------
+    def _on_base_combo_currentIndexChanged(self, _index: int) -> None:  # noqa: N802 (Qt naming)
+        self.size_combo.clear()
+        data = self.base_combo.currentData()
+        if data:
+            self.size_combo.addItem(f"{data[2]} x {data[2]} px", data[2])
+        self._on_option_changed()
+
+    def _on_advanced_button_toggled(self, shown: bool) -> None:
+        self.advanced.setVisible(shown)
+        self.advanced_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
+    def _on_option_changed(self, *_args) -> None:
+        if self.estimate is not None or self.estimates.busy:
+            self.estimates.cancel()
+            self.estimate = None
+            self.estimate_label.setText(self.tr("The options changed: press Estimate again."))
+        self.problem.setText(self.validate())
+        self.completeChanged.emit()
+
+    def _on_estimate_button_clicked(self) -> None:
+        problem = self.validate()
+        self.problem.setText(problem)
+        if not problem:
+            self.start_estimate()
+
+    def _on_estimate_progress(self, progress: Progress) -> None:
+        self.estimate_label.setText(progress.message)
+
+    def _on_estimate_returned(self, result) -> None:
+        settings, estimate = result
+        self.estimate = estimate
+        self.estimate_label.setText(self.tr("About {0} on this computer ({1} steps at {2:.2f} s each).").format(
+            self.duration(estimate.total_seconds), estimate.steps, estimate.seconds_per_step))
+        self.settings_label.setText("<br>".join(f"<b>{html.escape(str(key))}</b> {html.escape(str(value))}: "
+                                                f"{html.escape(str(reason))}" for key, (value, reason) in settings.items()))
+
+    def _on_estimate_errored(self, message: str) -> None:
+        self.estimate_label.setText(message)
+
+    def _on_estimate_finished(self) -> None:
+        self.estimate_button.setEnabled(True)

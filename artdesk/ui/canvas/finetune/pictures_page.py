@@ -1,0 +1,291 @@
+"""Wizard page 1: choose pictures (a folder, files, or drop them), see the audit, pick the crop, preview.
+
+The audit and the preview run as background jobs (``audit.audit_files``, ``audit.preview_pictures``);
+the preview grid shows ``prepare_picture``'s output, exactly what will be trained.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from artdesk.core.jobs import Progress
+from artdesk.ml.canvas.finetune.audit import (
+    SUPPORTED_SUFFIXES,
+    FolderAudit,
+    PreviewRequest,
+    audit_files,
+    preview_pictures,
+)
+from artdesk.ui.canvas.finetune.job_slot import JobSlot
+from artdesk.ui.canvas.finetune.views import pixmap
+
+PREVIEW_CELL = 80
+PREVIEW_LIMIT = 120  # the grid shows this many; all are trained
+CROP_CHOICES = (("centre", "Centre crop"), ("fit", "Fit with padding"), ("each", "Choose per picture"))
+
+
+class PicturesPage(QWizardPage):
+    """Pictures in, audit and preview out; complete when enough usable pictures are found."""
+
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setTitle(self.tr("Your pictures"))
+        self.setSubTitle(self.tr("Choose a folder or drop pictures here. artdesk checks them and shows exactly "
+                                 "what the model will learn from."))
+        self.setAcceptDrops(True)
+        self.sources: list[Path] = []
+        self.audit: FolderAudit | None = None
+        self.crops: dict[str, str] = {}  # per-picture choices (path -> crop mode)
+        self.previews: dict[str, Any] = {}
+        self.audit_jobs = JobSlot(context.runner, parent=self)
+        self.preview_jobs = JobSlot(context.runner, parent=self)
+        self.item_jobs = JobSlot(context.runner, parent=self)  # one picture re-rendered after its crop changed
+        self._build()
+
+    def _build(self) -> None:
+        self.folder_edit = QLineEdit()
+        self.folder_edit.setAccessibleName("Picture folder")
+        self.folder_edit.setPlaceholderText(self.tr("A folder of PNG, JPEG, WebP, GIF, BMP or TIFF pictures"))
+        self.folder_edit.returnPressed.connect(self._on_folder_edit_returnPressed)
+        browse = QPushButton(self.tr("Folder…"))
+        browse.clicked.connect(self._on_browse_clicked)
+        add_files = QPushButton(self.tr("Add files…"))
+        add_files.clicked.connect(self._on_add_files_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.folder_edit, 1)
+        row.addWidget(browse)
+        row.addWidget(add_files)
+        self.status = QLabel(self.tr("No pictures chosen yet."))
+        self.status.setWordWrap(True)
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("QLabel { background: #fff3cd; color: #533f03; padding: 4px; }")
+        self.warnings.hide()
+        self.details = QTreeWidget()
+        self.details.setHeaderLabels([self.tr("File"), self.tr("Notes")])
+        self.details.setAccessibleName("Audit")
+        self.crop_combo = QComboBox()
+        for key, label in CROP_CHOICES:
+            self.crop_combo.addItem(self.tr(label), key)
+        self.crop_combo.setAccessibleName("Crop")
+        self.crop_combo.currentIndexChanged.connect(self._on_crop_combo_currentIndexChanged)
+        self.crop_hint = QLabel()
+        self.crop_hint.setWordWrap(True)
+        self.grid = QListWidget()
+        self.grid.setViewMode(QListWidget.ViewMode.IconMode)
+        self.grid.setIconSize(QSize(PREVIEW_CELL, PREVIEW_CELL))
+        self.grid.setMovement(QListWidget.Movement.Static)
+        self.grid.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.grid.setAccessibleName("Training preview")
+        self.grid.itemActivated.connect(self._on_grid_itemActivated)
+        crop_row = QHBoxLayout()
+        crop_row.addWidget(QLabel(self.tr("Crop:")))
+        crop_row.addWidget(self.crop_combo)
+        crop_row.addWidget(self.crop_hint, 1)
+        preview = QVBoxLayout()
+        preview.setContentsMargins(0, 0, 0, 0)
+        preview.addLayout(crop_row)
+        preview.addWidget(self.grid, 1)
+        preview_box = QWidget()
+        preview_box.setLayout(preview)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.details)
+        split.addWidget(preview_box)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.warnings)
+        layout.addWidget(split, 1)
+        self._update_crop_hint()
+
+    # ----- choosing -----------------------------------------------------------------------------
+    def set_sources(self, paths: list[Path]) -> None:
+        """Audit these folders and files (replacing the earlier choice)."""
+        self.sources = [Path(p) for p in paths]
+        self.folder_edit.setText(str(self.sources[0]) if len(self.sources) == 1 else
+                                 self.tr("{0} dropped items").format(len(self.sources)))
+        self.audit = None
+        self.previews = {}
+        self.grid.clear()
+        self.details.clear()
+        self.warnings.hide()
+        self.completeChanged.emit()
+        if not self.sources:
+            self.status.setText(self.tr("No pictures chosen yet."))
+            return
+        missing = [p for p in self.sources if not p.exists()]
+        if missing:
+            self.status.setText(self.tr("{0} does not exist (moved or deleted?). Choose another folder.")
+                                .format(missing[0]))
+            return
+        self.status.setText(self.tr("Checking the pictures…"))
+        self.audit_jobs.start(audit_files, tuple(self.sources), "Check pictures", returned=self._on_audit_returned,
+                              progress=self._on_audit_progress, errored=self._on_job_errored)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        event.acceptProposedAction()
+        if paths:
+            self.set_sources(paths)
+
+    # ----- state ----------------------------------------------------------------------------------
+    @property
+    def default_crop(self) -> str:
+        key = self.crop_combo.currentData()
+        return "centre" if key == "each" else key
+
+    def crop_of(self, path: Path | str) -> str:
+        return self.crops.get(str(path), self.default_crop) if self.crop_combo.currentData() == "each" \
+            else self.default_crop
+
+    def crop_overrides(self) -> tuple[tuple[str, str], ...]:
+        """(path, mode) for pictures whose crop differs from the default (the request's ``crops``)."""
+        if self.crop_combo.currentData() != "each" or self.audit is None:
+            return ()
+        return tuple((str(i.path), self.crops[str(i.path)]) for i in self.audit.usable
+                     if self.crops.get(str(i.path), self.default_crop) != self.default_crop)
+
+    def files(self) -> tuple[str, ...]:
+        return tuple(str(item.path) for item in self.audit.usable) if self.audit else ()
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt naming)
+        return self.audit is not None and self.audit.can_train
+
+    # ----- showing ----------------------------------------------------------------------------------
+    def _show_audit(self, audit: FolderAudit) -> None:
+        self.audit = audit
+        self.status.setText(self.tr("{0} pictures will be used · {1} skipped · {2} duplicates left out")
+                            .format(len(audit.usable), len(audit.skipped), len(audit.duplicates)))
+        self.warnings.setText("\n".join(audit.warnings))
+        self.warnings.setVisible(bool(audit.warnings))
+        self.details.clear()
+        for title, rows in (
+            (self.tr("Used ({0})"), [(i.path, "; ".join((f"{i.width}x{i.height} {i.mode}",) + i.notes))
+                                     for i in audit.usable]),
+            (self.tr("Skipped ({0})"), [(s.path, s.reason) for s in audit.skipped]),
+            (self.tr("Duplicates ({0})"), [(a, self.tr("same picture as {0}").format(b.name)) for a, b in audit.duplicates]),
+        ):
+            group = QTreeWidgetItem([title.format(len(rows)), ""])
+            for path, note in rows:
+                child = QTreeWidgetItem([Path(path).name, note])
+                child.setToolTip(0, str(path))
+                child.setToolTip(1, note)
+                group.addChild(child)
+            self.details.addTopLevelItem(group)
+            group.setExpanded(bool(rows) and title != self.tr("Used ({0})"))
+        self.details.resizeColumnToContents(0)
+        self.completeChanged.emit()
+        self._render_preview()
+
+    def _render_preview(self, only: str | None = None) -> None:
+        """Render the grid (or just picture ``only``) in the background."""
+        if self.audit is None or not self.audit.usable:
+            return
+        paths = [str(i.path) for i in self.audit.usable[:PREVIEW_LIMIT]] if only is None else [only]
+        if only is None:
+            self.grid.clear()
+            for path in paths:
+                item = QListWidgetItem(Path(path).name)
+                item.setData(Qt.ItemDataRole.UserRole, path)
+                item.setToolTip(path)
+                self.grid.addItem(item)
+        request = PreviewRequest(tuple((p, self.crop_of(p)) for p in paths), self.size())
+        jobs = self.preview_jobs if only is None else self.item_jobs
+        jobs.start(preview_pictures, request, "Preview pictures", partial=self._on_preview_partial,
+                   errored=self._on_job_errored)
+        more = len(self.audit.usable) - PREVIEW_LIMIT
+        if more > 0 and only is None:
+            self.status.setText(self.status.text() + " · " + self.tr("the preview shows the first {0}").format(PREVIEW_LIMIT))
+
+    def size(self) -> int:
+        wizard = self.wizard()
+        return wizard.training_size() if wizard is not None else 64
+
+    def _grid_item(self, path: str) -> QListWidgetItem | None:
+        for row in range(self.grid.count()):
+            if self.grid.item(row).data(Qt.ItemDataRole.UserRole) == path:
+                return self.grid.item(row)
+        return None
+
+    def _update_crop_hint(self) -> None:
+        hints = {"centre": self.tr("The middle square of each picture."),
+                 "fit": self.tr("Each picture whole, padded with white."),
+                 "each": self.tr("Double-click a picture to switch it between centre crop and fit.")}
+        self.crop_hint.setText(hints[self.crop_combo.currentData()])
+
+    # ----- slots --------------------------------------------------------------------------------------
+    def _on_browse_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of your pictures"), self.folder_edit.text())
+        if folder:
+            self.set_sources([Path(folder)])
+
+    def _on_add_files_clicked(self) -> None:
+        pattern = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Your pictures"), "",
+                                                self.tr("Pictures ({0})").format(pattern))
+        if files:
+            self.set_sources([Path(f) for f in files])
+
+    def _on_folder_edit_returnPressed(self) -> None:  # noqa: N802 (Qt naming)
+        text = self.folder_edit.text().strip()
+        self.set_sources([Path(text)] if text else [])
+
+    def _on_crop_combo_currentIndexChanged(self, _index: int) -> None:  # noqa: N802 (Qt naming)
+        self._update_crop_hint()
+        self._render_preview()
+
+    def _on_grid_itemActivated(self, item: QListWidgetItem) -> None:  # noqa: N802 (Qt naming)
+        if self.crop_combo.currentData() != "each":
+            return
+        path = item.data(Qt.ItemDataRole.UserRole)
+        self.crops[path] = "fit" if self.crop_of(path) == "centre" else "centre"
+        self._render_preview(only=path)
+
+    def _on_audit_progress(self, progress: Progress) -> None:
+        self.status.setText(progress.message)
+
+    def _on_audit_returned(self, audit: FolderAudit) -> None:
+        self._show_audit(audit)
+
+    def _on_preview_partial(self, entry) -> None:
+        path, pixels, problem = entry
+        item = self._grid_item(path)
+        if item is None:
+            return
+        if pixels is None:
+            item.setText(self.tr("unreadable"))
+            item.setToolTip(problem)
+            return
+        self.previews[path] = pixels
+        item.setIcon(QIcon(pixmap(pixels, PREVIEW_CELL)))
+        if self.crop_combo.currentData() == "each":
+            item.setText(self.tr("fit") if self.crop_of(path) == "fit" else self.tr("centre"))
+
+    def _on_job_errored(self, message: str) -> None:
+        self.status.setText(message)
+        self.completeChanged.emit()

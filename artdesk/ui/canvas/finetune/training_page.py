@@ -1,0 +1,209 @@
+"""Wizard page 3: the run on the training worker (``run.run_finetune``) with progress, ETA, the loss
+plot, the sample strip and its scrubber, KID and the closest pairs; pause, resume and stop.
+
+Pause and stop both cancel the job, which saves its state; resume submits the same request again and
+the backend continues from that state. Other panels keep generating: inference has its own worker.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from artdesk.core.jobs import Progress
+from artdesk.ui.canvas.finetune import backend
+from artdesk.ui.canvas.finetune.job_slot import JobSlot
+from artdesk.ui.canvas.finetune.views import QtClosestPairs, QtLossPlot, QtSampleStrip
+from artdesk.ui.jobs import TRAINING_WORKER
+
+IDLE, RUNNING, PAUSING, PAUSED, STOPPING, STOPPED, DONE, FAILED = (
+    "idle", "running", "pausing", "paused", "stopping", "stopped", "done", "failed")
+
+
+class TrainingPage(QWizardPage):
+    """Runs the request the wizard gives it; complete once the new model is saved."""
+
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setTitle(self.tr("Training"))
+        self.setSubTitle(self.tr("You can keep painting and generating meanwhile. Pause keeps everything; "
+                                 "a crash loses at most a few minutes."))
+        self.runs = JobSlot(context.runner, TRAINING_WORKER, self)
+        self.request = None
+        self.state = IDLE
+        self.result: Path | None = None
+        self.started_at = 0.0
+        self._build()
+
+    def _build(self) -> None:
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 1000)
+        self.status = QLabel(self.tr("Starting…"))
+        self.status.setWordWrap(True)
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button.clicked.connect(self._on_pause_button_clicked)
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop and keep the progress; artdesk offers to resume it later"))
+        self.stop_button.clicked.connect(self._on_stop_button_clicked)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress_bar, 1)
+        buttons.addWidget(self.pause_button)
+        buttons.addWidget(self.stop_button)
+        self.strip = QtSampleStrip()
+        self.strip.shown_changed.connect(self._on_strip_shown_changed)
+        self.loss_plot = QtLossPlot()
+        self.pairs = QtClosestPairs()
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.loss_plot)
+        lower.addWidget(self.pairs)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.strip)
+        split.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(split, 1)
+
+    # ----- the run -----------------------------------------------------------------------------------
+    def initializePage(self) -> None:  # noqa: N802 (Qt naming)
+        wizard = self.wizard()
+        wizard.options_page.estimates.cancel()  # a still-running estimate must not hold up the run
+        self.request = wizard.training_request()
+        self.start()
+
+    def start(self) -> None:
+        """Start (or resume: the backend continues a saved run of the same name)."""
+        self.state = RUNNING
+        self.started_at = time.monotonic()
+        self.status.setText(self.tr("Starting {0}…").format(self.request.name))
+        self.runs.start(backend.run_job, self.request, f"Fine-tune {self.request.name}",
+                        progress=self._on_run_progress, partial=self._on_run_partial, returned=self._on_run_returned,
+                        errored=self._on_run_errored, aborted=self._on_run_aborted)
+        self._update_buttons()
+
+    def pause(self) -> None:
+        if self.state == RUNNING:
+            self.state = PAUSING
+            self.runs.cancel()
+            self.status.setText(self.tr("Pausing (saving the progress)…"))
+            self._update_buttons()
+
+    def stop(self) -> None:
+        if self.state in (RUNNING, PAUSING):
+            self.state = STOPPING
+            self.runs.cancel()
+            self.status.setText(self.tr("Stopping (saving the progress)…"))
+        elif self.state == PAUSED:
+            self._stopped()
+        self._update_buttons()
+
+    @property
+    def active(self) -> bool:
+        return self.state in (RUNNING, PAUSING, STOPPING)
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt naming)
+        return self.state == DONE
+
+    def _stopped(self) -> None:
+        self.state = STOPPED
+        self.status.setText(self.tr("Stopped. The progress is kept: open this wizard with the same name, or "
+                                    "accept artdesk's offer at the next start, to go on."))
+
+    def _update_buttons(self) -> None:
+        self.pause_button.setText(self.tr("Resume") if self.state in (PAUSED, FAILED) else self.tr("Pause"))
+        self.pause_button.setEnabled(self.state in (RUNNING, PAUSED, FAILED))
+        self.stop_button.setEnabled(self.state in (RUNNING, PAUSING, PAUSED))
+        self.completeChanged.emit()
+
+    # ----- slots -----------------------------------------------------------------------------------
+    def _on_pause_button_clicked(self) -> None:
+        if self.state == RUNNING:
+            self.pause()
+        elif self.state in (PAUSED, FAILED):
+            self.start()
+
+    def _on_stop_button_clicked(self) -> None:
+        self.stop()
+
+    def _on_run_progress(self, progress: Progress) -> None:
+        if progress.fraction is None:
+            self.progress_bar.setRange(0, 0)
+        else:
+            self.progress_bar.setRange(0, 1000)
+            self.progress_bar.setValue(int(progress.fraction * 1000))
+        if self.state == RUNNING:
+            self.status.setText(progress.message)
+
+    def _on_run_partial(self, snapshot: Any) -> None:
+        if not hasattr(snapshot, "samples"):
+            return
+        self.strip.add(snapshot)
+        self.loss_plot.set_history(snapshot.loss_history)
+        if self.strip.shown == len(self.strip.snapshots) - 1:
+            self.pairs.show_snapshot(snapshot)
+
+    def _on_strip_shown_changed(self, index: int) -> None:
+        self.pairs.show_snapshot(self.strip.snapshots[index])
+
+    def _on_run_returned(self, folder: Path) -> None:
+        self.state = DONE
+        self.result = Path(folder)
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setValue(1000)
+        self.status.setText(self.tr("Done: {0} is saved and in the Canvas model picker.").format(self.result.name))
+        self.context.models_changed.emit()
+        self._update_buttons()
+        self.wizard().model_ready.emit(str(self.result))
+
+    def _on_run_errored(self, message: str) -> None:
+        self.state = FAILED
+        self.status.setText(self.tr("{0}\nThe progress saved so far is kept; Resume tries again.").format(message))
+        self._update_buttons()
+
+    def _on_run_aborted(self) -> None:
+        if self.state == PAUSING:
+            self.state = PAUSED
+            self.status.setText(self.tr("Paused. The progress is saved; Resume goes on from here."))
+        else:
+            self._stopped()
+        self._update_buttons()
+
+
+class FinishPage(QWizardPage):
+    """The result: where the model is, and what the last measurement said."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Your model is ready"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.pairs = QtClosestPairs()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.pairs, 1)
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt naming)
+        training = self.wizard().training_page
+        lines = [self.tr("{0} is selected in the Canvas model picker: press Generate to draw with it.")
+                 .format(training.result.name),
+                 self.tr("Saved in {0}").format(training.result)]
+        snapshots = training.strip.snapshots
+        if snapshots:
+            self.pairs.show_snapshot(snapshots[-1])
+        else:
+            self.pairs.hide()
+        self.summary.setText("\n".join(lines))
+

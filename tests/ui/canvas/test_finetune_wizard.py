@@ -1,0 +1,297 @@
+"""The canvas fine-tune wizard: audit a tiny folder with broken files, preview the crops, bad input,
+options, a run with pause, resume and stop, and the new model used in the Canvas model dock."""
+import shutil
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from PySide6.QtCore import Qt
+
+from artdesk.core.paths import app_paths
+from artdesk.ml.canvas.finetune.audit import prepare_picture
+from artdesk.ui.canvas.finetune import backend
+from artdesk.ui.canvas.finetune import training_page as training
+from artdesk.ui.canvas.finetune.wizard import QtFinetuneWizard
+from artdesk.ui.canvas.model_dock import CanvasModelDock
+from artdesk.ui.context import AppContext
+from artdesk.ui.jobs import Runner
+from tests.ml.canvas.helpers import synthetic_pictures, tiny_checkpoints
+from tests.ml.canvas.test_audit import make_picture_folder
+
+WAIT = 30000
+
+
+@pytest.fixture
+def context(qtbot, isolated_home):
+    import torch
+
+    torch.set_num_threads(1)
+    paths = app_paths()
+    runner = Runner()
+    ctx = AppContext(paths, {}, runner, None)
+    ctx.tiny = tiny_checkpoints(paths.user_models)
+    yield ctx
+    assert runner.shutdown(10000)
+
+
+@pytest.fixture
+def wizard(qtbot, context):
+    widget = QtFinetuneWizard(context)
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    for slot in (widget.pictures_page.audit_jobs, widget.pictures_page.preview_jobs, widget.training_page.runs,
+                 widget.options_page.estimates):
+        slot.cancel()
+
+
+def audit(qtbot, wizard, *paths):
+    page = wizard.pictures_page
+    page.set_sources([Path(p) for p in paths])
+    qtbot.waitUntil(lambda: not page.audit_jobs.busy, timeout=WAIT)
+    return page
+
+
+def wait_preview(qtbot, page):
+    qtbot.waitUntil(lambda: not page.preview_jobs.busy and not page.item_jobs.busy, timeout=WAIT)
+
+
+def test_audit_lists_used_skipped_and_duplicates_and_previews_what_is_trained(qtbot, wizard, tmp_path):
+    folder = make_picture_folder(tmp_path / "pics")
+    page = audit(qtbot, wizard, folder)
+    assert page.isComplete() and len(page.files()) == 9
+    assert "9 pictures will be used · 3 skipped · 1 duplicates left out" in page.status.text()
+    groups = {page.details.topLevelItem(i).text(0): page.details.topLevelItem(i) for i in range(3)}
+    skipped = groups["Skipped (3)"]
+    names = {skipped.child(i).text(0): skipped.child(i).text(1) for i in range(skipped.childCount())}
+    assert set(names) == {"broken.png", "empty.jpg", "notes.txt"} and "damaged" in names["broken.png"]
+    assert groups["Duplicates (1)"].child(0).text(0) == "zz-copy.jpg"
+    assert page.warnings.isVisible() and "mixed shapes" in page.warnings.text()
+
+    wait_preview(qtbot, page)
+    assert page.grid.count() == 9
+    wide = str(folder / "wide.jpg")
+    assert np.array_equal(page.previews[wide], prepare_picture(wide, "centre", 64))
+    page.crop_combo.setCurrentIndex(page.crop_combo.findData("fit"))
+    wait_preview(qtbot, page)
+    assert np.array_equal(page.previews[wide], prepare_picture(wide, "fit", 64))
+
+    page.crop_combo.setCurrentIndex(page.crop_combo.findData("each"))
+    wait_preview(qtbot, page)
+    item = next(page.grid.item(i) for i in range(page.grid.count()) if page.grid.item(i).data(Qt.ItemDataRole.UserRole) == wide)
+    page.grid.itemActivated.emit(item)
+    wait_preview(qtbot, page)
+    assert page.crop_overrides() == ((wide, "fit"),) and item.text() == "fit"
+    assert np.array_equal(page.previews[wide], prepare_picture(wide, "fit", 64))
+
+
+@pytest.mark.parametrize("make, expected", [
+    (lambda d: d, "There are no pictures here"),
+    (lambda d: (d / "a.png").write_bytes(b"junk") and d, "None of these files could be used"),
+    (lambda d: Image.new("RGB", (90, 90), "blue").save(d / "one.png") or d, "Only 1 usable picture"),
+    (lambda d: d / "gone", "does not exist"),
+])
+def test_bad_folders_say_why_and_block_next(qtbot, wizard, tmp_path, make, expected):
+    folder = tmp_path / "src"
+    folder.mkdir()
+    source = make(folder)
+    page = wizard.pictures_page
+    page.set_sources([source])
+    qtbot.waitUntil(lambda: not page.audit_jobs.busy, timeout=WAIT)
+    shown = page.warnings.text() + page.status.text()
+    assert expected in shown and not page.isComplete()
+    assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()
+
+
+def test_huge_picture_is_skipped_with_a_message(qtbot, wizard, tmp_path, monkeypatch):
+    from artdesk.ml.canvas.finetune import audit as audit_module
+
+    monkeypatch.setattr(audit_module, "MAX_PIXELS", 5000)
+    (tmp_path / "src").mkdir()
+    for index, pixels in enumerate(synthetic_pictures(4, seed=2)):
+        Image.fromarray(pixels).save(tmp_path / "src" / f"p{index}.png")
+    Image.fromarray(synthetic_pictures(1, size=120)[0]).save(tmp_path / "src" / "huge.png")
+    page = audit(qtbot, wizard, tmp_path / "src")
+    skipped = page.details.topLevelItem(1)
+    assert skipped.child(0).text(0) == "huge.png" and "megapixels" in skipped.child(0).text(1)
+
+
+def test_options_validate_and_build_the_request(qtbot, wizard, tmp_path, monkeypatch):
+    folder = make_picture_folder(tmp_path / "My Pictures!")
+    audit(qtbot, wizard, folder)
+    estimates = []
+    monkeypatch.setattr(wizard.options_page, "start_estimate", lambda: estimates.append(1))
+    wizard.next()
+    options = wizard.options_page
+    assert wizard.currentId() == wizard.options_id and estimates == [1]
+    assert options.name_edit.text() == "My-Pictures" and options.isComplete()
+    options.base_combo.setCurrentIndex(options.base_combo.findText("tiny-gan (yours)"))
+    assert options.base_combo.currentData()[0] == str(wizard.context.tiny["gan"])
+    options.name_edit.setText("tiny-gan")
+    assert "already have a model named tiny-gan" in options.validate()
+    options.name_edit.setText("bad name")
+    assert "Name the model" in options.problem.text() and not options.isComplete()
+    options.name_edit.setText("mine")
+    options.licence_edit.setText("CC BY 4.0")
+    options.consent_check.setChecked(True)
+    options.advanced_button.click()
+    assert options.advanced.isVisible()
+    options.steps_spin.setValue(40)
+    options.norm_combo.setCurrentIndex(options.norm_combo.findData(True))
+    fields = options.request_fields()
+    assert fields["name"] == "mine" and fields["steps"] == 40 and fields["batch"] is None and fields["lr"] is None
+    assert fields["norm_only"] is True and fields["size"] == 64 and fields["default_crop"] == "centre"
+    assert fields["base_source"] == "user" and len(fields["files"]) == 9
+    assert fields["licence_note"].startswith("CC BY 4.0 The person training confirmed")
+
+
+def test_no_base_model_is_explained(qtbot, tmp_path):
+    import dataclasses
+
+    runner = Runner()
+    context = AppContext(dataclasses.replace(app_paths(), bundled_models=tmp_path / "none"), {}, runner, None)
+    wizard = QtFinetuneWizard(context)
+    qtbot.addWidget(wizard)
+    assert "no image model (GAN) to start from" in wizard.options_page.validate()
+    assert runner.shutdown(5000)
+
+
+# ----- training, with the job body replaced by a scripted one (the backend's own tests cover run.py) -----
+@dataclass
+class FakeSnapshot:
+    step: int
+    samples: np.ndarray
+    loss_history: list = field(default_factory=list)
+    kid: float | None = None
+    too_close: float | None = None
+    closest_pairs: list = field(default_factory=list)
+    copying_warning: str = ""
+    seconds: float = 0.0
+    losses: dict = field(default_factory=dict)
+
+
+class ScriptedRun:
+    """A resumable run whose steps the test lets through one by one; it keeps its step across cancels
+    (as run.py keeps its state) and, at the end, saves a real model the Canvas can load."""
+
+    def __init__(self, model: Path, total: int = 6) -> None:
+        self.model, self.total = model, total
+        self.step = 0
+        self.allowed = threading.Semaphore(0)
+        self.requests = []
+
+    def __call__(self, request, ctx):
+        self.requests.append(request)
+        ctx.publish(self.snapshot(self.step))
+        while self.step < self.total:
+            while not self.allowed.acquire(timeout=0.02):
+                ctx.raise_if_cancelled()
+            self.step += 1
+            ctx.report(self.step / self.total, f"step {self.step} of {self.total}, ETA 1 s")
+            if self.step % 2 == 0:
+                ctx.publish(self.snapshot(self.step))
+            ctx.raise_if_cancelled()
+        folder = app_paths().user_models / "canvas" / request.name
+        shutil.copytree(self.model, folder)
+        return folder
+
+    def snapshot(self, step):
+        samples = np.full((3, 16, 16, 3), step * 20, np.uint8)
+        history = [(s, 1.0 / (s + 1), 2.0 - s / 10) for s in range(step + 1)]
+        pairs = [(samples[0], samples[1], 0.5 - step / 100)]
+        warning = "Some samples are very close to your pictures." if step >= 4 else ""
+        return FakeSnapshot(step, samples, history, 0.1 / (step + 1), step / 100, pairs, warning)
+
+
+@dataclass(frozen=True)
+class Request:
+    name: str
+
+
+def test_train_pause_resume_stop_and_use_the_model(qtbot, context, tmp_path, monkeypatch):
+    run = ScriptedRun(context.tiny["gan"])
+    monkeypatch.setattr(backend, "run_job", run)
+    dock = CanvasModelDock(context, canvas=None)
+    qtbot.addWidget(dock)
+    wizard = dock.open_finetune_wizard(Request("mine"))
+    page = wizard.training_page
+    assert wizard.currentId() == wizard.training_id
+    qtbot.waitUntil(lambda: len(page.strip.snapshots) == 1, timeout=WAIT)
+    assert page.strip.strip.count() == 3 and page.state == training.RUNNING
+
+    run.allowed.release(2)
+    qtbot.waitUntil(lambda: len(page.strip.snapshots) == 2, timeout=WAIT)
+    assert page.strip.caption.text() == "Step 2 (2 of 2)" and "KID" in page.pairs.metrics.text()
+    assert page.loss_plot.history[-1][0] == 2 and len(page.loss_plot.scaled_points(1)) == 3
+
+    page.pause_button.click()
+    qtbot.waitUntil(lambda: page.state == training.PAUSED, timeout=WAIT)
+    assert page.pause_button.text() == "Resume" and "Paused" in page.status.text()
+    page.pause_button.click()  # resume: the same request again
+    assert page.state == training.RUNNING and run.requests == [Request("mine")] * 2
+    run.allowed.release(2)
+    qtbot.waitUntil(lambda: len(page.strip.snapshots) == 4, timeout=WAIT)  # resumed at step 2, then step 4
+    assert page.pairs.warning.isVisible() and "very close" in page.pairs.warning.text()
+    page.strip.scrubber.setValue(1)  # scrub back: the pairs follow the snapshot shown
+    assert page.strip.caption.text() == "Step 2 (2 of 4)" and not page.pairs.warning.isVisible()
+
+    models_changed = []
+    context.models_changed.connect(lambda: models_changed.append(1))
+    with qtbot.waitSignal(wizard.model_ready, timeout=WAIT):
+        run.allowed.release(2)
+    assert page.isComplete() and models_changed and page.state == training.DONE
+    assert len(page.strip.snapshots) == 5 and page.strip.shown == 1  # who scrubbed back is not pulled forward
+    wizard.next()
+    assert wizard.currentId() == wizard.finish_id and "mine is selected" in wizard.finish_page.summary.text()
+    new_model = str(app_paths().user_models / "canvas" / "mine")
+    assert dock.model_combo.currentData() == new_model
+    dock.count_spin.setValue(2)
+    with qtbot.waitSignal(dock.pictures_changed, timeout=WAIT):
+        dock.generate_button.click()
+    qtbot.waitUntil(lambda: dock.handle.is_finished, timeout=WAIT)
+    assert len(dock.pictures) == 2 and dock.pictures[0][0].shape == (64, 64, 3)
+
+
+def test_stop_keeps_progress_and_closing_asks(qtbot, context, monkeypatch):
+    run = ScriptedRun(context.tiny["gan"])
+    monkeypatch.setattr(backend, "run_job", run)
+    wizard = QtFinetuneWizard(context)
+    qtbot.addWidget(wizard)
+    wizard.resume(Request("kept"))
+    wizard.show()
+    page = wizard.training_page
+    qtbot.waitUntil(lambda: len(page.strip.snapshots) == 1, timeout=WAIT)
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    wizard.reject()
+    assert wizard.isVisible() and page.state == training.RUNNING
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    wizard.reject()
+    qtbot.waitUntil(lambda: page.state == training.STOPPED, timeout=WAIT)
+    assert not wizard.isVisible() and "progress is kept" in page.status.text()
+
+
+def test_a_failed_run_says_why_and_can_be_retried(qtbot, context, monkeypatch):
+    from artdesk.core.errors import ArtdeskError
+
+    calls = []
+
+    def failing(request, ctx):
+        calls.append(request)
+        raise ArtdeskError("The picture folder disappeared. Put it back and resume.")
+
+    monkeypatch.setattr(backend, "run_job", failing)
+    wizard = QtFinetuneWizard(context)
+    qtbot.addWidget(wizard)
+    wizard.resume(Request("x"))
+    page = wizard.training_page
+    qtbot.waitUntil(lambda: page.state == training.FAILED, timeout=WAIT)
+    assert "folder disappeared" in page.status.text() and page.pause_button.text() == "Resume"
+    page.pause_button.click()
+    qtbot.waitUntil(lambda: len(calls) == 2 and page.state == training.FAILED, timeout=WAIT)
+    assert not page.isComplete()
+
