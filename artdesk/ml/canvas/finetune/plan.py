@@ -1,0 +1,163 @@
+"""What a canvas fine-tune will do: the request, the presets, the automatic choices and a time estimate.
+
+The automatic choices follow the few-shot GAN literature and depend on how many pictures train:
+FreezeD (Mo et al. 2020) freezes the discriminator's early blocks, DiffAugment (Zhao et al. 2020) runs
+at full strength always, and with very few pictures only the generator's normalisation and modulation
+parameters learn (Noguchi & Harada 2019, "batch statistics adaptation"). Every choice can be overridden.
+"""
+from __future__ import annotations
+
+import math
+import re
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from artdesk.core.errors import ArtdeskError
+from artdesk.core.jobs import JobContext
+
+PRESETS: dict[str, int] = {"quick": 300, "standard": 1200, "long": 4000}  # training steps
+NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
+NORM_ONLY_BELOW = 20  # training pictures below which only normalisation and modulation parameters learn
+D_BLOCKS = ("from_rgb", "down32", "down16", "down8", "down4")  # the discriminator's blocks, input first
+COPYING_RATE = 0.10  # too-close rate at a snapshot from which the model counts as copying
+
+
+@dataclass(frozen=True)
+class FinetuneRequest:
+    """One fine-tune of a canvas GAN on the user's pictures; ``None`` advanced knobs are chosen automatically."""
+
+    files: tuple[str, ...]
+    base_dir: str
+    name: str
+    crops: tuple[tuple[str, str], ...] = ()  # (path, crop mode) overrides of default_crop
+    default_crop: str = "centre"
+    base_source: str = "bundled"
+    preset: str = "standard"
+    size: int = 64
+    source_note: str = ""
+    licence_note: str = ""
+    seed: int = 0
+    steps: int | None = None
+    batch: int | None = None
+    lr: float | None = None
+    freeze_d_blocks: int | None = None
+    norm_only: bool | None = None
+    ema_decay: float | None = None
+    snapshot_every: int | None = None
+    stop_when_copying: bool = True
+    checkpoint_every_s: float = 120.0
+    heldout_fraction: float = 0.2
+    device: str = "auto"
+    command: str = ""  # the command line, for the card (the CLI fills it in)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The resolved training settings of a run (what the card records)."""
+
+    steps: int
+    batch: int
+    lr: float
+    freeze_d_blocks: int
+    norm_only: bool
+    ema_decay: float
+    snapshot_every: int
+
+
+@dataclass(frozen=True)
+class Estimate:
+    seconds_per_step: float
+    steps: int
+    total_seconds: float
+
+
+def heldout_count(count: int, fraction: float) -> int:
+    """Pictures kept back for the metrics: at least ``fraction`` of them and at least two."""
+    return max(2, math.ceil(count * fraction))
+
+
+def check_request(request: FinetuneRequest, count: int | None = None) -> None:
+    """Raise ArtdeskError with what to do when the request cannot run."""
+    from artdesk.ml.canvas.finetune.audit import CROP_MODES, MIN_PICTURES
+
+    if not NAME_PATTERN.match(request.name):
+        raise ArtdeskError("Name the new model with letters, digits, spaces, '.', '_' or '-' (at most 64 characters).")
+    if request.preset not in PRESETS:
+        raise ArtdeskError(f"Unknown quality preset {request.preset!r}; choose one of {', '.join(PRESETS)}.")
+    for mode in (request.default_crop, *(mode for _, mode in request.crops)):
+        if mode not in CROP_MODES:
+            raise ArtdeskError(f"Unknown crop mode {mode!r}; choose one of {', '.join(CROP_MODES)}.")
+    if not 0.2 <= request.heldout_fraction < 0.9:
+        raise ArtdeskError("Keep back between 20% and 90% of the pictures for measuring (heldout_fraction).")
+    for field in ("steps", "batch", "snapshot_every"):
+        value = getattr(request, field)
+        if value is not None and value < 1:
+            raise ArtdeskError(f"{field} must be at least 1.")
+    count = len(request.files) if count is None else count
+    if count == 0:
+        raise ArtdeskError("There are no pictures to learn from. Choose a folder with PNG, JPEG or WebP pictures.")
+    if count < MIN_PICTURES:
+        raise ArtdeskError(f"Fine-tuning needs at least {MIN_PICTURES} pictures (two are kept back to measure the "
+                           f"result); found {count}. Add more pictures of the same kind.")
+
+
+def resolved_settings(request: FinetuneRequest, count: int, base_has_discriminator: bool = True
+                      ) -> dict[str, tuple[Any, str]]:
+    """Each setting with the reason for its value, chosen from the number of usable pictures ``count``."""
+    heldout = heldout_count(count, request.heldout_fraction)
+    train = count - heldout
+    steps = request.steps or PRESETS[request.preset]
+    out: dict[str, tuple[Any, str]] = {
+        "heldout": (heldout, f"{request.heldout_fraction:.0%} of {count} pictures, at least 2, kept back to measure"),
+        "train": (train, "the pictures the model learns from"),
+        "steps": (steps, "set by you" if request.steps else f"the {request.preset} preset"),
+        "augment": ("colour, translation, cutout", "DiffAugment at full strength: few pictures, always"),
+    }
+    if request.norm_only is not None:
+        out["norm_only"] = (request.norm_only, "set by you")
+    elif train < NORM_ONLY_BELOW:
+        out["norm_only"] = (True, f"fewer than {NORM_ONLY_BELOW} pictures train: only normalisation and modulation "
+                                  "parameters learn, so the model adapts instead of memorising")
+    else:
+        out["norm_only"] = (False, f"{train} pictures train: every generator parameter learns")
+    if request.freeze_d_blocks is not None:
+        out["freeze_d_blocks"] = (min(request.freeze_d_blocks, len(D_BLOCKS) - 1), "set by you")
+    elif not base_has_discriminator:
+        out["freeze_d_blocks"] = (0, "the base model ships no discriminator: a new one learns from the start")
+    else:
+        frozen = 3 if train < 50 else 2 if train < 500 else 1
+        out["freeze_d_blocks"] = (frozen, f"FreezeD: the discriminator's first {frozen} blocks keep the base "
+                                          f"model's features ({train} pictures train)")
+    out["batch"] = (request.batch or 8, "set by you" if request.batch else "8 pictures a step suits a laptop CPU")
+    norm_only = out["norm_only"][0]
+    lr = request.lr or (5e-4 if norm_only else 2e-4)
+    out["lr"] = (lr, "set by you" if request.lr else
+                 "higher for normalisation-only training" if norm_only else "the base model's learning rate")
+    decay = request.ema_decay or round(min(0.999, max(0.99, 1 - 10 / steps)), 4)
+    out["ema_decay"] = (decay, "set by you" if request.ema_decay else "the average spans about the last 10% of steps")
+    every = request.snapshot_every or max(25, steps // 6)
+    out["snapshot_every"] = (every, "set by you" if request.snapshot_every else "six sample strips over the run")
+    return out
+
+
+def settings_from(resolved: dict[str, tuple[Any, str]]) -> Settings:
+    return Settings(**{field: resolved[field][0] for field in Settings.__dataclass_fields__})
+
+
+def estimate(request: FinetuneRequest, ctx: JobContext) -> Estimate:
+    """Time a few real training steps on this machine (background job; reports and checks cancel per step)."""
+    from artdesk.ml.canvas.finetune.trainer import build_trainer
+
+    check_request(request)
+    ctx.report(0.0, "Preparing a measurement…")
+    trainer, settings = build_trainer(request, ctx, images=None)
+    warmup, measured = 2, 5
+    for index in range(warmup + measured):
+        ctx.raise_if_cancelled()
+        if index == warmup:
+            started = time.perf_counter()
+        trainer.step()
+        ctx.report((index + 1) / (warmup + measured), f"Measuring step {index + 1} of {warmup + measured}")
+    per_step = (time.perf_counter() - started) / measured
+    return Estimate(per_step, settings.steps, per_step * settings.steps)

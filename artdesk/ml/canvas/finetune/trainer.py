@@ -1,0 +1,204 @@
+"""The fine-tuning step: the base GAN's generator and discriminator, FreezeD, norm-only training, DiffAugment, EMA.
+
+Every batch-norm layer uses the base model's running statistics (eval mode) while the rest trains: with
+eight pictures a step, batch statistics are noise, and per-picture independence makes the gradient of a
+global batch the same whether one process computes it or DDP averages it over several.
+"""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from artdesk.core.errors import ArtdeskError
+from artdesk.core.jobs import JobContext
+from artdesk.ml.canvas.finetune import augment
+from artdesk.ml.canvas.finetune.ddp import World
+from artdesk.ml.canvas.finetune.plan import D_BLOCKS, FinetuneRequest, Settings, resolved_settings, settings_from
+from artdesk.ml.canvas.model import Discriminator, DiscriminatorConfig, Generator
+
+DISCRIMINATOR_FILE = "discriminator.safetensors"
+D_LR = 2e-4
+
+
+def _use_running_stats(module: nn.Module) -> None:
+    for layer in module.modules():
+        if isinstance(layer, nn.modules.batchnorm._BatchNorm):
+            layer.eval()
+
+
+def modulation_parameters(generator: Generator) -> list[nn.Parameter]:
+    """Normalisation (batch-norm scale and shift), style embedding and skip-excitation gates."""
+    chosen = []
+    for name, module in generator.named_modules():
+        if isinstance(module, nn.modules.batchnorm._BatchNorm) or name in ("style_embedding", "se32", "se64"):
+            chosen += list(module.parameters())
+    return list({id(p): p for p in chosen}.values())
+
+
+def discriminator_config(generator: Generator) -> DiscriminatorConfig:
+    c = generator.config
+    return DiscriminatorConfig(styles=c.styles, width=c.width, image_size=c.image_size)
+
+
+def load_discriminator(base_dir: Path, generator: Generator) -> tuple[Discriminator, bool]:
+    """The base model's discriminator if it ships one (``discriminator.safetensors``), else a new one."""
+    from safetensors.torch import load_file
+
+    discriminator = Discriminator(discriminator_config(generator))
+    path = Path(base_dir) / DISCRIMINATOR_FILE
+    if not path.is_file():
+        return discriminator, False
+    try:
+        discriminator.load_state_dict(load_file(str(path)), strict=True)
+    except (RuntimeError, OSError, ValueError) as error:
+        raise ArtdeskError(f"The discriminator shipped with {Path(base_dir).name} does not fit its generator "
+                           f"({str(error).splitlines()[0]}). Re-import the base model.") from error
+    return discriminator, True
+
+
+def start_from_style(generator: Generator, discriminator: Discriminator, style: int) -> None:
+    """Every style slot starts as ``style``, so whichever style the Canvas asks for makes the user's pictures."""
+    with torch.no_grad():
+        table = generator.style_embedding.weight
+        table.copy_(table[style].expand_as(table).clone())
+        embedding = discriminator.style_embedding
+        weight = embedding.weight_orig if hasattr(embedding, "weight_orig") else embedding.weight
+        weight.copy_(weight[style].expand_as(weight).clone())
+
+
+class Trainer:
+    """Models, optimisers and one training step; all randomness comes from one seeded generator."""
+
+    def __init__(self, generator: Generator, discriminator: Discriminator, settings: Settings, images: np.ndarray,
+                 seed: int, device: torch.device, world: World = World()) -> None:
+        if settings.batch % world.size:
+            raise ArtdeskError(f"The batch ({settings.batch}) must divide evenly among {world.size} processes.")
+        self.settings, self.device, self.world = settings, device, world
+        self.g = generator.to(device).float()
+        self.d = discriminator.to(device).float()
+        self.ema = copy.deepcopy(self.g).eval().requires_grad_(False)
+        trainable = modulation_parameters(self.g) if settings.norm_only else list(self.g.parameters())
+        keep = {id(p) for p in trainable}
+        for p in self.g.parameters():
+            p.requires_grad_(id(p) in keep)
+        self.frozen = [getattr(self.d, name) for name in D_BLOCKS[:settings.freeze_d_blocks]]
+        for block in self.frozen:
+            block.requires_grad_(False)
+        self.d_params = [p for p in self.d.parameters() if p.requires_grad]
+        self.train_mode()
+        self.g_train, self.d_train = world.wrap(self.g), world.wrap(self.d)
+        self.opt_g = torch.optim.Adam(trainable, lr=settings.lr, betas=(0.5, 0.999))
+        self.opt_d = torch.optim.Adam(self.d_params, lr=D_LR, betas=(0.5, 0.999))
+        self.images = torch.from_numpy(np.ascontiguousarray(images)).to(device)
+        self.rng = torch.Generator().manual_seed(seed)
+        torch.manual_seed(seed)  # the discriminator's reconstruction quadrant: the same draw on every rank
+        self.step_count = 0
+
+    def train_mode(self) -> None:
+        self.g.train()
+        self.d.train()
+        _use_running_stats(self.g)
+        _use_running_stats(self.d)
+        for block in self.frozen:
+            block.eval()
+
+    def step(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """One discriminator and one generator update on a global batch; returns the (detached) losses."""
+        gen, size, batch = self.rng, self.g.config.image_size, self.settings.batch
+        local = batch // self.world.size
+        rows = slice(self.world.rank * local, (self.world.rank + 1) * local)
+        index = torch.randint(0, len(self.images), (batch,), generator=gen)[rows]
+        flip = (torch.rand(batch, generator=gen) < 0.5)[rows]
+        z = torch.randn(batch, self.g.config.latent_dim, generator=gen)[rows].to(self.device)
+        style = torch.randint(0, self.g.config.styles, (batch,), generator=gen)[rows].to(self.device)
+        aug_real, aug_fake, aug_g = (augment.part(augment.draw(batch, size, gen), rows) for _ in range(3))
+        real = self.images[index.to(self.device)].permute(0, 3, 1, 2).float() / 127.5 - 1
+        real = torch.where(flip.to(self.device)[:, None, None, None], real.flip(3), real)
+
+        fake = self.g_train(z, style)
+        real_aug = augment.apply(real, aug_real)
+        both = torch.cat([real_aug, augment.apply(fake.detach(), aug_fake)])
+        logits, rec_whole, rec_part, quadrant = self.d_train(both, torch.cat([style, style]), reconstruct=True)
+        half = size // 2
+        row, col = divmod(quadrant, 2)
+        target_part = real_aug[:, :, row * half:(row + 1) * half, col * half:(col + 1) * half]
+        rec = F.l1_loss(rec_whole[:local], F.interpolate(real_aug, size=half, mode="area")) \
+            + F.l1_loss(rec_part[:local], target_part)
+        d_loss = F.relu(1 - logits[:local]).mean() + F.relu(1 + logits[local:]).mean() + rec
+        self.opt_d.zero_grad(set_to_none=True)
+        d_loss.backward()
+        self.opt_d.step()
+
+        for p in self.d_params:
+            p.requires_grad_(False)
+        g_loss = -self.d(augment.apply(fake, aug_g), style).mean()
+        self.opt_g.zero_grad(set_to_none=True)
+        g_loss.backward()
+        self.opt_g.step()
+        for p in self.d_params:
+            p.requires_grad_(True)
+        with torch.no_grad():
+            rate = 1 - self.settings.ema_decay
+            for p_ema, p in zip(self.ema.parameters(), self.g.parameters()):
+                p_ema.lerp_(p, rate)
+        self.step_count += 1
+        return d_loss.detach(), g_loss.detach()
+
+    def state(self) -> dict:
+        def cpu(state: dict) -> dict:
+            return {k: v.detach().cpu() if torch.is_tensor(v) else v for k, v in state.items()}
+
+        def opt(o: torch.optim.Optimizer) -> dict:
+            s = o.state_dict()
+            return {"state": {k: cpu(v) for k, v in s["state"].items()}, "param_groups": s["param_groups"]}
+
+        return {"step": self.step_count, "generator": cpu(self.g.state_dict()), "ema": cpu(self.ema.state_dict()),
+                "discriminator": cpu(self.d.state_dict()), "opt_g": opt(self.opt_g), "opt_d": opt(self.opt_d),
+                "rng": self.rng.get_state(), "torch_rng": torch.get_rng_state()}
+
+    def load(self, state: dict) -> None:
+        self.g.load_state_dict(state["generator"])
+        self.ema.load_state_dict(state["ema"])
+        self.d.load_state_dict(state["discriminator"])
+        self.opt_g.load_state_dict(state["opt_g"])
+        self.opt_d.load_state_dict(state["opt_d"])
+        self.rng.set_state(state["rng"])
+        torch.set_rng_state(state["torch_rng"])
+        self.step_count = int(state["step"])
+
+
+def load_base(request: FinetuneRequest):
+    """The base checkpoint (a canvas GAN at the requested size) and its discriminator."""
+    from artdesk.ml.checkpoint import load_checkpoint
+
+    base = load_checkpoint(Path(request.base_dir), request.base_source)
+    if base.card.model_type != "canvas-gan":
+        raise ArtdeskError(f"{base.card.name} is a {base.card.model_type}; fine-tuning starts from a canvas GAN.")
+    if base.config.image_size != request.size:
+        raise ArtdeskError(f"{base.card.name} makes {base.config.image_size} px pictures; choose that resolution.")
+    generator = Generator(base.config)
+    generator.load_state_dict(base.model.state_dict())
+    generator.eval()
+    discriminator, has_d = load_discriminator(Path(request.base_dir), generator)
+    return base, generator, discriminator, has_d
+
+
+def build_trainer(request: FinetuneRequest, ctx: JobContext, images: np.ndarray | None, count: int | None = None,
+                  world: World = World(), style: int | None = None) -> tuple[Trainer, Settings]:
+    """A Trainer for ``request`` on ``images`` (None: noise pictures of the right size, for timing)."""
+    from artdesk.ml.device import pick_device
+
+    _base, generator, discriminator, has_d = load_base(request)
+    count = count if count is not None else len(request.files)
+    settings = settings_from(resolved_settings(request, count, has_d))
+    if images is None:
+        images = np.random.default_rng(0).integers(0, 256, (8, request.size, request.size, 3), dtype=np.uint8)
+    if style is not None:
+        start_from_style(generator, discriminator, style)
+    device = world.device(pick_device(request.device))
+    return Trainer(generator, discriminator, settings, images, request.seed, device, world), settings
