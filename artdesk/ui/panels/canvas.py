@@ -129,6 +129,9 @@ class CanvasPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.recovery_bar)
+        self.finetune_offer = self._build_finetune_offer()
+        if self.finetune_offer is not None:
+            layout.addWidget(self.finetune_offer)
         layout.addWidget(self.window, 1)
         layout.addLayout(status)
 
@@ -464,6 +467,22 @@ class CanvasPanel(QWidget):
         return answer == QMessageBox.StandardButton.Discard
 
     # ----- recovery ----------------------------------------------------------------------------
+    def _build_finetune_offer(self) -> QWidget | None:
+        """The bar offering to resume an unfinished fine-tune (it looks in the background), if the model
+        dock that runs fine-tunes is there."""
+        if not hasattr(self.model_dock, "open_finetune_wizard"):
+            return None
+        from artdesk.ui.canvas.finetune.resume import QtResumeOffer
+
+        offer = QtResumeOffer(self.context)
+        offer.resume_requested.connect(self._on_finetune_offer_resume_requested)
+        offer.check()
+        return offer
+
+    def _on_finetune_offer_resume_requested(self, request) -> None:
+        self.docks["models"].raise_()
+        self.model_dock.open_finetune_wizard(request)
+
     def _offer_recovery(self) -> None:
         info = self.store.pending()
         if info is None:

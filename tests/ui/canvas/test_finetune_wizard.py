@@ -295,3 +295,50 @@ def test_a_failed_run_says_why_and_can_be_retried(qtbot, context, monkeypatch):
     qtbot.waitUntil(lambda: len(calls) == 2 and page.state == training.FAILED, timeout=WAIT)
     assert not page.isComplete()
 
+
+
+@dataclass
+class Unfinished:
+    name: str
+    request: Request
+    step: int
+    saved_at: float
+    state_path: Path = Path("state.pt")
+
+
+def test_start_up_offers_to_resume_an_unfinished_run(qtbot, context, monkeypatch):
+    import time
+
+    from artdesk.ui.panels.canvas import CanvasPanel
+
+    run = ScriptedRun(context.tiny["gan"])
+    runs = [Unfinished("older", Request("older"), 10, time.time() - 3600),
+            Unfinished("crashed", Request("crashed"), 300, time.time() - 60)]
+    looked_in = []
+    monkeypatch.setattr(backend, "run_job", run)
+    monkeypatch.setattr(backend, "unfinished_job", lambda root, ctx: looked_in.append(root) or runs)
+    panel = CanvasPanel(context)
+    qtbot.addWidget(panel)
+    panel.show()
+    offer = panel.finetune_offer
+    qtbot.waitUntil(offer.isVisible, timeout=WAIT)
+    assert looked_in == [context.paths.user_models]
+    assert "2 fine-tunes were left unfinished" in offer.label.text()
+    assert offer.choice.itemText(0).startswith("crashed, step 300, saved ")
+    offer.resume_button.click()
+    wizard = panel.model_dock.finetune_wizard
+    assert not offer.isVisible() and wizard.currentId() == wizard.training_id
+    qtbot.waitUntil(lambda: run.requests == [Request("crashed")], timeout=WAIT)
+    wizard.training_page.stop()
+    qtbot.waitUntil(lambda: wizard.training_page.state == training.STOPPED, timeout=WAIT)
+
+
+def test_no_unfinished_runs_no_bar(qtbot, context, monkeypatch):
+    from artdesk.ui.canvas.finetune.resume import QtResumeOffer
+
+    monkeypatch.setattr(backend, "unfinished_job", lambda root, ctx: [])
+    offer = QtResumeOffer(context)
+    qtbot.addWidget(offer)
+    offer.check()
+    qtbot.waitUntil(lambda: not offer.lookups.busy, timeout=WAIT)
+    assert offer.isHidden()

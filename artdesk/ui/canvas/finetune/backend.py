@@ -31,8 +31,15 @@ def run_job(request, ctx) -> Path:
 
 
 def unfinished_job(user_models_root: Path, ctx) -> list[Any]:
-    """``run.unfinished_runs`` under the user models folder (runs a crash or a quit left behind)."""
+    """``run.unfinished_runs`` under the user models folder (runs a crash or a quit left behind).
+
+    Without a runs folder there is nothing to resume, and run.py (which imports torch) is not loaded.
+    """
+    from artdesk.ml.canvas.finetune.snapshots import RUNS
+
+    if not (Path(user_models_root) / "canvas" / RUNS).is_dir():
+        return []
+    ctx.raise_if_cancelled()
     from artdesk.ml.canvas.finetune.run import unfinished_runs
 
-    ctx.raise_if_cancelled()
     return list(unfinished_runs(Path(user_models_root)))
