@@ -12,6 +12,7 @@ from artdesk.core.paths import app_paths
 from artdesk.core.provenance import IPTC_TRAINED_ALGORITHMIC_MEDIA
 from artdesk.ui.context import AppContext
 from artdesk.ui.jobs import Runner
+from tests.ml.poem.fixtures import tiny_poem_models  # noqa: F401
 
 RECORD_FIELDS = ("artdesk_version", "model", "weights_sha256", "parent", "seed", "settings", "created")
 
@@ -157,3 +158,81 @@ def test_a_full_gallery_stops_keeping_and_says_so(qtbot, isolated_home):
         assert "not all kept" in dock.status_label.text()
     finally:
         assert runner.shutdown(10000)
+
+
+POEM_HEADER = "# artdesk-poem: "
+
+
+@pytest.fixture
+def poem(qtbot, isolated_home, tiny_poem_models):
+    import shutil
+
+    from artdesk.ui.panels.poem import PoemPanel
+
+    paths = app_paths()
+    for folder in tiny_poem_models.values():
+        shutil.copytree(folder, paths.user_models / "poem" / folder.name)
+    runner = Runner()
+    panel = PoemPanel(AppContext(paths, {}, runner, None))
+    qtbot.addWidget(panel)
+    panel.select_model("tiny-zh")
+    yield panel
+    assert runner.shutdown(10_000)
+
+
+def _read_poem_file(path):
+    """The independent reader: plain text, a JSON header line, a blank line, the poem."""
+    head, blank, *body = path.read_text(encoding="utf-8").split("\n")
+    assert head.startswith(POEM_HEADER) and blank == ""
+    return json.loads(head[len(POEM_HEADER):]), "\n".join(body).rstrip("\n")
+
+
+def test_poem_round_trip_writes_the_same_text_again(qtbot, poem):
+    poem.select_form("wujue")
+    poem.theme_edit.setText("秋月")
+    poem.seed_spin.setValue(77)
+    poem.temperature_spin.setValue(1.1)
+    poem.candidates_spin.setValue(3)
+    with qtbot.waitSignal(poem.kept, timeout=120_000) as kept:
+        poem.generate_button.click()
+    assert kept.args == [3]
+    qtbot.waitUntil(lambda: poem.handles["generate"].is_finished and poem.handles["check"].is_finished, timeout=120_000)
+    gallery = poem.context.gallery()
+    item = next(i for i in gallery.query(panel="poem") if i.provenance["candidate"] == 2)
+    record, text = _read_poem_file(gallery.path(item))
+    assert text == poem.result.candidates[2].text and record["model"] == "tiny-zh" and record["weights_sha256"]
+    assert record["settings"]["seed"] == 77 and record["settings"]["keywords"] == "秋月"
+    assert record["settings"]["temperature"] == 1.1 and record["created"] and record["artdesk_version"]
+
+    poem.seed_spin.setValue(1)
+    poem.theme_edit.setText("")
+    poem.select_form("qijue")
+    assert poem.open_file(gallery.path(item))
+    assert (poem.seed_spin.value(), poem.theme_edit.text(), poem.form_combo.currentData()) == (77, "秋月", "wujue")
+    assert poem.temperature_spin.value() == 1.1 and poem.editor.text() == text and poem.again_button.isEnabled()
+    poem.editor.set_text("")
+    with qtbot.waitSignal(poem.regenerated, timeout=120_000) as again:
+        poem.again_button.click()
+    assert again.args == [text] and poem.editor.text() == text
+    qtbot.waitUntil(lambda: poem.handles["check"].is_finished, timeout=120_000)
+    assert gallery.count(panel="poem") == 3  # written again, not kept twice
+
+
+def test_poem_files_without_or_with_forged_provenance_or_a_missing_model(qtbot, poem, tmp_path):
+    plain = tmp_path / "mine.txt"
+    plain.write_text("床前明月光\n", encoding="utf-8")
+    assert poem.open_file(plain) and "no artdesk provenance" in poem.message.text()
+    assert poem.editor.text() == "床前明月光" and not poem.again_button.isEnabled()
+
+    forged = tmp_path / "forged.txt"
+    forged.write_text(POEM_HEADER + json.dumps({"app": "artdesk", "model": "tiny-zh", "seed": 1,
+                                                "settings": {"temperature": "hot"}}) + "\n\n诗\n", encoding="utf-8")
+    assert poem.open_file(forged) and "weights hash" in poem.message.text() and not poem.again_button.isEnabled()
+
+    gone = tmp_path / "gone.txt"
+    gone.write_text(POEM_HEADER + json.dumps({"app": "artdesk", "model": "poem-xx-lstm", "weights_sha256": "e" * 64,
+                                              "seed": 5, "settings": {"seed": 5, "form": "wujue"}}) + "\n\n诗\n",
+                    encoding="utf-8")
+    assert poem.open_file(gone)
+    assert "poem-xx-lstm" in poem.message.text() and "not installed" in poem.message.text()
+    assert poem.seed_spin.value() == 5 and not poem.again_button.isEnabled()

@@ -28,13 +28,22 @@ def find_model(name_or_path: str, paths=None) -> tuple[Path, str]:
     raise ArtdeskError(f"No poem model named {name_or_path!r} (known: {known}).")
 
 
-def provenance(result, candidate_index: int = 0) -> dict:
+def provenance(result, card, candidate_index: int = 0) -> dict:
+    """The record of candidate ``candidate_index`` of ``result``, made with the model of ``card`` (a ModelCard)."""
+    from artdesk.core.provenance import provenance_record
+    from artdesk.ml.poem.export import poem_settings
+
     request = result.request
-    return {"model": result.model_name, "weights_sha256": result.weights_sha256, "seed": request.seed,
-            "form": request.form, "theme": request.keywords, "heads": request.heads,
-            "temperature": request.temperature, "top_k": request.top_k, "top_p": request.top_p,
-            "candidate": candidate_index, "rhyme": request.rhyme, "tones": request.tones,
-            "locked": [list(pair) for pair in request.locked]}
+    record = provenance_record(card, request.seed, poem_settings(request), candidate=candidate_index,
+                               form=request.form, theme=request.keywords)
+    record["weights_sha256"] = result.weights_sha256 or record["weights_sha256"]  # what was loaded decides
+    return record
+
+
+def _card(folder: Path, source: str):
+    from artdesk.core.cards import read_card
+
+    return read_card(folder, source)
 
 
 def _generate(argv: list[str]) -> int:
@@ -74,10 +83,10 @@ def _generate(argv: list[str]) -> int:
         print(f"--- candidate {number + 1} ({flag}, {candidate.mean_logprob:.2f} nats/char)")
         print(candidate.text)
     if args.out:
-        export_poem(args.out, result.best.text, provenance(result))
+        export_poem(args.out, result.best.text, provenance(result, _card(folder, source)))
         print(f"wrote {args.out}")
     else:
-        print(poem_file_text(result.best.text, provenance(result)).splitlines()[0], file=sys.stderr)
+        print(poem_file_text(result.best.text, provenance(result, _card(folder, source))).splitlines()[0], file=sys.stderr)
     return 0
 
 
@@ -173,7 +182,8 @@ def demo(out_dir: Path, ctx) -> list[Path]:
     for language, form, theme in (("zh", "qijue", "春山"), ("en", "abab", "sea night")):
         folder, source = find_model(DEFAULT_MODELS[language], app_paths())
         result = generate(get_poem_model(folder, source), PoemRequest(form=form, keywords=theme, seed=1), ctx)
-        written.append(export_poem(out_dir / f"poem-{form}.txt", result.best.text, provenance(result)))
+        written.append(export_poem(out_dir / f"poem-{form}.txt", result.best.text,
+                                   provenance(result, _card(folder, source))))
     return written
 
 

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDoubleSpinBo
 from artdesk.core.cards import ModelCard
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import Progress
-from artdesk.ml.poem.export import export_poem, read_poem_file
+from artdesk.core.provenance import describe_missing, find_card
+from artdesk.ml.poem.export import export_poem, poem_file_text, read_poem_file, request_from_record
 from artdesk.ml.poem.forms import Form, forms_for, get_form
 from artdesk.ml.poem.requests import CheckJob, FinetuneRequest, GenerateJob, PoemRequest
 from artdesk.ui.context import AppContext
@@ -48,6 +49,8 @@ def _finetune_job(request, ctx):
 class PoemPanel(QWidget):
     job_finished = Signal(str, str)  # (job kind: generate/check/finetune, outcome: returned/errored/aborted), after the panel's slots
     streamed = Signal(str)  # the text shown while a poem streams in
+    kept = Signal(int)  # this many new poems (the candidates of a generation) were kept in the gallery
+    regenerated = Signal(str)  # "Generate again" wrote the opened poem's candidate again: its text
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +58,9 @@ class PoemPanel(QWidget):
         self.cards: list[ModelCard] = []
         self.result = None  # the last PoemResult
         self.result_text = ""  # the candidate text as generated (to tell hand edits apart)
+        self.result_card: ModelCard | None = None  # the model that wrote self.result
+        self.record: dict | None = None  # the provenance of an opened poem, for "Generate again"
+        self._pending: tuple[ModelCard, int | None] | None = None  # (model, candidate to show on a replay)
         self.handles: dict[str, JobHandle] = {}
         self._text_before = ""
         self._build()
@@ -114,14 +120,16 @@ class PoemPanel(QWidget):
         self.generate_button.setDefault(True)
         self.regenerate_button = QPushButton(self.tr("Regenerate unlocked lines"))
         self.regenerate_line_button = QPushButton(self.tr("Regenerate this line"))
+        self.again_button = QPushButton(self.tr("Generate again"))
+        self.again_button.setToolTip(self.tr("Write the opened poem again, from the settings in its provenance"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.check_button = QPushButton(self.tr("Check poem"))
         self.export_button = QPushButton(self.tr("Export .txt…"))
         self.open_button = QPushButton(self.tr("Open .txt…"))
         self.copy_button = QPushButton(self.tr("Copy"))
         self.finetune_button = QPushButton(self.tr("Fine-tune on my poems…"))
-        for button in (self.generate_button, self.regenerate_button, self.regenerate_line_button, self.cancel_button,
-                       self.check_button):
+        for button in (self.generate_button, self.again_button, self.regenerate_button, self.regenerate_line_button,
+                       self.cancel_button, self.check_button):
             form.addRow(button)
         file_row = QHBoxLayout()
         for button in (self.export_button, self.open_button, self.copy_button):
@@ -164,6 +172,7 @@ class PoemPanel(QWidget):
         self.form_combo.currentIndexChanged.connect(self._on_form_combo_current_index_changed)
         self.dice_button.clicked.connect(self._on_dice_button_clicked)
         self.generate_button.clicked.connect(self._on_generate_button_clicked)
+        self.again_button.clicked.connect(self._on_again_button_clicked)
         self.regenerate_button.clicked.connect(self._on_regenerate_button_clicked)
         self.regenerate_line_button.clicked.connect(self._on_regenerate_line_button_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
@@ -231,6 +240,7 @@ class PoemPanel(QWidget):
         generating = self._busy("generate")
         form = self.current_form()
         self.generate_button.setEnabled(has_model)
+        self.again_button.setEnabled(self.record is not None and not generating)
         self.regenerate_button.setEnabled(has_model and not generating and bool(self.editor.text().strip()))
         self.regenerate_line_button.setEnabled(has_model and not generating and bool(self.editor.text().strip()))
         self.cancel_button.setEnabled(generating or self._busy("finetune"))
@@ -262,7 +272,25 @@ class PoemPanel(QWidget):
             return None
         if not self.theme_edit.text().strip():
             self.show_message(self.tr("No theme given: the model picks its own."))
-        request = GenerateJob(str(card.path), card.source, self.poem_request(locked))
+        return self._start_generate(card, self.poem_request(locked))
+
+    def generate_again(self) -> JobHandle | None:
+        """Run the opened poem's recorded request; ``regenerated`` gets the candidate it names (not kept twice)."""
+        card, _note = find_card(self.record or {}, self.cards)
+        if self.record is None or card is None:
+            return None
+        try:
+            request = request_from_record(self.record)
+        except ArtdeskError as error:
+            self.show_message(str(error), error=True)
+            return None
+        candidate = self.record.get("candidate", 0)
+        return self._start_generate(card, request, candidate if isinstance(candidate, int) else 0)
+
+    def _start_generate(self, card: ModelCard, poem_request: PoemRequest, replay: int | None = None) -> JobHandle:
+        """Cancel a running generation and start ``poem_request``; ``replay``: the candidate to show, nothing kept."""
+        request = GenerateJob(str(card.path), card.source, poem_request)
+        self._pending = (card, replay)
         old = self.handles.get("generate")
         if old is not None and not old.is_finished:
             old.cancel()
@@ -314,14 +342,32 @@ class PoemPanel(QWidget):
         return handle
 
     # ---------------------------------------------------------------- export, clipboard, fine-tune
-    def provenance(self) -> dict:
+    def provenance(self, candidate: int | None = None) -> dict:
+        """The record of the shown candidate (or ``candidate``); a poem typed or opened says it was edited."""
         from artdesk.ml.poem.commands import provenance
 
-        if self.result is None:
-            return {"model": self.current_card().name if self.current_card() else "", "edited": True}
-        data = provenance(self.result, max(0, self.candidates_list.currentRow()))
-        data["edited"] = self.editor.text() != self.result_text
+        if self.result is None or self.result_card is None:
+            if self.record is not None:
+                return dict(self.record, edited=self.editor.text() != self.result_text)
+            return {"app": "artdesk", "model": self.current_card().name if self.current_card() else "", "edited": True}
+        row = max(0, self.candidates_list.currentRow()) if candidate is None else candidate
+        data = provenance(self.result, self.result_card, row)
+        data["edited"] = candidate is None and self.editor.text() != self.result_text
         return data
+
+    def keep_candidates(self) -> int:
+        """Keep every candidate of the last result in the gallery as a poem file; stop at a full budget or disk."""
+        kept = 0
+        for number, candidate in enumerate(self.result.candidates):
+            record = self.provenance(number)
+            data = poem_file_text(candidate.text, record).encode("utf-8")
+            title = candidate.lines[0] if candidate.lines else self.tr("Poem")
+            if self.context.keep_output("poem", data, "txt", record, title=title) is None:
+                break  # full budget or disk: the context said so in the status bar
+            kept += 1
+        if kept:
+            self.kept.emit(kept)
+        return kept
 
     def export_to(self, path: Path) -> Path | None:
         try:
@@ -333,28 +379,53 @@ class PoemPanel(QWidget):
         return written
 
     def open_file(self, path: Path) -> bool:
-        """Load a poem file; its provenance (if any) restores the settings that made it."""
+        """Load a poem file; its provenance (if any) restores the settings that made it and arms "Generate again"."""
         try:
             text, provenance = read_poem_file(Path(path))
         except ArtdeskError as error:
             self.show_message(str(error), error=True)
             return False
-        if provenance:
-            for index, card in enumerate(self.cards):
-                if card.name == provenance.get("model"):
-                    self.model_combo.setCurrentIndex(index)
-            if provenance.get("form"):
-                self.select_form(provenance["form"])
-            self.theme_edit.setText(str(provenance.get("theme", "")))
-            self.heads_edit.setText(str(provenance.get("heads", "")))
-            self.seed_spin.setValue(int(provenance.get("seed", 0)))
-            self.temperature_spin.setValue(float(provenance.get("temperature", 0.8)))
-            self.top_k_spin.setValue(int(provenance.get("top_k", 0)))
-            self.top_p_spin.setValue(float(provenance.get("top_p", 0.9)))
         self.result = None
+        self.result_card = None
         self.editor.set_text(text, keep_locks=False)
-        self.show_message(self.tr("Opened {0}").format(Path(path).name))
+        self.result_text = text
+        notes = self.restore_settings(provenance, Path(path).name)
+        self.show_message(" ".join([self.tr("Opened {0}.").format(Path(path).name), *notes]))
         return True
+
+    def restore_settings(self, record: dict, name: str) -> list[str]:
+        """Set the controls from a poem's provenance; notes on what is missing (nothing is raised)."""
+        self.record = None
+        missing = describe_missing(record, name)
+        notes = [missing] if missing else []
+        try:
+            request = request_from_record(record)
+        except ArtdeskError as error:
+            self._update_actions()
+            return notes or [str(error)]
+        if "settings" not in record:
+            notes = []  # a file from before records held "settings": its flat fields are the whole request
+        card, note = find_card(record, self.cards)
+        notes += [note] if note else []
+        if card is not None:
+            self.model_combo.setCurrentIndex(self.cards.index(card))
+            self.record = record
+        if self.form_combo.findData(request.form) >= 0:
+            self.select_form(request.form)
+        self.theme_edit.setText(request.keywords)
+        self.heads_edit.setText(request.heads)
+        self.lines_spin.setValue(request.lines)
+        self.seed_spin.setValue(request.seed)
+        self.temperature_spin.setValue(request.temperature)
+        self.top_k_spin.setValue(request.top_k)
+        self.top_p_spin.setValue(request.top_p)
+        self.candidates_spin.setValue(request.candidates)
+        self.rhyme_check.setChecked(request.rhyme)
+        self.tones_check.setChecked(request.tones)
+        if self.record is not None:
+            notes.append(self.tr("Its settings are restored: \"Generate again\" writes it again."))
+        self._update_actions()
+        return notes
 
     def finetune_from(self, text_path: Path, name: str, minutes: float = 5.0) -> JobHandle | None:
         card = self.current_card()
@@ -391,6 +462,9 @@ class PoemPanel(QWidget):
 
     def _on_generate_button_clicked(self) -> None:
         self.generate()
+
+    def _on_again_button_clicked(self) -> None:
+        self.generate_again()
 
     def _on_regenerate_button_clicked(self) -> None:
         self.regenerate_unlocked()
@@ -441,20 +515,28 @@ class PoemPanel(QWidget):
             self.streamed.emit(partial["text"])
 
     def _on_generate_returned(self, result) -> None:
+        card, replay = self._pending or (self.current_card(), None)
         self.result = result
+        self.result_card = card
         self.candidates_list.blockSignals(True)
         self.candidates_list.clear()
         for number, candidate in enumerate(result.candidates):
             flag = self.tr("keeps the form") if not candidate.violations else self.tr("{0} violation(s)").format(candidate.violations)
             first = candidate.lines[0] if candidate.lines else ""
             self.candidates_list.addItem(f"{number + 1}. {first} …  ({flag}; {candidate.mean_logprob:.2f} nats/char)")
-        self.candidates_list.setCurrentRow(0)
+        row = replay if replay is not None and 0 <= replay < len(result.candidates) else 0
+        self.candidates_list.setCurrentRow(row)
         self.candidates_list.blockSignals(False)
-        self.result_text = result.best.text
+        self.result_text = result.candidates[row].text
         self.editor.set_read_only(False)
         self.editor.set_text(self.result_text)
         notes = " ".join(result.notes)
         self.show_message(self.tr("{0} candidate(s) in {1:.2f} s. {2}").format(len(result.candidates), result.seconds, notes))
+        if replay is None:
+            self.record = None
+            self.keep_candidates()
+        else:  # made again from an opened file: shown, not kept twice
+            self.regenerated.emit(self.result_text)
         self.check()
 
     def _on_generate_aborted(self) -> None:
