@@ -4,6 +4,9 @@
   artdesk train canvas --prepare [--cache DIR] [--export DIR]
   artdesk train canvas {gan,vae,upscaler,all} --data DIR --out DIR --minutes M
   artdesk eval canvas MODEL [--vae NAME] [--count 2000] [--data DIR]
+  artdesk finetune canvas FOLDER... --name NAME [--preset quick|standard|long] [--estimate] [advanced knobs]
+  artdesk finetune canvas --resume NAME | --unfinished
+  torchrun --nproc_per_node N -m artdesk finetune canvas ...   (DistributedDataParallel)
 """
 from __future__ import annotations
 
@@ -200,8 +203,9 @@ def main(verb: str, argv: list[str]) -> int:
         return _train(argv)
     if verb == "eval":
         return _eval(argv)
-    print("artdesk: fine-tuning canvas models on your own pictures is not available yet (issue 6).", file=sys.stderr)
-    return 2
+    from artdesk.ml.canvas.finetune.cli import finetune_main
+
+    return finetune_main(argv)
 
 
 def demo(out_dir: Path, ctx) -> list[Path]:
