@@ -13,6 +13,7 @@ from artdesk.core.provenance import IPTC_TRAINED_ALGORITHMIC_MEDIA
 from artdesk.ui.context import AppContext
 from artdesk.ui.jobs import Runner
 from tests.ml.poem.fixtures import tiny_poem_models  # noqa: F401
+from tests.ui.music.fixtures import music_context, tiny_music_models  # noqa: F401
 
 RECORD_FIELDS = ("artdesk_version", "model", "weights_sha256", "parent", "seed", "settings", "created")
 
@@ -236,3 +237,58 @@ def test_poem_files_without_or_with_forged_provenance_or_a_missing_model(qtbot, 
     assert poem.open_file(gone)
     assert "poem-xx-lstm" in poem.message.text() and "not installed" in poem.message.text()
     assert poem.seed_spin.value() == 5 and not poem.again_button.isEnabled()
+
+
+def _note_events(data: bytes) -> list[tuple]:
+    """Note on/off events with absolute ticks, read with mido (independent of artdesk's reader)."""
+    import io
+
+    import mido
+
+    events, now = [], 0
+    for message in mido.merge_tracks(mido.MidiFile(file=io.BytesIO(data)).tracks):
+        now += message.time
+        if message.type in ("note_on", "note_off"):
+            on = message.type == "note_on" and message.velocity > 0
+            events.append((now, on, message.note, message.velocity if on else 0))
+    return events
+
+
+def test_midi_round_trip_composes_the_same_notes_again(qtbot, music_context):
+    import io
+
+    import mido
+
+    from artdesk.core.midi_io import melody_to_bytes
+    from artdesk.ui.panels.music import MusicPanel
+
+    panel = MusicPanel(music_context)
+    qtbot.addWidget(panel)
+    try:
+        panel.controls.bars_spin.setValue(2)
+        panel.controls.count_spin.setValue(3)
+        panel.controls.seed_spin.setValue(31)
+        panel.controls.temperature_spin.setValue(1.2)
+        with qtbot.waitSignal(panel.job_finished, timeout=120_000):
+            panel.generate()
+        panel.load_melody(panel.results.melodies[2], "third")
+        assert panel.keep()
+        gallery = panel.context.gallery()
+        data = gallery.path(gallery.query(panel="music")[0]).read_bytes()
+        texts = [m.text for track in mido.MidiFile(file=io.BytesIO(data)).tracks for m in track
+                 if m.is_meta and m.type == "text" and m.text.startswith("artdesk:")]
+        record = json.loads(texts[0][len("artdesk:"):])
+        assert record["seed"] == 31 and record["index"] == 2 and record["weights_sha256"]
+        assert record["settings"]["temperature"] == 1.2 and record["settings"]["count"] == 3
+
+        panel.controls.seed_spin.setValue(5)
+        panel.controls.temperature_spin.setValue(0.5)
+        with qtbot.waitSignal(panel.job_finished, timeout=120_000):
+            panel.open_file(gallery.path(gallery.query(panel="music")[0]))
+        assert (panel.controls.seed_spin.value(), panel.controls.temperature_spin.value()) == (31, 1.2)
+        with qtbot.waitSignal(panel.job_finished, timeout=120_000):
+            panel.generate()  # generate again with the restored settings
+        again = melody_to_bytes(panel.results.melodies[record["index"]])
+        assert _note_events(again) == _note_events(data) and _note_events(data)
+    finally:
+        panel.playback.shutdown()
