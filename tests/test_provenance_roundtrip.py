@@ -75,6 +75,19 @@ def test_png_round_trip_regenerates_the_same_pixels(qtbot, canvas):
     assert gallery.count(panel="canvas") == 5  # made again, not kept twice
 
 
+def test_a_dropped_kept_picture_becomes_a_layer_and_restores_the_settings(qtbot, canvas):
+    dock = canvas.model_dock
+    dock.seed_spin.setValue(808)
+    dock.count_spin.setValue(2)
+    _generate(qtbot, dock, dock.generate_button)
+    item = canvas.context.gallery().query(panel="canvas")[0]
+    dock.seed_spin.setValue(0)
+    layers = len(canvas.editor.document.layers)
+    canvas.drop_paths([canvas.context.gallery().path(item)])
+    assert len(canvas.editor.document.layers) == layers + 1
+    assert dock.seed_spin.value() == 808 and dock.again_button.isEnabled()
+
+
 def test_vary_walk_and_breed_results_are_kept_and_made_again(qtbot, canvas):
     from PySide6.QtCore import QItemSelectionModel
 
