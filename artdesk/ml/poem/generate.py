@@ -17,7 +17,7 @@ import torch
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import JobContext
-from artdesk.ml.poem import chinese, english
+from artdesk.ml.poem import chinese, english, pronunciations
 from artdesk.ml.poem.checker import check_poem
 from artdesk.ml.poem.forms import MAX_ACROSTIC, MAX_FREE_LINES, Form, get_form, zh_tag_for
 from artdesk.ml.poem.loader import PoemModel
@@ -347,12 +347,9 @@ def _words_with_syllables(poem: PoemModel, count: int) -> list[str]:
     """Common words first, then short dictionary words, with exactly ``count`` syllables and known letters."""
     table = poem.masks.setdefault("syllable_words", {})
     if count not in table:
-        import pronouncing
-
-        pronouncing.init_cmu()
         known = set(poem.vocab.index)
         words = [w for w in FALLBACK_WORDS if english.syllables(w) == count]
-        extra = sorted({w for w, _ in pronouncing.pronunciations if w.isalpha() and len(w) <= 9 and set(w) <= known
+        extra = sorted({w for w in pronunciations.words() if w.isalpha() and len(w) <= 9 and set(w) <= known
                         and english.syllables(w) == count}, key=lambda w: (len(w), w))
         table[count] = [w for w in words if set(w) <= known] + extra[:400]
     return table[count]
@@ -360,9 +357,7 @@ def _words_with_syllables(poem: PoemModel, count: int) -> list[str]:
 
 def rhyme_candidates(anchor: str) -> list[str]:
     """Dictionary words that rhyme with ``anchor`` by the checker's rule (first pronunciations)."""
-    import pronouncing
-
-    words = pronouncing.rhymes(anchor) if english.in_dictionary(anchor) else []
+    words = pronunciations.rhymes(anchor) if english.in_dictionary(anchor) else []
     return [w for w in words if w.isalpha() and 2 <= len(w) <= 10 and english.rhymes(w, anchor)]
 
 
