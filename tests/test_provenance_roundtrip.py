@@ -250,6 +250,9 @@ def test_poem_files_without_or_with_forged_provenance_or_a_missing_model(qtbot, 
     assert poem.open_file(gone)
     assert "poem-xx-lstm" in poem.message.text() and "not installed" in poem.message.text()
     assert poem.seed_spin.value() == 5 and not poem.again_button.isEnabled()
+    record, text = _read_poem_file(poem.export_to(tmp_path / "saved.txt"))  # saving it again loses nothing
+    assert record["model"] == "poem-xx-lstm" and record["weights_sha256"] == "e" * 64 and text == "诗"
+    assert record["edited"] is False
 
 
 def _note_events(data: bytes) -> list[tuple]:

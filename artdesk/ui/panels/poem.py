@@ -59,7 +59,8 @@ class PoemPanel(QWidget):
         self.result = None  # the last PoemResult
         self.result_text = ""  # the candidate text as generated (to tell hand edits apart)
         self.result_card: ModelCard | None = None  # the model that wrote self.result
-        self.record: dict | None = None  # the provenance of an opened poem, for "Generate again"
+        self.record: dict | None = None  # the provenance of an opened poem whose model is here ("Generate again")
+        self.opened_record: dict = {}  # the provenance of the opened poem, whatever it holds (kept on export)
         self._pending: tuple[ModelCard, int | None] | None = None  # (model, candidate to show on a replay)
         self.handles: dict[str, JobHandle] = {}
         self._text_before = ""
@@ -347,8 +348,8 @@ class PoemPanel(QWidget):
         from artdesk.ml.poem.commands import provenance
 
         if self.result is None or self.result_card is None:
-            if self.record is not None:
-                return dict(self.record, edited=self.editor.text() != self.result_text)
+            if self.opened_record:
+                return dict(self.opened_record, edited=self.editor.text() != self.result_text)
             return {"app": "artdesk", "model": self.current_card().name if self.current_card() else "", "edited": True}
         row = max(0, self.candidates_list.currentRow()) if candidate is None else candidate
         data = provenance(self.result, self.result_card, row)
@@ -387,6 +388,7 @@ class PoemPanel(QWidget):
             return False
         self.result = None
         self.result_card = None
+        self.opened_record = provenance
         self.editor.set_text(text, keep_locks=False)
         self.result_text = text
         notes = self.restore_settings(provenance, Path(path).name)
