@@ -162,7 +162,8 @@ def record_asset(folder: Path, name: str, blob: bytes, summary: dict) -> None:
 
 
 def _summary(calibration, built: str) -> dict:
-    return {"file": built, "measure": calibration.measure, "thresholds": calibration.thresholds(),
+    return {"file": built, "measure": calibration.measure,
+            "thresholds": {k: round(v, 4) for k, v in calibration.thresholds().items()},
             "calibration": calibration.note, "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
 
 
@@ -193,9 +194,15 @@ def build_shipped(models: Path, data: Path, domains: tuple[str, ...], log=print)
         from artdesk.ml.poem.data import read_array
         from artdesk.ml.poem.originality import calibrate
 
+        from artdesk.ml.poem.originality import CALIBRATION_FILE, load_index
+
         for name, language in POEM_MODELS.items():
-            record = calibrate(models / "poem" / name, language, read_array(data / "poem" / language / "valid.u16.gz"))
-            log(f"poem/{name}: originality.json, {len(record['calibration']['heldout'])} held-out poems")
+            folder = models / "poem" / name
+            calibrate(folder, language, read_array(data / "poem" / language / "valid.u16.gz"))
+            calibration = load_index(folder).calibration
+            record_asset(folder, CALIBRATION_FILE, (folder / CALIBRATION_FILE).read_bytes(),
+                         _summary(calibration, CALIBRATION_FILE))
+            log(f"poem/{name}: {CALIBRATION_FILE}, {calibration.thresholds()}")
 
 
 def main(argv: list[str] | None = None) -> None:
