@@ -78,6 +78,18 @@ def test_export_writes_files_and_provenance(panel, tmp_path):
     assert json.loads(written[1].read_text())["seed"] == 4
 
 
+def test_export_bundle_writes_one_zip_with_provenance(panel, tmp_path):
+    import zipfile
+
+    select_title(panel, "reel")
+    assert panel.bundle_button.isEnabled()
+    summary = panel.export_bundle(tmp_path / "picks")
+    with zipfile.ZipFile(summary.path) as archive:
+        names = archive.namelist()
+    assert any(n.endswith(".mid") for n in names) and any(n.endswith(".provenance.json") for n in names)
+    assert "1 work(s)" in panel.status.text()
+
+
 def test_placeholder_thumbnails_are_painted(panel):
     pixmap = panel.model.pixmap(panel.model.items[0])
     assert not pixmap.isNull() and pixmap.width() == 128

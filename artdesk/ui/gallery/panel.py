@@ -26,12 +26,16 @@ from PySide6.QtWidgets import (
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.gallery import GalleryItem
+from artdesk.core.provenance import find_card
 from artdesk.ui.context import AppContext
-from artdesk.ui.gallery.model import ItemRole, QtGalleryModel
+from artdesk.ui.gallery.board import BoardDialog
+from artdesk.ui.gallery.model import QtGalleryModel
+from artdesk.ui.gallery.originality import QtOriginalityView
 
 SORTS = (("Newest", "created", True), ("Oldest", "created", False), ("Best rated", "rating", True),
          ("Model", "model", False), ("Seed", "seed", False))
 PANEL_FILTERS = (("All panels", None), ("Canvas", "canvas"), ("Music", "music"), ("Poem", "poem"))
+BOARD_LIMIT = 200  # works on one board when nothing is selected: the newest of the current filter
 
 
 class DeleteItemsCommand(QUndoCommand):
@@ -56,6 +60,9 @@ class GalleryPanel(QWidget):
         self.context = context
         self.gallery = context.gallery()
         self.undo_stack = QUndoStack(self)
+        self.originality_job = None
+        self.board_job = None
+        self.board: BoardDialog | None = None
         self.model = QtGalleryModel(self.gallery) if self.gallery else None
         self._build()
         if self.gallery is None:
@@ -110,9 +117,20 @@ class GalleryPanel(QWidget):
         self.open_button = QPushButton(self.tr("Open in its panel"))
         self.delete_button = QPushButton(self.tr("Delete"))
         self.export_button = QPushButton(self.tr("Export selected…"))
+        self.bundle_button = QPushButton(self.tr("Export bundle…"))
+        self.bundle_button.setToolTip(self.tr("One .zip: each selected work with its provenance record, and a manifest"))
+        self.originality_button = QPushButton(self.tr("Check originality"))
+        self.originality_button.setToolTip(self.tr("Compare with the training data of the model that made it"))
+        self.board_button = QPushButton(self.tr("Evaluation board…"))
+        self.board_button.setToolTip(self.tr("Novelty, diversity, technique and rating of the selected works "
+                                             "(or, with one or none selected, of the newest works shown)"))
+        self.originality = QtOriginalityView()
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.bundle_button.clicked.connect(self._on_bundle_button_clicked)
+        self.originality_button.clicked.connect(self.check_originality)
+        self.board_button.clicked.connect(self.open_board)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_stack.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, self.undo_stack.redo)
         QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_selected)
@@ -125,7 +143,9 @@ class GalleryPanel(QWidget):
         side_layout.addLayout(rating_row)
         side_layout.addWidget(self.tags)
         side_layout.addWidget(self.details, 1)
-        for button in (self.open_button, self.delete_button, self.export_button):
+        side_layout.addWidget(self.originality)
+        for button in (self.originality_button, self.board_button, self.open_button, self.delete_button,
+                       self.export_button, self.bundle_button):
             side_layout.addWidget(button)
         splitter = QSplitter()
         splitter.addWidget(self.view)
@@ -158,17 +178,22 @@ class GalleryPanel(QWidget):
         self._on_view_selection_changed()
 
     def selected_items(self) -> list[GalleryItem]:
+        """The selected items in view order."""
         if self.model is None:
             return []
-        return [index.data(ItemRole) for index in self.view.selectionModel().selectedIndexes()]
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedIndexes())
+        return [self.model.items[row] for row in rows]
 
     # -- actions --------------------------------------------------------------------------
     def _on_view_selection_changed(self, *_args) -> None:
         items = self.selected_items()
-        for widget in (self.open_button, self.rating, self.favourite, self.tags):
+        for widget in (self.open_button, self.rating, self.favourite, self.tags, self.originality_button):
             widget.setEnabled(len(items) == 1)
-        self.delete_button.setEnabled(bool(items))
-        self.export_button.setEnabled(bool(items))
+        for widget in (self.delete_button, self.export_button, self.bundle_button):
+            widget.setEnabled(bool(items))
+        self.board_button.setEnabled(self.model is not None and self.model.rowCount() > 0)
+        if self.originality_job is None:
+            self.originality.clear()
         if len(items) == 1:
             item = items[0]
             self.rating.setCurrentIndex(item.rating)
@@ -229,3 +254,118 @@ class GalleryPanel(QWidget):
             QMessageBox.warning(self, self.tr("Export failed"), str(error))
         self.status.setText(self.tr("Exported {0} files to {1}").format(len(written), folder))
         return written
+
+    def _on_bundle_button_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export bundle"), "artdesk-bundle.zip", self.tr("Zip (*.zip)"))
+        if path:
+            self.export_bundle(Path(path))
+
+    def export_bundle(self, destination: Path):
+        """Write the selected works and their provenance records as one .zip (core.bundle); None if it failed."""
+        from artdesk.core.bundle import export_bundle
+
+        try:
+            summary = export_bundle(self.gallery, [i.id for i in self.selected_items()], destination)
+        except ArtdeskError as error:
+            QMessageBox.warning(self, self.tr("Export failed"), str(error))
+            return None
+        message = self.tr("Bundle {0}: {1} work(s)").format(summary.path.name, len(summary.written))
+        if summary.skipped:
+            message += self.tr("; {0} left out (their files are gone)").format(len(summary.skipped))
+        self.status.setText(message)
+        return summary
+
+    # -- originality and the board ---------------------------------------------------------
+    def works(self, items: list[GalleryItem]):
+        """Job inputs for ``items``: each with the installed model that made it ("" if none is)."""
+        from artdesk.ml.originality import Work
+
+        cards = self.context.discover().cards
+        works = []
+        for item in items:
+            card, _ = find_card(item.provenance, cards)
+            settings = item.provenance.get("settings") if isinstance(item.provenance.get("settings"), dict) else {}
+            wanted = tuple((k, str(settings[k])) for k in ("form", "heads") if settings.get(k) not in (None, ""))
+            works.append(Work(item.id, item.panel, item.title, str(self.gallery.path(item)),
+                              str(card.path) if card is not None and card.domain == item.panel else "", item.rating,
+                              wanted))
+        return tuple(works)
+
+    def _submit(self, request, title: str, returned, progress=None):
+        from artdesk.ml.originality import board_job
+
+        handle = self.context.runner.submit(board_job, request, title)
+        handle.returned.connect(returned)
+        handle.errored.connect(self._on_job_errored)
+        if progress is not None:
+            handle.progress.connect(progress)
+        return handle
+
+    def check_originality(self):
+        """Judge the selected work against its model's training data, on the worker; the answer shows below."""
+        from artdesk.ml.originality import BoardRequest
+
+        items = self.selected_items()
+        if len(items) != 1:
+            return None
+        if self.originality_job is not None:
+            self.originality_job.cancel()
+        self.originality.show_message(self.tr("Comparing with the training data…"))
+        handle = self._submit(BoardRequest(self.works(items)), self.tr("Check originality"),
+                              lambda result, item=items[0]: self._on_originality_returned(item, result))
+        handle.finished.connect(lambda h=handle: self._on_originality_finished(h))
+        self.originality_job = handle
+        handle.start()
+        return handle
+
+    def _on_originality_returned(self, item: GalleryItem, result) -> None:
+        row = result.rows[0]
+        answer = result.originality.get(item.id)
+        if answer is None:
+            self.originality.show_message(row.problem)
+            return
+        self.originality.show_answer(answer, self.model.pixmap(item) if item.panel == "canvas" else None)
+
+    def _on_originality_finished(self, handle) -> None:
+        if self.originality_job is handle:
+            self.originality_job = None
+
+    def _on_job_errored(self, message: str, _details: str) -> None:
+        self.status.setText(message)
+
+    def open_board(self):
+        """Judge a batch on the worker (the selection, or the newest works shown) and open the board when done."""
+        from artdesk.ml.originality import BoardRequest
+
+        items = self.selected_items()
+        if len(items) < 2:
+            while len(self.model.items) < BOARD_LIMIT and self.model.canFetchMore():
+                self.model.fetchMore()
+            items = self.model.items[:BOARD_LIMIT]
+        if not items:
+            return None
+        if self.board_job is not None:
+            self.board_job.cancel()
+        handle = self._submit(BoardRequest(self.works(items)), self.tr("Evaluation board"), self._on_board_returned,
+                              self._on_board_progress)
+        handle.finished.connect(lambda h=handle: self._on_board_finished(h))
+        self.board_job = handle
+        self.status.setText(self.tr("Judging {0} works…").format(len(items)))
+        handle.start()
+        return handle
+
+    def _on_board_progress(self, progress) -> None:
+        self.status.setText(progress.message)
+
+    def _on_board_returned(self, result) -> None:
+        measured = sum(r.label != "" for r in result.rows)
+        self.status.setText(self.tr("Board: {0} of {1} works measured").format(measured, len(result.rows)))
+        self.board = BoardDialog(result.rows, self._rate, self)
+        self.board.show()
+
+    def _on_board_finished(self, handle) -> None:
+        if self.board_job is handle:
+            self.board_job = None
+
+    def _rate(self, item_id: str, rating: int) -> None:
+        self.model.refresh_item(self.gallery.update(item_id, rating=rating))

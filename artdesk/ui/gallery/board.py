@@ -1,0 +1,179 @@
+"""The evaluation board: a batch's novelty, diversity, technique check and rating, sortable and filterable."""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from artdesk.core.board import METRICS, BoardRow, filter_rows, sort_rows
+from artdesk.core.errors import ArtdeskError
+from artdesk.core.originality import LABELS
+
+COLUMNS = ("title", "panel", "label", "novelty", "diversity", "technique", "rating")
+
+
+def technique_text(row: BoardRow) -> str:
+    if row.technique is None:
+        return ""
+    if row.panel == "music":
+        return f"{row.technique:.0%}"
+    if row.panel == "poem":
+        return f"{row.technique:.0f}"
+    return f"{row.technique:.0f}"
+
+
+class QtBoardModel(QAbstractTableModel):
+    """Rows of the board; the rating column is editable (0-5) and saved through ``rate(item_id, rating)``."""
+
+    def __init__(self, rate: Callable[[str, int], None], parent=None) -> None:
+        super().__init__(parent)
+        self.rate = rate
+        self.rows: list[BoardRow] = []
+
+    def headers(self) -> list[str]:
+        return [self.tr("Work"), self.tr("Panel"), self.tr("Label"), self.tr("Novelty"), self.tr("Diversity"),
+                self.tr("Technique"), self.tr("Rating")]
+
+    def set_rows(self, rows: list[BoardRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt naming)
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return None
+
+    def flags(self, index):
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsEditable if COLUMNS[index.column()] == "rating" else flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.EditRole and column == "rating":
+            return row.rating
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.problem or None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column in ("title", "panel", "label"):
+            return getattr(row, column) or (self.tr("not measured") if column == "label" else "")
+        if column == "rating":
+            return "★" * row.rating
+        if column == "technique":
+            return technique_text(row)
+        value = getattr(row, column)
+        return "" if value is None else f"{value:.2f}"
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802 (Qt naming)
+        if role != Qt.ItemDataRole.EditRole or COLUMNS[index.column()] != "rating":
+            return False
+        row = self.rows[index.row()]
+        try:
+            self.rate(row.item_id, int(value))
+        except (ArtdeskError, ValueError, TypeError):
+            return False
+        row.rating = int(value)
+        self.dataChanged.emit(index, index)
+        return True
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        name = COLUMNS[column]
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        if name in METRICS:
+            self.rows = sort_rows(self.rows, name, descending)
+        elif name == "label":
+            rank = {label: i for i, label in enumerate(LABELS)}
+            self.rows.sort(key=lambda r: rank.get(r.label, len(LABELS)), reverse=descending)
+        else:
+            self.rows.sort(key=lambda r: getattr(r, name), reverse=descending)
+        self.layoutChanged.emit()
+
+
+class BoardDialog(QDialog):
+    """Shows a finished board; filtering happens here, sorting by clicking a column's header."""
+
+    rated = Signal(str, int)  # (item id, new rating), after the gallery saved it
+
+    def __init__(self, rows: list[BoardRow], rate: Callable[[str, int], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Evaluation board"))
+        self.all_rows = rows
+        self._rate = rate
+        self.model = QtBoardModel(self._save_rating, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAccessibleName(self.tr("Board of works"))
+        self.metric_filter = QComboBox()
+        self.metric_filter.addItems([self.tr("No filter"), self.tr("Novelty"), self.tr("Diversity"), self.tr("Technique"),
+                              self.tr("Rating")])
+        self.direction = QComboBox()
+        self.direction.addItems([self.tr("at least"), self.tr("at most")])
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(0, 1e6)
+        self.threshold.setDecimals(2)
+        self.label_filter = QComboBox()
+        self.label_filter.addItems([self.tr("Any label"), self.tr("original"), self.tr("familiar"), self.tr("close"),
+                                    self.tr("close copy")])
+        for widget in (self.metric_filter, self.direction, self.label_filter):
+            widget.currentIndexChanged.connect(self.refilter)
+        self.threshold.valueChanged.connect(self.refilter)
+        self.shown = QLabel()
+        controls = QHBoxLayout()
+        for widget in (QLabel(self.tr("Show")), self.metric_filter, self.direction, self.threshold, self.label_filter):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.table, 1)
+        explain = QLabel(self.tr("Novelty: share of unseen works of the same data that sit at least as close to "
+                                 "training (0 copies, 1 farther than all). Diversity: unlike the closest other work "
+                                 "of the batch (0 duplicate). Technique: sharpness of pictures, in-key rate of "
+                                 "melodies, rule violations of poems. Rating: double-click to set 0-5."))
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        layout.addWidget(self.shown)
+        self.resize(820, 520)
+        self.refilter()
+
+    def filters(self) -> dict:
+        metric = METRICS[self.metric_filter.currentIndex() - 1] if self.metric_filter.currentIndex() > 0 else None
+        label = LABELS[self.label_filter.currentIndex() - 1] if self.label_filter.currentIndex() > 0 else None
+        value = self.threshold.value() if metric else None
+        at_most = self.direction.currentIndex() == 1
+        return {"metric": metric, "minimum": None if at_most else value, "maximum": value if at_most else None,
+                "label": label}
+
+    def refilter(self) -> None:
+        rows = filter_rows(self.all_rows, **self.filters())
+        self.model.set_rows(rows)
+        header = self.table.horizontalHeader()
+        if header.isSortIndicatorShown() and header.sortIndicatorSection() >= 0:
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.shown.setText(self.tr("{0} of {1} works shown").format(len(rows), len(self.all_rows)))
+
+    def _save_rating(self, item_id: str, rating: int) -> None:
+        self._rate(item_id, rating)
+        self.rated.emit(item_id, rating)
