@@ -40,9 +40,10 @@ def canvas(qtbot, isolated_home):
 
 
 def _generate(qtbot, dock, button):
-    with qtbot.waitSignal(dock.kept, timeout=60000):
+    with qtbot.waitSignal(dock.kept, timeout=60000) as kept:
         button.click()
     qtbot.waitUntil(lambda: dock.handle.is_finished, timeout=60000)
+    assert kept.args[0] == kept.args[1] == len(dock.pictures)
 
 
 def test_png_round_trip_regenerates_the_same_pixels(qtbot, canvas):
@@ -164,10 +165,10 @@ def test_a_full_gallery_stops_keeping_and_says_so(qtbot, isolated_home):
     try:
         dock.model_combo.setCurrentIndex(dock.model_combo.findData(str(models["gan"])))
         dock.count_spin.setValue(3)
-        with qtbot.waitSignal(dock.pictures_changed, timeout=60000):
+        with qtbot.waitSignal(dock.kept, timeout=60000) as kept:
             dock.generate()
         qtbot.waitUntil(lambda: dock.handle.is_finished, timeout=60000)
-        assert len(dock.pictures) == 3 and context.gallery().count() == 0
+        assert kept.args == [0, 3] and len(dock.pictures) == 3 and context.gallery().count() == 0
         assert sum("disk budget" in m for m in messages) == 1  # said once, then keeping stopped
         assert "not all kept" in dock.status_label.text()
     finally:
@@ -308,3 +309,13 @@ def test_midi_round_trip_composes_the_same_notes_again(qtbot, music_context):
         assert _note_events(again) == _note_events(data) and _note_events(data)
     finally:
         panel.playback.shutdown()
+
+
+def test_pictures_still_on_their_way_are_kept_when_the_panel_closes(canvas):
+    from artdesk.ml.canvas.requests import Pictures
+
+    images = [np.full((64, 64, 3), value, np.uint8) for value in (10, 200)]
+    records = [{"app": "artdesk", "model": "tiny-gan", "job": "generate", "index": i} for i in range(2)]
+    canvas.model_dock.keep_pictures(Pictures(images, [(0.0,)] * 2, records))
+    canvas.close_panel()
+    assert canvas.context.gallery().count(panel="canvas") == 2

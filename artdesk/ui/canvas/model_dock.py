@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,7 +67,7 @@ class CanvasModelDock(QWidget):
     pictures_changed = Signal()  # the grid was replaced by a job's result
     layer_added = Signal(str)  # a picture was placed on the canvas as a layer (its name)
     walk_written = Signal(str)  # an interpolation walk was exported (the file path)
-    kept = Signal(int)  # this many new pictures were kept in the gallery
+    kept = Signal(int, int)  # (kept, offered): a result's pictures went to the gallery; kept < offered: it stopped
     regenerated = Signal(object)  # the picture a provenance record names, made again (uint8 HxWx3)
 
     def __init__(self, context: AppContext, canvas: Any, parent: QWidget | None = None) -> None:
@@ -78,6 +78,11 @@ class CanvasModelDock(QWidget):
         self.pictures: list[tuple[Any, tuple[float, ...], dict]] = []  # (image, latent, provenance)
         self.handle = None  # the running generation job, if any
         self.record: dict | None = None  # the provenance restored from an opened picture ("Generate again")
+        self._to_keep: list[tuple[Any, dict, str]] = []  # (image, provenance, title) waiting for the gallery
+        self._keep_counts = [0, 0]  # (kept, offered) of the pictures in flight
+        self._keep_timer = QTimer(self)  # keeps one picture per event-loop turn, so the UI never stalls
+        self._keep_timer.setInterval(0)
+        self._keep_timer.timeout.connect(self._on_keep_timer_timeout)
         self.finetune_wizard = None  # the open "Teach it your pictures" wizard, if any
         self._build()
         self.reload_models()
@@ -430,25 +435,42 @@ class CanvasModelDock(QWidget):
         self.pictures_changed.emit()
         self._update_buttons()
 
-    def keep_pictures(self, result: Pictures, indices: list[int] | None = None) -> int:
-        """Keep pictures of ``result`` in the gallery as PNGs with their provenance; stop at a full budget or disk.
+    def keep_pictures(self, result: Pictures, indices: list[int] | None = None) -> None:
+        """Queue pictures of ``result`` for the gallery (PNG with provenance), one per event-loop turn.
 
-        Returns how many were kept (the context says in the status bar why keeping stopped).
+        ``kept`` says how many went in once the queue is empty; a full budget or disk stops it (the
+        context says why in the status bar) and the pictures stay in the grid.
         """
+        for index in range(len(result.images)) if indices is None else indices:
+            record = result.provenance[index]
+            title = f"{record.get('job', 'picture')} {record.get('style', '')} #{index + 1}"
+            self._to_keep.append((result.images[index], record, title))
+            self._keep_counts[1] += 1
+        if self._to_keep:
+            self._keep_timer.start()
+
+    def flush_kept(self) -> None:
+        """Keep every queued picture now (the panel is closing)."""
+        while self._to_keep:
+            self._keep_next()
+
+    def _keep_next(self) -> None:
         from artdesk.core.image_io import encode_png
 
-        kept = 0
-        for index in range(len(result.images)) if indices is None else indices:
-            image, record = result.images[index], result.provenance[index]
-            data = encode_png(image, record)
-            title = f"{record.get('job', 'picture')} {record.get('style', '')} #{index + 1}"
-            if self.context.keep_output("canvas", data, "png", record, title=title,
-                                        thumbnail_png=encode_png(image, None, compress_level=1)) is None:
-                break  # full budget or disk: the context said so; the pictures stay in the grid
-            kept += 1
-        if kept:
-            self.kept.emit(kept)
-        return kept
+        image, record, title = self._to_keep.pop(0)
+        item = self.context.keep_output("canvas", encode_png(image, record), "png", record, title=title,
+                                        thumbnail_png=encode_png(image, None, compress_level=1))
+        if item is None:  # full budget or disk: stop keeping, say so once (the context already did, in the status bar)
+            self._to_keep.clear()
+            self.status_label.setText(self.status_label.text() + " · " +
+                                      self.tr("not all kept in the Gallery (see the status bar)"))
+        else:
+            self._keep_counts[0] += 1
+        if not self._to_keep:
+            self._keep_timer.stop()
+            kept, offered = self._keep_counts
+            self._keep_counts = [0, 0]
+            self.kept.emit(kept, offered)
 
     def restore(self, record: dict) -> list[str]:
         """Set the controls from a picture's provenance and arm "Generate again"; notes for the user."""
@@ -559,19 +581,19 @@ class CanvasModelDock(QWidget):
     def _on_grid_job_returned(self, result: Pictures) -> None:
         self.show_pictures(result)
         message = self.tr("%d pictures") % len(result.images)
-        if self.keep_pictures(result) < len(result.images):
-            message += " · " + self.tr("not all kept in the Gallery (see the status bar)")
         for path in result.files:
             message += " · " + self.tr("saved %s") % path
             self.walk_written.emit(path)
         self.status_label.setText(message)
+        self.keep_pictures(result)
 
     def _on_project_job_returned(self, result: Pictures) -> None:
         self.show_pictures(result)
         if result.images:
-            self.keep_pictures(result, [0])  # the second picture is the drawing as the model sees it
             self._add_layer(result.images[0], dict(result.provenance[0], latent=list(result.latents[0])))
         self.status_label.setText(self.tr("The nearest picture was added as a new layer."))
+        if result.images:
+            self.keep_pictures(result, [0])  # the second picture is the drawing as the model sees it
 
     def _on_again_job_returned(self, result: Pictures) -> None:
         """Show the pictures made again (not kept twice) and pick the one the record names."""
@@ -583,6 +605,12 @@ class CanvasModelDock(QWidget):
         self.grid.setCurrentRow(index)
         self.regenerated.emit(result.images[index])
         self.status_label.setText(self.tr("Made again: picture %d is the opened one.") % (index + 1))
+
+    def _on_keep_timer_timeout(self) -> None:
+        if self._to_keep:
+            self._keep_next()
+        else:
+            self._keep_timer.stop()
 
     def _on_handle_errored(self, message: str, _details: str) -> None:
         self.status_label.setText(message)

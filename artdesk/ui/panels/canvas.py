@@ -512,6 +512,9 @@ class CanvasPanel(QWidget):
         """Called by the main window on close: stop painting, keep unsaved work for recovery."""
         self.editor.end_stroke()
         self.autosave.close()
+        flush = getattr(self.model_dock, "flush_kept", None)  # generated pictures still on their way to the gallery
+        if callable(flush):
+            flush()
 
     # ----- slots -------------------------------------------------------------------------------
     def _on_editor_message(self, message: str) -> None:
