@@ -88,7 +88,9 @@ class Gallery:
         self.db: sqlite3.Connection | None = None
 
     @classmethod
-    def open(cls, root: Path, budget_bytes: int = 2 << 30) -> "Gallery":
+    def open(cls, root: Path, budget_bytes: int = 2 << 30, *, reconcile: bool = True) -> "Gallery":
+        """Open (creating or rebuilding a damaged index); ``reconcile=False`` leaves the repair to
+        ``reconcile_job`` on a worker, so a large gallery shows before its folder has been listed."""
         gallery = cls(root, budget_bytes)
         try:
             gallery.items_dir.mkdir(parents=True, exist_ok=True)
@@ -98,7 +100,8 @@ class Gallery:
             gallery._connect()
         except OSError as error:
             raise GalleryError(f"The gallery folder {root} cannot be used ({error.strerror or error}).") from error
-        gallery.reconcile()
+        if reconcile:
+            gallery.reconcile()
         return gallery
 
     def _connect(self) -> None:
@@ -285,3 +288,22 @@ class Gallery:
                 self._upsert(item, None)
                 added += 1
         return len(dropped), added
+
+
+@dataclass(frozen=True)
+class ReconcileRequest:
+    root: Path
+    budget_bytes: int
+
+
+def reconcile_job(request: ReconcileRequest, ctx) -> tuple[int, int]:
+    """Reconcile on the worker's own connection (SQLite WAL lets the UI keep reading); (dropped, re-added).
+
+    Reports once at the start; the listing and comparison run as one step, so there is no cancel point inside.
+    """
+    ctx.report(None, "Checking the gallery against its files…")
+    gallery = Gallery.open(request.root, request.budget_bytes, reconcile=False)
+    try:
+        return gallery.reconcile()
+    finally:
+        gallery.close()

@@ -27,12 +27,16 @@ class AppContext(QObject):
         self.log_path = log_path
         self._gallery: Gallery | None = None
 
-    def gallery(self) -> Gallery | None:
-        """The user's gallery, opened on first use; None (with a status message) if it cannot be."""
+    def gallery(self, reconcile: bool = True) -> Gallery | None:
+        """The user's gallery, opened on first use; None (with a status message) if it cannot be.
+
+        ``reconcile=False`` (the gallery panel) skips matching the index to the files on this first open;
+        the caller then runs ``core.gallery.reconcile_job`` on a worker.
+        """
         if self._gallery is None:
             budget_mb = int(self.settings.get("gallery", {}).get("disk_budget_mb", 2048))
             try:
-                self._gallery = Gallery.open(self.paths.data / "gallery", budget_mb * 1_000_000)
+                self._gallery = Gallery.open(self.paths.data / "gallery", budget_mb * 1_000_000, reconcile=reconcile)
             except ArtdeskError as error:
                 self.status_message.emit(str(error))
         return self._gallery

@@ -93,3 +93,24 @@ def test_export_bundle_writes_one_zip_with_provenance(panel, tmp_path):
 def test_placeholder_thumbnails_are_painted(panel):
     pixmap = panel.model.pixmap(panel.model.items[0])
     assert not pixmap.isNull() and pixmap.width() == 128
+
+
+def test_opening_defers_reconcile_to_a_worker_after_first_paint(qtbot):
+    runner = Runner()
+    context = AppContext(app_paths(), DEFAULTS, runner, None)
+    kept = context.keep_output("poem", "春眠不觉晓".encode(), "txt", {"model": "zh", "seed": 1}, title="spring")
+    context.gallery().close()
+    context._gallery = None
+    gallery_dir = app_paths().data / "gallery" / "items"
+    (gallery_dir / kept.file).unlink()  # the file vanished while the app was closed
+    widget = GalleryPanel(context)
+    qtbot.addWidget(widget)
+    try:
+        assert titles(widget) == ["spring"]  # shown from the index before the folder is listed
+        widget.show()
+        qtbot.waitUntil(lambda: widget.reconcile_job is not None, timeout=2000)
+        qtbot.waitUntil(lambda: titles(widget) == [], timeout=10000)
+        assert "1 missing" in widget.status.text()
+    finally:
+        context.gallery().close()
+        assert runner.shutdown()

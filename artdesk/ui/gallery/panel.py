@@ -5,7 +5,7 @@ import json
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from artdesk.core.errors import ArtdeskError
-from artdesk.core.gallery import GalleryItem
+from artdesk.core.gallery import GalleryItem, ReconcileRequest, reconcile_job
 from artdesk.core.provenance import find_card
 from artdesk.ui.context import AppContext
 from artdesk.ui.gallery.board import BoardDialog
@@ -58,7 +58,8 @@ class GalleryPanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.gallery = context.gallery()
+        self.gallery = context.gallery(reconcile=False)  # reconciled on the worker after the first paint
+        self.reconcile_job = None
         self.undo_stack = QUndoStack(self)
         self.originality_job = None
         self.board_job = None
@@ -157,6 +158,30 @@ class GalleryPanel(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
         self._on_view_selection_changed()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        if self.gallery is not None and self.reconcile_job is None:
+            QTimer.singleShot(0, self.reconcile)
+
+    def reconcile(self):
+        """Match the index to the item files on the worker (once per panel); reload if anything changed."""
+        if self.reconcile_job is not None or self.gallery is None:
+            return self.reconcile_job
+        request = ReconcileRequest(self.gallery.root, self.gallery.budget_bytes)
+        handle = self.context.runner.submit(reconcile_job, request, self.tr("Check the gallery"))
+        handle.returned.connect(self._on_reconcile_returned)
+        handle.errored.connect(self._on_job_errored)
+        self.reconcile_job = handle
+        handle.start()
+        return handle
+
+    def _on_reconcile_returned(self, counts: tuple[int, int]) -> None:
+        dropped, added = counts
+        if dropped or added:
+            self.reload()
+            self.status.setText(self.tr("Gallery repaired: {0} missing items dropped, {1} found again.")
+                                .format(dropped, added))
 
     # -- data -----------------------------------------------------------------------------
     def reload(self) -> None:
