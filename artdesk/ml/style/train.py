@@ -48,9 +48,11 @@ class TrainRequest:
     style_weight: float = 1.0
     content_weight: float = 0.5
     tv_weight: float = 0.02
+    range_weight: float = 1.0  # pulls the unclamped output back into [0, 1] (see ``bounded_output``)
     texture_scale: float = 1.0  # style pictures are resized by this factor before taking statistics
     width: int = 12
     residual_blocks: int = 3
+    upsample: str = "nearest"  # see StylizerConfig; "transpose" only to continue the first presets
     device: str = "auto"
     seed: int = 0
     data: dict = field(default_factory=dict, compare=False)  # card "data" section
@@ -91,7 +93,20 @@ def style_targets(net: feat.FeatureNet, pictures: list[np.ndarray], texture_scal
     return feat.style_stats(net, tensors)
 
 
-def stylizer_loss(nets: dict, out: torch.Tensor, content: torch.Tensor, targets: feat.StyleStats, request: TrainRequest, weight: float) -> tuple[torch.Tensor, dict]:
+def bounded_output(model: Stylizer, batch: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """The stylizer's clamped output with a straight-through gradient, and how far (mean, per image) it overshot [0, 1].
+
+    A plain clamp passes no gradient to pixels outside [0, 1]: once a region overshot, no loss
+    could bring it back, and it grew into saturated blobs (the first oil, watercolour and pencil
+    stylizers). Here every pixel gets the loss's gradient, and the overshoot is penalised.
+    """
+    raw = model.unbounded(batch)
+    clamped = raw.clamp(0, 1)
+    return raw + (clamped - raw).detach(), (raw - clamped).abs().mean((1, 2, 3))
+
+
+def stylizer_loss(nets: dict, out: torch.Tensor, content: torch.Tensor, targets: feat.StyleStats, request: TrainRequest, weight: float,
+                  overshoot: torch.Tensor | None = None) -> tuple[torch.Tensor, dict]:
     net = nets[request.method]
     with torch.no_grad():
         content_feats = net(content)
@@ -100,7 +115,10 @@ def stylizer_loss(nets: dict, out: torch.Tensor, content: torch.Tensor, targets:
     content_term = feat.content_distance(net, out, content_feats, feats).mean()
     tv = feat.total_variation(out).mean()
     total = request.style_weight * weight * style + request.content_weight * content_term + request.tv_weight * tv
-    return total, {"style": float(style.detach()), "content": float(content_term.detach()), "tv": float(tv.detach())}
+    over = overshoot.mean() if overshoot is not None else torch.zeros(())
+    total = total + request.range_weight * over
+    return total, {"style": float(style.detach()), "content": float(content_term.detach()), "tv": float(tv.detach()),
+                   "overshoot": float(over.detach())}
 
 
 @torch.no_grad()
@@ -154,7 +172,8 @@ def train_stylizer(request: TrainRequest, ctx: JobContext) -> str:
     device = pick_device(request.device)
     torch.manual_seed(request.seed)
     rng = np.random.default_rng(request.seed)
-    config = StylizerConfig(width=request.width, residual_blocks=request.residual_blocks, method=request.method, style=request.name)
+    config = StylizerConfig(width=request.width, residual_blocks=request.residual_blocks, method=request.method, style=request.name,
+                            upsample=request.upsample)
     model = Stylizer(config).to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=request.lr)
     nets = {request.method: feat.FeatureNet(request.method).to(device)}
@@ -198,15 +217,15 @@ def train_stylizer(request: TrainRequest, ctx: JobContext) -> str:
             save_state()
             ctx.raise_if_cancelled()
         batch = _crop_batch(content, rng, request.crop, request.batch).to(device)
-        out = model(batch)
-        loss, last_losses = stylizer_loss(nets, out, batch, targets, request, weight)
+        out, overshoot = bounded_output(model, batch)
+        loss, last_losses = stylizer_loss(nets, out, batch, targets, request, weight, overshoot)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         optimizer.step()
         step += 1
         elapsed = time.monotonic() - start
         fraction = max(step / request.steps, elapsed / budget if budget < math.inf else 0.0)
-        ctx.report(fraction, f"{request.name}: step {step}/{request.steps}, style {last_losses['style']:.4f}, content {last_losses['content']:.3f}")
+        ctx.report(fraction, f"{request.name}: step {step}/{request.steps}, style {last_losses['style']:.4f}, content {last_losses['content']:.3f}, overshoot {last_losses['overshoot']:.4f}")
         if step % preview_every == 0:
             model.eval()
             with torch.no_grad():
@@ -229,7 +248,7 @@ def train_stylizer(request: TrainRequest, ctx: JobContext) -> str:
     training = {**training_prefix, "command": request.command, "steps": step, "seconds": round(seconds, 1), "device": str(device),
                 "crop": request.crop, "batch": request.batch, "lr": request.lr, "method": request.method,
                 "style_weight": request.style_weight * weight, "content_weight": request.content_weight,
-                "tv_weight": request.tv_weight, "texture_scale": request.texture_scale, "seed": request.seed}
+                "tv_weight": request.tv_weight, "range_weight": request.range_weight, "texture_scale": request.texture_scale, "seed": request.seed}
     thumb = _png_bytes(style_pictures[0])
     save_checkpoint(model.cpu(), out_dir, model_type=MODEL_TYPE, config=config, name=request.name,
                     description=f"Feed-forward stylizer for the style '{request.name}'", data=data, training=training,

@@ -81,3 +81,22 @@ def test_continue_from_a_finished_checkpoint(tmp_path, picture, style_picture):
     wider = _request(tmp_path, picture, style_picture, steps=4, width=6, out_dir=str(tmp_path / "style" / "w"), init_from=first)
     with pytest.raises(ArtdeskError, match="other settings"):
         train_stylizer(wider, RecordingContext())
+
+
+def test_bounded_output_passes_gradient_beyond_the_clamp():
+    from artdesk.ml.style.train import bounded_output
+
+    torch.manual_seed(0)
+    model = Stylizer(StylizerConfig(width=4, residual_blocks=1, upsample="nearest"))
+    bias = model.up[-1][1].bias
+    with torch.no_grad():
+        bias.fill_(2.0)  # every pixel far above 1: a plain clamp passes no gradient at all
+    image = torch.rand(2, 3, 16, 16)
+    model(image).mean().backward()
+    assert float(bias.grad.abs().sum()) == 0.0
+    model.zero_grad()
+    out, overshoot = bounded_output(model, image)
+    assert float(out.detach().max()) <= 1.0 and overshoot.shape == (2,)
+    assert torch.allclose(overshoot, model.unbounded(image).detach().sub(1).mean((1, 2, 3)))
+    out.mean().backward()  # a loss that wants the picture darker reaches the saturated pixels
+    assert (bias.grad > 0).all()  # gradient descent lowers the bias, back toward [0, 1]
