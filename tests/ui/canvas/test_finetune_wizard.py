@@ -233,17 +233,18 @@ def test_train_pause_resume_stop_and_use_the_model(qtbot, context, tmp_path, mon
     page.pause_button.click()  # resume: the same request again
     assert page.state == training.RUNNING and run.requests == [Request("mine")] * 2
     run.allowed.release(2)
-    qtbot.waitUntil(lambda: len(page.strip.snapshots) == 4, timeout=WAIT)  # resumed at step 2, then step 4
+    qtbot.waitUntil(lambda: len(page.strip.snapshots) == 3, timeout=WAIT)  # step 2 again on resume (replaced), 4
     assert page.pairs.warning.isVisible() and "very close" in page.pairs.warning.text()
     page.strip.scrubber.setValue(1)  # scrub back: the pairs follow the snapshot shown
-    assert page.strip.caption.text() == "Step 2 (2 of 4)" and not page.pairs.warning.isVisible()
+    assert page.strip.caption.text() == "Step 2 (2 of 3)" and not page.pairs.warning.isVisible()
 
     models_changed = []
     context.models_changed.connect(lambda: models_changed.append(1))
     with qtbot.waitSignal(wizard.model_ready, timeout=WAIT):
         run.allowed.release(2)
     assert page.isComplete() and models_changed and page.state == training.DONE
-    assert len(page.strip.snapshots) == 5 and page.strip.shown == 1  # who scrubbed back is not pulled forward
+    assert [s.step for s in page.strip.snapshots] == [0, 2, 4, 6]
+    assert page.strip.shown == 1  # who scrubbed back is not pulled forward
     wizard.next()
     assert wizard.currentId() == wizard.finish_id and "mine is selected" in wizard.finish_page.summary.text()
     new_model = str(app_paths().user_models / "canvas" / "mine")
@@ -342,3 +343,49 @@ def test_no_unfinished_runs_no_bar(qtbot, context, monkeypatch):
     offer.check()
     qtbot.waitUntil(lambda: not offer.lookups.busy, timeout=WAIT)
     assert offer.isHidden()
+
+
+def test_real_fine_tune_from_folder_to_canvas_with_pause_and_resume(qtbot, context, tmp_path):
+    """The whole wizard on the real backend (run.py) with the tiny GAN: audit a folder with broken files,
+    estimate, train, pause mid-run, resume from the saved state, and generate with the result."""
+    pytest.importorskip("artdesk.ml.canvas.finetune.run")
+    dock = CanvasModelDock(context, canvas=None)
+    qtbot.addWidget(dock)
+    wizard = dock.open_finetune_wizard()
+    page = audit(qtbot, wizard, make_picture_folder(tmp_path / "pics"))
+    assert page.isComplete()
+    wizard.next()
+    options = wizard.options_page
+    options.base_combo.setCurrentIndex(options.base_combo.findText("tiny-gan (yours)"))
+    options.name_edit.setText("tiny-mine")
+    options.steps_spin.setValue(12)
+    options.snapshot_spin.setValue(4)
+    options.batch_spin.setValue(4)
+    options.estimate_button.click()
+    qtbot.waitUntil(lambda: options.estimate_button.isEnabled(), timeout=60000)
+    assert options.estimate_label.text().startswith("About ") and "12 steps" in options.estimate_label.text()
+    assert "norm_only" in options.settings_label.text()
+
+    training_page = wizard.training_page
+    wizard.next()  # the commit button: Start training
+    assert wizard.currentId() == wizard.training_id
+    qtbot.waitUntil(lambda: any(s.step >= 4 for s in training_page.strip.snapshots), timeout=60000)
+    training_page.pause()
+    qtbot.waitUntil(lambda: training_page.state in (training.PAUSED, training.DONE), timeout=60000)
+    if training_page.state == training.PAUSED:  # the run may finish before the pause lands on a fast machine
+        messages = []
+        with qtbot.waitSignal(wizard.model_ready, timeout=60000):
+            training_page.pause_button.click()
+            training_page.runs.handle.progress.connect(lambda progress: messages.append(progress.message))
+        resumed_at = next(m for m in messages if m.startswith("Resuming at step "))
+        assert int(resumed_at.split()[3]) >= 4  # it went on from the saved state, not from step 0
+    assert training_page.state == training.DONE and training_page.result.name == "tiny-mine"
+    steps = [snapshot.step for snapshot in training_page.strip.snapshots]
+    assert steps == sorted(set(steps)) and steps[0] == 0 and steps[-1] == 12 and training_page.loss_plot.history
+
+    assert dock.model_combo.currentData() == str(training_page.result)
+    dock.count_spin.setValue(2)
+    with qtbot.waitSignal(dock.pictures_changed, timeout=WAIT):
+        dock.generate_button.click()
+    qtbot.waitUntil(lambda: dock.handle.is_finished, timeout=WAIT)
+    assert len(dock.pictures) == 2

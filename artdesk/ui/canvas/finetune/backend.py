@@ -13,12 +13,26 @@ def make_request(**fields: Any):
     return FinetuneRequest(**fields)
 
 
+def request_problem(request) -> str:
+    """"" if ``plan.check_request`` accepts the request, else its message (plan does not import torch)."""
+    from artdesk.core.errors import ArtdeskError
+    from artdesk.ml.canvas.finetune.plan import check_request
+
+    try:
+        check_request(request)
+    except ArtdeskError as error:
+        return str(error)
+    return ""
+
+
 def estimate_job(request, ctx) -> tuple[dict[str, tuple[Any, str]], Any]:
     """The automatic settings with their reasons, then ``plan.estimate`` (a few real steps; it reports and
     checks for cancel at each)."""
     from artdesk.ml.canvas.finetune import plan
+    from artdesk.ml.canvas.finetune.trainer import DISCRIMINATOR_FILE
 
-    settings = plan.resolved_settings(request, len(request.files))
+    has_discriminator = (Path(request.base_dir) / DISCRIMINATOR_FILE).is_file()
+    settings = plan.resolved_settings(request, len(request.files), has_discriminator)
     return settings, plan.estimate(request, ctx)
 
 

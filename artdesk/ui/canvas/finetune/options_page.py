@@ -130,6 +130,9 @@ class OptionsPage(QWizardPage):
         self.heldout_spin.setToolTip(self.tr("Share of your pictures kept aside to measure the result (at least 2)"))
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
+        self.copying_check = QCheckBox(self.tr("Stop early when it starts copying my pictures"))
+        self.copying_check.setChecked(True)
+        self.copying_check.toggled.connect(self._on_option_changed)
         self.device_combo = QComboBox()
         for device in ("auto", "cpu", "cuda", "mps"):
             self.device_combo.addItem(device, device)
@@ -144,6 +147,7 @@ class OptionsPage(QWizardPage):
             form.addRow(label, widget)
             signal = getattr(widget, "valueChanged", None) or widget.currentIndexChanged
             signal.connect(self._on_option_changed)
+        form.addRow(self.copying_check)
         self.advanced.hide()
 
         self.estimate_button = QPushButton(self.tr("Estimate"))
@@ -217,7 +221,8 @@ class OptionsPage(QWizardPage):
         return self.validate() == ""
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt naming)
-        problem = self.validate()
+        """Last check before training starts, including the backend's own (``plan.check_request``)."""
+        problem = self.validate() or backend.request_problem(self.request())
         self.problem.setText(problem)
         return not problem
 
@@ -242,7 +247,7 @@ class OptionsPage(QWizardPage):
             lr=auto(self.lr_spin), freeze_d_blocks=auto(self.freeze_spin), norm_only=self.norm_combo.currentData(),
             ema_decay=auto(self.ema_spin), snapshot_every=auto(self.snapshot_spin),
             checkpoint_every_s=float(self.checkpoint_spin.value()), heldout_fraction=float(self.heldout_spin.value()),
-            device=self.device_combo.currentData())
+            device=self.device_combo.currentData(), stop_when_copying=self.copying_check.isChecked())
 
     def request(self):
         return backend.make_request(**self.request_fields())
@@ -281,6 +286,7 @@ class OptionsPage(QWizardPage):
         if self.estimate is not None or self.estimates.busy:
             self.estimates.cancel()
             self.estimate = None
+            self.estimate_button.setEnabled(True)
             self.estimate_label.setText(self.tr("The options changed: press Estimate again."))
         self.problem.setText(self.validate())
         self.completeChanged.emit()

@@ -67,16 +67,23 @@ class QtSampleStrip(QWidget):
         return self.scrubber.value()
 
     def add(self, snapshot: Any) -> None:
-        """Append a snapshot; the view follows it unless the user scrubbed back."""
+        """Add a snapshot in step order (one of the same step, republished on resume, replaces it); the view
+        follows the newest unless the user scrubbed back."""
         following = not self.snapshots or self.scrubber.value() == len(self.snapshots) - 1
-        self.snapshots.append(snapshot)
+        steps = [s.step for s in self.snapshots]
+        if snapshot.step in steps:
+            index = steps.index(snapshot.step)
+            self.snapshots[index] = snapshot
+        else:
+            index = sum(step < snapshot.step for step in steps)
+            self.snapshots.insert(index, snapshot)
         self.scrubber.setRange(0, len(self.snapshots) - 1)
         self.scrubber.setEnabled(len(self.snapshots) > 1)
-        if following:
-            if self.scrubber.value() == len(self.snapshots) - 1:
-                self._show(len(self.snapshots) - 1)
-            else:
-                self.scrubber.setValue(len(self.snapshots) - 1)
+        target = len(self.snapshots) - 1 if following else self.scrubber.value()
+        if self.scrubber.value() == target:
+            self._show(target)
+        else:
+            self.scrubber.setValue(target)
 
     def clear(self) -> None:
         self.snapshots = []
