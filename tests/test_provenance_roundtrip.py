@@ -210,7 +210,7 @@ def test_poem_round_trip_writes_the_same_text_again(qtbot, poem):
     poem.candidates_spin.setValue(3)
     with qtbot.waitSignal(poem.kept, timeout=120_000) as kept:
         poem.generate_button.click()
-    assert kept.args == [3]
+    assert kept.args == [3, 3]
     qtbot.waitUntil(lambda: poem.handles["generate"].is_finished and poem.handles["check"].is_finished, timeout=120_000)
     gallery = poem.context.gallery()
     item = next(i for i in gallery.query(panel="poem") if i.provenance["candidate"] == 2)
@@ -319,3 +319,16 @@ def test_pictures_still_on_their_way_are_kept_when_the_panel_closes(canvas):
     canvas.model_dock.keep_pictures(Pictures(images, [(0.0,)] * 2, records))
     canvas.close_panel()
     assert canvas.context.gallery().count(panel="canvas") == 2
+
+
+def test_a_full_gallery_stops_keeping_poems_and_says_so(qtbot, poem):
+    poem.context.settings["gallery"] = {"disk_budget_mb": 0}
+    messages = []
+    poem.context.status_message.connect(messages.append)
+    poem.select_form("wujue")
+    poem.candidates_spin.setValue(2)
+    with qtbot.waitSignal(poem.kept, timeout=120_000) as kept:
+        poem.generate_button.click()
+    qtbot.waitUntil(lambda: poem.handles.get("check") is not None and poem.handles["check"].is_finished, timeout=120_000)
+    assert kept.args == [0, 2] and poem.context.gallery().count() == 0 and len(poem.editor.lines()) == 4
+    assert sum("disk budget" in m for m in messages) == 1

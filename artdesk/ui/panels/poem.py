@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QProgressBar, QPushButton,
                                QSpinBox, QSplitter, QVBoxLayout, QWidget)
@@ -49,7 +49,7 @@ def _finetune_job(request, ctx):
 class PoemPanel(QWidget):
     job_finished = Signal(str, str)  # (job kind: generate/check/finetune, outcome: returned/errored/aborted), after the panel's slots
     streamed = Signal(str)  # the text shown while a poem streams in
-    kept = Signal(int)  # this many new poems (the candidates of a generation) were kept in the gallery
+    kept = Signal(int, int)  # (kept, offered): a generation's candidates went to the gallery; kept < offered: it stopped
     regenerated = Signal(str)  # "Generate again" wrote the opened poem's candidate again: its text
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -62,6 +62,11 @@ class PoemPanel(QWidget):
         self.record: dict | None = None  # the provenance of an opened poem whose model is here ("Generate again")
         self.opened_record: dict = {}  # the provenance of the opened poem, whatever it holds (kept on export)
         self._pending: tuple[ModelCard, int | None] | None = None  # (model, candidate to show on a replay)
+        self._to_keep: list[tuple[bytes, dict, str]] = []  # (poem file, record, title) waiting for the gallery
+        self._keep_counts = [0, 0]  # (kept, offered) of the poems in flight
+        self._keep_timer = QTimer(self)  # keeps one poem per event-loop turn (each write is synced to disk)
+        self._keep_timer.setInterval(0)
+        self._keep_timer.timeout.connect(self._on_keep_timer_timeout)
         self.handles: dict[str, JobHandle] = {}
         self._text_before = ""
         self._build()
@@ -356,19 +361,35 @@ class PoemPanel(QWidget):
         data["edited"] = candidate is None and self.editor.text() != self.result_text
         return data
 
-    def keep_candidates(self) -> int:
-        """Keep every candidate of the last result in the gallery as a poem file; stop at a full budget or disk."""
-        kept = 0
+    def keep_candidates(self) -> None:
+        """Queue every candidate of the last result for the gallery as a poem file; ``kept`` says how many went in.
+
+        A full budget or disk stops keeping (the context says why in the status bar); nothing kept is lost.
+        """
         for number, candidate in enumerate(self.result.candidates):
             record = self.provenance(number)
-            data = poem_file_text(candidate.text, record).encode("utf-8")
             title = candidate.lines[0] if candidate.lines else self.tr("Poem")
-            if self.context.keep_output("poem", data, "txt", record, title=title) is None:
-                break  # full budget or disk: the context said so in the status bar
-            kept += 1
-        if kept:
-            self.kept.emit(kept)
-        return kept
+            self._to_keep.append((poem_file_text(candidate.text, record).encode("utf-8"), record, title))
+            self._keep_counts[1] += 1
+        if self._to_keep:
+            self._keep_timer.start()
+
+    def flush_kept(self) -> None:
+        """Keep every queued poem now (the window is closing)."""
+        while self._to_keep:
+            self._keep_next()
+
+    def _keep_next(self) -> None:
+        data, record, title = self._to_keep.pop(0)
+        if self.context.keep_output("poem", data, "txt", record, title=title) is None:
+            self._to_keep.clear()  # full budget or disk: the context said so in the status bar
+        else:
+            self._keep_counts[0] += 1
+        if not self._to_keep:
+            self._keep_timer.stop()
+            kept, offered = self._keep_counts
+            self._keep_counts = [0, 0]
+            self.kept.emit(kept, offered)
 
     def export_to(self, path: Path) -> Path | None:
         try:
@@ -545,6 +566,16 @@ class PoemPanel(QWidget):
         self.editor.set_read_only(False)
         self.editor.set_text(self._text_before)
         self.show_message(self.tr("Cancelled; your poem is as it was."))
+
+    def _on_keep_timer_timeout(self) -> None:
+        if self._to_keep:
+            self._keep_next()
+        else:
+            self._keep_timer.stop()
+
+    def close_panel(self) -> None:
+        """Called by the main window on close: poems still on their way to the gallery are kept."""
+        self.flush_kept()
 
     def _on_check_returned(self, result) -> None:
         if self.editor.text() != getattr(self, "_checked_text", None):
