@@ -345,9 +345,10 @@ def test_no_unfinished_runs_no_bar(qtbot, context, monkeypatch):
     assert offer.isHidden()
 
 
-def test_real_fine_tune_from_folder_to_canvas_with_pause_and_resume(qtbot, context, tmp_path):
+def test_real_fine_tune_from_folder_to_canvas_with_pause_and_resume(qtbot, context, tmp_path, monkeypatch):
     """The whole wizard on the real backend (run.py) with the tiny GAN: audit a folder with broken files,
-    estimate, train, pause mid-run, resume from the saved state, and generate with the result."""
+    estimate, train, pause mid-run, resume from the saved state, generate with the result, then use, export
+    and delete its snapshots."""
     pytest.importorskip("artdesk.ml.canvas.finetune.run")
     dock = CanvasModelDock(context, canvas=None)
     qtbot.addWidget(dock)
@@ -389,3 +390,26 @@ def test_real_fine_tune_from_folder_to_canvas_with_pause_and_resume(qtbot, conte
         dock.generate_button.click()
     qtbot.waitUntil(lambda: dock.handle.is_finished, timeout=WAIT)
     assert len(dock.pictures) == 2
+
+    wizard.next()  # the finish page lists the snapshots: use one, export one, delete one
+    snapshots = wizard.finish_page.snapshots
+    qtbot.waitUntil(lambda: snapshots.list.count() > 0 and not snapshots.jobs.busy, timeout=WAIT)
+    steps = [info.step for info in snapshots.infos]
+    assert 4 in steps and snapshots.list.item(0).text().startswith("step ")
+
+    def act(button, step):
+        snapshots.list.setCurrentRow(steps.index(step))
+        button.click()
+        qtbot.waitUntil(lambda: not snapshots.jobs.busy, timeout=WAIT)
+
+    act(snapshots.best_button, 4)
+    assert "now uses the snapshot of step 4" in snapshots.status.text()
+    assert [i.step for i in snapshots.infos if i.is_best] == [4]
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "exported"))
+    (tmp_path / "exported").mkdir()
+    act(snapshots.export_button, 4)
+    assert (tmp_path / "exported" / "tiny-mine-step4" / "card.json").is_file()
+    act(snapshots.delete_button, 0)
+    assert 0 not in [info.step for info in snapshots.infos] and "Deleted" in snapshots.status.text()

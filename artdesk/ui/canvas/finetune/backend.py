@@ -2,6 +2,7 @@
 opening the wizard never imports torch on the UI thread (see ``artdesk.ml.canvas.finetune``)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -57,3 +58,29 @@ def unfinished_job(user_models_root: Path, ctx) -> list[Any]:
     from artdesk.ml.canvas.finetune.run import unfinished_runs
 
     return list(unfinished_runs(Path(user_models_root)))
+
+
+@dataclass(frozen=True)
+class SnapshotAction:
+    """One action on a fine-tuned model's snapshots: "list", "best", "export" (to ``dest``) or "delete"."""
+
+    model_dir: str
+    action: str = "list"
+    step: int = 0
+    dest: str = ""
+
+
+def snapshot_job(request: SnapshotAction, ctx) -> tuple[list[Any], str]:
+    """Do ``request.action`` (``snapshots.mark_best`` / ``export_snapshot`` / ``delete_snapshot``), then list the
+    snapshots; returns (list, the exported folder or ""). One step: checks for cancel before it starts."""
+    from artdesk.ml.canvas.finetune import snapshots
+
+    ctx.raise_if_cancelled()
+    model_dir, exported = Path(request.model_dir), ""
+    if request.action == "best":
+        snapshots.mark_best(model_dir, request.step)
+    elif request.action == "export":
+        exported = str(snapshots.export_snapshot(model_dir, request.step, Path(request.dest)))
+    elif request.action == "delete":
+        snapshots.delete_snapshot(model_dir, request.step)
+    return snapshots.list_snapshots(model_dir), exported

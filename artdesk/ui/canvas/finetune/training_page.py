@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from artdesk.core.jobs import Progress
 from artdesk.ui.canvas.finetune import backend
 from artdesk.ui.canvas.finetune.job_slot import JobSlot
+from artdesk.ui.canvas.finetune.snapshot_list import QtSnapshotList
 from artdesk.ui.canvas.finetune.views import QtClosestPairs, QtLossPlot, QtSampleStrip
 from artdesk.ui.jobs import TRAINING_WORKER
 
@@ -182,28 +183,28 @@ class TrainingPage(QWizardPage):
 
 
 class FinishPage(QWizardPage):
-    """The result: where the model is, and what the last measurement said."""
+    """The result: where the model is, the last measurement, and its snapshots (use, export, delete)."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, context, parent=None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Your model is ready"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.pairs = QtClosestPairs()
+        self.snapshots = QtSnapshotList(context)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.pairs)
+        split.addWidget(self.snapshots)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.pairs, 1)
+        layout.addWidget(split, 1)
 
     def initializePage(self) -> None:  # noqa: N802 (Qt naming)
         training = self.wizard().training_page
-        lines = [self.tr("{0} is selected in the Canvas model picker: press Generate to draw with it.")
-                 .format(training.result.name),
-                 self.tr("Saved in {0}").format(training.result)]
-        snapshots = training.strip.snapshots
-        if snapshots:
-            self.pairs.show_snapshot(snapshots[-1])
-        else:
-            self.pairs.hide()
-        self.summary.setText("\n".join(lines))
-
+        self.summary.setText(self.tr("{0} is selected in the Canvas model picker: press Generate to draw with it.\n"
+                                     "Saved in {1}").format(training.result.name, training.result))
+        if training.strip.snapshots:
+            self.pairs.show_snapshot(training.strip.snapshots[-1])
+        self.pairs.setVisible(bool(training.strip.snapshots))
+        self.snapshots.show_model(training.result)

@@ -31,7 +31,7 @@ class QtFinetuneWizard(QWizard):
         self.pictures_page = PicturesPage(context)
         self.options_page = OptionsPage(context)
         self.training_page = TrainingPage(context)
-        self.finish_page = FinishPage()
+        self.finish_page = FinishPage(context)
         self.pictures_id = self.addPage(self.pictures_page)
         self.options_id = self.addPage(self.options_page)
         self.training_id = self.addPage(self.training_page)
@@ -62,6 +62,6 @@ class QtFinetuneWizard(QWizard):
                 return
             training.stop()
         for slot in (self.pictures_page.audit_jobs, self.pictures_page.preview_jobs, self.pictures_page.item_jobs,
-                     self.options_page.estimates):
+                     self.options_page.estimates, self.finish_page.snapshots.jobs):
             slot.cancel()
         super().reject()
