@@ -347,10 +347,10 @@ def _finish(run: _Run, trainer: Trainer, judge: Judge, style: int, pictures: Pic
                         description=f"{base_card.name} fine-tuned on {len(pictures.files)} of your pictures",
                         data=pictures.manifest(request), training=training, metrics=scores, parent=base_card.name,
                         labels=["fine-tuned"], assets={"discriminator.safetensors": safetensors_bytes(d_state)})
+        if (snapshots.snapshot_folder(run.folder, step) / snapshots.WEIGHTS).is_file():
+            snapshots.remember_best(run.folder, step)
     except ArtdeskError as error:
         raise ArtdeskError(f"{error} The training is saved: run the fine-tune again to write the model.") from error
-    if (snapshots.snapshot_folder(run.folder, step) / snapshots.WEIGHTS).is_file():
-        snapshots.remember_best(run.folder, step)
     for name in ("state.pt", "pictures.npz", "progress.json"):
         (run.folder / name).unlink(missing_ok=True)
     ctx.report(1.0, f"Saved {request.name}: KID {final.kid * 1000:.1f} (base {before.kid * 1000 if before else float('nan'):.1f})"

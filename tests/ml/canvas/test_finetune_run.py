@@ -1,0 +1,188 @@
+"""The fine-tune job on a tiny GAN: card and snapshots, cancel and resume, full disk, a vanishing folder, copying."""
+import errno
+import json
+import shutil
+
+import numpy as np
+import pytest
+import torch
+
+from artdesk.core.errors import ArtdeskError
+from artdesk.core.jobs import Cancelled, RecordingContext
+from artdesk.core.paths import app_paths
+from artdesk.ml.canvas.finetune import run, snapshots
+from artdesk.ml.canvas.finetune.pictures import PicturesMissing
+from artdesk.ml.canvas.finetune.plan import estimate
+from artdesk.ml.checkpoint import load_checkpoint, load_training_state, sha256_file
+from tests.ml.canvas.finetune_helpers import flowers, request, tiny_base
+
+
+@pytest.fixture
+def setup(tmp_path, monkeypatch):
+    torch.set_num_threads(1)
+    monkeypatch.setattr(run, "SNAPSHOT_SAMPLES", 16)
+    monkeypatch.setattr(run, "FINAL_SAMPLES", 16)
+    return tiny_base(tmp_path / "base"), flowers(tmp_path / "pictures", 8), tmp_path
+
+
+class CancelAt(RecordingContext):
+    """Cancels when the job reports reaching ``step``."""
+
+    def __init__(self, step):
+        super().__init__()
+        self.step = step
+
+    def report(self, fraction, message=""):
+        super().report(fraction, message)
+        if message.startswith(f"Step {self.step} "):
+            self.cancel()
+
+
+def _weights(model_dir):
+    return load_checkpoint(model_dir).model.state_dict()
+
+
+def test_finished_model_has_card_snapshots_and_differs_from_base(setup):
+    base, files, tmp_path = setup
+    broken = tmp_path / "pictures" / "broken.png"
+    broken.write_bytes(b"\x89PNG not really")
+    ctx = RecordingContext()
+    folder = run.run_finetune(request([*files, str(broken)], base, source_note="drawn by me", licence_note="CC0"), ctx)
+    snaps = [p for p in ctx.partials if isinstance(p, run.Snapshot)]
+    assert [s.step for s in snaps] == [0, 3, 6]  # the base model's strip comes first
+    assert snaps[0].samples.shape == (8, 64, 64, 3) and snaps[0].samples.dtype == np.uint8
+    assert all(s.kid is not None and 0 <= s.too_close <= 1 and len(s.closest_pairs) == 4 for s in snaps)
+    assert snaps[-1].loss_history and snaps[-1].loss_history[-1][0] == 6
+    card = json.loads((folder / "card.json").read_text())
+    assert card["parent"] == "tiny-gan" and "fine-tuned" in card["labels"]
+    data = card["data"]
+    assert data["count"] == 8 and data["heldout"] == 2 and data["source"] == "drawn by me" and data["licence"] == "CC0"
+    assert {f["sha256"] for f in data["files"]} == {sha256_file(__import__("pathlib").Path(f)) for f in files}
+    assert data["skipped"][0]["name"] == "broken.png"
+    training = card["training"]
+    assert training["steps"] == 6 and training["device"] == "cpu" and training["seconds"] > 0
+    assert training["settings"]["norm_only"]["value"] is True  # 6 training pictures
+    assert training["settings"]["freeze_d_blocks"]["value"] == 3
+    metrics = card["metrics"]
+    assert metrics["kid_vs_heldout"] is not None and metrics["base_kid_vs_heldout"] == pytest.approx(snaps[0].kid)
+    after, before = _weights(folder), _weights(base)
+    changed = [k for k in after if not torch.equal(after[k].float(), before[k].half().float())]  # saved as float16
+    assert any("norm" in k for k in changed) and not any(k.startswith("to_rgb") for k in changed)  # norm-only
+    listed = snapshots.list_snapshots(folder)
+    assert [s.step for s in listed] == [0, 3, 6] and [s.is_best for s in listed] == [False, False, True]
+    assert run.unfinished_runs(app_paths().user_models) == []
+    assert not (run.runs_root(app_paths().user_models) / "mine" / "pictures.npz").exists()  # no copy of the pictures kept
+
+
+def test_cancel_saves_state_and_the_same_request_resumes(setup):
+    base, files, _ = setup
+    req = request(files, base, steps=12, snapshot_every=6)
+    with pytest.raises(Cancelled, match="Paused at step"):
+        run.run_finetune(req, CancelAt(10))
+    pending = run.unfinished_runs(app_paths().user_models)
+    assert [p.name for p in pending] == ["mine"] and pending[0].step == 10 and pending[0].request == req
+    with pytest.raises(ArtdeskError, match="other pictures or settings"):
+        run.run_finetune(request(files[:5], base, steps=12, snapshot_every=6), RecordingContext())
+    ctx = RecordingContext()
+    folder = run.run_finetune(req, ctx)
+    assert any("Resuming at step" in p.message for p in ctx.progress)
+    assert [s.step for s in ctx.partials][:2] == [0, 6]  # saved snapshots are published again first
+    assert json.loads((folder / "card.json").read_text())["training"]["steps"] == 12
+    with pytest.raises(ArtdeskError, match="already have a canvas model named mine"):
+        run.run_finetune(req, RecordingContext())
+
+
+def test_full_disk_keeps_the_last_good_checkpoint(setup, monkeypatch):
+    base, files, _ = setup
+    req = request(files, base, steps=12, snapshot_every=6)
+    with pytest.raises(Cancelled):
+        run.run_finetune(req, CancelAt(10))
+    state_path = run.runs_root(app_paths().user_models) / "mine" / "state.pt"
+    good_step = load_training_state(state_path)["trainer"]["step"]
+
+    def full(*_args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    ctx = RecordingContext()
+    with monkeypatch.context() as patch, pytest.raises(ArtdeskError, match="disk is full.*training is saved"):
+        patch.setattr("artdesk.core.atomic.os.replace", full)  # every atomic save fails, as on a full disk
+        run.run_finetune(req, ctx)
+    assert any("disk is full" in p.message and "last good checkpoint is kept" in p.message for p in ctx.progress)
+    assert load_training_state(state_path)["trainer"]["step"] == good_step  # intact, not half-written
+    assert not list(state_path.parent.glob(".*.tmp"))
+    folder = run.run_finetune(req, RecordingContext())
+    assert json.loads((folder / "card.json").read_text())["training"]["steps"] == 12
+
+
+def test_a_vanishing_folder_stops_with_a_message_and_keeps_the_state(setup):
+    base, files, tmp_path = setup
+    pictures = tmp_path / "pictures"
+
+    class Unplug(RecordingContext):
+        def publish(self, partial):
+            super().publish(partial)
+            if partial.step == 3 and pictures.exists():
+                shutil.rmtree(pictures)
+
+    with pytest.raises(PicturesMissing, match="no longer in .*Nothing trained is lost"):
+        run.run_finetune(request(files, base), Unplug())
+    assert run.unfinished_runs(app_paths().user_models)[0].step == 6  # saved at the check that found it gone
+    flowers(pictures, 8)  # plugged back in: the same pictures
+    folder = run.run_finetune(request(files, base), RecordingContext())
+    assert json.loads((folder / "card.json").read_text())["training"]["steps"] == 6
+
+
+def test_copying_warns_then_stops_early(setup, monkeypatch):
+    base, files, _ = setup
+    original = run.Judge.measure
+
+    def copies(self, fake, pairs=4):
+        measured = original(self, fake, pairs)
+        return type(measured)(measured.kid, 0.5, measured.closest_pairs)
+
+    monkeypatch.setattr(run.Judge, "measure", copies)
+    ctx = RecordingContext()
+    folder = run.run_finetune(request(files, base, steps=30, snapshot_every=3), ctx)
+    snaps = [p for p in ctx.partials if isinstance(p, run.Snapshot)]
+    assert [s.step for s in snaps] == [0, 3, 6] and "starting to copy" in snaps[-1].copying_warning
+    training = json.loads((folder / "card.json").read_text())["training"]
+    assert training["stopped_early_for_copying"] is True and training["steps"] == 6
+
+
+def test_snapshots_can_be_marked_best_exported_and_deleted(setup, tmp_path):
+    base, files, _ = setup
+    folder = run.run_finetune(request(files, base), RecordingContext())
+    snap3 = snapshots.snapshot_folder(snapshots.run_folder(folder), 3)
+    from safetensors.torch import load_file
+
+    snapshots.mark_best(folder, 3)
+    assert [s.step for s in snapshots.list_snapshots(folder) if s.is_best] == [3]
+    expected = load_file(str(snap3 / snapshots.WEIGHTS))
+    assert all(torch.equal(v.half(), expected[k]) for k, v in _weights(folder).items() if v.is_floating_point())
+    assert json.loads((folder / "card.json").read_text())["training"]["snapshot_step"] == 3
+    exported = snapshots.export_snapshot(folder, 6, tmp_path / "exports")
+    assert load_checkpoint(exported).card.parent == "tiny-gan" and exported.name == "mine-step6"
+    snapshots.delete_snapshot(folder, 3)
+    assert [s.step for s in snapshots.list_snapshots(folder)] == [0, 6]
+    with pytest.raises(ArtdeskError, match="no snapshot at step 3"):
+        snapshots.export_snapshot(folder, 3, tmp_path / "exports")
+
+
+def test_estimate_times_real_steps(setup):
+    base, files, _ = setup
+    ctx = RecordingContext()
+    guess = estimate(request(files, base, steps=500), ctx)
+    assert guess.seconds_per_step > 0 and guess.steps == 500
+    assert guess.total_seconds == pytest.approx(guess.seconds_per_step * 500)
+    assert ctx.progress[-1].fraction == 1.0
+
+
+def test_only_broken_pictures_is_a_clear_error(setup, tmp_path):
+    base, _, _ = setup
+    bad = []
+    for i in range(3):
+        path = tmp_path / f"bad{i}.png"
+        path.write_bytes(b"nope")
+        bad.append(str(path))
+    with pytest.raises(ArtdeskError, match="None of the 3 pictures could be used"):
+        run.run_finetune(request(bad, base), RecordingContext())
