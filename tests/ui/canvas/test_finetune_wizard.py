@@ -88,6 +88,24 @@ def test_audit_lists_used_skipped_and_duplicates_and_previews_what_is_trained(qt
     assert np.array_equal(page.previews[wide], prepare_picture(wide, "fit", 64))
 
 
+def test_dropped_files_and_folders_are_audited_together(qtbot, wizard, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    folder = make_picture_folder(tmp_path / "pics")
+    extra = tmp_path / "extra.png"
+    Image.fromarray(synthetic_pictures(1, seed=11, size=90)[0]).save(extra)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(extra)), QUrl.fromLocalFile(str(folder / "sub"))])
+    page = wizard.pictures_page
+    page.dropEvent(QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                              Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: page.audit is not None, timeout=WAIT)
+    assert page.folder_edit.text() == "2 dropped items"
+    assert [Path(f).name for f in page.files()] == ["extra.png", "clear.png"]
+    assert "Only 2 usable pictures" in page.warnings.text() and not page.isComplete()
+
+
 @pytest.mark.parametrize("make, expected", [
     (lambda d: d, "There are no pictures here"),
     (lambda d: (d / "a.png").write_bytes(b"junk") and d, "None of these files could be used"),

@@ -6,7 +6,6 @@ the backend continues from that state. Other panels keep generating: inference h
 """
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +44,6 @@ class TrainingPage(QWizardPage):
         self.request = None
         self.state = IDLE
         self.result: Path | None = None
-        self.started_at = 0.0
         self._build()
 
     def _build(self) -> None:
@@ -87,7 +85,6 @@ class TrainingPage(QWizardPage):
     def start(self) -> None:
         """Start (or resume: the backend continues a saved run of the same name)."""
         self.state = RUNNING
-        self.started_at = time.monotonic()
         self.status.setText(self.tr("Starting {0}…").format(self.request.name))
         self.runs.start(backend.run_job, self.request, f"Fine-tune {self.request.name}",
                         progress=self._on_run_progress, partial=self._on_run_partial, returned=self._on_run_returned,
