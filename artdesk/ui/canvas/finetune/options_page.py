@@ -6,7 +6,7 @@ import html
 import re
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,7 +46,7 @@ def auto_spin(maximum: int, tip: str) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(-1, maximum)
     spin.setValue(-1)
-    spin.setSpecialValueText("auto")
+    spin.setSpecialValueText(QCoreApplication.translate("OptionsPage", "auto"))
     spin.setToolTip(tip)
     return spin
 
@@ -57,7 +57,7 @@ def auto_float(maximum: float, decimals: int, tip: str) -> QDoubleSpinBox:
     spin.setRange(0.0, maximum)
     spin.setSingleStep(10 ** -decimals * 10)
     spin.setValue(0.0)
-    spin.setSpecialValueText("auto")
+    spin.setSpecialValueText(QCoreApplication.translate("OptionsPage", "auto"))
     spin.setToolTip(tip)
     return spin
 
