@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS items (
 );
 CREATE INDEX IF NOT EXISTS items_created ON items(created);
 CREATE INDEX IF NOT EXISTS items_panel ON items(panel);
+CREATE INDEX IF NOT EXISTS items_deleted_rating ON items(deleted, rating);  -- counts without reading thumbnails
 """
 
 

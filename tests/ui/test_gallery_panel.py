@@ -90,9 +90,34 @@ def test_export_bundle_writes_one_zip_with_provenance(panel, tmp_path):
     assert "1 work(s)" in panel.status.text()
 
 
-def test_placeholder_thumbnails_are_painted(panel):
+def test_placeholder_thumbnails_are_painted(panel, qtbot):
     pixmap = panel.model.pixmap(panel.model.items[0])
     assert not pixmap.isNull() and pixmap.width() == 128
+    qtbot.waitUntil(lambda: panel.model.items[0].id in panel.model._pixmaps, timeout=2000)
+
+
+def test_thumbnails_are_decoded_after_the_first_paint(qtbot):
+    import io
+
+    from PIL import Image
+
+    runner = Runner()
+    context = AppContext(app_paths(), DEFAULTS, runner, None)
+    buffer = io.BytesIO()
+    Image.new("RGB", (32, 32), (200, 10, 10)).save(buffer, "PNG")
+    context.keep_output("canvas", b"png", "png", {"model": "gan", "seed": 1}, title="red", thumbnail_png=buffer.getvalue())
+    widget = GalleryPanel(context)
+    qtbot.addWidget(widget)
+    try:
+        item = widget.model.items[0]
+        assert widget.model.pixmap(item).width() == 128  # a plain card at first paint
+        with qtbot.waitSignal(widget.model.dataChanged, timeout=2000) as changed:
+            pass
+        assert changed.args[0].row() == 0
+        assert widget.model.pixmap(item).width() == 32  # the stored thumbnail once decoded
+    finally:
+        context.gallery().close()
+        assert runner.shutdown()
 
 
 def test_opening_defers_reconcile_to_a_worker_after_first_paint(qtbot):

@@ -1,10 +1,12 @@
-"""A list model over gallery query results; thumbnails are decoded on first paint and kept in a small LRU."""
+"""A list model over gallery query results; thumbnails are decoded just after they are first asked for
+(a plain card in the panel's colour paints meanwhile), a few milliseconds at a time, and kept in a small LRU."""
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
 
 from artdesk.core.gallery import Gallery, GalleryItem
@@ -12,6 +14,7 @@ from artdesk.core.gallery import Gallery, GalleryItem
 THUMB = 128
 PANEL_COLOURS = {"canvas": "#5b8def", "music": "#e0884a", "poem": "#53a66f"}
 ItemRole = Qt.ItemDataRole.UserRole + 1
+DECODE_SLICE_S = 0.008  # the longest the UI thread decodes thumbnails before it lets other events run
 
 
 def placeholder_pixmap(item: GalleryItem) -> QPixmap:
@@ -41,6 +44,12 @@ class QtGalleryModel(QAbstractListModel):
         self._exhausted = True
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
         self._cache_size = cache_size
+        self._pending: OrderedDict[str, GalleryItem] = OrderedDict()  # asked for, not decoded yet
+        self._cards: dict[str, QPixmap] = {}  # panel -> plain card shown while decoding
+        self._decoder = QTimer(self)
+        self._decoder.setSingleShot(True)
+        self._decoder.setInterval(0)
+        self._decoder.timeout.connect(self._on_decoder_timeout)
 
     def set_filters(self, **filters) -> None:
         self.beginResetModel()
@@ -94,10 +103,27 @@ class QtGalleryModel(QAbstractListModel):
         return None
 
     def pixmap(self, item: GalleryItem) -> QPixmap:
+        """The item's thumbnail if decoded; else a plain card now, and the thumbnail right after this paint."""
         cached = self._pixmaps.get(item.id)
         if cached is not None:
             self._pixmaps.move_to_end(item.id)
             return cached
+        self._pending[item.id] = item
+        self._pending.move_to_end(item.id)
+        while len(self._pending) > self._cache_size:  # scrolled far past: asked for again when shown again
+            self._pending.popitem(last=False)
+        self._decoder.start()
+        card = self._cards.get(item.panel)
+        if card is None:
+            card = self._cards[item.panel] = QPixmap(THUMB, THUMB)
+            card.fill(QColor(PANEL_COLOURS.get(item.panel, "#888888")))
+        return card
+
+    def thumbnail_now(self, item: GalleryItem) -> QPixmap:
+        """The item's thumbnail, decoded now if it is not yet (for a single item the user picked)."""
+        return self._pixmaps.get(item.id) or self._decode(item)
+
+    def _decode(self, item: GalleryItem) -> QPixmap:
         data = self.gallery.thumbnail(item.id)
         image = QImage.fromData(data) if data else QImage()
         pixmap = QPixmap.fromImage(image) if not image.isNull() else placeholder_pixmap(item)
@@ -105,6 +131,23 @@ class QtGalleryModel(QAbstractListModel):
         while len(self._pixmaps) > self._cache_size:
             self._pixmaps.popitem(last=False)
         return pixmap
+
+    def _on_decoder_timeout(self) -> None:
+        self.decode_pending(DECODE_SLICE_S)
+
+    def decode_pending(self, budget_s: float | None = None) -> None:
+        """Decode asked-for thumbnails, newest first, for up to ``budget_s`` (None: all); repaint their rows."""
+        deadline = None if budget_s is None else time.perf_counter() + budget_s
+        rows = {item.id: row for row, item in enumerate(self.items)} if self._pending else {}
+        while self._pending and (deadline is None or time.perf_counter() < deadline):
+            item_id, item = self._pending.popitem(last=True)
+            self._decode(item)
+            row = rows.get(item_id)
+            if row is not None:
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+        if self._pending:
+            self._decoder.start()
 
     def thumbnail_bytes_in_memory(self) -> int:
         return sum(p.width() * p.height() * p.depth() // 8 for p in self._pixmaps.values())

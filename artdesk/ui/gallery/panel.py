@@ -349,7 +349,7 @@ class GalleryPanel(QWidget):
         if answer is None:
             self.originality.show_message(row.problem)
             return
-        self.originality.show_answer(answer, self.model.pixmap(item) if item.panel == "canvas" else None)
+        self.originality.show_answer(answer, self.model.thumbnail_now(item) if item.panel == "canvas" else None)
 
     def _on_originality_finished(self, handle) -> None:
         if self.originality_job is handle:
