@@ -1,8 +1,8 @@
 """Style speed: the feed-forward stylizer at 512 x 512 (target under 0.5 s) and 256 x 256, and the
 direct optimisation's time per step at 256 and 512 px, for each feature method.
 
-Uses the first bundled preset stylizer if there is one, otherwise an untrained stylizer of the
-shipped size (its speed is the same; the weights do not change the work done).
+Times one bundled preset stylizer per architecture (last upsampling "transpose" or "nearest"), and
+an untrained stylizer of the shipped size for a kind no preset uses (the weights do not change the work done).
 Threads: one fewer than the cores (as on the app's model worker), or --threads.
 
 Usage: .venv/bin/python bench/style.py [--repeats N] [--threads T]
@@ -57,21 +57,26 @@ def main() -> int:
 
     threads = args.threads or worker_threads()
     torch.set_num_threads(threads)
-    cards = [c for c in discover_models([("bundled", bundle_root() / "models")], "style").cards if c.model_type == "style-stylizer"]
-    if cards:
-        from artdesk.ml.style.apply import load_stylizer
+    from artdesk.ml.style.apply import load_stylizer
+    from artdesk.ml.style.model import UPSAMPLING
 
-        model, label = load_stylizer(cards[0].path, "bundled").model, f"preset {cards[0].name}"
-    else:
-        model, label = Stylizer(StylizerConfig()).eval(), "untrained, shipped size"
+    cards = [c for c in discover_models([("bundled", bundle_root() / "models")], "style").cards if c.model_type == "style-stylizer"]
+    models = []
+    for kind in UPSAMPLING:
+        card = next((c for c in cards if c.raw.get("config", {}).get("upsample", "transpose") == kind), None)
+        if card is not None:
+            models.append((load_stylizer(card.path, "bundled").model, f"preset {card.name}, {kind}"))
+        else:
+            models.append((Stylizer(StylizerConfig(upsample=kind)).eval(), f"untrained, shipped size, {kind}"))
     print(f"torch {torch.__version__}, {threads} thread(s) of {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     rng = np.random.default_rng(0)
-    for size in (256, 512):
-        picture = (rng.random((size, size, 3)) * 255).astype(np.uint8)
-        walls, cpus = timed(lambda p=picture: stylize(model, p), args.repeats)
-        target = "  (target < 0.5 s)" if size == 512 else ""
-        print(f"stylizer {size}x{size} ({label}): wall median {statistics.median(walls):.3f} s, best {min(walls):.3f} s; "
-              f"CPU time median {statistics.median(cpus):.3f} s{target}")
+    for model, label in models:
+        for size in (256, 512):
+            picture = (rng.random((size, size, 3)) * 255).astype(np.uint8)
+            walls, cpus = timed(lambda p=picture, m=model: stylize(m, p), args.repeats)
+            target = "  (target < 0.5 s)" if size == 512 else ""
+            print(f"stylizer {size}x{size} ({label}): wall median {statistics.median(walls):.3f} s, best {min(walls):.3f} s; "
+                  f"CPU time median {statistics.median(cpus):.3f} s{target}")
     style = preset_picture("oil")
     for method in feat.METHODS:
         net = feat.FeatureNet(method)
