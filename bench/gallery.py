@@ -4,7 +4,8 @@ Builds a gallery of N items (128 px PNG thumbnails) in a temporary folder, then 
 opening the index + building the panel until its list view first paints with items in it, both ways
 (before: the folder reconciled with the index before the panel builds and the visible thumbnails decoded
 inside the first paint, as until now; after: reconciled on the worker once the panel has painted, and
-thumbnails decoded in 8 ms slices just after it), alternating, median of ROUNDS each; then a text search, a
+thumbnails decoded in 8 ms slices just after it; both count through the covering index added with it),
+alternating, median of ROUNDS each; wall time and the UI thread's CPU time. Then a text search, a
 panel filter, and the memory held by decoded thumbnails after scrolling through everything.
 Baseline: a plain ``SELECT *`` over the same index.
 Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/gallery.py [N]

@@ -125,3 +125,13 @@ def test_rating_on_the_board_is_stored_with_the_item(panel, qtbot):
     board.metric_filter.setCurrentIndex(4)  # rating
     board.threshold.setValue(4)
     assert column_texts(board, "title") == ["fresh"]
+
+
+def test_board_picks_are_selected_in_the_gallery(panel, qtbot):
+    board = open_board(panel, qtbot)
+    assert column_texts(board, "title")[-1] == "orphan"  # most novel first; unmeasured last
+    board.table.selectRow(column_texts(board, "title").index("copy"))
+    board.select_button.click()
+    assert [i.title for i in panel.selected_items()] == ["copy"]
+    tooltip = board.model.data(board.model.index(0, COLUMNS.index("technique")), Qt.ItemDataRole.ToolTipRole)
+    assert "in-key" in tooltip

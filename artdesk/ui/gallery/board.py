@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -45,6 +46,11 @@ class QtBoardModel(QAbstractTableModel):
         return [self.tr("Work"), self.tr("Panel"), self.tr("Label"), self.tr("Novelty"), self.tr("Diversity"),
                 self.tr("Technique"), self.tr("Rating")]
 
+    def technique_name(self, panel: str) -> str:
+        return {"canvas": self.tr("sharpness: variance of the Laplacian (higher is crisper)"),
+                "music": self.tr("in-key rate: notes in the best-fitting key"),
+                "poem": self.tr("rule violations of the form (fewer is better)")}.get(panel, "")
+
     def set_rows(self, rows: list[BoardRow]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
@@ -72,7 +78,9 @@ class QtBoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole and column == "rating":
             return row.rating
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.problem or None
+            if row.problem:
+                return row.problem
+            return self.technique_name(row.panel) if column == "technique" else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column in ("title", "panel", "label"):
@@ -114,6 +122,7 @@ class BoardDialog(QDialog):
     """Shows a finished board; filtering happens here, sorting by clicking a column's header."""
 
     rated = Signal(str, int)  # (item id, new rating), after the gallery saved it
+    select_requested = Signal(list)  # item ids of the rows picked here, to select them in the gallery
 
     def __init__(self, rows: list[BoardRow], rate: Callable[[str, int], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,6 +150,9 @@ class BoardDialog(QDialog):
             widget.currentIndexChanged.connect(self.refilter)
         self.threshold.valueChanged.connect(self.refilter)
         self.shown = QLabel()
+        self.select_button = QPushButton(self.tr("Select in gallery"))
+        self.select_button.setToolTip(self.tr("Select the picked rows in the gallery, to export, open or delete them"))
+        self.select_button.clicked.connect(self._on_select_button_clicked)
         controls = QHBoxLayout()
         for widget in (QLabel(self.tr("Show")), self.metric_filter, self.direction, self.threshold, self.label_filter):
             controls.addWidget(widget)
@@ -154,8 +166,12 @@ class BoardDialog(QDialog):
                                  "melodies, rule violations of poems. Rating: double-click to set 0-5."))
         explain.setWordWrap(True)
         layout.addWidget(explain)
-        layout.addWidget(self.shown)
+        footer = QHBoxLayout()
+        footer.addWidget(self.shown, 1)
+        footer.addWidget(self.select_button)
+        layout.addLayout(footer)
         self.resize(820, 520)
+        self.table.sortByColumn(COLUMNS.index("novelty"), Qt.SortOrder.DescendingOrder)
         self.refilter()
 
     def filters(self) -> dict:
@@ -173,6 +189,13 @@ class BoardDialog(QDialog):
         if header.isSortIndicatorShown() and header.sortIndicatorSection() >= 0:
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.shown.setText(self.tr("{0} of {1} works shown").format(len(rows), len(self.all_rows)))
+
+    def picked_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.rows[row].item_id for row in rows]
+
+    def _on_select_button_clicked(self) -> None:
+        self.select_requested.emit(self.picked_ids())
 
     def _save_rating(self, item_id: str, rating: int) -> None:
         self._rate(item_id, rating)

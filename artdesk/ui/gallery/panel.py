@@ -5,7 +5,7 @@ import json
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -386,11 +386,22 @@ class GalleryPanel(QWidget):
         measured = sum(r.label != "" for r in result.rows)
         self.status.setText(self.tr("Board: {0} of {1} works measured").format(measured, len(result.rows)))
         self.board = BoardDialog(result.rows, self._rate, self)
+        self.board.select_requested.connect(self.select_ids)
         self.board.show()
 
     def _on_board_finished(self, handle) -> None:
         if self.board_job is handle:
             self.board_job = None
+
+    def select_ids(self, item_ids: list[str]) -> None:
+        """Select these items in the view (those loaded in it), e.g. the keepers picked on the board."""
+        wanted = set(item_ids)
+        selection = self.view.selectionModel()
+        selection.clearSelection()
+        for row, item in enumerate(self.model.items):
+            if item.id in wanted:
+                selection.select(self.model.index(row), QItemSelectionModel.SelectionFlag.Select)
+        self.status.setText(self.tr("{0} works selected from the board").format(len(self.selected_items())))
 
     def _rate(self, item_id: str, rating: int) -> None:
         self.model.refresh_item(self.gallery.update(item_id, rating=rating))
