@@ -23,7 +23,6 @@ from artdesk.core.originality import Originality, OriginalityError
 
 CANVAS_MODELS = ("canvas-gan", "canvas-vae")
 MUSIC_MODELS = ("melody-lstm", "melody-vae")
-POEM_MODELS = {"poem-en-gru": "en", "poem-zh-gru": "zh"}
 
 
 @dataclass(frozen=True)
@@ -196,8 +195,8 @@ def build_shipped(models: Path, data: Path, domains: tuple[str, ...], log=print)
 
         from artdesk.ml.poem.originality import CALIBRATION_FILE, load_index
 
-        for name, language in POEM_MODELS.items():
-            folder = models / "poem" / name
+        for folder in sorted(p.parent for p in (models / "poem").glob("*/copy_index.npz")):
+            name, language = folder.name, json.loads((folder / "card.json").read_text(encoding="utf-8"))["config"]["language"]
             calibrate(folder, language, read_array(data / "poem" / language / "valid.u16.gz"))
             calibration = load_index(folder).calibration
             record_asset(folder, CALIBRATION_FILE, (folder / CALIBRATION_FILE).read_bytes(),
