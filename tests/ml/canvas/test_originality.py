@@ -53,3 +53,24 @@ def test_bad_input_says_what_is_wrong(tmp_path):
         PictureIndex.from_bytes(b"not an npz")
     with pytest.raises(OriginalityError, match="cannot be read"):
         picture_array(b"\x89PNG broken")
+
+
+def test_board_job_on_png_files(index_and_data, tmp_path):
+    from artdesk.core.jobs import RecordingContext
+    from artdesk.ml.originality import BoardRequest, Work, board_job
+
+    index, train, _ = index_and_data
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "originality.npz").write_bytes(index.to_bytes())
+    fresh = synthetic_pictures(1, seed=500)[0]
+    works = []
+    for name, picture in (("copy", train[3]), ("fresh", fresh), ("twin", fresh)):
+        Image.fromarray(picture).save(tmp_path / f"{name}.png")
+        works.append(Work(name, "canvas", name, str(tmp_path / f"{name}.png"), str(model)))
+    result = board_job(BoardRequest(tuple(works)), RecordingContext())
+    rows = {r.item_id: r for r in result.rows}
+    assert rows["copy"].label == "close copy" and rows["fresh"].label != "close copy"
+    assert rows["fresh"].diversity == rows["twin"].diversity == 0.0 and rows["copy"].diversity > 0
+    assert rows["copy"].technique > 0  # sharpness of drawn shapes
+    assert result.originality["copy"].neighbours[0].index == 3

@@ -1,4 +1,6 @@
 """Melody originality: planted cases against a small index of synthetic melodies, and the board job on MIDI files."""
+import json
+
 import numpy as np
 import pytest
 
@@ -85,3 +87,24 @@ def test_board_job_on_midi_files(data_and_index, tmp_path):
     assert 0.0 <= rows["a"].technique <= 1.0 and rows["a"].diversity is not None
     assert "not installed" in rows["c"].problem and rows["c"].novelty is None
     assert ctx.progress[-1].fraction == 1.0
+
+
+def test_board_job_cancels_between_works_and_refuses_a_changed_index(data_and_index, tmp_path):
+    from artdesk.core.jobs import Cancelled
+    from artdesk.ml.originality import BoardRequest, Work, board_job, record_asset
+
+    data, index = data_and_index
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "card.json").write_text(json.dumps({"name": "m"}))
+    record_asset(model, "originality.npz", index.to_bytes(), {"file": "originality.npz"})
+    card = json.loads((model / "card.json").read_text())
+    assert card["assets"]["originality.npz"]["bytes"] == len(index.to_bytes())
+    path = write_midi(ev.events_to_melody(data.events(1)), tmp_path / "m.mid")
+    works = tuple(Work(str(i), "music", "m", str(path), str(model)) for i in range(3))
+    with pytest.raises(Cancelled):
+        board_job(BoardRequest(works), RecordingContext(cancel_after=1))
+    assert board_job(BoardRequest(works[:1]), RecordingContext()).rows[0].label == "close copy"
+    (model / "originality.npz").write_bytes(index.to_bytes() + b"changed")
+    row = board_job(BoardRequest(works[:1]), RecordingContext()).rows[0]
+    assert "does not match its card" in row.problem

@@ -68,3 +68,23 @@ def test_stale_or_missing_calibration_is_reported(model_folder, tmp_path):
         load_index(copy)
     with pytest.raises(OriginalityError, match="no lines"):
         check_poem_text(load_index(folder), "   ")
+
+
+def test_board_job_counts_rule_violations_of_the_recorded_form(model_folder, tmp_path):
+    from artdesk.core.jobs import RecordingContext
+    from artdesk.ml.originality import BoardRequest, Work, board_job
+    from artdesk.ml.poem.export import poem_file_text
+
+    folder, train = model_folder
+    good = tmp_path / "copy.txt"
+    good.write_text(poem_file_text(train[0], {"model": "tiny-zh"}), encoding="utf-8")
+    short = tmp_path / "short.txt"
+    short.write_text(poem_file_text("白日依山尽，黄河入海流。", {"model": "tiny-zh"}), encoding="utf-8")
+    works = (Work("a", "poem", "copy", str(good), str(folder), settings=(("form", "wujue"),)),
+             Work("b", "poem", "short", str(short), str(folder), settings=(("form", "wujue"),)),
+             Work("c", "poem", "free", str(short), str(folder)))
+    rows = {r.item_id: r for r in board_job(BoardRequest(works), RecordingContext()).rows}
+    assert rows["a"].label == "close copy"
+    assert rows["b"].technique >= 1  # two lines where a 五言绝句 has four
+    assert rows["c"].technique == 0  # no form recorded: nothing to break
+    assert rows["b"].diversity == rows["c"].diversity == 0.0  # the same text twice
