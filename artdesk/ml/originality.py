@@ -21,6 +21,7 @@ from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import JobContext
 from artdesk.core.originality import Originality, OriginalityError
 
+INDEX_FILES = {"canvas": "originality.npz", "music": "originality.npz", "poem": "originality.json"}
 CANVAS_MODELS = ("canvas-gan", "canvas-vae")
 MUSIC_MODELS = ("melody-lstm", "melody-vae")
 
@@ -36,6 +37,7 @@ class Work:
     model_dir: str
     rating: int = 0
     settings: tuple[tuple[str, str], ...] = ()  # provenance settings that the checks need (poem form, heads)
+    index_note: str = ""  # e.g. that a fine-tune is checked against its base model's data
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,22 @@ class BoardRequest:
 class BoardResult:
     rows: list[BoardRow]
     originality: dict[str, Originality]  # item id -> the full answer (neighbours, passage)
+
+
+def index_card(card, cards) -> tuple[object, str]:
+    """The card whose index judges works of ``card``, and a note: a fine-tune without an index of its own
+    is checked against the base model it was made from (its own pictures, tunes or poems are not indexed)."""
+    seen, current = set(), card
+    while not (Path(current.path) / INDEX_FILES.get(current.domain, "")).is_file():
+        seen.add(current.name)
+        parent = next((c for c in cards if c.name == current.parent and c.domain == card.domain), None)
+        if parent is None or parent.name in seen:
+            return card, ""
+        current = parent
+    if current is card:
+        return card, ""
+    return current, (f"{card.name} is a fine-tune: checked against the training data of {current.name}, "
+                     "not the works it was fine-tuned on.")
 
 
 def _verify_asset(folder: Path, name: str) -> None:
@@ -134,6 +152,7 @@ def board_job(request: BoardRequest, ctx: JobContext) -> BoardResult:
             row.problem = str(error)
         else:
             row.label, row.novelty, row.technique = answer.label, answer.novelty, technique
+            answer.note = " ".join(part for part in (work.index_note, answer.note) if part)
             answers[work.item_id] = answer
             compared.setdefault(work.panel, []).append((row, signature, work.model_dir))
         rows.append(row)

@@ -135,3 +135,20 @@ def test_board_picks_are_selected_in_the_gallery(panel, qtbot):
     assert [i.title for i in panel.selected_items()] == ["copy"]
     tooltip = board.model.data(board.model.index(0, COLUMNS.index("technique")), Qt.ItemDataRole.ToolTipRole)
     assert "in-key" in tooltip
+
+
+def test_a_fine_tune_is_checked_against_its_base_models_data(panel, qtbot, data):
+    folder = panel.context.paths.user_models / "music" / "my-tunes"
+    folder.mkdir(parents=True)
+    card = {"format_version": 1, "domain": "music", "model_type": "melody-lstm", "name": "my-tunes",
+            "parent": "tiny-melody", "weights_sha256": "e" * 64}
+    (folder / "card.json").write_text(json.dumps(card))
+    (folder / "model.safetensors").write_bytes(b"unused")
+    provenance = {"model": "my-tunes", "model_id": "user:music/my-tunes", "weights_sha256": "e" * 64, "seed": 2}
+    panel.context.keep_output("music", melody_to_bytes(ev.events_to_melody(data.events(2))), "mid", provenance,
+                              title="tuned copy")
+    select(panel, "tuned copy")
+    panel.check_originality()
+    qtbot.waitUntil(lambda: panel.originality_job is None, timeout=20000)
+    assert "close copy" in panel.originality.label.text()
+    assert "fine-tune" in panel.originality.note.text() and "tiny-melody" in panel.originality.note.text()

@@ -303,17 +303,21 @@ class GalleryPanel(QWidget):
     # -- originality and the board ---------------------------------------------------------
     def works(self, items: list[GalleryItem]):
         """Job inputs for ``items``: each with the installed model that made it ("" if none is)."""
-        from artdesk.ml.originality import Work
+        from artdesk.ml.originality import Work, index_card
 
         cards = self.context.discover().cards
         works = []
         for item in items:
             card, _ = find_card(item.provenance, cards)
+            note = ""
+            if card is not None and card.domain == item.panel:
+                card, note = index_card(card, cards)
+            else:
+                card = None
             settings = item.provenance.get("settings") if isinstance(item.provenance.get("settings"), dict) else {}
             wanted = tuple((k, str(settings[k])) for k in ("form", "heads") if settings.get(k) not in (None, ""))
             works.append(Work(item.id, item.panel, item.title, str(self.gallery.path(item)),
-                              str(card.path) if card is not None and card.domain == item.panel else "", item.rating,
-                              wanted))
+                              str(card.path) if card is not None else "", item.rating, wanted, note))
         return tuple(works)
 
     def _submit(self, request, title: str, returned, progress=None):
