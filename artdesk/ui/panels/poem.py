@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QProgressBar, QPushButton,
                                QSpinBox, QSplitter, QVBoxLayout, QWidget)
@@ -190,6 +190,8 @@ class PoemPanel(QWidget):
         self.candidates_list.currentRowChanged.connect(self._on_candidates_list_current_row_changed)
         self.context.models_changed.connect(self.refresh_models)
         self.editor.text_edit.textChanged.connect(self._update_actions)
+        self.setAcceptDrops(True)
+        self.editor.text_edit.viewport().installEventFilter(self)  # a dropped file opens; dropped text still lands
         self._update_actions()
 
     # ---------------------------------------------------------------- state
@@ -566,6 +568,32 @@ class PoemPanel(QWidget):
         self.editor.set_read_only(False)
         self.editor.set_text(self._text_before)
         self.show_message(self.tr("Cancelled; your poem is as it was."))
+
+    # ---------------------------------------------------------------- dropped files
+    @staticmethod
+    def _dropped_files(event) -> list[Path]:
+        mime = event.mimeData()
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        if self._dropped_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """A dropped poem file opens as if chosen with "Open .txt…" (its settings restored)."""
+        paths = self._dropped_files(event)
+        if paths:
+            event.acceptProposedAction()
+            self.open_file(paths[0])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and self._dropped_files(event):
+            event.acceptProposedAction()
+            return True
+        if event.type() == QEvent.Type.Drop and self._dropped_files(event):
+            self.dropEvent(event)
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_keep_timer_timeout(self) -> None:
         if self._to_keep:
