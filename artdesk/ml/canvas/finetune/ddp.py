@@ -29,14 +29,14 @@ class World:
         return self.rank == 0
 
     def wrap(self, module: nn.Module) -> nn.Module:
-        """The module itself alone, else DDP around it (buffers are not broadcast: every rank computes the same)."""
+        """The module itself alone, else DDP around it (buffers are synced once: every rank computes the same after)."""
         if self.size == 1:
             return module
         from torch.nn.parallel import DistributedDataParallel
 
         device = next(module.parameters()).device
         ids = [device.index] if device.type == "cuda" else None
-        return DistributedDataParallel(module, device_ids=ids, broadcast_buffers=False)
+        return DistributedDataParallel(module, device_ids=ids, forward_sync_buffers=False)
 
     def agree(self, flag: bool) -> bool:
         """True on every rank when it is true on any (cancel, stop): all ranks leave the loop at the same step."""

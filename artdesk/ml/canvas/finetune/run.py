@@ -175,6 +175,9 @@ def run_finetune(request: FinetuneRequest, ctx: JobContext, world: World = World
     elif dest.exists():
         raise ArtdeskError(f"You already have a canvas model named {request.name}. Choose another name.")
     run = _Run(request, ctx, world, folder, dest)
+    if world.main:
+        for leftover in folder.glob(".*.tmp"):  # a kill during an atomic write leaves its temporary file
+            leftover.unlink(missing_ok=True)
     pictures = _pictures(request, ctx, folder, world)
     ctx.report(0.02, "Loading the base model…")
     base, generator, discriminator, has_d = load_base(request)
@@ -210,8 +213,6 @@ def _pictures(request: FinetuneRequest, ctx: JobContext, folder: Path, world: Wo
             pass  # damaged copy: prepare again
     pictures = prepare_pictures(request, ctx)
     if world.main:
-        for leftover in folder.glob(".*.tmp"):  # a kill during an atomic write leaves its temporary file
-            leftover.unlink(missing_ok=True)
         atomic_write_bytes(cached, pictures.to_bytes())
     return pictures
 

@@ -45,11 +45,13 @@ def discriminator_config(generator: Generator) -> DiscriminatorConfig:
     return DiscriminatorConfig(styles=c.styles, width=c.width, image_size=c.image_size)
 
 
-def load_discriminator(base_dir: Path, generator: Generator) -> tuple[Discriminator, bool]:
-    """The base model's discriminator if it ships one (``discriminator.safetensors``), else a new one."""
+def load_discriminator(base_dir: Path, generator: Generator, seed: int = 0) -> tuple[Discriminator, bool]:
+    """The base model's discriminator if it ships one (``discriminator.safetensors``), else a new one from ``seed``."""
     from safetensors.torch import load_file
 
-    discriminator = Discriminator(discriminator_config(generator))
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        discriminator = Discriminator(discriminator_config(generator))
     path = Path(base_dir) / DISCRIMINATOR_FILE
     if not path.is_file():
         return discriminator, False
@@ -184,7 +186,7 @@ def load_base(request: FinetuneRequest):
     generator = Generator(base.config)
     generator.load_state_dict(base.model.state_dict())
     generator.eval()
-    discriminator, has_d = load_discriminator(Path(request.base_dir), generator)
+    discriminator, has_d = load_discriminator(Path(request.base_dir), generator, request.seed)
     return base, generator, discriminator, has_d
 
 
