@@ -100,3 +100,19 @@ def test_bounded_output_passes_gradient_beyond_the_clamp():
     assert torch.allclose(overshoot, model.unbounded(image).detach().sub(1).mean((1, 2, 3)))
     out.mean().backward()  # a loss that wants the picture darker reaches the saturated pixels
     assert (bias.grad > 0).all()  # gradient descent lowers the bias, back toward [0, 1]
+
+
+def test_warmup_raises_the_learning_rate_linearly(tmp_path, picture, style_picture):
+    from artdesk.ml.style.train import _warmup
+
+    optimizer = torch.optim.Adam([torch.zeros(1, requires_grad=True)], lr=1.0)
+    long_run = _request(tmp_path, picture, style_picture, steps=100000, lr=1e-3, warmup_steps=200)
+    rates = []
+    for step in (0, 99, 199, 5000):
+        _warmup(optimizer, long_run, step)
+        rates.append(optimizer.param_groups[0]["lr"])
+    assert rates == pytest.approx([1e-3 / 200, 1e-3 / 2, 1e-3, 1e-3])
+    _warmup(optimizer, _request(tmp_path, picture, style_picture, steps=50, lr=1e-3), 4)  # short run: a fifth of its steps
+    assert optimizer.param_groups[0]["lr"] == pytest.approx(1e-3 / 2)
+    _warmup(optimizer, _request(tmp_path, picture, style_picture, steps=50, lr=1e-3, warmup_steps=0), 0)
+    assert optimizer.param_groups[0]["lr"] == pytest.approx(1e-3)
