@@ -24,15 +24,24 @@ from tests.ml.canvas.test_audit import make_picture_folder
 WAIT = 30000
 
 
-@pytest.fixture
-def context(qtbot, isolated_home):
+@pytest.fixture(scope="module")
+def tiny_models(tmp_path_factory):
+    """The tiny GAN, VAE and upscaler, made once for this module (each test gets a copy)."""
     import torch
 
     torch.set_num_threads(1)
+    root = tmp_path_factory.mktemp("tiny-models")
+    return root, tiny_checkpoints(root)
+
+
+@pytest.fixture
+def context(qtbot, isolated_home, tiny_models):
+    root, models = tiny_models
     paths = app_paths()
+    shutil.copytree(root, paths.user_models)
     runner = Runner()
     ctx = AppContext(paths, {}, runner, None)
-    ctx.tiny = tiny_checkpoints(paths.user_models)
+    ctx.tiny = {kind: paths.user_models / path.relative_to(root) for kind, path in models.items()}
     yield ctx
     assert runner.shutdown(10000)
 

@@ -13,7 +13,7 @@ from artdesk.ui.jobs import MODEL_WORKER, JobHandle, Runner
 log = logging.getLogger("artdesk.canvas.finetune")
 
 
-class JobSlot(QObject):
+class QtJobSlot(QObject):
     """Runs ``fn(request, ctx)`` on ``worker`` and calls back on the UI thread for the current job only."""
 
     def __init__(self, runner: Runner, worker: str = MODEL_WORKER, parent: QObject | None = None) -> None:

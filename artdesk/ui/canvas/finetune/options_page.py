@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from artdesk.core.jobs import Progress
 from artdesk.ui.canvas.finetune import backend
-from artdesk.ui.canvas.finetune.job_slot import JobSlot
+from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
 from artdesk.ui.jobs import TRAINING_WORKER
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$")
@@ -46,7 +46,7 @@ def auto_spin(maximum: int, tip: str) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(-1, maximum)
     spin.setValue(-1)
-    spin.setSpecialValueText(QCoreApplication.translate("OptionsPage", "auto"))
+    spin.setSpecialValueText(QCoreApplication.translate("QtOptionsPage", "auto"))
     spin.setToolTip(tip)
     return spin
 
@@ -57,12 +57,12 @@ def auto_float(maximum: float, decimals: int, tip: str) -> QDoubleSpinBox:
     spin.setRange(0.0, maximum)
     spin.setSingleStep(10 ** -decimals * 10)
     spin.setValue(0.0)
-    spin.setSpecialValueText(QCoreApplication.translate("OptionsPage", "auto"))
+    spin.setSpecialValueText(QCoreApplication.translate("QtOptionsPage", "auto"))
     spin.setToolTip(tip)
     return spin
 
 
-class OptionsPage(QWizardPage):
+class QtOptionsPage(QWizardPage):
     """Builds the ``FinetuneRequest``; committing it (Start training) leads to the training page."""
 
     def __init__(self, context, parent=None) -> None:
@@ -73,7 +73,7 @@ class OptionsPage(QWizardPage):
                                  "on this computer."))
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Start training"))
-        self.estimates = JobSlot(context.runner, TRAINING_WORKER, self)
+        self.estimates = QtJobSlot(context.runner, TRAINING_WORKER, self)
         self.estimate = None  # the last plan.Estimate, while the options are unchanged
         self._build()
         self.reload_bases()

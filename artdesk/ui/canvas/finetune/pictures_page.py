@@ -35,7 +35,7 @@ from artdesk.ml.canvas.finetune.audit import (
     audit_files,
     preview_pictures,
 )
-from artdesk.ui.canvas.finetune.job_slot import JobSlot
+from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
 from artdesk.ui.canvas.finetune.views import pixmap
 
 PREVIEW_CELL = 80
@@ -43,7 +43,7 @@ PREVIEW_LIMIT = 120  # the grid shows this many; all are trained
 CROP_CHOICES = (("centre", "Centre crop"), ("fit", "Fit with padding"), ("each", "Choose per picture"))
 
 
-class PicturesPage(QWizardPage):
+class QtPicturesPage(QWizardPage):
     """Pictures in, audit and preview out; complete when enough usable pictures are found."""
 
     def __init__(self, context, parent=None) -> None:
@@ -57,9 +57,9 @@ class PicturesPage(QWizardPage):
         self.audit: FolderAudit | None = None
         self.crops: dict[str, str] = {}  # per-picture choices (path -> crop mode)
         self.previews: dict[str, Any] = {}
-        self.audit_jobs = JobSlot(context.runner, parent=self)
-        self.preview_jobs = JobSlot(context.runner, parent=self)
-        self.item_jobs = JobSlot(context.runner, parent=self)  # one picture re-rendered after its crop changed
+        self.audit_jobs = QtJobSlot(context.runner, parent=self)
+        self.preview_jobs = QtJobSlot(context.runner, parent=self)
+        self.item_jobs = QtJobSlot(context.runner, parent=self)  # one picture re-rendered after its crop changed
         self._build()
 
     def _build(self) -> None:

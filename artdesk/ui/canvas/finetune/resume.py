@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from artdesk.ui.canvas.finetune import backend
-from artdesk.ui.canvas.finetune.job_slot import JobSlot
+from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
 from artdesk.ui.context import AppContext
 
 
@@ -50,7 +50,7 @@ class QtResumeOffer(QFrame):
         row.addWidget(self.resume_button)
         row.addWidget(later)
         self.hide()
-        self.lookups = JobSlot(context.runner, parent=self)
+        self.lookups = QtJobSlot(context.runner, parent=self)
 
     def check(self) -> None:
         """Look for unfinished runs in the background; the bar shows itself if there are any."""

@@ -6,10 +6,19 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from artdesk.ui.canvas.finetune import backend
-from artdesk.ui.canvas.finetune.job_slot import JobSlot
+from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
 
 
 class QtSnapshotList(QWidget):
@@ -21,12 +30,13 @@ class QtSnapshotList(QWidget):
         self.context = context
         self.model_dir: Path | None = None
         self.infos: list[Any] = []
-        self.jobs = JobSlot(context.runner, parent=self)
+        self.jobs = QtJobSlot(context.runner, parent=self)
         self.list = QListWidget()
         self.list.setAccessibleName("Snapshots")
         self.list.itemSelectionChanged.connect(self._on_list_itemSelectionChanged)
         self.best_button = QPushButton(self.tr("Use this snapshot"))
-        self.best_button.setToolTip(self.tr("Make the model use the weights of this snapshot (e.g. before it began to copy)"))
+        self.best_button.setToolTip(
+            self.tr("Make the model use the weights of this snapshot (e.g. before it began to copy)"))
         self.best_button.clicked.connect(self._on_best_button_clicked)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Save this snapshot as a model of its own"))

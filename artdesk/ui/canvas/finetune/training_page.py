@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from artdesk.core.jobs import Progress
 from artdesk.ui.canvas.finetune import backend
-from artdesk.ui.canvas.finetune.job_slot import JobSlot
+from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
 from artdesk.ui.canvas.finetune.snapshot_list import QtSnapshotList
 from artdesk.ui.canvas.finetune.views import QtClosestPairs, QtLossPlot, QtSampleStrip
 from artdesk.ui.jobs import TRAINING_WORKER
@@ -31,7 +31,7 @@ IDLE, RUNNING, PAUSING, PAUSED, STOPPING, STOPPED, DONE, FAILED = (
     "idle", "running", "pausing", "paused", "stopping", "stopped", "done", "failed")
 
 
-class TrainingPage(QWizardPage):
+class QtTrainingPage(QWizardPage):
     """Runs the request the wizard gives it; complete once the new model is saved."""
 
     def __init__(self, context, parent=None) -> None:
@@ -40,7 +40,7 @@ class TrainingPage(QWizardPage):
         self.setTitle(self.tr("Training"))
         self.setSubTitle(self.tr("You can keep painting and generating meanwhile. Pause keeps everything; "
                                  "a crash loses at most a few minutes."))
-        self.runs = JobSlot(context.runner, TRAINING_WORKER, self)
+        self.runs = QtJobSlot(context.runner, TRAINING_WORKER, self)
         self.request = None
         self.state = IDLE
         self.result: Path | None = None
@@ -179,7 +179,7 @@ class TrainingPage(QWizardPage):
         self._update_buttons()
 
 
-class FinishPage(QWizardPage):
+class QtFinishPage(QWizardPage):
     """The result: where the model is, the last measurement, and its snapshots (use, export, delete)."""
 
     def __init__(self, context, parent=None) -> None:

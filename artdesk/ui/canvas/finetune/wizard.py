@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
-from artdesk.ui.canvas.finetune.options_page import OptionsPage
-from artdesk.ui.canvas.finetune.pictures_page import PicturesPage
-from artdesk.ui.canvas.finetune.training_page import FinishPage, TrainingPage
+from artdesk.ui.canvas.finetune.options_page import QtOptionsPage
+from artdesk.ui.canvas.finetune.pictures_page import QtPicturesPage
+from artdesk.ui.canvas.finetune.training_page import QtFinishPage, QtTrainingPage
 from artdesk.ui.context import AppContext
 
 
@@ -28,10 +28,10 @@ class QtFinetuneWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.resize(900, 680)
         self.resume_request = None
-        self.pictures_page = PicturesPage(context)
-        self.options_page = OptionsPage(context)
-        self.training_page = TrainingPage(context)
-        self.finish_page = FinishPage(context)
+        self.pictures_page = QtPicturesPage(context)
+        self.options_page = QtOptionsPage(context)
+        self.training_page = QtTrainingPage(context)
+        self.finish_page = QtFinishPage(context)
         self.pictures_id = self.addPage(self.pictures_page)
         self.options_id = self.addPage(self.options_page)
         self.training_id = self.addPage(self.training_page)
