@@ -120,7 +120,7 @@ def _judge(work: Work, cache: dict, ctx: JobContext) -> tuple[Originality, objec
         tonic, mode = ev.estimate_key(melody)
         scale = ev.scale_pitch_classes(tonic, mode)
         in_key = sum(n.pitch % 12 in scale for n in melody.notes) / max(1, len(melody.notes))
-        return check_melody(index, events), set(run_hashes(events).tolist()), in_key
+        return check_melody(index, events, melody.steps_per_bar), set(run_hashes(events).tolist()), in_key
     from artdesk.ml.poem.checker import check_poem
     from artdesk.ml.poem.export import read_poem_file
     from artdesk.ml.poem.forms import get_form
@@ -205,9 +205,13 @@ def build_shipped(models: Path, data: Path, domains: tuple[str, ...], log=print)
 
         index = build_index(MelodyDataset.load(data / "music" / "melodies.npz"), ctx)
         blob = index.to_bytes()
+        summary = _summary(index.calibration(16), INDEX_FILE)
+        summary["thresholds"] = {f"{bars} bars": {k: round(v, 4) for k, v in cal.thresholds().items()}
+                                 for bars, cal in index.calibrations.items()}
+        summary["calibration"] = summary["calibration"].replace("cut to 16 bars", "cut to 4, 8, 16 and 32 bars")
         for name in MUSIC_MODELS:
-            record_asset(models / "music" / name, INDEX_FILE, blob, _summary(index.calibration, INDEX_FILE))
-            log(f"music/{name}: {INDEX_FILE} {len(blob) / 1e6:.1f} MB, {index.calibration.thresholds()}")
+            record_asset(models / "music" / name, INDEX_FILE, blob, summary)
+            log(f"music/{name}: {INDEX_FILE} {len(blob) / 1e6:.1f} MB, {summary['thresholds']}")
     if "poem" in domains:
         from artdesk.ml.poem.data import read_array
         from artdesk.ml.poem.originality import calibrate

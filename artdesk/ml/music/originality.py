@@ -5,7 +5,9 @@ notes of every training melody (pitches relative to the run's first note, so a c
 with the exact rhythm between the notes) and which training melody it came from; no melody itself.
 The longest shared passage is the longest stretch of a melody in which every run of ``NOTES`` notes is found in
 one and the same training melody. 32-bit hashes collide about once in 10,000 look-ups, so a single shared run may be a false match.
-Calibration: the same measure on held-out melodies cut to ``CALIBRATION_BARS`` bars (``core/originality.py``).
+Calibration: the same measure on held-out melodies cut to each of ``CALIBRATION_BARS`` bars; a melody is judged
+against the shortest cut at least as long as itself, since longer melodies share longer passages by chance
+(``core/originality.py``).
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from artdesk.core.originality import Calibration, Neighbour, Originality, Origin
 
 INDEX_FILE = "originality.npz"
 NOTES = 8
-CALIBRATION_BARS = 16
+CALIBRATION_BARS = (4, 8, 16, 32)
 NAMES = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
 
 
@@ -50,7 +52,12 @@ class MelodyIndex:
     hashes: np.ndarray  # sorted uint32
     melody: np.ndarray  # uint16: training melody of each hash
     captions: tuple[str, ...]  # per training melody: "training melody #i (style, key)"
-    calibration: Calibration
+    calibrations: dict[int, Calibration]  # bars -> calibration on held-out melodies cut to that many bars
+
+    def calibration(self, bars: float) -> Calibration:
+        """The calibration of the shortest cut at least ``bars`` long (the longest cut past that)."""
+        fitting = [b for b in sorted(self.calibrations) if b >= bars]
+        return self.calibrations[fitting[0] if fitting else max(self.calibrations)]
 
     def found(self, hashes: np.ndarray) -> tuple[np.ndarray, list[list[int]]]:
         """Per run: found in training, and the training melodies that hold it."""
@@ -61,15 +68,16 @@ class MelodyIndex:
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
         np.savez_compressed(buffer, hashes=self.hashes, melody=self.melody, captions=np.asarray(self.captions),
-                            calibration=np.asarray(json.dumps(self.calibration.to_dict())))
+                            calibration=np.asarray(json.dumps({b: c.to_dict() for b, c in self.calibrations.items()})))
         return buffer.getvalue()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "MelodyIndex":
         try:
             with np.load(io.BytesIO(data), allow_pickle=False) as a:
+                cuts = json.loads(str(a["calibration"]))
                 return cls(a["hashes"], a["melody"], tuple(str(c) for c in a["captions"]),
-                           Calibration.from_dict(json.loads(str(a["calibration"]))))
+                           {int(b): Calibration.from_dict(c) for b, c in cuts.items()})
         except (OSError, ValueError, KeyError) as error:
             raise OriginalityError(f"The melody originality index is damaged ({error}); rebuild it.") from error
 
@@ -101,16 +109,17 @@ def build_index(dataset, ctx: JobContext | None = None) -> MelodyIndex:
                         f"{NAMES[int(dataset.tonic[i]) % 12]} {mode})")
     hashes, melody = np.concatenate(parts), np.concatenate(owners)
     order = np.argsort(hashes, kind="stable")
-    index = MelodyIndex(hashes[order], melody[order], tuple(captions), None)  # type: ignore[arg-type]
-    values = []
-    for i in np.flatnonzero(dataset.split == 1):
-        events = dataset.events(i)[:CALIBRATION_BARS * int(dataset.steps_per_bar[i])]
-        start, end, _ = longest_shared(index.found(run_hashes(events))[1])
-        values.append(end - start)
-    index.calibration = Calibration.from_heldout(
-        "longest shared passage (notes)", values, higher_is_closer=True,
-        note=f"longest passage shared with {len(train)} training melodies, measured on {len(values)} held-out "
-             f"melodies cut to {CALIBRATION_BARS} bars; passages of {NOTES}+ notes, transposition ignored")
+    index = MelodyIndex(hashes[order], melody[order], tuple(captions), {})
+    heldout = np.flatnonzero(dataset.split == 1)
+    for bars in CALIBRATION_BARS:
+        values = []
+        for i in heldout:
+            start, end, _ = longest_shared(index.found(run_hashes(dataset.events(i)[:bars * int(dataset.steps_per_bar[i])]))[1])
+            values.append(end - start)
+        index.calibrations[bars] = Calibration.from_heldout(
+            "longest shared passage (notes)", values, higher_is_closer=True,
+            note=f"longest passage shared with {len(train)} training melodies, measured on {len(values)} held-out "
+                 f"melodies cut to {bars} bars; passages of {NOTES}+ notes, transposition ignored")
     return index
 
 
@@ -125,8 +134,9 @@ def note_names(events: np.ndarray) -> str:
     return " ".join(f"{NAMES[(int(e) - 2 + 36) % 12]}{(int(e) - 2 + 36) // 12 - 1}" for e in events if e >= 2)
 
 
-def check_melody(index: MelodyIndex, events: np.ndarray) -> Originality:
-    """Originality of one melody (event sequence): longest shared passage, the training melodies holding most of it."""
+def check_melody(index: MelodyIndex, events: np.ndarray, steps_per_bar: int = 16) -> Originality:
+    """Originality of one melody (event sequence): longest shared passage, the training melodies holding most of it,
+    judged against held-out melodies of about its length."""
     events = np.asarray(events)
     _, owners = index.found(run_hashes(events))
     start, end, _ = longest_shared(owners)
@@ -136,5 +146,6 @@ def check_melody(index: MelodyIndex, events: np.ndarray) -> Originality:
     neighbours = [Neighbour(m, float(c), f"{index.captions[m]}: shares {c} runs of {NOTES} notes")
                   for m, c in counts.most_common(3)]
     coverage = (end - start) / len(starts) if len(starts) else 0.0
-    return judge(index.calibration, end - start, coverage, neighbours=neighbours, passage=passage,
+    calibration = index.calibration(len(events) / max(1, steps_per_bar))
+    return judge(calibration, end - start, coverage, neighbours=neighbours, passage=passage,
                  note=f"Runs of {NOTES} notes, in any key; 32-bit hashes, so a short match may be a false one.")

@@ -62,7 +62,11 @@ def test_fresh_melodies_are_not_close_copies(data_and_index):
 def test_index_round_trip_and_damage(data_and_index, tmp_path):
     data, index = data_and_index
     (tmp_path / "originality.npz").write_bytes(index.to_bytes())
-    assert check_melody(load_index(tmp_path), data.events(2)).label == "close copy"
+    again = load_index(tmp_path)
+    assert check_melody(again, data.events(2)).label == "close copy"
+    assert sorted(again.calibrations) == [4, 8, 16, 32]
+    assert again.calibration(5) is again.calibrations[8] and again.calibration(99) is again.calibrations[32]
+    assert index.calibrations[4].thresholds()["familiar"] <= index.calibrations[16].thresholds()["familiar"]
     with pytest.raises(Exception, match="damaged"):
         MelodyIndex.from_bytes(b"junk")
 
