@@ -7,6 +7,7 @@ Calibration: nearest distances of the held-out pictures to the training set (see
 """
 from __future__ import annotations
 
+import functools
 import io
 import json
 from dataclasses import dataclass
@@ -53,11 +54,19 @@ class PictureIndex:
             raise OriginalityError(f"The picture originality index is damaged ({error}); rebuild it.") from error
 
 
+@functools.lru_cache(maxsize=1)
+def feature_nets():
+    """The three frozen networks, loaded (and their sha256 checked) once per process."""
+    from artdesk.ml.canvas.eval import load_feature_nets
+
+    return load_feature_nets()
+
+
 def picture_features(images: np.ndarray, check=None) -> np.ndarray:
     """Joined features of uint8 N x 64 x 64 x 3 pictures in the three frozen networks."""
-    from artdesk.ml.canvas.eval import FeatureSet, load_feature_nets
+    from artdesk.ml.canvas.eval import FeatureSet
 
-    return FeatureSet(load_feature_nets(), images, check).joined
+    return FeatureSet(feature_nets(), images, check).joined
 
 
 def thumbnails(images: np.ndarray) -> np.ndarray:
