@@ -102,7 +102,7 @@ def finetune_main(argv: list[str]) -> int:
         return 0
     world = ddp.join()
     ctx = ConsoleContext() if world.main else JobContext()
-    signal.signal(signal.SIGINT, lambda *_: ctx.cancel())
+    previous = signal.signal(signal.SIGINT, lambda *_: ctx.cancel())
     try:
         if args.resume:
             found = [r for r in run.unfinished_runs(user_models) if r.name == args.resume]
@@ -126,6 +126,7 @@ def finetune_main(argv: list[str]) -> int:
         print(f"\nerror: {error}", file=sys.stderr)
         return 2
     finally:
+        signal.signal(signal.SIGINT, previous)
         ddp.leave(world)
     if world.main:
         card = json.loads((folder / "card.json").read_text(encoding="utf-8"))
