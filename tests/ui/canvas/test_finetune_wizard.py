@@ -445,3 +445,20 @@ def test_real_fine_tune_from_folder_to_canvas_with_pause_and_resume(qtbot, conte
     assert (tmp_path / "exported" / "tiny-mine-step4" / "card.json").is_file()
     act(snapshots.delete_button, 0)
     assert 0 not in [info.step for info in snapshots.infos] and "Deleted" in snapshots.status.text()
+
+
+def test_the_canvas_keeps_generating_while_a_fine_tune_trains(qtbot, context, monkeypatch):
+    run = ScriptedRun(context.tiny["gan"])
+    monkeypatch.setattr(backend, "run_job", run)
+    dock = CanvasModelDock(context, canvas=None)
+    qtbot.addWidget(dock)
+    wizard = dock.open_finetune_wizard(Request("busy"))
+    page = wizard.training_page
+    qtbot.waitUntil(lambda: len(page.strip.snapshots) == 1, timeout=WAIT)
+    assert dock.select_model(str(context.tiny["gan"]))
+    dock.count_spin.setValue(2)
+    with qtbot.waitSignal(dock.pictures_changed, timeout=WAIT):  # the run holds the training worker meanwhile
+        dock.generate_button.click()
+    assert page.state == training.RUNNING and run.step == 0
+    page.stop()
+    qtbot.waitUntil(lambda: page.state == training.STOPPED, timeout=WAIT)
