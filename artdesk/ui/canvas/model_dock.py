@@ -371,6 +371,8 @@ class CanvasModelDock(QWidget):
 
         wizard = self.finetune_wizard
         if wizard is None or not wizard.isVisible():
+            if wizard is not None:
+                wizard.deleteLater()  # a closed one: its run, if any, was stopped and saved
             wizard = QtFinetuneWizard(self.context, self.window())
             wizard.model_ready.connect(self._on_finetune_wizard_model_ready)
             self.finetune_wizard = wizard

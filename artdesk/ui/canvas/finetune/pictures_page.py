@@ -160,8 +160,9 @@ class QtPicturesPage(QWizardPage):
         return "centre" if key == "each" else key
 
     def crop_of(self, path: Path | str) -> str:
-        return self.crops.get(str(path), self.default_crop) if self.crop_combo.currentData() == "each" \
-            else self.default_crop
+        if self.crop_combo.currentData() != "each":
+            return self.default_crop
+        return self.crops.get(str(path), self.default_crop)
 
     def crop_overrides(self) -> tuple[tuple[str, str], ...]:
         """(path, mode) for pictures whose crop differs from the default (the request's ``crops``)."""
@@ -188,7 +189,8 @@ class QtPicturesPage(QWizardPage):
             (self.tr("Used ({0})"), [(i.path, "; ".join((f"{i.width}x{i.height} {i.mode}",) + i.notes))
                                      for i in audit.usable]),
             (self.tr("Skipped ({0})"), [(s.path, s.reason) for s in audit.skipped]),
-            (self.tr("Duplicates ({0})"), [(a, self.tr("same picture as {0}").format(b.name)) for a, b in audit.duplicates]),
+            (self.tr("Duplicates ({0})"), [(dropped, self.tr("same picture as {0}").format(kept.name))
+                                           for dropped, kept in audit.duplicates]),
         ):
             group = QTreeWidgetItem([title.format(len(rows)), ""])
             for path, note in rows:
