@@ -462,3 +462,17 @@ def test_the_canvas_keeps_generating_while_a_fine_tune_trains(qtbot, context, mo
     assert page.state == training.RUNNING and run.step == 0
     page.stop()
     qtbot.waitUntil(lambda: page.state == training.STOPPED, timeout=WAIT)
+
+
+def test_the_dock_opens_one_wizard_and_replaces_a_closed_one(qtbot, context):
+    from shiboken6 import isValid
+
+    dock = CanvasModelDock(context, canvas=None)
+    qtbot.addWidget(dock)
+    first = dock.open_finetune_wizard()
+    assert dock.open_finetune_wizard() is first and first.isVisible()
+    first.reject()
+    second = dock.open_finetune_wizard()
+    assert second is not first and second.currentId() == second.pictures_id
+    qtbot.waitUntil(lambda: not isValid(first), timeout=WAIT)
+    second.reject()
