@@ -159,3 +159,13 @@ def test_preview_is_prepare_picture_and_names_problems(tmp_path):
     assert np.array_equal(out[1][1], prepare_picture(folder / "good1.png", "centre", 32))
     assert out[2][1] is None and "not found" in out[2][2]
     assert [entry[0] for entry in ctx.partials] == [item[0] for item in items]
+
+
+def test_pictures_beyond_the_limit_are_named_and_skipped(tmp_path, monkeypatch):
+    monkeypatch.setattr(audit, "MAX_PICTURES", 3)
+    for index, pixels in enumerate(synthetic_pictures(5, seed=8)):
+        Image.fromarray(pixels).save(tmp_path / f"p{index}.png")
+    result = audit_files([tmp_path])
+    assert [item.path.name for item in result.usable] == ["p0.png", "p1.png", "p2.png"]
+    assert [skip.path.name for skip in result.skipped] == ["p3.png", "p4.png"]
+    assert "beyond the first 3 pictures" in result.skipped[0].reason
