@@ -63,7 +63,7 @@ def main() -> int:
     print(f"time to the first sample strip   {first:7.1f} s   (target < 20 s; {job_start - started:.1f} s of imports before)")
     print(f"seconds per step                 {training['seconds'] / steps:7.3f} s   (training time / {steps} steps, "
           "snapshots included)")
-    print(f"{args.preset} preset, whole job      {total / 60:7.1f} min (target < 15 min; training {training['seconds'] / 60:.1f} min)")
+    print(f"{args.preset + ' preset' if not args.steps else f'{steps} steps':17s}, whole job {total / 60:7.1f} min (target < 15 min; training {training['seconds'] / 60:.1f} min)")
     print(f"KID x1000 vs held-out            {metrics['base_kid_vs_heldout'] * 1000:9.1f} base -> "
           f"{metrics['kid_vs_heldout'] * 1000:.1f} fine-tuned")
     print(f"too-close rate                   {metrics['base_too_close_rate']:9.1%} base -> "

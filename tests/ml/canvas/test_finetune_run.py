@@ -186,3 +186,10 @@ def test_only_broken_pictures_is_a_clear_error(setup, tmp_path):
         bad.append(str(path))
     with pytest.raises(ArtdeskError, match="None of the 3 pictures could be used"):
         run.run_finetune(request(bad, base), RecordingContext())
+
+
+def test_three_pictures_are_enough(setup):
+    base, files, _ = setup
+    folder = run.run_finetune(request(files[:3], base, steps=2, snapshot_every=2), RecordingContext())
+    card = json.loads((folder / "card.json").read_text())
+    assert (card["data"]["train"], card["data"]["heldout"]) == (1, 2) and card["metrics"]["kid_vs_heldout"] is not None

@@ -84,11 +84,21 @@ def unfinished_runs(user_models_root: Path) -> list[UnfinishedRun]:
             continue
         try:
             request = request_from_json(saved.read_text(encoding="utf-8"))
-            step = int(json.loads((folder / "progress.json").read_text())["step"])
-        except (OSError, ValueError, KeyError, TypeError):
+            step = _saved_step(folder)
+        except (OSError, ValueError, KeyError, TypeError, ArtdeskError):
             continue
         out.append(UnfinishedRun(folder.name, request, step, state.stat().st_mtime, state))
     return sorted(out, key=lambda run: -run.saved_at)
+
+
+def _saved_step(folder: Path) -> int:
+    """The step of a run's saved state: from progress.json, or from the state itself if a kill came in between."""
+    try:
+        return int(json.loads((folder / "progress.json").read_text())["step"])
+    except (OSError, ValueError, KeyError, TypeError):
+        from artdesk.ml.checkpoint import load_training_state
+
+        return int(load_training_state(folder / "state.pt")["trainer"]["step"])
 
 
 def discard_run(user_models_root: Path, name: str) -> None:
