@@ -38,6 +38,7 @@ class Work:
     rating: int = 0
     settings: tuple[tuple[str, str], ...] = ()  # provenance settings that the checks need (poem form, heads)
     index_note: str = ""  # e.g. that a fine-tune is checked against its base model's data
+    unavailable: str = ""  # why there is no model to check against, when ``model_dir`` is ""
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,8 @@ def _index(panel: str, folder: Path, cache: dict):
 def _judge(work: Work, cache: dict, ctx: JobContext) -> tuple[Originality, object, float]:
     """(originality, what diversity compares, technique value) of one work."""
     if not work.model_dir:
-        raise OriginalityError("The model that made this work is not installed, so its training data is unknown.")
+        raise OriginalityError(work.unavailable or "The model that made this work is not installed, "
+                                                   "so its training data is unknown.")
     index = _index(work.panel, Path(work.model_dir), cache)
     path = Path(work.path)
     if work.panel == "canvas":

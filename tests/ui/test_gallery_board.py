@@ -79,7 +79,7 @@ def test_originality_of_a_work_whose_model_is_gone_says_so(panel, qtbot):
     select(panel, "orphan")
     panel.check_originality()
     qtbot.waitUntil(lambda: panel.originality_job is None, timeout=20000)
-    assert "not installed" in panel.originality.label.text()
+    assert "(gone) is not installed" in panel.originality.label.text()
 
 
 def open_board(panel, qtbot) -> BoardDialog:

@@ -309,15 +309,22 @@ class GalleryPanel(QWidget):
         works = []
         for item in items:
             card, _ = find_card(item.provenance, cards)
-            note = ""
+            note, unavailable = "", ""
+            named = str(item.provenance.get("model") or "")
             if card is not None and card.domain == item.panel:
                 card, note = index_card(card, cards)
-            else:
+            elif card is not None:
+                unavailable = (f"{card.name} is a {card.domain} model: originality is measured for works of the "
+                               "canvas, music and poem models.")
                 card = None
+            elif named:
+                unavailable = f"The model that made this work ({named}) is not installed, so its training data is unknown."
+            else:
+                unavailable = "This work carries no record of the model that made it."
             settings = item.provenance.get("settings") if isinstance(item.provenance.get("settings"), dict) else {}
             wanted = tuple((k, str(settings[k])) for k in ("form", "heads") if settings.get(k) not in (None, ""))
             works.append(Work(item.id, item.panel, item.title, str(self.gallery.path(item)),
-                              str(card.path) if card is not None else "", item.rating, wanted, note))
+                              str(card.path) if card is not None else "", item.rating, wanted, note, unavailable))
         return tuple(works)
 
     def _submit(self, request, title: str, returned, progress=None):
