@@ -133,6 +133,12 @@ def test_a_missing_model_and_foreign_or_forged_files_say_what_is_missing(qtbot, 
     text = canvas.message_label.text()
     assert "weights hash" in text and "seed" in text and "settings" in text and not dock.again_button.isEnabled()
 
+    huge = dict(record, model="tiny-gan", settings={"seed": 2 ** 40, "count": float("inf"), "truncation": float("nan"),
+                                                    "component": -10 ** 9})
+    save_png(tmp_path / "huge.png", np.zeros((64, 64, 3), np.uint8), huge)
+    assert canvas.open_path(tmp_path / "huge.png")  # out-of-range values are clamped, never an overflow
+    assert dock.seed_spin.value() == dock.seed_spin.maximum() and dock.count_spin.value() == dock.count_spin.maximum()
+
     damaged = dict(record, model="tiny-gan", weights_sha256="", settings={"count": "many"})
     save_png(tmp_path / "damaged.png", np.zeros((64, 64, 3), np.uint8), damaged)
     assert canvas.open_path(tmp_path / "damaged.png")
@@ -243,6 +249,10 @@ def test_poem_files_without_or_with_forged_provenance_or_a_missing_model(qtbot, 
     forged.write_text(POEM_HEADER + json.dumps({"app": "artdesk", "model": "tiny-zh", "seed": 1,
                                                 "settings": {"temperature": "hot"}}) + "\n\n诗\n", encoding="utf-8")
     assert poem.open_file(forged) and "weights hash" in poem.message.text() and not poem.again_button.isEnabled()
+    huge = tmp_path / "huge.txt"
+    huge.write_text(POEM_HEADER + json.dumps({"app": "artdesk", "model": "tiny-zh", "seed": 2 ** 40,
+                                              "settings": {"seed": 2 ** 40, "top_k": 10 ** 9}}) + "\n\n诗\n", encoding="utf-8")
+    assert poem.open_file(huge) and poem.seed_spin.value() == poem.seed_spin.maximum()
 
     gone = tmp_path / "gone.txt"
     gone.write_text(POEM_HEADER + json.dumps({"app": "artdesk", "model": "poem-xx-lstm", "weights_sha256": "e" * 64,

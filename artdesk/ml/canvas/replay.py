@@ -68,6 +68,19 @@ def _drawing(text: Any):
         raise ArtdeskError("The record's drawing is damaged, so the projection cannot be run again.") from error
 
 
+def _checked(key: str, value: Any, default: Any) -> Any:
+    """``value`` as the type of the field's default (numbers: int or float; text: str); ValueError otherwise."""
+    if isinstance(default, str):
+        if not isinstance(value, str):
+            raise ValueError(f"{key} is {value!r}")
+    elif isinstance(default, (int, float)):
+        number_ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if not number_ok or (isinstance(default, int) and float(value) != int(value)):
+            raise ValueError(f"{key} is {value!r}")
+        return type(default)(value)
+    return value
+
+
 def request_from_record(record: dict[str, Any], model_path: str) -> tuple[str, Any]:
     """(job function name in ``artdesk.ml.canvas.jobs``, request) that makes the recorded pictures again.
 
@@ -83,11 +96,7 @@ def request_from_record(record: dict[str, Any], model_path: str) -> tuple[str, A
     defaults = {item.name: item.default for item in fields(cls)}
     try:
         for key, value in values.items():  # forged or damaged values fail here, with a message, not in the job
-            default = defaults.get(key)
-            if isinstance(default, (bool, int, float, str)) and not isinstance(value, type(default)):
-                if isinstance(value, bool) or not isinstance(value, (int, float)) or isinstance(default, (bool, str)):
-                    raise ValueError(f"{key} is {value!r}")
-                values[key] = type(default)(value)
+            values[key] = _checked(key, value, defaults.get(key))
         for key in LATENTS:
             if key in values:
                 values[key] = tuple(float(v) for v in values[key])
@@ -96,5 +105,5 @@ def request_from_record(record: dict[str, Any], model_path: str) -> tuple[str, A
         if job == "project":
             values["image"] = _drawing(settings.get("drawing_png"))
         return JOB_FUNCTIONS[job], cls(model_path=model_path, **values)
-    except (TypeError, ValueError) as error:
+    except (TypeError, ValueError, OverflowError) as error:
         raise ArtdeskError(f"This picture's settings are damaged ({error}), so it cannot be made again.") from error

@@ -79,12 +79,13 @@ def request_from_record(record: dict[str, Any]) -> PoemRequest:
                 if not isinstance(value, bool):
                     raise ValueError(f"{item.name} is {value!r}")
             elif isinstance(default, (int, float)):
-                if isinstance(value, bool) or not isinstance(value, (int, float)):
+                if isinstance(value, bool) or not isinstance(value, (int, float)) or \
+                        (isinstance(default, int) and float(value) != int(value)):
                     raise ValueError(f"{item.name} is {value!r}")
                 value = type(default)(value)
             elif not isinstance(value, str):
                 raise ValueError(f"{item.name} is {value!r}")
             values[item.name] = value
-    except (TypeError, ValueError) as error:
+    except (TypeError, ValueError, OverflowError) as error:
         raise ArtdeskError(f"This poem's settings are damaged ({error}), so it cannot be written again.") from error
     return PoemRequest(**values)

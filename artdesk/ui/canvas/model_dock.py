@@ -494,10 +494,11 @@ class CanvasModelDock(QWidget):
                  "spread": self.spread_spin, "steps": self.project_steps_spin}
         for key, spin in spins.items():
             value = settings.get(key)
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                spin.setValue(type(spin.value())(value))
-        if isinstance(settings.get("component"), int):
-            self.component_spin.setValue(settings["component"] + 1)
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value:  # not NaN
+                spin.setValue(type(spin.value())(min(max(value, spin.minimum()), spin.maximum())))
+        component = settings.get("component")
+        if isinstance(component, int) and not isinstance(component, bool):
+            self.component_spin.setValue(min(max(component + 1, 1), self.component_spin.maximum()))
         self._update_buttons()
         return notes
 

@@ -439,12 +439,10 @@ class PoemPanel(QWidget):
             self.select_form(request.form)
         self.theme_edit.setText(request.keywords)
         self.heads_edit.setText(request.heads)
-        self.lines_spin.setValue(request.lines)
-        self.seed_spin.setValue(request.seed)
-        self.temperature_spin.setValue(request.temperature)
-        self.top_k_spin.setValue(request.top_k)
-        self.top_p_spin.setValue(request.top_p)
-        self.candidates_spin.setValue(request.candidates)
+        for spin, value in ((self.lines_spin, request.lines), (self.seed_spin, request.seed),
+                            (self.temperature_spin, request.temperature), (self.top_k_spin, request.top_k),
+                            (self.top_p_spin, request.top_p), (self.candidates_spin, request.candidates)):
+            spin.setValue(min(max(value, spin.minimum()), spin.maximum()))  # a forged value cannot overflow Qt
         self.rhyme_check.setChecked(request.rhyme)
         self.tones_check.setChecked(request.tones)
         if self.record is not None:

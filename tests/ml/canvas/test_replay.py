@@ -60,6 +60,15 @@ def test_damaged_or_foreign_records_are_refused_with_a_message(models):
     with pytest.raises(ArtdeskError, match="damaged"):
         request_from_record({"job": "generate", "settings": {"count": "many"}}, gan)
     with pytest.raises(ArtdeskError, match="damaged"):
+        request_from_record({"job": "generate", "settings": {"count": 6.5}}, gan)
+    with pytest.raises(ArtdeskError, match="damaged"):
+        request_from_record({"job": "generate", "settings": {"seed": True}}, gan)
+    with pytest.raises(ArtdeskError, match="damaged"):
+        request_from_record({"job": "generate", "settings": {"style": 3}}, gan)
+    with pytest.raises(ArtdeskError, match="damaged"):
+        request_from_record(json.loads('{"job": "generate", "settings": {"count": Infinity}}'), gan)
+    assert request_from_record({"job": "generate", "settings": {"count": 6.0, "truncation": 1}}, gan)[1].count == 6
+    with pytest.raises(ArtdeskError, match="damaged"):
         request_from_record({"job": "vary", "settings": {"latent": ["x"]}}, gan)
     with pytest.raises(ArtdeskError, match="drawing is damaged"):
         request_from_record({"job": "project", "settings": {"drawing_png": "bm90IGEgcG5n"}}, gan)
