@@ -185,10 +185,12 @@ def run_finetune(request: FinetuneRequest, ctx: JobContext, world: World = World
     elif dest.exists():
         raise ArtdeskError(f"You already have a canvas model named {request.name}. Choose another name.")
     run = _Run(request, ctx, world, folder, dest)
-    if world.main:
+    if world.main and not resuming:  # an attempt killed before its first checkpoint left nothing worth keeping
+        discard_run(user_models, request.name)
+    elif world.main:
         for leftover in folder.glob(".*.tmp"):  # a kill during an atomic write leaves its temporary file
             leftover.unlink(missing_ok=True)
-    pictures = _pictures(request, ctx, folder, world)
+    pictures = _pictures(request, ctx, folder, world, resuming)
     ctx.report(0.02, "Loading the base model…")
     base, generator, discriminator, has_d = load_base(request)
     resolved = resolved_settings(request, len(pictures.files), has_d)
@@ -212,11 +214,11 @@ def run_finetune(request: FinetuneRequest, ctx: JobContext, world: World = World
     return _finish(run, trainer, judge, style, pictures, base.card, resolved, stopped_for_copying)
 
 
-def _pictures(request: FinetuneRequest, ctx: JobContext, folder: Path, world: World) -> PictureSet:
+def _pictures(request: FinetuneRequest, ctx: JobContext, folder: Path, world: World, resuming: bool) -> PictureSet:
     """The prepared pictures: from the run's copy when resuming (after checking the files are still there)."""
     cached = folder / "pictures.npz"
     check_present(request.files)
-    if cached.is_file():
+    if resuming and cached.is_file():
         try:
             return PictureSet.from_file(cached)
         except (OSError, ValueError, KeyError):
