@@ -44,7 +44,8 @@ def main() -> int:
         torch.set_num_threads(args.threads)
     base = Path(args.base) if args.base else app_paths().bundled_models / "canvas" / "canvas-gan"
     files = make_bench_set(Path(home) / "flowers")
-    request = FinetuneRequest(files=tuple(map(str, files)), base_dir=str(base), name="flowers", preset=args.preset, steps=args.steps,
+    request = FinetuneRequest(files=tuple(map(str, files)), base_dir=str(base), name="flowers", preset=args.preset,
+                              steps=args.steps,
                               base_source="user" if args.base else "bundled", device="cpu",
                               source_note="bench_set.py (drawn by the project)", licence_note="CC0")
     snaps: list[tuple[float, Snapshot]] = []
@@ -60,10 +61,13 @@ def main() -> int:
           f"30 pictures ({card['data']['train']} train, {card['data']['heldout']} held out)")
     print("settings: " + ", ".join(f"{k}={v['value']}" for k, v in training["settings"].items()
                                     if k not in ("heldout", "train", "augment")))
-    print(f"time to the first sample strip   {first:7.1f} s   (target < 20 s; {job_start - started:.1f} s of imports before)")
+    print(f"time to the first sample strip   {first:7.1f} s   (target < 20 s; "
+          f"{job_start - started:.1f} s of imports before)")
     print(f"seconds per step                 {training['seconds'] / steps:7.3f} s   (training time / {steps} steps, "
           "snapshots included)")
-    print(f"{args.preset + ' preset' if not args.steps else f'{steps} steps':17s}, whole job {total / 60:7.1f} min (target < 15 min; training {training['seconds'] / 60:.1f} min)")
+    label = f"{args.preset} preset" if not args.steps else f"{steps} steps"
+    print(f"{label + ', whole job':32s} {total / 60:7.1f} min (target < 15 min; "
+          f"training {training['seconds'] / 60:.1f} min)")
     print(f"KID x1000 vs held-out            {metrics['base_kid_vs_heldout'] * 1000:9.1f} base -> "
           f"{metrics['kid_vs_heldout'] * 1000:.1f} fine-tuned")
     print(f"too-close rate                   {metrics['base_too_close_rate']:9.1%} base -> "

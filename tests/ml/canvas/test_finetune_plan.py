@@ -1,5 +1,4 @@
 """Fine-tune plan: automatic settings follow the folder's size, overrides win, bad requests are refused in words."""
-import numpy as np
 import pytest
 
 from artdesk.core.errors import ArtdeskError

@@ -2,6 +2,7 @@
 import errno
 import json
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -57,7 +58,7 @@ def test_finished_model_has_card_snapshots_and_differs_from_base(setup):
     assert card["parent"] == "tiny-gan" and "fine-tuned" in card["labels"]
     data = card["data"]
     assert data["count"] == 8 and data["heldout"] == 2 and data["source"] == "drawn by me" and data["licence"] == "CC0"
-    assert {f["sha256"] for f in data["files"]} == {sha256_file(__import__("pathlib").Path(f)) for f in files}
+    assert {f["sha256"] for f in data["files"]} == {sha256_file(Path(f)) for f in files}
     assert data["skipped"][0]["name"] == "broken.png"
     training = card["training"]
     assert training["steps"] == 6 and training["device"] == "cpu" and training["seconds"] > 0
@@ -71,7 +72,7 @@ def test_finished_model_has_card_snapshots_and_differs_from_base(setup):
     listed = snapshots.list_snapshots(folder)
     assert [s.step for s in listed] == [0, 3, 6] and [s.is_best for s in listed] == [False, False, True]
     assert run.unfinished_runs(app_paths().user_models) == []
-    assert not (run.runs_root(app_paths().user_models) / "mine" / "pictures.npz").exists()  # no copy of the pictures kept
+    assert not (run.runs_root(app_paths().user_models) / "mine" / "pictures.npz").exists()  # pixels not kept
 
 
 def test_cancel_saves_state_and_the_same_request_resumes(setup):

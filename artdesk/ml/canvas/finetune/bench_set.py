@@ -33,7 +33,8 @@ def draw_flower(rng: np.random.Generator, size: int = 96) -> np.ndarray:
         points = []
         for t in np.linspace(0, 2 * math.pi, 24, endpoint=False):  # an ellipse along the petal's direction
             u, v = math.cos(t) * reach * 0.5, math.sin(t) * width
-            points.append((px + u * math.cos(angle) - v * math.sin(angle), py + u * math.sin(angle) + v * math.cos(angle)))
+            points.append((px + u * math.cos(angle) - v * math.sin(angle),
+                           py + u * math.sin(angle) + v * math.cos(angle)))
         draw.polygon(points, fill=colour, outline=(30, 30, 30), width=3 * scale)
     heart = side * rng.uniform(0.07, 0.11)
     draw.ellipse([cx - heart, cy - heart, cx + heart, cy + heart], fill=HEARTS[rng.integers(len(HEARTS))],

@@ -58,8 +58,9 @@ class PictureSet:
 
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
-        np.savez(buffer, images=self.images, heldout=self.heldout, files=np.array(self.files), sha256=np.array(self.sha256),
-                 crops=np.array(self.crops), skipped=np.array([f"{f}\t{r}" for f, r in self.skipped] or [""]))
+        np.savez(buffer, images=self.images, heldout=self.heldout, files=np.array(self.files),
+                 sha256=np.array(self.sha256), crops=np.array(self.crops),
+                 skipped=np.array([f"{f}\t{r}" for f, r in self.skipped] or [""]))
         return buffer.getvalue()
 
     @classmethod

@@ -11,6 +11,7 @@ import math
 import re
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from artdesk.core.errors import ArtdeskError
@@ -21,6 +22,7 @@ NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
 NORM_ONLY_BELOW = 20  # training pictures below which only normalisation and modulation parameters learn
 D_BLOCKS = ("from_rgb", "down32", "down16", "down8", "down4")  # the discriminator's blocks, input first
 COPYING_RATE = 0.10  # too-close rate at a snapshot from which the model counts as copying
+DISCRIMINATOR_FILE = "discriminator.safetensors"  # shipped beside a base GAN's weights, for FreezeD
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,11 @@ class Estimate:
     seconds_per_step: float
     steps: int
     total_seconds: float
+
+
+def base_has_discriminator(base_dir: str | Path) -> bool:
+    """Whether the base model ships its discriminator (then FreezeD can keep its early blocks)."""
+    return (Path(base_dir) / DISCRIMINATOR_FILE).is_file()
 
 
 def heldout_count(count: int, fraction: float) -> int:

@@ -24,7 +24,13 @@ from artdesk.ml.canvas import eval as metrics
 from artdesk.ml.canvas.finetune import snapshots
 from artdesk.ml.canvas.finetune.ddp import World
 from artdesk.ml.canvas.finetune.pictures import PictureSet, check_present, prepare_pictures
-from artdesk.ml.canvas.finetune.plan import COPYING_RATE, FinetuneRequest, check_request, resolved_settings, settings_from
+from artdesk.ml.canvas.finetune.plan import (
+    COPYING_RATE,
+    FinetuneRequest,
+    check_request,
+    resolved_settings,
+    settings_from,
+)
 from artdesk.ml.canvas.finetune.quality import Judge
 from artdesk.ml.canvas.finetune.trainer import Trainer, load_base, start_from_style
 
@@ -157,8 +163,9 @@ def _strip(generator, style: int, latent_dim: int, device) -> np.ndarray:
 def _warning(too_close: float, step: int) -> str:
     if too_close < COPYING_RATE:
         return ""
-    return (f"At step {step}, {too_close:.0%} of the samples are closer to one of your pictures than your own held-out "
-            "pictures are: the model is starting to copy. Compare the closest pairs; an earlier snapshot may be better.")
+    return (f"At step {step}, {too_close:.0%} of the samples are closer to one of your pictures than your own "
+            "held-out pictures are: the model is starting to copy. Compare the closest pairs; an earlier snapshot "
+            "may be better.")
 
 
 def run_finetune(request: FinetuneRequest, ctx: JobContext, world: World = World()) -> Path:
@@ -282,8 +289,9 @@ def _train(run: _Run, trainer: Trainer, judge: Judge, style: int, settings) -> b
             run.history.append((step, round(smooth[0], 4), round(smooth[1], 4)))
             per_step = (time.monotonic() - session_start) / session_steps
             eta = per_step * (settings.steps - step)
+            problem = f" · {run.save_problem}" if run.save_problem else ""
             ctx.report(step / settings.steps, f"Step {step} of {settings.steps} · D {smooth[0]:.3f} G {smooth[1]:.3f}"
-                                              f" · {_duration(eta)} left" + (f" · {run.save_problem}" if run.save_problem else ""))
+                                              f" · {_duration(eta)} left{problem}")
         stop = False
         if step % settings.snapshot_every == 0 or step == settings.steps:
             stop = world.agree(_snapshot_and_check(run, trainer, judge, style) if world.main else False)
@@ -341,7 +349,8 @@ def _finish(run: _Run, trainer: Trainer, judge: Judge, style: int, pictures: Pic
     before = next((s for s in listed if s.step == 0), None)
     scores = {
         "kid_vs_heldout": round(final.kid, 6), "too_close_rate": round(final.too_close, 4),
-        "base_kid_vs_heldout": before.kid if before else None, "base_too_close_rate": before.too_close if before else None,
+        "base_kid_vs_heldout": before.kid if before else None,
+        "base_too_close_rate": before.too_close if before else None,
         "generated": FINAL_SAMPLES, "heldout": int(pictures.heldout.sum()),
         "note": "KID in artdesk's random-network features against your held-out pictures; too-close: share of samples "
                 "nearer to a training picture than the 5th percentile of held-out-to-training distances",
@@ -366,6 +375,7 @@ def _finish(run: _Run, trainer: Trainer, judge: Judge, style: int, pictures: Pic
         raise ArtdeskError(f"{error} The training is saved: run the fine-tune again to write the model.") from error
     for name in ("state.pt", "pictures.npz", "progress.json"):
         (run.folder / name).unlink(missing_ok=True)
-    ctx.report(1.0, f"Saved {request.name}: KID {final.kid * 1000:.1f} (base {before.kid * 1000 if before else float('nan'):.1f})"
-                    f", too close {final.too_close:.0%}")
+    base_kid = f" (base model {before.kid * 1000:.1f})" if before else ""
+    ctx.report(1.0, f"Saved {request.name}: KID x1000 {final.kid * 1000:.1f}{base_kid}, "
+                    f"too close {final.too_close:.0%}")
     return run.dest

@@ -88,7 +88,8 @@ def list_snapshots(model_dir: Path) -> list[SnapshotInfo]:
     out = []
     for folder in _folders(run_dir):
         info = json.loads((folder / "info.json").read_text(encoding="utf-8"))
-        out.append(SnapshotInfo(int(info["step"]), folder, info.get("kid"), info.get("too_close"), info["step"] == best))
+        step = int(info["step"])
+        out.append(SnapshotInfo(step, folder, info.get("kid"), info.get("too_close"), step == best))
     return out
 
 

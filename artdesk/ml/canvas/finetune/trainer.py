@@ -18,10 +18,16 @@ from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import JobContext
 from artdesk.ml.canvas.finetune import augment
 from artdesk.ml.canvas.finetune.ddp import World
-from artdesk.ml.canvas.finetune.plan import D_BLOCKS, FinetuneRequest, Settings, resolved_settings, settings_from
+from artdesk.ml.canvas.finetune.plan import (
+    D_BLOCKS,
+    DISCRIMINATOR_FILE,
+    FinetuneRequest,
+    Settings,
+    resolved_settings,
+    settings_from,
+)
 from artdesk.ml.canvas.model import Discriminator, DiscriminatorConfig, Generator
 
-DISCRIMINATOR_FILE = "discriminator.safetensors"
 D_LR = 2e-4
 
 
