@@ -46,7 +46,7 @@ def test_unknown_model_and_finetune_say_what_to_do(models, capsys):
     with pytest.raises(ArtdeskError, match="artdesk models"):
         commands.main("generate", ["--model", "no-such-model"])
     assert commands.main("finetune", []) == 2
-    assert "not available yet" in capsys.readouterr().err
+    assert "--name for the new model" in capsys.readouterr().err
 
 
 def test_demo_writes_grids_walk_and_upscale(models, tmp_path, monkeypatch):
