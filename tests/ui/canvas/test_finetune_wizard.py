@@ -217,6 +217,9 @@ class ScriptedRun:
             while not self.allowed.acquire(timeout=0.02):
                 ctx.raise_if_cancelled()
             self.step += 1
+            if self.step == 3:  # a warning the run reports without a fraction (as run.py does for a full disk)
+                ctx.report(None, "Could not save a checkpoint: the disk is full. The last good one is kept.")
+                ctx.flush()
             ctx.report(self.step / self.total, f"step {self.step} of {self.total}, ETA 1 s")
             if self.step % 2 == 0:
                 ctx.publish(self.snapshot(self.step))
@@ -261,6 +264,7 @@ def test_train_pause_resume_stop_and_use_the_model(qtbot, context, tmp_path, mon
     assert page.state == training.RUNNING and run.requests == [Request("mine")] * 2
     run.allowed.release(2)
     qtbot.waitUntil(lambda: len(page.strip.snapshots) == 3, timeout=WAIT)  # step 2 again on resume (replaced), 4
+    assert page.notice.isVisible() and "disk is full" in page.notice.text()
     assert page.pairs.warning.isVisible() and "very close" in page.pairs.warning.text()
     page.strip.scrubber.setValue(1)  # scrub back: the pairs follow the snapshot shown
     assert page.strip.caption.text() == "Step 2 (2 of 3)" and not page.pairs.warning.isVisible()
@@ -423,7 +427,9 @@ def test_real_fine_tune_from_folder_to_canvas_with_pause_and_resume(qtbot, conte
     qtbot.waitUntil(lambda: dock.handle.is_finished, timeout=WAIT)
     assert len(dock.pictures) == 2
 
-    wizard.next()  # the finish page lists the snapshots: use one, export one, delete one
+    wizard.next()  # the finish page: the card's numbers, and the snapshots (use one, export one, delete one)
+    summary = wizard.finish_page.summary.text()
+    assert "KID against your held-out pictures" in summary and "too close to one of yours" in summary
     snapshots = wizard.finish_page.snapshots
     qtbot.waitUntil(lambda: snapshots.list.count() > 0 and not snapshots.jobs.busy, timeout=WAIT)
     steps = [info.step for info in snapshots.infos]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from artdesk.core.cards import CardError, read_card
 from artdesk.core.jobs import Progress
 from artdesk.ui.canvas.finetune import backend
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
@@ -51,6 +52,10 @@ class QtTrainingPage(QWizardPage):
         self.progress_bar.setRange(0, 1000)
         self.status = QLabel(self.tr("Starting…"))
         self.status.setWordWrap(True)
+        self.notice = QLabel()  # the run's warnings (a full disk, copying), kept until the next one
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("QLabel { background: #fff3cd; color: #533f03; padding: 4px; }")
+        self.notice.hide()
         self.pause_button = QPushButton(self.tr("Pause"))
         self.pause_button.clicked.connect(self._on_pause_button_clicked)
         self.stop_button = QPushButton(self.tr("Stop"))
@@ -73,6 +78,7 @@ class QtTrainingPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        layout.addWidget(self.notice)
         layout.addWidget(split, 1)
 
     # ----- the run -----------------------------------------------------------------------------------
@@ -136,11 +142,12 @@ class QtTrainingPage(QWizardPage):
         self.stop()
 
     def _on_run_progress(self, progress: Progress) -> None:
+        """Steps move the bar; a report without a fraction is a warning from the run, shown until the next."""
         if progress.fraction is None:
-            self.progress_bar.setRange(0, 0)
-        else:
-            self.progress_bar.setRange(0, 1000)
-            self.progress_bar.setValue(int(progress.fraction * 1000))
+            self.notice.setText(progress.message)
+            self.notice.setVisible(bool(progress.message))
+            return
+        self.progress_bar.setValue(int(progress.fraction * 1000))
         if self.state == RUNNING:
             self.status.setText(progress.message)
 
@@ -158,7 +165,6 @@ class QtTrainingPage(QWizardPage):
     def _on_run_returned(self, folder: Path) -> None:
         self.state = DONE
         self.result = Path(folder)
-        self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(1000)
         self.status.setText(self.tr("Done: {0} is saved and in the Canvas model picker.").format(self.result.name))
         self.context.models_changed.emit()
@@ -199,9 +205,29 @@ class QtFinishPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 (Qt naming)
         training = self.wizard().training_page
-        self.summary.setText(self.tr("{0} is selected in the Canvas model picker: press Generate to draw with it.\n"
-                                     "Saved in {1}").format(training.result.name, training.result))
+        lines = [self.tr("{0} is selected in the Canvas model picker: press Generate to draw with it.\n"
+                         "Saved in {1}").format(training.result.name, training.result)]
+        lines += self.measurements(training.result)
+        self.summary.setText("\n".join(lines))
         if training.strip.snapshots:
             self.pairs.show_snapshot(training.strip.snapshots[-1])
         self.pairs.setVisible(bool(training.strip.snapshots))
         self.snapshots.show_model(training.result)
+
+    def measurements(self, model_dir: Path) -> list[str]:
+        """The card's final numbers against the base model's, in words (nothing if the card cannot be read)."""
+        try:
+            card = read_card(model_dir)
+        except CardError:
+            return []
+        metrics, training = card.metrics, card.raw.get("training", {})
+        lines = []
+        if metrics.get("kid_vs_heldout") is not None and metrics.get("base_kid_vs_heldout") is not None:
+            lines.append(self.tr("KID against your held-out pictures: {0:.4f} (the base model: {1:.4f}; lower is closer)")
+                         .format(metrics["kid_vs_heldout"], metrics["base_kid_vs_heldout"]))
+        if metrics.get("too_close_rate") is not None:
+            lines.append(self.tr("Pictures too close to one of yours: {0:.0%} (under 5% is healthy)")
+                         .format(metrics["too_close_rate"]))
+        if training.get("stopped_early_for_copying"):
+            lines.append(self.tr("Training stopped early because the model began to copy your pictures."))
+        return lines
