@@ -365,6 +365,29 @@ def test_start_up_offers_to_resume_an_unfinished_run(qtbot, context, monkeypatch
     qtbot.waitUntil(lambda: wizard.training_page.state == training.STOPPED, timeout=WAIT)
 
 
+def test_discarding_an_unfinished_run_asks_then_updates_the_bar(qtbot, context, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from artdesk.ui.canvas.finetune.resume import QtResumeOffer
+
+    runs = [Unfinished("a", Request("a"), 5, 1e9), Unfinished("b", Request("b"), 7, 2e9)]
+    discarded = []
+    monkeypatch.setattr(backend, "unfinished_job", lambda root, ctx: list(runs))
+    monkeypatch.setattr(backend, "discard_job", lambda request, ctx: discarded.append(request[1]) or runs[:1])
+    offer = QtResumeOffer(context)
+    qtbot.addWidget(offer)
+    offer.check()
+    qtbot.waitUntil(lambda: offer.choice.count() == 2, timeout=WAIT)
+    assert offer.choice.itemText(0).startswith("b, step 7")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    offer.discard_button.click()
+    assert not offer.lookups.busy and discarded == []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    offer.discard_button.click()
+    qtbot.waitUntil(lambda: offer.choice.count() == 1, timeout=WAIT)
+    assert discarded == ["b"] and offer.label.text().startswith("A fine-tune was left unfinished (a, step 5")
+
+
 def test_no_unfinished_runs_no_bar(qtbot, context, monkeypatch):
     from artdesk.ui.canvas.finetune.resume import QtResumeOffer
 

@@ -84,3 +84,13 @@ def snapshot_job(request: SnapshotAction, ctx) -> tuple[list[Any], str]:
     elif request.action == "delete":
         snapshots.delete_snapshot(model_dir, request.step)
     return snapshots.list_snapshots(model_dir), exported
+
+
+def discard_job(request: tuple[Path, str], ctx) -> list[Any]:
+    """``run.discard_run(root, name)`` for ``request = (user models root, run name)``, then the runs still left."""
+    from artdesk.ml.canvas.finetune.run import discard_run
+
+    root, name = request
+    ctx.raise_if_cancelled()
+    discard_run(Path(root), name)
+    return unfinished_job(root, ctx)

@@ -9,7 +9,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from artdesk.ui.canvas.finetune import backend
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
@@ -41,6 +41,9 @@ class QtResumeOffer(QFrame):
         self.choice.setAccessibleName("Unfinished fine-tune")
         self.resume_button = QPushButton(self.tr("Resume"))
         self.resume_button.clicked.connect(self._on_resume_button_clicked)
+        self.discard_button = QPushButton(self.tr("Discard…"))
+        self.discard_button.setToolTip(self.tr("Delete the chosen run's saved progress"))
+        self.discard_button.clicked.connect(self._on_discard_button_clicked)
         later = QPushButton(self.tr("Not now"))
         later.clicked.connect(self.hide)
         row = QHBoxLayout(self)
@@ -48,6 +51,7 @@ class QtResumeOffer(QFrame):
         row.addWidget(self.label, 1)
         row.addWidget(self.choice)
         row.addWidget(self.resume_button)
+        row.addWidget(self.discard_button)
         row.addWidget(later)
         self.hide()
         self.lookups = QtJobSlot(context.runner, parent=self)
@@ -80,3 +84,14 @@ class QtResumeOffer(QFrame):
         if 0 <= index < len(self.runs):
             self.hide()
             self.resume_requested.emit(self.runs[index].request)
+
+    def _on_discard_button_clicked(self) -> None:
+        index = self.choice.currentIndex()
+        if not 0 <= index < len(self.runs):
+            return
+        name = self.runs[index].name
+        answer = QMessageBox.question(self, self.tr("Discard the fine-tune?"),
+                                      self.tr("Delete the saved progress of {0}? This cannot be undone.").format(name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.lookups.start(backend.discard_job, (self.context.paths.user_models, name), "Discard a fine-tune",
+                               returned=self._on_lookup_returned, errored=self._on_lookup_errored)
