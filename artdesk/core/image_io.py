@@ -4,7 +4,8 @@
 decoding any pixels; it turns every mode Pillow knows (16-bit, CMYK, palette with transparency,
 grey, ...) into straight RGBA uint8, applies EXIF rotation, takes the first frame of an animation
 and says so in ``notes``. Damaged files raise ``ArtdeskError`` with a message for the user.
-``save_png`` writes atomically, with the provenance as a JSON text chunk named ``artdesk``.
+``save_png`` writes atomically, with the provenance as a JSON text chunk named ``artdesk``; a record that
+names an IPTC digital source type also goes out as XMP (``Iptc4xmpExt:DigitalSourceType``), which other tools read.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import quoteattr
 
 import numpy as np
 from PIL import Image, ImageOps, PngImagePlugin, UnidentifiedImageError
@@ -27,6 +29,7 @@ from artdesk.core.errors import ArtdeskError
 OPEN_FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "BMP", "TIFF")  # JPEG also opens multi-picture (MPO) files
 PROVENANCE_KEY = "artdesk"
 EXIF_ORIENTATION = 0x0112
+XMP_KEY = "XML:com.adobe.xmp"  # the iTXt keyword under which PNG readers look for an XMP packet
 
 
 @dataclass
@@ -152,9 +155,23 @@ def encode_png(pixels: np.ndarray, provenance: dict[str, Any] | None = None, com
     info.add_text("Software", f"artdesk {artdesk.__version__}")
     if provenance:
         info.add_itxt(PROVENANCE_KEY, json.dumps(provenance, ensure_ascii=False, sort_keys=True, default=str))
+        source_type = provenance.get("digital_source_type")
+        if source_type:
+            info.add_itxt(XMP_KEY, xmp_packet(str(source_type)))
     buffer = io.BytesIO()
     Image.fromarray(np.ascontiguousarray(pixels)).save(buffer, "PNG", pnginfo=info, compress_level=compress_level)
     return buffer.getvalue()
+
+
+def xmp_packet(digital_source_type: str) -> str:
+    """A minimal XMP packet stating the IPTC digital source type (e.g. trained algorithmic media)."""
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/" '
+        f'Iptc4xmpExt:DigitalSourceType={quoteattr(digital_source_type)}/>'
+        '</rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    )
 
 
 def save_png(path: Path | str, pixels: np.ndarray, provenance: dict[str, Any] | None = None) -> Path:
