@@ -30,10 +30,8 @@ def estimate_job(request, ctx) -> tuple[dict[str, tuple[Any, str]], Any]:
     """The automatic settings with their reasons, then ``plan.estimate`` (a few real steps; it reports and
     checks for cancel at each)."""
     from artdesk.ml.canvas.finetune import plan
-    from artdesk.ml.canvas.finetune.trainer import DISCRIMINATOR_FILE
 
-    has_discriminator = (Path(request.base_dir) / DISCRIMINATOR_FILE).is_file()
-    settings = plan.resolved_settings(request, len(request.files), has_discriminator)
+    settings = plan.resolved_settings(request, len(request.files), plan.base_has_discriminator(request.base_dir))
     return settings, plan.estimate(request, ctx)
 
 
