@@ -63,7 +63,8 @@ def main() -> int:
                                     if k not in ("heldout", "train", "augment")))
     print(f"time to the first sample strip   {first:7.1f} s   (target < 20 s; "
           f"{job_start - started:.1f} s of imports before)")
-    print(f"seconds per step                 {training['seconds'] / steps:7.3f} s   (training time / {steps} steps, "
+    per_step = (snaps[-1][0] - snaps[0][0]) / steps
+    print(f"seconds per step                 {per_step:7.3f} s   (first to last strip / {steps} steps, "
           "snapshots included)")
     label = f"{args.preset} preset" if not args.steps else f"{steps} steps"
     print(f"{label + ', whole job':32s} {total / 60:7.1f} min (target < 15 min; "
