@@ -281,44 +281,154 @@ def _note_events(data: bytes) -> list[tuple]:
     return events
 
 
-def test_midi_round_trip_composes_the_same_notes_again(qtbot, music_context):
-    import io
-
-    import mido
-
-    from artdesk.core.midi_io import melody_to_bytes
+@pytest.fixture
+def music(qtbot, music_context):
     from artdesk.ui.panels.music import MusicPanel
 
     panel = MusicPanel(music_context)
     qtbot.addWidget(panel)
-    try:
-        panel.controls.bars_spin.setValue(2)
-        panel.controls.count_spin.setValue(3)
-        panel.controls.seed_spin.setValue(31)
-        panel.controls.temperature_spin.setValue(1.2)
-        with qtbot.waitSignal(panel.job_finished, timeout=120_000):
-            panel.generate()
-        panel.load_melody(panel.results.melodies[2], "third")
-        assert panel.keep()
-        gallery = panel.context.gallery()
-        data = gallery.path(gallery.query(panel="music")[0]).read_bytes()
-        texts = [m.text for track in mido.MidiFile(file=io.BytesIO(data)).tracks for m in track
-                 if m.is_meta and m.type == "text" and m.text.startswith("artdesk:")]
-        record = json.loads(texts[0][len("artdesk:"):])
-        assert record["seed"] == 31 and record["index"] == 2 and missing_fields(record) == []
-        assert record["settings"]["temperature"] == 1.2 and record["settings"]["count"] == 3
+    panel.controls.bars_spin.setValue(2)
+    yield panel
+    panel.close_panel()
+    panel.playback.shutdown()
 
-        panel.controls.seed_spin.setValue(5)
-        panel.controls.temperature_spin.setValue(0.5)
+
+def _midi_record(data: bytes) -> dict:
+    """The record in a MIDI file's artdesk text meta event, read with mido."""
+    import io
+
+    import mido
+
+    texts = [m.text for track in mido.MidiFile(file=io.BytesIO(data)).tracks for m in track
+             if m.is_meta and m.type == "text" and m.text.startswith("artdesk:")]
+    return json.loads(texts[0][len("artdesk:"):])
+
+
+def _run_and_keep(qtbot, panel, action, count):
+    with qtbot.waitSignal(panel.kept, timeout=120_000) as kept:
         with qtbot.waitSignal(panel.job_finished, timeout=120_000):
-            panel.open_file(gallery.path(gallery.query(panel="music")[0]))
-        assert (panel.controls.seed_spin.value(), panel.controls.temperature_spin.value()) == (31, 1.2)
-        with qtbot.waitSignal(panel.job_finished, timeout=120_000):
-            panel.generate()  # generate again with the restored settings
-        again = melody_to_bytes(panel.results.melodies[record["index"]])
-        assert _note_events(again) == _note_events(data) and _note_events(data)
-    finally:
-        panel.playback.shutdown()
+            action()
+    assert kept.args == [count, count], panel.message.text()
+
+
+def _make_again(qtbot, panel, path):
+    """Open the kept file at ``path`` and press "Generate again"; the MIDI bytes of the melody made again."""
+    from artdesk.core.midi_io import melody_to_bytes
+
+    with qtbot.waitSignal(panel.job_finished, timeout=120_000):
+        panel.open_file(path)
+    assert panel.again_button.isEnabled(), panel.message.text()
+    assert "Generate again" in panel.message.text()
+    with qtbot.waitSignal(panel.regenerated, timeout=120_000) as again:
+        panel.again_button.click()
+    qtbot.waitUntil(lambda: panel.job.is_finished, timeout=120_000)
+    assert panel.document.melody is again.args[0]
+    return melody_to_bytes(again.args[0])
+
+
+def test_midi_round_trip_composes_the_same_notes_again(qtbot, music):
+    music.controls.count_spin.setValue(3)
+    music.controls.seed_spin.setValue(31)
+    music.controls.temperature_spin.setValue(1.2)
+    music.controls.style_combo.setCurrentText("celtic")
+    _run_and_keep(qtbot, music, music.generate, 3)
+    gallery = music.context.gallery()
+    items = sorted(gallery.query(panel="music"), key=lambda item: item.provenance["index"])
+    assert [item.seed for item in items] == [31, 31, 31]
+    data = gallery.path(items[2]).read_bytes()
+    record = _midi_record(data)  # the independent reader: mido's meta messages
+    assert all(record.get(key) is not None for key in RECORD_FIELDS if key != "parent") and "parent" in record
+    assert record["panel"] == "music" and record["model_id"] and record["job"] == "generate" and record["index"] == 2
+    assert record["digital_source_type"] == IPTC_TRAINED_ALGORITHMIC_MEDIA and missing_fields(record) == []
+    assert record["settings"]["temperature"] == 1.2 and record["settings"]["count"] == 3
+    assert _note_events(data) == _note_events(gallery.path(items[2]).read_bytes()) and _note_events(data)
+    assert not music.keep() and "already" in music.message.text()  # an unedited result is not kept twice
+
+    music.controls.seed_spin.setValue(5)  # the user moves on ...
+    music.controls.temperature_spin.setValue(0.5)
+    music.controls.style_combo.setCurrentText("folk")
+    again = _make_again(qtbot, music, gallery.path(items[2]))  # ... and opens the kept melody
+    assert (music.controls.seed_spin.value(), music.controls.temperature_spin.value()) == (31, 1.2)
+    assert music.controls.style_combo.currentText() == "celtic"
+    assert _note_events(again) == _note_events(data)
+    assert gallery.count(panel="music") == 3  # made again, not kept twice
+
+
+def test_continued_interpolated_and_varied_melodies_are_kept_with_their_inputs_and_made_again(qtbot, music):
+    from artdesk.core.melody import Melody, Note
+
+    primer = Melody(tuple(Note(p, 2 * i, 2, 90) for i, p in enumerate((60, 62, 64, 65, 67, 65, 64, 62))), 96.0, (4, 4))
+    music.load_melody(primer, "primer")
+    music.controls.count_spin.setValue(2)
+    music.controls.seed_spin.setValue(8)
+    _run_and_keep(qtbot, music, music.continue_melody, 2)
+    music.set_melody_b(Melody((Note(72, 0, 4), Note(67, 4, 4), Note(64, 8, 8)), 96.0, (4, 4)))
+    music.load_melody(primer, "primer again")
+    music.controls.steps_spin.setValue(2)
+    _run_and_keep(qtbot, music, music.interpolate, 2)
+    music.load_melody(primer, "primer once more")
+    music.controls.amount_spin.setValue(0.9)
+    _run_and_keep(qtbot, music, music.vary, 2)
+    gallery = music.context.gallery()
+    items = {(item.provenance["job"], item.provenance["index"]): item for item in gallery.query(panel="music")}
+    assert sorted(items) == [(job, i) for job in ("continue", "interpolate", "vary") for i in (0, 1)]
+    primer_notes = [[n.pitch, n.start, n.duration, n.velocity] for n in primer.notes]
+    assert items["continue", 1].provenance["inputs"]["primer"]["notes"] == primer_notes
+    assert items["interpolate", 0].provenance["inputs"]["b"]["notes"][0] == [72, 0, 4, 90]
+    assert items["vary", 1].provenance["settings"]["amount"] == 0.9
+
+    for key in (("continue", 1), ("interpolate", 1), ("vary", 1)):
+        music.load_melody(Melody((Note(40, 0, 1),)), "something else")  # the roll no longer holds the inputs
+        music.controls.seed_spin.setValue(99)
+        data = gallery.path(items[key]).read_bytes()
+        assert _note_events(_make_again(qtbot, music, gallery.path(items[key]))) == _note_events(data), key
+    assert gallery.count(panel="music") == 6
+
+
+def test_kept_melodies_with_a_missing_model_or_forged_records_say_what_is_wrong(qtbot, music, tmp_path):
+    from artdesk.core.melody import Melody, Note
+    from artdesk.core.midi_io import write_midi
+
+    music.controls.count_spin.setValue(1)
+    _run_and_keep(qtbot, music, music.generate, 1)
+    record = music.document.melody.metadata["provenance"]
+    notes = (Note(60, 0, 4), Note(64, 4, 4))
+    cases = {
+        "gone.mid": ({**record, "model": "old-lstm", "model_id": "x", "weights_sha256": "f" * 64}, "old-lstm"),
+        "forged.mid": ({**record, "settings": {**record["settings"], "bars": "many"}}, "damaged"),
+        "bad-primer.mid": ({**record, "job": "continue", "inputs": {"primer": {"notes": [[999, 0, 1, 9]]}}}, "damaged"),
+        "no-seed.mid": ({key: value for key, value in record.items() if key != "seed"}, "the seed"),
+        "foreign.mid": ({}, "no artdesk provenance"),
+    }
+    for name, (forged, expected) in cases.items():
+        write_midi(Melody(notes, 110.0, (4, 4), {"provenance": forged} if forged else {}), tmp_path / name)
+        with qtbot.waitSignal(music.job_finished, timeout=120_000):
+            music.open_file(tmp_path / name)
+        assert expected in music.message.text(), (name, music.message.text())
+        assert not music.again_button.isEnabled() and music.document.notes == notes
+        assert music.generate_again() is None
+
+
+def test_a_full_gallery_stops_keeping_melodies_and_says_so(qtbot, music):
+    music.context.settings["gallery"] = {"disk_budget_mb": 0}
+    messages = []
+    music.context.status_message.connect(messages.append)
+    music.controls.count_spin.setValue(3)
+    with qtbot.waitSignal(music.kept, timeout=120_000) as kept:
+        music.generate()
+    assert kept.args == [0, 3] and music.context.gallery().count() == 0 and len(music.results.melodies) == 3
+    assert sum("disk budget" in m for m in messages) == 1
+    assert "0 of 3" in music.message.text()
+
+
+def test_melodies_still_on_their_way_are_kept_when_the_panel_closes(qtbot, music):
+    from artdesk.core.melody import Melody, Note
+
+    melodies = [Melody((Note(60 + i, 0, 4),), metadata={"title": f"m{i}", "provenance": {"app": "artdesk", "index": i}})
+                for i in range(3)]
+    music.keep_results(melodies)
+    music.close_panel()
+    assert music.context.gallery().count(panel="music") == 3
 
 
 def test_pictures_still_on_their_way_are_kept_when_the_panel_closes(canvas):

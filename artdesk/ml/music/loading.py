@@ -8,9 +8,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import artdesk
 from artdesk.core.cards import read_card
 from artdesk.core.errors import ArtdeskError
+from artdesk.core.provenance import provenance_record
 
 _QUANTIZED: dict[str, tuple[Any, Any]] = {}  # folder -> (cached checkpoint, its quantized copy)
 _LOCK = threading.Lock()
@@ -62,16 +62,5 @@ def load_music_model(model_path: Path, model_type: str):
 
 
 def provenance(checkpoint, seed: int, settings: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    """What made a melody: stored in ``Melody.metadata["provenance"]`` and in exported MIDI files."""
-    card = checkpoint.card
-    return {
-        "app": "artdesk",
-        "artdesk_version": artdesk.__version__,
-        "model": card.name,
-        "model_type": card.model_type,
-        "weights_sha256": card.raw.get("weights_sha256", ""),
-        "licence": card.licence,
-        "seed": int(seed),
-        "settings": settings,
-        **extra,
-    }
+    """What made a melody (``core.provenance.provenance_record``): in ``Melody.metadata["provenance"]`` and MIDI files."""
+    return provenance_record(checkpoint.card, seed, settings, **extra)

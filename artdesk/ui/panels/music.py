@@ -3,7 +3,9 @@ hear them with the built-in synthesizer or a MIDI port; import and export MIDI a
 
 Every model call and every file job runs through ``context.runner``; starting a new generation
 cancels the one still running. Results of a stale job are ignored. Errors are shown in the
-message line and the user's melody is kept.
+message line and the user's melody is kept. Every result is kept in the gallery (one per event-loop
+turn) with a record of its job, settings, seed and input melodies; opening a kept file restores the
+settings and arms "Generate again", which makes the same notes.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +32,7 @@ from artdesk.core.jobs import Progress
 from artdesk.core.melody import Melody
 from artdesk.core.midi_io import write_midi
 from artdesk.core.music_files import ImportRequest, ImportResult, WavRequest, export_wav, import_midi
+from artdesk.core.provenance import describe_missing, find_card
 from artdesk.ml.music.requests import ContinueRequest, GenerateRequest, InterpolateRequest, VariationRequest
 from artdesk.ui.context import AppContext
 from artdesk.ui.jobs import JobHandle
@@ -41,6 +44,7 @@ from artdesk.ui.music.finetune import QtFinetuneRunner
 from artdesk.ui.music.midi_out import output_port_names
 from artdesk.ui.music.piano_roll import QtPianoRoll
 from artdesk.ui.music.playback import QtPlayback
+from artdesk.ui.music.replay import record_extra, request_from_record
 from artdesk.ui.music.transport import LOAD_SOUNDFONT, SOUNDFONT, QtTransport
 
 log = logging.getLogger("artdesk.music")
@@ -76,6 +80,8 @@ def _vary_job(request: VariationRequest, ctx) -> list[Melody]:
 
 class MusicPanel(QWidget):
     job_finished = Signal(str, str)  # (job title, "returned" | "errored" | "aborted"), after the panel has shown it
+    kept = Signal(int, int)  # (kept, offered): a job's results went to the gallery; kept < offered: it stopped
+    regenerated = Signal(object)  # the Melody "Generate again" made from an opened file's record (not kept twice)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +95,13 @@ class MusicPanel(QWidget):
         self.soundfont = None  # an opened artdesk.core.soundfont.SoundFont, when the user chose one
         self._instrument_index = 0
         self._outcomes: dict[JobHandle, str] = {}  # how each running job ended, until its finished signal
+        self._requests: dict[JobHandle, tuple[Any, int | None]] = {}  # (request, result to replay or None)
+        self.record: dict | None = None  # the opened melody's record, when "Generate again" can remake it
+        self._to_keep: list[Melody] = []  # results waiting for the gallery
+        self._keep_counts = [0, 0]  # (kept, offered) of the results in flight
+        self._keep_timer = QTimer(self)  # keeps one melody per event-loop turn (each write is synced to disk)
+        self._keep_timer.setInterval(0)
+        self._keep_timer.timeout.connect(self._on_keep_timer_timeout)
 
         self.controls = QtMusicControls()
         self.finetune = QtFinetuneRunner(context, self.controls, self._track, parent=self)
@@ -122,7 +135,11 @@ class MusicPanel(QWidget):
         self.drag_button = QtMelodyDragButton(lambda: self.document.melody, self._drag_folder)
         file_bar.addWidget(self.drag_button)
         self.keep_button = self._tool(self.tr("Keep"), self._on_keep_button_clicked, file_bar)
-        self.keep_button.setToolTip(self.tr("Keep this melody in the Gallery (as a MIDI file with its settings)."))
+        self.keep_button.setToolTip(self.tr("Every result is kept in the Gallery; Keep adds the piano roll's melody "
+                                            "as it is now (drawn, imported or edited)."))
+        self.again_button = self._tool(self.tr("Generate again"), self._on_again_button_clicked, file_bar)
+        self.again_button.setToolTip(self.tr("Make the opened melody again from its recorded settings."))
+        self.again_button.setEnabled(False)
         file_bar.addSpacing(12)
         stack = self.document.undo_stack
         self.undo_action = QAction(self.tr("Undo"), self, shortcut=QKeySequence.StandardKey.Undo, enabled=False)
@@ -308,12 +325,16 @@ class MusicPanel(QWidget):
                                 amount=c.amount_spin.value(), seed=c.seed_spin.value(),
                                 key_lock=c.key_lock_check.isChecked())
 
-    def start_job(self, fn: Callable[[Any, Any], Any], request: Any, title: str) -> JobHandle:
-        """Run a generation-family job; a job still running is cancelled (its results will be ignored)."""
+    def start_job(self, fn: Callable[[Any, Any], Any], request: Any, title: str, replay: int | None = None) -> JobHandle:
+        """Run a generation-family job; a job still running is cancelled (its results will be ignored).
+
+        Its results are kept in the gallery, unless ``replay`` names the one result "Generate again" shows.
+        """
         if self.job is not None and not self.job.is_finished:
             self.job.cancel()
         handle = self.context.runner.submit(fn, request, title)
         self.job = handle
+        self._requests[handle] = (request, replay)
         # bound slots of this (UI-thread) object: the worker's signals arrive queued on the UI thread
         handle.progress.connect(self._on_job_progress)
         handle.returned.connect(self._on_job_returned)
@@ -381,8 +402,28 @@ class MusicPanel(QWidget):
 
     def _on_job_returned(self, melodies: list[Melody]) -> None:
         handle = self.sender()
-        if handle is self.job:  # else a stale job that finished before it saw its cancel: ignored
+        if handle is not self.job:  # a stale job that finished before it saw its cancel: ignored
+            return
+        request, replay = self._requests.get(handle, (None, None))
+        if request is not None:
+            extra = record_extra(request)
+            for melody in melodies:
+                if isinstance(melody.metadata.get("provenance"), dict):
+                    melody.metadata["provenance"].update(extra)
+        if replay is None:
+            self.record = None  # "Generate again" belongs to the opened melody, which these replace
+            self.again_button.setEnabled(False)
             self.set_results(melodies, handle.title)
+            self.keep_results(melodies)
+        elif 0 <= replay < len(melodies):
+            self.results.set_melodies(melodies)
+            self.results.setCurrentRow(replay)
+            self.load_melody(melodies[replay], handle.title)
+            self.show_message(self.tr("Made again from its recorded settings."))
+            self.regenerated.emit(melodies[replay])
+        else:
+            self.show_message(self.tr("The recorded result {0} is not among the {1} made again.").format(
+                replay + 1, len(melodies)), error=True)
 
     def _on_job_errored(self, message: str, details: str) -> None:
         log.info("music job failed: %s\n%s", message, details)
@@ -396,6 +437,7 @@ class MusicPanel(QWidget):
             self.show_message(self.tr("{0} was cancelled; your melody is unchanged.").format(handle.title))
 
     def _on_job_finished(self) -> None:
+        self._requests.pop(self.sender(), None)
         if self.sender() is self.job:
             self.controls.set_busy(False, self.controls.job_label.text() if self.job.cancel_requested else "")
 
@@ -479,8 +521,7 @@ class MusicPanel(QWidget):
         self.track_row.setVisible(len(tracks) > 1)
         self._sync_transport()
         self.load_melody(melody, self.tr("Import {0}").format(name))
-        if self.restore_settings(melody.metadata.get("provenance", {})):
-            warnings.append(self.tr("The settings that made it were restored."))
+        warnings += self.arm_record(melody.metadata.get("provenance"), name)
         self.show_message(" ".join([self.tr("Imported {0}: {1} notes.").format(name, len(melody.notes)), *warnings]))
 
     def open_file(self, path: Path) -> JobHandle | None:
@@ -494,24 +535,110 @@ class MusicPanel(QWidget):
         """Set the controls from a melody's provenance; True if any setting was restored."""
         return self.controls.restore(provenance)
 
-    def keep(self) -> bool:
-        """Keep the piano roll's melody in the Gallery as a .mid file with its provenance and a thumbnail."""
+    def arm_record(self, record: Any, name: str) -> list[str]:
+        """Restore an opened melody's settings and arm "Generate again"; notes on what is missing or changed."""
+        self.record = None
+        self.again_button.setEnabled(False)
+        record = record if isinstance(record, dict) else {}
+        restored = self.restore_settings(record)
+        missing = describe_missing(record, name)
+        notes = [missing] if missing else []
+        if missing or "job" not in record:  # a drawn melody, or one from before records named their job
+            return notes + ([self.tr("The settings that made it were restored.")] if restored else [])
+        card, note = find_card(record, self.controls.lstm_cards + self.controls.vae_cards)
+        notes += [note] if note else []
+        if card is None:
+            return notes
+        try:
+            request_from_record(record, card.path)
+        except ArtdeskError as error:
+            return notes + [str(error)]
+        self.record = dict(record, model_path=str(card.path))
+        self.again_button.setEnabled(True)
+        return notes + [self.tr("The settings that made it were restored: \"Generate again\" makes it again.")]
+
+    def generate_again(self) -> JobHandle | None:
+        """Run the opened melody's recorded request; ``regenerated`` gets the result it names (not kept twice)."""
+        if self.record is None:
+            return None
+        request = request_from_record(self.record, Path(self.record["model_path"]))  # checked by arm_record
+        jobs = {"generate": _generate_job, "continue": _continue_job, "interpolate": _interpolate_job,
+                "vary": _vary_job}
+        index = self.record.get("index", 0)
+        return self.start_job(jobs[self.record["job"]], request, self.tr("Generate again"),
+                              replay=index if isinstance(index, int) and not isinstance(index, bool) else 0)
+
+    def _on_again_button_clicked(self) -> None:
+        self.generate_again()
+
+    def keep_results(self, melodies: list[Melody]) -> None:
+        """Queue a job's results for the gallery; ``kept`` says how many went in.
+
+        A full budget or disk stops keeping (the context says why in the status bar); nothing kept is lost.
+        """
+        for melody in melodies:
+            if melody.notes:  # a silent result has nothing to keep (and no MIDI notes to write)
+                self._to_keep.append(melody)
+                self._keep_counts[1] += 1
+        if self._to_keep:
+            self._keep_timer.start()
+
+    def flush_kept(self) -> None:
+        """Keep every queued result now (the window is closing)."""
+        while self._to_keep:
+            self._keep_next()
+
+    def close_panel(self) -> None:
+        """Called by the main window on close: results still on their way to the gallery are kept."""
+        self.flush_kept()
+
+    def _on_keep_timer_timeout(self) -> None:
+        if self._to_keep:
+            self._keep_next()
+
+    def _keep_next(self) -> None:
+        melody = self._to_keep.pop(0)
+        if self._keep_melody(melody, dict(melody.metadata.get("provenance", {}))) is None:
+            self._to_keep.clear()  # full budget or disk (the context said so in the status bar), or unwritable
+        else:
+            self._keep_counts[0] += 1
+        if not self._to_keep:
+            self._keep_timer.stop()
+            kept, offered = self._keep_counts
+            self._keep_counts = [0, 0]
+            if kept < offered:
+                self.show_message(self.tr("{0} of {1} results were kept in the Gallery; the rest were not.").format(
+                    kept, offered), error=True)
+            self.kept.emit(kept, offered)
+
+    def _keep_melody(self, melody: Melody, record: dict):
+        """Write ``melody`` into the gallery as MIDI with its record and a thumbnail; the item, or None."""
         from artdesk.core.midi_io import melody_to_bytes
         from artdesk.ui.music.thumbnail import melody_thumbnail_png
 
-        melody = self.document.melody
-        if not melody.notes:
-            self.show_message(self.tr("There are no notes to keep."), error=True)
-            return False
         try:
             data = melody_to_bytes(melody)
         except ArtdeskError as error:
             self.show_message(str(error), error=True)
+            return None
+        return self.context.keep_output("music", data, "mid", record, title=str(melody.metadata.get("title", "Melody")),
+                                        thumbnail_png=melody_thumbnail_png(melody))
+
+    def keep(self) -> bool:
+        """Keep the piano roll's melody (drawn, imported or edited) in the Gallery; True when it was kept now.
+
+        An unedited result is already there (every result is kept), so it is not kept twice.
+        """
+        melody = self.document.melody
+        if not melody.notes:
+            self.show_message(self.tr("There are no notes to keep."), error=True)
             return False
         provenance = dict(melody.metadata.get("provenance", {})) or {"app": "artdesk", "made": "drawn or imported"}
         title = str(melody.metadata.get("title", "Melody"))
-        item = self.context.keep_output("music", data, "mid", provenance, title=title,
-                                        thumbnail_png=melody_thumbnail_png(melody))
+        if provenance.get("job") and not provenance.get("edited"):
+            self.show_message(self.tr("{0} is already in the Gallery: every result is kept.").format(title))
+            return False
+        item = self._keep_melody(melody, provenance)
         if item is not None:
             self.show_message(self.tr("Kept {0} in the Gallery.").format(title))
         return item is not None
