@@ -321,22 +321,34 @@ def test_finetune_can_be_stopped_and_resumed(qtbot, panel, tmp_path):
     assert (panel.context.paths.user_models / "music" / "tiny-stop" / "card.json").exists()
 
 
-def test_keep_in_gallery_and_reopen_restores_settings(qtbot, panel, tmp_path):
+def test_results_are_kept_and_keep_adds_an_edited_melody(qtbot, panel, tmp_path):
     panel.controls.seed_spin.setValue(42)
     panel.controls.style_combo.setCurrentText("celtic")
-    run(qtbot, panel, panel.generate)
+    with qtbot.waitSignal(panel.kept, timeout=TIMEOUT) as kept:
+        run(qtbot, panel, panel.generate)
+    assert kept.args == [2, 2]
     generated = panel.document.melody
-    assert panel.keep()
     gallery = panel.context.gallery()
     items = gallery.query(panel="music")
-    assert len(items) == 1 and items[0].seed == 42
-    kept = [gallery.path(items[0])]
+    assert len(items) == 2 and {item.seed for item in items} == {42}
+    assert not panel.keep() and gallery.count(panel="music") == 2  # already kept
+
+    edited = tuple(n if i else type(n)(n.pitch + 1, n.start, n.duration, n.velocity) for i, n in enumerate(generated.notes))
+    panel.document.set_notes(edited, "raise the first note")
+    assert panel.keep() and gallery.count(panel="music") == 3
+    mine = next(item for item in gallery.query(panel="music") if item.provenance.get("edited"))
+    assert mine.provenance["seed"] == 42 and mine.provenance["job"] == "generate"
+
     panel.controls.seed_spin.setValue(1)
     panel.controls.style_combo.setCurrentText("folk")
-    run(qtbot, panel, lambda: panel.open_file(kept[0]))
+    first = next(item for item in items if item.provenance["index"] == 0)
+    run(qtbot, panel, lambda: panel.open_file(gallery.path(first)))
     assert panel.document.notes == generated.notes
     assert panel.controls.seed_spin.value() == 42 and panel.controls.style_combo.currentText() == "celtic"
-    assert "restored" in panel.message.text()
+    assert "restored" in panel.message.text() and panel.again_button.isEnabled()
+    run(qtbot, panel, lambda: panel.open_file(gallery.path(mine)))  # "Generate again" makes the melody before the edits
+    assert panel.again_button.isEnabled() and "before the edits" in panel.message.text()
+    assert panel.document.notes == edited
     assert panel.open_file(tmp_path / "poem.txt") is None and "opens .mid" in panel.message.text()
 
 

@@ -555,6 +555,9 @@ class MusicPanel(QWidget):
             return notes + [str(error)]
         self.record = dict(record, model_path=str(card.path))
         self.again_button.setEnabled(True)
+        if record.get("edited"):
+            return notes + [self.tr("The settings that made it were restored; it was edited afterwards, so "
+                                    "\"Generate again\" makes the melody as it was before the edits.")]
         return notes + [self.tr("The settings that made it were restored: \"Generate again\" makes it again.")]
 
     def generate_again(self) -> JobHandle | None:
