@@ -72,9 +72,12 @@ class QtTrainingPage(QWizardPage):
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.loss_plot)
         lower.addWidget(self.pairs)
+        lower.setStretchFactor(0, 1)  # the plot and the pairs share the width
+        lower.setStretchFactor(1, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.strip)
         split.addWidget(lower)
+        split.setStretchFactor(1, 2)  # the strip needs about one row; the plot and the pairs get the rest
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.status)

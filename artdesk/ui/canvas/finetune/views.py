@@ -46,6 +46,7 @@ class QtSampleStrip(QWidget):
         self.strip.setMovement(QListWidget.Movement.Static)
         self.strip.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.strip.setMinimumHeight(STRIP_CELL + 28)
+        self.strip.setMaximumHeight(2 * STRIP_CELL + 48)  # two rows at most: the plot and the pairs need the room
         self.strip.setAccessibleName("Samples")
         self.scrubber = QSlider(Qt.Orientation.Horizontal)
         self.scrubber.setRange(0, 0)
