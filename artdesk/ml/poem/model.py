@@ -8,6 +8,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from artdesk.ml.onednn import onednn_disabled
+
 
 @dataclass(frozen=True)
 class PoemConfig:
@@ -54,7 +56,12 @@ class PoemRNN(nn.Module):
             self.rank[order] = torch.arange(len(order), device=self.rank.device)
 
     def _features(self, ids: torch.Tensor, state):
-        out, state = self.rnn(self.drop(self.embed(ids)), state)
+        x = self.drop(self.embed(ids))
+        if ids.shape[1] == 1 and not torch.is_grad_enabled():
+            with onednn_disabled():  # one token at a time: ~20x faster on CPU
+                out, state = self.rnn(x, state)
+        else:
+            out, state = self.rnn(x, state)
         return self.drop(out), state
 
     def forward(self, ids: torch.Tensor, state=None):
