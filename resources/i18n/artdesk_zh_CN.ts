@@ -101,6 +101,85 @@
     </message>
   </context>
   <context>
+    <name>BoardDialog</name>
+    <message>
+      <source>Any label</source>
+      <translation>任意标签</translation>
+    </message>
+    <message>
+      <source>Board of works</source>
+      <translation>作品评估表</translation>
+    </message>
+    <message>
+      <source>Diversity</source>
+      <translation>多样性</translation>
+    </message>
+    <message>
+      <source>Evaluation board</source>
+      <translation>评估面板</translation>
+    </message>
+    <message>
+      <source>No filter</source>
+      <translation>不筛选</translation>
+    </message>
+    <message>
+      <source>Novelty</source>
+      <translation>新颖度</translation>
+    </message>
+    <message>
+      <source>Novelty: share of unseen works of the same data that sit at least as close to training (0 copies, 1 farther than all). Diversity: unlike the closest other work of the batch (0 duplicate). Technique: sharpness of pictures, in-key rate of melodies, rule violations of poems. Rating: double-click to set 0-5.</source>
+      <translation>新颖度：同一数据集中未见过的作品里，与训练数据至少同样接近的比例（0 为照搬，1 为比所有作品都远）。多样性：与本批中最相近的另一件作品的差别（0 为重复）。技法：图片的清晰度、旋律的调内音比例、诗歌的格律错误数。评分：双击设置 0-5。</translation>
+    </message>
+    <message>
+      <source>Rating</source>
+      <translation>评分</translation>
+    </message>
+    <message>
+      <source>Select in gallery</source>
+      <translation>在作品库中选中</translation>
+    </message>
+    <message>
+      <source>Select the picked rows in the gallery, to export, open or delete them</source>
+      <translation>在作品库中选中所挑的行，以便导出、打开或删除</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>显示</translation>
+    </message>
+    <message>
+      <source>Technique</source>
+      <translation>技法</translation>
+    </message>
+    <message>
+      <source>at least</source>
+      <translation>至少</translation>
+    </message>
+    <message>
+      <source>at most</source>
+      <translation>至多</translation>
+    </message>
+    <message>
+      <source>close</source>
+      <translation>接近</translation>
+    </message>
+    <message>
+      <source>close copy</source>
+      <translation>近乎照搬</translation>
+    </message>
+    <message>
+      <source>familiar</source>
+      <translation>似曾相识</translation>
+    </message>
+    <message>
+      <source>original</source>
+      <translation>原创</translation>
+    </message>
+    <message>
+      <source>{0} of {1} works shown</source>
+      <translation>显示 {1} 件中的 {0} 件</translation>
+    </message>
+  </context>
+  <context>
     <name>CanvasModelDock</name>
     <message>
       <source> · undertrained</source>
@@ -167,6 +246,14 @@
       <translation>将过渡导出为 GIF</translation>
     </message>
     <message>
+      <source>Fine-tune an image model on a folder of your own pictures</source>
+      <translation>用你自己的一个图片文件夹微调图像模型</translation>
+    </message>
+    <message>
+      <source>Finish or close the open fine-tune first.</source>
+      <translation>请先完成或关闭已打开的微调。</translation>
+    </message>
+    <message>
       <source>Frames</source>
       <translation>帧数</translation>
     </message>
@@ -175,12 +262,32 @@
       <translation>生成</translation>
     </message>
     <message>
+      <source>Generate again</source>
+      <translation>再次生成</translation>
+    </message>
+    <message>
+      <source>Its provenance names no canvas job, so it cannot be generated again.</source>
+      <translation>它的来源记录没有写明画布任务，因此无法再次生成。</translation>
+    </message>
+    <message>
       <source>Layer size</source>
       <translation>图层尺寸</translation>
     </message>
     <message>
+      <source>Made again, but the record names no picture among them.</source>
+      <translation>已重新生成，但记录中没有指明其中哪一张。</translation>
+    </message>
+    <message>
+      <source>Made again: picture %d is the opened one.</source>
+      <translation>已重新生成：第 %d 张就是打开的图片。</translation>
+    </message>
+    <message>
       <source>Main directions of change the model learned (1 is the strongest)</source>
       <translation>模型学到的主要变化方向（1 最明显）</translation>
+    </message>
+    <message>
+      <source>Make the opened picture again, from the settings in its provenance</source>
+      <translation>按来源记录中的设置，重新生成打开的图片</translation>
     </message>
     <message>
       <source>Model</source>
@@ -239,6 +346,10 @@
       <translation>风格</translation>
     </message>
     <message>
+      <source>Teach it your pictures…</source>
+      <translation>用你的图片训练它…</translation>
+    </message>
+    <message>
       <source>The nearest picture was added as a new layer.</source>
       <translation>最相近的图已作为新图层添加。</translation>
     </message>
@@ -257,6 +368,14 @@
     <message>
       <source>With the picks</source>
       <translation>对选中的图</translation>
+    </message>
+    <message>
+      <source>Your fine-tuned model is selected: press Generate.</source>
+      <translation>已选中你微调的模型：请按“生成”。</translation>
+    </message>
+    <message>
+      <source>not all kept in the Gallery (see the status bar)</source>
+      <translation>未能全部保存到作品库（见状态栏）</translation>
     </message>
     <message>
       <source>saved %s</source>
@@ -372,6 +491,10 @@
     <message>
       <source>Import layer…</source>
       <translation>导入图层…</translation>
+    </message>
+    <message>
+      <source>Its settings are restored in the model dock: "Generate again" makes it again.</source>
+      <translation>其设置已在模型面板中恢复：点“再次生成”即可重新生成它。</translation>
     </message>
     <message>
       <source>Layer 1</source>
@@ -807,8 +930,36 @@
   <context>
     <name>GalleryPanel</name>
     <message>
+      <source>; {0} left out (their files are gone)</source>
+      <translation>；{0} 件未包含（文件已不存在）</translation>
+    </message>
+    <message>
       <source>Any rating</source>
       <translation>任意评分</translation>
+    </message>
+    <message>
+      <source>Board: {0} of {1} works measured</source>
+      <translation>评估面板：已评估 {1} 件中的 {0} 件</translation>
+    </message>
+    <message>
+      <source>Bundle {0}: {1} work(s)</source>
+      <translation>作品包 {0}：{1} 件作品</translation>
+    </message>
+    <message>
+      <source>Check originality</source>
+      <translation>检查原创性</translation>
+    </message>
+    <message>
+      <source>Check the gallery</source>
+      <translation>检查作品库</translation>
+    </message>
+    <message>
+      <source>Compare with the training data of the model that made it</source>
+      <translation>与生成它的模型的训练数据比较</translation>
+    </message>
+    <message>
+      <source>Comparing with the training data…</source>
+      <translation>正在与训练数据比较…</translation>
     </message>
     <message>
       <source>Delete</source>
@@ -817,6 +968,22 @@
     <message>
       <source>Deleted {0} item(s). Undo with Ctrl+Z.</source>
       <translation>已删除 {0} 项。按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+      <source>Evaluation board</source>
+      <translation>评估面板</translation>
+    </message>
+    <message>
+      <source>Evaluation board…</source>
+      <translation>评估面板…</translation>
+    </message>
+    <message>
+      <source>Export bundle</source>
+      <translation>导出作品包</translation>
+    </message>
+    <message>
+      <source>Export bundle…</source>
+      <translation>导出作品包…</translation>
     </message>
     <message>
       <source>Export failed</source>
@@ -843,6 +1010,14 @@
       <translation>收藏夹</translation>
     </message>
     <message>
+      <source>Gallery repaired: {0} missing items dropped, {1} found again.</source>
+      <translation>作品库已修复：移除 {0} 件缺失的作品，重新找回 {1} 件。</translation>
+    </message>
+    <message>
+      <source>Judging {0} works…</source>
+      <translation>正在评估 {0} 件作品…</translation>
+    </message>
+    <message>
       <source>Kept works</source>
       <translation>保留的作品</translation>
     </message>
@@ -853,6 +1028,14 @@
     <message>
       <source>Nothing kept yet: everything you generate in Canvas, Music and Poem appears here.</source>
       <translation>还没有保留任何作品：你在画布、音乐和诗歌中生成的内容都会出现在这里。</translation>
+    </message>
+    <message>
+      <source>Novelty, diversity, technique and rating of the selected works (or, with one or none selected, of the newest works shown)</source>
+      <translation>所选作品的新颖度、多样性、技法和评分（若只选了一件或未选，则为当前显示的最新作品）</translation>
+    </message>
+    <message>
+      <source>One .zip: each selected work with its provenance record, and a manifest</source>
+      <translation>一个 .zip 文件：每件所选作品及其来源记录，外加一份清单</translation>
     </message>
     <message>
       <source>Open in its panel</source>
@@ -875,12 +1058,20 @@
       <translation>作品集无法打开，原因请看状态栏。</translation>
     </message>
     <message>
+      <source>Zip (*.zip)</source>
+      <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+    <message>
       <source>tags, separated by commas</source>
       <translation>标签，用逗号分隔</translation>
     </message>
     <message>
       <source>{0} items</source>
       <translation>{0} 项</translation>
+    </message>
+    <message>
+      <source>{0} works selected from the board</source>
+      <translation>已从评估面板选中 {0} 件作品</translation>
     </message>
   </context>
   <context>
@@ -1078,6 +1269,10 @@
       <translation>续写旋律</translation>
     </message>
     <message>
+      <source>Every result is kept in the Gallery; Keep adds the piano roll's melody as it is now (drawn, imported or edited).</source>
+      <translation>每个生成结果都会自动保存到作品库；“保存”把钢琴卷帘中当前的旋律（手绘、导入或编辑过的）也加进去。</translation>
+    </message>
+    <message>
       <source>Export MIDI</source>
       <translation>导出 MIDI</translation>
     </message>
@@ -1096,6 +1291,10 @@
     <message>
       <source>Fit</source>
       <translation>适合窗口</translation>
+    </message>
+    <message>
+      <source>Generate again</source>
+      <translation>再次生成</translation>
     </message>
     <message>
       <source>Generate melodies</source>
@@ -1146,10 +1345,6 @@
       <translation>保留</translation>
     </message>
     <message>
-      <source>Keep this melody in the Gallery (as a MIDI file with its settings).</source>
-      <translation>把这段旋律保留到作品集（存为 MIDI 文件，并附带生成设置）。</translation>
-    </message>
-    <message>
       <source>Kept {0} in the Gallery.</source>
       <translation>已将 {0} 保留到作品集。</translation>
     </message>
@@ -1160,6 +1355,14 @@
     <message>
       <source>MIDI files (*.mid)</source>
       <translation>MIDI 文件 (*.mid)</translation>
+    </message>
+    <message>
+      <source>Made again from its recorded settings.</source>
+      <translation>已按记录的设置重新生成。</translation>
+    </message>
+    <message>
+      <source>Make the opened melody again from its recorded settings.</source>
+      <translation>按记录的设置重新生成打开的旋律。</translation>
     </message>
     <message>
       <source>Melody B: {0}.</source>
@@ -1222,8 +1425,20 @@
       <translation>钢琴卷帘是空的，请先生成、导入或画一段旋律。</translation>
     </message>
     <message>
+      <source>The recorded result {0} is not among the {1} made again.</source>
+      <translation>记录中的第 {0} 个结果不在重新生成的 {1} 个结果之中。</translation>
+    </message>
+    <message>
       <source>The settings that made it were restored.</source>
       <translation>已恢复生成它时的设置。</translation>
+    </message>
+    <message>
+      <source>The settings that made it were restored: "Generate again" makes it again.</source>
+      <translation>已恢复生成它的设置：点“再次生成”即可重新得到它。</translation>
+    </message>
+    <message>
+      <source>The settings that made it were restored; it was edited afterwards, so "Generate again" makes the melody as it was before the edits.</source>
+      <translation>已恢复生成它的设置；它在生成后被编辑过，因此“再次生成”得到的是编辑前的旋律。</translation>
     </message>
     <message>
       <source>There are no notes to export.</source>
@@ -1274,8 +1489,16 @@
       <translation>{0} 没有生成任何旋律。</translation>
     </message>
     <message>
+      <source>{0} is already in the Gallery: every result is kept.</source>
+      <translation>{0} 已在作品库中：每个生成结果都会自动保存。</translation>
+    </message>
+    <message>
       <source>{0} of the results are silent; try a higher temperature.</source>
       <translation>有 {0} 个结果没有声音，试试调高温度。</translation>
+    </message>
+    <message>
+      <source>{0} of {1} results were kept in the Gallery; the rest were not.</source>
+      <translation>{1} 个结果中有 {0} 个已保存到作品库，其余未保存。</translation>
     </message>
     <message>
       <source>{0} was cancelled; your melody is unchanged.</source>
@@ -1365,8 +1588,16 @@
       <translation>生成</translation>
     </message>
     <message>
+      <source>Generate again</source>
+      <translation>再次生成</translation>
+    </message>
+    <message>
       <source>Give the new model a plain name (letters, digits, dashes).</source>
       <translation>请给新模型起一个简单的名字（字母、数字、短横线）。</translation>
+    </message>
+    <message>
+      <source>Its settings are restored: "Generate again" writes it again.</source>
+      <translation>其设置已恢复：点“再次生成”即可重新写出它。</translation>
     </message>
     <message>
       <source>Level/oblique pattern (中华新韵)</source>
@@ -1409,12 +1640,16 @@
       <translation>打开诗作</translation>
     </message>
     <message>
-      <source>Opened {0}</source>
-      <translation>已打开 {0}</translation>
+      <source>Opened {0}.</source>
+      <translation>已打开 {0}。</translation>
     </message>
     <message>
       <source>Pick a poem model first.</source>
       <translation>请先选择一个诗歌模型。</translation>
+    </message>
+    <message>
+      <source>Poem</source>
+      <translation>诗歌</translation>
     </message>
     <message>
       <source>Regenerate this line</source>
@@ -1455,6 +1690,10 @@
     <message>
       <source>Top-p</source>
       <translation>Top-p</translation>
+    </message>
+    <message>
+      <source>Write the opened poem again, from the settings in its provenance</source>
+      <translation>按来源记录中的设置，重新写出打开的诗</translation>
     </message>
     <message>
       <source>Writing a poem</source>
@@ -1575,6 +1814,53 @@
     </message>
   </context>
   <context>
+    <name>QtBoardModel</name>
+    <message>
+      <source>Diversity</source>
+      <translation>多样性</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <source>Novelty</source>
+      <translation>新颖度</translation>
+    </message>
+    <message>
+      <source>Panel</source>
+      <translation>面板</translation>
+    </message>
+    <message>
+      <source>Rating</source>
+      <translation>评分</translation>
+    </message>
+    <message>
+      <source>Technique</source>
+      <translation>技法</translation>
+    </message>
+    <message>
+      <source>Work</source>
+      <translation>作品</translation>
+    </message>
+    <message>
+      <source>in-key rate: notes in the best-fitting key</source>
+      <translation>调内音比例：落在最吻合调性中的音符</translation>
+    </message>
+    <message>
+      <source>not measured</source>
+      <translation>未评估</translation>
+    </message>
+    <message>
+      <source>rule violations of the form (fewer is better)</source>
+      <translation>违反诗体格律的数目（越少越好）</translation>
+    </message>
+    <message>
+      <source>sharpness: variance of the Laplacian (higher is crisper)</source>
+      <translation>清晰度：拉普拉斯算子的方差（越高越清晰）</translation>
+    </message>
+  </context>
+  <context>
     <name>QtCanvasEditor</name>
     <message>
       <source>%s copy</source>
@@ -1662,6 +1948,29 @@
     </message>
   </context>
   <context>
+    <name>QtClosestPairs</name>
+    <message>
+      <source>KID {0:.4f} (lower: closer to your held-out pictures)</source>
+      <translation>KID {0:.4f}（越低越接近你留出的图片）</translation>
+    </message>
+    <message>
+      <source>Left: generated; right: the nearest of your pictures (distance {0:.3f})</source>
+      <translation>左：生成的图片；右：你的图片中最接近的一张（距离 {0:.3f}）</translation>
+    </message>
+    <message>
+      <source>Step {0}</source>
+      <translation>第 {0} 步</translation>
+    </message>
+    <message>
+      <source>no measurement at this step</source>
+      <translation>这一步没有测量</translation>
+    </message>
+    <message>
+      <source>too close to a training picture: {0:.0%}</source>
+      <translation>与训练图片过于相似：{0:.0%}</translation>
+    </message>
+  </context>
+  <context>
     <name>QtFinetuneRunner</name>
     <message>
       <source>Done: the new model {0} is in the Melody picker.</source>
@@ -1682,6 +1991,46 @@
     <message>
       <source>Stopping (progress is kept; start again with Resume to go on)…</source>
       <translation>正在停止（进度会保留；之后可接着继续）…</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtFinetuneWizard</name>
+    <message>
+      <source>Stop training?</source>
+      <translation>停止训练？</translation>
+    </message>
+    <message>
+      <source>Teach it your pictures</source>
+      <translation>用你的图片训练它</translation>
+    </message>
+    <message>
+      <source>Training is still running. Stop it? The progress is kept and can be resumed later.</source>
+      <translation>训练仍在进行。要停止吗？进度会保留，之后可以继续。</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtFinishPage</name>
+    <message>
+      <source>KID against your held-out pictures: {0:.4f} (the base model: {1:.4f}; lower is closer)</source>
+      <translation>与你留出图片的 KID：{0:.4f}（基础模型：{1:.4f}；越低越接近）</translation>
+    </message>
+    <message>
+      <source>Pictures too close to one of yours: {0:.0%} (under 5% is healthy)</source>
+      <translation>与你某张图片过于相似的比例：{0:.0%}（低于 5% 为正常）</translation>
+    </message>
+    <message>
+      <source>Training stopped early because the model began to copy your pictures.</source>
+      <translation>由于模型开始复制你的图片，训练已提前停止。</translation>
+    </message>
+    <message>
+      <source>Your model is ready</source>
+      <translation>你的模型已就绪</translation>
+    </message>
+    <message>
+      <source>{0} is selected in the Canvas model picker: press Generate to draw with it.
+Saved in {1}</source>
+      <translation>{0} 已在画布的模型选择器中选中：按“生成”即可用它作画。
+保存在 {1}</translation>
     </message>
   </context>
   <context>
@@ -1759,6 +2108,21 @@
     <message>
       <source>Up</source>
       <translation>上移</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtLossPlot</name>
+    <message>
+      <source>Red: how well the critic tells your pictures from the model's; blue: the model's loss. Wild swings or one line running away mean trouble.</source>
+      <translation>红色：判别器区分你的图片和模型图片的能力；蓝色：模型的损失。剧烈波动或某条线一路跑偏说明有问题。</translation>
+    </message>
+    <message>
+      <source>The losses appear after a few steps.</source>
+      <translation>几步之后会显示损失。</translation>
+    </message>
+    <message>
+      <source>step {0}: critic {1:.3f}, model {2:.3f}</source>
+      <translation>第 {0} 步：判别器 {1:.3f}，模型 {2:.3f}</translation>
     </message>
   </context>
   <context>
@@ -1962,6 +2326,224 @@
     </message>
   </context>
   <context>
+    <name>QtOptionsPage</name>
+    <message>
+      <source>A crash loses at most this much training</source>
+      <translation>崩溃时最多丢失这么多训练</translation>
+    </message>
+    <message>
+      <source>About {0} on this computer ({1} steps at {2:.2f} s each).</source>
+      <translation>在这台电脑上约需 {0}（{1} 步，每步 {2:.2f} 秒）。</translation>
+    </message>
+    <message>
+      <source>Advanced</source>
+      <translation>高级</translation>
+    </message>
+    <message>
+      <source>Averaging of the weights (EMA)</source>
+      <translation>权重平均（EMA）</translation>
+    </message>
+    <message>
+      <source>Batch</source>
+      <translation>批大小</translation>
+    </message>
+    <message>
+      <source>Critic blocks kept frozen (FreezeD); more protects small folders</source>
+      <translation>冻结的判别器模块数（FreezeD）；越多越能保护小文件夹</translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>EMA</source>
+      <translation>EMA</translation>
+    </message>
+    <message>
+      <source>Estimate</source>
+      <translation>估算</translation>
+    </message>
+    <message>
+      <source>Frozen critic blocks</source>
+      <translation>冻结的判别器模块</translation>
+    </message>
+    <message>
+      <source>Held out</source>
+      <translation>留出</translation>
+    </message>
+    <message>
+      <source>How to train</source>
+      <translation>如何训练</translation>
+    </message>
+    <message>
+      <source>I made these pictures, or I have permission to train on them</source>
+      <translation>这些图片是我创作的，或我已获准用它们训练</translation>
+    </message>
+    <message>
+      <source>Learning rate</source>
+      <translation>学习率</translation>
+    </message>
+    <message>
+      <source>Licence or consent</source>
+      <translation>许可或授权</translation>
+    </message>
+    <message>
+      <source>Measuring a few steps on this computer…</source>
+      <translation>正在这台电脑上测量几步…</translation>
+    </message>
+    <message>
+      <source>Name the model with letters, digits, - or _ (up to 64).</source>
+      <translation>模型名只能用字母、数字、- 或 _（最多 64 个字符）。</translation>
+    </message>
+    <message>
+      <source>New model name</source>
+      <translation>新模型名称</translation>
+    </message>
+    <message>
+      <source>Not measured yet.</source>
+      <translation>尚未测量。</translation>
+    </message>
+    <message>
+      <source>Only norms and modulation</source>
+      <translation>只训练归一化和调制</translation>
+    </message>
+    <message>
+      <source>Pictures per step</source>
+      <translation>每步的图片数</translation>
+    </message>
+    <message>
+      <source>Quality</source>
+      <translation>质量</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>分辨率</translation>
+    </message>
+    <message>
+      <source>Samples every</source>
+      <translation>样图间隔</translation>
+    </message>
+    <message>
+      <source>Save progress every</source>
+      <translation>保存进度间隔</translation>
+    </message>
+    <message>
+      <source>Seed</source>
+      <translation>种子</translation>
+    </message>
+    <message>
+      <source>Share of your pictures kept aside to measure the result (at least 2)</source>
+      <translation>留出用于衡量结果的图片比例（至少 2 张）</translation>
+    </message>
+    <message>
+      <source>Start from</source>
+      <translation>起点模型</translation>
+    </message>
+    <message>
+      <source>Start training</source>
+      <translation>开始训练</translation>
+    </message>
+    <message>
+      <source>Steps</source>
+      <translation>步数</translation>
+    </message>
+    <message>
+      <source>Steps between sample strips</source>
+      <translation>两次样图条之间的步数</translation>
+    </message>
+    <message>
+      <source>Stop early when it starts copying my pictures</source>
+      <translation>开始复制我的图片时提前停止</translation>
+    </message>
+    <message>
+      <source>The base model's resolution; the fine-tune keeps it</source>
+      <translation>基础模型的分辨率；微调保持不变</translation>
+    </message>
+    <message>
+      <source>The defaults suit most folders. Press Estimate to measure how long it takes on this computer.</source>
+      <translation>默认设置适合大多数文件夹。按“估算”可测量在这台电脑上需要多长时间。</translation>
+    </message>
+    <message>
+      <source>The options changed: press Estimate again.</source>
+      <translation>选项已更改：请再按一次“估算”。</translation>
+    </message>
+    <message>
+      <source>There is no image model (GAN) to start from. Reinstall artdesk, or train one with: artdesk train canvas</source>
+      <translation>没有可作为起点的图像模型（GAN）。请重新安装 artdesk，或用以下命令训练一个：artdesk train canvas</translation>
+    </message>
+    <message>
+      <source>Train only normalisation and modulation (best with very few pictures)</source>
+      <translation>只训练归一化和调制参数（图片很少时最好）</translation>
+    </message>
+    <message>
+      <source>Training steps (auto: from the preset and the folder size)</source>
+      <translation>训练步数（自动：根据预设和文件夹大小）</translation>
+    </message>
+    <message>
+      <source>Where the pictures come from</source>
+      <translation>图片来源</translation>
+    </message>
+    <message>
+      <source>You already have a model named {0}; choose another name.</source>
+      <translation>你已有名为 {0} 的模型；请换一个名称。</translation>
+    </message>
+    <message>
+      <source>auto</source>
+      <translation>自动</translation>
+    </message>
+    <message>
+      <source>e.g. my own work, all rights reserved; or CC BY 4.0</source>
+      <translation>例如：本人作品，保留所有权利；或 CC BY 4.0</translation>
+    </message>
+    <message>
+      <source>e.g. my sketchbook 2019-2024, scanned</source>
+      <translation>例如：我 2019–2024 年的速写本，扫描件</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtOriginalityView</name>
+    <message>
+      <source>Longest shared passage ({0:.0%} of the work): {1}</source>
+      <translation>最长共同片段（占作品的 {0:.0%}）：{1}</translation>
+    </message>
+    <message>
+      <source>close</source>
+      <translation>接近</translation>
+    </message>
+    <message>
+      <source>close copy</source>
+      <translation>近乎照搬</translation>
+    </message>
+    <message>
+      <source>familiar</source>
+      <translation>似曾相识</translation>
+    </message>
+    <message>
+      <source>feature distance</source>
+      <translation>特征距离</translation>
+    </message>
+    <message>
+      <source>longest shared passage (characters)</source>
+      <translation>最长共同片段（字符数）</translation>
+    </message>
+    <message>
+      <source>longest shared passage (notes)</source>
+      <translation>最长共同片段（音符数）</translation>
+    </message>
+    <message>
+      <source>original</source>
+      <translation>原创</translation>
+    </message>
+    <message>
+      <source>this work</source>
+      <translation>此作品</translation>
+    </message>
+    <message>
+      <source>{0}: {1:g}; {2:.0f}% of unseen works of its kind are this close to training.</source>
+      <translation>{0}：{1:g}；同类未见过的作品中有 {2:.0f}% 与训练数据同样接近。</translation>
+    </message>
+  </context>
+  <context>
     <name>QtPianoRoll</name>
     <message>
       <source>Click: add a note · drag a note: move · drag its right edge: resize · right-click: delete
@@ -1973,6 +2555,113 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
     </message>
   </context>
   <context>
+    <name>QtPicturesPage</name>
+    <message>
+      <source>A folder of PNG, JPEG, WebP, GIF, BMP or TIFF pictures</source>
+      <translation>一个存放 PNG、JPEG、WebP、GIF、BMP 或 TIFF 图片的文件夹</translation>
+    </message>
+    <message>
+      <source>Add files…</source>
+      <translation>添加文件…</translation>
+    </message>
+    <message>
+      <source>Checking the pictures…</source>
+      <translation>正在检查图片…</translation>
+    </message>
+    <message>
+      <source>Choose a folder or drop pictures here. artdesk checks them and shows exactly what the model will learn from.</source>
+      <translation>选择一个文件夹，或把图片拖到这里。artdesk 会检查它们，并准确显示模型将从中学习的内容。</translation>
+    </message>
+    <message>
+      <source>Crop:</source>
+      <translation>裁剪：</translation>
+    </message>
+    <message>
+      <source>Double-click a picture to switch it between centre crop and fit.</source>
+      <translation>双击图片可在居中裁剪和完整适配之间切换。</translation>
+    </message>
+    <message>
+      <source>Duplicates ({0})</source>
+      <translation>重复（{0}）</translation>
+    </message>
+    <message>
+      <source>Each picture whole, padded with white.</source>
+      <translation>每张图片完整保留，用白色补边。</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Folder of your pictures</source>
+      <translation>你的图片文件夹</translation>
+    </message>
+    <message>
+      <source>Folder…</source>
+      <translation>文件夹…</translation>
+    </message>
+    <message>
+      <source>No pictures chosen yet.</source>
+      <translation>尚未选择图片。</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <source>Pictures ({0})</source>
+      <translation>图片（{0}）</translation>
+    </message>
+    <message>
+      <source>Skipped ({0})</source>
+      <translation>跳过（{0}）</translation>
+    </message>
+    <message>
+      <source>The middle square of each picture.</source>
+      <translation>每张图片中间的正方形。</translation>
+    </message>
+    <message>
+      <source>Used ({0})</source>
+      <translation>使用（{0}）</translation>
+    </message>
+    <message>
+      <source>Your pictures</source>
+      <translation>你的图片</translation>
+    </message>
+    <message>
+      <source>centre</source>
+      <translation>居中</translation>
+    </message>
+    <message>
+      <source>fit</source>
+      <translation>适配</translation>
+    </message>
+    <message>
+      <source>same picture as {0}</source>
+      <translation>与 {0} 是同一张图片</translation>
+    </message>
+    <message>
+      <source>the preview shows the first {0}</source>
+      <translation>预览显示前 {0} 张</translation>
+    </message>
+    <message>
+      <source>unreadable</source>
+      <translation>无法读取</translation>
+    </message>
+    <message>
+      <source>{0} does not exist (moved or deleted?). Choose another folder.</source>
+      <translation>{0} 不存在（被移动或删除了？）。请选择另一个文件夹。</translation>
+    </message>
+    <message>
+      <source>{0} dropped items</source>
+      <translation>拖入的 {0} 项</translation>
+    </message>
+    <message>
+      <source>{0} pictures will be used · {1} skipped · {2} duplicates left out</source>
+      <translation>将使用 {0} 张图片 · 跳过 {1} 个 · 去掉 {2} 个重复</translation>
+    </message>
+  </context>
+  <context>
     <name>QtPoemEditor</name>
     <message>
       <source>Generate a poem, or type or paste one here to check it.</source>
@@ -1981,6 +2670,123 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
     <message>
       <source>Tick a line to lock it: regenerating keeps locked lines.</source>
       <translation>勾选某一行即可锁定：重写时会保留锁定的行。</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtResumeOffer</name>
+    <message>
+      <source>A fine-tune was left unfinished ({0}). Resume it?</source>
+      <translation>有一个微调未完成（{0}）。要继续吗？</translation>
+    </message>
+    <message>
+      <source>Could not look for unfinished fine-tunes: {0}</source>
+      <translation>无法查找未完成的微调：{0}</translation>
+    </message>
+    <message>
+      <source>Delete the chosen run's saved progress</source>
+      <translation>删除所选训练已保存的进度</translation>
+    </message>
+    <message>
+      <source>Delete the saved progress of {0}? This cannot be undone.</source>
+      <translation>删除 {0} 已保存的进度？此操作无法撤销。</translation>
+    </message>
+    <message>
+      <source>Discard the fine-tune?</source>
+      <translation>丢弃这个微调？</translation>
+    </message>
+    <message>
+      <source>Discard…</source>
+      <translation>丢弃…</translation>
+    </message>
+    <message>
+      <source>Not now</source>
+      <translation>以后再说</translation>
+    </message>
+    <message>
+      <source>Resume</source>
+      <translation>继续</translation>
+    </message>
+    <message>
+      <source>{0} fine-tunes were left unfinished. Resume one?</source>
+      <translation>有 {0} 个微调未完成。要继续其中一个吗？</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtSampleStrip</name>
+    <message>
+      <source>Drag back to see what the model drew at earlier steps</source>
+      <translation>向回拖动可查看模型在较早步数时画的内容</translation>
+    </message>
+    <message>
+      <source>Samples appear here as the model learns.</source>
+      <translation>模型学习时，样图会显示在这里。</translation>
+    </message>
+    <message>
+      <source>Seed {0}</source>
+      <translation>种子 {0}</translation>
+    </message>
+    <message>
+      <source>Step {0} ({1} of {2})</source>
+      <translation>第 {0} 步（第 {1} 个，共 {2} 个）</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtSnapshotList</name>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Deleted the snapshot of step {0}.</source>
+      <translation>已删除第 {0} 步的快照。</translation>
+    </message>
+    <message>
+      <source>Export the snapshot into</source>
+      <translation>将快照导出到</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <source>Make the model use the weights of this snapshot (e.g. before it began to copy)</source>
+      <translation>让模型使用这个快照的权重（例如在它开始复制之前的快照）</translation>
+    </message>
+    <message>
+      <source>Save this snapshot as a model of its own</source>
+      <translation>把这个快照另存为一个独立的模型</translation>
+    </message>
+    <message>
+      <source>Saved the snapshot of step {0} as {1}.</source>
+      <translation>已将第 {0} 步的快照保存为 {1}。</translation>
+    </message>
+    <message>
+      <source>The model now uses the snapshot of step {0}.</source>
+      <translation>模型现在使用第 {0} 步的快照。</translation>
+    </message>
+    <message>
+      <source>This model kept no snapshots.</source>
+      <translation>这个模型没有保留快照。</translation>
+    </message>
+    <message>
+      <source>Use this snapshot</source>
+      <translation>使用这个快照</translation>
+    </message>
+    <message>
+      <source>Working…</source>
+      <translation>处理中…</translation>
+    </message>
+    <message>
+      <source>in use</source>
+      <translation>使用中</translation>
+    </message>
+    <message>
+      <source>step {0}</source>
+      <translation>第 {0} 步</translation>
+    </message>
+    <message>
+      <source>too close {0:.0%}</source>
+      <translation>过于相似 {0:.0%}</translation>
     </message>
   </context>
   <context>
@@ -2032,6 +2838,67 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
     <message>
       <source>size</source>
       <translation>大小</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtTrainingPage</name>
+    <message>
+      <source>Done: {0} is saved and in the Canvas model picker.</source>
+      <translation>完成：{0} 已保存，并出现在画布的模型选择器中。</translation>
+    </message>
+    <message>
+      <source>Pause</source>
+      <translation>暂停</translation>
+    </message>
+    <message>
+      <source>Paused. The progress is saved; Resume goes on from here.</source>
+      <translation>已暂停。进度已保存；按“继续”从这里接着训练。</translation>
+    </message>
+    <message>
+      <source>Pausing (saving the progress)…</source>
+      <translation>正在暂停（保存进度）…</translation>
+    </message>
+    <message>
+      <source>Resume</source>
+      <translation>继续</translation>
+    </message>
+    <message>
+      <source>Starting {0}…</source>
+      <translation>正在启动 {0}…</translation>
+    </message>
+    <message>
+      <source>Starting…</source>
+      <translation>正在启动…</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <source>Stop and keep the progress; artdesk offers to resume it later</source>
+      <translation>停止并保留进度；artdesk 之后会提示继续</translation>
+    </message>
+    <message>
+      <source>Stopped. The progress is kept: open this wizard with the same name, or accept artdesk's offer at the next start, to go on.</source>
+      <translation>已停止。进度已保留：用同样的名称再次打开此向导，或在下次启动时接受 artdesk 的提示，即可继续。</translation>
+    </message>
+    <message>
+      <source>Stopping (saving the progress)…</source>
+      <translation>正在停止（保存进度）…</translation>
+    </message>
+    <message>
+      <source>Training</source>
+      <translation>训练</translation>
+    </message>
+    <message>
+      <source>You can keep painting and generating meanwhile. Pause keeps everything; a crash loses at most a few minutes.</source>
+      <translation>在此期间你可以继续绘画和生成。暂停会保留一切；崩溃最多丢失几分钟。</translation>
+    </message>
+    <message>
+      <source>{0}
+The progress saved so far is kept; Resume tries again.</source>
+      <translation>{0}
+已保存的进度会保留；按“继续”再试一次。</translation>
     </message>
   </context>
   <context>
