@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -81,6 +82,7 @@ def main() -> int:
         path = save_png(image, args.out / "before-after.png",
                         {"job": "finetune bench", "rows": ["base model", f"fine-tuned, {steps} steps"]})
         print(f"wrote {path}")
+    shutil.rmtree(home, ignore_errors=True)
     return 0
 
 
