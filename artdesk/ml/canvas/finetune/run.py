@@ -206,9 +206,6 @@ def run_finetune(request: FinetuneRequest, ctx: JobContext, world: World = World
     state = load_training_state(folder / "state.pt") if resuming else None
     style = int(state["style"]) if state else judge.nearest_style(generator, generator.config.styles)
     start_from_style(generator, discriminator, style)
-    if not state and world.main:  # the base model's strip first, before the optimisers' imports
-        atomic_write_text(saved_request, request_to_json(request))
-        _snapshot(run, generator, 0, judge, style, base_model=True)
     device = world.device(pick_device(request.device))
     trainer = Trainer(generator, discriminator, settings, pictures.train_images, request.seed, device, world)
     if state:
@@ -217,6 +214,9 @@ def run_finetune(request: FinetuneRequest, ctx: JobContext, world: World = World
         run.copying = list(state["copying"])
         ctx.report(trainer.step_count / settings.steps, f"Resuming at step {trainer.step_count} of {settings.steps}")
         _republish(folder, ctx, run.history)
+    elif world.main:
+        atomic_write_text(saved_request, request_to_json(request))
+        _snapshot(run, trainer, judge, style, base_model=True)
     stopped_for_copying = _train(run, trainer, judge, style, settings)
     return _finish(run, trainer, judge, style, pictures, base.card, resolved, stopped_for_copying)
 
@@ -246,8 +246,9 @@ def _republish(folder: Path, ctx: JobContext, history: list) -> None:
                              info.get("copying_warning", "")))
 
 
-def _snapshot(run: _Run, ema, step: int, judge: Judge, style: int, base_model: bool = False) -> Snapshot:
-    """Measure the (EMA) generator, publish a Snapshot and save it beside the state (rank 0 only)."""
+def _snapshot(run: _Run, trainer: Trainer, judge: Judge, style: int, base_model: bool = False) -> Snapshot:
+    """Measure the EMA generator, publish a Snapshot and save it beside the state (rank 0 only)."""
+    ema, step = trainer.ema, trainer.step_count
     config = ema.config
     device = next(ema.parameters()).device
     samples = _strip(ema, style, config.latent_dim, device)
@@ -309,7 +310,7 @@ def _snapshot_and_check(run: _Run, trainer: Trainer, judge: Judge, style: int) -
     except ArtdeskError:
         run.save_state(trainer, style)
         raise
-    snap = _snapshot(run, trainer.ema, trainer.step_count, judge, style)
+    snap = _snapshot(run, trainer, judge, style)
     if snap.copying_warning:
         run.copying.append(snap.step)
         run.ctx.report(None, snap.copying_warning)
