@@ -71,8 +71,8 @@ def timed(poem, request, naive: bool) -> tuple[float, int]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     root = Path(__file__).resolve().parents[1] / "models" / "poem"
-    parser.add_argument("--zh", type=Path, default=root / "poem-zh-gru")
-    parser.add_argument("--en", type=Path, default=root / "poem-en-gru")
+    parser.add_argument("--zh", type=Path, default=root / "poem-zh-lstm")
+    parser.add_argument("--en", type=Path, default=root / "poem-en-lstm")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from artdesk.core.errors import ArtdeskError
 
-DEFAULT_MODELS = {"zh": "poem-zh-gru", "en": "poem-en-gru"}
+DEFAULT_MODELS = {"zh": "poem-zh-lstm", "en": "poem-en-lstm"}
 
 
 def find_model(name_or_path: str, paths=None) -> tuple[Path, str]:
