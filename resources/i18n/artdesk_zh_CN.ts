@@ -1644,6 +1644,10 @@
       <translation>已打开 {0}。</translation>
     </message>
     <message>
+      <source>Pick a form first.</source>
+      <translation>请先选择诗体。</translation>
+    </message>
+    <message>
       <source>Pick a poem model first.</source>
       <translation>请先选择一个诗歌模型。</translation>
     </message>

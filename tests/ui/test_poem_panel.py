@@ -170,3 +170,9 @@ def test_finetune_on_a_text_file_adds_a_model(qtbot, panel, tmp_path):
     run(qtbot, panel, lambda: panel.finetune_from(text, "mine", minutes=0.02), kind="finetune")
     assert panel.current_card().name == "mine" and panel.current_card().is_user
     assert panel.current_card().parent == "tiny-zh"
+
+
+def test_generate_without_a_form_says_so_instead_of_failing(panel):
+    panel.form_combo.setCurrentIndex(-1)
+    assert panel.generate() is None
+    assert panel.message.text() == "Pick a form first."

@@ -275,7 +275,10 @@ class PoemPanel(QWidget):
             self.show_message(self.tr("Pick a poem model first."), error=True)
             return None
         form = self.current_form()
-        if form is not None and form.acrostic and not self.heads_edit.text().strip():
+        if form is None:
+            self.show_message(self.tr("Pick a form first."), error=True)
+            return None
+        if form.acrostic and not self.heads_edit.text().strip():
             self.show_message(self.tr("An acrostic needs its head characters: type them in the Acrostic field."), error=True)
             return None
         if not self.theme_edit.text().strip():
