@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from artdesk.ml.canvas.requests import (
     VaryRequest,
 )
 from artdesk.ui.context import AppContext
+from artdesk.ui.keep_queue import QtKeepQueue
 
 GENERATIVE_TYPES = ("canvas-gan", "canvas-vae")
 THUMB = 96
@@ -78,11 +79,8 @@ class CanvasModelDock(QWidget):
         self.pictures: list[tuple[Any, tuple[float, ...], dict]] = []  # (image, latent, provenance)
         self.handle = None  # the running generation job, if any
         self.record: dict | None = None  # the provenance restored from an opened picture ("Generate again")
-        self._to_keep: list[tuple[Any, dict, str]] = []  # (image, provenance, title) waiting for the gallery
-        self._keep_counts = [0, 0]  # (kept, offered) of the pictures in flight
-        self._keep_timer = QTimer(self)  # keeps one picture per event-loop turn, so the UI never stalls
-        self._keep_timer.setInterval(0)
-        self._keep_timer.timeout.connect(self._on_keep_timer_timeout)
+        self._keeper = QtKeepQueue(self._keep_picture, self)  # (image, provenance, title) on their way to the gallery
+        self._keeper.done.connect(self.kept)
         self.finetune_wizard = None  # the open "Teach it your pictures" wizard, if any
         self._build()
         self.reload_models()
@@ -443,36 +441,27 @@ class CanvasModelDock(QWidget):
         ``kept`` says how many went in once the queue is empty; a full budget or disk stops it (the
         context says why in the status bar) and the pictures stay in the grid.
         """
+        pictures = []
         for index in range(len(result.images)) if indices is None else indices:
             record = result.provenance[index]
             title = f"{record.get('job', 'picture')} {record.get('style', '')} #{index + 1}"
-            self._to_keep.append((result.images[index], record, title))
-            self._keep_counts[1] += 1
-        if self._to_keep:
-            self._keep_timer.start()
+            pictures.append((result.images[index], record, title))
+        self._keeper.add(pictures)
 
     def flush_kept(self) -> None:
         """Keep every queued picture now (the panel is closing)."""
-        while self._to_keep:
-            self._keep_next()
+        self._keeper.flush()
 
-    def _keep_next(self) -> None:
+    def _keep_picture(self, picture):
         from artdesk.core.image_io import encode_png
 
-        image, record, title = self._to_keep.pop(0)
+        image, record, title = picture
         item = self.context.keep_output("canvas", encode_png(image, record), "png", record, title=title,
                                         thumbnail_png=encode_png(image, None, compress_level=1))
-        if item is None:  # full budget or disk: stop keeping, say so once (the context already did, in the status bar)
-            self._to_keep.clear()
+        if item is None:  # full budget or disk: say so once (the context already did, in the status bar)
             self.status_label.setText(self.status_label.text() + " · " +
                                       self.tr("not all kept in the Gallery (see the status bar)"))
-        else:
-            self._keep_counts[0] += 1
-        if not self._to_keep:
-            self._keep_timer.stop()
-            kept, offered = self._keep_counts
-            self._keep_counts = [0, 0]
-            self.kept.emit(kept, offered)
+        return item
 
     def restore(self, record: dict) -> list[str]:
         """Set the controls from a picture's provenance and arm "Generate again"; notes for the user."""
@@ -608,12 +597,6 @@ class CanvasModelDock(QWidget):
         self.grid.setCurrentRow(index)
         self.regenerated.emit(result.images[index])
         self.status_label.setText(self.tr("Made again: picture %d is the opened one.") % (index + 1))
-
-    def _on_keep_timer_timeout(self) -> None:
-        if self._to_keep:
-            self._keep_next()
-        else:
-            self._keep_timer.stop()
 
     def _on_handle_errored(self, message: str, _details: str) -> None:
         self.status_label.setText(message)

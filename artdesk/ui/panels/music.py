@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,7 @@ from artdesk.core.music_files import ImportRequest, ImportResult, WavRequest, ex
 from artdesk.core.provenance import describe_missing, find_card
 from artdesk.ml.music.requests import ContinueRequest, GenerateRequest, InterpolateRequest, VariationRequest
 from artdesk.ui.context import AppContext
+from artdesk.ui.keep_queue import QtKeepQueue
 from artdesk.ui.jobs import JobHandle
 from artdesk.ui.music.controls import QtMusicControls
 from artdesk.ui.music.document import QtMelodyDocument
@@ -97,11 +98,8 @@ class MusicPanel(QWidget):
         self._outcomes: dict[JobHandle, str] = {}  # how each running job ended, until its finished signal
         self._requests: dict[JobHandle, tuple[Any, int | None]] = {}  # (request, result to replay or None)
         self.record: dict | None = None  # the opened melody's record, when "Generate again" can remake it
-        self._to_keep: list[Melody] = []  # results waiting for the gallery
-        self._keep_counts = [0, 0]  # (kept, offered) of the results in flight
-        self._keep_timer = QTimer(self)  # keeps one melody per event-loop turn (each write is synced to disk)
-        self._keep_timer.setInterval(0)
-        self._keep_timer.timeout.connect(self._on_keep_timer_timeout)
+        self._keeper = QtKeepQueue(self._keep_result, self)  # results on their way to the gallery
+        self._keeper.done.connect(self._on_keeper_done)
 
         self.controls = QtMusicControls()
         self.finetune = QtFinetuneRunner(context, self.controls, self._track, parent=self)
@@ -579,40 +577,26 @@ class MusicPanel(QWidget):
 
         A full budget or disk stops keeping (the context says why in the status bar); nothing kept is lost.
         """
-        for melody in melodies:
-            if melody.notes:  # a silent result has nothing to keep (and no MIDI notes to write)
-                self._to_keep.append(melody)
-                self._keep_counts[1] += 1
-        if self._to_keep:
-            self._keep_timer.start()
+        # a silent result has nothing to keep (and no MIDI notes to write)
+        self._keeper.add([melody for melody in melodies if melody.notes])
 
     def flush_kept(self) -> None:
         """Keep every queued result now (the window is closing)."""
-        while self._to_keep:
-            self._keep_next()
+        self._keeper.flush()
 
     def close_panel(self) -> None:
         """Called by the main window on close: results still on their way to the gallery are kept."""
         self.flush_kept()
 
-    def _on_keep_timer_timeout(self) -> None:
-        if self._to_keep:
-            self._keep_next()
+    def _keep_result(self, melody: Melody):
+        # None: full budget or disk (the context said so in the status bar), or unwritable
+        return self._keep_melody(melody, dict(melody.metadata.get("provenance", {})))
 
-    def _keep_next(self) -> None:
-        melody = self._to_keep.pop(0)
-        if self._keep_melody(melody, dict(melody.metadata.get("provenance", {}))) is None:
-            self._to_keep.clear()  # full budget or disk (the context said so in the status bar), or unwritable
-        else:
-            self._keep_counts[0] += 1
-        if not self._to_keep:
-            self._keep_timer.stop()
-            kept, offered = self._keep_counts
-            self._keep_counts = [0, 0]
-            if kept < offered:
-                self.show_message(self.tr("{0} of {1} results were kept in the Gallery; the rest were not.").format(
-                    kept, offered), error=True)
-            self.kept.emit(kept, offered)
+    def _on_keeper_done(self, kept: int, offered: int) -> None:
+        if kept < offered:
+            self.show_message(self.tr("{0} of {1} results were kept in the Gallery; the rest were not.").format(
+                kept, offered), error=True)
+        self.kept.emit(kept, offered)
 
     def _keep_melody(self, melody: Melody, record: dict):
         """Write ``melody`` into the gallery as MIDI with its record and a thumbnail; the item, or None."""

@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QProgressBar, QPushButton,
                                QSpinBox, QSplitter, QVBoxLayout, QWidget)
@@ -19,6 +19,7 @@ from artdesk.ml.poem.export import export_poem, poem_file_text, read_poem_file, 
 from artdesk.ml.poem.forms import Form, forms_for, get_form
 from artdesk.ml.poem.requests import CheckJob, FinetuneRequest, GenerateJob, PoemRequest
 from artdesk.ui.context import AppContext
+from artdesk.ui.keep_queue import QtKeepQueue
 from artdesk.ui.jobs import TRAINING_WORKER, JobHandle
 from artdesk.ui.poem.editor import QtPoemEditor
 
@@ -62,11 +63,8 @@ class PoemPanel(QWidget):
         self.record: dict | None = None  # the provenance of an opened poem whose model is here ("Generate again")
         self.opened_record: dict = {}  # the provenance of the opened poem, whatever it holds (kept on export)
         self._pending: tuple[ModelCard, int | None] | None = None  # (model, candidate to show on a replay)
-        self._to_keep: list[tuple[bytes, dict, str]] = []  # (poem file, record, title) waiting for the gallery
-        self._keep_counts = [0, 0]  # (kept, offered) of the poems in flight
-        self._keep_timer = QTimer(self)  # keeps one poem per event-loop turn (each write is synced to disk)
-        self._keep_timer.setInterval(0)
-        self._keep_timer.timeout.connect(self._on_keep_timer_timeout)
+        self._keeper = QtKeepQueue(self._keep_poem, self)  # (poem file, record, title) on their way to the gallery
+        self._keeper.done.connect(self.kept)
         self.handles: dict[str, JobHandle] = {}
         self._text_before = ""
         self._build()
@@ -371,30 +369,20 @@ class PoemPanel(QWidget):
 
         A full budget or disk stops keeping (the context says why in the status bar); nothing kept is lost.
         """
+        poems = []
         for number, candidate in enumerate(self.result.candidates):
             record = self.provenance(number)
             title = candidate.lines[0] if candidate.lines else self.tr("Poem")
-            self._to_keep.append((poem_file_text(candidate.text, record).encode("utf-8"), record, title))
-            self._keep_counts[1] += 1
-        if self._to_keep:
-            self._keep_timer.start()
+            poems.append((poem_file_text(candidate.text, record).encode("utf-8"), record, title))
+        self._keeper.add(poems)
 
     def flush_kept(self) -> None:
         """Keep every queued poem now (the window is closing)."""
-        while self._to_keep:
-            self._keep_next()
+        self._keeper.flush()
 
-    def _keep_next(self) -> None:
-        data, record, title = self._to_keep.pop(0)
-        if self.context.keep_output("poem", data, "txt", record, title=title) is None:
-            self._to_keep.clear()  # full budget or disk: the context said so in the status bar
-        else:
-            self._keep_counts[0] += 1
-        if not self._to_keep:
-            self._keep_timer.stop()
-            kept, offered = self._keep_counts
-            self._keep_counts = [0, 0]
-            self.kept.emit(kept, offered)
+    def _keep_poem(self, poem):
+        data, record, title = poem
+        return self.context.keep_output("poem", data, "txt", record, title=title)
 
     def export_to(self, path: Path) -> Path | None:
         try:
@@ -595,12 +583,6 @@ class PoemPanel(QWidget):
             self.dropEvent(event)
             return True
         return super().eventFilter(watched, event)
-
-    def _on_keep_timer_timeout(self) -> None:
-        if self._to_keep:
-            self._keep_next()
-        else:
-            self._keep_timer.stop()
 
     def close_panel(self) -> None:
         """Called by the main window on close: poems still on their way to the gallery are kept."""
