@@ -172,7 +172,7 @@ def evaluate(poem: PoemModel, data: Path, cache: Path, poems: int = 500, ctx: Jo
         "distinct_1": round(d1, 4), "distinct_2": round(d2, 4),
         "copy_rate_lines_verbatim_in_training": round(copied / max(1, len(checked)), 4),
         "theme_use": round(theme_hits / max(1, theme_total), 4),
-        "sampling": "temperature 0.8, top-p 0.9, 1 candidate, seeds 0..N-1",
+        "sampling": f"temperature 0.8, top-p 0.9, theme bias {PoemRequest.theme_bias}, 1 candidate, seeds 0..N-1",
         "eval_seconds": round(time.time() - started, 1),
     })
     if language == "zh":

@@ -88,4 +88,5 @@ def request_from_record(record: dict[str, Any]) -> PoemRequest:
             values[item.name] = value
     except (TypeError, ValueError, OverflowError) as error:
         raise ArtdeskError(f"This poem's settings are damaged ({error}), so it cannot be written again.") from error
+    values.setdefault("theme_bias", 0.0)  # written before the theme bias existed: the prefix alone conditioned it
     return PoemRequest(**values)

@@ -4,8 +4,10 @@ One step feeds one token and keeps the GRU/LSTM state (no re-run of the prefix).
 Chinese line lengths and 句 marks, acrostic heads, rhyme (same 中华新韵 group, level tone) and
 optionally the level/oblique pattern, all by masking the next-character distribution; English
 syllable counts (word-level retries), acrostic letters and rhyme (the line's last word is replaced
-by the best-scoring rhyming word). Locked lines are fed verbatim. Candidates are ranked by rule
-violations, then by the model's mean log-probability per generated character.
+by the best-scoring rhyming word). Locked lines are fed verbatim. The theme is a prefix the model
+was trained with and, on top, a logit bonus toward theme words the poem has not used yet
+(``ThemeBias``). Candidates are ranked by rule violations, then by theme use, then by the model's
+mean log-probability per generated character.
 """
 from __future__ import annotations
 
@@ -43,6 +45,7 @@ class Candidate:
     generated: int  # characters generated (locked lines excluded)
     violations: int
     issues: list[str] = field(default_factory=list)
+    uses_theme: bool = False  # a theme word (English) or character (Chinese) appears in the poem
 
     @property
     def text(self) -> str:
@@ -122,6 +125,63 @@ def validate(poem: PoemModel, request: PoemRequest) -> tuple[Form, list[str]]:
     return form, notes
 
 
+def theme_words(keywords: str, language: str) -> tuple[str, ...]:
+    """The theme's words (English, lower case) or characters (Chinese), in order, without repeats."""
+    if language == "en":
+        return tuple(dict.fromkeys(w.lower() for w in re.findall(r"[A-Za-z]+", keywords)))
+    return tuple(dict.fromkeys(ch for ch in keywords if chinese.is_hanzi(ch)))
+
+
+class ThemeBias:
+    """Contextual biasing toward the theme (as keyword boosting in speech recognition does).
+
+    Chinese: every theme character the poem has not used yet gets ``strength`` added to its logit.
+    English: at each step, the letters that continue an unused theme word from the word being
+    written get the bonus (the first letter at a word start, in both cases), and once a whole theme
+    word is written the characters that end a word get it. Only sampling sees the bonus: the
+    log-probability used to rank candidates is the model's own. The progress (word being written,
+    words used) is part of the sampler's snapshot, so retries rewind it too."""
+
+    def __init__(self, vocab, keywords: str, language: str, strength: float) -> None:
+        self.vocab = vocab
+        self.language = language
+        self.strength = float(strength)
+        self.words = tuple(w for w in theme_words(keywords, language) if all(ch in vocab for ch in w))
+        self.progress: tuple[str, frozenset] = ("", frozenset())
+
+    def observe(self, token_text: str) -> None:
+        partial, used = self.progress
+        if self.language == "zh":
+            if token_text in self.words:
+                self.progress = (partial, used | {token_text})
+        elif token_text.isalpha() and len(token_text) == 1:
+            self.progress = (partial + token_text.lower(), used)
+        elif partial:
+            self.progress = ("", used | {partial} if partial in self.words else used)
+
+    def bonus(self, size: int, word_ends: torch.Tensor | None) -> torch.Tensor | None:
+        """Additive logits, or None when no theme word is left to use."""
+        partial, used = self.progress
+        open_words = [w for w in self.words if w not in used]
+        if not open_words or self.strength == 0:
+            return None
+        bonus = torch.zeros(size)
+        index = self.vocab.index
+        if self.language == "zh":
+            for ch in open_words:
+                bonus[index[ch]] = self.strength
+            return bonus
+        for word in open_words:
+            if word == partial and word_ends is not None:
+                bonus[word_ends] = self.strength
+            elif word.startswith(partial) and len(word) > len(partial):
+                nxt = word[len(partial)]
+                for ch in {nxt, nxt.upper()} if not partial else {nxt}:
+                    if ch in index:
+                        bonus[index[ch]] = self.strength
+        return bonus if bool(bonus.any()) else None
+
+
 class Sampler:
     """Feeds tokens one at a time, keeps the recurrent state, samples with temperature / top-k / top-p."""
 
@@ -134,25 +194,45 @@ class Sampler:
         self.logits: torch.Tensor | None = None
         self.logprob = 0.0
         self.generated = 0
+        self.theme: ThemeBias | None = None
+        self._word_ends: torch.Tensor | None = None
+
+    def follow_theme(self, keywords: str) -> None:
+        """From now on, bias sampling toward ``keywords`` (call after feeding the prefix)."""
+        language = self.poem.config.language
+        self.theme = ThemeBias(self.vocab, keywords, language, self.request.theme_bias)
+        if language == "en":
+            masks = _en_masks(self.poem)
+            self._word_ends = masks["chars"] & ~masks["letters"]
 
     @torch.no_grad()
     def feed(self, token: int) -> None:
         logits, self.state = self.poem.model(torch.tensor([[token]]), self.state)
         self.logits = logits[0, -1].float()
+        if self.theme is not None:
+            self.theme.observe(self.vocab.tokens[token])
 
     def feed_many(self, tokens: list[int]) -> None:
         for token in tokens:
             self.feed(token)
 
     def snapshot(self):
-        return (self.state, self.logits, self.logprob, self.generated)
+        return (self.state, self.logits, self.logprob, self.generated, self.theme.progress if self.theme else None)
 
     def restore(self, snap) -> None:
-        self.state, self.logits, self.logprob, self.generated = snap
+        self.state, self.logits, self.logprob, self.generated, progress = snap
+        if self.theme is not None:
+            self.theme.progress = progress
+
+    def uses_theme(self) -> bool:
+        return bool(self.theme and self.theme.progress[1])
 
     def sample(self, allowed: torch.Tensor | None = None) -> int:
         """Draw the next token among ``allowed`` (bool mask); records its model log-probability."""
         logits = self.logits
+        bonus = self.theme.bonus(len(logits), self._word_ends) if self.theme is not None else None
+        if bonus is not None:
+            logits = logits + bonus
         if allowed is not None:
             if not bool(allowed.any()):
                 allowed = None
@@ -522,15 +602,18 @@ def generate(poem: PoemModel, request: PoemRequest, ctx: JobContext) -> PoemResu
         generator = torch.Generator().manual_seed(int(request.seed) * 1000 + number)
         sampler = Sampler(poem, request, generator)
         sampler.feed_many(prefix)
+        sampler.follow_theme(keywords)
         if language == "zh":
             lines = _zh_candidate(poem, request, form, sampler, ctx, number)
         else:
             lines = _en_candidate(poem, request, form, sampler, ctx, number)
         report = check_poem("\n".join(lines), language, form, request.heads)
         errors = [i for i in report.errors if request.tones or i.kind != "tone"]  # the pattern counts when asked for
-        candidates.append(Candidate(lines, sampler.logprob, sampler.generated, len(errors), [i.message for i in errors]))
+        candidates.append(Candidate(lines, sampler.logprob, sampler.generated, len(errors), [i.message for i in errors],
+                                    uses_theme=sampler.uses_theme()))
         ctx.report((number + 1) / request.candidates, f"candidate {number + 1} of {request.candidates}")
-    order = sorted(range(len(candidates)), key=lambda i: (candidates[i].violations, -candidates[i].mean_logprob, i))
+    order = sorted(range(len(candidates)), key=lambda i: (candidates[i].violations, not candidates[i].uses_theme,
+                                                         -candidates[i].mean_logprob, i))
     ranked = [candidates[i] for i in order]
     return PoemResult(ranked, request, poem.name, poem.weights_sha256, time.perf_counter() - started, notes)
 

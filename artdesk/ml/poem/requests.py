@@ -21,6 +21,7 @@ class PoemRequest:
     rhyme: bool = True
     tones: bool = False  # Chinese regulated verse: also enforce the level/oblique pattern
     constraints: bool = True  # False: only line count and length are kept (to measure the model alone)
+    theme_bias: float = 1.5  # logit bonus toward theme words not used yet (0: the prefix alone conditions)
 
 
 @dataclass(frozen=True)

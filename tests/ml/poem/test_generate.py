@@ -126,3 +126,35 @@ def test_free_forms_end_and_respect_line_count(zh, en):
     assert len(poem.lines) == 6 and all(3 <= len(re.sub(r"[，。]", "", line)) <= 9 for line in poem.lines)
     poem = generate(en, PoemRequest(form="en-free", seed=1, candidates=1, lines=5), RecordingContext()).best
     assert len(poem.lines) == 5
+
+
+def test_theme_bias_tracks_words_and_rewinds_with_the_sampler(en):
+    from artdesk.ml.poem.generate import ThemeBias
+
+    bias = ThemeBias(en.vocab, "Moon river", "en", 2.0)
+    size = len(en.vocab)
+    first = bias.bonus(size, None)
+    assert first[en.vocab.index["m"]] == 2.0 and first[en.vocab.index["M"]] == 2.0 and first[en.vocab.index["r"]] == 2.0
+    for ch in "the mo":
+        bias.observe(ch)
+    inside = bias.bonus(size, None)
+    assert inside[en.vocab.index["o"]] == 2.0 and int((inside > 0).sum()) == 1  # only "moon" continues "mo"
+    saved = bias.progress
+    for ch in "on ":
+        bias.observe(ch)
+    assert bias.progress[1] == {"moon"}
+    assert bias.bonus(size, None)[en.vocab.index["m"]] == 0  # a used word gets no more bonus
+    bias.progress = saved
+    assert bias.progress[1] == frozenset()
+
+
+def test_theme_bias_brings_the_theme_into_the_poem(zh, en):
+    for model, form, theme, found in ((zh, "wujue", "雪", lambda text: "雪" in text),
+                                      (en, "en-free", "river", lambda text: "river" in re.findall(r"[a-z]+", text.lower()))):
+        plain = [generate(model, PoemRequest(form=form, keywords=theme, seed=s, candidates=1, lines=4, theme_bias=0.0),
+                          RecordingContext()).best for s in range(4)]
+        biased = [generate(model, PoemRequest(form=form, keywords=theme, seed=s, candidates=1, lines=4, theme_bias=6.0),
+                           RecordingContext()).best for s in range(4)]
+        assert sum(found(p.text) for p in biased) >= 3, [p.text for p in biased]
+        assert sum(found(p.text) for p in biased) > sum(found(p.text) for p in plain)
+        assert all(p.uses_theme == found(p.text) for p in biased)
