@@ -25,11 +25,13 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
+from safetensors.torch import save as safetensors_bytes
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import Cancelled, ConsoleContext, JobContext
 from artdesk.ml.canvas import eval as metrics
 from artdesk.ml.canvas.data import LICENCES, CanvasData, load_data
+from artdesk.ml.canvas.finetune.plan import DISCRIMINATOR_FILE
 from artdesk.ml.canvas.model import (
     Discriminator,
     DiscriminatorConfig,
@@ -268,8 +270,11 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
             last_save = time.monotonic()
     clock.stop()
     save_state()
+    # the discriminator ships beside the generator: fine-tuning freezes its early blocks (FreezeD)
+    d_state = {k: v.contiguous() for k, v in _to_cpu(discriminator.state_dict()).items()}
     return _finish(request, name, "canvas-gan", ema, g_config, data, device, step, clock, ctx,
-                   extra={"final_losses": {k: round(v, 4) for k, v in losses.items()}})
+                   extra={"final_losses": {k: round(v, 4) for k, v in losses.items()}},
+                   assets={DISCRIMINATOR_FILE: safetensors_bytes(d_state)})
 
 
 # ----- VAE ---------------------------------------------------------------------------------------
@@ -412,7 +417,8 @@ def train_upscaler(request: TrainRequest, ctx: JobContext) -> Path:
 
 
 # ----- finishing ---------------------------------------------------------------------------------
-def _finish(request, name, model_type, model, config, data, device, step, clock, ctx, extra=None) -> Path:
+def _finish(request, name, model_type, model, config, data, device, step, clock, ctx, extra=None,
+            assets: dict[str, bytes] | None = None) -> Path:
     descriptions = {
         "canvas-gan": "FastGAN-style conditional GAN, 64 px, styles: " + ", ".join(STYLES),
         "canvas-vae": "conditional convolutional VAE, 64 px (encode, reconstruct, vary, interpolate)",
@@ -420,7 +426,7 @@ def _finish(request, name, model_type, model, config, data, device, step, clock,
     model.eval()
     # the trained weights are saved first: a run cut short during evaluation still leaves a usable model
     _save(request, name, model_type, model, config, data, device, step, clock,
-          {"pending": "held-out metrics not measured yet", **(extra or {})}, descriptions[model_type])
+          {"pending": "held-out metrics not measured yet", **(extra or {})}, descriptions[model_type], assets)
     ctx.report(1.0, f"measuring held-out metrics of {name}…")
     nets = metrics.load_feature_nets(device)
     train_images, _ = data.split(heldout=False)
@@ -441,10 +447,12 @@ def _finish(request, name, model_type, model, config, data, device, step, clock,
     scores["kid_vs_heldout_per_style"] = per_style
     scores["train_pictures_compared"] = len(train_images)
     scores.update(extra or {})
-    return _save(request, name, model_type, model, config, data, device, step, clock, scores, descriptions[model_type])
+    return _save(request, name, model_type, model, config, data, device, step, clock, scores, descriptions[model_type],
+                 assets)
 
 
-def _save(request, name, model_type, model, config, data, device, step, clock, scores, description) -> Path:
+def _save(request, name, model_type, model, config, data, device, step, clock, scores, description,
+          assets: dict[str, bytes] | None = None) -> Path:
     dest = Path(request.out) / name
     training = {
         "command": request.command or " ".join([os.path.basename(sys.executable), *sys.argv]),
@@ -458,7 +466,7 @@ def _save(request, name, model_type, model, config, data, device, step, clock, s
     }
     labels = ["styles:" + ",".join(STYLES)]
     save_checkpoint(model, dest, model_type=model_type, config=config, name=name, description=description,
-                    data=_card_data(data), training=training, metrics=scores, labels=labels)
+                    data=_card_data(data), training=training, metrics=scores, labels=labels, assets=assets)
     return dest
 
 

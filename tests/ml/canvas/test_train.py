@@ -40,6 +40,20 @@ def test_training_writes_a_checkpoint_with_metrics_and_resumes(kind, data, tmp_p
     assert json.loads((again / "card.json").read_text())["training"]["steps"] > steps  # resumed, not restarted
 
 
+def test_gan_ships_its_discriminator_for_fine_tuning(data, tmp_path):
+    from artdesk.ml.canvas.finetune.trainer import load_discriminator
+    from artdesk.ml.canvas.model import Generator
+
+    folder = train.train_gan(_request("gan", data, tmp_path / "out"), RecordingContext())
+    checkpoint = load_checkpoint(folder)
+    generator = Generator(checkpoint.config)
+    generator.load_state_dict(checkpoint.model.state_dict())
+    state = torch.load(tmp_path / "out" / ".state" / "gan.pt", weights_only=False)["discriminator"]
+    discriminator, shipped = load_discriminator(folder, generator)
+    assert shipped
+    assert all(torch.equal(discriminator.state_dict()[k], v) for k, v in state.items())
+
+
 def test_weights_are_saved_before_evaluation_which_is_not_counted_as_training(data, tmp_path, monkeypatch):
     out = tmp_path / "out"
     seen = {}
