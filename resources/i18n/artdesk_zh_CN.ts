@@ -1596,6 +1596,10 @@
       <translation>请给新模型起一个简单的名字（字母、数字、短横线）。</translation>
     </message>
     <message>
+      <source>How hard sampling leans toward theme words the poem has not used yet</source>
+      <translation>采样时向尚未用到的主题词倾斜的力度</translation>
+    </message>
+    <message>
       <source>Its settings are restored: "Generate again" writes it again.</source>
       <translation>其设置已恢复：点“再次生成”即可重新写出它。</translation>
     </message>
@@ -1682,6 +1686,10 @@
     <message>
       <source>Theme</source>
       <translation>主题</translation>
+    </message>
+    <message>
+      <source>Theme pull</source>
+      <translation>主题牵引</translation>
     </message>
     <message>
       <source>There is nothing to check: type, paste or generate a poem.</source>

@@ -127,16 +127,19 @@ def test_export_round_trip_restores_settings(qtbot, panel, tmp_path):
     panel.select_form("qijue")
     panel.theme_edit.setText("秋")
     panel.seed_spin.setValue(42)
+    panel.theme_pull_spin.setValue(2.5)
     run(qtbot, panel, panel.generate_button.click)
     poem = panel.editor.text()
     path = panel.export_to(tmp_path / "poem.txt")
     assert path is not None and poem in path.read_text(encoding="utf-8")
     panel.seed_spin.setValue(1)
     panel.theme_edit.setText("")
+    panel.theme_pull_spin.setValue(0)
     panel.editor.set_text("")
     assert panel.open_file(path)
     assert panel.editor.text() == poem
     assert panel.seed_spin.value() == 42 and panel.theme_edit.text() == "秋" and panel.form_combo.currentData() == "qijue"
+    assert panel.theme_pull_spin.value() == 2.5
     panel._on_copy_button_clicked()
     from PySide6.QtWidgets import QApplication
 

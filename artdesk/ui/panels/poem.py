@@ -82,6 +82,12 @@ class PoemPanel(QWidget):
         self.theme_edit.setPlaceholderText(self.tr("e.g. 春山 明月 / sea night"))
         self.heads_edit = QLineEdit()
         self.heads_edit.setPlaceholderText(self.tr("acrostic: 春夏秋冬 / MOON"))
+        self.theme_pull_spin = QDoubleSpinBox()
+        self.theme_pull_spin.setRange(0.0, 4.0)
+        self.theme_pull_spin.setSingleStep(0.5)
+        self.theme_pull_spin.setValue(PoemRequest.theme_bias)
+        self.theme_pull_spin.setSpecialValueText(self.tr("off"))
+        self.theme_pull_spin.setToolTip(self.tr("How hard sampling leans toward theme words the poem has not used yet"))
         self.lines_spin = QSpinBox()
         self.lines_spin.setRange(0, 16)
         self.lines_spin.setSpecialValueText(self.tr("model decides"))
@@ -111,6 +117,7 @@ class PoemPanel(QWidget):
         form.addRow(self.tr("Model"), self.model_combo)
         form.addRow(self.tr("Form"), self.form_combo)
         form.addRow(self.tr("Theme"), self.theme_edit)
+        form.addRow(self.tr("Theme pull"), self.theme_pull_spin)
         form.addRow(self.tr("Acrostic"), self.heads_edit)
         form.addRow(self.tr("Lines"), self.lines_spin)
         form.addRow(self.tr("Temperature"), self.temperature_spin)
@@ -264,7 +271,8 @@ class PoemPanel(QWidget):
             temperature=self.temperature_spin.value(), top_k=self.top_k_spin.value(), top_p=self.top_p_spin.value(),
             seed=self.seed_spin.value(), candidates=self.candidates_spin.value(), lines=self.lines_spin.value(),
             locked=tuple((i, lines[i]) for i in sorted(locked or ()) if i < len(lines)),
-            rhyme=self.rhyme_check.isChecked(), tones=self.tones_check.isChecked() and self.tones_check.isEnabled())
+            rhyme=self.rhyme_check.isChecked(), tones=self.tones_check.isChecked() and self.tones_check.isEnabled(),
+            theme_bias=self.theme_pull_spin.value())
 
     def generate(self, locked: set[int] | None = None) -> JobHandle | None:
         """Start a generation (cancelling a running one); ``locked`` lines of the editor are kept."""
@@ -432,7 +440,8 @@ class PoemPanel(QWidget):
         self.heads_edit.setText(request.heads)
         for spin, value in ((self.lines_spin, request.lines), (self.seed_spin, request.seed),
                             (self.temperature_spin, request.temperature), (self.top_k_spin, request.top_k),
-                            (self.top_p_spin, request.top_p), (self.candidates_spin, request.candidates)):
+                            (self.top_p_spin, request.top_p), (self.candidates_spin, request.candidates),
+                            (self.theme_pull_spin, request.theme_bias)):
             spin.setValue(min(max(value, spin.minimum()), spin.maximum()))  # a forged value cannot overflow Qt
         self.rhyme_check.setChecked(request.rhyme)
         self.tones_check.setChecked(request.tones)
