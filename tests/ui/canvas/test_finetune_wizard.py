@@ -77,6 +77,8 @@ def test_audit_lists_used_skipped_and_duplicates_and_previews_what_is_trained(qt
     skipped = groups["Skipped (3)"]
     names = {skipped.child(i).text(0): skipped.child(i).text(1) for i in range(skipped.childCount())}
     assert set(names) == {"broken.png", "empty.jpg", "notes.txt"} and "damaged" in names["broken.png"]
+    current = page.details.currentItem()  # the first skipped file is shown with its whole reason
+    assert current.parent() is skipped and page.note.text() == f"{current.text(0)}: {current.text(1)}"
     assert groups["Duplicates (1)"].child(0).text(0) == "zz-copy.jpg"
     assert page.warnings.isVisible() and "mixed shapes" in page.warnings.text()
 
@@ -419,7 +421,7 @@ def test_real_fine_tune_from_folder_to_canvas_with_pause_and_resume(qtbot, conte
     options.estimate_button.click()
     qtbot.waitUntil(lambda: options.estimate_button.isEnabled(), timeout=60000)
     assert options.estimate_label.text().startswith("About ") and "16 steps" in options.estimate_label.text()
-    assert "norm_only" in options.settings_label.text()
+    assert "Only norms and modulation" in options.settings_label.text()
 
     training_page = wizard.training_page
     wizard.next()  # the commit button: Start training

@@ -30,8 +30,6 @@ from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
 from artdesk.ui.jobs import TRAINING_WORKER
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$")
-PRESETS = (("quick", "Quick: a first look in minutes"), ("standard", "Standard: a good result (about a quarter "
-           "of an hour on a laptop)"), ("long", "Long: the best this machine can do, for an evening"))
 CONSENT = "The person training confirmed they made these pictures or have permission to train on them."
 
 
@@ -89,8 +87,10 @@ class QtOptionsPage(QWizardPage):
         self.size_combo = QComboBox()
         self.size_combo.setToolTip(self.tr("The base model's resolution; the fine-tune keeps it"))
         self.preset_combo = QComboBox()
-        for key, label in PRESETS:
-            self.preset_combo.addItem(self.tr(label), key)
+        for key, label in (("quick", self.tr("Quick: a first look in minutes")),
+                           ("standard", self.tr("Standard: a good result (about a quarter of an hour on a laptop)")),
+                           ("long", self.tr("Long: the best this machine can do, for an evening"))):
+            self.preset_combo.addItem(label, key)  # literal tr() calls, so lupdate finds them
         self.preset_combo.setCurrentIndex(1)
         self.preset_combo.currentIndexChanged.connect(self._on_option_changed)
         self.source_edit = QLineEdit()
@@ -104,6 +104,7 @@ class QtOptionsPage(QWizardPage):
 
         self.advanced_button = QToolButton()
         self.advanced_button.setText(self.tr("Advanced"))
+        self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)  # else only the arrow shows
         self.advanced_button.setCheckable(True)
         self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
         self.advanced_button.toggled.connect(self._on_advanced_button_toggled)
@@ -113,8 +114,8 @@ class QtOptionsPage(QWizardPage):
         self.lr_spin = auto_float(0.01, 5, self.tr("Learning rate"))
         self.freeze_spin = auto_spin(8, self.tr("Critic blocks kept frozen (FreezeD); more protects small folders"))
         self.norm_combo = QComboBox()
-        for label, value in (("auto", None), ("yes", True), ("no", False)):
-            self.norm_combo.addItem(self.tr(label), value)
+        for label, value in ((self.tr("auto"), None), (self.tr("yes"), True), (self.tr("no"), False)):
+            self.norm_combo.addItem(label, value)
         self.norm_combo.setToolTip(self.tr("Train only normalisation and modulation (best with very few pictures)"))
         self.ema_spin = auto_float(0.9999, 4, self.tr("Averaging of the weights (EMA)"))
         self.snapshot_spin = auto_spin(100_000, self.tr("Steps between sample strips"))
@@ -305,8 +306,22 @@ class QtOptionsPage(QWizardPage):
         self.estimate = estimate
         self.estimate_label.setText(self.tr("About {0} on this computer ({1} steps at {2:.2f} s each).").format(
             self.duration(estimate.total_seconds), estimate.steps, estimate.seconds_per_step))
-        self.settings_label.setText("<br>".join(f"<b>{html.escape(str(key))}</b> {html.escape(str(value))}: "
-                                                f"{html.escape(str(reason))}" for key, (value, reason) in settings.items()))
+        self.settings_label.setText("<br>".join(f"<b>{html.escape(self.setting_name(key))}</b> "
+                                                f"{html.escape(self.setting_value(value))}: {html.escape(str(reason))}"
+                                                for key, (value, reason) in settings.items()))
+
+    def setting_name(self, key: str) -> str:
+        """A chosen setting's name in words, as the Advanced knobs call it (the backend's key if unknown)."""
+        names = {"heldout": self.tr("Held out"), "train": self.tr("Learns from"), "steps": self.tr("Steps"),
+                 "augment": self.tr("Augmentation"), "norm_only": self.tr("Only norms and modulation"),
+                 "freeze_d_blocks": self.tr("Frozen critic blocks"), "batch": self.tr("Batch"),
+                 "lr": self.tr("Learning rate"), "ema_decay": self.tr("EMA"), "snapshot_every": self.tr("Samples every")}
+        return names.get(key, key)
+
+    def setting_value(self, value: Any) -> str:
+        if isinstance(value, bool):
+            return self.tr("yes") if value else self.tr("no")
+        return str(value)
 
     def _on_estimate_errored(self, message: str) -> None:
         self.estimate_label.setText(message)

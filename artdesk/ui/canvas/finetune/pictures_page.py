@@ -40,7 +40,6 @@ from artdesk.ui.canvas.finetune.views import pixmap
 
 PREVIEW_CELL = 80
 PREVIEW_LIMIT = 120  # the grid shows this many; all are trained
-CROP_CHOICES = (("centre", "Centre crop"), ("fit", "Fit with padding"), ("each", "Choose per picture"))
 
 
 class QtPicturesPage(QWizardPage):
@@ -84,9 +83,13 @@ class QtPicturesPage(QWizardPage):
         self.details = QTreeWidget()
         self.details.setHeaderLabels([self.tr("File"), self.tr("Notes")])
         self.details.setAccessibleName("Audit")
+        self.details.currentItemChanged.connect(self._on_details_currentItemChanged)
+        self.note = QLabel()  # the current row's note in full: a skipped file's reason is a sentence
+        self.note.setWordWrap(True)
         self.crop_combo = QComboBox()
-        for key, label in CROP_CHOICES:
-            self.crop_combo.addItem(self.tr(label), key)
+        for key, label in (("centre", self.tr("Centre crop")), ("fit", self.tr("Fit with padding")),
+                           ("each", self.tr("Choose per picture"))):  # literal tr() calls: lupdate finds them
+            self.crop_combo.addItem(label, key)
         self.crop_combo.setAccessibleName("Crop")
         self.crop_combo.currentIndexChanged.connect(self._on_crop_combo_currentIndexChanged)
         self.crop_hint = QLabel()
@@ -94,6 +97,8 @@ class QtPicturesPage(QWizardPage):
         self.grid = QListWidget()
         self.grid.setViewMode(QListWidget.ViewMode.IconMode)
         self.grid.setIconSize(QSize(PREVIEW_CELL, PREVIEW_CELL))
+        self.grid.setGridSize(QSize(PREVIEW_CELL + 40, PREVIEW_CELL + 28))  # fixed cells: long names never overlap
+        self.grid.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps the end of a name (the full path is the tip)
         self.grid.setMovement(QListWidget.Movement.Static)
         self.grid.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.grid.setAccessibleName("Training preview")
@@ -108,10 +113,17 @@ class QtPicturesPage(QWizardPage):
         preview.addWidget(self.grid, 1)
         preview_box = QWidget()
         preview_box.setLayout(preview)
+        audit = QVBoxLayout()
+        audit.setContentsMargins(0, 0, 0, 0)
+        audit.addWidget(self.details, 1)
+        audit.addWidget(self.note)
+        audit_box = QWidget()
+        audit_box.setLayout(audit)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.details)
+        split.addWidget(audit_box)
         split.addWidget(preview_box)
         split.setStretchFactor(1, 2)
+        split.setSizes([360, 500])  # the audit's notes need room too (the wizard opens 900 px wide)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.status)
@@ -201,6 +213,10 @@ class QtPicturesPage(QWizardPage):
             self.details.addTopLevelItem(group)
             group.setExpanded(bool(rows) and title != self.tr("Used ({0})"))
         self.details.resizeColumnToContents(0)
+        first_problem = next((group.child(0) for group in (self.details.topLevelItem(1), self.details.topLevelItem(2))
+                              if group.childCount()), None)
+        if first_problem is not None:
+            self.details.setCurrentItem(first_problem)  # shows why the first file was left out, in full
         self.completeChanged.emit()
         self._render_preview()
 
@@ -267,6 +283,10 @@ class QtPicturesPage(QWizardPage):
         path = item.data(Qt.ItemDataRole.UserRole)
         self.crops[path] = "fit" if self.crop_of(path) == "centre" else "centre"
         self._render_preview(only=path)
+
+    def _on_details_currentItemChanged(self, item: QTreeWidgetItem | None, _previous) -> None:  # noqa: N802 (Qt naming)
+        note = item.text(1) if item is not None else ""
+        self.note.setText(f"{item.text(0)}: {note}" if note else "")
 
     def _on_audit_progress(self, progress: Progress) -> None:
         self.status.setText(progress.message)

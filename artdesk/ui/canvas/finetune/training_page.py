@@ -78,6 +78,7 @@ class QtTrainingPage(QWizardPage):
         split.addWidget(self.strip)
         split.addWidget(lower)
         split.setStretchFactor(1, 2)  # the strip needs about one row; the plot and the pairs get the rest
+        split.setSizes([1, 10])  # the strip starts at its one-row minimum; dragging shows a second row
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.status)

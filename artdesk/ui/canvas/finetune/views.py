@@ -48,6 +48,8 @@ class QtSampleStrip(QWidget):
         self.strip.setMinimumHeight(STRIP_CELL + 28)
         self.strip.setMaximumHeight(2 * STRIP_CELL + 48)  # two rows at most: the plot and the pairs need the room
         self.strip.setAccessibleName("Samples")
+        self.strip.setSelectionMode(QListWidget.SelectionMode.NoSelection)  # only to look at: no empty focus box
+        self.strip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scrubber = QSlider(Qt.Orientation.Horizontal)
         self.scrubber.setRange(0, 0)
         self.scrubber.setEnabled(False)
@@ -151,8 +153,21 @@ class QtLossPlot(QWidget):
             painter.setPen(QPen(self.COLOURS[key], 1.5))
             painter.drawPath(path)
         painter.setPen(self.palette().text().color())
-        last = self.history[-1]
-        painter.drawText(6, self.height() - 4, self.tr("step {0}: critic {1:.3f}, model {2:.3f}").format(*last))
+        caption = self.tr("step {0}: critic {1:.3f}, model {2:.3f}").format(*self.history[-1])
+        painter.drawText(6, self.height() - 4, caption)
+        self._draw_legend(painter, 6 + painter.fontMetrics().horizontalAdvance(caption) + 16)
+
+    def _draw_legend(self, painter: QPainter, left: int) -> None:
+        """The lines' names in their colours, bottom right, if they fit right of ``left``."""
+        metrics = painter.fontMetrics()
+        names = ((self.tr("critic"), "d"), (self.tr("model"), "g"))
+        x = self.width() - 8 - sum(metrics.horizontalAdvance(name) for name, _ in names) - 12
+        if x < left:
+            return
+        for name, key in names:
+            painter.setPen(self.COLOURS[key])
+            painter.drawText(x, self.height() - 4, name)
+            x += metrics.horizontalAdvance(name) + 12
 
 
 class QtClosestPairs(QWidget):
