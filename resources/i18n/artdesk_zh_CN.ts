@@ -2133,6 +2133,14 @@ Saved in {1}</source>
       <translation>几步之后会显示损失。</translation>
     </message>
     <message>
+      <source>critic</source>
+      <translation>判别器</translation>
+    </message>
+    <message>
+      <source>model</source>
+      <translation>模型</translation>
+    </message>
+    <message>
       <source>step {0}: critic {1:.3f}, model {2:.3f}</source>
       <translation>第 {0} 步：判别器 {1:.3f}，模型 {2:.3f}</translation>
     </message>
@@ -2352,6 +2360,10 @@ Saved in {1}</source>
       <translation>高级</translation>
     </message>
     <message>
+      <source>Augmentation</source>
+      <translation>数据增强</translation>
+    </message>
+    <message>
       <source>Averaging of the weights (EMA)</source>
       <translation>权重平均（EMA）</translation>
     </message>
@@ -2396,8 +2408,16 @@ Saved in {1}</source>
       <translation>学习率</translation>
     </message>
     <message>
+      <source>Learns from</source>
+      <translation>用于学习</translation>
+    </message>
+    <message>
       <source>Licence or consent</source>
       <translation>许可或授权</translation>
+    </message>
+    <message>
+      <source>Long: the best this machine can do, for an evening</source>
+      <translation>长时间：这台电脑能做到的最好效果，需要一个晚上</translation>
     </message>
     <message>
       <source>Measuring a few steps on this computer…</source>
@@ -2428,6 +2448,10 @@ Saved in {1}</source>
       <translation>质量</translation>
     </message>
     <message>
+      <source>Quick: a first look in minutes</source>
+      <translation>快速：几分钟内先看个大概</translation>
+    </message>
+    <message>
       <source>Resolution</source>
       <translation>分辨率</translation>
     </message>
@@ -2446,6 +2470,10 @@ Saved in {1}</source>
     <message>
       <source>Share of your pictures kept aside to measure the result (at least 2)</source>
       <translation>留出用于衡量结果的图片比例（至少 2 张）</translation>
+    </message>
+    <message>
+      <source>Standard: a good result (about a quarter of an hour on a laptop)</source>
+      <translation>标准：效果不错（笔记本电脑上约一刻钟）</translation>
     </message>
     <message>
       <source>Start from</source>
@@ -2510,6 +2538,14 @@ Saved in {1}</source>
     <message>
       <source>e.g. my sketchbook 2019-2024, scanned</source>
       <translation>例如：我 2019–2024 年的速写本，扫描件</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>是</translation>
     </message>
   </context>
   <context>
@@ -2577,12 +2613,20 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
       <translation>添加文件…</translation>
     </message>
     <message>
+      <source>Centre crop</source>
+      <translation>居中裁剪</translation>
+    </message>
+    <message>
       <source>Checking the pictures…</source>
       <translation>正在检查图片…</translation>
     </message>
     <message>
       <source>Choose a folder or drop pictures here. artdesk checks them and shows exactly what the model will learn from.</source>
       <translation>选择一个文件夹，或把图片拖到这里。artdesk 会检查它们，并准确显示模型将从中学习的内容。</translation>
+    </message>
+    <message>
+      <source>Choose per picture</source>
+      <translation>逐张选择</translation>
     </message>
     <message>
       <source>Crop:</source>
@@ -2603,6 +2647,10 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
     <message>
       <source>File</source>
       <translation>文件</translation>
+    </message>
+    <message>
+      <source>Fit with padding</source>
+      <translation>完整放入并留白</translation>
     </message>
     <message>
       <source>Folder of your pictures</source>

@@ -115,6 +115,17 @@ def test_flat_pictures_of_different_colours_are_not_duplicates(tmp_path):
     assert [(a.name, b.name) for a, b in result.duplicates] == [("red2.png", "red.png")]
 
 
+def test_the_original_is_kept_over_its_copy_whatever_the_listing_order(tmp_path):
+    picture = Image.new("RGB", (64, 64), (30, 120, 200))
+    picture.paste((250, 200, 0), (10, 10, 40, 40))
+    for name in ("flower.png", "flower (copy).png", "flower (copy 2).png"):  # the copies list first
+        picture.save(tmp_path / name)
+    result = audit_files([tmp_path])
+    assert [item.path.name for item in result.usable] == ["flower.png"]
+    assert sorted((a.name, b.name) for a, b in result.duplicates) == [("flower (copy 2).png", "flower.png"),
+                                                                       ("flower (copy).png", "flower.png")]
+
+
 def test_audit_cancels(tmp_path):
     make_picture_folder(tmp_path)
     ctx = RecordingContext(cancel_after=2)

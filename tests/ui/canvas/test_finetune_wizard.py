@@ -419,14 +419,14 @@ def test_real_fine_tune_from_folder_to_canvas_with_pause_and_resume(qtbot, conte
     options.snapshot_spin.setValue(4)
     options.batch_spin.setValue(4)
     options.estimate_button.click()
-    qtbot.waitUntil(lambda: options.estimate_button.isEnabled(), timeout=60000)
+    qtbot.waitUntil(lambda: options.estimate_button.isEnabled(), timeout=180000)
     assert options.estimate_label.text().startswith("About ") and "16 steps" in options.estimate_label.text()
     assert "Only norms and modulation" in options.settings_label.text()
 
     training_page = wizard.training_page
     wizard.next()  # the commit button: Start training
     assert wizard.currentId() == wizard.training_id
-    qtbot.waitUntil(lambda: any(s.step >= 4 for s in training_page.strip.snapshots), timeout=60000)
+    qtbot.waitUntil(lambda: any(s.step >= 4 for s in training_page.strip.snapshots), timeout=180000)
     training_page.pause()
     qtbot.waitUntil(lambda: training_page.state in (training.PAUSED, training.DONE), timeout=60000)
     assert training_page.state == training.PAUSED  # the cancel lands within a step: 12 steps to spare

@@ -175,17 +175,27 @@ def audit_files(paths: Iterable[Path | str], ctx: JobContext | None = None,
         grey = int((small.max(axis=2) - small.min(axis=2)).max()) <= GREY_TOLERANCE
         thumb = np.asarray(_thumb(rgb, 256))
         code = int(dhash(thumb))
+        item = AuditItem(path, width, height, mode, grey, _notes(width, height, grey, transparent, decoder_notes))
         kept_as = _duplicate_of(code, small, hashes, thumbs)
-        if kept_as is not None:
+        if kept_as is None:
+            hashes.append(code)
+            thumbs.append(small)
+            audit.usable.append(item)
+        elif _original_first(path) < _original_first(replaced := audit.usable[kept_as].path):
+            # "x.png" is kept over "x (copy).png", whichever was listed first
+            audit.duplicates = [(dropped, path if kept == replaced else kept) for dropped, kept in audit.duplicates]
+            audit.duplicates.append((replaced, path))
+            audit.usable[kept_as] = item
+        else:
             audit.duplicates.append((path, audit.usable[kept_as].path))
-            continue
-        hashes.append(code)
-        thumbs.append(small)
-        audit.usable.append(AuditItem(path, width, height, mode, grey,
-                                      _notes(width, height, grey, transparent, decoder_notes)))
     audit.warnings = summary_warnings(audit)
     ctx.report(1.0, f"{len(audit.usable)} pictures to learn from")
     return audit
+
+
+def _original_first(path: Path) -> tuple[int, str]:
+    """Sort key among copies of one picture: the shortest name (the original, not "x (copy)") comes first."""
+    return (len(path.name), path.name)
 
 
 def _duplicate_of(code: int, small: np.ndarray, hashes: list[int], thumbs: list[np.ndarray]) -> int | None:
