@@ -1,9 +1,7 @@
 """Load music checkpoints once per worker (cached by path and weights file stamp) and describe them for provenance."""
 from __future__ import annotations
 
-import os
 import threading
-import warnings
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -11,29 +9,11 @@ from typing import Any
 from artdesk.core.cards import read_card
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.provenance import provenance_record
+from artdesk.ml.quantize import quantized_for_cpu
 
 _QUANTIZED: dict[str, tuple[Any, Any]] = {}  # folder -> (cached checkpoint, its quantized copy)
 _LOCK = threading.Lock()
 KIND_NAMES = {"melody-lstm": "a melody LSTM (Generate, Continue)", "melody-vae": "a melody VAE (Interpolate, Variations)"}
-
-
-def quantized_for_cpu(model):
-    """``model`` with its LSTM and Linear layers int8 dynamically quantized, or ``model`` itself where that fails.
-
-    Measured here on the bundled melody LSTM: a 2x512 LSTM step went from 10.4 to 0.63 ms of CPU at batch 1
-    (the fp32 step is memory-bound), with held-out NLL 0.68147 vs 0.68153 per step on a quarter of the
-    held-out set. Set ARTDESK_NO_QUANTIZE=1 to use float32.
-    """
-    import torch
-
-    if os.environ.get("ARTDESK_NO_QUANTIZE"):
-        return model
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # torch.ao.quantization announces its future move
-            return torch.ao.quantization.quantize_dynamic(model, {torch.nn.LSTM, torch.nn.Linear}, dtype=torch.qint8)
-    except (RuntimeError, AssertionError, AttributeError, NotImplementedError):
-        return model  # no quantized engine on this CPU: float32 works, only slower
 
 
 def load_music_model(model_path: Path, model_type: str):

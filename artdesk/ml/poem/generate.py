@@ -207,7 +207,7 @@ class Sampler:
 
     @torch.no_grad()
     def feed(self, token: int) -> None:
-        logits, self.state = self.poem.model(torch.tensor([[token]]), self.state)
+        logits, self.state = self.poem.stepper(torch.tensor([[token]]), self.state)
         self.logits = logits[0, -1].float()
         if self.theme is not None:
             self.theme.observe(self.vocab.tokens[token])
@@ -398,7 +398,7 @@ def _score_words(poem: PoemModel, sampler: Sampler, words: list[str]) -> torch.T
         state = tuple(s.expand(-1, len(words), -1).contiguous() for s in state)
     else:
         state = state.expand(-1, len(words), -1).contiguous()
-    logits, _ = poem.model(batch, state)
+    logits, _ = poem.stepper(batch, state)
     logp = torch.log_softmax(logits.float(), -1)
     scores = torch.zeros(len(words))
     non_letter = masks["chars"] & ~masks["letters"]

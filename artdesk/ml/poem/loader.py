@@ -16,6 +16,7 @@ from artdesk.ml.checkpoint import load_checkpoint
 from artdesk.ml.poem.copyindex import CopyIndex
 from artdesk.ml.poem.model import PoemConfig, PoemRNN
 from artdesk.ml.poem.vocab import Vocab
+from artdesk.ml.quantize import quantized_for_cpu
 
 _CACHE: "OrderedDict[tuple[str, float], PoemModel]" = OrderedDict()
 _LOCK = threading.Lock()
@@ -33,6 +34,15 @@ class PoemModel:
     copy_index: CopyIndex | None
     card: dict
     masks: dict = field(default_factory=dict)  # constraint masks, built on first use
+    _stepper: PoemRNN | None = field(default=None, repr=False)
+
+    @property
+    def stepper(self) -> PoemRNN:
+        """The model that sampling steps: on CPU an int8 dynamically quantized copy (``ml.quantize``),
+        built on first use; ``model`` stays float32 for scoring held-out text and fine-tuning."""
+        if self._stepper is None:
+            self._stepper = quantized_for_cpu(self.model)
+        return self._stepper
 
 
 def get_poem_model(folder: str | Path, source: str = "user") -> PoemModel:

@@ -146,7 +146,7 @@ def test_cpu_inference_is_quantized_and_agrees_with_float32(tiny_models, monkeyp
     import torch
 
     from artdesk.ml.checkpoint import load_checkpoint
-    from artdesk.ml.music.loading import quantized_for_cpu
+    from artdesk.ml.quantize import quantized_for_cpu
 
     model = load_checkpoint(tiny_models["lstm"]).model
     quantized = quantized_for_cpu(model)

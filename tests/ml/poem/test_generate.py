@@ -158,3 +158,13 @@ def test_theme_bias_brings_the_theme_into_the_poem(zh, en):
         assert sum(found(p.text) for p in biased) >= 3, [p.text for p in biased]
         assert sum(found(p.text) for p in biased) > sum(found(p.text) for p in plain)
         assert all(p.uses_theme == found(p.text) for p in biased)
+
+
+def test_sampling_steps_an_int8_copy_while_scoring_keeps_float32(zh):
+    assert zh.stepper is zh.stepper and "quantized" in type(zh.stepper.rnn).__module__
+    assert "quantized" not in type(zh.model.rnn).__module__  # held-out scoring and fine-tuning stay float32
+    ids = torch.tensor([zh.vocab.prefix("<7j>", "山") + zh.vocab.encode("白日依山尽，")])
+    with torch.no_grad():
+        full, _ = zh.model(ids)
+        fast, _ = zh.stepper(ids)
+    assert torch.allclose(torch.softmax(full[0, -1], -1), torch.softmax(fast[0, -1], -1), atol=0.05)
