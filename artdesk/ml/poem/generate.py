@@ -142,10 +142,12 @@ class ThemeBias:
     log-probability used to rank candidates is the model's own. The progress (word being written,
     words used) is part of the sampler's snapshot, so retries rewind it too."""
 
-    def __init__(self, vocab, keywords: str, language: str, strength: float) -> None:
+    def __init__(self, vocab, keywords: str, language: str, strength: float,
+                 word_ends: torch.Tensor | None = None) -> None:
         self.vocab = vocab
         self.language = language
         self.strength = float(strength)
+        self.word_ends = word_ends  # English: the characters that end a word
         self.words = tuple(w for w in theme_words(keywords, language) if all(ch in vocab for ch in w))
         self.progress: tuple[str, frozenset] = ("", frozenset())
 
@@ -159,7 +161,7 @@ class ThemeBias:
         elif partial:
             self.progress = ("", used | {partial} if partial in self.words else used)
 
-    def bonus(self, size: int, word_ends: torch.Tensor | None) -> torch.Tensor | None:
+    def bonus(self, size: int) -> torch.Tensor | None:
         """Additive logits, or None when no theme word is left to use."""
         partial, used = self.progress
         open_words = [w for w in self.words if w not in used]
@@ -172,8 +174,8 @@ class ThemeBias:
                 bonus[index[ch]] = self.strength
             return bonus
         for word in open_words:
-            if word == partial and word_ends is not None:
-                bonus[word_ends] = self.strength
+            if word == partial and self.word_ends is not None:
+                bonus[self.word_ends] = self.strength
             elif word.startswith(partial) and len(word) > len(partial):
                 nxt = word[len(partial)]
                 for ch in {nxt, nxt.upper()} if not partial else {nxt}:
@@ -195,15 +197,15 @@ class Sampler:
         self.logprob = 0.0
         self.generated = 0
         self.theme: ThemeBias | None = None
-        self._word_ends: torch.Tensor | None = None
 
     def follow_theme(self, keywords: str) -> None:
         """From now on, bias sampling toward ``keywords`` (call after feeding the prefix)."""
         language = self.poem.config.language
-        self.theme = ThemeBias(self.vocab, keywords, language, self.request.theme_bias)
+        word_ends = None
         if language == "en":
             masks = _en_masks(self.poem)
-            self._word_ends = masks["chars"] & ~masks["letters"]
+            word_ends = masks["chars"] & ~masks["letters"]
+        self.theme = ThemeBias(self.vocab, keywords, language, self.request.theme_bias, word_ends)
 
     @torch.no_grad()
     def feed(self, token: int) -> None:
@@ -230,7 +232,7 @@ class Sampler:
     def sample(self, allowed: torch.Tensor | None = None) -> int:
         """Draw the next token among ``allowed`` (bool mask); records its model log-probability."""
         logits = self.logits
-        bonus = self.theme.bonus(len(logits), self._word_ends) if self.theme is not None else None
+        bonus = self.theme.bonus(len(logits)) if self.theme is not None else None
         if bonus is not None:
             logits = logits + bonus
         if allowed is not None:

@@ -6,7 +6,7 @@ import torch
 
 from artdesk.core.jobs import Cancelled, RecordingContext
 from artdesk.ml.canvas import train
-from artdesk.ml.checkpoint import load_checkpoint
+from artdesk.ml.checkpoint import load_checkpoint, load_training_state
 from tests.ml.canvas.helpers import write_dataset
 
 
@@ -48,7 +48,7 @@ def test_gan_ships_its_discriminator_for_fine_tuning(data, tmp_path):
     checkpoint = load_checkpoint(folder)
     generator = Generator(checkpoint.config)
     generator.load_state_dict(checkpoint.model.state_dict())
-    state = torch.load(tmp_path / "out" / ".state" / "gan.pt", weights_only=False)["discriminator"]
+    state = load_training_state(tmp_path / "out" / ".state" / "gan.pt")["discriminator"]
     discriminator, shipped = load_discriminator(folder, generator)
     assert shipped
     assert all(torch.equal(discriminator.state_dict()[k], v) for k, v in state.items())

@@ -133,17 +133,17 @@ def test_theme_bias_tracks_words_and_rewinds_with_the_sampler(en):
 
     bias = ThemeBias(en.vocab, "Moon river", "en", 2.0)
     size = len(en.vocab)
-    first = bias.bonus(size, None)
+    first = bias.bonus(size)
     assert first[en.vocab.index["m"]] == 2.0 and first[en.vocab.index["M"]] == 2.0 and first[en.vocab.index["r"]] == 2.0
     for ch in "the mo":
         bias.observe(ch)
-    inside = bias.bonus(size, None)
+    inside = bias.bonus(size)
     assert inside[en.vocab.index["o"]] == 2.0 and int((inside > 0).sum()) == 1  # only "moon" continues "mo"
     saved = bias.progress
     for ch in "on ":
         bias.observe(ch)
     assert bias.progress[1] == {"moon"}
-    assert bias.bonus(size, None)[en.vocab.index["m"]] == 0  # a used word gets no more bonus
+    assert bias.bonus(size)[en.vocab.index["m"]] == 0  # a used word gets no more bonus
     bias.progress = saved
     assert bias.progress[1] == frozenset()
 
