@@ -59,6 +59,7 @@ class TrainRequest:
     batch: int = 64
     width: int = 32
     lr: float = 2e-4
+    mode_seeking: float = 1.0  # weight of the GAN's mode-seeking term (0: off)
     seed: int = 0
     resume: bool = True
     eval_count: int = 2000
@@ -191,8 +192,20 @@ def _optimizer_state(opt: torch.optim.Optimizer) -> dict:
 
 
 # ----- GAN ---------------------------------------------------------------------------------------
+def mode_seeking_loss(z: torch.Tensor, fake: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Mao et al. 2019 ("Mode Seeking GANs"): the batch's two halves share styles and differ in z.
+
+    Returns (loss, ratio): ratio is the mean picture distance over the mean latent distance between the
+    halves; the loss 1 / ratio grows when the generator ignores z (mode collapse within a style).
+    """
+    half = z.shape[0] // 2
+    ratio = (fake[:half] - fake[half:2 * half]).abs().mean() / (z[:half] - z[half:2 * half]).abs().mean()
+    return 1.0 / (ratio + 1e-5), ratio
+
+
 def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
-    """FastGAN-style training with hinge loss, L1 self-supervised reconstruction in D, DiffAugment, EMA of G.
+    """FastGAN-style training with hinge loss, L1 self-supervised reconstruction in D, DiffAugment, EMA of G,
+    and a mode-seeking term (``mode_seeking`` > 0) against within-style collapse.
 
     Reports every step; checks cancel every step (saving state first); saves state every
     ``save_every_s``; stops when ``minutes`` are spent, evaluates the EMA generator, writes the checkpoint.
@@ -229,14 +242,16 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
         })
 
     last_save = time.monotonic()
-    losses = {"d": 0.0, "g": 0.0, "rec": 0.0}
+    losses = {"d": 0.0, "g": 0.0, "rec": 0.0, "z": 0.0}
+    half = request.batch // 2
     while not clock.spent():
         if ctx.cancelled:
             save_state()
             raise Cancelled()
         real, style = batches(request.batch)
+        fake_style = torch.cat([style[:half], style[:request.batch - half]])  # halves share styles
         z = torch.randn(request.batch, g_config.latent_dim, device=device)
-        fake = generator(z, style)
+        fake = generator(z, fake_style)
         # discriminator
         real_aug = diff_augment(real)
         logits_real, rec_whole, rec_part, quadrant = discriminator(real_aug, style, reconstruct=True)
@@ -244,15 +259,16 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
         target_whole = F.interpolate(real_aug, size=32, mode="area")
         target_part = real_aug[:, :, row * 32:(row + 1) * 32, col * 32:(col + 1) * 32]
         rec_loss = F.l1_loss(rec_whole, target_whole) + F.l1_loss(rec_part, target_part)
-        logits_fake = discriminator(diff_augment(fake.detach()), style)
+        logits_fake = discriminator(diff_augment(fake.detach()), fake_style)
         d_loss = F.relu(1 - logits_real).mean() + F.relu(1 + logits_fake).mean() + rec_loss
         opt_d.zero_grad(set_to_none=True)
         d_loss.backward()
         opt_d.step()
         # generator
-        g_loss = -discriminator(diff_augment(fake), style).mean()
+        g_loss = -discriminator(diff_augment(fake), fake_style).mean()
+        seeking, z_ratio = mode_seeking_loss(z, fake)
         opt_g.zero_grad(set_to_none=True)
-        g_loss.backward()
+        (g_loss + request.mode_seeking * seeking if request.mode_seeking else g_loss).backward()
         opt_g.step()
         with torch.no_grad():
             for p_ema, p in zip(ema.parameters(), generator.parameters()):
@@ -261,10 +277,11 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
                 b_ema.copy_(b)
         step += 1
         if step % 10 == 0:  # reading a loss waits for the GPU: do it every 10 steps only
-            for key, value in (("d", d_loss), ("g", g_loss), ("rec", rec_loss)):
+            for key, value in (("d", d_loss), ("g", g_loss), ("rec", rec_loss), ("z", z_ratio)):
                 losses[key] = 0.8 * losses[key] + 0.2 * float(value.detach()) if step > 10 else float(value.detach())
             ctx.report(clock.session / clock.budget,
-                       f"GAN step {step}: D {losses['d']:.3f} G {losses['g']:.3f} rec {losses['rec']:.3f}")
+                       f"GAN step {step}: D {losses['d']:.3f} G {losses['g']:.3f} rec {losses['rec']:.3f} "
+                       f"picture/latent distance {losses['z']:.3f}")
         if time.monotonic() - last_save > request.save_every_s:
             save_state()
             last_save = time.monotonic()
@@ -482,6 +499,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--device", default="auto")
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--width", type=int, default=32)
+    parser.add_argument("--mode-seeking", type=float, default=1.0, help="weight of the GAN's mode-seeking term (0: off)")
     parser.add_argument("--eval-count", type=int, default=2000)
     parser.add_argument("--eval-train-max", type=int, default=0, help="compare with at most this many training pictures")
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: leave the default)")
@@ -495,7 +513,8 @@ def main(argv: list[str] | None = None) -> int:
         return _run_all(args, argv if argv is not None else sys.argv[1:])
     minutes = args.minutes if args.kind != "upscaler" else args.minutes * 0.6
     request = TrainRequest(args.kind, args.data, args.out, args.name_prefix + args.kind, minutes, args.device,
-                           args.batch, args.width, resume=not args.no_resume, eval_count=args.eval_count,
+                           args.batch, args.width, mode_seeking=args.mode_seeking, resume=not args.no_resume,
+                           eval_count=args.eval_count,
                            eval_train_max=args.eval_train_max,
                            command=command)
     try:

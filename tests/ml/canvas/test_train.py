@@ -84,3 +84,14 @@ def test_diff_augment_keeps_shape_and_changes_pictures():
     x = torch.rand(4, 3, 64, 64) * 2 - 1
     y = train.diff_augment(x)
     assert y.shape == x.shape and not torch.equal(x, y)
+
+
+def test_mode_seeking_loss_punishes_a_generator_that_ignores_z():
+    z = torch.randn(8, 16)
+    collapsed = torch.zeros(8, 3, 8, 8).add_(0.3)  # every latent gives the same picture
+    diverse = torch.randn(8, 3, 8, 8)
+    collapsed_loss, collapsed_ratio = train.mode_seeking_loss(z, collapsed)
+    diverse_loss, diverse_ratio = train.mode_seeking_loss(z, diverse)
+    assert float(collapsed_ratio) == 0.0 and float(diverse_ratio) > 0.5
+    assert float(collapsed_loss) > 1000 * float(diverse_loss)
+
