@@ -3,7 +3,8 @@
   artdesk demo OUT          write a sample of each panel's output to OUT
   artdesk models            list model cards (bundled and yours)
   artdesk self-test         load every bundled model and run one job per panel through the real runner
-  artdesk VERB DOMAIN ...   VERB in generate/train/finetune/eval, DOMAIN in canvas/music/poem
+  artdesk VERB DOMAIN ...   VERB in generate/train/finetune/eval, DOMAIN in canvas/music/poem/style
+                            ("image" is another name for canvas: artdesk eval image MODEL)
 """
 from __future__ import annotations
 
@@ -21,10 +22,12 @@ DOMAIN_COMMANDS["music"] = "artdesk.ml.music.commands"
 DOMAIN_COMMANDS["style"] = "artdesk.ml.style.commands"
 DOMAIN_COMMANDS["canvas"] = "artdesk.ml.canvas.commands"
 DOMAIN_COMMANDS["poem"] = "artdesk.ml.poem.commands"
+DOMAIN_ALIASES = {"image": "canvas"}
 VERBS = ("generate", "train", "finetune", "eval")
 
 
 def _domain_module(domain: str):
+    domain = DOMAIN_ALIASES.get(domain, domain)
     if domain not in DOMAIN_COMMANDS:
         known = ", ".join(sorted(DOMAIN_COMMANDS)) or "none yet"
         raise ArtdeskError(f"Unknown domain {domain!r}; choose one of: {known}.")

@@ -48,3 +48,9 @@ def test_demo_writes_each_domains_samples(isolated_home, tmp_path):
 
     for domain in DOMAIN_COMMANDS:
         assert any((out / domain).iterdir()), f"demo wrote nothing for {domain}"
+
+
+def test_image_is_another_name_for_the_canvas_domain(isolated_home):
+    result = artdesk("eval", "image", "--help", home=isolated_home)
+    assert result.returncode == 0, result.stderr
+    assert "artdesk eval canvas" in result.stdout and "--count" in result.stdout
