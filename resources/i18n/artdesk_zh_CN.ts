@@ -2673,6 +2673,10 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
       <translation>图片（{0}）</translation>
     </message>
     <message>
+      <source>Pictures to use: {0} · skipped: {1} · duplicates left out: {2}</source>
+      <translation>要用的图片：{0} · 跳过：{1} · 去掉的重复：{2}</translation>
+    </message>
+    <message>
       <source>Skipped ({0})</source>
       <translation>跳过（{0}）</translation>
     </message>
@@ -2715,10 +2719,6 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
     <message>
       <source>{0} dropped items</source>
       <translation>拖入的 {0} 项</translation>
-    </message>
-    <message>
-      <source>{0} pictures will be used · {1} skipped · {2} duplicates left out</source>
-      <translation>将使用 {0} 张图片 · 跳过 {1} 个 · 去掉 {2} 个重复</translation>
     </message>
   </context>
   <context>

@@ -72,7 +72,7 @@ def test_audit_lists_used_skipped_and_duplicates_and_previews_what_is_trained(qt
     folder = make_picture_folder(tmp_path / "pics")
     page = audit(qtbot, wizard, folder)
     assert page.isComplete() and len(page.files()) == 9
-    assert "9 pictures will be used · 3 skipped · 1 duplicates left out" in page.status.text()
+    assert "Pictures to use: 9 · skipped: 3 · duplicates left out: 1" in page.status.text()
     groups = {page.details.topLevelItem(i).text(0): page.details.topLevelItem(i) for i in range(3)}
     skipped = groups["Skipped (3)"]
     names = {skipped.child(i).text(0): skipped.child(i).text(1) for i in range(skipped.childCount())}

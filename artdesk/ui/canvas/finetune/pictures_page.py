@@ -192,7 +192,7 @@ class QtPicturesPage(QWizardPage):
     # ----- showing ----------------------------------------------------------------------------------
     def _show_audit(self, audit: FolderAudit) -> None:
         self.audit = audit
-        self.status.setText(self.tr("{0} pictures will be used · {1} skipped · {2} duplicates left out")
+        self.status.setText(self.tr("Pictures to use: {0} · skipped: {1} · duplicates left out: {2}")
                             .format(len(audit.usable), len(audit.skipped), len(audit.duplicates)))
         self.warnings.setText("\n".join(audit.warnings))
         self.warnings.setVisible(bool(audit.warnings))
