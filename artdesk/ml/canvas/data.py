@@ -5,8 +5,8 @@
 - ``openclipart-png`` (public domain) without ``shapes/stars``: colour pictures are style ``clipart``,
   black-and-white line art (low saturation) is style ``sketch``;
 - ``fonts-noto-color-emoji`` (Apache-2.0): the colour bitmaps in the font's CBDT table, style ``emoji``;
-- ``crawl-tiles-data`` (Dungeon Crawl Stone Soup tiles, CC0): 32x32 cells of the item, monster and
-  feature atlases, nearly empty cells dropped, scaled 2x with nearest neighbour, style ``sprite``.
+- ``crawl-tiles-data`` (Dungeon Crawl Stone Soup tiles; mostly CC0, the rest GPL-2+): 32x32 cells of the
+  item, monster and feature atlases, nearly empty cells dropped, scaled 2x with nearest neighbour, style ``sprite``.
 
 Transparency is composited on white; pictures are fitted into 64x64 (aspect kept, white padding).
 Near-duplicates (difference hash within ``DEDUPE_BITS`` bits) are dropped. The split is per style
@@ -44,7 +44,9 @@ LICENCES = {
     "clipart": "public domain (Debian openclipart-png)",
     "sketch": "public domain (Debian openclipart-png, line-art subset)",
     "emoji": "Apache-2.0 (Debian fonts-noto-color-emoji, Noto Color Emoji by Google)",
-    "sprite": "CC0 (Debian crawl-tiles-data, Dungeon Crawl Stone Soup tiles)",
+    "sprite": ("CC0 / public domain for most tiles, GPL-2+ (the game's licence) for the rest: Debian crawl-common's "
+               "copyright file says \"most of tiles. Exact list is sketchy\" (Debian crawl-tiles-data, Dungeon Crawl "
+               "Stone Soup tiles)"),
 }
 SPRITE_ATLASES = ("main.png", "player.png", "feat.png")
 MAX_SOURCE_PIXELS = 4096 * 4096

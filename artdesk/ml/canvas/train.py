@@ -138,7 +138,7 @@ def _card_data(data: CanvasData) -> dict:
     manifest = data.manifest
     return {
         "source": "Debian packages openclipart-png (without shapes/stars), fonts-noto-color-emoji, crawl-tiles-data",
-        "licence": "public domain + Apache-2.0 (Noto Color Emoji, Google) + CC0 (Dungeon Crawl Stone Soup tiles)",
+        "licence": "public domain + Apache-2.0 (Noto Color Emoji, Google) + mostly CC0, otherwise GPL-2+ (Dungeon Crawl Stone Soup tiles)",
         "licences": LICENCES,
         "counts": manifest.get("counts", {}),
         "exported": manifest.get("exported"),
