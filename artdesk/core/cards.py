@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from artdesk.core.atomic import atomic_write_text
 from artdesk.core.errors import ArtdeskError
 
 CARD_FORMAT_VERSION = 1
@@ -107,6 +108,14 @@ def read_card(folder: Path, source: str = "user") -> ModelCard:
 class Discovery:
     cards: list[ModelCard]
     problems: list[str]
+
+
+def write_card_metrics(folder: Path, metrics: dict[str, Any]) -> None:
+    """Merge ``metrics`` into the ``metrics`` of ``folder``'s card (an evaluation command's --write-card), atomically."""
+    card_path = Path(folder) / CARD_FILE
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    card.setdefault("metrics", {}).update(metrics)
+    atomic_write_text(card_path, json.dumps(card, indent=2, ensure_ascii=False))
 
 
 def discover_models(roots: list[tuple[str, Path]], domain: str | None = None) -> Discovery:

@@ -119,6 +119,7 @@ def _train(argv: list[str]) -> int:
 
 
 def _eval(argv: list[str]) -> int:
+    from artdesk.core.cards import write_card_metrics
     from artdesk.core.jobs import ConsoleContext
     from artdesk.ml.canvas.data import default_cache
 
@@ -128,6 +129,7 @@ def _eval(argv: list[str]) -> int:
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument("--data", type=Path, default=None, help="prepared data folder (default: the data cache)")
     parser.add_argument("--json", type=Path, default=None, help="also write the numbers here")
+    parser.add_argument("--write-card", action="store_true", help="store the numbers in each model's card")
     args = parser.parse_args(argv)
     data_dir = args.data or default_cache() / "canvas"
     model = _any_generator(args.model)
@@ -141,12 +143,17 @@ def _eval(argv: list[str]) -> int:
     print(format_report(report))
     if args.json:
         args.json.write_text(json.dumps(report, indent=2))
+    if args.write_card:
+        command = "artdesk eval image " + " ".join(argv)
+        for label in ("model", "vae"):
+            if label in report:
+                scores = {k: v for k, v in report[label].items() if k not in ("path", "model_type")}
+                write_card_metrics(Path(report[label]["path"]), {**scores, "evaluation_command": command})
     return 0
 
 
 def evaluate(model: Path, vae: Path | None, data_dir: Path, count: int, ctx) -> dict[str, Any]:
     """Metrics of ``model`` (and the VAE's samples) against the held-out split; see ``eval``."""
-    import numpy as np
     import torch
 
     from artdesk.ml.canvas import eval as metrics
@@ -169,8 +176,10 @@ def evaluate(model: Path, vae: Path | None, data_dir: Path, count: int, ctx) -> 
         ctx.report(None, f"measuring {Path(path).name}…")
         scores = metrics.evaluate_pictures(fake, train_images, heldout_images, nets, ctx.raise_if_cancelled,
                                            baselines=label == "model", cache=cache)
+        scores["kid_vs_heldout_per_style"] = metrics.kid_per_style(
+            checkpoint.model, nets, cache["heldout"], heldout_styles, STYLES, count, ctx.raise_if_cancelled)
+        scores["train_pictures_compared"] = len(train_images)
         report[label] = {"path": str(path), "model_type": checkpoint.card.model_type, **scores}
-    del np
     return report
 
 

@@ -238,6 +238,19 @@ def sample_model(model, count: int, styles: np.ndarray, seed: int = 0, batch: in
     return np.concatenate(out)
 
 
+def kid_per_style(model, nets: list[RandomFeatures], heldout: FeatureSet, heldout_styles: np.ndarray,
+                  names: tuple[str, ...], count: int, check=None) -> dict[str, float]:
+    """KID of up to ``count`` pictures of each style against that style's held-out pictures (20 at least)."""
+    out = {}
+    for k, name in enumerate(names):
+        mask = heldout_styles == k
+        if mask.sum() < 20:
+            continue
+        fake = FeatureSet(nets, sample_model(model, min(500, count), np.array([k]), seed=777, check=check), check)
+        out[name] = round(compare(fake, heldout.subset(mask)), 5)
+    return out
+
+
 def evaluate_pictures(fake: np.ndarray, train_images: np.ndarray, heldout_images: np.ndarray,
                       nets: list[RandomFeatures], check=None, baselines: bool = True,
                       cache: dict | None = None) -> dict[str, float]:

@@ -454,14 +454,8 @@ def _finish(request, name, model_type, model, config, data, device, step, clock,
     fake = metrics.sample_model(model, request.eval_count, heldout_styles, seed=12345)
     cache: dict = {}
     scores = metrics.evaluate_pictures(fake, train_images, heldout_images, nets, cache=cache)
-    per_style = {}
-    for k, style in enumerate(STYLES):
-        mask = heldout_styles == k
-        if mask.sum() < 20:
-            continue
-        fake_k = metrics.FeatureSet(nets, metrics.sample_model(model, min(500, request.eval_count), np.array([k]), seed=777))
-        per_style[style] = round(metrics.compare(fake_k, cache["heldout"].subset(mask)), 5)
-    scores["kid_vs_heldout_per_style"] = per_style
+    scores["kid_vs_heldout_per_style"] = metrics.kid_per_style(model, nets, cache["heldout"], heldout_styles, STYLES,
+                                                               request.eval_count)
     scores["train_pictures_compared"] = len(train_images)
     scores.update(extra or {})
     return _save(request, name, model_type, model, config, data, device, step, clock, scores, descriptions[model_type],

@@ -181,13 +181,6 @@ def evaluate(poem: PoemModel, data: Path, cache: Path, poems: int = 500, ctx: Jo
     return metrics
 
 
-def write_card_metrics(folder: Path, metrics: dict) -> None:
-    card_path = Path(folder) / "card.json"
-    card = json.loads(card_path.read_text(encoding="utf-8"))
-    card.setdefault("metrics", {}).update(metrics)
-    atomic_write_text(card_path, json.dumps(card, indent=2, ensure_ascii=False))
-
-
 def write_copy_index(poem: PoemModel, data: Path) -> int:
     """(Re)build the model's copy index from the full training stream in ``data``; returns its size in bytes."""
     stream = read_array(Path(data) / poem.config.language / "train.u16.gz")

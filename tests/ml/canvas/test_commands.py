@@ -40,6 +40,18 @@ def test_eval_prints_kid_baselines_and_memorisation(models, tmp_path, capsys):
     assert report["model"]["kid_vs_heldout"] > report["model"]["kid_floor_train_vs_heldout"]
 
 
+def test_eval_writes_its_numbers_and_command_into_the_cards(models, tmp_path):
+    data = write_dataset(tmp_path / "data", count=100)
+    assert commands.main("eval", [str(models["gan"]), "--vae", str(models["vae"]), "--count", "40",
+                                  "--data", str(data), "--write-card"]) == 0
+    for name, baseline in (("gan", True), ("vae", False)):
+        metrics = json.loads((models[name] / "card.json").read_text())["metrics"]
+        assert metrics["generated"] == 40 and metrics["train_pictures_compared"] == 80
+        assert set(metrics["kid_vs_heldout_per_style"]) <= {"clipart", "emoji", "sketch", "sprite"}
+        assert ("kid_pca_gaussian_baseline" in metrics) == baseline
+        assert metrics["evaluation_command"].startswith("artdesk eval image ") and "--count 40" in metrics["evaluation_command"]
+
+
 def test_unknown_model_and_finetune_say_what_to_do(models, capsys):
     from artdesk.core.errors import ArtdeskError
 
