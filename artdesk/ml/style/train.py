@@ -49,7 +49,8 @@ class TrainRequest:
     content_weight: float = 0.5
     tv_weight: float = 0.02
     range_weight: float = 10.0  # pulls the unclamped output back into [0, 1] (see ``bounded_output``)
-    warmup_steps: int = 200  # the learning rate rises linearly over these steps (see ``_warmup``)
+    warmup_steps: int = 200  # the learning rate rises linearly over these steps (see ``_schedule``)
+    lr_decay: bool = True  # cosine decay to lr / 10 over the run (see ``_schedule``)
     texture_scale: float = 1.0  # style pictures are resized by this factor before taking statistics
     width: int = 12
     residual_blocks: int = 3
@@ -147,12 +148,20 @@ def evaluate_stylizer(model: torch.nn.Module, pictures: list[np.ndarray], style_
     return {key: round(value / max(1, len(pictures)), 5) for key, value in sums.items()}
 
 
-def _warmup(optimizer: torch.optim.Optimizer, request: TrainRequest, step: int) -> None:
-    """Linear learning-rate warm-up. Adam's first steps move every weight by about ``lr`` whatever its
-    gradient; the residual head starts near zero, so one full step jumped the output far from the
-    picture (content distance 0.01 -> 0.5 in one step at lr 1e-3). Short runs warm up over a fifth of their steps."""
+def _schedule(optimizer: torch.optim.Optimizer, request: TrainRequest, step: int, progress: float) -> None:
+    """Learning rate: linear warm-up, then a cosine decay to a tenth of ``lr`` as ``progress`` (0..1, steps or
+    time, whichever runs out first) reaches 1.
+
+    Warm-up: Adam's first steps move every weight by about ``lr`` whatever its gradient; the residual head
+    starts near zero, so one full step jumped the output far from the picture (content distance 0.01 -> 0.5
+    in one step at lr 1e-3). Short runs warm up over a fifth of their steps.
+    Decay: batches of two 64 px crops give a noisy loss; at a constant rate the last weights land wherever the
+    last batches pushed them (20 more minutes of oil at lr 1e-3 moved its judge distance 0.396 -> 0.431).
+    """
     span = min(request.warmup_steps, max(1, request.steps // 5))
     scale = min(1.0, (step + 1) / span) if span > 0 else 1.0
+    if request.lr_decay:
+        scale *= 0.1 + 0.45 * (1.0 + math.cos(math.pi * min(1.0, max(0.0, progress))))
     for group in optimizer.param_groups:
         group["lr"] = request.lr * scale
 
@@ -217,6 +226,9 @@ def train_stylizer(request: TrainRequest, ctx: JobContext) -> str:
     last_losses: dict[str, float] = {}
     preview_every = max(1, request.steps // 10)
 
+    def progress_at(step: int, elapsed: float) -> float:
+        return max(step / request.steps, elapsed / budget if budget < math.inf else 0.0)
+
     def save_state() -> None:
         save_training_state(state_path, {"model": model.state_dict(), "optimizer": optimizer.state_dict(), "step": step,
                                          "seconds": seconds_before + time.monotonic() - start, "config": asdict(config),
@@ -228,15 +240,14 @@ def train_stylizer(request: TrainRequest, ctx: JobContext) -> str:
             save_state()
             ctx.raise_if_cancelled()
         batch = _crop_batch(content, rng, request.crop, request.batch).to(device)
-        _warmup(optimizer, request, step)
+        _schedule(optimizer, request, step, progress_at(step, time.monotonic() - start))
         out, overshoot = bounded_output(model, batch)
         loss, last_losses = stylizer_loss(nets, out, batch, targets, request, weight, overshoot)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         optimizer.step()
         step += 1
-        elapsed = time.monotonic() - start
-        fraction = max(step / request.steps, elapsed / budget if budget < math.inf else 0.0)
+        fraction = progress_at(step, time.monotonic() - start)
         ctx.report(fraction, f"{request.name}: step {step}/{request.steps}, style {last_losses['style']:.4f}, content {last_losses['content']:.3f}, overshoot {last_losses['overshoot']:.4f}")
         if step % preview_every == 0:
             model.eval()
@@ -260,7 +271,7 @@ def train_stylizer(request: TrainRequest, ctx: JobContext) -> str:
     training = {**training_prefix, "command": request.command, "steps": step, "seconds": round(seconds, 1), "device": str(device),
                 "crop": request.crop, "batch": request.batch, "lr": request.lr, "method": request.method,
                 "style_weight": request.style_weight * weight, "content_weight": request.content_weight,
-                "tv_weight": request.tv_weight, "range_weight": request.range_weight, "warmup_steps": request.warmup_steps, "texture_scale": request.texture_scale, "seed": request.seed}
+                "tv_weight": request.tv_weight, "range_weight": request.range_weight, "warmup_steps": request.warmup_steps, "lr_decay": request.lr_decay, "texture_scale": request.texture_scale, "seed": request.seed}
     thumb = _png_bytes(style_pictures[0])
     save_checkpoint(model.cpu(), out_dir, model_type=MODEL_TYPE, config=config, name=request.name,
                     description=f"Feed-forward stylizer for the style '{request.name}'", data=data, training=training,
