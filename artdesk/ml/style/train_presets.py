@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--steps", type=int, default=100000, help="upper bound; the time budget usually ends first")
     parser.add_argument("--width", type=int, default=12)
     parser.add_argument("--lr", type=float, default=2e-3)
+    parser.add_argument("--style-weight", type=float, default=1.0, help="weight of the style term (content stays 0.5)")
     parser.add_argument("--upsample", default="nearest", choices=("nearest", "transpose"),
                         help="the stylizer's last upsampling (transpose: only to continue the first presets)")
     parser.add_argument("--eval-side", type=int, default=384, help="held-out pictures are shrunk to this long side for the card's metrics")
@@ -84,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         request = TrainRequest(name=name, out_dir=str(args.out / name), style_pictures=(preset_picture(name),),
                                content=tuple(content.train), held_out=held_out, steps=args.steps,
                                minutes=share / 60, crop=args.crop, batch=args.batch, method=args.method, device=args.device,
-                               width=args.width, lr=args.lr, upsample=args.upsample, data=style_data, command=command, labels=("preset", PRESET_LABELS[name]),
+                               width=args.width, lr=args.lr, style_weight=args.style_weight, upsample=args.upsample,
+                               data=style_data, command=command, labels=("preset", PRESET_LABELS[name]),
                                init_from=str(args.init_from / name) if args.init_from and (args.init_from / name).is_dir() else None)
         began = time.monotonic()
         path = train_stylizer(request, ConsoleContext())
