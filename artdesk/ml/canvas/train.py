@@ -31,6 +31,7 @@ from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import Cancelled, ConsoleContext, JobContext
 from artdesk.ml.canvas import eval as metrics
 from artdesk.ml.canvas.data import LICENCES, CanvasData, load_data
+from artdesk.ml.canvas.losses import mode_seeking_loss
 from artdesk.ml.canvas.finetune.plan import DISCRIMINATOR_FILE
 from artdesk.ml.canvas.model import (
     Discriminator,
@@ -192,17 +193,6 @@ def _optimizer_state(opt: torch.optim.Optimizer) -> dict:
 
 
 # ----- GAN ---------------------------------------------------------------------------------------
-def mode_seeking_loss(z: torch.Tensor, fake: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    """Mao et al. 2019 ("Mode Seeking GANs"): the batch's two halves share styles and differ in z.
-
-    Returns (loss, ratio): ratio is the mean picture distance over the mean latent distance between the
-    halves; the loss 1 / ratio grows when the generator ignores z (mode collapse within a style).
-    """
-    half = z.shape[0] // 2
-    ratio = (fake[:half] - fake[half:2 * half]).abs().mean() / (z[:half] - z[half:2 * half]).abs().mean()
-    return 1.0 / (ratio + 1e-5), ratio
-
-
 def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
     """FastGAN-style training with hinge loss, L1 self-supervised reconstruction in D, DiffAugment, EMA of G,
     and a mode-seeking term (``mode_seeking`` > 0) against within-style collapse.

@@ -6,6 +6,7 @@ import torch
 
 from artdesk.core.jobs import Cancelled, RecordingContext
 from artdesk.ml.canvas import train
+from artdesk.ml.canvas.losses import mode_seeking_loss
 from artdesk.ml.checkpoint import load_checkpoint, load_training_state
 from tests.ml.canvas.helpers import write_dataset
 
@@ -90,8 +91,10 @@ def test_mode_seeking_loss_punishes_a_generator_that_ignores_z():
     z = torch.randn(8, 16)
     collapsed = torch.zeros(8, 3, 8, 8).add_(0.3)  # every latent gives the same picture
     diverse = torch.randn(8, 3, 8, 8)
-    collapsed_loss, collapsed_ratio = train.mode_seeking_loss(z, collapsed)
-    diverse_loss, diverse_ratio = train.mode_seeking_loss(z, diverse)
+    collapsed_loss, collapsed_ratio = mode_seeking_loss(z, collapsed)
+    diverse_loss, diverse_ratio = mode_seeking_loss(z, diverse)
     assert float(collapsed_ratio) == 0.0 and float(diverse_ratio) > 0.5
     assert float(collapsed_loss) > 1000 * float(diverse_loss)
+    single_loss, _ = mode_seeking_loss(z[:1], diverse[:1])  # one picture per process: no term, no NaN
+    assert float(single_loss) == 0.0
 
