@@ -1,12 +1,12 @@
-"""GAN loss terms shared by base training (``train``) and fine-tuning (``finetune.trainer``)."""
+"""GAN loss terms beyond the adversarial hinge (used by base training, ``train``)."""
 from __future__ import annotations
 
 import torch
 
 
 def mode_seeking_loss(z: torch.Tensor, fake: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    """Mao et al. 2019 ("Mode Seeking GANs"): the batch's two halves differ in z; the caller gives them the
-    same styles (base training), or every style slot is alike (a fine-tune).
+    """Mao et al. 2019 ("Mode Seeking GANs"): the batch's two halves differ in z and the caller gives them
+    the same styles.
 
     Returns (loss, ratio): ratio is the mean picture distance over the mean latent distance between the
     halves; the loss 1 / ratio grows when the generator ignores z (mode collapse within a style).

@@ -1,5 +1,4 @@
-"""The fine-tuning step: the base GAN's generator and discriminator, FreezeD, norm-only training, DiffAugment, EMA,
-and the base training's mode-seeking term (a few dozen pictures otherwise pull every latent to one picture).
+"""The fine-tuning step: the base GAN's generator and discriminator, FreezeD, norm-only training, DiffAugment, EMA.
 
 Every batch-norm layer uses the base model's running statistics (eval mode) while the rest trains: with
 eight pictures a step, batch statistics are noise, and per-picture independence makes the gradient of a
@@ -27,11 +26,9 @@ from artdesk.ml.canvas.finetune.plan import (
     resolved_settings,
     settings_from,
 )
-from artdesk.ml.canvas.losses import mode_seeking_loss
 from artdesk.ml.canvas.model import Discriminator, DiscriminatorConfig, Generator
 
 D_LR = 2e-4
-MODE_SEEKING = 1.0  # weight of the mode-seeking term, as in the base training
 
 
 def _use_running_stats(module: nn.Module) -> None:
@@ -148,9 +145,8 @@ class Trainer:
         for p in self.d_params:
             p.requires_grad_(False)
         g_loss = -self.d(augment.apply(fake, aug_g), style).mean()
-        seeking, _ = mode_seeking_loss(z, fake)
         self.opt_g.zero_grad(set_to_none=True)
-        (g_loss + MODE_SEEKING * seeking).backward()
+        g_loss.backward()
         self.opt_g.step()
         for p in self.d_params:
             p.requires_grad_(True)
