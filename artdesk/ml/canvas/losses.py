@@ -12,7 +12,7 @@ def mode_seeking_loss(z: torch.Tensor, fake: torch.Tensor) -> tuple[torch.Tensor
     halves; the loss 1 / ratio grows when the generator ignores z (mode collapse within a style).
     """
     half = z.shape[0] // 2
-    if half == 0:  # one picture (a process's share of a small batch): nothing to compare
+    if half == 0:  # a batch of one picture: nothing to compare
         zero = fake.sum() * 0.0
         return zero, zero.detach()
     ratio = (fake[:half] - fake[half:2 * half]).abs().mean() / (z[:half] - z[half:2 * half]).abs().mean()

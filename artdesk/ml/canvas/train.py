@@ -31,8 +31,8 @@ from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import Cancelled, ConsoleContext, JobContext
 from artdesk.ml.canvas import eval as metrics
 from artdesk.ml.canvas.data import LICENCES, CanvasData, load_data
-from artdesk.ml.canvas.losses import mode_seeking_loss
 from artdesk.ml.canvas.finetune.plan import DISCRIMINATOR_FILE
+from artdesk.ml.canvas.losses import mode_seeking_loss
 from artdesk.ml.canvas.model import (
     Discriminator,
     DiscriminatorConfig,
@@ -258,7 +258,7 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
         g_loss = -discriminator(diff_augment(fake), fake_style).mean()
         seeking, z_ratio = mode_seeking_loss(z, fake)
         opt_g.zero_grad(set_to_none=True)
-        (g_loss + request.mode_seeking * seeking if request.mode_seeking else g_loss).backward()
+        (g_loss + request.mode_seeking * seeking).backward()
         opt_g.step()
         with torch.no_grad():
             for p_ema, p in zip(ema.parameters(), generator.parameters()):

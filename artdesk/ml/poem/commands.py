@@ -129,10 +129,10 @@ def _finetune(argv: list[str]) -> int:
 
 
 def _eval(argv: list[str]) -> int:
+    from artdesk.core.cards import write_card_metrics
     from artdesk.core.jobs import ConsoleContext
     from artdesk.ml.device import configure_threads
     from artdesk.ml.poem.data import default_cache
-    from artdesk.core.cards import write_card_metrics
     from artdesk.ml.poem.eval import evaluate, write_copy_index
     from artdesk.ml.poem.loader import get_poem_model
 
