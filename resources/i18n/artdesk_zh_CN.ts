@@ -234,12 +234,20 @@
       <translation>单击选取（按住 Ctrl 可多选）；双击加为图层</translation>
     </message>
     <message>
+      <source>Clip art</source>
+      <translation>剪贴画</translation>
+    </message>
+    <message>
       <source>Could not read the drawing: %s</source>
       <translation>无法读取画面：%s</translation>
     </message>
     <message>
       <source>Direction, spread</source>
       <translation>方向与幅度</translation>
+    </message>
+    <message>
+      <source>Emoji</source>
+      <translation>表情符号</translation>
     </message>
     <message>
       <source>Export walk as GIF</source>
@@ -256,6 +264,10 @@
     <message>
       <source>Frames</source>
       <translation>帧数</translation>
+    </message>
+    <message>
+      <source>Game sprite</source>
+      <translation>游戏精灵图</translation>
     </message>
     <message>
       <source>Generate</source>
@@ -332,6 +344,10 @@
     <message>
       <source>Seed</source>
       <translation>种子</translation>
+    </message>
+    <message>
+      <source>Sketch / line art</source>
+      <translation>素描 / 线稿</translation>
     </message>
     <message>
       <source>Slide pick along direction</source>

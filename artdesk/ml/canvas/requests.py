@@ -9,12 +9,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 STYLES: tuple[str, ...] = ("clipart", "emoji", "sketch", "sprite")
-STYLE_LABELS: dict[str, str] = {
-    "clipart": "Clip art",
-    "emoji": "Emoji",
-    "sketch": "Sketch / line art",
-    "sprite": "Game sprite",
-}
 MAX_PICTURES = 256
 Latent = tuple[float, ...]
 

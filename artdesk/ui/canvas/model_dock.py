@@ -35,7 +35,6 @@ from artdesk.core.provenance import find_card
 from artdesk.ml.canvas import jobs
 from artdesk.ml.canvas.replay import JOB_FUNCTIONS, request_from_record
 from artdesk.ml.canvas.requests import (
-    STYLE_LABELS,
     STYLES,
     BreedRequest,
     ExploreRequest,
@@ -91,8 +90,10 @@ class CanvasModelDock(QWidget):
         self.model_combo = QComboBox()
         self.model_combo.setAccessibleName("Image model")
         self.style_combo = QComboBox()
+        labels = {"clipart": self.tr("Clip art"), "emoji": self.tr("Emoji"), "sketch": self.tr("Sketch / line art"),
+                  "sprite": self.tr("Game sprite")}  # literal tr() calls, so lupdate finds them
         for style in STYLES:
-            self.style_combo.addItem(self.tr(STYLE_LABELS[style]), style)
+            self.style_combo.addItem(labels[style], style)
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
         self.count_spin = QSpinBox()
