@@ -144,3 +144,25 @@ def test_errors_are_shown_not_raised(qtbot, dock):
         dock.generate_button.click()
     qtbot.waitUntil(lambda: dock.handle.is_finished, timeout=10000)
     assert "does not exist" in dock.status_label.text()
+
+
+def test_what_to_draw_follows_the_chosen_model(qtbot, dock):
+    import torch
+
+    from artdesk.ml.canvas.model import GanConfig, Generator
+    from artdesk.ml.checkpoint import save_checkpoint
+
+    torch.manual_seed(0)
+    glyphs = save_checkpoint(Generator(GanConfig(latent_dim=16, styles=3, style_dim=4, width=4)).eval(),
+                             app_paths().user_models / "canvas" / "tiny-glyphs", model_type="canvas-gan",
+                             config=GanConfig(latent_dim=16, styles=3, style_dim=4, width=4), name="tiny-glyphs",
+                             labels=["styles:kai,song,hei"], half=False)
+    dock.reload_models()
+    dock.model_combo.setCurrentIndex(dock.model_combo.findData(str(glyphs)))
+    assert [dock.style_combo.itemData(i) for i in range(dock.style_combo.count())] == ["kai", "song", "hei"]
+    dock.style_combo.setCurrentIndex(2)
+    _run(qtbot, dock, dock.generate)
+    assert {provenance["style"] for _image, _latent, provenance in dock.pictures} == {"hei"}
+    dock.model_combo.setCurrentIndex(dock.model_combo.findData(str(dock.models["gan"])))
+    assert [dock.style_combo.itemData(i) for i in range(dock.style_combo.count())] == ["clipart", "emoji", "sketch",
+                                                                                      "sprite"]

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from artdesk.core.errors import ArtdeskError
-from artdesk.ml.canvas.requests import STYLES, GenerateRequest, InterpolateRequest, UpscaleRequest
+from artdesk.core.cards import read_card
+from artdesk.ml.canvas.requests import GenerateRequest, InterpolateRequest, UpscaleRequest, model_styles
 
 
 def find_model(name: str | None, model_type: str) -> Path:
@@ -69,7 +70,7 @@ def _generate(argv: list[str]) -> int:
 
     parser = argparse.ArgumentParser(prog="artdesk generate canvas")
     parser.add_argument("--model", help="GAN or VAE name or folder (default: the first GAN)")
-    parser.add_argument("--style", choices=STYLES, default="clipart")
+    parser.add_argument("--style", help="what to draw, one of the model's styles (default: its first)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--count", type=int, default=16)
     parser.add_argument("--truncation", type=float, default=1.0)
@@ -77,17 +78,18 @@ def _generate(argv: list[str]) -> int:
     parser.add_argument("--all-styles", action="store_true", help="one row of --count pictures per style")
     args = parser.parse_args(argv)
     path = _any_generator(args.model)
+    styles = model_styles(read_card(path).labels)
     if args.all_styles:
         images, provenance = [], {}
-        for style in STYLES:
+        for style in styles:
             request = GenerateRequest(str(path), style, args.seed, args.count, args.truncation)
             result = generate.generate_grid(request, ConsoleContext())
             images += result.images
-            provenance = provenance or dict(result.provenance[0], index=None, count=args.count, styles=list(STYLES))
+            provenance = provenance or dict(result.provenance[0], index=None, count=args.count, styles=list(styles))
         print(save_png(grid_image(images, columns=args.count), Path(args.out), provenance))
         return 0
-    result = generate.generate_grid(GenerateRequest(str(path), args.style, args.seed, args.count, args.truncation),
-                                    ConsoleContext())
+    request = GenerateRequest(str(path), args.style or styles[0], args.seed, args.count, args.truncation)
+    result = generate.generate_grid(request, ConsoleContext())
     provenance = dict(result.provenance[0], index=None, count=args.count)
     print(save_png(grid_image(result.images), Path(args.out), provenance))
     return 0
@@ -131,14 +133,17 @@ def _eval(argv: list[str]) -> int:
     parser.add_argument("--json", type=Path, default=None, help="also write the numbers here")
     parser.add_argument("--write-card", action="store_true", help="store the numbers in each model's card")
     args = parser.parse_args(argv)
-    data_dir = args.data or default_cache() / "canvas"
     model = _any_generator(args.model)
+    picture_set = read_card(model).raw.get("data", {}).get("set")
+    data_dir = args.data or (default_cache() / "canvas-sets" / picture_set if picture_set else default_cache() / "canvas")
     vae = None
     try:
         vae = find_model(args.vae, "canvas-vae")
     except ArtdeskError:
         if args.vae:
             raise
+    if picture_set:  # a picture-set model is judged alone: the mixed-style VAE draws other things
+        vae = None
     report = evaluate(model, vae, data_dir, args.count, ConsoleContext())
     print(format_report(report))
     if args.json:
@@ -177,10 +182,29 @@ def evaluate(model: Path, vae: Path | None, data_dir: Path, count: int, ctx) -> 
         scores = metrics.evaluate_pictures(fake, train_images, heldout_images, nets, ctx.raise_if_cancelled,
                                            baselines=label == "model", cache=cache)
         scores["kid_vs_heldout_per_style"] = metrics.kid_per_style(
-            checkpoint.model, nets, cache["heldout"], heldout_styles, STYLES, count, ctx.raise_if_cancelled)
+            checkpoint.model, nets, cache["heldout"], heldout_styles, data.classes, count, ctx.raise_if_cancelled)
         scores["train_pictures_compared"] = len(train_images)
+        judge = _judge_for(checkpoint.card) if label == "model" else None
+        if judge is not None:
+            from artdesk.ml.canvas.judged import judge_report
+
+            ctx.report(None, f"asking the judge about {Path(path).name}…")
+            scores["judge"] = judge_report(checkpoint.model, judge, data, count, ctx.raise_if_cancelled)
         report[label] = {"path": str(path), "model_type": checkpoint.card.model_type, **scores}
     return report
+
+
+def _judge_for(card):
+    """The judge of the model's picture set (``<set>-judge`` among the models), or None."""
+    from artdesk.ml.checkpoint import load_checkpoint
+
+    picture_set = card.raw.get("data", {}).get("set")
+    if not picture_set:
+        return None
+    try:
+        return load_checkpoint(find_model(f"{picture_set}-judge", "canvas-judge")).model
+    except ArtdeskError:
+        return None
 
 
 def format_report(report: dict) -> str:
@@ -201,6 +225,16 @@ def format_report(report: dict) -> str:
         if section:
             lines.append(f"{Path(section['path']).name}: density {section['density']:.3f}, coverage {section['coverage']:.3f}, "
                          f"too-close rate {section['too_close_rate'] * 100:.2f}% (want < 1%)")
+    judge = model.get("judge")
+    if judge:
+        from artdesk.ml.canvas.judged import judge_lines
+
+        lines.append("KID in the judge's features (x1000; lower is better): "
+                     f"model {judge['judge_kid'] * 1000:.2f}, floor {judge['judge_kid_floor_train_vs_heldout'] * 1000:.2f}, "
+                     f"PCA baseline {judge['judge_kid_pca_baseline'] * 1000:.2f}")
+        lines.append("recognisable per style: " + ", ".join(f"{k} {v * 100:.0f}%"
+                                                           for k, v in judge["recognisable_per_style"].items()))
+        lines.append(judge_lines(judge, model["too_close_rate"]))
     return "\n".join(lines)
 
 
@@ -228,11 +262,12 @@ def demo(out_dir: Path, ctx) -> list[Path]:
     except ArtdeskError as error:
         print(f"canvas demo skipped: {error}", file=sys.stderr)
         return written
-    for style in STYLES:
+    styles = model_styles(read_card(gan).labels)
+    for style in styles:
         result = generate.generate_grid(GenerateRequest(str(gan), style, seed=1, count=16), ctx)
         written.append(save_png(grid_image(result.images), out_dir / f"grid-{style}.png",
                                 dict(result.provenance[0], index=None, count=16)))
-    walk = generate.interpolate(InterpolateRequest(str(gan), result.latents[0], result.latents[1], "clipart",
+    walk = generate.interpolate(InterpolateRequest(str(gan), result.latents[0], result.latents[1], styles[-1],
                                                    frames=12, gif_path=str(out_dir / "walk.gif")), ctx)
     written += [Path(p) for p in walk.files]
     try:
@@ -260,7 +295,7 @@ def self_test_jobs(paths) -> list[tuple[str, Any, Any]]:
     for card in cards:
         if card.model_type in ("canvas-gan", "canvas-vae"):
             out.append((f"canvas: generate 4 pictures with {card.name}", jobs.generate_grid,
-                        GenerateRequest(str(card.path), count=4)))
+                        GenerateRequest(str(card.path), model_styles(card.labels)[0], count=4)))
         elif card.model_type == "canvas-upscaler":
             picture = np.full((64, 64, 3), 255, np.uint8)
             picture[16:48, 16:48] = (200, 40, 40)

@@ -65,12 +65,12 @@ class Item:
 
 
 # ----- fetching -----------------------------------------------------------------------------------
-def fetch_packages(cache: Path, log=print) -> Path:
-    """Download and unpack the Debian packages into ``cache/canvas/raw/<pkg>``; returns the raw folder."""
+def fetch_packages(cache: Path, log=print, packages: tuple[str, ...] = PACKAGES) -> Path:
+    """Download and unpack Debian ``packages`` into ``cache/canvas/raw/<pkg>``; returns the raw folder."""
     debs = cache / "canvas" / "debs"
     raw = cache / "canvas" / "raw"
     debs.mkdir(parents=True, exist_ok=True)
-    for package in PACKAGES:
+    for package in packages:
         target = raw / package
         if target.is_dir() and any(target.iterdir()):
             continue
@@ -283,6 +283,11 @@ class CanvasData:
     styles: np.ndarray  # uint8 N (index into STYLES)
     heldout: np.ndarray  # bool N
     manifest: dict
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        """What the style ids name: a picture set's classes, or the four mixed styles of ``canvas64``."""
+        return tuple(self.manifest.get("classes", STYLES))
 
     def split(self, heldout: bool) -> tuple[np.ndarray, np.ndarray]:
         mask = self.heldout if heldout else ~self.heldout

@@ -18,7 +18,6 @@ from artdesk.core.provenance import provenance_record
 from artdesk.ml.canvas.eval import to_tensor, to_uint8
 from artdesk.ml.canvas.requests import (
     MAX_PICTURES,
-    STYLES,
     BreedRequest,
     ExploreRequest,
     GenerateRequest,
@@ -27,6 +26,7 @@ from artdesk.ml.canvas.requests import (
     ProjectRequest,
     UpscaleRequest,
     VaryRequest,
+    model_styles,
     style_index,
 )
 from artdesk.ml.canvas.replay import drawing_png, request_settings
@@ -61,6 +61,11 @@ def _generative(path: str) -> Checkpoint:
     return checkpoint
 
 
+def styles_of(checkpoint: Checkpoint) -> tuple[str, ...]:
+    """The styles (classes) this checkpoint draws, in the order of its style ids."""
+    return model_styles(checkpoint.card.labels)
+
+
 def _latent(values, dim: int) -> torch.Tensor:
     z = torch.tensor(values, dtype=torch.float32)
     if z.shape != (dim,) or not torch.isfinite(z).all():
@@ -93,7 +98,8 @@ def _pictures(checkpoint: Checkpoint, images, z: torch.Tensor, styles, request, 
     settings = request_settings(request)
     seed = getattr(request, "seed", None)
     provenance = [
-        provenance_record(checkpoint.card, seed, settings, job=job, style=STYLES[int(s)], index=i, **extra)
+        provenance_record(checkpoint.card, seed, settings, job=job, style=styles_of(checkpoint)[int(s)], index=i,
+                          **extra)
         for i, s in enumerate(styles)
     ]
     return Pictures(images, latents, provenance)
@@ -107,7 +113,7 @@ def generate_grid(request: GenerateRequest, ctx: JobContext) -> Pictures:
         raise ArtdeskError("Truncation must be between 0 and 2.")
     generator = torch.Generator().manual_seed(int(request.seed))
     z = torch.randn(count, checkpoint.model.latent_dim, generator=generator) * request.truncation
-    styles = torch.full((count,), style_index(request.style), dtype=torch.long)
+    styles = torch.full((count,), style_index(request.style, styles_of(checkpoint)), dtype=torch.long)
     images = _render(checkpoint, z, styles, ctx, "Generating")
     return _pictures(checkpoint, images, z, styles, request, "generate", truncation=request.truncation)
 
@@ -124,7 +130,7 @@ def vary(request: VaryRequest, ctx: JobContext) -> Pictures:
     noise = torch.randn(count, base.numel(), generator=generator) * request.strength
     noise[0] = 0
     z = base[None] + noise
-    styles = torch.full((count,), style_index(request.style), dtype=torch.long)
+    styles = torch.full((count,), style_index(request.style, styles_of(checkpoint)), dtype=torch.long)
     images = _render(checkpoint, z, styles, ctx, "Varying")
     return _pictures(checkpoint, images, z, styles, request, "vary", strength=request.strength)
 
@@ -153,8 +159,8 @@ def interpolate(request: InterpolateRequest, ctx: JobContext) -> Pictures:
     a, b = _latent(request.start, dim), _latent(request.end, dim)
     t = torch.linspace(0, 1, frames)
     z = slerp(a, b, t)
-    first = style_index(request.style)
-    last = style_index(request.end_style or request.style)
+    first = style_index(request.style, styles_of(checkpoint))
+    last = style_index(request.end_style or request.style, styles_of(checkpoint))
     styles = torch.full((frames,), first, dtype=torch.long)
     if last != first:  # cross-style walk: blend the style embeddings along the way
         images = _render_style_blend(checkpoint, z, first, last, t, ctx)
@@ -234,7 +240,7 @@ def breed(request: BreedRequest, ctx: JobContext) -> Pictures:
     # a mix of k independent Gaussians shrinks their norm; rescale to the parents' mean norm
     children = children / children.norm(dim=1, keepdim=True).clamp_min(1e-6) * parents.norm(dim=1).mean()
     z = children + request.mutation * torch.randn(count, dim, generator=generator)
-    styles = torch.full((count,), style_index(request.style), dtype=torch.long)
+    styles = torch.full((count,), style_index(request.style, styles_of(checkpoint)), dtype=torch.long)
     images = _render(checkpoint, z, styles, ctx, "Breeding")
     result = _pictures(checkpoint, images, z, styles, request, "breed", mutation=request.mutation,
                        parents=len(parents))
@@ -288,7 +294,7 @@ def explore(request: ExploreRequest, ctx: JobContext) -> Pictures:
     if not 0 <= request.component < MAX_COMPONENTS:
         raise ArtdeskError(f"Choose a direction between 1 and {MAX_COMPONENTS}.")
     base = _latent(request.latent, checkpoint.model.latent_dim)
-    style = style_index(request.style)
+    style = style_index(request.style, styles_of(checkpoint))
     ctx.report(0.0, "Finding the main directions…")
     directions, _std = principal_directions(checkpoint, style, max(64, request.samples), request.seed)
     ctx.raise_if_cancelled()
@@ -328,7 +334,7 @@ def project(request: ProjectRequest, ctx: JobContext) -> Pictures:
     checkpoint = _generative(request.model_path)
     model = checkpoint.model
     target = prepare_drawing(request.image)
-    style = torch.tensor([style_index(request.style)])
+    style = torch.tensor([style_index(request.style, styles_of(checkpoint))])
     ctx.report(0.0, "Finding a start…")
     with torch.no_grad():
         if hasattr(model, "encode"):

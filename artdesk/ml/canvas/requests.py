@@ -13,12 +13,20 @@ MAX_PICTURES = 256
 Latent = tuple[float, ...]
 
 
-def style_index(style: str) -> int:
+def model_styles(labels: list[str]) -> tuple[str, ...]:
+    """What a model draws, from its card's ``styles:a,b,c`` label (older cards: the four mixed styles)."""
+    for label in labels:
+        if label.startswith("styles:"):
+            return tuple(s for s in label[len("styles:"):].split(",") if s)
+    return STYLES
+
+
+def style_index(style: str, styles: tuple[str, ...] = STYLES) -> int:
     from artdesk.core.errors import ArtdeskError
 
-    if style not in STYLES:
-        raise ArtdeskError(f"Unknown style {style!r}; choose one of: {', '.join(STYLES)}.")
-    return STYLES.index(style)
+    if style not in styles:
+        raise ArtdeskError(f"This model does not draw {style!r}; choose one of: {', '.join(styles)}.")
+    return styles.index(style)
 
 
 @dataclass(frozen=True)

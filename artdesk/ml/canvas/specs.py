@@ -8,4 +8,6 @@ SPECS: dict[str, ModelSpec] = {
                             "conditional convolutional VAE, 64 px: encode, reconstruct, vary, interpolate"),
     "canvas-upscaler": ModelSpec("canvas", "artdesk.ml.canvas.model:Upscaler", "artdesk.ml.canvas.model:UpscalerConfig",
                                  "x2 learned upscaler for pictures (applied twice for x4)"),
+    "canvas-judge": ModelSpec("canvas", "artdesk.ml.canvas.judge:Judge", "artdesk.ml.canvas.judge:JudgeConfig",
+                              "classifier of one picture set's classes plus 'unrecognisable', for evaluation"),
 }

@@ -108,10 +108,11 @@ class Batches:
         images, styles = data.split(heldout=False)
         self.images = torch.from_numpy(images).to(device)
         self.styles = torch.from_numpy(styles.astype(np.int64)).to(device)
-        counts = torch.bincount(self.styles, minlength=len(STYLES)).float()
+        classes = data.classes
+        counts = torch.bincount(self.styles, minlength=len(classes)).float()
         per_style = 1.0 / counts.clamp_min(1)
         for style in exclude:
-            per_style[STYLES.index(style)] = 0.0
+            per_style[classes.index(style)] = 0.0
         self.weights = per_style[self.styles].cpu()
         self.generator = torch.Generator(device="cpu").manual_seed(seed)
         self.device = device
@@ -137,10 +138,17 @@ def _device(name: str) -> torch.device:
 
 def _card_data(data: CanvasData) -> dict:
     manifest = data.manifest
+    if "set" in manifest:  # a coherent picture set (picture_sets.py) names its own source and licence
+        source = {"set": manifest["set"], "classes": manifest["classes"], "source": manifest["source"],
+                  "licence": manifest["licence"]}
+    else:
+        source = {
+            "source": "Debian packages openclipart-png (without shapes/stars), fonts-noto-color-emoji, crawl-tiles-data",
+            "licence": "public domain + Apache-2.0 (Noto Color Emoji, Google) + mostly CC0, otherwise GPL-2+ (Dungeon Crawl Stone Soup tiles)",
+            "licences": LICENCES,
+        }
     return {
-        "source": "Debian packages openclipart-png (without shapes/stars), fonts-noto-color-emoji, crawl-tiles-data",
-        "licence": "public domain + Apache-2.0 (Noto Color Emoji, Google) + mostly CC0, otherwise GPL-2+ (Dungeon Crawl Stone Soup tiles)",
-        "licences": LICENCES,
+        **source,
         "counts": manifest.get("counts", {}),
         "exported": manifest.get("exported"),
         "train": int((~data.heldout).sum()),
@@ -205,8 +213,8 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
     device = _device(request.device)
     data = load_data(Path(request.data))
     batches = Batches(data, device, request.seed)
-    g_config = GanConfig(width=request.width)
-    d_config = DiscriminatorConfig(width=request.width)
+    g_config = GanConfig(width=request.width, styles=len(data.classes))
+    d_config = DiscriminatorConfig(width=request.width, styles=len(data.classes))
     generator, discriminator = Generator(g_config).to(device), Discriminator(d_config).to(device)
     ema = copy.deepcopy(generator).eval().requires_grad_(False)
     opt_g = torch.optim.Adam(generator.parameters(), lr=request.lr, betas=(0.5, 0.999))
@@ -427,7 +435,7 @@ def train_upscaler(request: TrainRequest, ctx: JobContext) -> Path:
 def _finish(request, name, model_type, model, config, data, device, step, clock, ctx, extra=None,
             assets: dict[str, bytes] | None = None) -> Path:
     descriptions = {
-        "canvas-gan": "FastGAN-style conditional GAN, 64 px, styles: " + ", ".join(STYLES),
+        "canvas-gan": "FastGAN-style conditional GAN, 64 px, styles: " + ", ".join(data.classes),
         "canvas-vae": "conditional convolutional VAE, 64 px (encode, reconstruct, vary, interpolate)",
     }
     model.eval()
@@ -444,7 +452,7 @@ def _finish(request, name, model_type, model, config, data, device, step, clock,
     fake = metrics.sample_model(model, request.eval_count, heldout_styles, seed=12345)
     cache: dict = {}
     scores = metrics.evaluate_pictures(fake, train_images, heldout_images, nets, cache=cache)
-    scores["kid_vs_heldout_per_style"] = metrics.kid_per_style(model, nets, cache["heldout"], heldout_styles, STYLES,
+    scores["kid_vs_heldout_per_style"] = metrics.kid_per_style(model, nets, cache["heldout"], heldout_styles, data.classes,
                                                                request.eval_count)
     scores["train_pictures_compared"] = len(train_images)
     scores.update(extra or {})
@@ -465,7 +473,7 @@ def _save(request, name, model_type, model, config, data, device, step, clock, s
         "seed": request.seed,
         "torch": torch.__version__,
     }
-    labels = ["styles:" + ",".join(STYLES)]
+    labels = ["styles:" + ",".join(data.classes)]
     save_checkpoint(model, dest, model_type=model_type, config=config, name=name, description=description,
                     data=_card_data(data), training=training, metrics=scores, labels=labels, assets=assets)
     return dest

@@ -44,6 +44,7 @@ from artdesk.ml.canvas.requests import (
     ProjectRequest,
     UpscaleRequest,
     VaryRequest,
+    model_styles,
 )
 from artdesk.ui.context import AppContext
 from artdesk.ui.keep_queue import QtKeepQueue
@@ -89,11 +90,16 @@ class CanvasModelDock(QWidget):
     def _build(self) -> None:
         self.model_combo = QComboBox()
         self.model_combo.setAccessibleName("Image model")
+        self.model_combo.currentIndexChanged.connect(self._on_model_combo_currentIndexChanged)
         self.style_combo = QComboBox()
-        labels = {"clipart": self.tr("Clip art"), "emoji": self.tr("Emoji"), "sketch": self.tr("Sketch / line art"),
-                  "sprite": self.tr("Game sprite")}  # literal tr() calls, so lupdate finds them
-        for style in STYLES:
-            self.style_combo.addItem(labels[style], style)
+        self.style_combo.setAccessibleName("What to draw")
+        self.style_labels = {  # literal tr() calls, so lupdate finds them
+            "clipart": self.tr("Clip art"), "emoji": self.tr("Emoji"), "sketch": self.tr("Sketch / line art"),
+            "sprite": self.tr("Game sprite"), "kai": self.tr("Brush script (kai)"), "song": self.tr("Print (song)"),
+            "hei": self.tr("Plain (hei)"), "face": self.tr("Faces"), "animal": self.tr("Animals"),
+            "food": self.tr("Food"),
+        }
+        self._fill_styles(STYLES)
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
         self.count_spin = QSpinBox()
@@ -114,7 +120,7 @@ class CanvasModelDock(QWidget):
 
         form = QFormLayout()
         form.addRow(self.tr("Model"), self.model_combo)
-        form.addRow(self.tr("Style"), self.style_combo)
+        form.addRow(self.tr("Draw"), self.style_combo)
         seed_row = QHBoxLayout()
         seed_row.addWidget(self.seed_spin, 1)
         seed_row.addWidget(self.random_seed_button)
@@ -246,9 +252,18 @@ class CanvasModelDock(QWidget):
         index = self.model_combo.findData(current)
         if index >= 0:
             self.model_combo.setCurrentIndex(index)
+        self._on_model_combo_currentIndexChanged()
         if self.model_combo.count() == 0:
             self.status_label.setText(self.tr("No image models found. Train one with: artdesk train canvas"))
         self._update_buttons()
+
+    def _fill_styles(self, styles: tuple[str, ...]) -> None:
+        """Offer what the chosen model draws, keeping the current choice when it still exists."""
+        current = self.style_combo.currentData()
+        self.style_combo.clear()
+        for style in styles:
+            self.style_combo.addItem(self.style_labels.get(style, style), style)
+        self.style_combo.setCurrentIndex(max(0, self.style_combo.findData(current)))
 
     def _first_path(self, model_type: str) -> str | None:
         for card in self.cards:
@@ -511,6 +526,10 @@ class CanvasModelDock(QWidget):
         return ", ".join(f"{k} {provenance[k]}" for k in keys if k in provenance)
 
     # ----- slots --------------------------------------------------------------------------------
+    def _on_model_combo_currentIndexChanged(self, _index: int = -1) -> None:  # noqa: N802 (Qt naming)
+        card = self._current_card()
+        self._fill_styles(model_styles(card.labels) if card is not None else STYLES)
+
     def _on_context_models_changed(self) -> None:
         self.reload_models()
 

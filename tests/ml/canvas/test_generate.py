@@ -45,7 +45,7 @@ def test_grid_cancel_stops_between_batches(models):
 def test_bad_requests_get_messages(models, tmp_path):
     with pytest.raises(ArtdeskError, match="between 1 and"):
         generate.generate_grid(GenerateRequest(models["gan"], count=0), RecordingContext())
-    with pytest.raises(ArtdeskError, match="Unknown style"):
+    with pytest.raises(ArtdeskError, match="does not draw"):
         generate.generate_grid(GenerateRequest(models["gan"], style="cubism"), RecordingContext())
     with pytest.raises(ArtdeskError, match="does not exist"):
         generate.generate_grid(GenerateRequest(str(tmp_path / "gone")), RecordingContext())

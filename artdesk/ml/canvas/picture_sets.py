@@ -1,0 +1,210 @@
+"""Coherent, labelled picture sets for class-conditional image models (one set, one model card).
+
+A small model learns an aligned set of one kind far better than "all of clip art". Each set names its
+classes (what the user picks to draw), its Debian source packages and their licences:
+
+- ``glyphs``: the 3,755 common characters of GB 2312 level 1, rendered black on white from three
+  typefaces (classes ``kai`` 楷 LXGW WenKai, ``song`` 宋 Noto Serif CJK SC, ``hei`` 黑 Noto Sans CJK SC;
+  all SIL OFL-1.1, whose terms do not reach pictures made with the fonts). A model trained on them draws
+  new 汉字-like characters in the spirit of Xu Bing's 天书.
+- ``emoji``: the single-code-point colour emoji of Noto Color Emoji (Apache-2.0) sorted by their Unicode
+  blocks into ``face``, ``animal`` and ``food``.
+
+``prepare_set(name, cache, out)`` writes the same ``canvas64.npz`` + ``manifest.json`` layout as
+``data.prepare`` (so ``data.load_data`` reads it), with ``classes``, ``source`` and ``licence`` in the
+manifest for the model card.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import time
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from artdesk.core.atomic import atomic_write_bytes, atomic_write_text
+from artdesk.core.errors import ArtdeskError
+from artdesk.ml.canvas.data import (DATA_FILE, HELDOUT_FRACTION, MANIFEST_FILE, SIZE, SPLIT_SEED, crop_to_content,
+                                    default_cache, dhash, fetch_packages, fit_square, near_duplicates, on_white,
+                                    split_heldout)
+
+GLYPH_FONTS = {  # class -> (package, font file, face name inside a collection or None)
+    "kai": ("fonts-lxgw-wenkai", "LXGWWenKai-Regular.ttf", None),
+    "song": ("fonts-noto-cjk", "NotoSerifCJK-Regular.ttc", "Noto Serif CJK SC"),
+    "hei": ("fonts-noto-cjk", "NotoSansCJK-Regular.ttc", "Noto Sans CJK SC"),
+}
+EMOJI_BLOCKS = {  # class -> inclusive code point ranges of Unicode's emoji blocks for that kind
+    "face": ((0x1F600, 0x1F637), (0x1F641, 0x1F644), (0x1F910, 0x1F915), (0x1F917, 0x1F917),
+             (0x1F920, 0x1F92F), (0x1F970, 0x1F976), (0x1F978, 0x1F97A), (0x1F9D0, 0x1F9D0),
+             (0x1FAE0, 0x1FAE8), (0x263A, 0x263A), (0x2639, 0x2639)),
+    "animal": ((0x1F400, 0x1F43F), (0x1F980, 0x1F9AE), (0x1F54A, 0x1F54A), (0x1F577, 0x1F577),
+               (0x1FAB0, 0x1FABF)),
+    "food": ((0x1F32D, 0x1F330), (0x1F345, 0x1F37F), (0x1F950, 0x1F96F), (0x1F9C0, 0x1F9CB),
+             (0x1FAD0, 0x1FADB)),
+}
+SETS = {
+    "glyphs": {
+        "classes": tuple(GLYPH_FONTS),
+        "packages": ("fonts-lxgw-wenkai", "fonts-noto-cjk"),
+        "source": "Debian fonts-lxgw-wenkai (LXGW WenKai) and fonts-noto-cjk (Noto Serif/Sans CJK SC): the 3,755 "
+                  "level-1 characters of GB 2312 rendered black on white",
+        "licence": "SIL OFL-1.1 fonts (the licence covers the fonts, not pictures made with them)",
+    },
+    "emoji": {
+        "classes": tuple(EMOJI_BLOCKS),
+        "packages": ("fonts-noto-color-emoji",),
+        "source": "Debian fonts-noto-color-emoji (Noto Color Emoji by Google): single-code-point emoji of the face, "
+                  "animal and food blocks",
+        "licence": "Apache-2.0 (Noto Color Emoji, Google)",
+    },
+}
+
+
+def gb2312_level1() -> list[str]:
+    """The 3,755 common characters of GB 2312 level 1 (rows 16-55), in code order."""
+    chars = []
+    for row in range(0xB0, 0xD8):
+        for cell in range(0xA1, 0xFF):
+            try:
+                chars.append(bytes([row, cell]).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return chars
+
+
+def _font(raw: Path, package: str, filename: str, face: str | None, size: int) -> ImageFont.FreeTypeFont:
+    path = next((raw / package).rglob(filename), None)
+    if path is None:
+        raise ArtdeskError(f"{filename} is missing from the unpacked {package}.")
+    if face is None:
+        return ImageFont.truetype(str(path), size)
+    for index in range(32):
+        try:
+            font = ImageFont.truetype(str(path), size, index=index)
+        except OSError:
+            break
+        if font.getname()[0] == face:
+            return font
+    raise ArtdeskError(f"{face} is not in {path.name}.")
+
+
+def render_glyph(font: ImageFont.FreeTypeFont, char: str, size: int = SIZE) -> np.ndarray | None:
+    """One character centred on its em box, black on white, size x size RGB; None when the font lacks it."""
+    scale = 4  # draw large, then reduce: smooth, even strokes
+    canvas = Image.new("L", (size * scale, size * scale), 255)
+    draw = ImageDraw.Draw(canvas)
+    draw.text((size * scale / 2, size * scale / 2), char, font=font, fill=0, anchor="mm")
+    if canvas.getextrema()[0] > 128:
+        return None
+    small = canvas.resize((size, size), Image.Resampling.LANCZOS)
+    return np.repeat(np.asarray(small, dtype=np.uint8)[..., None], 3, axis=2)
+
+
+def load_glyphs(raw: Path, log=print) -> list[tuple[np.ndarray, str, str]]:
+    chars = gb2312_level1()
+    items = []
+    for label, (package, filename, face) in GLYPH_FONTS.items():
+        font = _font(raw, package, filename, face, size=int(SIZE * 4 * 0.86))
+        for char in chars:
+            picture = render_glyph(font, char)
+            if picture is not None:
+                items.append((picture, label, f"{filename}/U+{ord(char):04X}"))
+        log(f"  {label}: {sum(1 for i in items if i[1] == label)}")
+    return items
+
+
+def emoji_class(code_point: int) -> str | None:
+    for label, ranges in EMOJI_BLOCKS.items():
+        if any(lo <= code_point <= hi for lo, hi in ranges):
+            return label
+    return None
+
+
+def load_emoji_classes(raw: Path, log=print) -> list[tuple[np.ndarray, str, str]]:
+    from fontTools.ttLib import TTFont
+
+    font_path = next((raw / "fonts-noto-color-emoji").rglob("NotoColorEmoji.ttf"))
+    font = TTFont(str(font_path))
+    by_glyph = {glyph: code for code, glyph in font.getBestCmap().items()}
+    items = []
+    for strike in font["CBDT"].strikeData:
+        for glyph, bitmap in sorted(strike.items()):
+            code = by_glyph.get(glyph)
+            label = emoji_class(code) if code is not None else None
+            data = getattr(bitmap, "imageData", None)
+            if label is None or not data:
+                continue
+            try:
+                with Image.open(io.BytesIO(data)) as image:
+                    picture = on_white(crop_to_content(image.convert("RGBA")))
+            except OSError:
+                continue
+            items.append((fit_square(picture), label, f"U+{code:04X} {unicodedata.name(chr(code), '')}"))
+    for label in EMOJI_BLOCKS:
+        log(f"  {label}: {sum(1 for i in items if i[1] == label)}")
+    return items
+
+
+LOADERS = {"glyphs": load_glyphs, "emoji": load_emoji_classes}
+
+
+def prepare_set(name: str, cache: Path | None = None, out_dir: Path | None = None, log=print) -> Path:
+    """Fetch, render, dedupe, split and write one picture set; returns its folder."""
+    if name not in SETS:
+        raise ArtdeskError(f"Unknown picture set {name!r}; choose one of: {', '.join(SETS)}.")
+    spec = SETS[name]
+    started = time.time()
+    cache = Path(cache or default_cache())
+    out_dir = Path(out_dir or cache / "canvas-sets" / name)
+    raw = fetch_packages(cache, log, spec["packages"])
+    log(f"reading {name}…")
+    items = LOADERS[name](raw, log)
+    if not items:
+        raise ArtdeskError(f"No pictures were found for the set {name}.")
+    classes = spec["classes"]
+    before = {label: sum(1 for i in items if i[1] == label) for label in classes}
+    labels = np.array([classes.index(i[1]) for i in items], dtype=np.uint8)
+    # near-duplicates only within a class: two typefaces may draw a simple character alike
+    drop = np.zeros(len(items), dtype=bool)
+    for k in range(len(classes)):
+        members = np.nonzero(labels == k)[0]
+        hashes = np.array([dhash(items[i][0]) for i in members], dtype=np.uint64)
+        drop[members[near_duplicates(hashes)]] = True
+    items = [item for item, dropped in zip(items, drop) if not dropped]
+    images = np.stack([i[0] for i in items])
+    labels = np.array([classes.index(i[1]) for i in items], dtype=np.uint8)
+    heldout = split_heldout(labels)
+    sources = [i[2] for i in items]
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, images=images, styles=labels, heldout=heldout)
+    atomic_write_bytes(out_dir / DATA_FILE, buffer.getvalue())
+    manifest = {
+        "set": name,
+        "classes": list(classes),
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "command": f"artdesk train canvas --prepare-set {name}",
+        "source": spec["source"],
+        "licence": spec["licence"],
+        "packages": {p: sorted(x.name for x in (cache / "canvas" / "debs").glob(f"{p}_*.deb"))
+                     for p in spec["packages"]},
+        "filters": "near-duplicates within 1 bit of a 64-bit difference hash dropped (within each class)",
+        "size": SIZE,
+        "background": "white",
+        "split": {"heldout_fraction": HELDOUT_FRACTION, "seed": SPLIT_SEED, "per_style": True},
+        "counts": {label: {"before_dedupe": before[label], "kept": int((labels == k).sum()),
+                           "train": int(((labels == k) & ~heldout).sum()),
+                           "heldout": int(((labels == k) & heldout).sum())}
+                   for k, label in enumerate(classes)},
+        "total": len(items),
+        "sources_sha256": hashlib.sha256("\n".join(sources).encode()).hexdigest(),
+        "data_sha256": hashlib.sha256((out_dir / DATA_FILE).read_bytes()).hexdigest(),
+        "seconds": round(time.time() - started, 1),
+    }
+    atomic_write_text(out_dir / MANIFEST_FILE, json.dumps(manifest, indent=2))
+    atomic_write_text(out_dir / "sources.txt", "\n".join(sources) + "\n")
+    log(f"wrote {len(items)} pictures of {name} to {out_dir / DATA_FILE}")
+    return out_dir
