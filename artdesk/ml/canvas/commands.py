@@ -2,6 +2,7 @@
 
   artdesk generate canvas [--model NAME] [--style S] [--seed N] [--count N] [--out grid.png]
   artdesk train canvas --prepare [--cache DIR] [--export DIR]
+  artdesk train canvas --prepare-set {emoji,glyphs} [--cache DIR]
   artdesk train canvas {gan,vae,upscaler,all} --data DIR --out DIR --minutes M
   artdesk eval canvas MODEL [--vae NAME] [--count 2000] [--data DIR]
   artdesk finetune canvas FOLDER... --name NAME [--preset quick|standard|long] [--estimate] [advanced knobs]
@@ -103,6 +104,15 @@ def _any_generator(name: str | None) -> Path:
 
 
 def _train(argv: list[str]) -> int:
+    if "--prepare-set" in argv:
+        from artdesk.ml.canvas.picture_sets import SETS, prepare_set
+
+        parser = argparse.ArgumentParser(prog="artdesk train canvas --prepare-set")
+        parser.add_argument("--prepare-set", required=True, choices=sorted(SETS))
+        parser.add_argument("--cache", type=Path, default=None, help="download/unpack folder (ARTDESK_DATA_CACHE)")
+        args = parser.parse_args(argv)
+        print(prepare_set(args.prepare_set, args.cache))
+        return 0
     if "--prepare" in argv:
         from artdesk.ml.canvas.data import default_cache, export_compact, prepare
 

@@ -25,7 +25,7 @@ class GanConfig:
     styles: int = 4
     style_dim: int = 32
     width: int = 32  # channels at 64x64; doubled at each halving, capped at 8 * width
-    image_size: int = 64
+    image_size: int = 64  # 64, or 32 for faster training (synthesize still returns 64 px)
 
 
 @dataclass(frozen=True)
@@ -90,11 +90,12 @@ class Generator(nn.Module):
             nn.ConvTranspose2d(config.latent_dim + config.style_dim, ch[4] * 2, 4, 1, 0, bias=False),
             nn.BatchNorm2d(ch[4] * 2), nn.GLU(dim=1),
         )
-        self.up8, self.up16, self.up32, self.up64 = (UpBlock(ch[4], ch[8]), UpBlock(ch[8], ch[16]),
-                                                     UpBlock(ch[16], ch[32]), UpBlock(ch[32], ch[64]))
+        self.up8, self.up16, self.up32 = UpBlock(ch[4], ch[8]), UpBlock(ch[8], ch[16]), UpBlock(ch[16], ch[32])
         self.se32 = SkipExcitation(ch[4], ch[32])
-        self.se64 = SkipExcitation(ch[8], ch[64])
-        self.to_rgb = nn.Conv2d(ch[64], 3, 3, 1, 1)
+        if config.image_size == 64:
+            self.up64 = UpBlock(ch[32], ch[64])
+            self.se64 = SkipExcitation(ch[8], ch[64])
+        self.to_rgb = nn.Conv2d(ch[config.image_size], 3, 3, 1, 1)
 
     @property
     def latent_dim(self) -> int:
@@ -105,12 +106,15 @@ class Generator(nn.Module):
         f4 = self.initial(h)
         f8 = self.up8(f4)
         f16 = self.up16(f8)
-        f32 = self.se32(f4, self.up32(f16))
-        f64 = self.se64(f8, self.up64(f32))
-        return torch.tanh(self.to_rgb(f64))
+        out = self.se32(f4, self.up32(f16))
+        if self.config.image_size == 64:
+            out = self.se64(f8, self.up64(out))
+        return torch.tanh(self.to_rgb(out))
 
     def synthesize(self, z: torch.Tensor, style: torch.Tensor) -> torch.Tensor:
-        return self(z, style)
+        """Pictures at 64 px (a 32 px generator's are upsampled, so every job sees one size)."""
+        x = self(z, style)
+        return x if x.shape[-1] == 64 else F.interpolate(x, size=64, mode="bilinear", align_corners=False)
 
 
 def _sn_conv(cin: int, cout: int, k: int, s: int, p: int) -> nn.Module:
@@ -145,16 +149,22 @@ class Discriminator(nn.Module):
     def __init__(self, config: DiscriminatorConfig) -> None:
         super().__init__()
         w = config.width
-        self.from_rgb = nn.Sequential(_sn_conv(3, w, 3, 1, 1), nn.LeakyReLU(0.2))
-        self.down32, self.down16, self.down8, self.down4 = (DownBlock(w, 2 * w), DownBlock(2 * w, 4 * w),
-                                                            DownBlock(4 * w, 8 * w), DownBlock(8 * w, 8 * w))
+        self.image_size = config.image_size
+        if config.image_size == 64:
+            self.from_rgb = nn.Sequential(_sn_conv(3, w, 3, 1, 1), nn.LeakyReLU(0.2))
+            self.down32 = DownBlock(w, 2 * w)
+        else:  # 32 px pictures start at the 32 px stage
+            self.from_rgb = nn.Sequential(_sn_conv(3, 2 * w, 3, 1, 1), nn.LeakyReLU(0.2))
+        self.down16, self.down8, self.down4 = DownBlock(2 * w, 4 * w), DownBlock(4 * w, 8 * w), DownBlock(8 * w, 8 * w)
         self.logit = spectral_norm(nn.Linear(8 * w, 1))
         self.style_embedding = spectral_norm(nn.Embedding(config.styles, 8 * w))
         self.decode_whole = SimpleDecoder(8 * w, w)
         self.decode_part = SimpleDecoder(4 * w, w)
 
     def forward(self, x: torch.Tensor, style: torch.Tensor, reconstruct: bool = False):
-        f32 = self.down32(self.from_rgb(x))
+        f32 = self.from_rgb(x)
+        if self.image_size == 64:
+            f32 = self.down32(f32)
         f16 = self.down16(f32)
         f8 = self.down8(f16)
         f4 = self.down4(f8)

@@ -61,6 +61,7 @@ class TrainRequest:
     width: int = 32
     lr: float = 2e-4
     mode_seeking: float = 1.0  # weight of the GAN's mode-seeking term (0: off)
+    image_size: int = 64  # the GAN's training size: 64, or 32 (four times cheaper a step)
     seed: int = 0
     resume: bool = True
     eval_count: int = 2000
@@ -213,8 +214,8 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
     device = _device(request.device)
     data = load_data(Path(request.data))
     batches = Batches(data, device, request.seed)
-    g_config = GanConfig(width=request.width, styles=len(data.classes))
-    d_config = DiscriminatorConfig(width=request.width, styles=len(data.classes))
+    g_config = GanConfig(width=request.width, styles=len(data.classes), image_size=request.image_size)
+    d_config = DiscriminatorConfig(width=request.width, styles=len(data.classes), image_size=request.image_size)
     generator, discriminator = Generator(g_config).to(device), Discriminator(d_config).to(device)
     ema = copy.deepcopy(generator).eval().requires_grad_(False)
     opt_g = torch.optim.Adam(generator.parameters(), lr=request.lr, betas=(0.5, 0.999))
@@ -247,6 +248,8 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
             save_state()
             raise Cancelled()
         real, style = batches(request.batch)
+        if request.image_size != real.shape[-1]:
+            real = F.interpolate(real, size=request.image_size, mode="area")
         fake_style = torch.cat([style[:half], style[:request.batch - half]])  # halves share styles
         z = torch.randn(request.batch, g_config.latent_dim, device=device)
         fake = generator(z, fake_style)
@@ -254,8 +257,11 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
         real_aug = diff_augment(real)
         logits_real, rec_whole, rec_part, quadrant = discriminator(real_aug, style, reconstruct=True)
         row, col = divmod(quadrant, 2)
+        half = request.image_size // 2
         target_whole = F.interpolate(real_aug, size=32, mode="area")
-        target_part = real_aug[:, :, row * 32:(row + 1) * 32, col * 32:(col + 1) * 32]
+        target_part = real_aug[:, :, row * half:(row + 1) * half, col * half:(col + 1) * half]
+        if half != 32:
+            target_part = F.interpolate(target_part, size=32, mode="bilinear", align_corners=False)
         rec_loss = F.l1_loss(rec_whole, target_whole) + F.l1_loss(rec_part, target_part)
         logits_fake = discriminator(diff_augment(fake.detach()), fake_style)
         d_loss = F.relu(1 - logits_real).mean() + F.relu(1 + logits_fake).mean() + rec_loss
@@ -492,6 +498,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--width", type=int, default=32)
     parser.add_argument("--mode-seeking", type=float, default=1.0, help="weight of the GAN's mode-seeking term (0: off)")
+    parser.add_argument("--image-size", type=int, choices=(32, 64), default=64, help="the GAN's training size")
     parser.add_argument("--eval-count", type=int, default=2000)
     parser.add_argument("--eval-train-max", type=int, default=0, help="compare with at most this many training pictures")
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: leave the default)")
@@ -505,7 +512,7 @@ def main(argv: list[str] | None = None) -> int:
         return _run_all(args, argv if argv is not None else sys.argv[1:])
     minutes = args.minutes if args.kind != "upscaler" else args.minutes * 0.6
     request = TrainRequest(args.kind, args.data, args.out, args.name_prefix + args.kind, minutes, args.device,
-                           args.batch, args.width, mode_seeking=args.mode_seeking, resume=not args.no_resume,
+                           args.batch, args.width, mode_seeking=args.mode_seeking, image_size=args.image_size, resume=not args.no_resume,
                            eval_count=args.eval_count,
                            eval_train_max=args.eval_train_max,
                            command=command)

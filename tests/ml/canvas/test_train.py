@@ -98,3 +98,10 @@ def test_mode_seeking_loss_punishes_a_generator_that_ignores_z():
     single_loss, _ = mode_seeking_loss(z[:1], diverse[:1])  # one picture per process: no term, no NaN
     assert float(single_loss) == 0.0
 
+
+
+def test_a_32_px_gan_trains_and_its_card_says_so(data, tmp_path):
+    folder = train.train_gan(_request("gan", data, tmp_path / "out", image_size=32), RecordingContext())
+    checkpoint = load_checkpoint(folder)
+    assert checkpoint.config.image_size == 32
+    assert checkpoint.model.synthesize(torch.randn(2, checkpoint.config.latent_dim), torch.tensor([0, 1])).shape[-1] == 64
