@@ -187,6 +187,29 @@ def _summary(calibration, built: str) -> dict:
             "calibration": calibration.note, "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
 
 
+def _picture_set_models(canvas: Path) -> list[tuple[Path, str]]:
+    """Generators trained on one picture set (their card's data names the set), with that set's name."""
+    found = []
+    for card_path in sorted(canvas.glob("*/card.json")):
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+        if card.get("model_type") in ("canvas-gan", "canvas-vae") and card.get("data", {}).get("set"):
+            found.append((card_path.parent, card["data"]["set"]))
+    return found
+
+
+def build_picture_set_indexes(models: Path, data: Path, log=print) -> None:
+    """Index each picture-set generator on its own set (``data/canvas-sets/<set>``), not the mixed pictures."""
+    from artdesk.core.jobs import ConsoleContext
+    from artdesk.ml.canvas.data import load_data
+    from artdesk.ml.canvas.originality import INDEX_FILE, build_index
+
+    for folder, picture_set in _picture_set_models(models / "canvas"):
+        pictures = load_data(data / "canvas-sets" / picture_set)
+        index = build_index(pictures.images, pictures.heldout, pictures.styles, pictures.classes, ConsoleContext())
+        record_asset(folder, INDEX_FILE, index.to_bytes(), _summary(index.calibration, INDEX_FILE))
+        log(f"canvas/{folder.name}: {INDEX_FILE} ({picture_set}), {index.calibration.thresholds()}")
+
+
 def build_shipped(models: Path, data: Path, domains: tuple[str, ...], log=print) -> None:
     from artdesk.core.jobs import ConsoleContext
 
@@ -201,6 +224,7 @@ def build_shipped(models: Path, data: Path, domains: tuple[str, ...], log=print)
         for name in CANVAS_MODELS:
             record_asset(models / "canvas" / name, INDEX_FILE, blob, _summary(index.calibration, INDEX_FILE))
             log(f"canvas/{name}: {INDEX_FILE} {len(blob) / 1e6:.1f} MB, {index.calibration.thresholds()}")
+        build_picture_set_indexes(models, data, log)
     if "music" in domains:
         from artdesk.ml.music.data import MelodyDataset
         from artdesk.ml.music.originality import INDEX_FILE, build_index
