@@ -22,7 +22,7 @@ from artdesk.core.jobs import JobContext
 from artdesk.core.originality import Originality, OriginalityError
 
 INDEX_FILES = {"canvas": "originality.npz", "music": "originality.npz", "poem": "originality.json"}
-CANVAS_MODELS = ("canvas-gan", "canvas-vae")
+CANVAS_MODELS = ("canvas-gan",)
 MUSIC_MODELS = ("melody-lstm", "melody-vae")
 
 

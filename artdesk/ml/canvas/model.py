@@ -11,6 +11,7 @@ L1 loss (no pretrained perceptual network is available offline).
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import torch
@@ -26,6 +27,7 @@ class GanConfig:
     style_dim: int = 32
     width: int = 32  # channels at 64x64; doubled at each halving, capped at 8 * width
     image_size: int = 64  # 64, or 32 for faster training (synthesize still returns 64 px)
+    ink: bool = False  # black ink on white (glyphs): synthesize greys the picture and sharpens its edges
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,15 @@ class SkipExcitation(nn.Module):
         return high * self.net(low)
 
 
+INK_CONTRAST = 2.0
+
+
+def ink_edges(x: torch.Tensor, contrast: float = INK_CONTRAST) -> torch.Tensor:
+    """Grey, then a tanh curve around mid-grey: faint haze goes to paper white, strokes to clean black."""
+    grey = x.mean(dim=1, keepdim=True)
+    return (torch.tanh(contrast * grey) / math.tanh(contrast)).clamp(-1, 1).expand(-1, 3, -1, -1)
+
+
 class Generator(nn.Module):
     def __init__(self, config: GanConfig) -> None:
         super().__init__()
@@ -114,7 +125,9 @@ class Generator(nn.Module):
     def synthesize(self, z: torch.Tensor, style: torch.Tensor) -> torch.Tensor:
         """Pictures at 64 px (a 32 px generator's are upsampled, so every job sees one size)."""
         x = self(z, style)
-        return x if x.shape[-1] == 64 else F.interpolate(x, size=64, mode="bilinear", align_corners=False)
+        if x.shape[-1] != 64:
+            x = F.interpolate(x, size=64, mode="bilinear", align_corners=False)
+        return ink_edges(x) if self.config.ink else x
 
 
 def _sn_conv(cin: int, cout: int, k: int, s: int, p: int) -> nn.Module:

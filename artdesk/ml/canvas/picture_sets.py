@@ -53,6 +53,7 @@ SETS = {
         "source": "Debian fonts-lxgw-wenkai (LXGW WenKai) and fonts-noto-cjk (Noto Serif/Sans CJK SC): the 3,755 "
                   "level-1 characters of GB 2312 rendered black on white",
         "licence": "SIL OFL-1.1 fonts (the licence covers the fonts, not pictures made with them)",
+        "ink": True,  # black ink on white: the generator's pictures get clean ink edges
     },
     "emoji": {
         "classes": tuple(EMOJI_BLOCKS),
@@ -185,6 +186,7 @@ def prepare_set(name: str, cache: Path | None = None, out_dir: Path | None = Non
     manifest = {
         "set": name,
         "classes": list(classes),
+        "ink": spec.get("ink", False),
         "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "command": f"artdesk train canvas --prepare-set {name}",
         "source": spec["source"],

@@ -188,6 +188,16 @@ class Clock:
         return self.session >= self.budget
 
 
+POST_PROCESSING_FIELDS = ("ink",)  # change what synthesize shows, not the weights
+
+
+def same_architecture(saved: dict | None, config) -> bool:
+    """Whether saved training state fits ``config`` (post-processing fields aside, so older state resumes)."""
+    if saved is None:
+        return False
+    return all(saved.get(k) == v for k, v in dataclasses.asdict(config).items() if k not in POST_PROCESSING_FIELDS)
+
+
 def _state_path(request: TrainRequest, name: str) -> Path:
     return Path(request.out) / ".state" / f"{name}.pt"
 
@@ -214,7 +224,8 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
     device = _device(request.device)
     data = load_data(Path(request.data))
     batches = Batches(data, device, request.seed)
-    g_config = GanConfig(width=request.width, styles=len(data.classes), image_size=request.image_size)
+    g_config = GanConfig(width=request.width, styles=len(data.classes), image_size=request.image_size,
+                         ink=bool(data.manifest.get("ink", False)))
     d_config = DiscriminatorConfig(width=request.width, styles=len(data.classes), image_size=request.image_size)
     generator, discriminator = Generator(g_config).to(device), Discriminator(d_config).to(device)
     ema = copy.deepcopy(generator).eval().requires_grad_(False)
@@ -223,7 +234,7 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
     step, seconds = 0, 0.0
     state_path = _state_path(request, name)
     saved = load_training_state(state_path) if request.resume else None
-    if saved is not None and saved.get("config") == dataclasses.asdict(g_config):
+    if saved is not None and same_architecture(saved.get("config"), g_config):
         generator.load_state_dict(saved["generator"])
         discriminator.load_state_dict(saved["discriminator"])
         ema.load_state_dict(saved["ema"])

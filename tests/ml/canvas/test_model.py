@@ -68,3 +68,20 @@ def test_checkpoints_round_trip(tmp_path):
         with torch.no_grad():
             assert torch.equal(loaded.model.synthesize(z, style), again.model.synthesize(z, style))
     assert load_checkpoint(paths["upscaler"]).card.model_type == "canvas-upscaler"
+
+
+def test_ink_models_draw_grey_ink_with_clean_edges():
+    import torch
+
+    from artdesk.ml.canvas.model import GanConfig, Generator, ink_edges
+
+    x = torch.tensor([[-0.9, -0.2, 0.2, 0.9]]).view(1, 1, 1, 4).expand(1, 3, 1, 4).clone()
+    x[:, 0] += 0.1  # a tint
+    y = ink_edges(x)
+    assert torch.equal(y[:, 0], y[:, 1]) and torch.equal(y[:, 1], y[:, 2])  # grey
+    assert y[0, 0, 0, 0] < -0.95 and y[0, 0, 0, 3] > 0.95  # dark ink darker, paper whiter
+    assert (y[0, 0, 0].diff() > 0).all()  # order kept
+    torch.manual_seed(0)
+    config = GanConfig(latent_dim=8, styles=2, style_dim=4, width=4, ink=True)
+    pictures = Generator(config).eval().synthesize(torch.randn(2, 8), torch.tensor([0, 1]))
+    assert torch.equal(pictures[:, 0], pictures[:, 2])

@@ -105,3 +105,12 @@ def test_a_32_px_gan_trains_and_its_card_says_so(data, tmp_path):
     checkpoint = load_checkpoint(folder)
     assert checkpoint.config.image_size == 32
     assert checkpoint.model.synthesize(torch.randn(2, checkpoint.config.latent_dim), torch.tensor([0, 1])).shape[-1] == 64
+
+
+def test_state_saved_before_ink_existed_resumes_into_an_ink_model():
+    from artdesk.ml.canvas.model import GanConfig
+
+    old = {"latent_dim": 128, "styles": 3, "style_dim": 32, "width": 12, "image_size": 64}
+    assert train.same_architecture(old, GanConfig(styles=3, width=12, ink=True))
+    assert not train.same_architecture(old, GanConfig(styles=3, width=8, ink=True))
+    assert not train.same_architecture(None, GanConfig())
