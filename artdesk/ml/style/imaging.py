@@ -43,6 +43,28 @@ def load_style_picture(path: str | Path, max_side: int = 512) -> np.ndarray:
     return prepare_style_array(array, path.name, max_side)
 
 
+def read_picture(path: str | Path) -> np.ndarray:
+    """Read any picture file as uint8 HxWx4; 16-bit and 32-bit grey are scaled down, not clipped."""
+    path = Path(path)
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise StyleInputError(f"{path.name} is too large ({width}x{height}); use a picture under {MAX_PIXELS // 1_000_000} megapixels.")
+            if image.mode in ("I", "I;16", "I;16B", "I;16L", "F"):
+                grey = np.asarray(image, dtype=np.float64)
+                top = 65535.0 if image.mode != "F" and grey.max() > 255 else max(255.0, float(grey.max()))
+                grey = (np.clip(grey, 0, top) / top * 255 + 0.5).astype(np.uint8)
+                return np.asarray(Image.fromarray(grey, "L").convert("RGBA"))
+            return np.asarray(image.convert("RGBA"))
+    except StyleInputError:
+        raise
+    except FileNotFoundError as error:
+        raise StyleInputError(f"{path} does not exist.") from error
+    except (OSError, ValueError, Image.DecompressionBombError) as error:
+        raise StyleInputError(f"{path.name} is not a picture artdesk can read ({error}). Use a PNG or JPEG file.") from error
+
+
 def prepare_style_array(array: np.ndarray, label: str = "the picture", max_side: int = 512) -> np.ndarray:
     """Check and normalise a style example already in memory (uint8 HxW, HxWx3 or HxWx4)."""
     array = np.asarray(array)

@@ -46,7 +46,8 @@ def stroke_map(lum: np.ndarray, length: float, step: Step) -> np.ndarray:
 
 
 def pencil_tone(lum: np.ndarray, pressure: float) -> np.ndarray:
-    """Tones remapped to a pencil drawing's histogram (Lu et al.: bright paper, uniform middle, dark tail)."""
+    """Tones half remapped to a pencil drawing's histogram (Lu et al.: bright paper, uniform middle, dark
+    tail), half kept, so a white picture stays white paper and a dark one stays dark."""
     v = np.linspace(0, 1, 256)
     bright = np.exp(-(1 - v) / 0.09) / 0.09
     middle = ((v >= 0.25) & (v <= 0.85)).astype(np.float64) / 0.6
@@ -54,10 +55,14 @@ def pencil_tone(lum: np.ndarray, pressure: float) -> np.ndarray:
     weights = (0.52 - 0.12 * pressure, 0.37, 0.11 + 0.12 * pressure)
     target = weights[0] * bright + weights[1] * middle + weights[2] * dark
     target_cdf = np.cumsum(target) / target.sum()
-    order = np.argsort(lum, axis=None)
-    ranks = np.empty(lum.size, np.float64)
-    ranks[order] = (np.arange(lum.size) + 0.5) / lum.size
-    return np.interp(ranks, target_cdf, v).reshape(lum.shape).astype(np.float32)
+    levels = np.clip((lum * 255).round().astype(np.intp), 0, 255)
+    counts = np.bincount(levels.ravel(), minlength=256).astype(np.float64)
+    below = np.cumsum(counts) - counts
+    mid_rank = (below + counts / 2) / lum.size  # equal tones share one rank, so a flat picture stays flat
+    matched = np.interp(mid_rank, target_cdf, v)[levels]
+    tone = 0.5 * matched + 0.5 * np.clip(lum, 0, 1) ** (1.3 - 0.6 * pressure)
+    paper = np.clip((lum - 0.9) / 0.08, 0, 1)  # near-white stays bare paper
+    return (tone + (1 - tone) * paper).astype(np.float32)
 
 
 def hatching(shape: tuple[int, int], angle: np.ndarray, unit: float, stroke: float, rng: np.random.Generator) -> np.ndarray:
@@ -96,5 +101,5 @@ def render(rgb: np.ndarray, settings: MediumSettings, rng: np.random.Generator, 
     if not colour:
         return np.repeat(grey[..., None], 3, axis=2)
     hue = rgb - lum[..., None]
-    strength = (1.0 - grey)[..., None] * 2.0 + 0.35
-    return np.clip(grey[..., None] + hue * np.clip(strength, 0, 1.2), 0, 1)
+    strength = (1.0 - grey)[..., None] * 1.4 + 0.1
+    return np.clip(grey[..., None] + hue * np.clip(strength, 0, 0.9), 0, 1)

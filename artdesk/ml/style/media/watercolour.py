@@ -92,8 +92,8 @@ def render(rgb: np.ndarray, settings: MediumSettings, rng: np.random.Generator, 
     # pigment density per Bousseau: darker where pigment collects in the grain and turbulence
     density = 1.0 + 0.35 * (turbulence - 0.5) + (0.25 + 0.35 * settings.paper) * (grain - 0.5)
     lum = luminance(washes)
-    edges = normalise(np.hypot(*np.gradient(blur(lum, 1.2 * unit))) * unit, 50, 99.5)
-    density += (1.6 - 0.6 * settings.wetness) * edges
+    rim = np.clip(blur(lum, max(2.0, 4 * unit)) - lum, 0, None)  # inside a wash, next to a lighter one: the dried edge
+    density += (10.0 - 5.0 * settings.wetness) * rim
     if settings.wetness > 0.05:
         density += blooms(shape, unit, int(2 + 10 * settings.wetness), rng) * settings.wetness
     step(0.75, "Letting the paint dry…")
