@@ -127,7 +127,7 @@ def render(rgb: np.ndarray, settings: MediumSettings, rng: np.random.Generator, 
     gy, gx = np.gradient(surface)
     slope = (gx * LIGHT[0] + gy * LIGHT[1]) * unit * 3.0
     shade = 1.0 - np.clip(slope, -0.2, 0.2)
-    shine = np.clip(-slope - 0.08, 0, None) ** 1.5 * 1.5
+    shine = np.clip(-slope - 0.08, 0, None) ** 1.5 * (0.3 + 0.9 * luminance(painted))  # glints show most on light paint
     colour = painted * (0.92 + 0.16 * bristle[..., None]) * shade[..., None] + shine[..., None]
     colour *= (1 - 0.18 * settings.paper * (1 - weave))[..., None]
     step(1.0, "Varnishing…")

@@ -75,7 +75,7 @@ def blooms(shape: tuple[int, int], unit: float, count: int, rng: np.random.Gener
         cx, cy = rng.random() * width, rng.random() * height
         radius = rng.uniform(18, 45) * unit
         distance = np.hypot(xs - cx, ys - cy) / radius + 0.35 * (edge_noise - 0.5)
-        field += np.where(distance < 1, -0.35 * (1 - distance**2), 0) + 0.5 * np.exp(-(((distance - 1) / 0.06) ** 2))
+        field += np.where(distance < 1, -0.35 * (1 - distance**2), 0) + 0.3 * np.exp(-(((distance - 1) / 0.06) ** 2))
     return field
 
 
@@ -95,7 +95,7 @@ def render(rgb: np.ndarray, settings: MediumSettings, rng: np.random.Generator, 
     rim = np.clip(blur(lum, max(2.0, 4 * unit)) - lum, 0, None)  # inside a wash, next to a lighter one: the dried edge
     density += (10.0 - 5.0 * settings.wetness) * rim
     if settings.wetness > 0.05:
-        density += blooms(shape, unit, int(2 + 10 * settings.wetness), rng) * settings.wetness
+        density += blooms(shape, unit, int(2 + 10 * settings.wetness), rng) * settings.wetness * lum  # blooms show in light washes
     step(0.75, "Letting the paint dry…")
     # transparent pigment (Bousseau's density model), bare paper where the picture is near white
     washes = blur(washes, (0.6 + 1.2 * settings.wetness) * unit)
