@@ -170,6 +170,7 @@ def test_the_dock_and_its_job_module_import_no_torch():
 
 
 def test_each_medium_shows_its_own_controls_and_a_live_preview(qtbot, dock):
+    dock.show()
     assert dock.select_style("watercolour")
     assert set(dock.sliders) == {"detail", "wetness", "paper", "pressure"}
     assert not dock.custom_controls.isVisibleTo(dock) and dock.medium_box.isVisibleTo(dock)

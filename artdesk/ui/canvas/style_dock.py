@@ -331,9 +331,13 @@ class CanvasStyleDock(QWidget):
         self.schedule_preview()
 
     # ----- live preview -------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.schedule_preview()
+
     def schedule_preview(self) -> None:
-        """Preview the selected medium on the picture shortly (restarted by every slider move)."""
-        if self.current_medium() is not None:
+        """Preview the selected medium on the picture shortly (restarted by every slider move); only while shown."""
+        if self.current_medium() is not None and self.isVisible():
             self.preview_timer.start()
 
     def start_preview(self) -> Any:
@@ -355,7 +359,7 @@ class CanvasStyleDock(QWidget):
             self.preview_handle.cancel()
         request = MediumRequest(name, picture, self.medium_settings(), max_side=PREVIEW_SIDE)
         handle = self.context.runner.submit(render_job, request, self.tr("Preview"))
-        handle.returned.connect(lambda result, h=handle: self._on_preview_handle_returned(h, result))
+        handle.returned.connect(self._on_preview_handle_returned)  # a bound slot: dropped if the dock is deleted
         self.preview_handle = handle
         handle.start()
         return handle
@@ -568,8 +572,8 @@ class CanvasStyleDock(QWidget):
         self.context.status_message.emit(self.status_label.text())
         self.style_applied.emit(name)
 
-    def _on_preview_handle_returned(self, handle, result) -> None:
-        if handle is self.preview_handle:
+    def _on_preview_handle_returned(self, result) -> None:
+        if self.sender() is self.preview_handle:  # a stale preview may finish after a newer one started
             self._on_handle_partial(result.picture)
 
     def _on_handle_errored(self, message: str, _traceback: str) -> None:
