@@ -167,3 +167,35 @@ def test_the_dock_and_its_job_module_import_no_torch():
             "artdesk.ml.style.requests; print('torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_each_medium_shows_its_own_controls_and_a_live_preview(qtbot, dock):
+    dock.show()
+    assert dock.select_style("watercolour")
+    assert set(dock.sliders) == {"detail", "wetness", "paper", "pressure"}
+    assert not dock.custom_controls.isVisibleTo(dock) and dock.medium_box.isVisibleTo(dock)
+    with qtbot.waitSignal(dock.preview_timer.timeout, timeout=5000):
+        dock.sliders["wetness"].setValue(80)
+    handle = dock.preview_handle
+    with qtbot.waitSignal(handle.finished, timeout=60000):
+        pass
+    assert dock.preview_label.pixmap() is not None and not dock.preview_label.pixmap().isNull()
+    assert dock.canvas.undo_stack == []  # a preview never touches the canvas
+    assert dock.select_style("pencil") and set(dock.sliders) == {"stroke_size", "detail", "paper", "pressure"}
+    assert dock.select_style("tiny") and dock.custom_controls.isVisibleTo(dock) and not dock.medium_box.isVisibleTo(dock)
+
+
+def test_a_medium_paints_the_selection_of_the_layer_and_undoes(qtbot, dock, picture):
+    assert dock.select_style("oil")
+    dock.sliders["detail"].setValue(90)
+    dock.target_combo.setCurrentIndex(dock.target_combo.findData("selection"))
+    mask = np.zeros(picture.shape[:2], bool)
+    mask[:, :20] = True
+    dock.canvas.mask = mask
+    original = dock.canvas.active_layer_image()
+    with qtbot.waitSignal(dock.style_applied, timeout=60000):
+        dock.apply_style()
+    after = dock.canvas.active_layer_image()
+    assert np.array_equal(after[:, 20:], original[:, 20:]) and not np.array_equal(after[:, :20], original[:, :20])
+    dock.canvas.undo()
+    assert np.array_equal(dock.canvas.active_layer_image(), original)

@@ -1,10 +1,9 @@
 """The style domain's command line (``artdesk VERB style ...``), demo and self-test jobs.
 
   artdesk train style --prepare                       fetch and split the content pictures
-  artdesk train style --presets [--minutes M]         train the preset stylizers (writes models/style/)
   artdesk train style --name NAME PICTURE...          train a custom style into your models
-  artdesk generate style --style oil IN.png OUT.png   apply a style (stylizer, or --optimise)
-  artdesk eval style [--compare] [--grid PNG]         the preset table (and method comparison)
+  artdesk generate style IN.png OUT.png --style oil   paint in a medium (oil, watercolour, pencil, coloured-pencil,
+                                                      ink-wash) or in a style you trained (stylizer, or --optimise)
 """
 from __future__ import annotations
 
@@ -24,78 +23,91 @@ def _find_style(name: str):
     for card in cards:
         if name in (card.name, card.path.name, card.id):
             return card
-    known = ", ".join(sorted(c.name for c in cards)) or "none"
+    from artdesk.ml.style.media.catalogue import MEDIA
+
+    known = ", ".join(list(MEDIA) + sorted(c.name for c in cards))
     raise ArtdeskError(f"No style named {name!r}; known styles: {known}.")
 
 
 def _read_picture(path: str):
-    import numpy as np
-    from PIL import Image
+    from artdesk.ml.style.imaging import read_picture
 
-    try:
-        with Image.open(path) as image:
-            return np.asarray(image.convert("RGBA"))
-    except (OSError, ValueError) as error:
-        raise ArtdeskError(f"Cannot read {path} as a picture ({error}).") from error
+    return read_picture(path)
 
 
-def cmd_generate(argv: list[str]) -> int:
-    from PIL import Image
-
-    from artdesk.core.atomic import atomic_write_bytes
-    from artdesk.core.jobs import ConsoleContext
-    from artdesk.ml.style.requests import ApplyRequest, OptimizeRequest, StyleControls
-
-    parser = argparse.ArgumentParser(prog="artdesk generate style", description="Repaint a picture in a style.")
-    parser.add_argument("input")
-    parser.add_argument("output")
-    parser.add_argument("--style", default="oil")
-    parser.add_argument("--strength", type=float, default=1.0)
-    parser.add_argument("--preserve-colour", action="store_true")
-    parser.add_argument("--texture-scale", type=float, default=1.0)
-    parser.add_argument("--optimise", action="store_true", help="direct optimisation instead of the stylizer")
-    parser.add_argument("--steps", type=int, default=150)
-    parser.add_argument("--size", type=int, default=256)
-    args = parser.parse_args(argv)
-    card = _find_style(args.style)
-    picture = _read_picture(args.input)
-    controls = StyleControls(args.strength, args.preserve_colour, args.texture_scale)
-    if args.optimise:
-        from artdesk.ml.style.optimize import optimize_job
-        style = _read_picture(str(card.path / "style.png"))[..., :3]
-        result = optimize_job(OptimizeRequest(picture, (style,), controls, steps=args.steps, size=args.size,
-                                              method=str(card.raw["config"].get("method", "gram")), style_name=card.name), ConsoleContext())
-    else:
-        from artdesk.ml.style.apply import apply_job
-
-        result = apply_job(ApplyRequest(str(card.path), picture, controls, source=card.source), ConsoleContext())
+def _save_result(result, output: str) -> None:
+    """Write the styled picture as PNG with its provenance in a text chunk."""
     import io
     import json
 
+    from PIL import Image
     from PIL.PngImagePlugin import PngInfo
+
+    from artdesk.core.atomic import atomic_write_bytes
 
     info = PngInfo()
     info.add_text("artdesk", json.dumps(result.provenance))
     buffer = io.BytesIO()
     Image.fromarray(result.picture).save(buffer, format="PNG", pnginfo=info)
-    atomic_write_bytes(Path(args.output), buffer.getvalue())
-    print(f"Wrote {args.output} ({card.name}, {result.seconds:.2f} s)")
+    atomic_write_bytes(Path(output), buffer.getvalue())
+
+
+def cmd_generate(argv: list[str]) -> int:
+    from artdesk.core.jobs import ConsoleContext
+    from artdesk.ml.style.media.catalogue import MEDIA, MediumSettings
+    from artdesk.ml.style.requests import ApplyRequest, MediumRequest, OptimizeRequest, StyleControls
+
+    parser = argparse.ArgumentParser(prog="artdesk generate style", description="Repaint a picture in a painting medium or your own style.")
+    parser.add_argument("input")
+    parser.add_argument("output")
+    parser.add_argument("--style", default="oil", help=f"a medium ({', '.join(MEDIA)}) or the name of a style you trained")
+    parser.add_argument("--strength", type=float, default=1.0)
+    group = parser.add_argument_group("painting media (each 0..1, 0.5 is the usual look)")
+    for name in ("stroke-size", "detail", "paper", "wetness", "pressure"):
+        group.add_argument(f"--{name}", type=float, default=0.5)
+    group.add_argument("--lines", action="store_true", help="watercolour: a light pencil drawing under the washes")
+    group.add_argument("--seed", type=int, default=0)
+    custom = parser.add_argument_group("styles you trained")
+    custom.add_argument("--preserve-colour", action="store_true")
+    custom.add_argument("--texture-scale", type=float, default=1.0)
+    custom.add_argument("--optimise", action="store_true", help="direct optimisation instead of the stylizer")
+    custom.add_argument("--steps", type=int, default=150)
+    custom.add_argument("--size", type=int, default=256)
+    args = parser.parse_args(argv)
+    picture = _read_picture(args.input)
+    if args.style in MEDIA:
+        from artdesk.ml.style.media.render import render_job
+
+        settings = MediumSettings(args.stroke_size, args.detail, args.paper, args.wetness, args.pressure, args.lines, args.seed)
+        result = render_job(MediumRequest(args.style, picture, settings, strength=args.strength), ConsoleContext())
+        label = MEDIA[args.style].label
+    else:
+        card = _find_style(args.style)
+        label = card.name
+        controls = StyleControls(args.strength, args.preserve_colour, args.texture_scale)
+        if args.optimise:
+            from artdesk.ml.style.optimize import optimize_job
+            style = _read_picture(str(card.path / "style.png"))[..., :3]
+            result = optimize_job(OptimizeRequest(picture, (style,), controls, steps=args.steps, size=args.size,
+                                                  method=str(card.raw["config"].get("method", "gram")), style_name=card.name), ConsoleContext())
+        else:
+            from artdesk.ml.style.apply import apply_job
+
+            result = apply_job(ApplyRequest(str(card.path), picture, controls, source=card.source), ConsoleContext())
+    _save_result(result, args.output)
+    print(f"Wrote {args.output} ({label}, {result.seconds:.2f} s)")
     return 0
 
 
 def cmd_train(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="artdesk train style", description="Prepare data or train stylizers.")
+    parser = argparse.ArgumentParser(prog="artdesk train style", description="Prepare data or train a style from your own pictures.")
     parser.add_argument("--prepare", action="store_true", help="fetch and split the content pictures (scikit-image samples)")
-    parser.add_argument("--presets", action="store_true", help="train the preset stylizers")
-    parser.add_argument("--out", type=Path, default=None, help="where preset checkpoints go (default: bundled models/style)")
     parser.add_argument("--minutes", type=float, default=20.0)
     parser.add_argument("--name", default=None, help="custom style name (with PICTURES)")
     parser.add_argument("--steps", type=int, default=600)
     parser.add_argument("--device", default="auto")
     parser.add_argument("--crop", type=int, default=None)
     parser.add_argument("--batch", type=int, default=None)
-    parser.add_argument("--threads", type=int, default=0)
-    parser.add_argument("--only", default=None, help="comma-separated presets to train")
     parser.add_argument("pictures", nargs="*")
     args = parser.parse_args(argv)
     from artdesk.ml.style import data
@@ -105,18 +117,8 @@ def cmd_train(argv: list[str]) -> int:
         size = data.export_compact(None, Path(".data/style/content")) if Path(".data").is_dir() else 0
         print(f"Prepared {manifest['count']} content pictures ({manifest['train']} train, {manifest['held_out']} held-out) "
               f"in {data.default_cache() / 'content'}" + (f"; compact copy {size / 1e6:.1f} MB in .data/style/content" if size else ""))
-        if not (args.presets or args.name):
+        if not args.name:
             return 0
-    if args.presets:
-        from artdesk.core.paths import bundle_root
-        from artdesk.ml.style import train_presets
-
-        forwarded = ["--content", str(data.default_cache() / "content"), "--out", str(args.out or bundle_root() / "models" / "style"),
-                     "--minutes", str(args.minutes), "--device", args.device, "--crop", str(args.crop or 128),
-                     "--batch", str(args.batch or 4), "--threads", str(args.threads)]
-        if args.only:
-            forwarded += ["--presets", args.only]
-        return train_presets.main(forwarded)
     if args.name:
         from artdesk.core.jobs import ConsoleContext
         from artdesk.core.paths import app_paths
@@ -130,58 +132,11 @@ def cmd_train(argv: list[str]) -> int:
     return 2
 
 
-def cmd_eval(argv: list[str]) -> int:
-    import torch
-
-    from artdesk.core.paths import bundle_root
-    from artdesk.ml.style import eval as style_eval
-    from artdesk.ml.style.data import default_cache, load_content
-    from artdesk.ml.style.presets import preset_picture
-
-    parser = argparse.ArgumentParser(prog="artdesk eval style", description="Measure the preset stylizers on held-out pictures.")
-    parser.add_argument("--models", type=Path, default=bundle_root() / "models")
-    parser.add_argument("--content", type=Path, default=None)
-    parser.add_argument("--pictures", type=int, default=4)
-    parser.add_argument("--opt-steps", type=int, default=100)
-    parser.add_argument("--opt-size", type=int, default=256)
-    parser.add_argument("--presets", default=None, help="comma-separated subset")
-    parser.add_argument("--grid", type=Path, default=None, help="also write the README grid picture here")
-    parser.add_argument("--readme", type=Path, default=None, help="write the tables (and grid link) as Markdown here")
-    parser.add_argument("--compare-json", type=Path, default=None, help="a saved method comparison to include in the README")
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--compare", action="store_true", help="run the method comparison instead (see compare.py)")
-    args, rest = parser.parse_known_args(argv)
-    torch.set_num_threads(args.threads)
-    if args.compare:
-        from artdesk.ml.style import compare
-
-        return compare.main(rest + (["--content", str(args.content)] if args.content else []))
-    content = load_content(args.content or default_cache() / "content")
-    pictures = content.held_out[: args.pictures]
-    names = content.held_out_names[: args.pictures]
-    cards = style_eval.preset_cards(args.models)
-    if args.presets:
-        cards = [c for c in cards if c.name in args.presets.split(",")]
-    if not cards:
-        raise ArtdeskError(f"No preset stylizers under {args.models}/style; run: artdesk train style --presets")
-    scores = []
-    for card in cards:
-        print(f"evaluating {card.name}…", file=sys.stderr, flush=True)
-        scores.append(style_eval.evaluate_preset(card.path, pictures, preset_picture(card.name), args.opt_steps, args.opt_size))
-    table = style_eval.format_scores(scores, names)
-    print(table)
-    if args.grid:
-        print(f"grid: {style_eval.write_grid(args.models, pictures, args.grid)}")
-    if args.readme:
-        from artdesk.core.atomic import atomic_write_text
-
-        atomic_write_text(args.readme, style_eval.readme(table, args, argv))
-        print(f"readme: {args.readme}")
-    return 0
-
-
 def main(verb: str, argv: list[str]) -> int:
-    commands = {"generate": cmd_generate, "train": cmd_train, "eval": cmd_eval}
+    commands = {"generate": cmd_generate, "train": cmd_train}
+    if verb == "eval":
+        print("Painting media are judged by eye beside G'MIC: scripts/style_compare.sh writes docs/style/.", file=sys.stderr)
+        return 2
     if verb == "finetune":
         print("Styles are not fine-tuned; train a custom style instead: artdesk train style --name NAME PICTURE...", file=sys.stderr)
         return 2
@@ -189,21 +144,21 @@ def main(verb: str, argv: list[str]) -> int:
 
 
 def demo(out_dir: Path, ctx) -> list[Path]:
-    """Apply every bundled preset to one procedural test picture; writes PNGs into ``out_dir``."""
+    """Paint one procedural test picture in every medium; writes PNGs into ``out_dir``."""
     from PIL import Image
 
-    from artdesk.core.paths import app_paths
-    from artdesk.ml.style.apply import apply_job
-    from artdesk.ml.style.requests import ApplyRequest
+    from artdesk.ml.style.media.catalogue import MEDIA
+    from artdesk.ml.style.media.render import render_job
+    from artdesk.ml.style.requests import MediumRequest
 
     out_dir.mkdir(parents=True, exist_ok=True)
     picture = demo_picture()
     written = [out_dir / "style-content.png"]
     Image.fromarray(picture).save(written[0])
-    for card in _bundled_presets(app_paths().bundled_models):
+    for name in MEDIA:
         ctx.raise_if_cancelled()
-        result = apply_job(ApplyRequest(str(card.path), picture, source="bundled"), ctx)
-        path = out_dir / f"style-{card.name}.png"
+        result = render_job(MediumRequest(name, picture), ctx)
+        path = out_dir / f"style-{name}.png"
         Image.fromarray(result.picture).save(path)
         written.append(path)
     return written
@@ -226,21 +181,12 @@ def demo_picture(size: int = 256):
     return np.asarray(image)
 
 
-def _bundled_presets(models_root: Path) -> list:
-    from artdesk.core.cards import discover_models
-
-    return [c for c in discover_models([("bundled", models_root)], "style").cards if c.model_type == "style-stylizer"]
-
-
 def self_test_jobs(paths) -> list[tuple[str, Any, Any]]:
-    """One small job per style feature: apply the first bundled preset to the demo picture."""
-    from artdesk.ml.style.apply import apply_job
-    from artdesk.ml.style.requests import ApplyRequest
+    """One small job for the style feature: paint the demo picture in oil (the slowest medium)."""
+    from artdesk.ml.style.media.render import render_job
+    from artdesk.ml.style.requests import MediumRequest
 
-    presets = _bundled_presets(paths.bundled_models)
-    if not presets:
-        return []
-    return [("style: apply a preset", apply_job, ApplyRequest(str(presets[0].path), demo_picture(128), source="bundled"))]
+    return [("style: paint in a medium", render_job, MediumRequest("oil", demo_picture(128)))]
 
 
 if __name__ == "__main__":

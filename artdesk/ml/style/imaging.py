@@ -27,20 +27,30 @@ def load_style_picture(path: str | Path, max_side: int = 512) -> np.ndarray:
     picture is almost entirely transparent). Pictures larger than ``max_side`` are shrunk.
     """
     path = Path(path)
+    return prepare_style_array(read_picture(path), path.name, max_side)
+
+
+def read_picture(path: str | Path) -> np.ndarray:
+    """Read any picture file as uint8 HxWx4; 16-bit and 32-bit grey are scaled down, not clipped."""
+    path = Path(path)
     try:
         with Image.open(path) as image:
             width, height = image.size
             if width * height > MAX_PIXELS:
                 raise StyleInputError(f"{path.name} is too large ({width}x{height}); use a picture under {MAX_PIXELS // 1_000_000} megapixels.")
-            image.load()
-            array = np.asarray(image.convert("RGBA"))
+            if image.mode in ("I", "I;16", "I;16B", "I;16L", "F"):
+                grey = np.asarray(image, dtype=np.float64)
+                peak = float(grey.max())
+                top = 1.0 if peak <= 1.0 else 255.0 if peak <= 255 else 65535.0
+                grey = (np.clip(grey, 0, top) / top * 255 + 0.5).astype(np.uint8)
+                return np.asarray(Image.fromarray(grey, "L").convert("RGBA"))
+            return np.asarray(image.convert("RGBA"))
     except StyleInputError:
         raise
     except FileNotFoundError as error:
         raise StyleInputError(f"{path} does not exist.") from error
     except (OSError, ValueError, Image.DecompressionBombError) as error:
         raise StyleInputError(f"{path.name} is not a picture artdesk can read ({error}). Use a PNG or JPEG file.") from error
-    return prepare_style_array(array, path.name, max_side)
 
 
 def prepare_style_array(array: np.ndarray, label: str = "the picture", max_side: int = 512) -> np.ndarray:

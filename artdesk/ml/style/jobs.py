@@ -28,3 +28,10 @@ def train_custom_job(request: Any, ctx: JobContext) -> str:
     from artdesk.ml.style.custom import train_custom_job as run
 
     return run(request, ctx)
+
+
+def render_job(request: Any, ctx: JobContext) -> Any:
+    """See ``artdesk.ml.style.media.render.render_job``: progress and cancel inside every pass of the renderer."""
+    from artdesk.ml.style.media.render import render_job as run
+
+    return run(request, ctx)

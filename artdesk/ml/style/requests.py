@@ -59,3 +59,18 @@ class StyleResult:
     picture: Any = field(repr=False)
     provenance: dict = field(default_factory=dict)
     seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class MediumRequest:
+    """Repaint ``picture`` in the painting medium ``medium`` (see ``media.catalogue.MEDIA``).
+
+    ``max_side`` > 0 paints a shrunk copy for a quick preview (the result keeps that smaller size).
+    """
+
+    medium: str
+    picture: Any = field(repr=False)
+    settings: Any = None  # media.catalogue.MediumSettings; None for the usual look
+    mask: Any = field(default=None, repr=False)  # bool HxW or None
+    strength: float = 1.0
+    max_side: int = 0

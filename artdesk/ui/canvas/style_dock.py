@@ -1,4 +1,8 @@
-"""The canvas style dock: pick a painting style, set strength / colours / texture, apply; train your own.
+"""The canvas style dock: pick a painting medium (or your own style), set its controls, preview, apply.
+
+Media (oil, watercolour, pencil, ink wash) are procedural renderers with their own plain-word
+sliders and a live preview of the picture; styles you trained are stylizers with strength,
+colours and texture scale.
 
 ``CanvasStyleDock(context, canvas)``: ``canvas`` offers ``document_image() -> uint8 HxWx4`` and
 ``add_layer_from_array(array, name, provenance)`` (undoable). If it also offers
@@ -11,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,6 +43,9 @@ from artdesk.ui.context import AppContext
 
 STYLE_TYPE = "style-stylizer"
 THUMB = 64
+PREVIEW_SIDE = 256  # the live preview paints a copy this big (well under a second)
+PREVIEW_DELAY_MS = 250  # wait this long after the last slider move before previewing
+KIND_MEDIUM, KIND_CARD = "medium", "card"
 TARGET_PICTURE, TARGET_LAYER, TARGET_SELECTION = "picture", "layer", "selection"
 QUALITY_FAST, QUALITY_BEST = "stylizer", "optimise"
 
@@ -64,6 +71,8 @@ class CanvasStyleDock(QWidget):
         self.canvas = canvas
         self.cards: list[ModelCard] = []
         self.handle = None  # the running apply/optimise job
+        self.preview_handle = None  # the running live-preview job
+        self.sliders: dict[str, QSlider] = {}
         self.train_handle = None  # the running custom-style training job
         self.style_paths: list[str] = []
         self._build()
@@ -89,6 +98,15 @@ class CanvasStyleDock(QWidget):
         self.style_list.setMinimumHeight(2 * THUMB + 40)
         self.style_list.setAccessibleName("Painting styles")
         self.style_list.itemActivated.connect(self._on_style_list_itemActivated)
+        self.style_list.currentRowChanged.connect(self._on_style_list_currentRowChanged)
+        self.description_label = QLabel()
+        self.description_label.setWordWrap(True)
+        self.medium_box = QGroupBox(self.tr("How it is painted"))
+        self.medium_form = QFormLayout(self.medium_box)
+        self.preview_timer = QTimer(self)
+        self.preview_timer.setSingleShot(True)
+        self.preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self.preview_timer.timeout.connect(self._on_preview_timer_timeout)
 
         self.target_combo = QComboBox()
         self.target_combo.setAccessibleName("Apply to")
@@ -127,14 +145,16 @@ class CanvasStyleDock(QWidget):
 
         form = QFormLayout()
         form.addRow(self.tr("Apply to"), self.target_combo)
-        form.addRow(self.tr("Quality"), self.quality_combo)
-        form.addRow(self.tr("Steps"), self.steps_spin)
         strength_row = QHBoxLayout()
         strength_row.addWidget(self.strength_slider, 1)
         strength_row.addWidget(self.strength_label)
         form.addRow(self.tr("Strength"), strength_row)
-        form.addRow(self.tr("Texture scale"), self.scale_spin)
-        form.addRow("", self.colour_check)
+        self.custom_controls = QGroupBox(self.tr("Your style"))
+        custom_controls = QFormLayout(self.custom_controls)
+        custom_controls.addRow(self.tr("Quality"), self.quality_combo)
+        custom_controls.addRow(self.tr("Steps"), self.steps_spin)
+        custom_controls.addRow(self.tr("Texture scale"), self.scale_spin)
+        custom_controls.addRow("", self.colour_check)
 
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
@@ -150,6 +170,11 @@ class CanvasStyleDock(QWidget):
         buttons.addWidget(self.cancel_button)
 
         self.custom_box = QGroupBox(self.tr("Your own style"))
+        self.custom_help = QLabel(self.tr(
+            "Learns from your pictures: their colours, small textures (paper grain, paint dabs, hatching) and marks "
+            "up to about a fingertip's size. It can't copy how the painter draws shapes, faces or whole brush strokes "
+            "across the picture; for those, use a medium above. Training takes a few minutes."))
+        self.custom_help.setWordWrap(True)
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("Name of the style"))
         self.pictures_label = QLabel(self.tr("No pictures chosen"))
@@ -168,6 +193,7 @@ class CanvasStyleDock(QWidget):
         self.train_progress.setRange(0, 1000)
         self.train_progress.setVisible(False)
         custom_form = QFormLayout(self.custom_box)
+        custom_form.addRow(self.custom_help)
         custom_form.addRow(self.tr("Name"), self.name_edit)
         pictures_row = QHBoxLayout()
         pictures_row.addWidget(self.pictures_label, 1)
@@ -182,6 +208,9 @@ class CanvasStyleDock(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.style_list, 1)
+        layout.addWidget(self.description_label)
+        layout.addWidget(self.medium_box)
+        layout.addWidget(self.custom_controls)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.progress_bar)
@@ -193,11 +222,23 @@ class CanvasStyleDock(QWidget):
     # ----- styles -------------------------------------------------------------------------------
     def reload_styles(self) -> None:
         """Re-read the style cards (no torch) and refill the list, keeping the current choice."""
-        current = self.current_card()
-        current_id = current.id if current else None
+        from artdesk.ml.style.media.catalogue import MEDIA
+
+        current = self.current_choice()
         discovery = self.context.discover("style")
         self.cards = [card for card in discovery.cards if card.model_type == STYLE_TYPE]
+        self.style_list.blockSignals(True)
         self.style_list.clear()
+        for spec in MEDIA.values():
+            item = QListWidgetItem(spec.label)
+            thumb = self._medium_thumbnail(spec.name)
+            if thumb is not None:
+                item.setIcon(QIcon(thumb))
+            item.setToolTip(spec.description)
+            item.setData(Qt.ItemDataRole.UserRole, (KIND_MEDIUM, spec.name))
+            self.style_list.addItem(item)
+            if current == (KIND_MEDIUM, spec.name):
+                self.style_list.setCurrentItem(item)
         for card in self.cards:
             label = card.labels[1] if card.labels[:1] == ["preset"] and len(card.labels) > 1 else card.name
             item = QListWidgetItem(label)
@@ -206,27 +247,122 @@ class CanvasStyleDock(QWidget):
                 item.setIcon(QIcon(QPixmap(str(thumb)).scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatioByExpanding)))
             tip = card.description + ("  (your style)" if card.is_user else "")
             item.setToolTip(tip)
-            item.setData(Qt.ItemDataRole.UserRole, card.id)
+            item.setData(Qt.ItemDataRole.UserRole, (KIND_CARD, card.id))
             self.style_list.addItem(item)
-            if card.id == current_id:
+            if current == (KIND_CARD, card.id):
                 self.style_list.setCurrentItem(item)
-        if self.style_list.currentRow() < 0 and self.cards:
+        if self.style_list.currentRow() < 0:
             self.style_list.setCurrentRow(0)
-        if not self.cards:
-            self.status_label.setText(self.tr("No styles found. Train one below, or reinstall artdesk to get the presets."))
+        self.style_list.blockSignals(False)
+        self._show_controls()
         self._update_buttons()
 
+    @staticmethod
+    def _medium_thumbnail(name: str) -> QPixmap | None:
+        from artdesk.core.paths import bundle_root
+
+        path = bundle_root() / "resources" / "styles" / f"medium-{name}.png"
+        return QPixmap(str(path)).scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatioByExpanding) if path.is_file() else None
+
+    def current_choice(self) -> tuple[str, str] | None:
+        """(KIND_MEDIUM, medium name) or (KIND_CARD, card id) of the selected item, or None."""
+        item = self.style_list.currentItem() if hasattr(self, "style_list") else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def current_medium(self) -> str | None:
+        choice = self.current_choice()
+        return choice[1] if choice and choice[0] == KIND_MEDIUM else None
+
     def current_card(self) -> ModelCard | None:
-        row = self.style_list.currentRow() if hasattr(self, "style_list") else -1
-        return self.cards[row] if 0 <= row < len(self.cards) else None
+        choice = self.current_choice()
+        if not choice or choice[0] != KIND_CARD:
+            return None
+        return next((card for card in self.cards if card.id == choice[1]), None)
 
     def select_style(self, name: str) -> bool:
-        """Select the style whose card name is ``name``; False if there is none."""
-        for row, card in enumerate(self.cards):
-            if card.name == name:
+        """Select the medium or your style called ``name``; False if there is none."""
+        for row in range(self.style_list.count()):
+            kind, key = self.style_list.item(row).data(Qt.ItemDataRole.UserRole)
+            card = next((c for c in self.cards if c.id == key), None) if kind == KIND_CARD else None
+            if (kind == KIND_MEDIUM and key == name) or (card is not None and card.name == name):
                 self.style_list.setCurrentRow(row)
                 return True
         return False
+
+    def medium_settings(self):
+        """The medium's sliders as MediumSettings (sliders the medium doesn't show stay at 0.5)."""
+        from artdesk.ml.style.media.catalogue import MediumSettings
+
+        values = {name: slider.value() / 100.0 for name, slider in self.sliders.items()}
+        return MediumSettings(lines=self.lines_check.isChecked(), **values)
+
+    def _show_controls(self) -> None:
+        """Rebuild the medium's sliders (or show your style's controls) for the selected item."""
+        from artdesk.ml.style.media.catalogue import MEDIA
+
+        while self.medium_form.rowCount():
+            self.medium_form.removeRow(0)  # deletes the old sliders (and the old checkbox)
+        self.sliders = {}
+        self.lines_check = QCheckBox(self.tr("Light pencil drawing under the paint"))
+        self.lines_check.toggled.connect(self._on_medium_control_changed)
+        name = self.current_medium()
+        self.medium_box.setVisible(name is not None)
+        self.custom_controls.setVisible(self.current_card() is not None)
+        if name is None:
+            card = self.current_card()
+            self.description_label.setText(card.description if card else "")
+            return
+        spec = MEDIA[name]
+        self.description_label.setText(spec.description)
+        for control in spec.controls:
+            slider = QSlider(Qt.Orientation.Horizontal)
+            slider.setRange(0, 100)
+            slider.setValue(50)
+            slider.setAccessibleName(control.label)
+            slider.valueChanged.connect(self._on_medium_control_changed)
+            row = QHBoxLayout()
+            row.addWidget(QLabel(control.low))
+            row.addWidget(slider, 1)
+            row.addWidget(QLabel(control.high))
+            self.medium_form.addRow(control.label, row)
+            self.sliders[control.name] = slider
+        if name == "watercolour":
+            self.medium_form.addRow("", self.lines_check)
+        self.schedule_preview()
+
+    # ----- live preview -------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.schedule_preview()
+
+    def schedule_preview(self) -> None:
+        """Preview the selected medium on the picture shortly (restarted by every slider move); only while shown."""
+        if self.current_medium() is not None and self.isVisible():
+            self.preview_timer.start()
+
+    def start_preview(self) -> Any:
+        """Paint a small copy of the chosen target in the selected medium on the model worker; returns the handle."""
+        from artdesk.core.errors import ArtdeskError
+        from artdesk.ml.style.imaging import check_content
+        from artdesk.ml.style.jobs import render_job
+        from artdesk.ml.style.requests import MediumRequest
+
+        name = self.current_medium()
+        if name is None:
+            return None
+        try:
+            picture, _ = self._source_picture(self.target_combo.currentData())
+            picture = check_content(picture, self.tr("The picture"))
+        except ArtdeskError:
+            return None  # nothing to preview yet; Apply says why
+        if self.preview_handle is not None and not self.preview_handle.is_finished:
+            self.preview_handle.cancel()
+        request = MediumRequest(name, picture, self.medium_settings(), max_side=PREVIEW_SIDE)
+        handle = self.context.runner.submit(render_job, request, self.tr("Preview"))
+        handle.returned.connect(self._on_preview_handle_returned)  # a bound slot: dropped if the dock is deleted
+        self.preview_handle = handle
+        handle.start()
+        return handle
 
     def controls(self):
         from artdesk.ml.style.requests import StyleControls
@@ -255,9 +391,11 @@ class CanvasStyleDock(QWidget):
         """Start applying the selected style to the chosen target; returns the job handle (or None)."""
         from artdesk.core.errors import ArtdeskError
         from artdesk.ml.style.imaging import check_content, check_mask
+        from artdesk.ml.style.media.catalogue import MEDIA
 
         card = self.current_card()
-        if card is None:
+        medium = self.current_medium()
+        if card is None and medium is None:
             self._show_message(self.tr("Choose a style first."))
             return None
         target = self.target_combo.currentData()
@@ -271,7 +409,13 @@ class CanvasStyleDock(QWidget):
         if self.handle is not None and not self.handle.is_finished:
             self.handle.cancel()  # a new request makes the running one stale
         controls = self.controls()
-        if self.quality_combo.currentData() == QUALITY_BEST:
+        if medium is not None:
+            from artdesk.ml.style.jobs import render_job
+            from artdesk.ml.style.requests import MediumRequest
+
+            request = MediumRequest(medium, picture, self.medium_settings(), mask, controls.strength)
+            fn, title = render_job, self.tr("Painting in %s") % MEDIA[medium].label
+        elif self.quality_combo.currentData() == QUALITY_BEST:
             from artdesk.ml.style.jobs import optimize_job
             from artdesk.ml.style.requests import OptimizeRequest
 
@@ -291,7 +435,8 @@ class CanvasStyleDock(QWidget):
         handle = self.context.runner.submit(fn, request, title)
         handle.progress.connect(self._on_handle_progress)
         handle.partial.connect(self._on_handle_partial)
-        handle.returned.connect(lambda result, h=handle, c=card, t=target: self._on_handle_returned(h, c, t, result))
+        label = card.name if card is not None else MEDIA[medium].label
+        handle.returned.connect(lambda result, h=handle, n=label, t=target: self._on_handle_returned(h, n, t, result))
         handle.errored.connect(self._on_handle_errored)
         handle.aborted.connect(self._on_handle_aborted)
         handle.finished.connect(lambda h=handle: self._on_handle_finished(h))
@@ -315,7 +460,8 @@ class CanvasStyleDock(QWidget):
             return None
 
     def cancel(self) -> None:
-        for handle in (self.handle, self.train_handle):
+        self.preview_timer.stop()
+        for handle in (self.handle, self.train_handle, self.preview_handle):
             if handle is not None and not handle.is_finished:
                 handle.cancel()
 
@@ -369,6 +515,16 @@ class CanvasStyleDock(QWidget):
     def _on_style_list_itemActivated(self, _item: QListWidgetItem) -> None:
         self.apply_style()
 
+    def _on_style_list_currentRowChanged(self, _row: int) -> None:
+        self._show_controls()
+        self._update_buttons()
+
+    def _on_medium_control_changed(self, *_args) -> None:
+        self.schedule_preview()
+
+    def _on_preview_timer_timeout(self) -> None:
+        self.start_preview()
+
     def _on_quality_combo_currentIndexChanged(self, _index: int) -> None:
         self.steps_spin.setEnabled(self.quality_combo.currentData() == QUALITY_BEST)
 
@@ -404,17 +560,21 @@ class CanvasStyleDock(QWidget):
         pixmap = QPixmap.fromImage(array_to_qimage(preview))
         self.preview_label.setPixmap(pixmap.scaled(160, 160, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
 
-    def _on_handle_returned(self, handle, card: ModelCard, target: str, result) -> None:
+    def _on_handle_returned(self, handle, name: str, target: str, result) -> None:
         if handle is not self.handle:
             return  # a stale job finished after a newer one started
         provenance = dict(result.provenance, target=target)
         if target == TARGET_PICTURE:
-            self.canvas.add_layer_from_array(result.picture, self.tr("%s style") % card.name, provenance)
+            self.canvas.add_layer_from_array(result.picture, self.tr("%s style") % name, provenance)
         else:
-            self.canvas.replace_active_layer(result.picture, self.tr("Apply style %s") % card.name)
-        self.status_label.setText(self.tr("Applied %s in %.2f s.") % (card.name, result.seconds))
+            self.canvas.replace_active_layer(result.picture, self.tr("Apply style %s") % name)
+        self.status_label.setText(self.tr("Applied %s in %.2f s.") % (name, result.seconds))
         self.context.status_message.emit(self.status_label.text())
-        self.style_applied.emit(card.name)
+        self.style_applied.emit(name)
+
+    def _on_preview_handle_returned(self, result) -> None:
+        if self.sender() is self.preview_handle:  # a stale preview may finish after a newer one started
+            self._on_handle_partial(result.picture)
 
     def _on_handle_errored(self, message: str, _traceback: str) -> None:
         self._show_message(message)
@@ -425,7 +585,6 @@ class CanvasStyleDock(QWidget):
     def _on_handle_finished(self, handle) -> None:
         if handle is self.handle:
             self.progress_bar.setVisible(False)
-            self.preview_label.clear()
             self.handle = None
         self._update_buttons()
 
@@ -456,7 +615,7 @@ class CanvasStyleDock(QWidget):
     def _update_buttons(self) -> None:
         running = self.handle is not None
         training = self.train_handle is not None
-        self.apply_button.setEnabled(bool(self.cards))
+        self.apply_button.setEnabled(self.current_choice() is not None)
         self.cancel_button.setEnabled(running)
         self.train_button.setEnabled(not training and bool(self.style_paths))
         self.train_cancel_button.setEnabled(training)

@@ -1,6 +1,7 @@
 import json
 
 import numpy as np
+import pytest
 from PIL import Image
 
 from artdesk.cli import main
@@ -18,23 +19,33 @@ def test_generate_style_writes_a_picture_with_provenance(tmp_path, picture, caps
         assert json.loads(image.text["artdesk"])["style"] == "tiny"
 
 
-def test_unknown_style_and_missing_presets_give_messages(tmp_path, picture, capsys):
+@pytest.mark.parametrize("medium", ["oil", "watercolour", "pencil", "ink-wash"])
+def test_generate_style_paints_in_each_medium(tmp_path, picture, medium, capsys):
+    source, dest = tmp_path / "in.png", tmp_path / "out.png"
+    Image.fromarray(picture).save(source)
+    assert main(["generate", "style", str(source), str(dest), "--style", medium, "--detail", "0.8", "--seed", "3"]) == 0
+    with Image.open(dest) as image:
+        assert image.size == (picture.shape[1], picture.shape[0])
+        record = json.loads(image.text["artdesk"])
+    assert record["style"] == medium and record["detail"] == 0.8 and record["seed"] == 3
+
+
+def test_unknown_style_gives_a_message(tmp_path, picture, capsys):
     source = tmp_path / "in.png"
     Image.fromarray(picture).save(source)
     assert main(["generate", "style", str(source), str(tmp_path / "o.png"), "--style", "nope"]) == 2
-    assert "No style named 'nope'" in capsys.readouterr().err
-    assert main(["eval", "style", "--models", str(tmp_path), "--content", str(tmp_path)]) == 2
-    assert "prepare" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "No style named 'nope'" in err and "ink-wash" in err
 
 
-def test_self_test_jobs_and_demo_use_bundled_presets(tmp_path):
+def test_self_test_jobs_and_demo_paint_in_the_media(tmp_path):
     from artdesk.core.jobs import RecordingContext
     from artdesk.ml.style import commands
 
-    bundled = tmp_path / "bundled"
-    make_tiny_stylizer(bundled / "style" / "oil", name="oil")
-    jobs = commands.self_test_jobs(type("P", (), {"bundled_models": bundled})())
+    jobs = commands.self_test_jobs(type("P", (), {"bundled_models": tmp_path})())
     assert len(jobs) == 1
     title, fn, request = jobs[0]
     assert fn(request, RecordingContext()).picture.shape == (128, 128, 3)
     assert commands.demo_picture().shape == (256, 256, 3) and np.asarray(commands.demo_picture()).std() > 10
+    written = commands.demo(tmp_path / "demo", RecordingContext())
+    assert [p.name for p in written][1:] == ["style-oil.png", "style-watercolour.png", "style-pencil.png", "style-coloured-pencil.png", "style-ink-wash.png"]

@@ -1,0 +1,1 @@
+"""Painting media (oil, watercolour, pencil, ink wash) rendered procedurally in numpy + Pillow; no torch."""
