@@ -101,10 +101,12 @@ class Generator(nn.Module):
             nn.ConvTranspose2d(config.latent_dim + config.style_dim, ch[4] * 2, 4, 1, 0, bias=False),
             nn.BatchNorm2d(ch[4] * 2), nn.GLU(dim=1),
         )
+        # registration order is the parameters' order in saved optimizer state: keep it
         self.up8, self.up16, self.up32 = UpBlock(ch[4], ch[8]), UpBlock(ch[8], ch[16]), UpBlock(ch[16], ch[32])
-        self.se32 = SkipExcitation(ch[4], ch[32])
         if config.image_size == 64:
             self.up64 = UpBlock(ch[32], ch[64])
+        self.se32 = SkipExcitation(ch[4], ch[32])
+        if config.image_size == 64:
             self.se64 = SkipExcitation(ch[8], ch[64])
         self.to_rgb = nn.Conv2d(ch[config.image_size], 3, 3, 1, 1)
 
