@@ -45,11 +45,11 @@ def test_train_writes_a_checkpoint_with_card_and_held_out_metrics(tmp_path, pict
 
 def test_training_lowers_the_style_loss(tmp_path, picture, style_picture):
     torch.manual_seed(0)
-    ctx = RecordingContext()
-    # a constant rate: over 30 noisy batches the decay's small last steps hide the trend this test reads
-    train_stylizer(_request(tmp_path, picture, style_picture, steps=30, lr=1e-2, held_out=(), lr_decay=False), ctx)
-    losses = [float(p.message.split("style ")[1].split(",")[0]) for p in ctx.progress if "style " in p.message]
-    assert np.mean(losses[-5:]) < np.mean(losses[:5])
+    # judged on the held-out picture before and after, not on the last noisy 32 px batches
+    folder = train_stylizer(_request(tmp_path, picture, style_picture, steps=60, lr=3e-2, width=8, lr_decay=False),
+                            RecordingContext())
+    metrics = load_checkpoint(folder).card.raw["metrics"]
+    assert metrics["style_after"] < metrics["style_before"]
 
 
 def test_cancel_keeps_state_writes_no_model_and_resumes(tmp_path, picture, style_picture):
