@@ -49,6 +49,8 @@ EMOJI_BLOCKS = {  # class -> inclusive code point ranges of Unicode's emoji bloc
 SETS = {
     "glyphs": {
         "classes": tuple(GLYPH_FONTS),
+        "description": "new 汉字-like characters, in the spirit of Xu Bing's 天书, in three typefaces: kai (brush "
+                       "script), song (print) and hei (plain)",
         "packages": ("fonts-lxgw-wenkai", "fonts-noto-cjk"),
         "source": "Debian fonts-lxgw-wenkai (LXGW WenKai) and fonts-noto-cjk (Noto Serif/Sans CJK SC): the 3,755 "
                   "level-1 characters of GB 2312 rendered black on white",
@@ -57,6 +59,7 @@ SETS = {
     },
     "emoji": {
         "classes": tuple(EMOJI_BLOCKS),
+        "description": "emoji-like pictures of faces, animals and food",
         "packages": ("fonts-noto-color-emoji",),
         "source": "Debian fonts-noto-color-emoji (Noto Color Emoji by Google): single-code-point emoji of the face, "
                   "animal and food blocks",
@@ -187,6 +190,7 @@ def prepare_set(name: str, cache: Path | None = None, out_dir: Path | None = Non
         "set": name,
         "classes": list(classes),
         "ink": spec.get("ink", False),
+        "description": spec["description"],
         "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "command": f"artdesk train canvas --prepare-set {name}",
         "source": spec["source"],

@@ -452,7 +452,9 @@ def train_upscaler(request: TrainRequest, ctx: JobContext) -> Path:
 def _finish(request, name, model_type, model, config, data, device, step, clock, ctx, extra=None,
             assets: dict[str, bytes] | None = None) -> Path:
     descriptions = {
-        "canvas-gan": "FastGAN-style conditional GAN, 64 px, styles: " + ", ".join(data.classes),
+        "canvas-gan": (data.manifest["description"] + "; FastGAN-style conditional GAN, 64 px"
+                       if "description" in data.manifest else "FastGAN-style conditional GAN, 64 px, styles: "
+                       + ", ".join(data.classes)),
         "canvas-vae": "conditional convolutional VAE, 64 px (encode, reconstruct, vary, interpolate)",
     }
     model.eval()
