@@ -210,12 +210,20 @@
       <translation>已添加图层 %s</translation>
     </message>
     <message>
+      <source>Animals</source>
+      <translation>动物</translation>
+    </message>
+    <message>
       <source>Below 1: safer, more typical pictures; above 1: wilder ones</source>
       <translation>小于 1：更稳妥、更常见的画面；大于 1：更大胆奔放</translation>
     </message>
     <message>
       <source>Breed picks</source>
       <translation>杂交选中的图</translation>
+    </message>
+    <message>
+      <source>Brush script (kai)</source>
+      <translation>楷书</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -246,6 +254,10 @@
       <translation>方向与幅度</translation>
     </message>
     <message>
+      <source>Draw</source>
+      <translation>画什么</translation>
+    </message>
+    <message>
       <source>Emoji</source>
       <translation>表情符号</translation>
     </message>
@@ -254,12 +266,20 @@
       <translation>将过渡导出为 GIF</translation>
     </message>
     <message>
+      <source>Faces</source>
+      <translation>表情脸</translation>
+    </message>
+    <message>
       <source>Fine-tune an image model on a folder of your own pictures</source>
       <translation>用你自己的一个图片文件夹微调图像模型</translation>
     </message>
     <message>
       <source>Finish or close the open fine-tune first.</source>
       <translation>请先完成或关闭已打开的微调。</translation>
+    </message>
+    <message>
+      <source>Food</source>
+      <translation>食物</translation>
     </message>
     <message>
       <source>Frames</source>
@@ -334,6 +354,14 @@
       <translation>图片数</translation>
     </message>
     <message>
+      <source>Plain (hei)</source>
+      <translation>黑体</translation>
+    </message>
+    <message>
+      <source>Print (song)</source>
+      <translation>宋体</translation>
+    </message>
+    <message>
       <source>Project my drawing</source>
       <translation>按我的画找相近的图</translation>
     </message>
@@ -356,10 +384,6 @@
     <message>
       <source>Strength</source>
       <translation>强度</translation>
-    </message>
-    <message>
-      <source>Style</source>
-      <translation>风格</translation>
     </message>
     <message>
       <source>Teach it your pictures…</source>
@@ -776,8 +800,20 @@
       <translation>快速（已训练的风格化模型，不到一秒）</translation>
     </message>
     <message>
+      <source>How it is painted</source>
+      <translation>怎样画</translation>
+    </message>
+    <message>
       <source>Keep the picture's colours</source>
       <translation>保留原图的颜色</translation>
+    </message>
+    <message>
+      <source>Learns from your pictures: their colours, small textures (paper grain, paint dabs, hatching) and marks up to about a fingertip's size. It can't copy how the painter draws shapes, faces or whole brush strokes across the picture; for those, use a medium above. Training takes a few minutes.</source>
+      <translation>从你的图片里学习：颜色、细小的质感（纸纹、颜料点、排线）以及大约指尖大小的笔触。它学不会画家怎样画形体、脸或贯穿整幅画的长笔触；这些请用上面的画材。训练需要几分钟。</translation>
+    </message>
+    <message>
+      <source>Light pencil drawing under the paint</source>
+      <translation>颜料下面有淡淡的铅笔线稿</translation>
     </message>
     <message>
       <source>Name</source>
@@ -790,10 +826,6 @@
     <message>
       <source>No pictures chosen</source>
       <translation>尚未选择图片</translation>
-    </message>
-    <message>
-      <source>No styles found. Train one below, or reinstall artdesk to get the presets.</source>
-      <translation>没有找到风格。可以在下面训练一个，或重新安装 artdesk 以获得预设风格。</translation>
     </message>
     <message>
       <source>Nothing is selected; select an area first, or apply to the whole picture.</source>
@@ -818,6 +850,10 @@
     <message>
       <source>Pictures that show the style</source>
       <translation>体现这种风格的图片</translation>
+    </message>
+    <message>
+      <source>Preview</source>
+      <translation>预览</translation>
     </message>
     <message>
       <source>Quality</source>
@@ -878,6 +914,10 @@
     <message>
       <source>Your own style</source>
       <translation>你自己的风格</translation>
+    </message>
+    <message>
+      <source>Your style</source>
+      <translation>你的风格</translation>
     </message>
     <message>
       <source>Your style is ready: %s</source>
