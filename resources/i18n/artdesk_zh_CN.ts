@@ -776,6 +776,10 @@
       <translation>最佳（逐步优化并预览，最长约一分钟）</translation>
     </message>
     <message>
+      <source>Black ink in graded washes and dry brush lines on rice paper, with lots of empty paper.</source>
+      <translation>宣纸上浓淡层次的墨色与枯笔线条，大片留白。</translation>
+    </message>
+    <message>
       <source>Brush texture scale: above 1 paints bigger marks</source>
       <translation>笔触纹理大小：大于 1 时笔触更大</translation>
     </message>
@@ -788,6 +792,10 @@
       <translation>已取消，画布没有改动。</translation>
     </message>
     <message>
+      <source>Canvas texture</source>
+      <translation>画布纹理</translation>
+    </message>
+    <message>
       <source>Choose a style first.</source>
       <translation>请先选择一种风格。</translation>
     </message>
@@ -796,12 +804,40 @@
       <translation>选择图片…</translation>
     </message>
     <message>
+      <source>Coloured pencil</source>
+      <translation>彩色铅笔</translation>
+    </message>
+    <message>
+      <source>Coloured pencil hatching along the forms on white paper.</source>
+      <translation>白纸上顺着形体排线的彩色铅笔画。</translation>
+    </message>
+    <message>
+      <source>Detail</source>
+      <translation>细节</translation>
+    </message>
+    <message>
+      <source>Empty paper</source>
+      <translation>留白</translation>
+    </message>
+    <message>
       <source>Fast (trained stylizer, under a second)</source>
       <translation>快速（已训练的风格化模型，不到一秒）</translation>
     </message>
     <message>
+      <source>Graphite hatching along the forms on white paper, in grey.</source>
+      <translation>白纸上顺着形体排线的灰色铅笔素描。</translation>
+    </message>
+    <message>
       <source>How it is painted</source>
       <translation>怎样画</translation>
+    </message>
+    <message>
+      <source>Ink</source>
+      <translation>墨色</translation>
+    </message>
+    <message>
+      <source>Ink wash (水墨)</source>
+      <translation>水墨</translation>
     </message>
     <message>
       <source>Keep the picture's colours</source>
@@ -832,12 +868,24 @@
       <translation>没有选区。请先框选一个区域，或者应用到整幅画。</translation>
     </message>
     <message>
+      <source>Oil painting</source>
+      <translation>油画</translation>
+    </message>
+    <message>
       <source>Optimisation steps (Best quality only)</source>
       <translation>优化步数（仅用于“最佳”质量）</translation>
     </message>
     <message>
       <source>Painting in %s</source>
       <translation>正在以 %s 风格绘制</translation>
+    </message>
+    <message>
+      <source>Paper grain</source>
+      <translation>纸纹</translation>
+    </message>
+    <message>
+      <source>Pencil sketch</source>
+      <translation>铅笔素描</translation>
     </message>
     <message>
       <source>Pictures</source>
@@ -850,6 +898,10 @@
     <message>
       <source>Pictures that show the style</source>
       <translation>体现这种风格的图片</translation>
+    </message>
+    <message>
+      <source>Pressure</source>
+      <translation>力度</translation>
     </message>
     <message>
       <source>Preview</source>
@@ -872,6 +924,10 @@
       <translation>强度</translation>
     </message>
     <message>
+      <source>Stroke size</source>
+      <translation>笔触大小</translation>
+    </message>
+    <message>
       <source>Texture scale</source>
       <translation>纹理大小</translation>
     </message>
@@ -892,6 +948,14 @@
       <translation>没有可以绘制的当前图层。</translation>
     </message>
     <message>
+      <source>Thick brush strokes that follow the forms, big ones under small ones, on linen canvas.</source>
+      <translation>顺着形体的厚重笔触，大笔在下、小笔在上，画在亚麻画布上。</translation>
+    </message>
+    <message>
+      <source>Thick paint</source>
+      <translation>颜料厚度</translation>
+    </message>
+    <message>
       <source>This style has no example picture; use Fast quality.</source>
       <translation>这种风格没有示例图片，请使用“快速”质量。</translation>
     </message>
@@ -908,6 +972,22 @@
       <translation>正在训练风格 %s</translation>
     </message>
     <message>
+      <source>Transparent washes with white paper showing, dark dried edges, grainy paper and soft blooms.</source>
+      <translation>透明的渲染，露出白纸，干后边缘发深，纸纹颗粒感和柔和的水渍晕开。</translation>
+    </message>
+    <message>
+      <source>Watercolour</source>
+      <translation>水彩</translation>
+    </message>
+    <message>
+      <source>Wetness</source>
+      <translation>湿度</translation>
+    </message>
+    <message>
+      <source>White paper</source>
+      <translation>白纸</translation>
+    </message>
+    <message>
       <source>Whole picture, as a new layer</source>
       <translation>整幅画，作为新图层</translation>
     </message>
@@ -922,6 +1002,78 @@
     <message>
       <source>Your style is ready: %s</source>
       <translation>你的风格已就绪：%s</translation>
+    </message>
+    <message>
+      <source>big</source>
+      <translation>大</translation>
+    </message>
+    <message>
+      <source>careful</source>
+      <translation>精细</translation>
+    </message>
+    <message>
+      <source>dark</source>
+      <translation>浓</translation>
+    </message>
+    <message>
+      <source>dry</source>
+      <translation>干</translation>
+    </message>
+    <message>
+      <source>dry brush</source>
+      <translation>枯笔</translation>
+    </message>
+    <message>
+      <source>heavy</source>
+      <translation>重</translation>
+    </message>
+    <message>
+      <source>light</source>
+      <translation>轻</translation>
+    </message>
+    <message>
+      <source>little</source>
+      <translation>少</translation>
+    </message>
+    <message>
+      <source>loose</source>
+      <translation>概括</translation>
+    </message>
+    <message>
+      <source>much</source>
+      <translation>多</translation>
+    </message>
+    <message>
+      <source>pale</source>
+      <translation>淡</translation>
+    </message>
+    <message>
+      <source>rough</source>
+      <translation>粗糙</translation>
+    </message>
+    <message>
+      <source>small</source>
+      <translation>小</translation>
+    </message>
+    <message>
+      <source>smooth</source>
+      <translation>光滑</translation>
+    </message>
+    <message>
+      <source>thick</source>
+      <translation>厚</translation>
+    </message>
+    <message>
+      <source>thin</source>
+      <translation>薄</translation>
+    </message>
+    <message>
+      <source>wet</source>
+      <translation>湿</translation>
+    </message>
+    <message>
+      <source>wet, bleeding</source>
+      <translation>湿，洇开</translation>
     </message>
   </context>
   <context>

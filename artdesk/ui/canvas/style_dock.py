@@ -230,11 +230,11 @@ class CanvasStyleDock(QWidget):
         self.style_list.blockSignals(True)
         self.style_list.clear()
         for spec in MEDIA.values():
-            item = QListWidgetItem(spec.label)
+            item = QListWidgetItem(self._words(spec.label))
             thumb = self._medium_thumbnail(spec.name)
             if thumb is not None:
                 item.setIcon(QIcon(thumb))
-            item.setToolTip(spec.description)
+            item.setToolTip(self._words(spec.description))
             item.setData(Qt.ItemDataRole.UserRole, (KIND_MEDIUM, spec.name))
             self.style_list.addItem(item)
             if current == (KIND_MEDIUM, spec.name):
@@ -296,6 +296,55 @@ class CanvasStyleDock(QWidget):
         values = {name: slider.value() / 100.0 for name, slider in self.sliders.items()}
         return MediumSettings(lines=self.lines_check.isChecked(), **values)
 
+    def _words(self, text: str) -> str:
+        """The panel's words for a medium's English label, sentence or control words."""
+        words = {  # literal tr() calls, so lupdate finds them
+            'Oil painting': self.tr('Oil painting'),
+            'Thick brush strokes that follow the forms, big ones under small ones, on linen canvas.':
+                self.tr('Thick brush strokes that follow the forms, big ones under small ones, on linen canvas.'),
+            'Stroke size': self.tr('Stroke size'),
+            'small': self.tr('small'),
+            'big': self.tr('big'),
+            'Detail': self.tr('Detail'),
+            'loose': self.tr('loose'),
+            'careful': self.tr('careful'),
+            'Canvas texture': self.tr('Canvas texture'),
+            'smooth': self.tr('smooth'),
+            'rough': self.tr('rough'),
+            'Thick paint': self.tr('Thick paint'),
+            'thin': self.tr('thin'),
+            'thick': self.tr('thick'),
+            'Watercolour': self.tr('Watercolour'),
+            'Transparent washes with white paper showing, dark dried edges, grainy paper and soft blooms.':
+                self.tr('Transparent washes with white paper showing, dark dried edges, grainy paper and soft blooms.'),
+            'Wetness': self.tr('Wetness'),
+            'dry': self.tr('dry'),
+            'wet': self.tr('wet'),
+            'White paper': self.tr('White paper'),
+            'little': self.tr('little'),
+            'much': self.tr('much'),
+            'Pressure': self.tr('Pressure'),
+            'light': self.tr('light'),
+            'heavy': self.tr('heavy'),
+            'Pencil sketch': self.tr('Pencil sketch'),
+            'Graphite hatching along the forms on white paper, in grey.':
+                self.tr('Graphite hatching along the forms on white paper, in grey.'),
+            'Paper grain': self.tr('Paper grain'),
+            'Coloured pencil': self.tr('Coloured pencil'),
+            'Coloured pencil hatching along the forms on white paper.':
+                self.tr('Coloured pencil hatching along the forms on white paper.'),
+            'Ink wash (水墨)': self.tr('Ink wash (水墨)'),
+            'Black ink in graded washes and dry brush lines on rice paper, with lots of empty paper.':
+                self.tr('Black ink in graded washes and dry brush lines on rice paper, with lots of empty paper.'),
+            'dry brush': self.tr('dry brush'),
+            'wet, bleeding': self.tr('wet, bleeding'),
+            'Empty paper': self.tr('Empty paper'),
+            'Ink': self.tr('Ink'),
+            'pale': self.tr('pale'),
+            'dark': self.tr('dark'),
+        }
+        return words.get(text, text)
+
     def _show_controls(self) -> None:
         """Rebuild the medium's sliders (or show your style's controls) for the selected item."""
         from artdesk.ml.style.media.catalogue import MEDIA
@@ -313,18 +362,18 @@ class CanvasStyleDock(QWidget):
             self.description_label.setText(card.description if card else "")
             return
         spec = MEDIA[name]
-        self.description_label.setText(spec.description)
+        self.description_label.setText(self._words(spec.description))
         for control in spec.controls:
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(0, 100)
             slider.setValue(50)
-            slider.setAccessibleName(control.label)
+            slider.setAccessibleName(self._words(control.label))
             slider.valueChanged.connect(self._on_medium_control_changed)
             row = QHBoxLayout()
-            row.addWidget(QLabel(control.low))
+            row.addWidget(QLabel(self._words(control.low)))
             row.addWidget(slider, 1)
-            row.addWidget(QLabel(control.high))
-            self.medium_form.addRow(control.label, row)
+            row.addWidget(QLabel(self._words(control.high)))
+            self.medium_form.addRow(self._words(control.label), row)
             self.sliders[control.name] = slider
         if name == "watercolour":
             self.medium_form.addRow("", self.lines_check)
@@ -414,7 +463,7 @@ class CanvasStyleDock(QWidget):
             from artdesk.ml.style.requests import MediumRequest
 
             request = MediumRequest(medium, picture, self.medium_settings(), mask, controls.strength)
-            fn, title = render_job, self.tr("Painting in %s") % MEDIA[medium].label
+            fn, title = render_job, self.tr("Painting in %s") % self._words(MEDIA[medium].label)
         elif self.quality_combo.currentData() == QUALITY_BEST:
             from artdesk.ml.style.jobs import optimize_job
             from artdesk.ml.style.requests import OptimizeRequest
@@ -435,7 +484,7 @@ class CanvasStyleDock(QWidget):
         handle = self.context.runner.submit(fn, request, title)
         handle.progress.connect(self._on_handle_progress)
         handle.partial.connect(self._on_handle_partial)
-        label = card.name if card is not None else MEDIA[medium].label
+        label = card.name if card is not None else self._words(MEDIA[medium].label)
         handle.returned.connect(lambda result, h=handle, n=label, t=target: self._on_handle_returned(h, n, t, result))
         handle.errored.connect(self._on_handle_errored)
         handle.aborted.connect(self._on_handle_aborted)
