@@ -204,3 +204,17 @@ def test_bundle_json_carries_the_credentials_of_pictures_and_says_midi_is_unsign
     assert read_bytes(signed, "x.png").state == "valid"
     with c2pa.Reader("image/png", io.BytesIO(signed)) as reader:
         assert reader.get_validation_state() == "Valid"
+
+
+def test_midi_and_poem_records_say_they_are_unsigned_and_open_as_before(tmp_path):
+    from artdesk.core.melody import Melody, Note
+    from artdesk.core.midi_io import read_midi, write_midi
+    from artdesk.ml.poem.export import export_poem, read_poem_file
+
+    record = {"model": "melody-lstm", "seed": 3, "settings": {"bars": 2}}
+    path = write_midi(Melody((Note(60, 0, 4, 90),), 120.0, (4, 4), {"provenance": record}), tmp_path / "a.mid")
+    assert UNSIGNED_NOTE.encode() in path.read_bytes()
+    assert read_midi(path).metadata["provenance"] == record
+    poem = export_poem(tmp_path / "p.txt", "床前明月光", {"model": "zh", "seed": 5})
+    assert "C2PA has no established binding" in poem.read_text(encoding="utf-8").splitlines()[0]
+    assert read_poem_file(poem) == ("床前明月光", {"model": "zh", "seed": 5})

@@ -9,11 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from artdesk.core.credentials.manifest import UNSIGNED_NOTE
 from artdesk.core.jobs import JobContext
 
-# Said in the records of outputs C2PA cannot sign (and in the bundle for them).
-UNSIGNED_NOTE = ("Not signed with Content Credentials: C2PA has no established binding for MIDI files or plain "
-                 "text, so this record is artdesk's own and anyone could edit it.")
 SIGNED_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".wav")
 
 

@@ -24,9 +24,22 @@ TRAINED = IPTC_TRAINED_ALGORITHMIC_MEDIA
 COMPOSITE = IPTC + "compositeWithTrainedAlgorithmicMedia"
 DIGITAL_CREATION = IPTC + "digitalCreation"
 ASSERTION = "org.artdesk.provenance"
+UNSIGNED_KEY = "content_credentials"  # in the records of MIDI and poem files, which C2PA cannot sign
+UNSIGNED_NOTE = ("Not signed with Content Credentials: C2PA has no established binding for MIDI files or plain "
+                 "text, so this record is artdesk's own and anyone could edit it.")
 PARENT_LABEL = "parent"  # the label linking the c2pa.opened action to the parent ingredient
 MODEL_FIELDS = ("model", "model_id", "model_type", "weights_sha256", "licence", "seed", "settings", "job", "style",
                 "method", "parent", "index")
+
+
+def mark_unsigned(record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` saying that it is artdesk's own, unsigned record (for MIDI and poem files)."""
+    return {**record, UNSIGNED_KEY: UNSIGNED_NOTE}
+
+
+def unmark(record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` as it was before ``mark_unsigned`` (what ``open`` restores)."""
+    return {key: value for key, value in record.items() if key != UNSIGNED_KEY}
 
 
 def generated_parts(record: dict[str, Any]) -> list[dict[str, Any]]:
