@@ -32,6 +32,7 @@ from artdesk.ui.gallery.board import BoardDialog
 from artdesk.ui.gallery.credentials import QtHowItWasMade
 from artdesk.ui.gallery.model import QtGalleryModel
 from artdesk.ui.gallery.originality import QtOriginalityView
+from artdesk.ui.widgets.drops import accept_local_files, dropped_paths
 
 SORTS = (("Newest", "created", True), ("Oldest", "created", False), ("Best rated", "rating", True),
          ("Model", "model", False), ("Seed", "seed", False))
@@ -170,13 +171,11 @@ class GalleryPanel(QWidget):
             QTimer.singleShot(0, self.reconcile)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
-            event.acceptProposedAction()
+        accept_local_files(event)
 
     def dropEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """A dropped file's Content Credentials show in "How it was made" (the first file, if several)."""
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        event.acceptProposedAction()
+        paths = dropped_paths(event)
         if paths:
             self.how_made.check(paths[0])
 

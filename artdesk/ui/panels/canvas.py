@@ -46,6 +46,7 @@ from artdesk.ui.canvas.tool_options import QtToolOptions
 from artdesk.ui.canvas.view import QtCanvasView
 from artdesk.ui.context import AppContext
 from artdesk.ui.credentials import QtCredentials
+from artdesk.ui.widgets.drops import accept_local_files, dropped_paths
 
 log = logging.getLogger("artdesk.canvas")
 
@@ -273,14 +274,11 @@ class CanvasPanel(QWidget):
         return bar
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
-            event.acceptProposedAction()
+        accept_local_files(event)
 
     def dropEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """Dropped pictures become layers; a dropped .ora opens (after asking about unsaved work)."""
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        event.acceptProposedAction()
-        self.drop_paths(paths)
+        self.drop_paths(dropped_paths(event))
 
     def drop_paths(self, paths: list[Path], ask: bool = True) -> None:
         for path in paths:
