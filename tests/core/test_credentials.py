@@ -218,3 +218,28 @@ def test_midi_and_poem_records_say_they_are_unsigned_and_open_as_before(tmp_path
     poem = export_poem(tmp_path / "p.txt", "床前明月光", {"model": "zh", "seed": 5})
     assert "C2PA has no established binding" in poem.read_text(encoding="utf-8").splitlines()[0]
     assert read_poem_file(poem) == ("床前明月光", {"model": "zh", "seed": 5})
+
+
+@pytest.mark.parametrize("suffix, pil_format", [(".jpg", "JPEG"), (".webp", "WEBP")])
+def test_jpeg_and_webp_exports_are_signed_too(tmp_path, suffix, pil_format):
+    from PIL import Image
+
+    path = tmp_path / f"flower{suffix}"
+    Image.fromarray(pixels()[..., :3]).save(path, pil_format)
+    result = sign_job(SignRequest(tmp_path / "data", (SignItem(path, GENERATED),)), RecordingContext())
+    assert result.signed == (path,), result.notes
+    found, active = store(path)
+    assert failure_codes(found) == {"signingCredential.untrusted"}
+    assert assertion(active, "c2pa.actions")["actions"][0]["digitalSourceType"] == manifest.TRAINED
+    assert read_file(path).state == "valid"
+
+
+def test_a_file_artdesk_cannot_sign_keeps_its_export_and_gets_a_note(tmp_path):
+    (tmp_path / "tune.mid").write_bytes(b"MThd")
+    (tmp_path / "broken.png").write_bytes(b"\x89PNG not really")
+    items = (SignItem(tmp_path / "tune.mid", GENERATED), SignItem(tmp_path / "broken.png", GENERATED))
+    result = sign_job(SignRequest(tmp_path / "data", items), RecordingContext())
+    assert result.signed == ()
+    assert "PNG, JPEG, WebP and WAV files only" in result.notes[0]
+    assert result.notes[1].startswith("Content Credentials could not be added to broken.png")
+    assert (tmp_path / "broken.png").read_bytes() == b"\x89PNG not really"
