@@ -191,6 +191,8 @@ def unwanted(dest: str, src: str) -> str | None:
         return "torch's test programs"
     if dest.startswith("torch/bin/") and not name.startswith(SHM_MANAGER):
         return "torch's test programs (only torch_shm_manager is needed: torch will not import without it)"
+    if dest.startswith("c2pa/libs/") and name.endswith((".rlib", ".d")):
+        return "c2pa's static Rust library and build list; Python loads only its shared library"
     if dest.startswith(("torch/include/", "torch/share/")):
         return "C++ headers and CMake files; artdesk compiles nothing at run time"
     if dest.startswith("torch/lib/") and name in TORCH_TEST_LIBS:

@@ -54,3 +54,17 @@ def test_window_is_shown_before_torch_is_imported(tmp_path):
     env = {**__import__("os").environ, "ARTDESK_HOME": str(tmp_path)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
     assert out.split() == ["False", "True"]
+
+
+def test_content_credentials_load_lazily_and_without_qt():
+    import pkgutil
+
+    import artdesk.core.credentials
+
+    names = [m.name for m in pkgutil.iter_modules(artdesk.core.credentials.__path__, "artdesk.core.credentials.")]
+    modules = loaded_modules_after("; ".join(f"import {m}" for m in names))
+    assert "c2pa" in modules  # the check is real: signing and reading load the C2PA library
+    assert not any(m.startswith("PySide6") for m in modules) and "torch" not in modules
+    at_start = loaded_modules_after("import artdesk.ui.app, artdesk.ui.main_window, artdesk.ui.panels.canvas, "
+                                    "artdesk.ui.panels.music, artdesk.ui.gallery.panel, artdesk.ui.dialogs.preferences")
+    assert "c2pa" not in at_start and "cryptography" not in at_start

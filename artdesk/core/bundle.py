@@ -13,7 +13,7 @@ import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 import artdesk
 from artdesk.core.atomic import atomic_write_bytes
@@ -44,9 +44,16 @@ def archive_name(item: GalleryItem) -> str:
     return f"{item.panel}-{stamp}-{_slug(item.title)}-{item.id[:8]}{extension}"
 
 
-def export_bundle(gallery: Gallery, item_ids: Sequence[str], destination: Path) -> BundleSummary:
+# (archive name, file bytes, provenance) -> (the bytes to write, the file's Content Credentials as JSON)
+Credentials = Callable[[str, bytes, dict], tuple[bytes, dict[str, Any]]]
+
+
+def export_bundle(gallery: Gallery, item_ids: Sequence[str], destination: Path,
+                  credentials: Credentials | None = None) -> BundleSummary:
     """Write the chosen items' files, ``<name>.provenance.json`` for each and ``manifest.json`` into a .zip.
 
+    With ``credentials`` (see ``core.credentials.jobs.bundle_job``) each file is signed on the way in and its
+    record carries its Content Credentials under ``content_credentials``.
     Items whose file is gone are skipped and listed in the summary; BundleError says what went wrong otherwise.
     """
     if not item_ids:
@@ -65,8 +72,11 @@ def export_bundle(gallery: Gallery, item_ids: Sequence[str], destination: Path) 
                 skipped.append(item_id)
                 continue
             name = archive_name(item)
+            extra = {}
+            if credentials is not None:
+                data, extra["content_credentials"] = credentials(name, data, item.provenance)
             record = {"file": name, "panel": item.panel, "title": item.title, "rating": item.rating,
-                      "tags": item.tags, "sha256": hashlib.sha256(data).hexdigest(), "provenance": item.provenance}
+                      "tags": item.tags, "sha256": hashlib.sha256(data).hexdigest(), "provenance": item.provenance, **extra}
             archive.writestr(name, data)
             archive.writestr(f"{name}.provenance.json", json.dumps(record, ensure_ascii=False, indent=1))
             written.append(name)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from artdesk.core.atomic import atomic_write_bytes
+from artdesk.core.credentials.manifest import mark_unsigned, unmark
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.melody import STEPS_PER_QUARTER, Melody, Note
 
@@ -242,7 +243,7 @@ def read_midi(path: Path, track: int | None = None) -> Melody:
     notes = [Note(n.pitch, n.start - shift, n.duration, n.velocity) for n in notes]
     metadata: dict[str, Any] = {"source_file": str(path), "import_warnings": warnings}
     if parsed.provenance is not None:
-        metadata["provenance"] = parsed.provenance
+        metadata["provenance"] = unmark(parsed.provenance) if isinstance(parsed.provenance, dict) else parsed.provenance
     numerator, denominator = parsed.time_signature
     if denominator not in (1, 2, 4, 8, 16, 32) or not 1 <= numerator <= 32:
         warnings.append(f"Unusual time signature {numerator}/{denominator}; using 4/4.")
@@ -267,7 +268,7 @@ def melody_to_bytes(melody: Melody, settings: dict[str, Any] | None = None) -> b
     if settings:
         provenance["settings"] = settings
     if provenance:
-        text = PROVENANCE_PREFIX + json.dumps(provenance, sort_keys=True, ensure_ascii=True, default=str)
+        text = PROVENANCE_PREFIX + json.dumps(mark_unsigned(provenance), sort_keys=True, ensure_ascii=True, default=str)
         conductor.append(mido.MetaMessage("text", text=text, time=0))
     midi.tracks.append(conductor)
     track = mido.MidiTrack()

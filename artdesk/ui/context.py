@@ -18,6 +18,7 @@ class AppContext(QObject):
     status_message = Signal(str)  # a short message for the status bar
     gallery_changed = Signal()  # an output was kept in the gallery
     open_path_requested = Signal(str)  # open this file in the panel that handles its type
+    credentials_read = Signal(str, object)  # (file name, core.credentials.read.Credentials) of a file just opened
 
     def __init__(self, paths: AppPaths, settings: dict[str, Any], runner: Runner, log_path: Path | None) -> None:
         super().__init__()
@@ -26,6 +27,8 @@ class AppContext(QObject):
         self.runner = runner
         self.log_path = log_path
         self._gallery: Gallery | None = None
+        self.credentials_read.connect(self._on_credentials_read)
+        self.last_credentials: tuple[str, object] | None = None  # for a Gallery panel built after the read
 
     def gallery(self, reconcile: bool = True) -> Gallery | None:
         """The user's gallery, opened on first use; None (with a status message) if it cannot be.
@@ -54,6 +57,9 @@ class AppContext(QObject):
             return None
         self.gallery_changed.emit()
         return item
+
+    def _on_credentials_read(self, name: str, credentials: object) -> None:
+        self.last_credentials = (name, credentials)
 
     def discover(self, domain: str | None = None) -> Discovery:
         return discover_models(self.paths.model_roots, domain)

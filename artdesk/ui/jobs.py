@@ -101,13 +101,20 @@ class Worker(QThread):
         super().__init__()
         self.setObjectName(f"artdesk-{name}-worker")
         self._queue: queue.Queue[JobHandle | None] = queue.Queue()
+        self._stopped = False
 
     def enqueue(self, handle: JobHandle) -> None:
+        if self._stopped:  # the app is closing: a late job (a panel built after close) is aborted, not run
+            handle.cancel()
+            handle._run()
+            return
         self._queue.put(handle)
         if not self.isRunning():
             self.start()
 
     def stop(self) -> None:
+        """Finish the queued jobs' cancellation and end the thread; later jobs are aborted at once."""
+        self._stopped = True
         self._queue.put(None)
 
     def run(self) -> None:

@@ -1142,6 +1142,10 @@
       <translation>；{0} 件未包含（文件已不存在）</translation>
     </message>
     <message>
+      <source>Add Content Credentials</source>
+      <translation>添加内容凭证</translation>
+    </message>
+    <message>
       <source>Any rating</source>
       <translation>任意评分</translation>
     </message>
@@ -1210,6 +1214,10 @@
       <translation>已将 {0} 个文件导出到 {1}</translation>
     </message>
     <message>
+      <source>Exporting {0} work(s)…</source>
+      <translation>正在导出 {0} 件作品…</translation>
+    </message>
+    <message>
       <source>Favourite</source>
       <translation>收藏</translation>
     </message>
@@ -1260,6 +1268,10 @@
     <message>
       <source>Search title, tags, model…</source>
       <translation>搜索标题、标签、模型…</translation>
+    </message>
+    <message>
+      <source>Signed {0} of {1} exported pictures and sounds.</source>
+      <translation>已为导出的 {1} 个图片和声音中的 {0} 个签名。</translation>
     </message>
     <message>
       <source>The gallery cannot be opened; see the status bar for why.</source>
@@ -1975,6 +1987,10 @@
       <translation>主题(&amp;T)：</translation>
     </message>
     <message>
+      <source>A certificate (PEM, with its chain) and its private key, to sign your work under your own name</source>
+      <translation>证书（PEM 格式，含证书链）及其私钥，用于以你自己的名义为作品签名</translation>
+    </message>
+    <message>
       <source>Apple graphics (Metal)</source>
       <translation>Apple 图形处理器（Metal）</translation>
     </message>
@@ -1983,20 +1999,52 @@
       <translation>自动（有显卡就用显卡）</translation>
     </message>
     <message>
+      <source>Certificate (with its chain)</source>
+      <translation>证书（含证书链）</translation>
+    </message>
+    <message>
+      <source>Certificate not used</source>
+      <translation>未使用该证书</translation>
+    </message>
+    <message>
+      <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+      <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Checking the certificate…</source>
+      <translation>正在检查证书…</translation>
+    </message>
+    <message>
       <source>Compute device for models</source>
       <translation>模型使用的计算设备</translation>
+    </message>
+    <message>
+      <source>Content Credentials</source>
+      <translation>内容凭证</translation>
     </message>
     <message>
       <source>Dark</source>
       <translation>深色</translation>
     </message>
     <message>
+      <source>Exported pictures and sounds are signed, so anyone can check how they were made and that they are unchanged.</source>
+      <translation>导出的图片和声音会被签名，任何人都能查看它们是如何制作的，以及它们是否未被改动。</translation>
+    </message>
+    <message>
       <source>If the chosen device is not available, models run on the processor.</source>
       <translation>如果所选设备不可用，模型会在处理器上运行。</translation>
     </message>
     <message>
+      <source>Import a certificate…</source>
+      <translation>导入证书…</translation>
+    </message>
+    <message>
       <source>Interface language</source>
       <translation>界面语言</translation>
+    </message>
+    <message>
+      <source>Its private key</source>
+      <translation>证书的私钥</translation>
     </message>
     <message>
       <source>Light</source>
@@ -2015,12 +2063,24 @@
       <translation>首选项未保存</translation>
     </message>
     <message>
+      <source>Private keys (*.pem *.key);;All files (*)</source>
+      <translation>私钥 (*.pem *.key);;所有文件 (*)</translation>
+    </message>
+    <message>
       <source>Processor (CPU)</source>
       <translation>处理器（CPU）</translation>
     </message>
     <message>
+      <source>Reading your signing identity…</source>
+      <translation>正在读取你的签名身份…</translation>
+    </message>
+    <message>
       <source>Same as the system</source>
       <translation>跟随系统</translation>
+    </message>
+    <message>
+      <source>Signing identity</source>
+      <translation>签名身份</translation>
     </message>
     <message>
       <source>Theme</source>
@@ -2191,6 +2251,29 @@
     </message>
   </context>
   <context>
+    <name>QtCredentials</name>
+    <message>
+      <source>%s carries Content Credentials: see Gallery › How it was made.</source>
+      <translation>%s 带有内容凭证：见 作品集 › 制作过程。</translation>
+    </message>
+    <message>
+      <source>%s has been tampered with since it was signed: see Gallery › How it was made.</source>
+      <translation>%s 在签名后被篡改过：见 作品集 › 制作过程。</translation>
+    </message>
+    <message>
+      <source>Add Content Credentials</source>
+      <translation>添加内容凭证</translation>
+    </message>
+    <message>
+      <source>Check Content Credentials</source>
+      <translation>检查内容凭证</translation>
+    </message>
+    <message>
+      <source>Signed %s with Content Credentials.</source>
+      <translation>已为 %s 添加内容凭证签名。</translation>
+    </message>
+  </context>
+  <context>
     <name>QtFinetuneRunner</name>
     <message>
       <source>Done: the new model {0} is in the Melody picker.</source>
@@ -2251,6 +2334,41 @@
 Saved in {1}</source>
       <translation>{0} 已在画布的模型选择器中选中：按“生成”即可用它作画。
 保存在 {1}</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtHowItWasMade</name>
+    <message>
+      <source>&lt;b&gt;How it was made&lt;/b&gt;</source>
+      <translation>&lt;b&gt;制作过程&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;How it was made&lt;/b&gt;: %s</source>
+      <translation>&lt;b&gt;制作过程&lt;/b&gt;：%s</translation>
+    </message>
+    <message>
+      <source>Check Content Credentials</source>
+      <translation>检查内容凭证</translation>
+    </message>
+    <message>
+      <source>Check a file…</source>
+      <translation>检查文件…</translation>
+    </message>
+    <message>
+      <source>Checking %s…</source>
+      <translation>正在检查 %s…</translation>
+    </message>
+    <message>
+      <source>Content Credentials of the file</source>
+      <translation>文件的内容凭证</translation>
+    </message>
+    <message>
+      <source>Pictures and sounds (*.png *.jpg *.jpeg *.webp *.wav);;All files (*)</source>
+      <translation>图片和声音 (*.png *.jpg *.jpeg *.webp *.wav);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Read the Content Credentials of any picture or sound (or drop it here)</source>
+      <translation>读取任意图片或声音的内容凭证（也可以把文件拖到这里）</translation>
     </message>
   </context>
   <context>

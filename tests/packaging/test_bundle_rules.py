@@ -80,3 +80,10 @@ def test_embedded_qt_backends_go_but_desktop_ones_and_input_methods_stay():
             "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", "PySide6/Qt/lib/libQt6Quick.so.6"]
     assert all(rules.unwanted(d, "/x/" + d) for d in gone)
     assert not any(rules.unwanted(d, "/x/" + d) for d in kept)
+
+
+def test_c2pa_keeps_its_shared_library_but_not_the_static_one():
+    rules = load_rules()
+    assert rules.unwanted("c2pa/libs/libc2pa_c.rlib", "/site-packages/c2pa/libs/libc2pa_c.rlib")
+    assert rules.unwanted("c2pa/libs/libc2pa_c.d", "/site-packages/c2pa/libs/libc2pa_c.d")
+    assert rules.unwanted("c2pa/libs/libc2pa_c.so", "/site-packages/c2pa/libs/libc2pa_c.so") is None

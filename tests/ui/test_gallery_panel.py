@@ -78,16 +78,18 @@ def test_export_writes_files_and_provenance(panel, tmp_path):
     assert json.loads(written[1].read_text())["seed"] == 4
 
 
-def test_export_bundle_writes_one_zip_with_provenance(panel, tmp_path):
+def test_export_bundle_writes_one_zip_with_provenance(panel, tmp_path, qtbot):
     import zipfile
 
     select_title(panel, "reel")
     assert panel.bundle_button.isEnabled()
-    summary = panel.export_bundle(tmp_path / "picks")
-    with zipfile.ZipFile(summary.path) as archive:
+    assert panel.export_bundle(tmp_path / "picks") is not None  # the job signs and writes on the worker
+    qtbot.waitUntil(lambda: panel.status.text().startswith("Bundle picks.zip: 1 work(s)"), timeout=20000)
+    with zipfile.ZipFile(tmp_path / "picks.zip") as archive:
         names = archive.namelist()
-    assert any(n.endswith(".mid") for n in names) and any(n.endswith(".provenance.json") for n in names)
-    assert "1 work(s)" in panel.status.text()
+        record = json.loads(archive.read(next(n for n in names if n.endswith(".mid.provenance.json"))))
+    assert any(n.endswith(".mid") for n in names)
+    assert "C2PA has no established binding for MIDI" in record["content_credentials"]["summary"][0]
 
 
 def test_placeholder_thumbnails_are_painted(panel, qtbot):

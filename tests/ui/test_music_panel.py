@@ -146,6 +146,13 @@ def test_edit_in_piano_roll_with_undo_then_export_and_reimport(qtbot, panel, tmp
     from artdesk.core.synth import read_wav_provenance
 
     assert read_wav_provenance(wav_path)["audio"]["synth"] == "piano"
+    qtbot.waitUntil(lambda: "Signed out.wav with Content Credentials" in panel.message.text(), timeout=20000)
+    from artdesk.core.credentials.read import read_file
+
+    signed = read_file(wav_path)  # the signed WAV keeps artdesk's own record beside the manifest
+    assert signed.state == "valid" and signed.actions == ("c2pa.created",)  # notes drawn by hand, no model
+    assert signed.source_types == ("http://cv.iptc.org/newscodes/digitalsourcetype/digitalCreation",)
+    assert read_wav_provenance(wav_path)["audio"]["synth"] == "piano"
     # re-import through the panel: the same notes come back, undoably
     panel.document.set_notes((), "clear")
     run(qtbot, panel, lambda: panel.import_midi(midi_path))

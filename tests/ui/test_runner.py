@@ -84,3 +84,11 @@ def test_shutdown_with_a_job_running_ends_cleanly(qtbot):
         handle.start()
     with qtbot.waitSignal(handle.aborted, timeout=5000):
         assert runner.shutdown(5000)
+
+
+def test_a_job_submitted_after_shutdown_is_aborted_and_starts_no_thread(qtbot, runner):
+    assert runner.shutdown(5000)
+    handle = runner.submit(steps_job, 3, "late")
+    with qtbot.waitSignals([handle.aborted, handle.finished], order="strict", timeout=5000):
+        handle.start()
+    assert not any(worker.isRunning() for worker in runner._workers.values())

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from artdesk.core.atomic import atomic_write_text
+from artdesk.core.credentials.manifest import mark_unsigned, unmark
 from artdesk.core.errors import ArtdeskError
 from artdesk.ml.poem.requests import PoemRequest
 
@@ -18,7 +19,7 @@ HEADER = "# artdesk-poem: "
 
 
 def poem_file_text(poem: str, provenance: dict) -> str:
-    return HEADER + json.dumps(provenance, ensure_ascii=False, sort_keys=True) + "\n\n" + poem.rstrip("\n") + "\n"
+    return HEADER + json.dumps(mark_unsigned(provenance), ensure_ascii=False, sort_keys=True) + "\n\n" + poem.rstrip("\n") + "\n"
 
 
 def export_poem(path: Path, poem: str, provenance: dict) -> Path:
@@ -46,7 +47,7 @@ def read_poem_file(path: Path, max_bytes: int = 2 << 20) -> tuple[str, dict]:
             provenance = json.loads(head[len(HEADER):])
         except json.JSONDecodeError:
             provenance = {}
-        return body.strip("\n"), provenance if isinstance(provenance, dict) else {}
+        return body.strip("\n"), unmark(provenance) if isinstance(provenance, dict) else {}
     return text.strip("\n"), {}
 
 

@@ -1,14 +1,18 @@
-"""Preferences: interface language, theme and compute device, saved to the settings file.
+"""Preferences: interface language, theme and compute device, saved to the settings file; the signing identity.
 
 On OK the dialog writes ``context.settings["general"]`` and saves it (atomically, through
 artdesk.core.settings); ``applied`` then carries the new values so the window can switch language
 and theme at once. A save that fails (read-only or full disk) says so; the choice still applies
-until the app closes.
+until the app closes. The Content Credentials identity is read (made on first use) and imported on the
+worker (``core.credentials.jobs.identity_job``); an import takes effect at once, whatever OK or Cancel.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QLabel,
+                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.settings import save_settings
@@ -61,7 +65,67 @@ class PreferencesDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self._build_identity())
         layout.addWidget(self.buttons)
+        self.identity_job = self._run_identity_job()
+
+    def _build_identity(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Content Credentials"))
+        note = QLabel(self.tr("Exported pictures and sounds are signed, so anyone can check how they were made "
+                              "and that they are unchanged."))
+        note.setWordWrap(True)
+        self.identity = QLabel(self.tr("Reading your signing identity…"))
+        self._identity_text = ""
+        self.identity.setWordWrap(True)
+        self.identity.setTextFormat(Qt.TextFormat.PlainText)
+        self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.import_button = QPushButton(self.tr("Import a certificate…"))
+        self.import_button.setToolTip(self.tr("A certificate (PEM, with its chain) and its private key, "
+                                              "to sign your work under your own name"))
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        column = QVBoxLayout(box)
+        for widget in (note, self.identity, self.import_button):
+            column.addWidget(widget)
+        return box
+
+    def _run_identity_job(self, certificate: Path | None = None, key: Path | None = None):
+        from artdesk.core.credentials.jobs import IdentityRequest, identity_job
+
+        request = IdentityRequest(self.context.paths.data, certificate, key)
+        handle = self.context.runner.submit(identity_job, request, self.tr("Signing identity"))
+        handle.returned.connect(self._on_identity_job_returned)
+        handle.errored.connect(self._on_identity_job_errored)
+        handle.finished.connect(lambda: self.import_button.setEnabled(True))
+        self.import_button.setEnabled(False)
+        handle.start()
+        return handle
+
+    def _on_identity_job_returned(self, lines: list[str]) -> None:
+        self._identity_text = "\n".join(lines)
+        self.identity.setText(self._identity_text)
+
+    def _on_identity_job_errored(self, message: str, _details: str) -> None:
+        self.identity.setText(self._identity_text or message)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Certificate not used"), message,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def import_identity(self, certificate: Path, key: Path):
+        """Check and install ``certificate`` (PEM chain, leaf first) with ``key`` on the worker; returns the job."""
+        self.identity.setText(self.tr("Checking the certificate…"))
+        self.identity_job = self._run_identity_job(Path(certificate), Path(key))
+        return self.identity_job
+
+    def _on_import_button_clicked(self) -> None:
+        certificate, _ = QFileDialog.getOpenFileName(self, self.tr("Certificate (with its chain)"), "",
+                                                     self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"))
+        if not certificate:
+            return
+        key, _ = QFileDialog.getOpenFileName(self, self.tr("Its private key"), str(Path(certificate).parent),
+                                             self.tr("Private keys (*.pem *.key);;All files (*)"))
+        if key:
+            self.import_identity(Path(certificate), Path(key))
 
     @staticmethod
     def _select(combo: QComboBox, value: str) -> None:

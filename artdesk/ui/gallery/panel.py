@@ -29,8 +29,10 @@ from artdesk.core.gallery import GalleryItem, ReconcileRequest, reconcile_job
 from artdesk.core.provenance import find_card
 from artdesk.ui.context import AppContext
 from artdesk.ui.gallery.board import BoardDialog
+from artdesk.ui.gallery.credentials import QtHowItWasMade
 from artdesk.ui.gallery.model import QtGalleryModel
 from artdesk.ui.gallery.originality import QtOriginalityView
+from artdesk.ui.widgets.drops import accept_local_files, dropped_paths
 
 SORTS = (("Newest", "created", True), ("Oldest", "created", False), ("Best rated", "rating", True),
          ("Model", "model", False), ("Seed", "seed", False))
@@ -63,6 +65,7 @@ class GalleryPanel(QWidget):
         self.undo_stack = QUndoStack(self)
         self.originality_job = None
         self.board_job = None
+        self.sign_job = None
         self.board: BoardDialog | None = None
         self.model = QtGalleryModel(self.gallery) if self.gallery else None
         self._build()
@@ -126,6 +129,8 @@ class GalleryPanel(QWidget):
         self.board_button.setToolTip(self.tr("Novelty, diversity, technique and rating of the selected works "
                                              "(or, with one or none selected, of the newest works shown)"))
         self.originality = QtOriginalityView()
+        self.how_made = QtHowItWasMade(self.context)
+        self.setAcceptDrops(True)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.export_button.clicked.connect(self._on_export_button_clicked)
@@ -143,6 +148,7 @@ class GalleryPanel(QWidget):
         rating_row.addWidget(self.favourite)
         side_layout.addLayout(rating_row)
         side_layout.addWidget(self.tags)
+        side_layout.addWidget(self.how_made)
         side_layout.addWidget(self.details, 1)
         side_layout.addWidget(self.originality)
         for button in (self.originality_button, self.board_button, self.open_button, self.delete_button,
@@ -163,6 +169,15 @@ class GalleryPanel(QWidget):
         super().showEvent(event)
         if self.gallery is not None and self.reconcile_job is None:
             QTimer.singleShot(0, self.reconcile)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        accept_local_files(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """A dropped file's Content Credentials show in "How it was made" (the first file, if several)."""
+        paths = dropped_paths(event)
+        if paths:
+            self.how_made.check(paths[0])
 
     def reconcile(self):
         """Match the index to the item files on the worker (once per panel); reload if anything changed."""
@@ -225,6 +240,7 @@ class GalleryPanel(QWidget):
             self.favourite.setChecked(item.favourite)
             self.tags.setText(", ".join(item.tags))
             self.details.setPlainText(json.dumps(item.provenance, indent=2, ensure_ascii=False))
+            self.how_made.check(self.gallery.path(item))
         else:
             self.details.setPlainText("")
 
@@ -265,8 +281,12 @@ class GalleryPanel(QWidget):
             self.export_selected(Path(folder))
 
     def export_selected(self, folder: Path) -> list[Path]:
-        """Copy each selected file with a ``<name>.provenance.json`` beside it."""
+        """Copy each selected file with a ``<name>.provenance.json`` beside it; pictures and sounds are then
+        signed with Content Credentials on the worker."""
+        from artdesk.core.credentials.jobs import SignItem, can_sign
+
         written: list[Path] = []
+        to_sign: list[SignItem] = []
         try:
             folder.mkdir(parents=True, exist_ok=True)
             for item in self.selected_items():
@@ -275,10 +295,26 @@ class GalleryPanel(QWidget):
                 record = folder / f"{item.file}.provenance.json"
                 record.write_text(json.dumps(item.provenance, indent=2, ensure_ascii=False), encoding="utf-8")
                 written += [target, record]
+                if can_sign(target):
+                    to_sign.append(SignItem(target, item.provenance))
         except OSError as error:
             QMessageBox.warning(self, self.tr("Export failed"), str(error))
         self.status.setText(self.tr("Exported {0} files to {1}").format(len(written), folder))
+        if to_sign:
+            self.sign_job = self._sign(tuple(to_sign))
         return written
+
+    def _sign(self, items):
+        from artdesk.core.credentials.jobs import SignRequest, sign_job
+
+        handle = self.context.runner.submit(sign_job, SignRequest(self.context.paths.data, items),
+                                            self.tr("Add Content Credentials"))
+        handle.returned.connect(lambda result: self.status.setText(" ".join(
+            [self.tr("Signed {0} of {1} exported pictures and sounds.").format(len(result.signed), len(items)),
+             *result.notes])))
+        handle.errored.connect(self._on_job_errored)
+        handle.start()
+        return handle
 
     def _on_bundle_button_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export bundle"), "artdesk-bundle.zip", self.tr("Zip (*.zip)"))
@@ -286,19 +322,28 @@ class GalleryPanel(QWidget):
             self.export_bundle(Path(path))
 
     def export_bundle(self, destination: Path):
-        """Write the selected works and their provenance records as one .zip (core.bundle); None if it failed."""
-        from artdesk.core.bundle import export_bundle
+        """Write the selected works, signed, with their provenance and credentials as one .zip, on the worker.
 
-        try:
-            summary = export_bundle(self.gallery, [i.id for i in self.selected_items()], destination)
-        except ArtdeskError as error:
-            QMessageBox.warning(self, self.tr("Export failed"), str(error))
+        Returns the job's handle (None when nothing is selected); the status line says how it went.
+        """
+        from artdesk.core.credentials.jobs import BundleRequest, bundle_job
+
+        ids = tuple(i.id for i in self.selected_items())
+        if not ids:
             return None
+        request = BundleRequest(self.gallery.root, self.gallery.budget_bytes, ids, destination, self.context.paths.data)
+        handle = self.context.runner.submit(bundle_job, request, self.tr("Export bundle"))
+        handle.returned.connect(self._on_bundle_returned)
+        handle.errored.connect(lambda message, _details: QMessageBox.warning(self, self.tr("Export failed"), message))
+        self.status.setText(self.tr("Exporting {0} work(s)…").format(len(ids)))
+        handle.start()
+        return handle
+
+    def _on_bundle_returned(self, summary) -> None:
         message = self.tr("Bundle {0}: {1} work(s)").format(summary.path.name, len(summary.written))
         if summary.skipped:
             message += self.tr("; {0} left out (their files are gone)").format(len(summary.skipped))
         self.status.setText(message)
-        return summary
 
     # -- originality and the board ---------------------------------------------------------
     def works(self, items: list[GalleryItem]):

@@ -45,6 +45,8 @@ from artdesk.ui.canvas.layers import QtLayerList
 from artdesk.ui.canvas.tool_options import QtToolOptions
 from artdesk.ui.canvas.view import QtCanvasView
 from artdesk.ui.context import AppContext
+from artdesk.ui.credentials import QtCredentials
+from artdesk.ui.widgets.drops import accept_local_files, dropped_paths
 
 log = logging.getLogger("artdesk.canvas")
 
@@ -89,6 +91,7 @@ class CanvasPanel(QWidget):
         self.style_dock = self._build_dock("artdesk.ui.canvas.style_dock", "CanvasStyleDock", self.tr("painting style"))
         self.store = RecoveryStore(context.paths.data / "recovery")
         self.autosave = QtAutosave(self.editor, self.store, parent=self)
+        self.credentials = QtCredentials(context, self.show_message, self)
         self.last_message = ""
         self._docks_sized = False
 
@@ -271,14 +274,11 @@ class CanvasPanel(QWidget):
         return bar
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
-            event.acceptProposedAction()
+        accept_local_files(event)
 
     def dropEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """Dropped pictures become layers; a dropped .ora opens (after asking about unsaved work)."""
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        event.acceptProposedAction()
-        self.drop_paths(paths)
+        self.drop_paths(dropped_paths(event))
 
     def drop_paths(self, paths: list[Path], ask: bool = True) -> None:
         for path in paths:
@@ -330,6 +330,7 @@ class CanvasPanel(QWidget):
             self.show_message(str(error), warning=True)
             return False
         self.editor.set_document(self._blank_document(width, height))
+        self.credentials.forget()
         self._update_title()
         self.show_message(self.tr("New canvas, %d × %d.") % (width, height))
         return True
@@ -356,6 +357,10 @@ class CanvasPanel(QWidget):
         restored = self.restore_generated(self.editor.document.provenance, path.name) if path.suffix.lower() == ".png" else []
         self.show_message(" ".join([self.tr("Opened %s.") % path.name, *notes, described, *restored]).strip(),
                           warning=bool(notes))
+        if path.suffix.lower() == ".ora":
+            self.credentials.forget()  # an .ora keeps artdesk's own record; C2PA does not cover it
+        else:
+            self.credentials.opened(path, "parentOf")
         return True
 
     def restore_generated(self, record: dict, name: str) -> list[str]:
@@ -404,6 +409,7 @@ class CanvasPanel(QWidget):
             return False
         restored = self.restore_generated(image.provenance, path.name) if "job" in image.provenance else []
         self.show_message(" ".join([self.tr("Added %s as a layer.") % path.name, *image.notes, *restored]))
+        self.credentials.opened(path, "componentOf")
         return True
 
     def _stamp(self) -> dict:
@@ -434,12 +440,14 @@ class CanvasPanel(QWidget):
         path = Path(path)
         if path.suffix.lower() != ".png":
             path = path.with_suffix(path.suffix + ".png") if path.suffix else path.with_suffix(".png")
+        stamp = self._stamp()
         try:
-            save_png(path, self.editor.document.composite(), self._stamp())
+            save_png(path, self.editor.document.composite(), stamp)
         except ArtdeskError as error:
             self.show_message(str(error), warning=True)
             return False
         self.show_message(self.tr("Exported %s (with provenance).") % path)
+        self.credentials.sign(path, stamp)
         return True
 
     @staticmethod

@@ -33,8 +33,10 @@ from artdesk.core.melody import Melody
 from artdesk.core.midi_io import write_midi
 from artdesk.core.music_files import ImportRequest, ImportResult, WavRequest, export_wav, import_midi
 from artdesk.core.provenance import describe_missing, find_card
+from artdesk.core.synth import wav_provenance
 from artdesk.ml.music.requests import ContinueRequest, GenerateRequest, InterpolateRequest, VariationRequest
 from artdesk.ui.context import AppContext
+from artdesk.ui.credentials import QtCredentials
 from artdesk.ui.keep_queue import QtKeepQueue
 from artdesk.ui.jobs import JobHandle
 from artdesk.ui.music.controls import QtMusicControls
@@ -103,6 +105,7 @@ class MusicPanel(QWidget):
 
         self.controls = QtMusicControls()
         self.finetune = QtFinetuneRunner(context, self.controls, self._track, parent=self)
+        self.credentials = QtCredentials(context, self.show_message, self)
         side = QScrollArea()
         side.setWidget(self.controls)
         side.setWidgetResizable(True)
@@ -674,6 +677,8 @@ class MusicPanel(QWidget):
         request = WavRequest(melody, Path(path), self.current_instrument())
         handle = self.context.runner.submit(export_wav, request, self.tr("Export WAV"))
         handle.returned.connect(self._on_wav_returned)
+        record = wav_provenance(melody, request.instrument)  # what export_wav writes into the file
+        handle.returned.connect(lambda saved, record=record: self.credentials.sign(saved, record))
         handle.errored.connect(self._on_file_job_errored)
         self._track(handle)
         self.show_message(self.tr("Rendering {0}…").format(Path(path).name))
