@@ -87,4 +87,5 @@ def find_card(record: dict[str, Any], cards: list[ModelCard]) -> tuple[ModelCard
                 return card, ""
     if not model:
         return None, "The provenance names no model."
-    return None, f"This was made with the model {model}, which is not installed. Install it, or pick another model."
+    return None, (f"This was made with the model {model}, which is not installed (an update may have replaced it). "
+                  "The picture opens as it is; to make more like it, pick another model or install that one.")
