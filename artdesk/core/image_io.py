@@ -25,6 +25,7 @@ import artdesk
 from artdesk.core.atomic import atomic_write_bytes
 from artdesk.core.document import MAX_PIXELS, check_size, to_rgba
 from artdesk.core.errors import ArtdeskError
+from artdesk.core.record_schema import read_record
 
 OPEN_FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "BMP", "TIFF")  # JPEG also opens multi-picture (MPO) files
 PROVENANCE_KEY = "artdesk"
@@ -139,14 +140,7 @@ def _is_16_bit(image: Image.Image) -> bool:
 
 def _read_provenance(image: Image.Image, name: str, notes: list[str]) -> dict[str, Any]:
     text = image.info.get(PROVENANCE_KEY)
-    if not text:
-        return {}
-    try:
-        provenance = json.loads(text)
-    except (TypeError, ValueError):
-        notes.append(f"{name} carries artdesk provenance that could not be read; it was ignored.")
-        return {}
-    return provenance if isinstance(provenance, dict) else {}
+    return read_record(text if isinstance(text, (str, bytes)) else None, f"{name}'s provenance", notes)
 
 
 def encode_png(pixels: np.ndarray, provenance: dict[str, Any] | None = None, compress_level: int = 6) -> bytes:

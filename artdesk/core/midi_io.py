@@ -20,6 +20,7 @@ from typing import Any
 from artdesk.core.atomic import atomic_write_bytes
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.melody import STEPS_PER_QUARTER, Melody, Note
+from artdesk.core.record_schema import read_record
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # a melody file is kilobytes; 16 MB is already absurd
 MIN_TEMPO_BPM = 10.0
@@ -68,8 +69,9 @@ class _Parsed:
     tempo_bpm: float
     time_signature: tuple[int, int]
     track_names: dict[int, str]
-    provenance: dict[str, Any] | None
+    provenance: dict[str, Any]  # {} when the file has none, or none that could be read (then a note says why)
     drum_notes: int
+    notes_for_user: list[str]
 
 
 def _load_file(path: Path):
@@ -114,7 +116,8 @@ def _parse(path: Path) -> _Parsed:
     tempo_bpm: float | None = None
     time_signature: tuple[int, int] | None = None
     track_names: dict[int, str] = {}
-    provenance = None
+    provenance: dict[str, Any] = {}
+    notes_for_user: list[str] = []
     notes: list[_RawNote] = []
     drum_notes = 0
     for track_index, track in enumerate(midi.tracks):
@@ -138,10 +141,7 @@ def _parse(path: Path) -> _Parsed:
             elif kind == "track_name":
                 track_names.setdefault(track_index, message.name.strip())
             elif kind == "text" and message.text.startswith(PROVENANCE_PREFIX):
-                try:
-                    provenance = json.loads(message.text[len(PROVENANCE_PREFIX):])
-                except json.JSONDecodeError:
-                    provenance = None
+                provenance = read_record(message.text[len(PROVENANCE_PREFIX):], f"{name}'s provenance", notes_for_user)
             elif kind == "note_on" and message.velocity > 0:
                 if message.channel == DRUM_CHANNEL:
                     drum_notes += 1
@@ -161,7 +161,7 @@ def _parse(path: Path) -> _Parsed:
             raise MidiError(f"{name} holds only drums (channel 10); there is no melody to import.")
         raise MidiError(f"{name} holds no notes.")
     return _Parsed(notes, midi.ticks_per_beat, tempo_bpm or 120.0, time_signature or (4, 4), track_names,
-                   provenance, drum_notes)
+                   provenance, drum_notes, notes_for_user)
 
 
 def _voices(parsed: _Parsed) -> list[Voice]:
@@ -195,7 +195,7 @@ def read_midi(path: Path, track: int | None = None) -> Melody:
     """
     parsed = _parse(Path(path))
     name = Path(path).name
-    warnings: list[str] = []
+    warnings: list[str] = list(parsed.notes_for_user)
     voices = _voices(parsed)
     if track is not None:
         chosen = [v for v in voices if v.track == track]
@@ -241,7 +241,7 @@ def read_midi(path: Path, track: int | None = None) -> Melody:
     shift = (first // bar) * bar  # drop leading empty bars, keep the position within the bar
     notes = [Note(n.pitch, n.start - shift, n.duration, n.velocity) for n in notes]
     metadata: dict[str, Any] = {"source_file": str(path), "import_warnings": warnings}
-    if parsed.provenance is not None:
+    if parsed.provenance:
         metadata["provenance"] = parsed.provenance
     numerator, denominator = parsed.time_signature
     if denominator not in (1, 2, 4, 8, 16, 32) or not 1 <= numerator <= 32:
@@ -263,7 +263,8 @@ def melody_to_bytes(melody: Melody, settings: dict[str, Any] | None = None) -> b
     conductor.append(mido.MetaMessage("set_tempo", tempo=mido.bpm2tempo(melody.tempo_bpm), time=0))
     numerator, denominator = melody.time_signature
     conductor.append(mido.MetaMessage("time_signature", numerator=numerator, denominator=denominator, time=0))
-    provenance = dict(melody.metadata.get("provenance", {}))
+    record = melody.metadata.get("provenance")
+    provenance = dict(record) if isinstance(record, dict) else {}
     if settings:
         provenance["settings"] = settings
     if provenance:

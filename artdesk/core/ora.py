@@ -25,6 +25,7 @@ from artdesk.core.atomic import atomic_write_bytes
 from artdesk.core.document import MAX_PIXELS, Document, Layer, Rect, check_size
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.image_io import PROVENANCE_KEY, decode_image, encode_png
+from artdesk.core.record_schema import read_record
 
 MIMETYPE = b"image/openraster"
 THUMBNAIL_SIZE = 256
@@ -148,7 +149,7 @@ def _read(archive: zipfile.ZipFile, name: str, max_pixels: int) -> OpenedDocumen
     layers: list[Layer] = []
     for element, opacity, visible, dx, dy in reversed(entries):  # stack.xml lists the top layer first
         layers.append(_read_layer(archive, name, element, opacity, visible, dx, dy, width, height, max_pixels, notes))
-    document = Document(width, height, layers, _merged_provenance(archive, members))
+    document = Document(width, height, layers, _merged_provenance(archive, members, name, notes))
     return OpenedDocument(document, notes)
 
 
@@ -193,19 +194,16 @@ def _read_layer(archive: zipfile.ZipFile, name: str, element: ET.Element, group_
     return Layer(layer_name, pixels, opacity, visible, provenance)
 
 
-def _merged_provenance(archive: zipfile.ZipFile, members: set[str]) -> dict[str, Any]:
+def _merged_provenance(archive: zipfile.ZipFile, members: set[str], name: str, notes: list[str]) -> dict[str, Any]:
     """The document's provenance from mergedimage.png's text chunk, read without decoding pixels."""
     if "mergedimage.png" not in members:
         return {}
-    import json
-
     try:
-        with Image.open(io.BytesIO(archive.read("mergedimage.png")), formats=("PNG",)) as merged:
+        with Image.open(io.BytesIO(_member(archive, "mergedimage.png", name)), formats=("PNG",)) as merged:
             text = merged.info.get(PROVENANCE_KEY)
-        value = json.loads(text) if text else {}
     except (OSError, ValueError, SyntaxError, zipfile.BadZipFile, Image.DecompressionBombError):
         return {}  # a damaged merged image only loses provenance; the layers are what we show
-    return value if isinstance(value, dict) else {}
+    return read_record(text if isinstance(text, (str, bytes)) else None, f"{name}'s provenance", notes)
 
 
 def _int(text: str | None, default: int) -> int:

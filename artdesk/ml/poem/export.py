@@ -12,6 +12,7 @@ from typing import Any
 
 from artdesk.core.atomic import atomic_write_text
 from artdesk.core.errors import ArtdeskError
+from artdesk.core.record_schema import read_record
 from artdesk.ml.poem.requests import PoemRequest
 
 HEADER = "# artdesk-poem: "
@@ -42,11 +43,7 @@ def read_poem_file(path: Path, max_bytes: int = 2 << 20) -> tuple[str, dict]:
         raise ArtdeskError(f"Could not read {path}: {error.strerror or error}.") from error
     if text.startswith(HEADER):
         head, _, body = text.partition("\n")
-        try:
-            provenance = json.loads(head[len(HEADER):])
-        except json.JSONDecodeError:
-            provenance = {}
-        return body.strip("\n"), provenance if isinstance(provenance, dict) else {}
+        return body.strip("\n"), read_record(head[len(HEADER):], f"{path.name}'s provenance", [])
     return text.strip("\n"), {}
 
 

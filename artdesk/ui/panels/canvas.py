@@ -354,8 +354,8 @@ class CanvasPanel(QWidget):
         self._update_title()
         described = self._describe_provenance(self.editor.document.provenance)
         restored = self.restore_generated(self.editor.document.provenance, path.name) if path.suffix.lower() == ".png" else []
-        self.show_message(" ".join([self.tr("Opened %s.") % path.name, *notes, described, *restored]).strip(),
-                          warning=bool(notes))
+        parts = [self.tr("Opened %s.") % path.name, *notes, described, *restored]
+        self.show_message(" ".join(part for part in parts if part), warning=bool(notes))
         return True
 
     def restore_generated(self, record: dict, name: str) -> list[str]:
