@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QToolBar,
@@ -45,6 +44,7 @@ from artdesk.ui.canvas.layers import QtLayerList
 from artdesk.ui.canvas.tool_options import QtToolOptions
 from artdesk.ui.canvas.view import QtCanvasView
 from artdesk.ui.context import AppContext
+from artdesk.ui.discard import may_discard
 
 log = logging.getLogger("artdesk.canvas")
 
@@ -283,7 +283,7 @@ class CanvasPanel(QWidget):
     def drop_paths(self, paths: list[Path], ask: bool = True) -> None:
         for path in paths:
             if path.suffix.lower() == ".ora":
-                if not ask or self._ask_discard_changes():
+                if not ask or may_discard(self):
                     self.open_path(path)
             else:
                 self.import_layer(path)
@@ -377,8 +377,9 @@ class CanvasPanel(QWidget):
         return notes
 
     def open_file(self, path: Path | str) -> bool:
-        """The main window's hook for files given on the command line or opened from the gallery."""
-        return self.open_path(path)
+        """The main window's hook for files given on the command line or opened from the gallery
+        (after the discard guard)."""
+        return may_discard(self) and self.open_path(path)
 
     def show_example(self) -> None:
         """The welcome page's "Try the Canvas": generate a grid of pictures if a model is installed."""
@@ -455,16 +456,13 @@ class CanvasPanel(QWidget):
                 parts.append(", ".join(f"{k} {item[k]}" for k in ("model", "job", "style", "seed") if item.get(k) is not None))
         return ("(" + "; ".join(p for p in parts if p) + ")") if any(parts) else ""
 
-    def _ask_discard_changes(self) -> bool:
-        if not self.editor.is_modified:
-            return True
-        answer = QMessageBox.question(self, self.tr("Unsaved changes"),
-                                      self.tr("The canvas has unsaved changes. Save them first?"),
-                                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                                      | QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Save:
-            return self._on_save_action_triggered()
-        return answer == QMessageBox.StandardButton.Discard
+    def unsaved_work(self) -> str:
+        """The discard guard's question: "" when the canvas holds nothing unsaved."""
+        return self.tr("The canvas has unsaved changes.") if self.editor.is_modified else ""
+
+    def save_work(self) -> bool:
+        """The discard guard's Save: save to the document's file, or ask where."""
+        return self._on_save_action_triggered()
 
     # ----- recovery ----------------------------------------------------------------------------
     def _build_finetune_offer(self) -> QWidget | None:
@@ -491,6 +489,8 @@ class CanvasPanel(QWidget):
         self.recovery_bar.show()
 
     def restore_recovered(self) -> bool:
+        if not may_discard(self):
+            return False
         self.recovery_bar.hide()
         try:
             opened = self.store.load()
@@ -539,14 +539,14 @@ class CanvasPanel(QWidget):
         self.discard_recovered()
 
     def _on_new_action_triggered(self) -> None:
-        if not self._ask_discard_changes():
+        if not may_discard(self):
             return
         dialog = QtNewCanvasDialog(self.editor.document.size, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.new_document(*dialog.chosen_size())
 
     def _on_open_action_triggered(self) -> None:
-        if not self._ask_discard_changes():
+        if not may_discard(self):
             return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), "", self.tr(OPEN_FILTER))
         if path:
