@@ -23,7 +23,7 @@ from PIL import Image, ImageOps, PngImagePlugin, UnidentifiedImageError
 
 import artdesk
 from artdesk.core.atomic import atomic_write_bytes
-from artdesk.core.document import MAX_PIXELS, check_size, to_rgba
+from artdesk.core.document import MAX_PIXELS, check_size, megapixels, to_rgba
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.record_schema import read_record
 
@@ -71,7 +71,7 @@ def decode_image(data: bytes, name: str, max_pixels: int = MAX_PIXELS) -> Opened
             image = Image.open(io.BytesIO(data), formats=OPEN_FORMATS)
     except Image.DecompressionBombError as error:  # Pillow's own header check, far above ours
         found = re.search(r"\((\d+) pixels\)", str(error))
-        size = f"{int(found.group(1)) / 1e6:.0f} megapixels" if found else "far too big"
+        size = f"{megapixels(int(found.group(1)))} megapixels" if found else "far too big"
         raise ArtdeskError(
             f"{name} is {size}; artdesk opens pictures up to {max_pixels / 1e6:g} megapixels. "
             "Scale it down in another program first."

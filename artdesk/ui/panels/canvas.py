@@ -399,13 +399,22 @@ class CanvasPanel(QWidget):
         path = Path(path)
         try:
             image = open_image(path)
-            self.editor.add_layer_from_array(image.pixels, path.stem, dict(image.provenance, source_file=path.name))
+            layer = self.editor.add_layer_from_array(image.pixels, path.stem, dict(image.provenance, source_file=path.name))
         except ArtdeskError as error:
             self.show_message(str(error), warning=True)
             return False
         restored = self.restore_generated(image.provenance, path.name) if "job" in image.provenance else []
-        self.show_message(" ".join([self.tr("Added %s as a layer.") % path.name, *image.notes, *restored]))
+        self.show_message(" ".join([self.tr("Added %s as a layer.") % path.name, *image.notes, *self._placed(layer),
+                                    *restored]))
         return True
+
+    def _placed(self, layer) -> list[str]:
+        """A note when a picture was scaled to fit the canvas or the selection (the editor records it)."""
+        placed = layer.provenance.get("placed")
+        if not placed:
+            return []
+        (width, height), (new_width, new_height) = placed["scaled_from"], placed["scaled_to"]
+        return [self.tr("It was scaled from %d × %d to %d × %d pixels to fit.") % (width, height, new_width, new_height)]
 
     def _stamp(self) -> dict:
         document = self.editor.document
@@ -607,11 +616,11 @@ class CanvasPanel(QWidget):
         rows = np.frombuffer(image.constBits(), np.uint8, count=image.sizeInBytes()).reshape(height, image.bytesPerLine())
         pixels = rows[:, : width * 4].reshape(height, width, 4).copy()
         try:
-            self.editor.add_layer_from_array(pixels, self.tr("Pasted"), {"source": "clipboard"})
+            layer = self.editor.add_layer_from_array(pixels, self.tr("Pasted"), {"source": "clipboard"})
         except ArtdeskError as error:
             self.show_message(str(error), warning=True)
             return False
-        self.show_message(self.tr("Pasted %d × %d pixels as a layer.") % (width, height))
+        self.show_message(" ".join([self.tr("Pasted %d × %d pixels as a layer.") % (width, height), *self._placed(layer)]))
         return True
 
     def _on_copy_action_triggered(self) -> None:
