@@ -22,7 +22,7 @@ from artdesk.core.errors import ArtdeskError
 from artdesk.core.melody import STEPS_PER_QUARTER, Melody, Note
 from artdesk.core.record_schema import read_record
 
-MAX_FILE_BYTES = 16 * 1024 * 1024  # a melody file is kilobytes; 16 MB is already absurd
+MAX_FILE_BYTES = 1024 * 1024  # a melody file is kilobytes; 1 MB is ~300,000 events, mido needs seconds for it
 MIN_TEMPO_BPM = 10.0
 MAX_TEMPO_BPM = 1000.0
 MAX_STEPS = 16 * 4 * 2000  # 2,000 bars of 4/4

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,8 @@ MAX_TOTAL_BYTES = 1_000_000_000  # all layers together, decoded
 MAX_XML_BYTES = 16_000_000  # stack.xml: a few kilobytes in real documents
 PNG_TEXT_ALLOWANCE = 8_000_000  # text chunks (provenance) a layer PNG may carry beside its pixels
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# What zipfile raises on damaged archives: bad headers, unknown compression or versions, corrupt deflate data.
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError)
 
 
 @dataclass
@@ -101,14 +104,14 @@ def open_ora(path: Path | str, max_pixels: int = MAX_PIXELS) -> OpenedDocument:
         raise ArtdeskError(f"{name} was not found ({path}).")
     try:
         archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as error:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as error:
         raise ArtdeskError(f"{name} is not an OpenRaster document or it is damaged (it is not a valid zip archive).") from error
     except OSError as error:
         raise ArtdeskError(f"Could not read {name}: {error.strerror or error}.") from error
     with archive:
         try:
             return _read(archive, name, max_pixels)
-        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError) as error:
+        except ZIP_ERRORS as error:
             raise ArtdeskError(f"{name} is damaged and could not be read ({error}).") from error
 
 
