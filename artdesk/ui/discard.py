@@ -30,6 +30,7 @@ def may_discard(panel: QWidget) -> bool:
 def ask(panel: QWidget, unsaved: str) -> QMessageBox.StandardButton:
     """The question itself (tests answer it in its place)."""
     buttons = QMessageBox.StandardButton
-    tr = QCoreApplication.translate
-    return QMessageBox.question(panel, tr("Discard", "Unsaved work"), unsaved + " " + tr("Discard", "Save it first?"),
-                                buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+    title = QCoreApplication.translate("Discard", "Unsaved work")
+    question = QCoreApplication.translate("Discard", "Save it first?")
+    return QMessageBox.question(panel, title, f"{unsaved} {question}", buttons.Save | buttons.Discard | buttons.Cancel,
+                                buttons.Save)
