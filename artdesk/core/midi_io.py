@@ -22,7 +22,7 @@ from artdesk.core.errors import ArtdeskError
 from artdesk.core.melody import STEPS_PER_QUARTER, Melody, Note
 from artdesk.core.record_schema import read_record
 
-MAX_FILE_BYTES = 1024 * 1024  # a melody file is kilobytes; 1 MB is ~300,000 events, mido needs seconds for it
+MAX_FILE_BYTES = 512 * 1024  # a melody file is kilobytes; 512 KB is ~130,000 events, which mido reads in ~2 s
 MIN_TEMPO_BPM = 10.0
 MAX_TEMPO_BPM = 1000.0
 MAX_STEPS = 16 * 4 * 2000  # 2,000 bars of 4/4
@@ -88,7 +88,7 @@ def _load_file(path: Path):
         raise MidiError(f"Could not open {path}: {error.strerror or error}.") from error
     if size > MAX_FILE_BYTES:
         raise MidiError(
-            f"{path.name} is {size / 2**20:.0f} MB; a melody file is at most {MAX_FILE_BYTES // (1024 * 1024)} MB. "
+            f"{path.name} is {size / 2**20:.1f} MB; a melody file is at most {MAX_FILE_BYTES // 1024} KB. "
             "Choose a smaller MIDI file."
         )
     if size == 0:
