@@ -22,3 +22,30 @@ def no_dangling_threads():
     yield
     leftover = [t for t in threading.enumerate() if t not in before and t.is_alive() and not t.daemon]
     assert not leftover, f"threads outlived the test: {leftover}"
+
+
+class DiscardAnswers:
+    """Answers the "may I discard?" question in tests: ``answers`` are used in turn (then ``default``);
+    ``asked`` records each question's text. A real modal dialog would wait forever offscreen."""
+
+    def __init__(self):
+        from PySide6.QtWidgets import QMessageBox
+
+        self.buttons = QMessageBox.StandardButton
+        self.default = self.buttons.Discard
+        self.answers = []
+        self.asked = []
+
+    def __call__(self, _panel, unsaved):
+        self.asked.append(unsaved)
+        return self.answers.pop(0) if self.answers else self.default
+
+
+@pytest.fixture(autouse=True)
+def discard_answers(monkeypatch):
+    """Every test answers the discard guard through this (Discard unless the test says otherwise)."""
+    import artdesk.ui.discard
+
+    answers = DiscardAnswers()
+    monkeypatch.setattr(artdesk.ui.discard, "ask", answers)
+    return answers

@@ -131,10 +131,15 @@ def test_a_missing_model_and_foreign_or_forged_files_say_what_is_missing(qtbot, 
     save_png(tmp_path / "forged.png", np.zeros((64, 64, 3), np.uint8), forged)
     assert canvas.open_path(tmp_path / "forged.png")
     text = canvas.message_label.text()
-    assert "weights hash" in text and "seed" in text and "settings" in text and not dock.again_button.isEnabled()
+    assert "forged or damaged field 'seed'" in text and "ignored" in text and not dock.again_button.isEnabled()
+    assert "  " not in text
 
-    huge = dict(record, model="tiny-gan", settings={"seed": 2 ** 40, "count": float("inf"), "truncation": float("nan"),
-                                                    "component": -10 ** 9})
+    infinite = dict(record, model="tiny-gan", settings={"count": float("inf"), "truncation": float("nan")})
+    save_png(tmp_path / "infinite.png", np.zeros((64, 64, 3), np.uint8), infinite)
+    assert canvas.open_path(tmp_path / "infinite.png")  # NaN and Infinity are refused with the whole record
+    assert "not a real setting" in canvas.message_label.text() and not dock.again_button.isEnabled()
+
+    huge = dict(record, model="tiny-gan", settings={"seed": 2 ** 40, "count": 10 ** 12, "component": -10 ** 9})
     save_png(tmp_path / "huge.png", np.zeros((64, 64, 3), np.uint8), huge)
     assert canvas.open_path(tmp_path / "huge.png")  # out-of-range values are clamped, never an overflow
     assert dock.seed_spin.value() == dock.seed_spin.maximum() and dock.count_spin.value() == dock.count_spin.maximum()

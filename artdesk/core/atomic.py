@@ -1,12 +1,15 @@
 """Atomic saves: write a temporary sibling, then ``os.replace`` it into place.
 
-A crash or a full disk never leaves a half-written file or folder behind.
+A crash or a full disk never leaves a half-written file or folder behind. The temporary file is made
+private (mode 0600) by ``mkstemp``, so before it replaces the target it gets the target's mode, or for a
+new file the mode any program would give it (0666 less the umask); folders likewise (0777 less the umask).
 """
 from __future__ import annotations
 
 import errno
 import os
 import shutil
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +27,28 @@ def describe_os_error(error: OSError, path: Path) -> str:
     return f"Could not save {path}: {error.strerror or error}."
 
 
+def current_umask() -> int:
+    """The process umask, read without changing it where the system allows (Linux), else set and restored."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path, new_mode: int) -> int:
+    """The mode a save to ``path`` should leave: the existing file's, else ``new_mode`` less the umask."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return new_mode & ~current_umask()
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     path = Path(path)
     tmp_name = None
@@ -34,6 +59,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp_name, _mode_for(path, 0o666))
         os.replace(tmp_name, path)
     except OSError as error:
         if tmp_name is not None:
@@ -55,6 +81,7 @@ def atomic_directory(dest: Path) -> Iterator[Path]:
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent))
+        os.chmod(tmp, _mode_for(dest, 0o777))
     except OSError as error:
         raise ArtdeskError(describe_os_error(error, dest)) from error
     try:

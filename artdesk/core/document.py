@@ -59,13 +59,19 @@ class Rect:
         return Rect(x0, y0, x1 - x0, y1 - y0)
 
 
+def megapixels(pixels: int) -> str:
+    """A pixel count in megapixels for a message: "0.2", "7.5", "36", "1,200" (never "0" for a real picture)."""
+    value = pixels / 1e6
+    return f"{value:.2g}" if value < 10 else f"{value:,.0f}"
+
+
 def check_size(width: int, height: int, what: str = "The picture", max_pixels: int = MAX_PIXELS) -> None:
     """Raise a user-facing error when a canvas of this size is too big (or empty)."""
     if width < 1 or height < 1:
         raise ArtdeskError(f"{what} has no pixels ({width} × {height}).")
     if width > MAX_SIDE or height > MAX_SIDE or width * height > max_pixels:
         raise ArtdeskError(
-            f"{what} is {width} × {height} pixels ({width * height / 1e6:.0f} megapixels); artdesk works on "
+            f"{what} is {width} × {height} pixels ({megapixels(width * height)} megapixels); artdesk works on "
             f"pictures up to {max_pixels / 1e6:g} megapixels and {MAX_SIDE} pixels a side. "
             "Scale it down in another program first."
         )

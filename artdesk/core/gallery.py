@@ -18,6 +18,7 @@ from typing import Any
 
 from artdesk.core.atomic import atomic_write_bytes, atomic_write_text
 from artdesk.core.errors import ArtdeskError
+from artdesk.core.record_schema import RecordError, check_bounds, parse_json, validate_record
 
 SCHEMA_VERSION = 1
 PANELS = ("canvas", "music", "poem")
@@ -72,13 +73,58 @@ class GalleryItem:
     size: int = 0
     deleted: bool = False
     provenance: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)  # fields a newer artdesk wrote: kept, not shown
+
+    def record(self) -> dict[str, Any]:
+        fields = asdict(self)
+        return {**fields.pop("extra"), **fields}
 
     def sidecar(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, indent=1)
+        return json.dumps(self.record(), ensure_ascii=False, indent=1)
+
+
+# The sidecar's fields and the types each accepts (None: may be null).
+ITEM_FIELDS: dict[str, tuple[type | None, ...]] = {
+    "id": (str,), "panel": (str,), "file": (str,), "title": (str,), "model": (str,), "seed": (int, None),
+    "created": (int, float), "rating": (int,), "favourite": (bool,), "tags": (list,), "size": (int,),
+    "deleted": (bool,), "provenance": (dict,),
+}
+
+
+def item_from_record(value: Any, what: str) -> GalleryItem:
+    """A GalleryItem from a sidecar's (or index row's) JSON value; RecordError saying what is wrong.
+
+    Unknown fields go to ``extra`` and are written back unchanged.
+    """
+    if not isinstance(value, dict):
+        raise RecordError(f"{what} is not a gallery record (it is not an object).")
+    check_bounds(value, what)
+    for key, allowed in ITEM_FIELDS.items():
+        if key in ("id", "panel", "file") and key not in value:
+            raise RecordError(f"{what} lacks its {key!r} field.")
+        if key in value and not any(value[key] is None if kind is None else
+                                    isinstance(value[key], kind) and not (kind is int and isinstance(value[key], bool))
+                                    for kind in allowed):
+            raise RecordError(f"{what} has a damaged field {key!r}.")
+    if value["panel"] not in PANELS:
+        raise RecordError(f"{what} names an unknown panel {value['panel']!r}.")
+    if not value["file"] or Path(value["file"]).name != value["file"] or value["file"].startswith("."):
+        raise RecordError(f"{what} names a file outside the gallery ({value['file'][:80]!r}).")
+    if not all(isinstance(tag, str) for tag in value.get("tags", [])):
+        raise RecordError(f"{what} has a tag that is not text.")
+    if not 0 <= value.get("rating", 0) <= 5:
+        raise RecordError(f"{what} has a rating outside 0-5.")
+    known = {key: value[key] for key in ITEM_FIELDS if key in value}
+    known["provenance"] = validate_record(value.get("provenance", {}), f"{what}'s provenance")
+    extra = {key: item for key, item in value.items() if key not in ITEM_FIELDS and key != "extra"}
+    return GalleryItem(**known, extra=extra)
 
 
 def _row_to_item(row: sqlite3.Row) -> GalleryItem:
-    return GalleryItem(**json.loads(row["record"]))
+    """An index row: written only from items already validated, so it is read without checking again."""
+    value = json.loads(row["record"])
+    extra = {key: value.pop(key) for key in list(value) if key not in ITEM_FIELDS}
+    return GalleryItem(**value, extra=extra)
 
 
 class Gallery:
@@ -90,6 +136,7 @@ class Gallery:
         self.budget_bytes = budget_bytes
         self.db_path = self.root / "index.sqlite3"
         self.db: sqlite3.Connection | None = None
+        self.skipped_sidecars: list[str] = []  # sidecars the last reconcile could not use
 
     @classmethod
     def open(cls, root: Path, budget_bytes: int = 2 << 30, *, reconcile: bool = True) -> "Gallery":
@@ -153,6 +200,7 @@ class Gallery:
                 f"The gallery has reached its disk budget ({self.budget_bytes / 1e6:.0f} MB); new works are not kept. "
                 "Delete some items or raise the budget in Preferences."
             )
+        provenance = validate_record(json.loads(json.dumps(provenance, default=str)), "The provenance to keep")
         item_id = uuid.uuid4().hex[:16]
         item = GalleryItem(
             id=item_id,
@@ -179,7 +227,7 @@ class Gallery:
                 (
                     item.id, item.panel, item.file, item.title, item.model, item.seed, item.created, item.rating,
                     int(item.favourite), ",".join(item.tags), item.size, int(item.deleted), thumbnail_png, item.id,
-                    json.dumps(asdict(item), ensure_ascii=False),
+                    json.dumps(item.record(), ensure_ascii=False),
                 ),
             )
 
@@ -277,9 +325,11 @@ class Gallery:
     def reconcile(self) -> tuple[int, int]:
         """Make the index match the files: drop rows whose file is gone, re-add sidecars missing from it.
 
-        One directory listing, compared as sets, so opening a large gallery stays fast.
+        One directory listing, compared as sets, so opening a large gallery stays fast. A sidecar that is
+        damaged or forged is left out (its name goes to ``skipped_sidecars``); it costs only itself.
         Returns (rows dropped, items re-added).
         """
+        self.skipped_sidecars = []
         with os.scandir(self.items_dir) as entries:
             names = {entry.name for entry in entries if not entry.name.startswith(".")}
         indexed = {row["id"]: row["file"] for row in self.db.execute("SELECT id, file FROM items")}
@@ -289,9 +339,14 @@ class Gallery:
         added = 0
         for name in sorted(n for n in names if n.endswith(".json") and n[:-5] not in indexed):
             try:
-                item = GalleryItem(**json.loads((self.items_dir / name).read_text(encoding="utf-8")))
-            except (OSError, ValueError, TypeError):
-                continue  # a sidecar cut short by a crash: its item was never indexed, so nothing is lost
+                text = (self.items_dir / name).read_text(encoding="utf-8")
+                item = item_from_record(parse_json(text, f"The gallery record {name}"), f"The gallery record {name}")
+            except (OSError, UnicodeDecodeError, RecordError):  # cut short by a crash, damaged or forged
+                self.skipped_sidecars.append(name)
+                continue
+            if item.id != name[:-5]:
+                self.skipped_sidecars.append(name)
+                continue
             if item.file in names:
                 self._upsert(item, None)
                 added += 1

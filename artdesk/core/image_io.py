@@ -23,8 +23,9 @@ from PIL import Image, ImageOps, PngImagePlugin, UnidentifiedImageError
 
 import artdesk
 from artdesk.core.atomic import atomic_write_bytes
-from artdesk.core.document import MAX_PIXELS, check_size, to_rgba
+from artdesk.core.document import MAX_PIXELS, check_size, megapixels, to_rgba
 from artdesk.core.errors import ArtdeskError
+from artdesk.core.record_schema import read_record
 
 OPEN_FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "BMP", "TIFF")  # JPEG also opens multi-picture (MPO) files
 PROVENANCE_KEY = "artdesk"
@@ -70,7 +71,7 @@ def decode_image(data: bytes, name: str, max_pixels: int = MAX_PIXELS) -> Opened
             image = Image.open(io.BytesIO(data), formats=OPEN_FORMATS)
     except Image.DecompressionBombError as error:  # Pillow's own header check, far above ours
         found = re.search(r"\((\d+) pixels\)", str(error))
-        size = f"{int(found.group(1)) / 1e6:.0f} megapixels" if found else "far too big"
+        size = f"{megapixels(int(found.group(1)))} megapixels" if found else "far too big"
         raise ArtdeskError(
             f"{name} is {size}; artdesk opens pictures up to {max_pixels / 1e6:g} megapixels. "
             "Scale it down in another program first."
@@ -139,14 +140,7 @@ def _is_16_bit(image: Image.Image) -> bool:
 
 def _read_provenance(image: Image.Image, name: str, notes: list[str]) -> dict[str, Any]:
     text = image.info.get(PROVENANCE_KEY)
-    if not text:
-        return {}
-    try:
-        provenance = json.loads(text)
-    except (TypeError, ValueError):
-        notes.append(f"{name} carries artdesk provenance that could not be read; it was ignored.")
-        return {}
-    return provenance if isinstance(provenance, dict) else {}
+    return read_record(text if isinstance(text, (str, bytes)) else None, f"{name}'s provenance", notes)
 
 
 def encode_png(pixels: np.ndarray, provenance: dict[str, Any] | None = None, compress_level: int = 6) -> bytes:

@@ -21,11 +21,14 @@ from artdesk.core.atomic import atomic_write_bytes
 from artdesk.core.credentials.manifest import mark_unsigned, unmark
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.melody import STEPS_PER_QUARTER, Melody, Note
+from artdesk.core.record_schema import read_record
 
-MAX_FILE_BYTES = 16 * 1024 * 1024  # a melody file is kilobytes; 16 MB is already absurd
+MAX_FILE_BYTES = 512 * 1024  # a melody file is kilobytes; 512 KB is ~130,000 events, which mido reads in ~2 s
 MIN_TEMPO_BPM = 10.0
 MAX_TEMPO_BPM = 1000.0
 MAX_STEPS = 16 * 4 * 2000  # 2,000 bars of 4/4
+MAX_NOTE_STEPS = 16 * 8  # 8 bars of 4/4 (16 steps a bar): a longer note is a stuck or damaged one
+MAX_TICK = 0x0FFFFFFF  # the largest delta time a MIDI file can hold (4 bytes of 7 bits)
 PROVENANCE_PREFIX = "artdesk:"
 DRUM_CHANNEL = 9
 WRITE_TICKS_PER_BEAT = 480
@@ -67,10 +70,11 @@ class _Parsed:
     notes: list[_RawNote]
     ticks_per_beat: int
     tempo_bpm: float
-    time_signature: tuple[int, int]
+    time_signature: tuple[int, int] | None
     track_names: dict[int, str]
-    provenance: dict[str, Any] | None
+    provenance: dict[str, Any]  # {} when the file has none, or none that could be read (then a note says why)
     drum_notes: int
+    notes_for_user: list[str]
 
 
 def _load_file(path: Path):
@@ -85,7 +89,7 @@ def _load_file(path: Path):
         raise MidiError(f"Could not open {path}: {error.strerror or error}.") from error
     if size > MAX_FILE_BYTES:
         raise MidiError(
-            f"{path.name} is {size / 2**20:.0f} MB; a melody file is at most {MAX_FILE_BYTES // (1024 * 1024)} MB. "
+            f"{path.name} is {size / 2**20:.1f} MB; a melody file is at most {MAX_FILE_BYTES // 1024} KB. "
             "Choose a smaller MIDI file."
         )
     if size == 0:
@@ -99,7 +103,8 @@ def _load_file(path: Path):
     try:
         return mido.MidiFile(file=io.BytesIO(data), clip=True)
     except (EOFError, OSError, ValueError, KeyError, IndexError) as error:
-        raise MidiError(f"{path.name} is damaged or truncated and cannot be read ({error}).") from error
+        detail = f" ({error})" if str(error).strip() else ""
+        raise MidiError(f"{path.name} is damaged or truncated and cannot be read{detail}.") from error
 
 
 def _parse(path: Path) -> _Parsed:
@@ -112,10 +117,11 @@ def _parse(path: Path) -> _Parsed:
         )
     if midi.ticks_per_beat <= 0:
         raise MidiError(f"{name} uses SMPTE time or has no ticks per beat; export it with a musical (PPQ) time base.")
-    tempo_bpm: float | None = None
-    time_signature: tuple[int, int] | None = None
+    tempos: list[tuple[int, int]] = []  # (tick, microseconds per beat) from every track
+    metres: list[tuple[int, tuple[int, int]]] = []
     track_names: dict[int, str] = {}
-    provenance = None
+    provenance: dict[str, Any] = {}
+    notes_for_user: list[str] = []
     notes: list[_RawNote] = []
     drum_notes = 0
     for track_index, track in enumerate(midi.tracks):
@@ -124,25 +130,14 @@ def _parse(path: Path) -> _Parsed:
         for message in track:
             tick += message.time
             kind = message.type
-            if kind == "set_tempo" and tempo_bpm is None:
-                if message.tempo <= 0:
-                    raise MidiError(f"{name} sets an impossible tempo (0 microseconds per beat).")
-                bpm = 60_000_000 / message.tempo
-                if not MIN_TEMPO_BPM <= bpm <= MAX_TEMPO_BPM:
-                    raise MidiError(
-                        f"{name} sets an absurd tempo of {bpm:.4g} BPM (artdesk accepts {MIN_TEMPO_BPM:.0f}-"
-                        f"{MAX_TEMPO_BPM:.0f}). The file is probably damaged; fix its tempo in your sequencer."
-                    )
-                tempo_bpm = bpm
-            elif kind == "time_signature" and time_signature is None:
-                time_signature = (message.numerator, message.denominator)
+            if kind == "set_tempo":
+                tempos.append((tick, message.tempo))
+            elif kind == "time_signature":
+                metres.append((tick, (message.numerator, message.denominator)))
             elif kind == "track_name":
                 track_names.setdefault(track_index, message.name.strip())
             elif kind == "text" and message.text.startswith(PROVENANCE_PREFIX):
-                try:
-                    provenance = json.loads(message.text[len(PROVENANCE_PREFIX):])
-                except json.JSONDecodeError:
-                    provenance = None
+                provenance = read_record(message.text[len(PROVENANCE_PREFIX):], f"{name}'s provenance", notes_for_user)
             elif kind == "note_on" and message.velocity > 0:
                 if message.channel == DRUM_CHANNEL:
                     drum_notes += 1
@@ -161,8 +156,48 @@ def _parse(path: Path) -> _Parsed:
         if drum_notes:
             raise MidiError(f"{name} holds only drums (channel 10); there is no melody to import.")
         raise MidiError(f"{name} holds no notes.")
-    return _Parsed(notes, midi.ticks_per_beat, tempo_bpm or 120.0, time_signature or (4, 4), track_names,
-                   provenance, drum_notes)
+    tempo_bpm = _starting_tempo(tempos, name, notes_for_user)
+    time_signature = _starting_metre(metres, notes_for_user)
+    return _Parsed(notes, midi.ticks_per_beat, tempo_bpm, time_signature, track_names, provenance, drum_notes,
+                   notes_for_user)
+
+
+def _at_start(events: list[tuple[int, Any]]) -> Any:
+    """The value in effect at the first event's tick: the last one there, as players (pretty_midi, music21) do."""
+    first = min(tick for tick, _ in events)
+    return [value for tick, value in events if tick == first][-1]
+
+
+def _starting_tempo(tempos: list[tuple[int, int]], name: str, notes: list[str]) -> float:
+    if not tempos:
+        return 120.0
+    tempo = _at_start(tempos)
+    if tempo <= 0:
+        raise MidiError(f"{name} sets an impossible tempo (0 microseconds per beat).")
+    bpm = 60_000_000 / tempo
+    if not MIN_TEMPO_BPM <= bpm <= MAX_TEMPO_BPM:
+        raise MidiError(
+            f"{name} sets an absurd tempo of {bpm:.4g} BPM (artdesk accepts {MIN_TEMPO_BPM:.0f}-"
+            f"{MAX_TEMPO_BPM:.0f}). The file is probably damaged; fix its tempo in your sequencer."
+        )
+    first = min(tick for tick, _ in tempos)
+    if any(tick > first and value != tempo for tick, value in tempos):
+        notes.append(f"The tempo changes during the piece; artdesk plays a melody at one tempo, "
+                     f"so it uses the starting tempo, {bpm:.4g} BPM.")
+    return bpm
+
+
+def _starting_metre(metres: list[tuple[int, tuple[int, int]]], notes: list[str]) -> tuple[int, int] | None:
+    if not metres:
+        return None
+    metre = _at_start(metres)
+    changes = [value for _, value in sorted(metres, key=lambda event: event[0])]
+    path = [value for index, value in enumerate(changes) if index == 0 or value != changes[index - 1]]
+    if len(path) > 1:
+        shown = " → ".join(f"{n}/{d}" for n, d in path[:6]) + (" …" if len(path) > 6 else "")
+        notes.append(f"The metre changes during the piece ({shown}); a melody here has one metre, "
+                     f"so artdesk uses {metre[0]}/{metre[1]} throughout.")
+    return metre
 
 
 def _voices(parsed: _Parsed) -> list[Voice]:
@@ -196,7 +231,7 @@ def read_midi(path: Path, track: int | None = None) -> Melody:
     """
     parsed = _parse(Path(path))
     name = Path(path).name
-    warnings: list[str] = []
+    warnings: list[str] = list(parsed.notes_for_user)
     voices = _voices(parsed)
     if track is not None:
         chosen = [v for v in voices if v.track == track]
@@ -211,43 +246,53 @@ def read_midi(path: Path, track: int | None = None) -> Melody:
     raw = [n for n in parsed.notes if (n.track, n.channel) in keys]
     ticks_per_step = parsed.ticks_per_beat / STEPS_PER_QUARTER
     by_start: dict[int, _RawNote] = {}
-    dropped = 0
+    chord_notes = fast_notes = 0
     for note in sorted(raw, key=lambda n: (n.start, -n.pitch)):
         step = int(round(note.start / ticks_per_step))
-        if step in by_start:
-            dropped += 1  # a chord or a grace note on the same 16th: keep its top note
+        if step in by_start:  # keep the top note of a chord; a note faster than a 16th gives way to the first
+            if note.start < by_start[step].end:
+                chord_notes += 1
+            else:
+                fast_notes += 1
             continue
         by_start[step] = note
     starts = sorted(by_start)
     notes: list[Note] = []
-    clipped = 0
+    clipped = capped = 0
     for index, step in enumerate(starts):
         note = by_start[step]
-        end = max(step + 1, int(round(note.end / ticks_per_step)))
-        if index + 1 < len(starts) and end > starts[index + 1]:
-            end = starts[index + 1]
-            clipped += 1
         if step >= MAX_STEPS:
             warnings.append(f"The melody was cut after {MAX_STEPS // 16} bars.")
             break
+        end = max(step + 1, int(round(note.end / ticks_per_step)))
+        if end - step > MAX_NOTE_STEPS:
+            end = step + MAX_NOTE_STEPS
+            capped += 1
+        if index + 1 < len(starts) and end > starts[index + 1]:
+            end = starts[index + 1]
+            clipped += 1
         notes.append(Note(note.pitch, step, end - step, max(1, min(127, note.velocity))))
-    if dropped or clipped:
-        warnings.append(
-            f"Polyphony was reduced to a single melody line ({dropped} chord notes dropped, {clipped} notes shortened)."
-        )
+    if chord_notes or clipped:
+        warnings.append(f"Polyphony was reduced to a single melody line ({chord_notes} chord notes dropped, "
+                        f"{clipped} notes shortened).")
+    if fast_notes:
+        warnings.append(f"{fast_notes} notes faster than a 16th were left out (artdesk's grid is the 16th note).")
+    if capped:
+        warnings.append(f"{capped} notes longer than {MAX_NOTE_STEPS // 16} bars were shortened to "
+                        f"{MAX_NOTE_STEPS // 16} bars (a stuck or damaged note).")
     if parsed.drum_notes:
         warnings.append(f"Ignored {parsed.drum_notes} drum notes.")
-    first = notes[0].start if notes else 0
-    bar = (parsed.time_signature[0] * STEPS_PER_QUARTER * 4) // max(1, parsed.time_signature[1]) or 16
-    shift = (first // bar) * bar  # drop leading empty bars, keep the position within the bar
-    notes = [Note(n.pitch, n.start - shift, n.duration, n.velocity) for n in notes]
-    metadata: dict[str, Any] = {"source_file": str(path), "import_warnings": warnings}
-    if parsed.provenance is not None:
-        metadata["provenance"] = unmark(parsed.provenance) if isinstance(parsed.provenance, dict) else parsed.provenance
-    numerator, denominator = parsed.time_signature
+    numerator, denominator = parsed.time_signature or (4, 4)
     if denominator not in (1, 2, 4, 8, 16, 32) or not 1 <= numerator <= 32:
         warnings.append(f"Unusual time signature {numerator}/{denominator}; using 4/4.")
         numerator, denominator = 4, 4
+    first = notes[0].start if notes else 0
+    bar = (numerator * STEPS_PER_QUARTER * 4) // denominator or 16
+    shift = (first // bar) * bar  # drop leading empty bars, keep the position within the bar
+    notes = [Note(n.pitch, n.start - shift, n.duration, n.velocity) for n in notes]
+    metadata: dict[str, Any] = {"source_file": str(path), "import_warnings": warnings}
+    if parsed.provenance:
+        metadata["provenance"] = unmark(parsed.provenance)
     return Melody(tuple(notes), round(parsed.tempo_bpm, 3), (numerator, denominator), metadata)
 
 
@@ -264,7 +309,8 @@ def melody_to_bytes(melody: Melody, settings: dict[str, Any] | None = None) -> b
     conductor.append(mido.MetaMessage("set_tempo", tempo=mido.bpm2tempo(melody.tempo_bpm), time=0))
     numerator, denominator = melody.time_signature
     conductor.append(mido.MetaMessage("time_signature", numerator=numerator, denominator=denominator, time=0))
-    provenance = dict(melody.metadata.get("provenance", {}))
+    record = melody.metadata.get("provenance")
+    provenance = dict(record) if isinstance(record, dict) else {}
     if settings:
         provenance["settings"] = settings
     if provenance:
@@ -277,6 +323,9 @@ def melody_to_bytes(melody: Melody, settings: dict[str, Any] | None = None) -> b
     for note in melody.notes:
         if not 0 <= note.pitch <= 127 or note.duration < 1 or note.start < 0:
             raise MidiError(f"Cannot save a note with pitch {note.pitch}, start {note.start}, duration {note.duration}.")
+        if note.end * ticks_per_step > MAX_TICK:
+            raise MidiError(f"Cannot save a note that ends {note.end // 16:,} bars in; a MIDI file reaches "
+                            f"{MAX_TICK // ticks_per_step // 16:,} bars at most.")
         events.append((note.start * ticks_per_step, 1, note.pitch, max(1, min(127, note.velocity))))
         events.append((note.end * ticks_per_step, 0, note.pitch, 0))
     now = 0

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,11 +26,16 @@ from artdesk.core.atomic import atomic_write_bytes
 from artdesk.core.document import MAX_PIXELS, Document, Layer, Rect, check_size
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.image_io import PROVENANCE_KEY, decode_image, encode_png
+from artdesk.core.record_schema import read_record
 
 MIMETYPE = b"image/openraster"
 THUMBNAIL_SIZE = 256
-MAX_TOTAL_BYTES = 3_000_000_000  # all layers together, decoded
-MAX_MEMBER_BYTES = 1_000_000_000  # one compressed file inside the archive
+MAX_TOTAL_BYTES = 1_000_000_000  # all layers together, decoded
+MAX_XML_BYTES = 16_000_000  # stack.xml: a few kilobytes in real documents
+PNG_TEXT_ALLOWANCE = 8_000_000  # text chunks (provenance) a layer PNG may carry beside its pixels
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# What zipfile raises on damaged archives: bad headers, unknown compression or versions, corrupt deflate data.
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError)
 
 
 @dataclass
@@ -98,38 +104,68 @@ def open_ora(path: Path | str, max_pixels: int = MAX_PIXELS) -> OpenedDocument:
         raise ArtdeskError(f"{name} was not found ({path}).")
     try:
         archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as error:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as error:
         raise ArtdeskError(f"{name} is not an OpenRaster document or it is damaged (it is not a valid zip archive).") from error
     except OSError as error:
         raise ArtdeskError(f"Could not read {name}: {error.strerror or error}.") from error
     with archive:
         try:
             return _read(archive, name, max_pixels)
-        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError) as error:
+        except ZIP_ERRORS as error:
             raise ArtdeskError(f"{name} is damaged and could not be read ({error}).") from error
 
 
-def _member(archive: zipfile.ZipFile, member: str, name: str) -> bytes:
+def _member(archive: zipfile.ZipFile, member: str, name: str, limit: int) -> bytes:
+    """The bytes of ``member``, refused from its declared size before anything is decompressed when that
+    passes ``limit``; reading stops at ``limit`` whatever the archive claims."""
     try:
         info = archive.getinfo(member)
     except KeyError:
         raise ArtdeskError(f"{name} is incomplete: it lists {member} but does not contain it.") from None
-    if info.file_size > MAX_MEMBER_BYTES:
-        raise ArtdeskError(f"{name} contains {member} of {info.file_size / 1e6:.0f} MB, too big to open.")
-    return archive.read(info)
+    too_big = ArtdeskError(f"{name} is damaged or hostile: {member} unpacks to {info.file_size / 1e6:,.0f} MB, more "
+                           f"than its picture can need ({limit / 1e6:,.1f} MB), so it was not opened.")
+    if info.file_size > limit:
+        raise too_big
+    with archive.open(info) as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise too_big
+    return data
+
+
+def png_bytes_limit(width: int, height: int) -> int:
+    """The most bytes a PNG of ``width`` x ``height`` can need: 16-bit RGBA stored uncompressed, plus text."""
+    raw = height * (1 + 8 * width)
+    return raw + raw // 64 + PNG_TEXT_ALLOWANCE
+
+
+def _picture_member(archive: zipfile.ZipFile, member: str, name: str, fallback: tuple[int, int],
+                    max_pixels: int) -> bytes:
+    """A layer's picture: a PNG's size is read from its header (and checked) before the entry is read whole;
+    other formats are held to what a picture of ``fallback`` size can need."""
+    width, height = fallback
+    try:
+        with archive.open(member) as handle:
+            head = handle.read(24)
+    except KeyError:
+        raise ArtdeskError(f"{name} is incomplete: it lists {member} but does not contain it.") from None
+    if head[:8] == PNG_SIGNATURE and head[12:16] == b"IHDR":
+        width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+        check_size(width, height, f"{name}: {member}", max_pixels)
+    return _member(archive, member, name, png_bytes_limit(width, height))
 
 
 def _read(archive: zipfile.ZipFile, name: str, max_pixels: int) -> OpenedDocument:
     notes: list[str] = []
     members = set(archive.namelist())
     if "mimetype" in members:
-        mimetype = archive.read("mimetype").strip()
+        mimetype = _member(archive, "mimetype", name, 4096).strip()
         if mimetype != MIMETYPE:
             raise ArtdeskError(f"{name} is not an OpenRaster document (its mimetype is {mimetype[:60].decode('latin-1')!r}).")
     if "stack.xml" not in members:
         raise ArtdeskError(f"{name} is not an OpenRaster document: it has no stack.xml.")
     try:
-        root = ET.fromstring(_member(archive, "stack.xml", name))
+        root = ET.fromstring(_member(archive, "stack.xml", name, MAX_XML_BYTES))
     except ET.ParseError as error:
         raise ArtdeskError(f"{name} is damaged: its stack.xml could not be read ({error}).") from error
     if root.tag != "image":
@@ -148,7 +184,7 @@ def _read(archive: zipfile.ZipFile, name: str, max_pixels: int) -> OpenedDocumen
     layers: list[Layer] = []
     for element, opacity, visible, dx, dy in reversed(entries):  # stack.xml lists the top layer first
         layers.append(_read_layer(archive, name, element, opacity, visible, dx, dy, width, height, max_pixels, notes))
-    document = Document(width, height, layers, _merged_provenance(archive, members))
+    document = Document(width, height, layers, _merged_provenance(archive, members, name, (width, height), notes))
     return OpenedDocument(document, notes)
 
 
@@ -176,7 +212,8 @@ def _read_layer(archive: zipfile.ZipFile, name: str, element: ET.Element, group_
     if not src:
         notes.append(f"Layer {layer_name!r} has no pixels (no src); it was opened empty.")
     else:
-        opened = decode_image(_member(archive, src, name), f"{name}: {src}", max_pixels)
+        data = _picture_member(archive, src, name, (width, height), max_pixels)
+        opened = decode_image(data, f"{name}: {src}", max_pixels)
         provenance = opened.provenance
         x, y = _int(element.get("x"), 0) + dx, _int(element.get("y"), 0) + dy
         target = Rect(x, y, opened.size[0], opened.size[1]).clip(width, height)
@@ -193,19 +230,22 @@ def _read_layer(archive: zipfile.ZipFile, name: str, element: ET.Element, group_
     return Layer(layer_name, pixels, opacity, visible, provenance)
 
 
-def _merged_provenance(archive: zipfile.ZipFile, members: set[str]) -> dict[str, Any]:
+def _merged_provenance(archive: zipfile.ZipFile, members: set[str], name: str, size: tuple[int, int],
+                       notes: list[str]) -> dict[str, Any]:
     """The document's provenance from mergedimage.png's text chunk, read without decoding pixels."""
     if "mergedimage.png" not in members:
         return {}
-    import json
-
     try:
-        with Image.open(io.BytesIO(archive.read("mergedimage.png")), formats=("PNG",)) as merged:
+        data = _picture_member(archive, "mergedimage.png", name, size, MAX_PIXELS)
+    except ArtdeskError as error:
+        notes.append(f"{error} Its provenance was not read.")
+        return {}
+    try:
+        with Image.open(io.BytesIO(data), formats=("PNG",)) as merged:
             text = merged.info.get(PROVENANCE_KEY)
-        value = json.loads(text) if text else {}
     except (OSError, ValueError, SyntaxError, zipfile.BadZipFile, Image.DecompressionBombError):
         return {}  # a damaged merged image only loses provenance; the layers are what we show
-    return value if isinstance(value, dict) else {}
+    return read_record(text if isinstance(text, (str, bytes)) else None, f"{name}'s provenance", notes)
 
 
 def _int(text: str | None, default: int) -> int:

@@ -23,6 +23,7 @@ import numpy as np
 from artdesk.core.atomic import atomic_write_bytes
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.melody import STEPS_PER_QUARTER, Melody, Note
+from artdesk.core.record_schema import RecordError, parse_record
 
 SAMPLE_RATE = 44100
 TAIL_SECONDS = 0.5  # silence-to-be after the last note, for its release to ring out
@@ -379,8 +380,8 @@ def read_wav_provenance(path: Path) -> dict | None:
                 text = body[inner + 8:inner + 8 + length].rstrip(b"\0").decode("utf-8", "replace")
                 if key == b"ICMT" and text.startswith(PROVENANCE_PREFIX):
                     try:
-                        return json.loads(text[len(PROVENANCE_PREFIX):])
-                    except json.JSONDecodeError:
+                        return parse_record(text[len(PROVENANCE_PREFIX):], f"{Path(path).name}'s provenance")
+                    except RecordError:
                         return None
                 inner += 8 + length + (length & 1)
         offset += 8 + size + (size & 1)

@@ -17,6 +17,7 @@ from artdesk.core.settings import save_settings
 from artdesk.selftest import bundled_model_problems
 from artdesk.ui.context import AppContext
 from artdesk.ui.dialogs.welcome import QtWelcomePage
+from artdesk.ui.discard import may_discard
 from artdesk.ui.panels import PANELS
 from artdesk.ui.panels.lazy import LazyPanel
 from artdesk.ui.widgets.job_status import QtJobStatus
@@ -294,7 +295,22 @@ class MainWindow(QMainWindow):
         self._window_settings.setValue("panel", self.tabs.currentIndex())
         self._window_settings.sync()
 
+    def may_quit(self) -> bool:
+        """The discard guard for each panel with unsaved work, shown first: Save / Discard / Cancel.
+
+        Cancel (or a Save that does not happen) keeps the window open.
+        """
+        for page in self.panels.values():
+            if callable(getattr(page.panel, "unsaved_work", None)) and page.panel.unsaved_work():
+                self.tabs.setCurrentWidget(page)
+                if not may_discard(page.panel):
+                    return False
+        return True
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        if not self.may_quit():
+            event.ignore()
+            return
         self.save_state()
         for page in self.panels.values():
             close_panel = getattr(page.panel, "close_panel", None)

@@ -533,6 +533,10 @@
       <translation>导入图层…</translation>
     </message>
     <message>
+      <source>It was scaled from %d × %d to %d × %d pixels to fit.</source>
+      <translation>已从 %d × %d 缩放到 %d × %d 像素以适应画布。</translation>
+    </message>
+    <message>
       <source>Its settings are restored in the model dock: "Generate again" makes it again.</source>
       <translation>其设置已在模型面板中恢复：点“再次生成”即可重新生成它。</translation>
     </message>
@@ -697,8 +701,8 @@
       <translation>无法加载%s工具。详情见日志。</translation>
     </message>
     <message>
-      <source>The canvas has unsaved changes. Save them first?</source>
-      <translation>画布有未保存的修改。要先保存吗？</translation>
+      <source>The canvas has unsaved changes.</source>
+      <translation>画布有未保存的更改。</translation>
     </message>
     <message>
       <source>The clipboard holds no picture.</source>
@@ -715,10 +719,6 @@
     <message>
       <source>Undo %s</source>
       <translation>撤销 %s</translation>
-    </message>
-    <message>
-      <source>Unsaved changes</source>
-      <translation>未保存的修改</translation>
     </message>
     <message>
       <source>Untitled</source>
@@ -1074,6 +1074,17 @@
     <message>
       <source>wet, bleeding</source>
       <translation>湿，洇开</translation>
+    </message>
+  </context>
+  <context>
+    <name>Discard</name>
+    <message>
+      <source>Save it first?</source>
+      <translation>要先保存吗？</translation>
+    </message>
+    <message>
+      <source>Unsaved work</source>
+      <translation>未保存的作品</translation>
     </message>
   </context>
   <context>
@@ -1641,6 +1652,10 @@
       <translation>继续使用内置音色。</translation>
     </message>
     <message>
+      <source>The melody in the piano roll has changes that are not saved.</source>
+      <translation>钢琴卷帘中的旋律有未保存的更改。</translation>
+    </message>
+    <message>
       <source>The piano roll is empty; generate, import or draw a melody first.</source>
       <translation>钢琴卷帘是空的，请先生成、导入或画一段旋律。</translation>
     </message>
@@ -1904,6 +1919,10 @@
       <translation>文本 (*.txt)</translation>
     </message>
     <message>
+      <source>The poem has changes that are not saved.</source>
+      <translation>这首诗有未保存的更改。</translation>
+    </message>
+    <message>
       <source>Theme</source>
       <translation>主题</translation>
     </message>
@@ -1966,6 +1985,10 @@
     <message>
       <source>{0} candidate(s) in {1:.2f} s. {2}</source>
       <translation>{1:.2f} 秒内得到 {0} 个候选。{2}</translation>
+    </message>
+    <message>
+      <source>{0} holds no poem (it is empty); your poem is unchanged.</source>
+      <translation>{0} 是空文件，没有诗；你的诗没有改变。</translation>
     </message>
     <message>
       <source>{0} violation(s)</source>

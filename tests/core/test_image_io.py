@@ -162,3 +162,12 @@ def test_save_to_an_unwritable_place_says_so(tmp_path):
     blocker.write_text("x")
     with pytest.raises(ArtdeskError, match="Could not save|permission"):
         save_png(blocker / "sub" / "out.png", np.zeros((2, 2, 4), np.uint8))
+
+
+def test_a_thin_picture_is_never_called_0_megapixels(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (20000, 10)).save(tmp_path / "thin.png")
+    with pytest.raises(ArtdeskError) as caught:
+        open_image(tmp_path / "thin.png")
+    assert "(0.2 megapixels)" in str(caught.value) and "0 megapixels" not in str(caught.value)

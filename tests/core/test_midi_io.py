@@ -161,7 +161,7 @@ def test_a_50_mb_file_is_refused_before_reading(tmp_path):
     with open(path, "wb") as handle:
         handle.write(b"MThd")
         handle.truncate(50 * 1024 * 1024)
-    with pytest.raises(MidiError, match="50 MB"):
+    with pytest.raises(MidiError, match="50.0 MB"):
         read_midi(path)
 
 
@@ -171,3 +171,56 @@ def test_writing_refuses_impossible_notes_and_tempo(tmp_path):
     with pytest.raises(MidiError, match="tempo"):
         write_midi(Melody((Note(60, 0, 1),), tempo_bpm=0), tmp_path / "b.mid")
     assert not list(tmp_path.iterdir())
+
+
+def test_two_tempos_at_the_start_keep_the_last_as_players_do(tmp_path):
+    music21 = pytest.importorskip("music21")
+    conductor = [mido.MetaMessage("set_tempo", tempo=mido.bpm2tempo(120)),
+                 mido.MetaMessage("set_tempo", tempo=mido.bpm2tempo(80))]
+    path = _save(tmp_path, [conductor, _notes([(60, 0, 4), (62, 4, 8)])])
+    melody = read_midi(path)
+    assert melody.tempo_bpm == 80.0 and not any("tempo" in w for w in melody.metadata["import_warnings"])
+    marks = music21.converter.parse(str(path)).flatten().getElementsByClass("MetronomeMark")
+    assert marks[-1].number == 80  # what music21 plays
+
+
+def test_a_later_tempo_change_and_metre_changes_are_named(tmp_path):
+    conductor = [mido.MetaMessage("time_signature", numerator=4, denominator=4),
+                 mido.MetaMessage("set_tempo", tempo=mido.bpm2tempo(90)),
+                 mido.MetaMessage("time_signature", numerator=12, denominator=8, time=1920),
+                 mido.MetaMessage("set_tempo", tempo=1, time=0),  # absurd, but not the starting tempo
+                 mido.MetaMessage("time_signature", numerator=13, denominator=8, time=1920)]
+    melody = read_midi(_save(tmp_path, [conductor, _notes([(60, 0, 4), (62, 4, 8), (64, 40, 44)])]))
+    warnings = " ".join(melody.metadata["import_warnings"])
+    assert melody.tempo_bpm == 90.0 and melody.time_signature == (4, 4)
+    assert "4/4 → 12/8 → 13/8" in warnings and "starting tempo, 90 BPM" in warnings
+
+
+def test_a_note_2_28_ticks_long_is_capped_and_the_melody_writes_valid_midi(tmp_path):
+    messages = [mido.Message("note_on", note=60, velocity=80, time=0),
+                mido.Message("note_off", note=60, velocity=0, time=2**28 - 1),
+                mido.Message("note_on", note=64, velocity=80, time=0),
+                mido.Message("note_off", note=64, velocity=0, time=120)]
+    melody = read_midi(_save(tmp_path, [messages]))
+    assert max(note.end for note in melody.notes) < 16 * 4 * 10
+    assert any("shortened to 8 bars" in w for w in melody.metadata["import_warnings"])
+    pretty_or_mido = mido.MidiFile(file=__import__("io").BytesIO(melody_to_bytes(melody)))
+    assert all(0 <= message.time <= 0x0FFFFFFF for track in pretty_or_mido.tracks for message in track)
+    with pytest.raises(MidiError, match="bars in"):
+        melody_to_bytes(Melody((Note(60, 0, 2**28),)))
+
+
+def test_fast_notes_are_not_called_chord_notes(tmp_path):
+    messages = [mido.Message("note_on", note=60, velocity=80, time=0), mido.Message("note_off", note=60, velocity=0, time=30),
+                mido.Message("note_on", note=62, velocity=80, time=0), mido.Message("note_off", note=62, velocity=0, time=30),
+                mido.Message("note_on", note=64, velocity=80, time=60), mido.Message("note_off", note=64, velocity=0, time=120)]
+    warnings = read_midi(_save(tmp_path, [messages])).metadata["import_warnings"]
+    assert any("faster than a 16th" in w for w in warnings) and not any("chord" in w for w in warnings)
+
+
+def test_damaged_file_messages_never_end_in_empty_brackets(tmp_path):
+    path = tmp_path / "cut.mid"
+    path.write_bytes(melody_to_bytes(TUNE)[:30])
+    with pytest.raises(MidiError) as caught:
+        read_midi(path)
+    assert "()" not in str(caught.value) and str(caught.value).endswith(".")

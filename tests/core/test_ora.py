@@ -158,3 +158,27 @@ def test_krita_style_stack_with_doctype_and_root_stack(tmp_path):
     assert [layer.name for layer in opened.document.layers] == ["Background", "Paint Layer 2"]
     assert opened.document.layers[1].opacity == pytest.approx(0.8) and opened.notes == []
     assert tuple(opened.document.composite()[1, 1]) == (59, 67, 75, 255)
+
+
+def test_a_zip_bomb_layer_is_refused_from_its_declared_size_in_bounded_memory(tmp_path):
+    from tests.bombs import ora_with_bomb_layer, read_in_child
+
+    ora_with_bomb_layer(tmp_path / "bomb.ora", 900)
+    assert (tmp_path / "bomb.ora").stat().st_size < 1_000_000
+    with pytest.raises(ArtdeskError, match="unpacks to 944 MB"):
+        open_ora(tmp_path / "bomb.ora")
+    result = read_in_child("artdesk.core.ora:open_ora", tmp_path / "bomb.ora")
+    assert result["outcome"].startswith("refused") and result["seconds"] < 1.0
+    assert result["max_rss_mb"] < 300, result
+
+
+def test_a_layer_whose_header_claims_a_huge_picture_is_refused_before_reading(tmp_path):
+    import struct
+    import zlib
+
+    header = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + struct.pack(">IIBBBBB", 40000, 40000, 8, 6, 0, 0, 0)
+    header += struct.pack(">I", zlib.crc32(header[12:]))
+    stack = '<image w="64" h="64"><stack><layer name="big" src="data/big.png"/></stack></image>'
+    write_foreign(tmp_path / "big.ora", stack, {"data/big.png": header})
+    with pytest.raises(ArtdeskError, match="megapixels"):
+        open_ora(tmp_path / "big.ora")

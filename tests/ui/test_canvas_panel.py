@@ -88,6 +88,10 @@ def test_pictures_open_as_a_document_and_import_as_layers(panel, tmp_path):
     assert panel.import_layer(tmp_path / "sticker.webp")
     assert len(panel.editor.document.layers) == 2
     assert tuple(panel.editor.active_layer.pixels[100, 150]) == (255, 0, 0, 128)
+    assert "scaled" not in panel.last_message
+    Image.new("RGB", (600, 100), (0, 200, 0)).save(tmp_path / "banner.png")
+    assert panel.import_layer(tmp_path / "banner.png")  # wider than the canvas: scaled down, and said so
+    assert "scaled from 600 × 100 to 300 × 50" in panel.last_message
 
 
 @pytest.mark.parametrize("name, content, message", [

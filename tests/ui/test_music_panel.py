@@ -431,3 +431,21 @@ def test_a_primer_longer_than_the_window_is_continued_with_a_note(qtbot, panel, 
     run(qtbot, panel, panel.continue_melody)
     assert panel.document.melody.notes[:48] == long.notes
     assert "window" in panel.message.text()
+
+
+def test_forged_records_are_clamped_or_ignored_and_export_and_keep_still_work(qtbot, panel, tmp_path):
+    import mido
+
+    path, _ = primer_file(tmp_path)
+    for text in ('{"app": "artdesk", "settings": {"seed": 1099511627776, "bars": 1000000000000, "count": -5}}',
+                 "[1, 2]", '{"settings": {"seed": Infinity}}'):
+        midi = mido.MidiFile(path)
+        midi.tracks[0] = mido.MidiTrack([m for m in midi.tracks[0] if m.type != "text"])
+        midi.tracks[0].insert(0, mido.MetaMessage("text", text="artdesk:" + text))
+        midi.save(tmp_path / "forged.mid")
+        run(qtbot, panel, lambda: panel.import_midi(tmp_path / "forged.mid"))
+        assert len(panel.document.notes) == 8, panel.message.text()
+        assert panel.export_midi(tmp_path / "out.mid") and read_midi(tmp_path / "out.mid").notes
+        assert panel.keep(), panel.message.text()
+    assert panel.controls.seed_spin.value() == panel.controls.seed_spin.maximum()
+    assert panel.controls.count_spin.value() == panel.controls.count_spin.minimum()

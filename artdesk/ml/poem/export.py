@@ -13,6 +13,8 @@ from typing import Any
 from artdesk.core.atomic import atomic_write_text
 from artdesk.core.credentials.manifest import mark_unsigned, unmark
 from artdesk.core.errors import ArtdeskError
+from artdesk.core.record_schema import read_record
+from artdesk.core.text_io import decode_text
 from artdesk.ml.poem.requests import PoemRequest
 
 HEADER = "# artdesk-poem: "
@@ -36,18 +38,12 @@ def read_poem_file(path: Path, max_bytes: int = 2 << 20) -> tuple[str, dict]:
     try:
         if path.stat().st_size > max_bytes:
             raise ArtdeskError(f"{path.name} is larger than {max_bytes >> 20} MB; it is not a poem file.")
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise ArtdeskError(f"{path.name} is not UTF-8 text.") from error
+        text = decode_text(path.read_bytes(), path.name).replace("\r\n", "\n")
     except OSError as error:
         raise ArtdeskError(f"Could not read {path}: {error.strerror or error}.") from error
     if text.startswith(HEADER):
         head, _, body = text.partition("\n")
-        try:
-            provenance = json.loads(head[len(HEADER):])
-        except json.JSONDecodeError:
-            provenance = {}
-        return body.strip("\n"), unmark(provenance) if isinstance(provenance, dict) else {}
+        return body.strip("\n"), unmark(read_record(head[len(HEADER):], f"{path.name}'s provenance", []))
     return text.strip("\n"), {}
 
 

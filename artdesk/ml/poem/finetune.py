@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import JobContext
+from artdesk.core.text_io import decode_text
 from artdesk.ml.poem.data import SEED, en_scheme, pick_keywords_en, pick_keywords_zh, zh_body, zh_form, zh_lines
 from artdesk.ml.poem.loader import get_poem_model
 from artdesk.ml.poem.requests import FinetuneRequest
@@ -30,15 +31,7 @@ def read_user_text(path: Path) -> str:
     if size > MAX_BYTES:
         raise ArtdeskError(f"{path.name} is {size / 1e6:.0f} MB; fine-tuning takes at most {MAX_BYTES >> 20} MB of text. "
                            "Use a smaller selection of your poems.")
-    data = path.read_bytes()
-    if b"\x00" in data[:65536]:
-        raise ArtdeskError(f"{path.name} looks like a binary file, not text. Save your poems as a plain .txt file.")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ArtdeskError(f"{path.name} is not UTF-8 (or GB18030) text. Save it as UTF-8 and try again.")
+    return decode_text(path.read_bytes(), path.name)
 
 
 def user_records(text: str, language: str, rng: random.Random) -> list[dict]:

@@ -333,13 +333,14 @@ class QtCanvasEditor(QObject):
         name = self.document.unique_name(name or self.tr("Layer"))
         return self.insert_layer(Layer.blank(name, self.document.width, self.document.height))
 
-    def add_layer_from_array(self, array: np.ndarray, name: str, provenance: dict | None = None) -> None:
+    def add_layer_from_array(self, array: np.ndarray, name: str, provenance: dict | None = None) -> Layer:
         """Add ``array`` (uint8 H x W x 3 or 4) as a new undoable layer above the active one.
 
         A canvas-sized picture is placed as it is. Otherwise, with a selection, the picture is scaled
         to fit the selection and centred on it (so a projected drawing comes back where it was drawn);
         without one, a picture larger than the canvas is scaled down to fit, a smaller one is placed
-        at its own size in the middle. What was done is recorded in the layer's provenance."""
+        at its own size in the middle. What was done is recorded in the layer's provenance ("placed"); the new
+        layer is returned."""
         pixels = to_rgba(array)
         provenance = dict(provenance or {})
         height, width = pixels.shape[:2]
@@ -358,6 +359,7 @@ class QtCanvasEditor(QObject):
         layer.pixels[y:y + height, x:x + width] = pixels
         layer.provenance = provenance
         self.insert_layer(layer)
+        return layer
 
     def delete_layer(self, index: int | None = None) -> None:
         index = self.active_index if index is None else index

@@ -491,7 +491,7 @@ class CanvasModelDock(QWidget):
         if card is not None:
             self.model_combo.setCurrentIndex(max(0, self.model_combo.findData(str(card.path))))
             self.record = record
-        style = self.style_combo.findData(settings.get("style"))
+        style = self.style_combo.findData(settings["style"]) if isinstance(settings.get("style"), str) else -1
         if style >= 0:
             self.style_combo.setCurrentIndex(style)
         spins = {"seed": self.seed_spin, "count": self.count_spin, "truncation": self.truncation_spin,

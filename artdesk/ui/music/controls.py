@@ -4,6 +4,8 @@ A thin view: it holds widgets and reads their values; the panel connects the but
 """
 from __future__ import annotations
 
+import math
+
 import random
 
 from PySide6.QtCore import Qt
@@ -255,8 +257,8 @@ class QtMusicControls(QWidget):
                 restored = True
         for name, spin in spins.items():
             value = settings.get(name)
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                spin.setValue(value)
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+                spin.setValue(type(spin.value())(min(max(value, spin.minimum()), spin.maximum())))  # never overflows Qt
                 restored = True
         if isinstance(settings.get("key_lock"), bool):
             c.key_lock_check.setChecked(settings["key_lock"])

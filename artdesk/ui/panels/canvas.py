@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QToolBar,
@@ -47,6 +46,7 @@ from artdesk.ui.canvas.view import QtCanvasView
 from artdesk.ui.context import AppContext
 from artdesk.ui.credentials import QtCredentials
 from artdesk.ui.widgets.drops import accept_local_files, dropped_paths
+from artdesk.ui.discard import may_discard
 
 log = logging.getLogger("artdesk.canvas")
 
@@ -283,7 +283,7 @@ class CanvasPanel(QWidget):
     def drop_paths(self, paths: list[Path], ask: bool = True) -> None:
         for path in paths:
             if path.suffix.lower() == ".ora":
-                if not ask or self._ask_discard_changes():
+                if not ask or may_discard(self):
                     self.open_path(path)
             else:
                 self.import_layer(path)
@@ -355,8 +355,8 @@ class CanvasPanel(QWidget):
         self._update_title()
         described = self._describe_provenance(self.editor.document.provenance)
         restored = self.restore_generated(self.editor.document.provenance, path.name) if path.suffix.lower() == ".png" else []
-        self.show_message(" ".join([self.tr("Opened %s.") % path.name, *notes, described, *restored]).strip(),
-                          warning=bool(notes))
+        parts = [self.tr("Opened %s.") % path.name, *notes, described, *restored]
+        self.show_message(" ".join(part for part in parts if part), warning=bool(notes))
         if path.suffix.lower() == ".ora":
             self.credentials.forget()  # an .ora keeps artdesk's own record; C2PA does not cover it
         else:
@@ -382,8 +382,9 @@ class CanvasPanel(QWidget):
         return notes
 
     def open_file(self, path: Path | str) -> bool:
-        """The main window's hook for files given on the command line or opened from the gallery."""
-        return self.open_path(path)
+        """The main window's hook for files given on the command line or opened from the gallery
+        (after the discard guard)."""
+        return may_discard(self) and self.open_path(path)
 
     def show_example(self) -> None:
         """The welcome page's "Try the Canvas": generate a grid of pictures if a model is installed."""
@@ -403,14 +404,23 @@ class CanvasPanel(QWidget):
         path = Path(path)
         try:
             image = open_image(path)
-            self.editor.add_layer_from_array(image.pixels, path.stem, dict(image.provenance, source_file=path.name))
+            layer = self.editor.add_layer_from_array(image.pixels, path.stem, dict(image.provenance, source_file=path.name))
         except ArtdeskError as error:
             self.show_message(str(error), warning=True)
             return False
         restored = self.restore_generated(image.provenance, path.name) if "job" in image.provenance else []
-        self.show_message(" ".join([self.tr("Added %s as a layer.") % path.name, *image.notes, *restored]))
+        self.show_message(" ".join([self.tr("Added %s as a layer.") % path.name, *image.notes, *self._placed(layer),
+                                    *restored]))
         self.credentials.opened(path, "componentOf")
         return True
+
+    def _placed(self, layer) -> list[str]:
+        """A note when a picture was scaled to fit the canvas or the selection (the editor records it)."""
+        placed = layer.provenance.get("placed")
+        if not placed:
+            return []
+        (width, height), (new_width, new_height) = placed["scaled_from"], placed["scaled_to"]
+        return [self.tr("It was scaled from %d × %d to %d × %d pixels to fit.") % (width, height, new_width, new_height)]
 
     def _stamp(self) -> dict:
         document = self.editor.document
@@ -463,16 +473,13 @@ class CanvasPanel(QWidget):
                 parts.append(", ".join(f"{k} {item[k]}" for k in ("model", "job", "style", "seed") if item.get(k) is not None))
         return ("(" + "; ".join(p for p in parts if p) + ")") if any(parts) else ""
 
-    def _ask_discard_changes(self) -> bool:
-        if not self.editor.is_modified:
-            return True
-        answer = QMessageBox.question(self, self.tr("Unsaved changes"),
-                                      self.tr("The canvas has unsaved changes. Save them first?"),
-                                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                                      | QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Save:
-            return self._on_save_action_triggered()
-        return answer == QMessageBox.StandardButton.Discard
+    def unsaved_work(self) -> str:
+        """The discard guard's question: "" when the canvas holds nothing unsaved."""
+        return self.tr("The canvas has unsaved changes.") if self.editor.is_modified else ""
+
+    def save_work(self) -> bool:
+        """The discard guard's Save: save to the document's file, or ask where."""
+        return self._on_save_action_triggered()
 
     # ----- recovery ----------------------------------------------------------------------------
     def _build_finetune_offer(self) -> QWidget | None:
@@ -499,6 +506,8 @@ class CanvasPanel(QWidget):
         self.recovery_bar.show()
 
     def restore_recovered(self) -> bool:
+        if not may_discard(self):
+            return False
         self.recovery_bar.hide()
         try:
             opened = self.store.load()
@@ -547,14 +556,14 @@ class CanvasPanel(QWidget):
         self.discard_recovered()
 
     def _on_new_action_triggered(self) -> None:
-        if not self._ask_discard_changes():
+        if not may_discard(self):
             return
         dialog = QtNewCanvasDialog(self.editor.document.size, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.new_document(*dialog.chosen_size())
 
     def _on_open_action_triggered(self) -> None:
-        if not self._ask_discard_changes():
+        if not may_discard(self):
             return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), "", self.tr(OPEN_FILTER))
         if path:
@@ -615,11 +624,11 @@ class CanvasPanel(QWidget):
         rows = np.frombuffer(image.constBits(), np.uint8, count=image.sizeInBytes()).reshape(height, image.bytesPerLine())
         pixels = rows[:, : width * 4].reshape(height, width, 4).copy()
         try:
-            self.editor.add_layer_from_array(pixels, self.tr("Pasted"), {"source": "clipboard"})
+            layer = self.editor.add_layer_from_array(pixels, self.tr("Pasted"), {"source": "clipboard"})
         except ArtdeskError as error:
             self.show_message(str(error), warning=True)
             return False
-        self.show_message(self.tr("Pasted %d × %d pixels as a layer.") % (width, height))
+        self.show_message(" ".join([self.tr("Pasted %d × %d pixels as a layer.") % (width, height), *self._placed(layer)]))
         return True
 
     def _on_copy_action_triggered(self) -> None:

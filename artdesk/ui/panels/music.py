@@ -37,6 +37,7 @@ from artdesk.core.synth import wav_provenance
 from artdesk.ml.music.requests import ContinueRequest, GenerateRequest, InterpolateRequest, VariationRequest
 from artdesk.ui.context import AppContext
 from artdesk.ui.credentials import QtCredentials
+from artdesk.ui.discard import may_discard
 from artdesk.ui.keep_queue import QtKeepQueue
 from artdesk.ui.jobs import JobHandle
 from artdesk.ui.music.controls import QtMusicControls
@@ -90,6 +91,7 @@ class MusicPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.document = QtMelodyDocument(parent=self)
+        self._safe_melody = self.document.melody  # generated (kept), imported, exported or kept: nothing to lose
         self.melody_b: Melody | None = None
         self.cue_step = 0.0
         self.job: JobHandle | None = None  # the current generation-family job (one at a time)
@@ -450,6 +452,7 @@ class MusicPanel(QWidget):
             return
         self.results.setCurrentRow(0)
         self.load_melody(melodies[0], what)
+        self._safe_melody = self.document.melody
         warnings = [w for m in melodies[:1] for w in m.metadata.get("warnings", [])]
         empty = sum(1 for m in melodies if not m.notes)
         if empty:
@@ -466,6 +469,7 @@ class MusicPanel(QWidget):
         if 0 <= row < len(self.results.melodies) and self.results.melodies[row] is not self.document.melody:
             melody = self.results.melodies[row]
             self.document.set_melody(melody, self.tr("Choose {0}").format(melody.metadata.get("title", "result")))
+            self._safe_melody = self.document.melody
 
     def _on_results_use_as_b_requested(self, row: int) -> None:
         self.set_melody_b(self.results.melodies[row])
@@ -486,8 +490,11 @@ class MusicPanel(QWidget):
         self.controls.b_label.setText(self.tr("B: {0} ({1} notes)").format(title, len(melody.notes)))
 
     # files -------------------------------------------------------------------------------------
-    def import_midi(self, path: Path, track: int | None = None, as_b: bool = False) -> JobHandle:
-        """Read ``path`` on the worker; the result replaces the piano roll's melody (or becomes melody B)."""
+    def import_midi(self, path: Path, track: int | None = None, as_b: bool = False) -> JobHandle | None:
+        """Read ``path`` on the worker; the result replaces the piano roll's melody (after the discard guard;
+        None when the artist keeps the melody) or becomes melody B."""
+        if not as_b and not may_discard(self):
+            return None
         handle = self.context.runner.submit(import_midi, ImportRequest(Path(path), track), self.tr("Import MIDI"))
         self.import_job = handle
         self._import_as_b = as_b
@@ -522,6 +529,7 @@ class MusicPanel(QWidget):
         self.track_row.setVisible(len(tracks) > 1)
         self._sync_transport()
         self.load_melody(melody, self.tr("Import {0}").format(name))
+        self._safe_melody = self.document.melody
         warnings += self.arm_record(melody.metadata.get("provenance"), name)
         self.show_message(" ".join([self.tr("Imported {0}: {1} notes.").format(name, len(melody.notes)), *warnings]))
 
@@ -531,6 +539,17 @@ class MusicPanel(QWidget):
             self.show_message(self.tr("The Music panel opens .mid files; {0} is not one.").format(Path(path).name), error=True)
             return None
         return self.import_midi(Path(path))
+
+    def unsaved_work(self) -> str:
+        """The discard guard's question: "" unless the piano roll holds notes not generated, imported, exported or kept."""
+        if not self.document.notes or self.document.melody is self._safe_melody:
+            return ""
+        return self.tr("The melody in the piano roll has changes that are not saved.")
+
+    def save_work(self) -> bool:
+        """The discard guard's Save: export the melody as MIDI to a file the artist chooses."""
+        path = self._ask_midi_path()
+        return path is not None and self.export_midi(path)
 
     def restore_settings(self, provenance: dict) -> bool:
         """Set the controls from a melody's provenance; True if any setting was restored."""
@@ -630,6 +649,7 @@ class MusicPanel(QWidget):
             return False
         item = self._keep_melody(melody, provenance)
         if item is not None:
+            self._safe_melody = melody
             self.show_message(self.tr("Kept {0} in the Gallery.").format(title))
         return item is not None
 
@@ -665,6 +685,7 @@ class MusicPanel(QWidget):
         except ArtdeskError as error:
             self.show_message(str(error), error=True)
             return False
+        self._safe_melody = melody
         self.show_message(self.tr("Saved {0}.").format(path))
         return True
 
@@ -688,10 +709,16 @@ class MusicPanel(QWidget):
     def _on_wav_returned(self, saved: Path) -> None:
         self.show_message(self.tr("Saved {0}.").format(saved))
 
-    def _on_export_midi_button_clicked(self) -> None:
+    def _ask_midi_path(self) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export MIDI"), "melody.mid", self.tr("MIDI files (*.mid)"))
-        if path:
-            self.export_midi(Path(path) if path.lower().endswith((".mid", ".midi")) else Path(path + ".mid"))
+        if not path:
+            return None
+        return Path(path) if path.lower().endswith((".mid", ".midi")) else Path(path + ".mid")
+
+    def _on_export_midi_button_clicked(self) -> None:
+        path = self._ask_midi_path()
+        if path is not None:
+            self.export_midi(path)
 
     def _on_export_wav_button_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export WAV"), "melody.wav", self.tr("WAV audio (*.wav)"))

@@ -19,6 +19,7 @@ from artdesk.ml.poem.export import export_poem, poem_file_text, read_poem_file, 
 from artdesk.ml.poem.forms import Form, forms_for, get_form
 from artdesk.ml.poem.requests import CheckJob, FinetuneRequest, GenerateJob, PoemRequest
 from artdesk.ui.context import AppContext
+from artdesk.ui.discard import may_discard
 from artdesk.ui.keep_queue import QtKeepQueue
 from artdesk.ui.jobs import TRAINING_WORKER, JobHandle
 from artdesk.ui.poem.editor import QtPoemEditor
@@ -59,6 +60,7 @@ class PoemPanel(QWidget):
         self.cards: list[ModelCard] = []
         self.result = None  # the last PoemResult
         self.result_text = ""  # the candidate text as generated (to tell hand edits apart)
+        self._saved_text = ""  # the text last exported (the discard guard asks about anything else typed)
         self.result_card: ModelCard | None = None  # the model that wrote self.result
         self.record: dict | None = None  # the provenance of an opened poem whose model is here ("Generate again")
         self.opened_record: dict = {}  # the provenance of the opened poem, whatever it holds (kept on export)
@@ -398,15 +400,35 @@ class PoemPanel(QWidget):
         except ArtdeskError as error:
             self.show_message(str(error), error=True)
             return None
+        self._saved_text = self.editor.text()
         self.show_message(self.tr("Exported to {0}").format(written))
         return written
 
+    def unsaved_work(self) -> str:
+        """The discard guard's question: "" unless the editor holds typed text not exported, opened or kept."""
+        text = self.editor.text()
+        if not text.strip() or text in (self.result_text, self._saved_text):
+            return ""
+        return self.tr("The poem has changes that are not saved.")
+
+    def save_work(self) -> bool:
+        """The discard guard's Save: export the poem to a file the artist chooses."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export poem"), "poem.txt", self.tr("Text (*.txt)"))
+        return bool(path) and self.export_to(Path(path)) is not None
+
     def open_file(self, path: Path) -> bool:
-        """Load a poem file; its provenance (if any) restores the settings that made it and arms "Generate again"."""
+        """Load a poem file (Open, drop, Gallery, command line) after the discard guard; its provenance (if any)
+        restores the settings that made it and arms "Generate again". An empty file changes nothing."""
         try:
             text, provenance = read_poem_file(Path(path))
         except ArtdeskError as error:
             self.show_message(str(error), error=True)
+            return False
+        if not text.strip():
+            self.show_message(self.tr("{0} holds no poem (it is empty); your poem is unchanged.").format(Path(path).name),
+                              error=True)
+            return False
+        if not may_discard(self):
             return False
         self.result = None
         self.result_card = None
@@ -505,9 +527,7 @@ class PoemPanel(QWidget):
         self.check()
 
     def _on_export_button_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export poem"), "poem.txt", self.tr("Text (*.txt)"))
-        if path:
-            self.export_to(Path(path))
+        self.save_work()
 
     def _on_open_button_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open poem"), "", self.tr("Text (*.txt)"))

@@ -180,3 +180,17 @@ def test_pictures_beyond_the_limit_are_named_and_skipped(tmp_path, monkeypatch):
     assert [item.path.name for item in result.usable] == ["p0.png", "p1.png", "p2.png"]
     assert [skip.path.name for skip in result.skipped] == ["p3.png", "p4.png"]
     assert "beyond the first 3 pictures" in result.skipped[0].reason
+
+
+def test_a_copy_in_a_sub_folder_is_named_by_its_relative_path(tmp_path):
+    from artdesk.ml.canvas.finetune.audit import distinct_names
+
+    assert distinct_names(tmp_path / "p02.png", tmp_path / "old" / "p02.png") == ("p02.png", "old/p02.png")
+    assert distinct_names(tmp_path / "a" / "x.png", tmp_path / "b" / "y.png") == ("x.png", "y.png")
+    folder = tmp_path / "pictures"
+    (folder / "old").mkdir(parents=True)
+    picture = synthetic_pictures(1, seed=3, size=96)[0]
+    Image.fromarray(picture).save(folder / "p02.png")
+    Image.fromarray(picture).save(folder / "old" / "p02.png")
+    dropped, kept = audit_files([folder]).duplicates[0]
+    assert set(distinct_names(dropped, kept)) == {"p02.png", "old/p02.png"}

@@ -9,6 +9,7 @@ wizard's preview grid and the training tensors both come from it, so the preview
 """
 from __future__ import annotations
 
+import os
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Iterable
 import numpy as np
 from PIL import Image
 
-from artdesk.core.document import MAX_PIXELS
+from artdesk.core.document import MAX_PIXELS, megapixels
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.image_io import OPEN_FORMATS, open_image
 from artdesk.core.jobs import JobContext
@@ -161,7 +162,7 @@ def audit_files(paths: Iterable[Path | str], ctx: JobContext | None = None,
         width, height, mode = _header(path)
         try:
             if width * height > max_pixels:  # refuse from the header, before decoding any pixels
-                raise ArtdeskError(f"{path.name} is {width * height / 1e6:.0f} megapixels; the limit is "
+                raise ArtdeskError(f"{path.name} is {megapixels(width * height)} megapixels; the limit is "
                                    f"{max_pixels / 1e6:g}. Scale it down in another program first.")
             rgb, decoder_notes, transparent = _load_rgb(path, max_pixels)
         except ArtdeskError as error:
@@ -191,6 +192,18 @@ def audit_files(paths: Iterable[Path | str], ctx: JobContext | None = None,
     audit.warnings = summary_warnings(audit)
     ctx.report(1.0, f"{len(audit.usable)} pictures to learn from")
     return audit
+
+
+def distinct_names(first: Path, second: Path) -> tuple[str, str]:
+    """Names that tell two files apart: their names, or their paths below the folder they share
+    ("p02.png" and "old/p02.png", not "p02.png" twice)."""
+    if first.name != second.name:
+        return first.name, second.name
+    try:
+        common = Path(os.path.commonpath([first, second]))
+    except ValueError:  # different drives
+        return str(first), str(second)
+    return first.relative_to(common).as_posix(), second.relative_to(common).as_posix()
 
 
 def _original_first(path: Path) -> tuple[int, str]:

@@ -59,7 +59,7 @@ def _base(name: str | None) -> tuple[str, str]:
 
 
 def _request(args, argv: list[str], ctx: JobContext):
-    from artdesk.ml.canvas.finetune.audit import audit_files
+    from artdesk.ml.canvas.finetune.audit import audit_files, distinct_names
     from artdesk.ml.canvas.finetune.plan import FinetuneRequest
 
     if not args.pictures or not args.name:
@@ -71,7 +71,7 @@ def _request(args, argv: list[str], ctx: JobContext):
     for skip in audit.skipped:
         print(f"skipped {skip.path}: {skip.reason}", file=sys.stderr)
     for dropped, kept in audit.duplicates:
-        print(f"skipped {dropped}: a duplicate of {kept.name}", file=sys.stderr)
+        print(f"skipped {dropped}: a duplicate of {distinct_names(dropped, kept)[1]}", file=sys.stderr)
     for warning in audit.warnings:
         print(f"note: {warning}", file=sys.stderr)
     base_dir, base_source = _base(args.base)

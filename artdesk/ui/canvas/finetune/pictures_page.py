@@ -33,6 +33,7 @@ from artdesk.ml.canvas.finetune.audit import (
     FolderAudit,
     PreviewRequest,
     audit_files,
+    distinct_names,
     preview_pictures,
 )
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
@@ -201,7 +202,7 @@ class QtPicturesPage(QWizardPage):
             (self.tr("Used ({0})"), [(i.path, "; ".join((f"{i.width}x{i.height} {i.mode}",) + i.notes))
                                      for i in audit.usable]),
             (self.tr("Skipped ({0})"), [(s.path, s.reason) for s in audit.skipped]),
-            (self.tr("Duplicates ({0})"), [(dropped, self.tr("same picture as {0}").format(kept.name))
+            (self.tr("Duplicates ({0})"), [(dropped, self.tr("same picture as {0}").format(distinct_names(dropped, kept)[1]))
                                            for dropped, kept in audit.duplicates]),
         ):
             group = QTreeWidgetItem([title.format(len(rows)), ""])
