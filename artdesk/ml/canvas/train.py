@@ -62,6 +62,8 @@ class TrainRequest:
     lr: float = 2e-4
     mode_seeking: float = 1.0  # weight of the GAN's mode-seeking term (0: off)
     image_size: int = 64  # the GAN's training size: 64, or 32 (four times cheaper a step)
+    d_lr: float = 0.0  # the GAN discriminator's learning rate (0: the same as lr)
+    snapshot_every: int = 0  # keep the GAN's EMA generator every this many steps (.state/<name>-snapshots)
     seed: int = 0
     resume: bool = True
     eval_count: int = 2000
@@ -230,7 +232,7 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
     generator, discriminator = Generator(g_config).to(device), Discriminator(d_config).to(device)
     ema = copy.deepcopy(generator).eval().requires_grad_(False)
     opt_g = torch.optim.Adam(generator.parameters(), lr=request.lr, betas=(0.5, 0.999))
-    opt_d = torch.optim.Adam(discriminator.parameters(), lr=request.lr, betas=(0.5, 0.999))
+    opt_d = torch.optim.Adam(discriminator.parameters(), lr=request.d_lr or request.lr, betas=(0.5, 0.999))
     step, seconds = 0, 0.0
     state_path = _state_path(request, name)
     saved = load_training_state(state_path) if request.resume else None
@@ -300,6 +302,10 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
         if time.monotonic() - last_save > request.save_every_s:
             save_state()
             last_save = time.monotonic()
+        if request.snapshot_every and step % request.snapshot_every == 0:
+            save_training_state(state_path.parent / f"{name}-snapshots" / f"step{step:06d}.pt",
+                                {"config": dataclasses.asdict(g_config), "step": step, "seconds": clock.total,
+                                 "ema": _to_cpu(ema.state_dict())})
     clock.stop()
     save_state()
     # the discriminator ships beside the generator: fine-tuning freezes its early blocks (FreezeD)
@@ -489,6 +495,7 @@ def _save(request, name, model_type, model, config, data, device, step, clock, s
         "device": str(device) + (f" ({torch.cuda.get_device_name(device)})" if device.type == "cuda" else ""),
         "batch": request.batch,
         "lr": request.lr,
+        **({"d_lr": request.d_lr} if request.d_lr else {}),
         "seed": request.seed,
         "torch": torch.__version__,
     }
@@ -512,6 +519,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--width", type=int, default=32)
     parser.add_argument("--mode-seeking", type=float, default=1.0, help="weight of the GAN's mode-seeking term (0: off)")
     parser.add_argument("--image-size", type=int, choices=(32, 64), default=64, help="the GAN's training size")
+    parser.add_argument("--d-lr", type=float, default=0.0, help="the GAN discriminator's learning rate (0: as the generator's)")
+    parser.add_argument("--snapshot-every", type=int, default=0, help="keep the EMA generator every N steps (0: never)")
     parser.add_argument("--eval-count", type=int, default=2000)
     parser.add_argument("--eval-train-max", type=int, default=0, help="compare with at most this many training pictures")
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: leave the default)")
@@ -525,7 +534,8 @@ def main(argv: list[str] | None = None) -> int:
         return _run_all(args, argv if argv is not None else sys.argv[1:])
     minutes = args.minutes if args.kind != "upscaler" else args.minutes * 0.6
     request = TrainRequest(args.kind, args.data, args.out, args.name_prefix + args.kind, minutes, args.device,
-                           args.batch, args.width, mode_seeking=args.mode_seeking, image_size=args.image_size, resume=not args.no_resume,
+                           args.batch, args.width, mode_seeking=args.mode_seeking, image_size=args.image_size, d_lr=args.d_lr,
+                           snapshot_every=args.snapshot_every, resume=not args.no_resume,
                            eval_count=args.eval_count,
                            eval_train_max=args.eval_train_max,
                            command=command)

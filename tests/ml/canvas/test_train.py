@@ -114,3 +114,27 @@ def test_state_saved_before_ink_existed_resumes_into_an_ink_model():
     assert train.same_architecture(old, GanConfig(styles=3, width=12, ink=True))
     assert not train.same_architecture(old, GanConfig(styles=3, width=8, ink=True))
     assert not train.same_architecture(None, GanConfig())
+
+
+def test_snapshots_are_kept_ranked_by_the_judge_and_the_best_ships(data, tmp_path):
+    from artdesk.ml.canvas.data import load_data
+    from artdesk.ml.canvas.judge import Judge, JudgeConfig
+    from artdesk.ml.canvas.snapshots import rank, ship
+
+    out = tmp_path / "out"
+    train.train_gan(_request("gan", data, out, minutes=0.03, snapshot_every=1, d_lr=1e-4), RecordingContext())
+    snapshots = sorted((out / ".state" / "gan-snapshots").glob("step*.pt"))
+    assert len(snapshots) >= 2
+    assert load_training_state(snapshots[0])["step"] == 1
+    pictures = load_data(data)
+    judge = Judge(JudgeConfig(classes=list(pictures.classes), width=4)).eval()
+    ranked = rank(out / ".state" / "gan-snapshots", judge, pictures, ink=False, log=lambda _m: None)
+    assert len(ranked) == len(snapshots)
+    assert [s["score"] for _p, s in ranked] == sorted((s["score"] for _p, s in ranked), reverse=True)
+    best, scores = ranked[-1]
+    folder = ship(best, data, out, "gan", "python -m artdesk.ml.canvas.train gan ...", scores)
+    card = json.loads((folder / "card.json").read_text())
+    assert card["training"]["steps"] == load_training_state(best)["step"]
+    assert card["metrics"]["snapshot"]["step"] == card["training"]["steps"]
+    assert card["training"]["command"].startswith("python -m artdesk.ml.canvas.train gan")
+    load_checkpoint(folder)

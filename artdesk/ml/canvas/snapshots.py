@@ -1,0 +1,114 @@
+"""Keep the best snapshot: score a GAN run's kept EMA generators with the judge, then ship the best one.
+
+A GAN's last weights are not its best: a class-conditional run here drew varied glyphs at 1,500 steps and
+one glyph per style at 4,500. ``train gan --snapshot-every N`` keeps the EMA generator every N steps; this
+module scores each by what the judge sees (recognisable share, diversity against real pictures) and writes
+the best as the model's checkpoint, with its card and held-out metrics as training would.
+
+    python -m artdesk.ml.canvas.snapshots --data DIR --out OUT --name NAME --judge JUDGE [--ship]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from artdesk.core.jobs import ConsoleContext
+from artdesk.ml.canvas.data import CanvasData, load_data
+from artdesk.ml.canvas.judge import Judge, diversity_ratio, judge_features, probabilities, recognised
+from artdesk.ml.canvas.judged import sample_each_style
+from artdesk.ml.canvas.model import GanConfig, Generator
+from artdesk.ml.checkpoint import load_checkpoint, load_training_state
+
+DIVERSITY_BAR = 0.7  # the issue's bar: samples at least 0.7 as varied as real pictures
+
+
+def load_snapshot(path: Path, ink: bool) -> tuple[Generator, dict]:
+    saved = load_training_state(path)
+    config = GanConfig(**{**saved["config"], "ink": ink})
+    generator = Generator(config)
+    generator.load_state_dict(saved["ema"])
+    return generator.eval(), saved
+
+
+def score(generator: Generator, judge: Judge, data: CanvasData, count: int = 150,
+          heldout_features: np.ndarray | None = None) -> dict[str, float]:
+    """Recognisable share and diversity of ``count`` samples; ``score`` = recognisable x min(1, diversity / bar)."""
+    heldout, heldout_styles = data.split(heldout=True)
+    if heldout_features is None:
+        heldout_features = judge_features(judge, heldout)
+    with torch.no_grad():
+        fake, styles = sample_each_style(generator, count, len(data.classes))
+    rate = recognised(probabilities(judge, fake), styles)
+    diversity = diversity_ratio(judge_features(judge, fake), styles, heldout_features, heldout_styles)
+    return {"recognisable": rate, "diversity": diversity, "score": rate * min(1.0, diversity / DIVERSITY_BAR)}
+
+
+def rank(folder: Path, judge: Judge, data: CanvasData, ink: bool, log=print) -> list[tuple[Path, dict]]:
+    """Every snapshot in ``folder`` with its scores, best first."""
+    heldout, _ = data.split(heldout=True)
+    heldout_features = judge_features(judge, heldout)
+    scored = []
+    for path in sorted(folder.glob("step*.pt")):
+        generator, saved = load_snapshot(path, ink)
+        scores = score(generator, judge, data, heldout_features=heldout_features)
+        log(f"{path.name}: recognisable {scores['recognisable']:.1%}, diversity {scores['diversity']:.2f}, "
+            f"score {scores['score']:.3f}")
+        scored.append((path, scores))
+    return sorted(scored, key=lambda item: -item[1]["score"])
+
+
+def ship(snapshot: Path, data_dir: Path, out: Path, name: str, command: str, scores: dict) -> Path:
+    """Write the snapshot as ``out/name`` through the trainer's own finishing (card, metrics, discriminator)."""
+    from safetensors.torch import save as safetensors_bytes
+
+    from artdesk.ml.canvas import train
+    from artdesk.ml.canvas.finetune.plan import DISCRIMINATOR_FILE
+    from artdesk.ml.canvas.train import Clock, TrainRequest, _finish, _to_cpu
+
+    data = load_data(data_dir)
+    generator, saved = load_snapshot(snapshot, bool(data.manifest.get("ink", False)))
+    state = load_training_state(Path(out) / ".state" / f"{name}.pt")
+    request = TrainRequest("gan", str(data_dir), str(out), name, device="cpu", eval_count=600, eval_train_max=1500,
+                           command=command)
+    clock = Clock(0.0, float(saved["seconds"]))
+    clock.stop()
+    d_state = {k: v.contiguous() for k, v in _to_cpu(state["discriminator"]).items()}
+    extra = {"snapshot": {"step": int(saved["step"]), "of_steps": int(state["step"]),
+                          **{k: round(v, 4) for k, v in scores.items()}}}
+    return _finish(request, name, "canvas-gan", generator, generator.config, data, train._device("cpu"),
+                   int(saved["step"]), clock, ConsoleContext(), extra=extra,
+                   assets={DISCRIMINATOR_FILE: safetensors_bytes(d_state)})
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m artdesk.ml.canvas.snapshots")
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True, help="the training run's --out folder")
+    parser.add_argument("--name", required=True, help="the run's model name (e.g. glyphs-gan)")
+    parser.add_argument("--judge", type=Path, required=True)
+    parser.add_argument("--ship", action="store_true", help="write the best snapshot as OUT/NAME")
+    parser.add_argument("--train-command", default="", help="the training command, for the card")
+    args = parser.parse_args(argv)
+    torch.set_num_threads(1)
+    data = load_data(args.data)
+    judge = load_checkpoint(args.judge).model
+    ranked = rank(args.out / ".state" / f"{args.name}-snapshots", judge, data, bool(data.manifest.get("ink", False)))
+    if not ranked:
+        print("no snapshots found", file=sys.stderr)
+        return 2
+    best, scores = ranked[0]
+    print(f"best: {best.name} {json.dumps(scores)}")
+    if args.ship:
+        command = "; then ".join(c for c in (args.train_command, "python -m artdesk.ml.canvas.snapshots "
+                                             + " ".join(argv if argv is not None else sys.argv[1:])) if c)
+        print(ship(best, args.data, args.out, args.name, command, scores))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
