@@ -64,6 +64,7 @@ class TrainRequest:
     image_size: int = 64  # the GAN's training size: 64, or 32 (four times cheaper a step)
     d_lr: float = 0.0  # the GAN discriminator's learning rate (0: the same as lr)
     snapshot_every: int = 0  # keep the GAN's EMA generator every this many steps (.state/<name>-snapshots)
+    init_from: str | None = None  # continue a finished GAN checkpoint (same settings) when there is no state
     seed: int = 0
     resume: bool = True
     eval_count: int = 2000
@@ -200,6 +201,26 @@ def same_architecture(saved: dict | None, config) -> bool:
     return all(saved.get(k) == v for k, v in dataclasses.asdict(config).items() if k not in POST_PROCESSING_FIELDS)
 
 
+def init_from_checkpoint(folder: Path, config: GanConfig, generator, ema, discriminator) -> tuple[int, float]:
+    """Load a finished GAN checkpoint (and its shipped discriminator) to continue training it; the optimizers
+    start fresh. Returns the steps and seconds on its card, so the new card counts on from them."""
+    from safetensors.torch import load_file
+
+    from artdesk.ml.checkpoint import load_checkpoint
+
+    parent = load_checkpoint(folder)
+    if not same_architecture(dataclasses.asdict(parent.config), config):
+        raise ArtdeskError(f"{folder} was trained with other settings ({dataclasses.asdict(parent.config)}); "
+                           "train with the same --width, --image-size and data to continue it.")
+    weights = {k: v.float() for k, v in parent.model.state_dict().items()}
+    generator.load_state_dict(weights)
+    ema.load_state_dict(weights)
+    if (folder / DISCRIMINATOR_FILE).is_file():
+        discriminator.load_state_dict({k: v.float() for k, v in load_file(str(folder / DISCRIMINATOR_FILE)).items()})
+    training = parent.card.raw.get("training", {})
+    return int(training.get("steps", 0)), float(training.get("seconds", 0.0))
+
+
 def _state_path(request: TrainRequest, name: str) -> Path:
     return Path(request.out) / ".state" / f"{name}.pt"
 
@@ -244,6 +265,9 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
         opt_d.load_state_dict(saved["opt_d"])
         step, seconds = int(saved["step"]), float(saved["seconds"])
         ctx.report(0.0, f"resuming the GAN at step {step}")
+    elif request.init_from:
+        step, seconds = init_from_checkpoint(Path(request.init_from), g_config, generator, ema, discriminator)
+        ctx.report(0.0, f"continuing {Path(request.init_from).name} from step {step}")
     clock = Clock(request.minutes, seconds)
 
     def save_state() -> None:
@@ -521,6 +545,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--image-size", type=int, choices=(32, 64), default=64, help="the GAN's training size")
     parser.add_argument("--d-lr", type=float, default=0.0, help="the GAN discriminator's learning rate (0: as the generator's)")
     parser.add_argument("--snapshot-every", type=int, default=0, help="keep the EMA generator every N steps (0: never)")
+    parser.add_argument("--init-from", default=None, help="continue this finished GAN checkpoint (no optimizer state)")
     parser.add_argument("--eval-count", type=int, default=2000)
     parser.add_argument("--eval-train-max", type=int, default=0, help="compare with at most this many training pictures")
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: leave the default)")
@@ -535,7 +560,7 @@ def main(argv: list[str] | None = None) -> int:
     minutes = args.minutes if args.kind != "upscaler" else args.minutes * 0.6
     request = TrainRequest(args.kind, args.data, args.out, args.name_prefix + args.kind, minutes, args.device,
                            args.batch, args.width, mode_seeking=args.mode_seeking, image_size=args.image_size, d_lr=args.d_lr,
-                           snapshot_every=args.snapshot_every, resume=not args.no_resume,
+                           snapshot_every=args.snapshot_every, init_from=args.init_from, resume=not args.no_resume,
                            eval_count=args.eval_count,
                            eval_train_max=args.eval_train_max,
                            command=command)

@@ -4,6 +4,7 @@ import json
 import pytest
 import torch
 
+from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import Cancelled, RecordingContext
 from artdesk.ml.canvas import train
 from artdesk.ml.canvas.losses import mode_seeking_loss
@@ -138,3 +139,15 @@ def test_snapshots_are_kept_ranked_by_the_judge_and_the_best_ships(data, tmp_pat
     assert card["metrics"]["snapshot"]["step"] == card["training"]["steps"]
     assert card["training"]["command"].startswith("python -m artdesk.ml.canvas.train gan")
     load_checkpoint(folder)
+
+
+def test_a_shipped_gan_continues_with_init_from_and_its_card_counts_on(data, tmp_path):
+    first = train.train_gan(_request("gan", data, tmp_path / "a"), RecordingContext())
+    before = json.loads((first / "card.json").read_text())["training"]
+    ctx = RecordingContext()
+    again = train.train_gan(_request("gan", data, tmp_path / "b", init_from=str(first)), ctx)
+    after = json.loads((again / "card.json").read_text())["training"]
+    assert after["steps"] > before["steps"] and after["seconds"] > before["seconds"]
+    assert any("continuing" in p.message for p in ctx.progress)
+    with pytest.raises(ArtdeskError, match="other settings"):
+        train.train_gan(_request("gan", data, tmp_path / "c", init_from=str(first), width=8), RecordingContext())
