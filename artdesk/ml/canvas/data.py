@@ -240,39 +240,40 @@ def prepare(cache: Path | None = None, out_dir: Path | None = None, log=print) -
     items = [item for item, dropped in zip(items, drop) if not dropped]
     images = np.stack([i.image for i in items])
     styles = np.array([STYLES.index(i.style) for i in items], dtype=np.uint8)
-    heldout = split_heldout(styles)
-    sources = [i.source for i in items]
-    buffer = io.BytesIO()
-    np.savez_compressed(buffer, images=images, styles=styles, heldout=heldout)
-    atomic_write_bytes(out_dir / DATA_FILE, buffer.getvalue())
-    counts = {
-        style: {
-            "before_dedupe": before[style],
-            "kept": int((styles == k).sum()),
-            "train": int(((styles == k) & ~heldout).sum()),
-            "heldout": int(((styles == k) & heldout).sum()),
-        }
-        for k, style in enumerate(STYLES)
-    }
-    manifest = {
-        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    return write_prepared(out_dir, images, styles, [i.source for i in items], STYLES, before, {
         "command": "artdesk train canvas --prepare",
         "packages": {p: sorted(x.name for x in (cache / "canvas" / "debs").glob(f"{p}_*.deb")) for p in PACKAGES},
         "licences": LICENCES,
         "filters": "openclipart without shapes/stars; blank pictures dropped; sprite cells under 8% opaque dropped; "
                    f"near-duplicates within {DEDUPE_BITS} bits of a 64-bit difference hash dropped",
+    }, started, log)
+
+
+def write_prepared(out_dir: Path, images: np.ndarray, styles: np.ndarray, sources: list[str], names: tuple[str, ...],
+                   before: dict[str, int], about: dict, started: float, log=print) -> Path:
+    """Split per style, write ``canvas64.npz``, ``sources.txt`` and ``manifest.json`` (``about`` plus counts,
+    split and hashes) into ``out_dir``; returns it."""
+    heldout = split_heldout(styles)
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, images=images, styles=styles, heldout=heldout)
+    atomic_write_bytes(out_dir / DATA_FILE, buffer.getvalue())
+    manifest = {
+        **about,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "size": SIZE,
         "background": "white",
         "split": {"heldout_fraction": HELDOUT_FRACTION, "seed": SPLIT_SEED, "per_style": True},
-        "counts": counts,
-        "total": len(items),
+        "counts": {name: {"before_dedupe": before[name], "kept": int((styles == k).sum()),
+                          "train": int(((styles == k) & ~heldout).sum()), "heldout": int(((styles == k) & heldout).sum())}
+                   for k, name in enumerate(names)},
+        "total": len(images),
         "sources_sha256": hashlib.sha256("\n".join(sources).encode()).hexdigest(),
         "data_sha256": hashlib.sha256((out_dir / DATA_FILE).read_bytes()).hexdigest(),
         "seconds": round(time.time() - started, 1),
     }
-    atomic_write_text(out_dir / MANIFEST_FILE, json.dumps(manifest, indent=2))
+    atomic_write_text(out_dir / MANIFEST_FILE, json.dumps(manifest, indent=2, ensure_ascii=False))
     atomic_write_text(out_dir / "sources.txt", "\n".join(sources) + "\n")
-    log(f"wrote {len(items)} pictures to {out_dir / DATA_FILE} "
+    log(f"wrote {len(images)} pictures to {out_dir / DATA_FILE} "
         f"({(out_dir / DATA_FILE).stat().st_size / 1e6:.1f} MB) in {manifest['seconds']} s")
     return out_dir
 

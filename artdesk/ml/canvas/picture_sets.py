@@ -16,9 +16,7 @@ manifest for the model card.
 """
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 import time
 import unicodedata
 from pathlib import Path
@@ -26,11 +24,9 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from artdesk.core.atomic import atomic_write_bytes, atomic_write_text
 from artdesk.core.errors import ArtdeskError
-from artdesk.ml.canvas.data import (DATA_FILE, HELDOUT_FRACTION, MANIFEST_FILE, SIZE, SPLIT_SEED, crop_to_content,
-                                    default_cache, dhash, fetch_packages, fit_square, near_duplicates, on_white,
-                                    split_heldout)
+from artdesk.ml.canvas.data import (SIZE, crop_to_content, default_cache, dhash, fetch_packages, fit_square,
+                                    near_duplicates, on_white, write_prepared)
 
 GLYPH_FONTS = {  # class -> (package, font file, face name inside a collection or None)
     "kai": ("fonts-lxgw-wenkai", "LXGWWenKai-Regular.ttf", None),
@@ -181,36 +177,15 @@ def prepare_set(name: str, cache: Path | None = None, out_dir: Path | None = Non
     items = [item for item, dropped in zip(items, drop) if not dropped]
     images = np.stack([i[0] for i in items])
     labels = np.array([classes.index(i[1]) for i in items], dtype=np.uint8)
-    heldout = split_heldout(labels)
-    sources = [i[2] for i in items]
-    buffer = io.BytesIO()
-    np.savez_compressed(buffer, images=images, styles=labels, heldout=heldout)
-    atomic_write_bytes(out_dir / DATA_FILE, buffer.getvalue())
-    manifest = {
+    return write_prepared(out_dir, images, labels, [i[2] for i in items], classes, before, {
         "set": name,
         "classes": list(classes),
         "ink": spec.get("ink", False),
         "description": spec["description"],
-        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "command": f"artdesk train canvas --prepare-set {name}",
         "source": spec["source"],
         "licence": spec["licence"],
         "packages": {p: sorted(x.name for x in (cache / "canvas" / "debs").glob(f"{p}_*.deb"))
                      for p in spec["packages"]},
         "filters": "near-duplicates within 1 bit of a 64-bit difference hash dropped (within each class)",
-        "size": SIZE,
-        "background": "white",
-        "split": {"heldout_fraction": HELDOUT_FRACTION, "seed": SPLIT_SEED, "per_style": True},
-        "counts": {label: {"before_dedupe": before[label], "kept": int((labels == k).sum()),
-                           "train": int(((labels == k) & ~heldout).sum()),
-                           "heldout": int(((labels == k) & heldout).sum())}
-                   for k, label in enumerate(classes)},
-        "total": len(items),
-        "sources_sha256": hashlib.sha256("\n".join(sources).encode()).hexdigest(),
-        "data_sha256": hashlib.sha256((out_dir / DATA_FILE).read_bytes()).hexdigest(),
-        "seconds": round(time.time() - started, 1),
-    }
-    atomic_write_text(out_dir / MANIFEST_FILE, json.dumps(manifest, indent=2))
-    atomic_write_text(out_dir / "sources.txt", "\n".join(sources) + "\n")
-    log(f"wrote {len(items)} pictures of {name} to {out_dir / DATA_FILE}")
-    return out_dir
+    }, started, log)
