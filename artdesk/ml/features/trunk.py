@@ -64,9 +64,8 @@ def trunk_features(
     images = np.asarray(images)
     if images.dtype != np.uint8 or images.ndim != 4 or images.shape[-1] != 3:
         raise ValueError(f"expected N x H x W x 3 uint8 pictures, got {images.dtype} {images.shape}")
-    load_trunk()  # outside no_grad: a cached trunk must stay usable for gradients
     out = []
-    with torch.no_grad():
+    with torch.no_grad():  # not inference_mode: the cached trunk, if loaded here, must still serve trunk_maps with gradients
         for start in range(0, len(images), batch_size):
             if cancel_check is not None and cancel_check():
                 raise Cancelled()

@@ -15,7 +15,7 @@ from artdesk.core.jobs import Cancelled
 from artdesk.core.paths import bundle_root
 from artdesk.ml.checkpoint import load_checkpoint
 from artdesk.ml.features.mobilenet import TAP_CHANNELS, MobileNetV2
-from artdesk.ml.features.trunk import CHECKPOINT, gram, mean_std, trunk_features, trunk_maps
+from artdesk.ml.features.trunk import CHECKPOINT, gram, load_trunk, mean_std, trunk_features, trunk_maps
 
 PICTURES = Path(__file__).parent / "pictures"
 NAMES = ("chelsea", "coffee", "rocket", "astronaut")
@@ -94,6 +94,8 @@ def test_wrong_inputs_are_refused():
 
 
 def test_style_statistics_of_the_maps_carry_gradients_to_the_picture():
+    load_trunk.cache_clear()
+    trunk_features(photo("coffee")[None, :96, :96])  # the trunk cached by a no-grad call must still give gradients
     picture = torch.from_numpy(photo("coffee")[:96, :96].copy()).permute(2, 0, 1)[None].float().div(255)
     picture.requires_grad_(True)
     maps = trunk_maps(picture, ("low", "mid"))
