@@ -17,7 +17,7 @@ from artdesk.core.errors import ArtdeskError
 CARD_FORMAT_VERSION = 1
 CARD_FILE = "card.json"
 WEIGHTS_FILE = "model.safetensors"
-DOMAINS = ("canvas", "music", "poem", "style")
+DOMAINS = ("canvas", "music", "poem", "style", "features")
 
 
 class CardError(ArtdeskError):

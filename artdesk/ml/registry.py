@@ -12,7 +12,13 @@ from typing import Any
 
 from artdesk.core.errors import ArtdeskError
 
-SPEC_MODULES = ("artdesk.ml.canvas.specs", "artdesk.ml.music.specs", "artdesk.ml.poem.specs", "artdesk.ml.style.specs")
+SPEC_MODULES = (
+    "artdesk.ml.canvas.specs",
+    "artdesk.ml.music.specs",
+    "artdesk.ml.poem.specs",
+    "artdesk.ml.style.specs",
+    "artdesk.ml.features.specs",
+)
 
 
 @dataclass(frozen=True)

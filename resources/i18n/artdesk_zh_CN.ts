@@ -28,6 +28,10 @@
       <translation>数据许可</translation>
     </message>
     <message>
+      <source>Features</source>
+      <translation>特征</translation>
+    </message>
+    <message>
       <source>Licence</source>
       <translation>许可</translation>
     </message>

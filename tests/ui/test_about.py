@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_about_lists_each_models_data_source_and_licence(qtbot, qapp, fake_bundle, isolated_home):  # noqa: F811
     shutil.copytree(ROOT / "resources" / "cmudict", fake_bundle / "resources" / "cmudict")
     make_card_folder(isolated_home / "data" / "models", domain="canvas", name="mine", data={"licence": "CC0", "source": "my sketches"})
+    make_card_folder(isolated_home / "data" / "models", domain="features", name="trunk", data={"licence": "MIT", "source": "npm nsfwjs@4.4.0"})
     window = build_window(qapp)
     qtbot.addWidget(window)
     dialog = window.open_about()
@@ -21,7 +22,8 @@ def test_about_lists_each_models_data_source_and_licence(qtbot, qapp, fake_bundl
     assert rows["tang"][1:4] == ["Poem", "MIT", "npm chinese-poetry@2.0.1"]
     assert rows["folk"][2:4] == ["public domain", "music21 corpus: oneills1850"]
     assert rows["mine"][2] == "CC0"
-    assert sorted(dialog.licences()) == ["CC0", "MIT", "public domain"]
+    assert rows["trunk"][1:4] == ["Features", "MIT", "npm nsfwjs@4.4.0"]  # a feature trunk is listed like any model
+    assert sorted(dialog.licences()) == ["CC0", "MIT", "MIT", "public domain"]
     assert not dialog.problems.isVisible()
     software = [dialog.software_table.item(r, 0).text() for r in range(dialog.software_table.rowCount())]
     assert {"torch", "numpy", "mido"} <= {name.lower() for name in software} and "Qt (inside PySide6)" in software

@@ -91,7 +91,13 @@ class AboutDialog(QDialog):
             [self.tr("Model"), self.tr("Panel"), self.tr("Data licence"), self.tr("Trained on"), self.tr("Attribution")],
             card_rows(self.cards),
         )
-        panels = {"canvas": self.tr("Canvas"), "music": self.tr("Music"), "poem": self.tr("Poem"), "style": self.tr("Style")}
+        panels = {
+            "canvas": self.tr("Canvas"),
+            "music": self.tr("Music"),
+            "poem": self.tr("Poem"),
+            "style": self.tr("Style"),
+            "features": self.tr("Features"),
+        }
         for row in range(self.models_table.rowCount()):
             item = self.models_table.item(row, 1)
             item.setText(panels.get(item.text(), item.text()))
