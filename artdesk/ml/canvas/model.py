@@ -28,6 +28,7 @@ class GanConfig:
     width: int = 32  # channels at 64x64; doubled at each halving, capped at 8 * width
     image_size: int = 64  # 64, or 32 for faster training (synthesize still returns 64 px)
     ink: bool = False  # black ink on white (glyphs): synthesize greys the picture and sharpens its edges
+    minibatch_std: bool = False  # its discriminator has the minibatch spread feature (fine-tuning rebuilds it so)
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class DiscriminatorConfig:
     styles: int = 4
     width: int = 32
     image_size: int = 64
+    minibatch_std: bool = False  # the logit also sees how much the batch varies (against one-picture collapse)
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,16 @@ class SimpleDecoder(nn.Module):
         return self.net(x)
 
 
+def batch_spread(features: torch.Tensor, group: int = 4) -> torch.Tensor:
+    """Minibatch standard deviation (Karras et al. 2018): per group of pictures, the mean std of the features,
+    one number per picture. A generator that draws one picture for every z makes it near zero."""
+    n = features.shape[0]
+    group = group if n % group == 0 else n
+    grouped = features.reshape(group, n // group, -1)
+    spread = grouped.std(dim=0, unbiased=False).mean(dim=1)  # one per group column
+    return spread.repeat(group).unsqueeze(1)
+
+
 class Discriminator(nn.Module):
     def __init__(self, config: DiscriminatorConfig) -> None:
         super().__init__()
@@ -171,7 +183,8 @@ class Discriminator(nn.Module):
         else:  # 32 px pictures start at the 32 px stage
             self.from_rgb = nn.Sequential(_sn_conv(3, 2 * w, 3, 1, 1), nn.LeakyReLU(0.2))
         self.down16, self.down8, self.down4 = DownBlock(2 * w, 4 * w), DownBlock(4 * w, 8 * w), DownBlock(8 * w, 8 * w)
-        self.logit = spectral_norm(nn.Linear(8 * w, 1))
+        self.minibatch_std = config.minibatch_std
+        self.logit = spectral_norm(nn.Linear(8 * w + int(config.minibatch_std), 1))
         self.style_embedding = spectral_norm(nn.Embedding(config.styles, 8 * w))
         self.decode_whole = SimpleDecoder(8 * w, w)
         self.decode_part = SimpleDecoder(4 * w, w)
@@ -184,7 +197,8 @@ class Discriminator(nn.Module):
         f8 = self.down8(f16)
         f4 = self.down4(f8)
         pooled = F.leaky_relu(f4, 0.2).sum(dim=(2, 3))
-        logits = self.logit(pooled).squeeze(1) + (self.style_embedding(style) * pooled).sum(dim=1)
+        features = torch.cat([pooled, batch_spread(f4)], dim=1) if self.minibatch_std else pooled
+        logits = self.logit(features).squeeze(1) + (self.style_embedding(style) * pooled).sum(dim=1)
         if not reconstruct:
             return logits
         quadrant = int(torch.randint(0, 4, (1,)).item())

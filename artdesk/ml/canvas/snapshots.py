@@ -19,8 +19,8 @@ import torch
 
 from artdesk.core.jobs import ConsoleContext
 from artdesk.ml.canvas.data import CanvasData, load_data
-from artdesk.ml.canvas.judge import Judge, diversity_ratio, judge_features, probabilities, recognised
-from artdesk.ml.canvas.judged import sample_each_style
+from artdesk.ml.canvas.judge import Judge, probabilities, recognised
+from artdesk.ml.canvas.judged import real_shape_features, sample_each_style, shape_diversity
 from artdesk.ml.canvas.model import GanConfig, Generator
 from artdesk.ml.checkpoint import load_checkpoint, load_training_state
 
@@ -36,26 +36,22 @@ def load_snapshot(path: Path, ink: bool) -> tuple[Generator, dict]:
 
 
 def score(generator: Generator, judge: Judge, data: CanvasData, count: int = 150,
-          heldout_features: np.ndarray | None = None) -> dict[str, float]:
+          real: tuple[np.ndarray, np.ndarray] | None = None) -> dict[str, float]:
     """Recognisable share and diversity of ``count`` samples; ``score`` = recognisable x min(1, diversity / bar)."""
-    heldout, heldout_styles = data.split(heldout=True)
-    if heldout_features is None:
-        heldout_features = judge_features(judge, heldout)
     with torch.no_grad():
         fake, styles = sample_each_style(generator, count, len(data.classes))
     rate = recognised(probabilities(judge, fake), styles)
-    diversity = diversity_ratio(judge_features(judge, fake), styles, heldout_features, heldout_styles)
+    diversity = shape_diversity(fake, styles, real if real is not None else real_shape_features(data))
     return {"recognisable": rate, "diversity": diversity, "score": rate * min(1.0, diversity / DIVERSITY_BAR)}
 
 
 def rank(folder: Path, judge: Judge, data: CanvasData, ink: bool, log=print) -> list[tuple[Path, dict]]:
     """Every snapshot in ``folder`` with its scores, best first."""
-    heldout, _ = data.split(heldout=True)
-    heldout_features = judge_features(judge, heldout)
+    real = real_shape_features(data)
     scored = []
     for path in sorted(folder.glob("step*.pt")):
         generator, saved = load_snapshot(path, ink)
-        scores = score(generator, judge, data, heldout_features=heldout_features)
+        scores = score(generator, judge, data, real=real)
         log(f"{path.name}: recognisable {scores['recognisable']:.1%}, diversity {scores['diversity']:.2f}, "
             f"score {scores['score']:.3f}")
         scored.append((path, scores))

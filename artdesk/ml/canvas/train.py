@@ -65,6 +65,7 @@ class TrainRequest:
     d_lr: float = 0.0  # the GAN discriminator's learning rate (0: the same as lr)
     snapshot_every: int = 0  # keep the GAN's EMA generator every this many steps (.state/<name>-snapshots)
     init_from: str | None = None  # continue a finished GAN checkpoint (same settings) when there is no state
+    minibatch_std: bool = False  # the GAN discriminator sees the batch's spread (against one-picture collapse)
     seed: int = 0
     resume: bool = True
     eval_count: int = 2000
@@ -198,7 +199,9 @@ def same_architecture(saved: dict | None, config) -> bool:
     """Whether saved training state fits ``config`` (post-processing fields aside, so older state resumes)."""
     if saved is None:
         return False
-    return all(saved.get(k) == v for k, v in dataclasses.asdict(config).items() if k not in POST_PROCESSING_FIELDS)
+    defaults = dataclasses.asdict(type(config)())  # a field the state predates had its default
+    return all(saved.get(k, defaults[k]) == v for k, v in dataclasses.asdict(config).items()
+               if k not in POST_PROCESSING_FIELDS)
 
 
 def init_from_checkpoint(folder: Path, config: GanConfig, generator, ema, discriminator) -> tuple[int, float]:
@@ -248,8 +251,9 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
     data = load_data(Path(request.data))
     batches = Batches(data, device, request.seed)
     g_config = GanConfig(width=request.width, styles=len(data.classes), image_size=request.image_size,
-                         ink=bool(data.manifest.get("ink", False)))
-    d_config = DiscriminatorConfig(width=request.width, styles=len(data.classes), image_size=request.image_size)
+                         ink=bool(data.manifest.get("ink", False)), minibatch_std=request.minibatch_std)
+    d_config = DiscriminatorConfig(width=request.width, styles=len(data.classes), image_size=request.image_size,
+                                   minibatch_std=request.minibatch_std)
     generator, discriminator = Generator(g_config).to(device), Discriminator(d_config).to(device)
     ema = copy.deepcopy(generator).eval().requires_grad_(False)
     opt_g = torch.optim.Adam(generator.parameters(), lr=request.lr, betas=(0.5, 0.999))
@@ -546,6 +550,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--d-lr", type=float, default=0.0, help="the GAN discriminator's learning rate (0: as the generator's)")
     parser.add_argument("--snapshot-every", type=int, default=0, help="keep the EMA generator every N steps (0: never)")
     parser.add_argument("--init-from", default=None, help="continue this finished GAN checkpoint (no optimizer state)")
+    parser.add_argument("--minibatch-std", action="store_true", help="the GAN discriminator sees the batch's spread")
     parser.add_argument("--eval-count", type=int, default=2000)
     parser.add_argument("--eval-train-max", type=int, default=0, help="compare with at most this many training pictures")
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: leave the default)")
@@ -560,7 +565,8 @@ def main(argv: list[str] | None = None) -> int:
     minutes = args.minutes if args.kind != "upscaler" else args.minutes * 0.6
     request = TrainRequest(args.kind, args.data, args.out, args.name_prefix + args.kind, minutes, args.device,
                            args.batch, args.width, mode_seeking=args.mode_seeking, image_size=args.image_size, d_lr=args.d_lr,
-                           snapshot_every=args.snapshot_every, init_from=args.init_from, resume=not args.no_resume,
+                           snapshot_every=args.snapshot_every, init_from=args.init_from,
+                           minibatch_std=args.minibatch_std, resume=not args.no_resume,
                            eval_count=args.eval_count,
                            eval_train_max=args.eval_train_max,
                            command=command)

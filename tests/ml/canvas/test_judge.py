@@ -93,3 +93,14 @@ def test_probabilities_sum_to_one():
     judge = Judge(JudgeConfig(classes=["a", "b"], width=4)).eval()
     probs = probabilities(judge, np.zeros((3, 64, 64, 3), np.uint8))
     assert probs.shape == (3, 3) and np.allclose(probs.sum(1), 1)
+
+
+def test_shape_diversity_sees_one_repeated_picture_however_the_judge_names_it(trained):
+    from artdesk.ml.canvas.judged import real_shape_features, shape_diversity
+
+    data, _judge, _scores = trained
+    real = real_shape_features(data, count=24)
+    heldout, styles = data.split(heldout=True)
+    assert shape_diversity(heldout[:24], styles[:24], real) == pytest.approx(1.0, abs=0.15)
+    repeated = np.repeat(heldout[:1], 24, axis=0)  # one picture, 24 times
+    assert shape_diversity(repeated, styles[:1].repeat(24), real) < 0.05

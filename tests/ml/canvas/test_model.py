@@ -85,3 +85,20 @@ def test_ink_models_draw_grey_ink_with_clean_edges():
     config = GanConfig(latent_dim=8, styles=2, style_dim=4, width=4, ink=True)
     pictures = Generator(config).eval().synthesize(torch.randn(2, 8), torch.tensor([0, 1]))
     assert torch.equal(pictures[:, 0], pictures[:, 2])
+
+
+def test_minibatch_spread_is_zero_for_one_repeated_picture_and_feeds_the_logit():
+    import torch
+
+    from artdesk.ml.canvas.model import Discriminator, DiscriminatorConfig, batch_spread
+
+    features = torch.randn(8, 6, 4, 4)
+    assert batch_spread(features).shape == (8, 1) and (batch_spread(features) > 0).all()
+    assert torch.equal(batch_spread(features[:1].expand(8, -1, -1, -1)), torch.zeros(8, 1))
+    assert batch_spread(features[:5]).shape == (5, 1)  # a batch that groups of 4 do not divide
+    torch.manual_seed(0)
+    d = Discriminator(DiscriminatorConfig(styles=2, width=4, minibatch_std=True)).eval()
+    style = torch.zeros(4, dtype=torch.long)
+    same = torch.randn(1, 3, 64, 64).expand(4, -1, -1, -1)
+    varied = same + torch.randn(4, 3, 64, 64)
+    assert not torch.allclose(d(varied, style)[:1], d(torch.cat([varied[:1]] * 4), style)[:1])

@@ -48,7 +48,7 @@ def modulation_parameters(generator: Generator) -> list[nn.Parameter]:
 
 def discriminator_config(generator: Generator) -> DiscriminatorConfig:
     c = generator.config
-    return DiscriminatorConfig(styles=c.styles, width=c.width, image_size=c.image_size)
+    return DiscriminatorConfig(styles=c.styles, width=c.width, image_size=c.image_size, minibatch_std=c.minibatch_std)
 
 
 def load_discriminator(base_dir: Path, generator: Generator, seed: int = 0) -> tuple[Discriminator, bool]:
