@@ -46,11 +46,13 @@ def plan(words: tuple[str, ...], language: str, lines: int, rng: random.Random) 
     return keywords
 
 
-def uses_theme(text: str, words: tuple[str, ...], language: str) -> bool:
-    """True when ``text`` holds one of the theme's words or their expansions (whole words in English)."""
-    if not words:
-        return False
-    targets = set(words) | set(expansions(words, language))
+def holds(text: str, word: str, language: str) -> bool:
+    """True when ``text`` holds ``word`` (a whole word in English, any case)."""
     if language == "en":
-        return bool(targets & set(re.findall(r"[a-z']+", text.lower())))
-    return any(t in text for t in targets)
+        return word in re.findall(r"[a-z']+", text.lower())
+    return word in text
+
+
+def uses_theme(text: str, words: tuple[str, ...], language: str) -> bool:
+    """True when ``text`` holds one of the theme's words or their expansions."""
+    return bool(words) and any(holds(text, w, language) for w in (*words, *expansions(words, language)))
