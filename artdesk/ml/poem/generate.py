@@ -568,7 +568,8 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
             continue
         if word:  # a word just ended: count the line as the checker does
             counted = english.line_syllables(text)
-            if target is not None and counted > target:
+            stutter = english.WORD.findall(text[:len(text) - len(word)])[-1:] == [word] and retries <= 12
+            if stutter or target is not None and counted > target:  # too long, or a word twice ("not not"): again
                 retries += 1
                 sampler.restore(word_snap[0])
                 text, used, word = word_snap[1], word_snap[2], ""

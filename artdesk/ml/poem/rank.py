@@ -37,6 +37,21 @@ def order(standings: list[Standing]) -> list[int]:
     return sorted(range(len(standings)), key=lambda i: (standings[i].key, i))
 
 
+BECAUSE = {"rules": "it breaks more rules", "theme": "it drifts from the theme",
+           "plan": "it uses fewer of the planned words", "score": "the model finds it less natural"}
+
+
+def below_because(s: Standing, above: Standing) -> str:
+    """Why ``s`` ranks below ``above``: "rules", "theme", "plan" or "score" (keys of ``BECAUSE``)."""
+    if s.violations > above.violations:
+        return "rules"
+    if s.uses_theme != above.uses_theme:
+        return "theme"
+    if s.planned_used < above.planned_used:
+        return "plan"
+    return "score"
+
+
 def reasons(ranked: list[Standing]) -> list[str]:
     """One sentence per ranked candidate: what it does well, and why it is below the one above it."""
     out = []
@@ -47,17 +62,9 @@ def reasons(ranked: list[Standing]) -> list[str]:
         words = f"uses {s.planned_used} of its {s.planned} planned line words" if s.planned else ""
         parts = ", ".join(p for p in (rules, theme, words) if p)
         if place == 0:
-            why = "the best: it " + parts + ("" if len(ranked) == 1 else ", and reads most naturally of those alike")
+            why = "the best: it " + parts
         else:
-            above = ranked[place - 1]
-            if s.violations > above.violations:
-                because = "it breaks more rules"
-            elif s.uses_theme != above.uses_theme:
-                because = "it drifts from the theme"
-            elif s.planned_used < above.planned_used:
-                because = "it uses fewer of the planned words"
-            else:
-                because = "the model finds it less natural"
+            because = BECAUSE[below_because(s, ranked[place - 1])]
             why = f"{_ordinal(place + 1)}: it {parts}; below the {_ordinal(place)} because {because}"
         out.append(why[0].upper() + why[1:] + ".")
     return out
