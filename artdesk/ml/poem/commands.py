@@ -136,7 +136,7 @@ def _eval(argv: list[str]) -> int:
     from artdesk.core.jobs import ConsoleContext
     from artdesk.ml.device import configure_threads
     from artdesk.ml.poem.data import default_cache
-    from artdesk.ml.poem.eval import evaluate, write_copy_index
+    from artdesk.ml.poem.eval import evaluate, report_lines, write_copy_index
     from artdesk.ml.poem.loader import get_poem_model
 
     parser = argparse.ArgumentParser(prog="artdesk eval poem")
@@ -160,10 +160,10 @@ def _eval(argv: list[str]) -> int:
         print(f"copy index: {write_copy_index(poem, data)} bytes")
     metrics = evaluate(poem, data, cache, args.poems, ConsoleContext(),
                        forms=args.forms.split(",") if args.forms else None)
-    print(json.dumps(metrics, indent=1, ensure_ascii=False))
     if args.write_card:
         write_card_metrics(folder, metrics)
         print(f"metrics written to {folder / 'card.json'}")
+    print("\n".join(report_lines(metrics, poem.config.language)))
     return 0
 
 
