@@ -35,6 +35,7 @@ ZH_MARKS = ("，", "。")
 EN_END = ",.;:!?"
 EN_FINAL = ".!?"
 DRAFTS_PER_SHOWN = 2  # drafts written per candidate shown, when the request leaves it open
+KEYWORD_BONUS = 0.3  # nats per character a line's tries credit for holding the line's planned keyword
 MAX_KEYWORDS = 40
 ANCHOR_WORDS = ("day away night light sea free tree heart sky high eye song long sight bright love above rain again "
                 "fire desire sun done moon soon door more shore sand hand land stone alone home sleep deep dream stream "
@@ -461,29 +462,63 @@ def _en_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
             if scheme[index] != "x":
                 anchors.setdefault(scheme[index], english.last_word(line))
         else:
-            target = form.syllables[index % len(form.syllables)] if form.syllables and request.constraints else None
-            head = heads[index] if heads and index < len(heads) and request.constraints else ""
-            line = _en_line(poem, sampler, ctx, number, lines, target, head, masks, allow_end=not count and index >= 1)
+            line = _best_line(sampler, request, plan[index] if index < len(plan) else "", "en", lambda: _en_line_rhymed(
+                poem, request, form, sampler, ctx, number, lines, anchors, scheme[index], heads, index, count))
             if line is None:
                 break
-            letter = scheme[index]
-            if letter != "x":
-                word = english.last_word(line)
-                used = {english.last_word(previous) for previous in lines}  # a rhyme word once per poem
-                if letter in anchors and not english.rhymes(word, anchors[letter]) or letter in anchors and word in used:
-                    pool = [w for w in rhyme_candidates(anchors[letter]) if w not in used]
-                    line = _fix_rhyme(poem, sampler, line, pool) or line
-                elif letter not in anchors and scheme.count(letter) > 1 and not rhyme_candidates(word):
-                    line = _fix_rhyme(poem, sampler, line, list(ANCHOR_WORDS)) or line  # a word that has rhymes
-                else:
-                    _finish_line(sampler, newline)
-                anchors.setdefault(letter, english.last_word(line))
-            else:
-                _finish_line(sampler, newline)
+            if scheme[index] != "x":
+                anchors.setdefault(scheme[index], english.last_word(line))
         lines.append(line)
         _publish(ctx, number, lines, "")
         index += 1
     return _en_close(lines, set(locked))
+
+
+def _best_line(sampler: Sampler, request: PoemRequest, keyword: str, language: str, write):
+    """Write a line ``request.line_tries`` times from the same state and keep the one the model finds most
+    natural (mean log-probability per character, plus ``KEYWORD_BONUS`` when it holds its planned keyword);
+    the sampler continues from the kept line. ``write()`` returns the line, or None when the poem ended."""
+    start = sampler.snapshot()
+    best = None
+    for attempt in range(max(1, request.line_tries)):
+        if attempt:
+            sampler.restore(start)
+        logprob, generated = sampler.logprob, sampler.generated
+        line = write()
+        if line is None:
+            if attempt == 0:
+                return None
+            continue
+        score = (sampler.logprob - logprob) / max(1, sampler.generated - generated)
+        score += KEYWORD_BONUS * bool(keyword and planning.holds(line, keyword, language))
+        if best is None or score > best[0]:
+            best = (score, line, sampler.snapshot())
+    sampler.restore(best[2])
+    return best[1]
+
+
+def _en_line_rhymed(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sampler, ctx: JobContext, number: int,
+                    lines: list[str], anchors: dict[str, str], letter: str, heads: str, index: int, count: int) -> str | None:
+    """One English line after ``lines``, its last word made to rhyme as ``letter`` of the scheme asks, newline fed."""
+    masks = _en_masks(poem)
+    newline = masks["newline"]
+    target = form.syllables[index % len(form.syllables)] if form.syllables and request.constraints else None
+    head = heads[index] if heads and index < len(heads) and request.constraints else ""
+    line = _en_line(poem, sampler, ctx, number, lines, target, head, masks, allow_end=not count and index >= 1)
+    if line is None:
+        return None
+    if letter == "x":
+        _finish_line(sampler, newline)
+        return line
+    word = english.last_word(line)
+    used = {english.last_word(previous) for previous in lines}  # a rhyme word once per poem
+    if letter in anchors and (not english.rhymes(word, anchors[letter]) or word in used):
+        pool = [w for w in rhyme_candidates(anchors[letter]) if w not in used]
+        return _fix_rhyme(poem, sampler, line, pool) or line
+    if letter not in anchors and not rhyme_candidates(word):
+        return _fix_rhyme(poem, sampler, line, list(ANCHOR_WORDS)) or line  # a word that has rhymes
+    _finish_line(sampler, newline)
+    return line
 
 
 def _en_close(lines: list[str], locked: set[int]) -> list[str]:

@@ -126,3 +126,35 @@ def test_reasons_name_what_decides():
     assert "keeps every rule" in texts[0]
     assert "because it drifts from the theme" in texts[1]
     assert "because it breaks more rules" in texts[2] and "line 2 does not rhyme" in texts[2]
+
+
+def test_line_tries_keep_the_most_natural_line_and_continue_from_it(en):
+    import torch
+
+    from artdesk.ml.poem.generate import Sampler, _best_line
+
+    def fresh():
+        sampler = Sampler(en, PoemRequest(line_tries=3), torch.Generator().manual_seed(0))
+        sampler.feed_many(en.vocab.prefix("<free>", ""))
+        return sampler
+
+    def writer(sampler, texts):
+        def write():
+            text = next(texts)
+            for ch in text:
+                sampler.logprob += float(torch.log_softmax(sampler.logits, -1)[en.vocab.index[ch]])
+                sampler.generated += 1
+                sampler.feed(en.vocab.index[ch])
+            return text
+        return write
+
+    tries = ["Qzx wv", "The sea", "Ooo jj"]
+    scores = []
+    for text in tries:
+        sampler = fresh()
+        writer(sampler, iter([text]))()
+        scores.append((sampler.logprob / sampler.generated, sampler.logits))
+    sampler = fresh()
+    kept = _best_line(sampler, PoemRequest(line_tries=3), "", "en", writer(sampler, iter(tries)))
+    best = max(range(3), key=lambda i: scores[i][0])
+    assert kept == tries[best] and torch.equal(sampler.logits, scores[best][1])
