@@ -10,18 +10,7 @@ from artdesk.ml.poem import chinese, english
 from artdesk.ml.poem.checker import check_poem
 from artdesk.ml.poem.forms import FORMS
 from artdesk.ml.poem.generate import InputProblem, PoemRequest, generate
-from artdesk.ml.poem.loader import get_poem_model
-from tests.ml.poem.fixtures import tiny_poem_models  # noqa: F401
-
-
-@pytest.fixture
-def zh(tiny_poem_models):
-    return get_poem_model(tiny_poem_models["zh"])
-
-
-@pytest.fixture
-def en(tiny_poem_models):
-    return get_poem_model(tiny_poem_models["en"])
+from tests.ml.poem.fixtures import en, tiny_poem_models, zh  # noqa: F401
 
 
 @pytest.mark.parametrize("form", ["wujue", "qijue", "wulv", "qilv"])

@@ -3,25 +3,12 @@ and capitals that suit the place, forms that open differently, ranked drafts wit
 import random
 import re
 
-import pytest
-
 from artdesk.core.jobs import RecordingContext
 from artdesk.ml.poem import chinese, english, lexicon, planning, rank
 from artdesk.ml.poem.checker import check_poem, split_lines
 from artdesk.ml.poem.forms import FORMS
 from artdesk.ml.poem.generate import PoemRequest, generate
-from artdesk.ml.poem.loader import get_poem_model
-from tests.ml.poem.fixtures import tiny_poem_models  # noqa: F401
-
-
-@pytest.fixture
-def zh(tiny_poem_models):
-    return get_poem_model(tiny_poem_models["zh"])
-
-
-@pytest.fixture
-def en(tiny_poem_models):
-    return get_poem_model(tiny_poem_models["en"])
+from tests.ml.poem.fixtures import en, tiny_poem_models, zh  # noqa: F401
 
 
 def test_english_words_are_all_real_even_from_an_untrained_model(en):
