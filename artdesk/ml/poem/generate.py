@@ -140,6 +140,8 @@ def validate(poem: PoemModel, request: PoemRequest) -> tuple[Form, list[str]]:
         raise InputProblem("Ask for 1 to 20 candidates.")
     if request.drafts and not request.candidates <= request.drafts <= 40:
         raise InputProblem("Write at least as many drafts as candidates shown, and at most 40.")
+    if not 1 <= request.line_tries <= 8:
+        raise InputProblem("Try each line 1 to 8 times.")
     return form, notes
 
 

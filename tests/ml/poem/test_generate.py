@@ -93,6 +93,10 @@ def test_bad_input_says_what_to_do(zh, en):
         generate(en, PoemRequest(form="en-acrostic", heads="  "), RecordingContext())
     with pytest.raises(InputProblem, match="English"):
         generate(zh, PoemRequest(form="haiku"), RecordingContext())
+    with pytest.raises(InputProblem, match="drafts"):
+        generate(zh, PoemRequest(candidates=3, drafts=2), RecordingContext())
+    with pytest.raises(InputProblem, match="each line"):
+        generate(en, PoemRequest(form="abab", line_tries=0), RecordingContext())
     result = generate(zh, PoemRequest(form="wujue", keywords="🌙鑫", candidates=1), RecordingContext())
     assert any("never saw" in note for note in result.notes)
     assert len(result.best.lines) == 4
