@@ -148,15 +148,18 @@ def _check_zh(text: str, form: Form | None, heads: str) -> CheckReport:
         if chinese.tone(body[-1]) != chinese.LEVEL:
             report.issues.append(Issue(index, offset, offset + 1, "rhyme", f"line {index + 1}: the rhyme {body[-1]} should be level (平)"))
     report.scheme = anchor_group or ""
-    rhymed: dict[str, int] = {}
-    for index, body in enumerate(bodies):  # a rhyme character once per poem (a rhyming first line included)
+    rhymed: dict[tuple, int] = {}
+    for index, body in enumerate(bodies):  # a rhyme sound once per poem (a rhyming first line included)
         if not body or chinese.rhyme_group(body[-1]) != anchor_group:
             continue
-        if body[-1] in rhymed:
+        sound = (chinese.reading(body[-1]) or ("", body[-1]))[:2]
+        if sound in rhymed:
+            earlier = rhymed[sound]
             offset = lines[index][0] + len(body) - 1
+            what = "was already used" if bodies[earlier][-1] == body[-1] else f"sounds like {bodies[earlier][-1]}, already used"
             report.issues.append(Issue(index, offset, offset + 1, "rhyme",
-                                       f"line {index + 1}: the rhyme {body[-1]} was already used in line {rhymed[body[-1]] + 1}"))
-        rhymed.setdefault(body[-1], index)
+                                       f"line {index + 1}: the rhyme {body[-1]} {what} in line {earlier + 1}"))
+        rhymed.setdefault(sound, index)
     if form.tones and form.chars and bodies and len(bodies[0]) > 1:
         needs = chinese.required_tones(form.chars, len(bodies), chinese.tone(bodies[0][1]) or chinese.LEVEL)
         for index, body in enumerate(bodies):

@@ -227,6 +227,7 @@ def _zh_masks(poem: PoemModel) -> dict:
         hanzi = torch.zeros(size, dtype=torch.bool)
         level = torch.zeros(size, dtype=torch.bool)
         groups: dict[str, torch.Tensor] = {}
+        sounds: dict[tuple, list[int]] = {}  # (initial, final) -> characters read so (homophones, whatever the tone)
         for index, token in enumerate(poem.vocab.tokens):
             if len(token) == 1 and chinese.is_hanzi(token):
                 hanzi[index] = True
@@ -234,7 +235,10 @@ def _zh_masks(poem: PoemModel) -> dict:
                 group = chinese.rhyme_group(token)
                 if group:
                     groups.setdefault(group, torch.zeros(size, dtype=torch.bool))[index] = True
-        poem.masks["zh"] = {"hanzi": hanzi, "level": level & hanzi, "oblique": hanzi & ~level, "groups": groups}
+                if (found := chinese.reading(token)) is not None:
+                    sounds.setdefault(found[:2], []).append(index)
+        poem.masks["zh"] = {"hanzi": hanzi, "level": level & hanzi, "oblique": hanzi & ~level, "groups": groups,
+                            "sounds": sounds}
     return poem.masks["zh"]
 
 
@@ -274,9 +278,12 @@ def _narrowed(allowed: torch.Tensor, keep: torch.Tensor) -> torch.Tensor:
 
 def _zh_unrepeated(poem: PoemModel, couplet: str, line: str, line_ends: set[str]) -> torch.Tensor:
     """Characters allowed next without repeating one of the couplet (a corpus reduplication may) or, at a
-    line end, a character that already ended a line."""
+    line end, a character that already ended a line or sounds like one (an identical rhyme)."""
     keep = torch.ones(len(poem.vocab), dtype=torch.bool)
     index = poem.vocab.index
+    sounds = _zh_masks(poem)["sounds"]
+    for ch in line_ends:
+        keep[sounds.get((chinese.reading(ch) or ())[:2], [])] = False
     for ch in set(couplet) | line_ends:
         if ch in index:
             keep[index[ch]] = False
@@ -286,9 +293,13 @@ def _zh_unrepeated(poem: PoemModel, couplet: str, line: str, line_ends: set[str]
 
 
 def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sampler, ctx: JobContext, number: int,
-                  plan: list[str]) -> list[str]:
+                  plan: list[str], theme: tuple[str, ...]) -> list[str]:
+    """One Chinese poem. ``theme``: the theme's characters and their expansions; when the first line has
+    none of them by its last free character, that character is drawn among them (if the rules allow one)."""
     masks = _zh_masks(poem)
     vocab = poem.vocab
+    on_theme = torch.zeros(len(vocab), dtype=torch.bool)
+    on_theme[[vocab.index[ch] for ch in theme if ch in vocab.index]] = True
     heads = re.sub(r"\s+", "", request.heads) if form.acrostic else ""
     locked = dict(request.locked)
     count = _line_count(form, request)
@@ -341,6 +352,8 @@ def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
                         allowed = allowed & masks["level" if needs[index][position] == chinese.LEVEL else "oblique"]
                     if not (heads and position == 0):
                         allowed = _narrowed(allowed, _zh_unrepeated(poem, couplet + line, line, ends if at_end else set()))
+                    if index == 0 and length >= 3 and position == length - 2 and not any(ch in line for ch in theme):
+                        allowed = _narrowed(allowed, on_theme)
                 token = sampler.sample(allowed)
                 if token == vocab.index[EOS]:
                     return _zh_close(lines)
@@ -691,7 +704,7 @@ def generate(poem: PoemModel, request: PoemRequest, ctx: JobContext) -> PoemResu
         sampler.feed_many(prefix)
         sampler.follow_theme(keywords, plan)
         if language == "zh":
-            lines = _zh_candidate(poem, request, form, sampler, ctx, number, plan)
+            lines = _zh_candidate(poem, request, form, sampler, ctx, number, plan, (*words, *planning.expansions(words, "zh")))
         else:
             lines = _en_candidate(poem, request, form, sampler, ctx, number, plan)
         plan = plan[:len(lines)]

@@ -63,6 +63,7 @@ def test_chinese_poems_never_repeat_a_rhyme_or_a_character_within_a_couplet(zh):
             assert chinese.couplet_repeats(bodies) == [], poem.text
             ends = [b[-1] for b in bodies[1::2]]
             assert len(set(ends)) == len(ends), poem.text
+            assert len({chinese.reading(ch)[:2] for ch in ends}) == len(ends), poem.text  # no homophone rhymes
             assert poem.lines[-1].endswith("。")
 
 
@@ -85,6 +86,14 @@ def test_lines_are_pulled_toward_their_planned_keyword(zh):
                      RecordingContext())
     assert sum(c.planned_used for c in pulled.candidates) > sum(c.planned_used for c in plain.candidates)
     assert all(c.uses_theme for c in pulled.candidates)
+
+
+def test_a_chinese_poem_with_a_theme_always_holds_it(zh):
+    """Even with no theme pull, the first line takes a theme character or an expansion before its last one."""
+    for seed in range(6):  # by chance, a near-random model's first line holds one about half the time
+        poem = generate(zh, PoemRequest(form="qijue", keywords="山", seed=seed, candidates=1, drafts=1, theme_bias=0.0),
+                        RecordingContext()).best
+        assert planning.uses_theme(poem.lines[0], ("山",), "zh"), poem.text
 
 
 def test_forms_sharing_a_model_tag_open_differently_at_the_same_seed(en):
