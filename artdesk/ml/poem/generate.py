@@ -456,7 +456,10 @@ def rhyme_candidates(anchor: str) -> list[str]:
 
 
 def _en_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sampler, ctx: JobContext, number: int,
-                  plan: list[str]) -> list[str]:
+                  plan: list[str], words: tuple[str, ...], targets: tuple[str, ...]) -> list[str]:
+    """One English poem on the theme ``words``; a line written while the poem holds none of them nor their
+    expansions takes one of ``targets`` (those words and expansions in the vocabulary), chosen by the
+    model, after its second word."""
     vocab = poem.vocab
     masks = _en_masks(poem)
     newline = masks["newline"]
@@ -477,8 +480,9 @@ def _en_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
             if scheme[index] != "x":
                 anchors.setdefault(scheme[index], english.last_word(line))
         else:
+            force = () if planning.uses_theme("\n".join(lines), words, "en") else targets
             line = _best_line(sampler, request, plan[index] if index < len(plan) else "", "en", lambda: _en_line_rhymed(
-                poem, request, form, sampler, ctx, number, lines, anchors, scheme[index], heads, index, count))
+                poem, request, form, sampler, ctx, number, lines, anchors, scheme[index], heads, index, count, force))
             if line is None:
                 break
             if scheme[index] != "x":
@@ -513,13 +517,15 @@ def _best_line(sampler: Sampler, request: PoemRequest, keyword: str, language: s
 
 
 def _en_line_rhymed(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sampler, ctx: JobContext, number: int,
-                    lines: list[str], anchors: dict[str, str], letter: str, heads: str, index: int, count: int) -> str | None:
-    """One English line after ``lines``, its last word made to rhyme as ``letter`` of the scheme asks, newline fed."""
+                    lines: list[str], anchors: dict[str, str], letter: str, heads: str, index: int, count: int,
+                    force: tuple[str, ...] = ()) -> str | None:
+    """One English line after ``lines``, its last word made to rhyme as ``letter`` of the scheme asks, newline fed;
+    ``force``: words of which the line takes one after its second word (unless it already holds one)."""
     masks = _en_masks(poem)
     newline = masks["newline"]
     target = form.syllables[index % len(form.syllables)] if form.syllables and request.constraints else None
     head = heads[index] if heads and index < len(heads) and request.constraints else ""
-    line = _en_line(poem, sampler, ctx, number, lines, target, head, masks, allow_end=not count and index >= 1)
+    line = _en_line(poem, sampler, ctx, number, lines, target, head, masks, allow_end=not count and index >= 1, force=force)
     if line is None:
         return None
     if letter == "x":
@@ -576,13 +582,15 @@ def _finish_line(sampler: Sampler, newline: int) -> None:
     sampler.feed(newline)
 
 
-def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, allow_end: bool):
+def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, allow_end: bool, force: tuple[str, ...] = ()):
     """One English line of vocabulary words, without its newline (the state stops before it); None if the
-    model ended the poem."""
+    model ended the poem. ``force``: after the second word, the next word is one of these (the model picks
+    which), unless the line holds one already."""
     vocab = poem.vocab
     newline, letters = masks["newline"], masks["letters"]
     allowed_base = masks["chars"].clone()
     text, word, used, words, retries = "", "", 0, 0, 0
+    whole = False
     sampler._line_word_start = None
     word_snap = None
     if head:
@@ -592,7 +600,23 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
         text, word = choice, choice
     for _ in range(160):
         ctx.raise_if_cancelled()
+        if force and not word and words >= 2:
+            fits = [w for w in force if target is None or english.syllables(w) <= target - used]
+            holds = any(planning.holds(text, w, "en") for w in force)
+            force = ()
+            if fits and not holds:  # the model picks the word; its end is then drawn and counted as usual
+                word_snap = (sampler.snapshot(), text, used)
+                if not text.endswith(" "):
+                    sampler.feed(vocab.index[" "])
+                    text += " "
+                pick = _pick_word(poem, sampler, fits)
+                sampler.feed_many(vocab.encode(pick))
+                text, word, whole = text + pick, pick, True
+                continue
         allowed = allowed_base & _word_mask(poem, word, not text)
+        if whole:  # a picked word ends where it is
+            allowed &= ~letters
+            whole = False
         line_full = target is not None and used >= target and not word
         can_end = (words + (1 if word else 0) >= 3) if target is None else line_full
         if line_full:
@@ -706,7 +730,8 @@ def generate(poem: PoemModel, request: PoemRequest, ctx: JobContext) -> PoemResu
         if language == "zh":
             lines = _zh_candidate(poem, request, form, sampler, ctx, number, plan, (*words, *planning.expansions(words, "zh")))
         else:
-            lines = _en_candidate(poem, request, form, sampler, ctx, number, plan)
+            known = tuple(w for w in (*words, *planning.expansions(words, "en")) if lexicon.is_word(w))
+            lines = _en_candidate(poem, request, form, sampler, ctx, number, plan, words, known)
         plan = plan[:len(lines)]
         text = "\n".join(lines)
         report = check_poem(text, language, form, request.heads)

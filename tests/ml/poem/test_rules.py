@@ -96,6 +96,15 @@ def test_a_chinese_poem_with_a_theme_always_holds_it(zh):
         assert planning.uses_theme(poem.lines[0], ("山",), "zh"), poem.text
 
 
+def test_an_english_poem_with_a_theme_always_holds_it(en):
+    """Even with no theme pull, a line written while the poem is off its theme takes a theme word or expansion."""
+    for seed in range(4):
+        poem = generate(en, PoemRequest(form="en-free", keywords="sea", seed=seed, candidates=1, drafts=1, lines=2,
+                                        theme_bias=0.0), RecordingContext()).best
+        assert planning.uses_theme(poem.text, ("sea",), "en"), poem.text
+        assert all(lexicon.is_word(w) for w in english.WORD.findall(poem.text)), poem.text
+
+
 def test_forms_sharing_a_model_tag_open_differently_at_the_same_seed(en):
     """Haiku, free verse and quatrains pairs share the model's form tags: the seed now mixes in the form."""
     openings = {form: generate(en, PoemRequest(form=form, seed=0, candidates=1, drafts=1, lines=4), RecordingContext()).best.lines[0]
