@@ -700,9 +700,9 @@ def _fix_rhyme(poem: PoemModel, sampler: Sampler, line: str, candidates: list[st
 
 
 def _seed(request: PoemRequest, number: int) -> int:
-    """The draft's seed: the request's seed, the form and the draft number (forms sharing a model tag still
-    open differently at the same seed)."""
-    return zlib.crc32(f"{request.form}/{int(request.seed)}/{number}".encode())
+    """The draft's seed: the request's seed, the form, the theme and the draft number (forms sharing a model
+    tag, or themes alike, still open differently at the same seed)."""
+    return zlib.crc32(f"{request.form}/{request.keywords}/{int(request.seed)}/{number}".encode())
 
 
 def generate(poem: PoemModel, request: PoemRequest, ctx: JobContext) -> PoemResult:
