@@ -5,7 +5,7 @@ expanded into one keyword per line (``planning``); each line is pulled toward it
 theme's unused words (``ThemeBias``). Constraints, all by masking the next-token distribution:
 Chinese line lengths and 句 marks, acrostic heads, rhyme (same 中华新韵 group, level tone, no rhyme
 character twice), no character twice in a couplet except a corpus reduplication (叠字), optionally
-the level/oblique pattern; English words spelled only from the vocabulary (``lexicon.en_trie``),
+the level/oblique pattern; English words spelled only from the vocabulary (a ``lexicon.WordTrie``),
 lines opening with a capital, syllable counts (word-level retries), acrostic letters and rhyme (the
 line's last word is replaced by the best-scoring rhyming word; identical rhymes do not count), and
 a last line that ends a sentence. Locked lines are fed verbatim. Several drafts are written and
@@ -556,7 +556,10 @@ def _word_mask(poem: PoemModel, word: str, line_start: bool) -> torch.Tensor:
     (a capital only at a word's start), and a word end only after a whole word; a line opens with a capital.
     A lone lower-case ``i`` or ``o`` cannot end a word (the pronoun and the vocative are capitals)."""
     lower = word.lower()
-    node = lexicon.en_trie().node(lower)
+    if "trie" not in poem.masks:  # the vocabulary words this model can spell
+        letters = {t for t in poem.vocab.tokens if len(t) == 1}
+        poem.masks["trie"] = lexicon.WordTrie(w for w in lexicon.en_word_counts() if set(w) <= letters)
+    node = poem.masks["trie"].node(lower)
     lone = lower in ("i", "o") and word == lower
     key = (id(node), line_start and not word, lone)
     cache = poem.masks.setdefault("words", {})

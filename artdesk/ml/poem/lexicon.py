@@ -77,8 +77,3 @@ class WordTrie:
             if node is None:
                 return None
         return node
-
-
-@lru_cache(maxsize=1)
-def en_trie() -> WordTrie:
-    return WordTrie(en_word_counts())
