@@ -35,6 +35,7 @@ ZH_MARKS = ("，", "。")
 EN_END = ",.;:!?"
 EN_FINAL = ".!?"
 DRAFTS_PER_SHOWN = 2  # drafts written per candidate shown, when the request leaves it open
+NUCLEUS_SEARCH = 256  # tokens sorted for top-p sampling before falling back to all of them
 KEYWORD_BONUS = 0.3  # nats per character a line's tries credit for holding the line's planned keyword
 MAX_KEYWORDS = 40
 ANCHOR_WORDS = ("day away night light sea free tree heart sky high eye song long sight bright love above rain again "
@@ -209,13 +210,16 @@ class Sampler:
             threshold = torch.topk(scaled, k).values[-1]
             scaled = scaled.masked_fill(scaled < threshold, float("-inf"))
         probs = torch.softmax(scaled, dim=-1)
+        order = None
         if 0 < self.request.top_p < 1:
-            sorted_probs, order = torch.sort(probs, descending=True)
-            cumulative = torch.cumsum(sorted_probs, 0)
-            drop = cumulative - sorted_probs > self.request.top_p
-            sorted_probs[drop] = 0
-            probs = torch.zeros_like(probs).scatter_(0, order, sorted_probs)
+            # The nucleus almost always lies among the NUCLEUS_SEARCH likeliest tokens: sort those only
+            # (all of them when it does not), and draw among the sorted ones.
+            probs, order = torch.topk(probs, min(NUCLEUS_SEARCH, len(probs)))
+            if float(probs.sum()) < self.request.top_p:
+                probs, order = torch.sort(torch.softmax(scaled, dim=-1), descending=True)
+            probs = probs.masked_fill(torch.cumsum(probs, 0) - probs > self.request.top_p, 0)
         token = int(torch.multinomial(probs, 1, generator=self.generator))
+        token = int(order[token]) if order is not None else token
         self.logprob += float(torch.log_softmax(self.logits, -1)[token])
         self.generated += 1
         return token
