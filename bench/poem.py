@@ -87,8 +87,8 @@ def main() -> int:
     print(f"cpu cores: {os.cpu_count()}, torch threads: {torch.get_num_threads()}, runs: {args.runs}")
     print(f"{'task':34s} {'median s':>9s} {'chars/s':>9s} {'naive s':>9s} {'naive/incr':>10s}")
     for label, folder, request in (
-        ("七言绝句 (1 candidate)", args.zh, PoemRequest(form="qijue", keywords="春山", candidates=1)),
-        ("English quatrain ABAB (1 cand.)", args.en, PoemRequest(form="abab", keywords="sea night", candidates=1)),
+        ("七言绝句 (1 candidate)", args.zh, PoemRequest(form="qijue", keywords="春山", candidates=1, drafts=1)),
+        ("English quatrain ABAB (1 cand.)", args.en, PoemRequest(form="abab", keywords="sea night", candidates=1, drafts=1)),
     ):
         poem = get_poem_model(folder, "bundled")
         from artdesk.ml.poem.generate import generate  # noqa: F401  (warm imports and masks)

@@ -126,7 +126,6 @@ def _judge(work: Work, cache: dict, ctx: JobContext) -> tuple[Originality, objec
     from artdesk.ml.poem.checker import check_poem
     from artdesk.ml.poem.export import read_poem_file
     from artdesk.ml.poem.forms import get_form
-    from artdesk.ml.poem.originality import check_poem_text
 
     text, _ = read_poem_file(path)
     settings = dict(work.settings)
@@ -137,7 +136,20 @@ def _judge(work: Work, cache: dict, ctx: JobContext) -> tuple[Originality, objec
     if form is not None and form.language != index.language:
         form = None
     report = check_poem(text, index.language, form, settings.get("heads", ""))
-    return check_poem_text(index, text), char_ngrams(text), float(len(report.errors))
+    return poem_originality(Path(work.model_dir), text, cache), char_ngrams(text), float(len(report.errors))
+
+
+def poem_originality(model_dir: Path, text: str, cache: dict | None = None) -> Originality:
+    """The originality of a poem's text against the index in ``model_dir``: the one answer the Gallery and
+    the Poem panel's copy check both give. OriginalityError when there is no index or the poem's language
+    is not the model's."""
+    from artdesk.ml.poem.checker import detect_language
+    from artdesk.ml.poem.originality import check_poem_text
+
+    index = _index("poem", Path(model_dir), {} if cache is None else cache)
+    if detect_language(text) != index.language:
+        raise OriginalityError("This poem is not in the language of the model's training poems, so it cannot be compared.")
+    return check_poem_text(index, text)
 
 
 def board_job(request: BoardRequest, ctx: JobContext) -> BoardResult:

@@ -1759,6 +1759,10 @@
       <translation>藏头诗需要藏头的字：请在“藏头”栏中输入。</translation>
     </message>
     <message>
+      <source>Best: {0}.</source>
+      <translation>最佳：{0}。</translation>
+    </message>
+    <message>
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -1769,10 +1773,6 @@
     <message>
       <source>Candidates</source>
       <translation>候选</translation>
-    </message>
-    <message>
-      <source>Candidates, best first (rule checks, then model score). Click to show.</source>
-      <translation>候选诗作，最好的排在前面（先看格律检查，再看模型评分）。点击即可显示。</translation>
     </message>
     <message>
       <source>Check poem</source>
@@ -1791,12 +1791,8 @@
       <translation>复制</translation>
     </message>
     <message>
-      <source>Copy check: longest shared passage “{0}” ({1} characters); lines found verbatim: {2}. {3}</source>
-      <translation>抄袭检查：与训练文本最长的重合片段为“{0}”（{1} 个字）；原样出现的诗句：{2}。{3}</translation>
-    </message>
-    <message>
-      <source>Copy check: nothing shared with the training text.</source>
-      <translation>抄袭检查：与训练文本没有重合。</translation>
+      <source>Details: {0} rule violation(s); {1:.2f} nats/char (model score); planned line words: {2}</source>
+      <translation>详情：{0} 处违反格律；{1:.2f} 奈特/字（模型得分）；每句预定关键词：{2}</translation>
     </message>
     <message>
       <source>Export .txt…</source>
@@ -1923,6 +1919,10 @@
       <translation>文本 (*.txt)</translation>
     </message>
     <message>
+      <source>The best drafts, best first, each with why it ranks there. Click to show.</source>
+      <translation>最好的几稿，最佳在前，并说明各自排名的原因。点击显示。</translation>
+    </message>
+    <message>
       <source>The poem has changes that are not saved.</source>
       <translation>这首诗有未保存的更改。</translation>
     </message>
@@ -1966,25 +1966,56 @@
       <source>acrostic: 春夏秋冬 / MOON</source>
       <translation>藏头：春夏秋冬 / MOON</translation>
     </message>
+    <message numerus="yes">
+      <source>breaks %n rule(s)</source>
+      <translation>
+        <numerusform>违反 %n 条格律</numerusform>
+        <numerusform>违反 %n 条格律</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>drifts from the theme</source>
+      <translation>偏离主题</translation>
+    </message>
     <message>
       <source>e.g. 春山 明月 / sea night</source>
       <translation>例如：春山 明月 / sea night</translation>
     </message>
     <message>
-      <source>keeps the form</source>
-      <translation>保持体裁</translation>
+      <source>it breaks more rules</source>
+      <translation>违反的格律更多</translation>
+    </message>
+    <message>
+      <source>it drifts from the theme</source>
+      <translation>偏离了主题</translation>
+    </message>
+    <message>
+      <source>it reads less naturally</source>
+      <translation>读来不如上一首自然</translation>
+    </message>
+    <message>
+      <source>it uses fewer planned words</source>
+      <translation>用到的预定关键词更少</translation>
+    </message>
+    <message>
+      <source>keeps every rule</source>
+      <translation>合乎全部格律</translation>
     </message>
     <message>
       <source>model decides</source>
       <translation>由模型决定</translation>
     </message>
     <message>
-      <source>none</source>
-      <translation>无</translation>
-    </message>
-    <message>
       <source>off</source>
       <translation>关</translation>
+    </message>
+    <message>
+      <source>stays on the theme</source>
+      <translation>紧扣主题</translation>
+    </message>
+    <message>
+      <source>uses {0} of {1} planned words</source>
+      <translation>用到 {1} 个预定关键词中的 {0} 个</translation>
     </message>
     <message>
       <source>{0} candidate(s) in {1:.2f} s. {2}</source>
@@ -1995,8 +2026,8 @@
       <translation>{0} 是空文件，没有诗；你的诗没有改变。</translation>
     </message>
     <message>
-      <source>{0} violation(s)</source>
-      <translation>{0} 处不合格律</translation>
+      <source>{0}; below {1} because {2}.</source>
+      <translation>{0}；排在第 {1} 首之后，因为{2}。</translation>
     </message>
   </context>
   <context>

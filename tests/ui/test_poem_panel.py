@@ -120,7 +120,46 @@ def test_english_check_and_copy_check(qtbot, panel):
                           "Rough winds do shake the darling buds of May,\nAnd summer's lease hath all too short a date:")
     run(qtbot, panel, panel.check_button.click, kind="check")
     assert "'date' does not rhyme with 'temperate'" in panel.check_label.text()  # Shakespeare's rhyme, not today's
-    assert "verbatim: 1, 2, 3, 4" in panel.copy_label.text()
+    assert "no originality index" in panel.copy_view.label.text()  # the tiny model ships no calibration: said so
+
+
+def test_copy_check_gives_the_gallerys_figure(qtbot, panel, tmp_path):
+    """The Poem panel's copy check and the Gallery's "Check originality" show one and the same answer."""
+    import numpy as np
+
+    from artdesk.core.jobs import RecordingContext
+    from artdesk.ml.originality import BoardRequest, Work, board_job
+    from artdesk.ml.poem.export import export_poem
+    from artdesk.ml.poem.originality import calibrate
+    from artdesk.ui.gallery.originality import QtOriginalityView
+    from tests.ml.poem.fixtures import tiny_corpus
+
+    folder = panel.context.paths.user_models / "poem" / "tiny-en"
+    calibrate(folder, "en", np.tile(tiny_corpus("en")[1], 7))  # 21 held-out poems: enough to calibrate
+    panel.select_model("tiny-en")
+    panel.select_form("en-free")
+    text = ("The sea is calm tonight, the moon lies fair\nUpon the straits; on the French coast the light\n"
+            "Is mine and gone, the stars are far away.")
+    panel.editor.set_text(text)
+    run(qtbot, panel, panel.check_button.click, kind="check")
+    path = export_poem(tmp_path / "poem.txt", text, {"settings": {"form": "en-free"}})
+    answer = board_job(BoardRequest((Work("1", "poem", "poem", str(path), str(folder)),)), RecordingContext()).originality["1"]
+    gallery = QtOriginalityView()
+    gallery.show_answer(answer)
+    assert answer.value >= 20  # the first line is a training line
+    assert panel.copy_view.label.text() == gallery.label.text()
+    assert panel.copy_view.passage.text() == gallery.passage.text()
+
+
+def test_rhythm_check_is_hidden_for_english_and_candidates_say_why(qtbot, panel):
+    panel.select_form("qijue")
+    assert not panel.tones_check.isHidden()
+    panel.select_model("tiny-en")
+    panel.select_form("abab")
+    assert panel.tones_check.isHidden()  # hidden, not greyed
+    run(qtbot, panel, panel.generate_button.click)
+    items = [panel.candidates_list.item(i).text() for i in range(panel.candidates_list.count())]
+    assert len(items) == 2 and "Best:" in items[0] and "below 1 because" in items[1]
 
 
 def test_export_round_trip_restores_settings(qtbot, panel, tmp_path):

@@ -21,7 +21,7 @@ class Issue:
     line: int  # line index (-1: the whole poem)
     start: int  # character offset in the checked text
     end: int
-    kind: str  # "length", "tone", "rhyme", "acrostic", "lines", "syllables", "script", "unknown-word"
+    kind: str  # "length", "tone", "rhyme", "repeat", "acrostic", "lines", "syllables", "script", "unknown-word"
     message: str
     severity: str = "error"  # "error" breaks the form; "note" is information
 
@@ -126,6 +126,10 @@ def _check_zh(text: str, form: Form | None, heads: str) -> CheckReport:
                                        f"line {index + 1} has {len(body)} characters; {form.label} needs {form.chars}"))
         if form is not None and form.acrostic and index < len(heads) and (not body or body[0] != heads[index]):
             report.issues.append(Issue(index, offset, offset + 1, "acrostic", f"line {index + 1} should start with {heads[index]}"))
+    for index, pos, ch in chinese.couplet_repeats(bodies):
+        start = lines[index][0] + pos
+        report.issues.append(Issue(index, start, start + 1, "repeat",
+                                   f"line {index + 1}: {ch} is used twice in one couplet (only a doubling such as {ch}{ch} may repeat)"))
     if form is None or not form.scheme or not lines:
         report.scheme = "".join(chinese.rhyme_group(b[-1]) or "·" for b in bodies if b)
         return report
@@ -144,6 +148,18 @@ def _check_zh(text: str, form: Form | None, heads: str) -> CheckReport:
         if chinese.tone(body[-1]) != chinese.LEVEL:
             report.issues.append(Issue(index, offset, offset + 1, "rhyme", f"line {index + 1}: the rhyme {body[-1]} should be level (平)"))
     report.scheme = anchor_group or ""
+    rhymed: dict[tuple, int] = {}
+    for index, body in enumerate(bodies):  # a rhyme sound once per poem (a rhyming first line included)
+        if not body or chinese.rhyme_group(body[-1]) != anchor_group:
+            continue
+        sound = (chinese.reading(body[-1]) or ("", body[-1]))[:2]
+        if sound in rhymed:
+            earlier = rhymed[sound]
+            offset = lines[index][0] + len(body) - 1
+            what = "was already used" if bodies[earlier][-1] == body[-1] else f"sounds like {bodies[earlier][-1]}, already used"
+            report.issues.append(Issue(index, offset, offset + 1, "rhyme",
+                                       f"line {index + 1}: the rhyme {body[-1]} {what} in line {earlier + 1}"))
+        rhymed.setdefault(sound, index)
     if form.tones and form.chars and bodies and len(bodies[0]) > 1:
         needs = chinese.required_tones(form.chars, len(bodies), chinese.tone(bodies[0][1]) or chinese.LEVEL)
         for index, body in enumerate(bodies):
@@ -210,6 +226,8 @@ def _check_en(text: str, form: Form | None, heads: str) -> CheckReport:
                 offset, line = lines[index]
                 word = last_words[index]
                 start = offset + line.lower().rfind(word) if word else offset
+                why = (f"sounds the same as {anchor!r} (an identical rhyme does not count)"
+                       if word and english.identical_rhyme(word, anchor) else f"does not rhyme with {anchor!r}")
                 report.issues.append(Issue(index, start, start + max(1, len(word)), "rhyme",
-                                           f"line {index + 1}: {word or '(no word)'!r} does not rhyme with {anchor!r}"))
+                                           f"line {index + 1}: {word or '(no word)'!r} {why}"))
     return report

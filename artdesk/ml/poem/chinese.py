@@ -61,6 +61,30 @@ def rhyme_group(ch: str) -> str | None:
     return FINAL_GROUP.get(final)
 
 
+def may_double(line: str, ch: str) -> bool:
+    """True when writing ``ch`` after ``line`` makes a reduplication (叠字) the corpus uses, as in 青青 (not 青青青)."""
+    from artdesk.ml.poem import lexicon
+
+    return bool(line) and line[-1] == ch and line[-2:-1] != ch and ch in lexicon.reduplicable()
+
+
+def couplet_repeats(bodies: list[str]) -> list[tuple[int, int, str]]:
+    """(line, position, character) of each character written again within its couplet (lines 1-2, 3-4, ...),
+    except the second half of a reduplication the corpus uses."""
+    found = []
+    for first in range(0, len(bodies), 2):
+        seen: dict[str, int] = {}
+        for index in (first, first + 1)[: len(bodies) - first]:
+            body = bodies[index]
+            for pos, ch in enumerate(body):
+                if not is_hanzi(ch):
+                    continue
+                if seen.get(ch) and not (seen[ch] == 1 and may_double(body[:pos], ch)):
+                    found.append((index, pos, ch))
+                seen[ch] = seen.get(ch, 0) + 1
+    return found
+
+
 def required_tones(line_length: int, lines: int, first_second_tone: str) -> list[dict[int, str]]:
     """For each line, the tone required at positions 2, 4 (and 6) and at the line end (0-based keys).
 

@@ -62,7 +62,8 @@ def _generate(argv: list[str]) -> int:
     parser.add_argument("--temperature", type=float, default=0.8)
     parser.add_argument("--top-k", type=int, default=0)
     parser.add_argument("--top-p", type=float, default=0.9)
-    parser.add_argument("--candidates", type=int, default=3)
+    parser.add_argument("--candidates", type=int, default=3, help="candidates shown, best first")
+    parser.add_argument("--drafts", type=int, default=0, help="drafts written and ranked (default: 2 per candidate)")
     parser.add_argument("--lines", type=int, default=0)
     parser.add_argument("--tones", action="store_true", help="enforce the level/oblique pattern (regulated Chinese forms)")
     parser.add_argument("--out", type=Path, default=None)
@@ -74,14 +75,16 @@ def _generate(argv: list[str]) -> int:
     folder, source = find_model(args.model or DEFAULT_MODELS[form.language])
     poem = get_poem_model(folder, source)
     request = PoemRequest(form=args.form, keywords=args.theme, heads=args.heads, seed=args.seed, temperature=args.temperature,
-                          top_k=args.top_k, top_p=args.top_p, candidates=args.candidates, lines=args.lines, tones=args.tones)
+                          top_k=args.top_k, top_p=args.top_p, candidates=args.candidates, drafts=args.drafts, lines=args.lines,
+                          tones=args.tones)
     result = generate(poem, request, ConsoleContext())
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
     for number, candidate in enumerate(result.candidates):
-        flag = "ok" if not candidate.violations else f"{candidate.violations} violation(s)"
-        print(f"--- candidate {number + 1} ({flag}, {candidate.mean_logprob:.2f} nats/char)")
+        print(f"--- candidate {number + 1} ({candidate.violations} violation(s), {candidate.mean_logprob:.2f} nats/char, "
+              f"plan: {' / '.join(k or '-' for k in candidate.plan)})")
         print(candidate.text)
+        print(f"    {candidate.reason}")
     if args.out:
         export_poem(args.out, result.best.text, provenance(result, _card(folder, source)))
         print(f"wrote {args.out}")
@@ -133,7 +136,7 @@ def _eval(argv: list[str]) -> int:
     from artdesk.core.jobs import ConsoleContext
     from artdesk.ml.device import configure_threads
     from artdesk.ml.poem.data import default_cache
-    from artdesk.ml.poem.eval import evaluate, write_copy_index
+    from artdesk.ml.poem.eval import evaluate, report_lines, write_copy_index
     from artdesk.ml.poem.loader import get_poem_model
 
     parser = argparse.ArgumentParser(prog="artdesk eval poem")
@@ -157,10 +160,10 @@ def _eval(argv: list[str]) -> int:
         print(f"copy index: {write_copy_index(poem, data)} bytes")
     metrics = evaluate(poem, data, cache, args.poems, ConsoleContext(),
                        forms=args.forms.split(",") if args.forms else None)
-    print(json.dumps(metrics, indent=1, ensure_ascii=False))
     if args.write_card:
         write_card_metrics(folder, metrics)
         print(f"metrics written to {folder / 'card.json'}")
+    print("\n".join(report_lines(metrics, poem.config.language)))
     return 0
 
 

@@ -53,12 +53,31 @@ def rhyme_key(word: str) -> str:
     return "~" + word[-3:]
 
 
-def rhymes(a: str, b: str) -> bool:
-    """True when two different words rhyme (identical words do not count)."""
+def _onset_rhyme(phones: str) -> str:
+    """The rhyming part with the consonant before it (light, delight: L AY1 T)."""
+    part = pronunciations.rhyming_part(phones)
+    before = phones[: len(phones) - len(part)].split()
+    return " ".join(before[-1:] + [part]) if before and not before[-1][-1].isdigit() else part
+
+
+def identical_rhyme(a: str, b: str) -> bool:
+    """True for the same word, homophones (sea, see) or words alike from the consonant before the rhyme on
+    (light, delight): an identical rhyme, which poems do not count as a rhyme."""
     a, b = a.lower().strip("'"), b.lower().strip("'")
-    if not a or not b or a == b:
+    if a == b:
+        return True
+    pa, pb = pronunciations.phones_for_word(a), pronunciations.phones_for_word(b)
+    if set(pa) & set(pb):
+        return True
+    return bool(pa and pb) and _onset_rhyme(pa[0]) == _onset_rhyme(pb[0])
+
+
+def rhymes(a: str, b: str) -> bool:
+    """True when two words rhyme and the rhyme is not an identical one (see ``identical_rhyme``)."""
+    a, b = a.lower().strip("'"), b.lower().strip("'")
+    if not a or not b or rhyme_key(a) != rhyme_key(b):
         return False
-    return rhyme_key(a) == rhyme_key(b)
+    return not identical_rhyme(a, b)
 
 
 def last_word(line: str) -> str:

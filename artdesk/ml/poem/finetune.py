@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import JobContext
-from artdesk.core.text_io import decode_text
+from artdesk.core.text_io import decode_named
+from artdesk.ml.poem.checker import detect_language
 from artdesk.ml.poem.data import SEED, en_scheme, pick_keywords_en, pick_keywords_zh, zh_body, zh_form, zh_lines
 from artdesk.ml.poem.loader import get_poem_model
 from artdesk.ml.poem.requests import FinetuneRequest
@@ -17,10 +18,14 @@ from artdesk.ml.poem.train import bits_per_char, save_model, train_model
 
 MAX_BYTES = 20 << 20
 MIN_CHARS = 40
+MAX_POEM_LINES = 40  # a "poem" longer than this in a file without blank lines is a file of many poems
+STANZA = 4
+MAX_UNKNOWN = 0.2  # share of characters the base model never saw, above which the text is refused
 
 
-def read_user_text(path: Path) -> str:
-    """The user's text, or an ArtdeskError saying why it cannot be used (empty, binary, huge, unreadable)."""
+def read_user_text(path: Path) -> tuple[str, str]:
+    """The user's text and the encoding it was read in ("UTF-8", "UTF-16", "GBK (Chinese)"), or an
+    ArtdeskError saying why it cannot be used (empty, binary, huge, an encoding it cannot tell)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -31,11 +36,27 @@ def read_user_text(path: Path) -> str:
     if size > MAX_BYTES:
         raise ArtdeskError(f"{path.name} is {size / 1e6:.0f} MB; fine-tuning takes at most {MAX_BYTES >> 20} MB of text. "
                            "Use a smaller selection of your poems.")
-    return decode_text(path.read_bytes(), path.name)
+    return decode_named(path.read_bytes(), path.name)
 
 
-def user_records(text: str, language: str, rng: random.Random) -> list[dict]:
-    poems = [p.strip() for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
+def split_poems(text: str, language: str) -> tuple[list[str], str]:
+    """The poems of ``text`` (separated by blank lines) and a note when the file had to be cut otherwise: a
+    file without blank lines and over ``MAX_POEM_LINES`` lines is cut into one poem per line (Chinese lines
+    holding whole poems) or into stanzas of ``STANZA`` lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    poems = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    if len(poems) != 1 or len(lines := poems[0].splitlines()) <= MAX_POEM_LINES:
+        return poems, ""
+    lines = [line for line in lines if line.strip()]
+    whole = language == "zh" and sum(len(re.findall("[，。？！；]", line)) >= 2 for line in lines) > len(lines) / 2
+    if whole:
+        return lines, f"The file has no blank lines between poems: each of its {len(lines):,} lines was taken as one poem."
+    stanzas = ["\n".join(lines[i:i + STANZA]) for i in range(0, len(lines), STANZA)]
+    return stanzas, (f"The file has no blank lines between poems: its {len(lines):,} lines were cut into "
+                     f"{len(stanzas):,} stanzas of {STANZA} lines.")
+
+
+def user_records(poems: list[str], language: str, rng: random.Random) -> list[dict]:
     records = []
     for poem in poems:
         if language == "zh":
@@ -51,6 +72,27 @@ def user_records(text: str, language: str, rng: random.Random) -> list[dict]:
     return records
 
 
+def audit_text(text: str, base, name: str) -> tuple[list[dict], list[str]]:
+    """The training records of ``text`` for ``base`` and notes for the user; ArtdeskError, before any
+    training, when the text is too short or in another script than the model writes."""
+    language = base.config.language
+    script = "Chinese" if language == "zh" else "English"
+    poems, note = split_poems(text, language)
+    records = user_records(poems, language, random.Random(SEED))
+    chars = sum(len(r["body"]) for r in records)
+    unknown = sum(ch not in base.vocab for r in records for ch in r["body"])
+    found = detect_language(text)
+    if chars and unknown > MAX_UNKNOWN * chars or chars >= MIN_CHARS and found != language:
+        other = "Chinese" if found == "zh" else "English"
+        raise ArtdeskError(f"{name} holds {other} text, but {base.name} writes {script}: "
+                           f"{unknown / max(1, chars):.0%} of its characters are unknown to the model. "
+                           f"Pick a {other} model to fine-tune on it.")
+    if chars < MIN_CHARS:
+        raise ArtdeskError(f"Found only {chars} characters of {script} verse in the file; fine-tuning needs at least "
+                           f"{MIN_CHARS}. Check that the file holds {script} poems, separated by blank lines.")
+    return records, [n for n in (note,) if n]
+
+
 def finetune_job(request: FinetuneRequest, ctx: JobContext) -> str:
     """Fine-tune ``base_dir`` on the user's text for ``minutes``; resumes from saved state after a cancel.
 
@@ -59,16 +101,12 @@ def finetune_job(request: FinetuneRequest, ctx: JobContext) -> str:
     from artdesk.ml.poem.data import encode_records
 
     ctx.report(0.0, "Reading your text…")
-    text = read_user_text(Path(request.text_path))
+    text, encoding = read_user_text(Path(request.text_path))
     base = get_poem_model(request.base_dir, request.base_source)
-    language = base.config.language
-    records = user_records(text, language, random.Random(SEED))
+    records, notes = audit_text(text, base, Path(request.text_path).name)
     chars = sum(len(r["body"]) for r in records)
-    if chars < MIN_CHARS:
-        script = "Chinese" if language == "zh" else "English"
-        raise ArtdeskError(f"Found only {chars} characters of {script} verse in the file; fine-tuning needs at least "
-                           f"{MIN_CHARS}. Check that the file holds {script} poems, separated by blank lines.")
     unknown = sum(ch not in base.vocab for r in records for ch in r["body"])
+    ctx.report(0.0, " ".join([f"Read {len(records):,} poems ({encoding}).", *notes]))
     valid_records = records[:max(1, len(records) // 10)] if len(records) >= 10 else records
     train_records = records[len(valid_records):] if len(records) >= 10 else records
     train = encode_records(train_records, base.vocab).astype(np.int64)

@@ -1,33 +1,42 @@
-"""Poem generation: incremental sampling with the recurrent state, under form constraints.
+"""Poem generation: incremental sampling with the recurrent state, under form constraints, after a plan.
 
-One step feeds one token and keeps the GRU/LSTM state (no re-run of the prefix). Constraints:
-Chinese line lengths and 句 marks, acrostic heads, rhyme (same 中华新韵 group, level tone) and
-optionally the level/oblique pattern, all by masking the next-character distribution; English
-syllable counts (word-level retries), acrostic letters and rhyme (the line's last word is replaced
-by the best-scoring rhyming word). Locked lines are fed verbatim. The theme is a prefix the model
-was trained with and, on top, a logit bonus toward theme words the poem has not used yet
-(``ThemeBias``). Candidates are ranked by rule violations, then by theme use, then by the model's
-mean log-probability per generated character.
+One step feeds one token and keeps the GRU/LSTM state (no re-run of the prefix). The theme is
+expanded into one keyword per line (``planning``); each line is pulled toward its keyword and the
+theme's unused words (``ThemeBias``). Constraints, all by masking the next-token distribution:
+Chinese line lengths and 句 marks, acrostic heads, rhyme (same 中华新韵 group, level tone, no rhyme
+character twice), no character twice in a couplet except a corpus reduplication (叠字), optionally
+the level/oblique pattern; English words spelled only from the vocabulary (a ``lexicon.WordTrie``),
+lines opening with a capital, syllable counts (word-level retries), acrostic letters and rhyme (the
+line's last word is replaced by the best-scoring rhyming word; identical rhymes do not count), and
+a last line that ends a sentence. Locked lines are fed verbatim. Several drafts are written and
+ranked (``rank``): rules, theme, then model score with the plan's words.
 """
 from __future__ import annotations
 
+import random
 import re
 import time
+import zlib
 from dataclasses import dataclass, field, replace
 
 import torch
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import JobContext
-from artdesk.ml.poem import chinese, english, pronunciations
+from artdesk.ml.poem import chinese, english, lexicon, planning, pronunciations, rank
 from artdesk.ml.poem.checker import check_poem
 from artdesk.ml.poem.forms import MAX_ACROSTIC, MAX_FREE_LINES, Form, get_form, zh_tag_for
 from artdesk.ml.poem.loader import PoemModel
 from artdesk.ml.poem.requests import PoemRequest
+from artdesk.ml.poem.theme import ThemeBias
 from artdesk.ml.poem.vocab import EOS
 
 ZH_MARKS = ("，", "。")
 EN_END = ",.;:!?"
+EN_FINAL = ".!?"
+DRAFTS_PER_SHOWN = 2  # drafts written per candidate shown, when the request leaves it open
+NUCLEUS_SEARCH = 256  # tokens sorted for top-p sampling before falling back to all of them
+KEYWORD_BONUS = 0.3  # nats per character a line's tries credit for holding the line's planned keyword
 MAX_KEYWORDS = 40
 ANCHOR_WORDS = ("day away night light sea free tree heart sky high eye song long sight bright love above rain again "
                 "fire desire sun done moon soon door more shore sand hand land stone alone home sleep deep dream stream "
@@ -45,7 +54,10 @@ class Candidate:
     generated: int  # characters generated (locked lines excluded)
     violations: int
     issues: list[str] = field(default_factory=list)
-    uses_theme: bool = False  # a theme word (English) or character (Chinese) appears in the poem
+    uses_theme: bool = False  # a theme word or one of its expansions appears in the poem
+    plan: list[str] = field(default_factory=list)  # the keyword planned for each line ("" where none)
+    planned_used: int = 0  # planned keywords that appear in the poem
+    reason: str = ""  # why it ranks where it does, in plain words
 
     @property
     def text(self) -> str:
@@ -54,6 +66,11 @@ class Candidate:
     @property
     def mean_logprob(self) -> float:
         return self.logprob / max(1, self.generated)
+
+    @property
+    def standing(self) -> rank.Standing:
+        return rank.Standing(self.violations, self.issues[0] if self.issues else "", self.uses_theme,
+                             self.planned_used, sum(1 for k in self.plan if k), self.mean_logprob)
 
 
 @dataclass
@@ -122,66 +139,11 @@ def validate(poem: PoemModel, request: PoemRequest) -> tuple[Form, list[str]]:
         raise InputProblem("Temperature must be between 0.05 and 3.")
     if not 1 <= request.candidates <= 20:
         raise InputProblem("Ask for 1 to 20 candidates.")
+    if request.drafts and not request.candidates <= request.drafts <= 40:
+        raise InputProblem("Write at least as many drafts as candidates shown, and at most 40.")
+    if not 1 <= request.line_tries <= 8:
+        raise InputProblem("Try each line 1 to 8 times.")
     return form, notes
-
-
-def theme_words(keywords: str, language: str) -> tuple[str, ...]:
-    """The theme's words (English, lower case) or characters (Chinese), in order, without repeats."""
-    if language == "en":
-        return tuple(dict.fromkeys(w.lower() for w in re.findall(r"[A-Za-z]+", keywords)))
-    return tuple(dict.fromkeys(ch for ch in keywords if chinese.is_hanzi(ch)))
-
-
-class ThemeBias:
-    """Contextual biasing toward the theme (as keyword boosting in speech recognition does).
-
-    Chinese: every theme character the poem has not used yet gets ``strength`` added to its logit.
-    English: at each step, the letters that continue an unused theme word from the word being
-    written get the bonus (the first letter at a word start, in both cases), and once a whole theme
-    word is written the characters that end a word get it. Only sampling sees the bonus: the
-    log-probability used to rank candidates is the model's own. The progress (word being written,
-    words used) is part of the sampler's snapshot, so retries rewind it too."""
-
-    def __init__(self, vocab, keywords: str, language: str, strength: float,
-                 word_ends: torch.Tensor | None = None) -> None:
-        self.vocab = vocab
-        self.language = language
-        self.strength = float(strength)
-        self.word_ends = word_ends  # English: the characters that end a word
-        self.words = tuple(w for w in theme_words(keywords, language) if all(ch in vocab for ch in w))
-        self.progress: tuple[str, frozenset] = ("", frozenset())
-
-    def observe(self, token_text: str) -> None:
-        partial, used = self.progress
-        if self.language == "zh":
-            if token_text in self.words:
-                self.progress = (partial, used | {token_text})
-        elif token_text.isalpha() and len(token_text) == 1:
-            self.progress = (partial + token_text.lower(), used)
-        elif partial:
-            self.progress = ("", used | {partial} if partial in self.words else used)
-
-    def bonus(self, size: int) -> torch.Tensor | None:
-        """Additive logits, or None when no theme word is left to use."""
-        partial, used = self.progress
-        open_words = [w for w in self.words if w not in used]
-        if not open_words or self.strength == 0:
-            return None
-        bonus = torch.zeros(size)
-        index = self.vocab.index
-        if self.language == "zh":
-            for ch in open_words:
-                bonus[index[ch]] = self.strength
-            return bonus
-        for word in open_words:
-            if word == partial and self.word_ends is not None:
-                bonus[self.word_ends] = self.strength
-            elif word.startswith(partial) and len(word) > len(partial):
-                nxt = word[len(partial)]
-                for ch in {nxt, nxt.upper()} if not partial else {nxt}:
-                    if ch in index:
-                        bonus[index[ch]] = self.strength
-        return bonus if bool(bonus.any()) else None
 
 
 class Sampler:
@@ -198,14 +160,19 @@ class Sampler:
         self.generated = 0
         self.theme: ThemeBias | None = None
 
-    def follow_theme(self, keywords: str) -> None:
-        """From now on, bias sampling toward ``keywords`` (call after feeding the prefix)."""
+    def follow_theme(self, keywords: str, plan: list[str]) -> None:
+        """From now on, bias sampling toward ``keywords`` and the planned line words (call after feeding the prefix)."""
         language = self.poem.config.language
         word_ends = None
         if language == "en":
             masks = _en_masks(self.poem)
             word_ends = masks["chars"] & ~masks["letters"]
-        self.theme = ThemeBias(self.vocab, keywords, language, self.request.theme_bias, word_ends)
+        self.theme = ThemeBias(self.vocab, keywords, language, self.request.theme_bias, word_ends, tuple(plan))
+
+    def focus(self, keyword: str) -> None:
+        """Pull the coming line toward its planned ``keyword``."""
+        if self.theme is not None:
+            self.theme.set_focus(keyword)
 
     @torch.no_grad()
     def feed(self, token: int) -> None:
@@ -226,9 +193,6 @@ class Sampler:
         if self.theme is not None:
             self.theme.progress = progress
 
-    def uses_theme(self) -> bool:
-        return bool(self.theme and self.theme.progress[1])
-
     def sample(self, allowed: torch.Tensor | None = None) -> int:
         """Draw the next token among ``allowed`` (bool mask); records its model log-probability."""
         logits = self.logits
@@ -246,13 +210,16 @@ class Sampler:
             threshold = torch.topk(scaled, k).values[-1]
             scaled = scaled.masked_fill(scaled < threshold, float("-inf"))
         probs = torch.softmax(scaled, dim=-1)
+        order = None
         if 0 < self.request.top_p < 1:
-            sorted_probs, order = torch.sort(probs, descending=True)
-            cumulative = torch.cumsum(sorted_probs, 0)
-            drop = cumulative - sorted_probs > self.request.top_p
-            sorted_probs[drop] = 0
-            probs = torch.zeros_like(probs).scatter_(0, order, sorted_probs)
+            # The nucleus almost always lies among the NUCLEUS_SEARCH likeliest tokens: sort those only
+            # (all of them when it does not), and draw among the sorted ones.
+            probs, order = torch.topk(probs, min(NUCLEUS_SEARCH, len(probs)))
+            if float(probs.sum()) < self.request.top_p:
+                probs, order = torch.sort(torch.softmax(scaled, dim=-1), descending=True)
+            probs = probs.masked_fill(torch.cumsum(probs, 0) - probs > self.request.top_p, 0)
         token = int(torch.multinomial(probs, 1, generator=self.generator))
+        token = int(order[token]) if order is not None else token
         self.logprob += float(torch.log_softmax(self.logits, -1)[token])
         self.generated += 1
         return token
@@ -264,6 +231,7 @@ def _zh_masks(poem: PoemModel) -> dict:
         hanzi = torch.zeros(size, dtype=torch.bool)
         level = torch.zeros(size, dtype=torch.bool)
         groups: dict[str, torch.Tensor] = {}
+        sounds: dict[tuple, list[int]] = {}  # (initial, final) -> characters read so (homophones, whatever the tone)
         for index, token in enumerate(poem.vocab.tokens):
             if len(token) == 1 and chinese.is_hanzi(token):
                 hanzi[index] = True
@@ -271,7 +239,10 @@ def _zh_masks(poem: PoemModel) -> dict:
                 group = chinese.rhyme_group(token)
                 if group:
                     groups.setdefault(group, torch.zeros(size, dtype=torch.bool))[index] = True
-        poem.masks["zh"] = {"hanzi": hanzi, "level": level & hanzi, "oblique": hanzi & ~level, "groups": groups}
+                if (found := chinese.reading(token)) is not None:
+                    sounds.setdefault(found[:2], []).append(index)
+        poem.masks["zh"] = {"hanzi": hanzi, "level": level & hanzi, "oblique": hanzi & ~level, "groups": groups,
+                            "sounds": sounds}
     return poem.masks["zh"]
 
 
@@ -303,22 +274,45 @@ def _publish(ctx: JobContext, number: int, lines: list[str], current: str) -> No
     ctx.publish({"candidate": number, "text": "\n".join([*lines, current]) if current else "\n".join(lines)})
 
 
-def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sampler, ctx: JobContext, number: int) -> list[str]:
+def _narrowed(allowed: torch.Tensor, keep: torch.Tensor) -> torch.Tensor:
+    """``allowed & keep``, or ``allowed`` unchanged when nothing would be left (a softer rule gives way)."""
+    narrowed = allowed & keep
+    return narrowed if bool(narrowed.any()) else allowed
+
+
+def _zh_unrepeated(poem: PoemModel, couplet: str, line: str, line_ends: set[str]) -> torch.Tensor:
+    """Characters allowed next without repeating one of the couplet (a corpus reduplication may) or, at a
+    line end, a character that already ended a line or sounds like one (an identical rhyme)."""
+    keep = torch.ones(len(poem.vocab), dtype=torch.bool)
+    index = poem.vocab.index
+    sounds = _zh_masks(poem)["sounds"]
+    for ch in line_ends:
+        keep[sounds.get((chinese.reading(ch) or ())[:2], [])] = False
+    for ch in set(couplet) | line_ends:
+        if ch in index:
+            keep[index[ch]] = False
+    if line and couplet.count(line[-1]) == 1 and chinese.may_double(line, line[-1]) and line[-1] in index:
+        keep[index[line[-1]]] = True
+    return keep
+
+
+def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sampler, ctx: JobContext, number: int,
+                  plan: list[str], theme: tuple[str, ...]) -> list[str]:
+    """One Chinese poem. ``theme``: the theme's characters and their expansions; when the first line has
+    none of them by its last free character, that character is drawn among them (if the rules allow one)."""
     masks = _zh_masks(poem)
     vocab = poem.vocab
+    on_theme = torch.zeros(len(vocab), dtype=torch.bool)
+    on_theme[[vocab.index[ch] for ch in theme if ch in vocab.index]] = True
     heads = re.sub(r"\s+", "", request.heads) if form.acrostic else ""
     locked = dict(request.locked)
-    if form.acrostic:
-        count = len(heads)
-    elif form.lines:
-        count = form.lines
-    else:
-        count = request.lines or 0
+    count = _line_count(form, request)
     chars = form.chars
     scheme = form.scheme_for(count or MAX_FREE_LINES) if request.rhyme and request.constraints else "x" * 64
     lines: list[str] = []
     anchor_group: str | None = None
     needs = None
+    ends: set[str] = set()  # characters that ended a line: none may end another
     index = 0
     while True:
         ctx.raise_if_cancelled()
@@ -326,7 +320,9 @@ def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
             break
         if not count and index >= MAX_FREE_LINES:
             break
-        mark = ZH_MARKS[index % 2]
+        mark = ZH_MARKS[1] if count and index == count - 1 else ZH_MARKS[index % 2]
+        couplet = lines[-1].rstrip("".join(ZH_MARKS)) if index % 2 else ""
+        sampler.focus(plan[index] if index < len(plan) else "")
         if index in locked:
             text = locked[index].strip().rstrip("".join(ZH_MARKS) + "，。？！；,.?!;")
             sampler.feed_many(vocab.encode(text) + [vocab.index[mark]])
@@ -338,8 +334,8 @@ def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
             while True:
                 allowed = masks["hanzi"].clone()
                 if not length:  # free form: the model ends the line (3 to 9 characters) and the poem
-                    if position >= 3:
-                        for m in ZH_MARKS:
+                    if position >= 3:  # a poem of known length ends its last line with 。
+                        for m in (ZH_MARKS[1],) if count and index == count - 1 else ZH_MARKS:
                             allowed[vocab.index[m]] = True
                     if position == 0 and index >= 2 and not request.lines:
                         allowed[vocab.index[EOS]] = True
@@ -349,18 +345,22 @@ def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
                 elif position == length:
                     break
                 if request.constraints:
+                    at_end = bool(length) and position == length - 1
                     if heads and position == 0:
-                        head = heads[index] if heads[index] in vocab else heads[index]
-                        allowed = _one_hot(len(vocab), vocab.id(head))
-                    elif length and position == length - 1 and scheme[index] != "x":
+                        allowed = _one_hot(len(vocab), vocab.id(heads[index]))
+                    elif at_end and scheme[index] != "x":
                         allowed = allowed & masks["level"]
                         if anchor_group and anchor_group in masks["groups"]:
                             allowed = allowed & masks["groups"][anchor_group]
                     elif request.tones and form.tones and needs is not None and position in needs[index]:
                         allowed = allowed & masks["level" if needs[index][position] == chinese.LEVEL else "oblique"]
+                    if not (heads and position == 0):
+                        allowed = _narrowed(allowed, _zh_unrepeated(poem, couplet + line, line, ends if at_end else set()))
+                    if index == 0 and length >= 3 and position == length - 2 and not any(ch in line for ch in theme):
+                        allowed = _narrowed(allowed, on_theme)
                 token = sampler.sample(allowed)
                 if token == vocab.index[EOS]:
-                    return lines
+                    return _zh_close(lines)
                 ch = vocab.tokens[token]
                 if ch in ZH_MARKS:
                     mark = ch
@@ -378,10 +378,26 @@ def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
             needs = chinese.required_tones(chars, count or 8, chinese.tone(body[1]) or chinese.LEVEL)
         if scheme[index] != "x" and body and anchor_group is None:
             anchor_group = chinese.rhyme_group(body[-1])
+        if body:
+            ends.add(body[-1])
         lines.append(line)
         _publish(ctx, number, lines, "")
         index += 1
+    return _zh_close(lines)
+
+
+def _zh_close(lines: list[str]) -> list[str]:
+    """A poem ends with 。 (a free poem the model ended after a ， line gets its full stop)."""
+    if lines and lines[-1].endswith(ZH_MARKS[0]):
+        lines[-1] = lines[-1][:-1] + ZH_MARKS[1]
     return lines
+
+
+def _line_count(form: Form, request: PoemRequest) -> int:
+    """Lines of the poem (0: the model decides, up to MAX_FREE_LINES)."""
+    if form.acrostic:
+        return len(re.sub(r"[^A-Za-z]", "", request.heads) if form.language == "en" else re.sub(r"\s+", "", request.heads))
+    return form.lines or request.lines or 0
 
 
 @torch.no_grad()
@@ -426,29 +442,33 @@ def _pick_word(poem: PoemModel, sampler: Sampler, words: list[str], keep: int = 
 
 
 def _words_with_syllables(poem: PoemModel, count: int) -> list[str]:
-    """Common words first, then short dictionary words, with exactly ``count`` syllables and known letters."""
+    """Common words first, then short vocabulary words, with exactly ``count`` syllables and known letters."""
     table = poem.masks.setdefault("syllable_words", {})
     if count not in table:
         known = set(poem.vocab.index)
         words = [w for w in FALLBACK_WORDS if english.syllables(w) == count]
-        extra = sorted({w for w in pronunciations.words() if w.isalpha() and len(w) <= 9 and set(w) <= known
-                        and english.syllables(w) == count}, key=lambda w: (len(w), w))
+        extra = [w for w in lexicon.en_word_counts() if w.isalpha() and len(w) <= 9 and set(w) <= known
+                 and english.syllables(w) == count]  # most frequent first
         table[count] = [w for w in words if set(w) <= known] + extra[:400]
     return table[count]
 
 
 def rhyme_candidates(anchor: str) -> list[str]:
-    """Dictionary words that rhyme with ``anchor`` by the checker's rule (first pronunciations)."""
+    """Vocabulary words that rhyme with ``anchor`` by the checker's rule (identical rhymes left out)."""
     words = pronunciations.rhymes(anchor) if english.in_dictionary(anchor) else []
-    return [w for w in words if w.isalpha() and 2 <= len(w) <= 10 and english.rhymes(w, anchor)]
+    return [w for w in words if w.isalpha() and 2 <= len(w) <= 10 and lexicon.is_word(w) and english.rhymes(w, anchor)]
 
 
-def _en_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sampler, ctx: JobContext, number: int) -> list[str]:
+def _en_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sampler, ctx: JobContext, number: int,
+                  plan: list[str], words: tuple[str, ...], targets: tuple[str, ...]) -> list[str]:
+    """One English poem on the theme ``words``; a line written while the poem holds none of them nor their
+    expansions takes one of ``targets`` (those words and expansions in the vocabulary), chosen by the
+    model, after its second word."""
     vocab = poem.vocab
     masks = _en_masks(poem)
     newline = masks["newline"]
     heads = re.sub(r"[^A-Za-z]", "", request.heads) if form.acrostic else ""
-    count = len(heads) if form.acrostic else (form.lines or request.lines or 0)
+    count = _line_count(form, request)
     scheme = form.scheme_for(count or MAX_FREE_LINES) if request.rhyme and request.constraints else "x" * 64
     locked = dict(request.locked)
     lines: list[str] = []
@@ -456,6 +476,7 @@ def _en_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
     index = 0
     while index < (count or MAX_FREE_LINES):
         ctx.raise_if_cancelled()
+        sampler.focus(plan[index] if index < len(plan) else "")
         if index in locked:
             text = locked[index].strip()
             sampler.feed_many(vocab.encode(text) + [newline])
@@ -463,39 +484,120 @@ def _en_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
             if scheme[index] != "x":
                 anchors.setdefault(scheme[index], english.last_word(line))
         else:
-            target = form.syllables[index % len(form.syllables)] if form.syllables and request.constraints else None
-            head = heads[index] if heads and index < len(heads) and request.constraints else ""
-            line = _en_line(poem, sampler, ctx, number, lines, target, head, masks, allow_end=not count and index >= 1)
+            force = () if planning.uses_theme("\n".join(lines), words, "en") else targets
+            line = _best_line(sampler, request, plan[index] if index < len(plan) else "", "en", lambda: _en_line_rhymed(
+                poem, request, form, sampler, ctx, number, lines, anchors, scheme[index], heads, index, count, force))
             if line is None:
                 break
-            letter = scheme[index]
-            if letter != "x":
-                word = english.last_word(line)
-                if letter in anchors and not english.rhymes(word, anchors[letter]):
-                    line = _fix_rhyme(poem, sampler, line, rhyme_candidates(anchors[letter])) or line
-                elif letter not in anchors and scheme.count(letter) > 1 and not rhyme_candidates(word):
-                    line = _fix_rhyme(poem, sampler, line, list(ANCHOR_WORDS)) or line  # a word that has rhymes
-                else:
-                    _finish_line(sampler, newline)
-                anchors.setdefault(letter, english.last_word(line))
-            else:
-                _finish_line(sampler, newline)
+            if scheme[index] != "x":
+                anchors.setdefault(scheme[index], english.last_word(line))
         lines.append(line)
         _publish(ctx, number, lines, "")
         index += 1
+    return _en_close(lines, set(locked))
+
+
+def _best_line(sampler: Sampler, request: PoemRequest, keyword: str, language: str, write):
+    """Write a line ``request.line_tries`` times from the same state and keep the one the model finds most
+    natural (mean log-probability per character, plus ``KEYWORD_BONUS`` when it holds its planned keyword);
+    the sampler continues from the kept line. ``write()`` returns the line, or None when the poem ended."""
+    start = sampler.snapshot()
+    best = None
+    for attempt in range(max(1, request.line_tries)):
+        if attempt:
+            sampler.restore(start)
+        logprob, generated = sampler.logprob, sampler.generated
+        line = write()
+        if line is None:
+            if attempt == 0:
+                return None
+            continue
+        score = (sampler.logprob - logprob) / max(1, sampler.generated - generated)
+        score += KEYWORD_BONUS * bool(keyword and planning.holds(line, keyword, language))
+        if best is None or score > best[0]:
+            best = (score, line, sampler.snapshot())
+    sampler.restore(best[2])
+    return best[1]
+
+
+def _en_line_rhymed(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sampler, ctx: JobContext, number: int,
+                    lines: list[str], anchors: dict[str, str], letter: str, heads: str, index: int, count: int,
+                    force: tuple[str, ...] = ()) -> str | None:
+    """One English line after ``lines``, its last word made to rhyme as ``letter`` of the scheme asks, newline fed;
+    ``force``: words of which the line takes one after its second word (unless it already holds one)."""
+    masks = _en_masks(poem)
+    newline = masks["newline"]
+    target = form.syllables[index % len(form.syllables)] if form.syllables and request.constraints else None
+    head = heads[index] if heads and index < len(heads) and request.constraints else ""
+    line = _en_line(poem, sampler, ctx, number, lines, target, head, masks, allow_end=not count and index >= 1, force=force)
+    if line is None:
+        return None
+    if letter == "x":
+        _finish_line(sampler, newline)
+        return line
+    word = english.last_word(line)
+    used = {english.last_word(previous) for previous in lines}  # a rhyme word once per poem
+    if letter in anchors and (not english.rhymes(word, anchors[letter]) or word in used):
+        pool = [w for w in rhyme_candidates(anchors[letter]) if w not in used]
+        return _fix_rhyme(poem, sampler, line, pool) or line
+    if letter not in anchors and not rhyme_candidates(word):
+        return _fix_rhyme(poem, sampler, line, list(ANCHOR_WORDS)) or line  # a word that has rhymes
+    _finish_line(sampler, newline)
+    return line
+
+
+def _en_close(lines: list[str], locked: set[int]) -> list[str]:
+    """The last line ends a sentence: a trailing comma, colon, semicolon or dash becomes a full stop."""
+    last = len(lines) - 1
+    if last >= 0 and last not in locked:
+        text = re.sub(r"[\s,;:\-]+$", "", lines[last])
+        lines[last] = text if re.search(r"[.!?][\"')]*$", text) else text + "."
     return lines
+
+
+def _word_mask(poem: PoemModel, word: str, line_start: bool) -> torch.Tensor:
+    """Tokens allowed while ``word`` (its letters so far) is written: letters that continue a vocabulary word
+    (a capital only at a word's start), and a word end only after a whole word; a line opens with a capital.
+    A lone lower-case ``i`` or ``o`` cannot end a word (the pronoun and the vocative are capitals)."""
+    lower = word.lower()
+    if "trie" not in poem.masks:  # the vocabulary words this model can spell
+        letters = {t for t in poem.vocab.tokens if len(t) == 1}
+        poem.masks["trie"] = lexicon.WordTrie(w for w in lexicon.en_word_counts() if set(w) <= letters)
+    node = poem.masks["trie"].node(lower)
+    lone = lower in ("i", "o") and word == lower
+    key = (id(node), line_start and not word, lone)
+    cache = poem.masks.setdefault("words", {})
+    if key in cache:
+        return cache[key]
+    masks = _en_masks(poem)
+    index = poem.vocab.index
+    if node is None:  # a word the vocabulary lacks was forced in (an acrostic letter): let it end
+        mask = masks["chars"].clone()
+    else:
+        mask = torch.zeros(len(poem.vocab), dtype=torch.bool)
+        for ch in node:
+            for variant in (ch.upper(), ch) if not word else (ch,):
+                if ch and variant in index and not (line_start and not word and variant == ch and ch.isalpha()):
+                    mask[index[variant]] = True
+        if (word and lexicon.WordTrie.END in node and not lone) or (not word and not line_start):
+            mask |= masks["chars"] & ~masks["letters"]
+    cache[key] = mask
+    return mask
 
 
 def _finish_line(sampler: Sampler, newline: int) -> None:
     sampler.feed(newline)
 
 
-def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, allow_end: bool):
-    """One English line, without its newline (the state stops before it); None if the model ended the poem."""
+def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, allow_end: bool, force: tuple[str, ...] = ()):
+    """One English line of vocabulary words, without its newline (the state stops before it); None if the
+    model ended the poem. ``force``: after the second word, the next word is one of these (the model picks
+    which), unless the line holds one already."""
     vocab = poem.vocab
     newline, letters = masks["newline"], masks["letters"]
     allowed_base = masks["chars"].clone()
     text, word, used, words, retries = "", "", 0, 0, 0
+    whole = False
     sampler._line_word_start = None
     word_snap = None
     if head:
@@ -505,7 +607,23 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
         text, word = choice, choice
     for _ in range(160):
         ctx.raise_if_cancelled()
-        allowed = allowed_base.clone()
+        if force and not word and words >= 2:
+            fits = [w for w in force if target is None or english.syllables(w) <= target - used]
+            holds = any(planning.holds(text, w, "en") for w in force)
+            force = ()
+            if fits and not holds:  # the model picks the word; its end is then drawn and counted as usual
+                word_snap = (sampler.snapshot(), text, used)
+                if not text.endswith(" "):
+                    sampler.feed(vocab.index[" "])
+                    text += " "
+                pick = _pick_word(poem, sampler, fits)
+                sampler.feed_many(vocab.encode(pick))
+                text, word, whole = text + pick, pick, True
+                continue
+        allowed = allowed_base & _word_mask(poem, word, not text)
+        if whole:  # a picked word ends where it is
+            allowed &= ~letters
+            whole = False
         line_full = target is not None and used >= target and not word
         can_end = (words + (1 if word else 0) >= 3) if target is None else line_full
         if line_full:
@@ -531,7 +649,8 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
             continue
         if word:  # a word just ended: count the line as the checker does
             counted = english.line_syllables(text)
-            if target is not None and counted > target:
+            stutter = english.WORD.findall(text[:len(text) - len(word)])[-1:] == [word] and retries <= 12
+            if stutter or target is not None and counted > target:  # too long, or a word twice ("not not"): again
                 retries += 1
                 sampler.restore(word_snap[0])
                 text, used, word = word_snap[1], word_snap[2], ""
@@ -587,9 +706,16 @@ def _fix_rhyme(poem: PoemModel, sampler: Sampler, line: str, candidates: list[st
     return text
 
 
+def _seed(request: PoemRequest, number: int) -> int:
+    """The draft's seed: the request's seed, the form, the theme and the draft number (forms sharing a model
+    tag, or themes alike, still open differently at the same seed)."""
+    return zlib.crc32(f"{request.form}/{request.keywords}/{int(request.seed)}/{number}".encode())
+
+
 def generate(poem: PoemModel, request: PoemRequest, ctx: JobContext) -> PoemResult:
-    """Generate ``request.candidates`` poems; publishes ``{"candidate", "text"}`` as text grows,
-    reports after each candidate, checks cancel at every character."""
+    """Write ``request.drafts`` drafts (each after its own plan), rank them and return the best
+    ``request.candidates``, each with its reason; publishes ``{"candidate", "text"}`` as text grows,
+    reports after each draft, checks cancel at every character."""
     started = time.perf_counter()
     form, notes = validate(poem, request)
     language = poem.config.language
@@ -597,26 +723,34 @@ def generate(poem: PoemModel, request: PoemRequest, ctx: JobContext) -> PoemResu
     if form.acrostic and language == "zh":
         tag = zh_tag_for(len(re.sub(r"\s+", "", request.heads)), form.chars or 5)
     keywords = request.keywords.strip() if language == "en" else re.sub(r"\s+", "", request.keywords)
+    words = tuple(w for w in planning.theme_words(keywords, language) if all(ch in poem.vocab for ch in w))
     prefix = poem.vocab.prefix(tag, keywords)
+    drafts = request.drafts or DRAFTS_PER_SHOWN * request.candidates
     candidates = []
-    for number in range(request.candidates):
+    for number in range(drafts):
         ctx.raise_if_cancelled()
-        generator = torch.Generator().manual_seed(int(request.seed) * 1000 + number)
-        sampler = Sampler(poem, request, generator)
+        seed = _seed(request, number)
+        plan = planning.plan(words, language, _line_count(form, request) or MAX_FREE_LINES, random.Random(seed))
+        sampler = Sampler(poem, request, torch.Generator().manual_seed(seed))
         sampler.feed_many(prefix)
-        sampler.follow_theme(keywords)
+        sampler.follow_theme(keywords, plan)
         if language == "zh":
-            lines = _zh_candidate(poem, request, form, sampler, ctx, number)
+            lines = _zh_candidate(poem, request, form, sampler, ctx, number, plan, (*words, *planning.expansions(words, "zh")))
         else:
-            lines = _en_candidate(poem, request, form, sampler, ctx, number)
-        report = check_poem("\n".join(lines), language, form, request.heads)
+            known = tuple(w for w in (*words, *planning.expansions(words, "en")) if lexicon.is_word(w))
+            lines = _en_candidate(poem, request, form, sampler, ctx, number, plan, words, known)
+        plan = plan[:len(lines)]
+        text = "\n".join(lines)
+        report = check_poem(text, language, form, request.heads)
         errors = [i for i in report.errors if request.tones or i.kind != "tone"]  # the pattern counts when asked for
         candidates.append(Candidate(lines, sampler.logprob, sampler.generated, len(errors), [i.message for i in errors],
-                                    uses_theme=sampler.uses_theme()))
-        ctx.report((number + 1) / request.candidates, f"candidate {number + 1} of {request.candidates}")
-    order = sorted(range(len(candidates)), key=lambda i: (candidates[i].violations, not candidates[i].uses_theme,
-                                                         -candidates[i].mean_logprob, i))
-    ranked = [candidates[i] for i in order]
+                                    uses_theme=planning.uses_theme(text, words, language), plan=plan,
+                                    planned_used=sum(1 for k in plan if k and planning.holds(text, k, language))))
+        ctx.report((number + 1) / drafts, f"draft {number + 1} of {drafts}")
+    standings = [c.standing for c in candidates]
+    ranked = [candidates[i] for i in rank.order(standings)][:request.candidates]
+    for candidate, reason in zip(ranked, rank.reasons([c.standing for c in ranked])):
+        candidate.reason = reason
     return PoemResult(ranked, request, poem.name, poem.weights_sha256, time.perf_counter() - started, notes)
 
 

@@ -1,9 +1,11 @@
-"""Job functions of the Poem panel: generate, check, copy check (each ``fn(request, ctx)``; torch loads lazily)."""
+"""Job functions of the Poem panel: generate, and check with originality (each ``fn(request, ctx)``; torch loads lazily)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
 
 from artdesk.core.jobs import JobContext
+from artdesk.core.originality import Originality, OriginalityError
 from artdesk.ml.poem.checker import CheckReport, check_poem
 from artdesk.ml.poem.forms import get_form
 from artdesk.ml.poem.requests import CheckJob, GenerateJob
@@ -22,63 +24,15 @@ def generate_job(request: GenerateJob, ctx: JobContext):
 
 
 @dataclass
-class CopyReport:
-    longest: str  # the longest passage shared with training ("" if none)
-    verbatim_lines: list[int] = field(default_factory=list)
-    note: str = ""
-
-
-@dataclass
 class CheckResult:
     report: CheckReport
-    copy: CopyReport | None
-
-
-def copy_check(text: str, language: str, poem) -> CopyReport:
-    """Longest passage the poem shares with the model's training text and lines found there verbatim (Bloom index)."""
-    import numpy as np
-
-    from artdesk.ml.poem.checker import split_lines
-
-    index = poem.copy_index
-    if index is None:
-        return CopyReport("", [], "This model has no copy index.")
-    vocab = poem.vocab
-    lines = [line for _, line in split_lines(text, language)]
-    if language == "zh":
-        marks = ["，" if i % 2 == 0 else "。" for i in range(len(lines))]
-        bodies = [line.rstrip("，。？！；,.?!;") for line in lines]
-        joined = "".join(b + m for b, m in zip(bodies, marks))
-    else:
-        bodies = [line.strip() for line in lines]
-        joined = "".join(b + "\n" for b in bodies)
-    ids = np.asarray([vocab.index["<sep>"]] + vocab.encode(joined))
-    found = index.windows_in_training(ids)
-    best = (0, 0)
-    run_start, covered_to = None, -1
-    for start in np.flatnonzero(found):
-        end = start + index.n
-        if run_start is None or start > covered_to:
-            run_start = start
-        covered_to = max(covered_to, end)
-        if covered_to - run_start > best[1] - best[0]:
-            best = (run_start, covered_to)
-    longest = vocab.decode(ids[best[0]:best[1]]).strip() if best[1] > best[0] else ""
-    verbatim = []
-    starts_ok = index.window_starts(ids)
-    offset = 1
-    for number, body in enumerate(bodies):
-        length = len(body) + 1  # the line and its end mark
-        span = np.arange(offset, offset + length - index.n + 1)
-        span = span[starts_ok[span]] if len(span) else span
-        if len(body) >= 3 and len(span) and bool(found[span].all()):
-            verbatim.append(number)
-        offset += length
-    return CopyReport(longest, verbatim, f"Bloom index of {index.n}-character windows; a match may be a false positive (about 1-2%).")
+    copy: Originality | None = None  # the Gallery's originality answer for this text
+    copy_problem: str = ""  # why there is no answer, when a model was given
 
 
 def check_job(request: CheckJob, ctx: JobContext) -> CheckResult:
-    """Checks the poem's form; with a model, also runs the copy check. Checks cancel between the two."""
+    """Checks the poem's form; with a model, also its originality (the Gallery's answer, from
+    ``ml.originality.poem_originality``). Checks cancel between the two."""
     from artdesk.ml.poem.checker import detect_language
 
     ctx.report(0.0, "Checking…")
@@ -89,12 +43,13 @@ def check_job(request: CheckJob, ctx: JobContext) -> CheckResult:
         form = None
     report = check_poem(text, language, form, request.heads)
     ctx.raise_if_cancelled()
-    copy = None
+    result = CheckResult(report)
     if request.model_dir:
-        from artdesk.ml.poem.loader import get_poem_model
+        from artdesk.ml.originality import poem_originality
 
-        poem = get_poem_model(request.model_dir, request.source)
-        if poem.config.language == language:
-            copy = copy_check(text[:20_000], language, poem)
+        try:
+            result.copy = poem_originality(Path(request.model_dir), text[:20_000])
+        except OriginalityError as error:
+            result.copy_problem = str(error)
     ctx.report(1.0, "Checked")
-    return CheckResult(report, copy)
+    return result

@@ -15,7 +15,9 @@ class PoemRequest:
     top_k: int = 0
     top_p: float = 0.9
     seed: int = 0
-    candidates: int = 3
+    candidates: int = 3  # shown, best first
+    drafts: int = 0  # written and ranked (0: DRAFTS_PER_SHOWN per candidate shown)
+    line_tries: int = 2  # English: each line written this many times from the same state, the most natural kept
     lines: int = 0  # free forms: number of lines (0: the model decides, up to 16)
     locked: tuple[tuple[int, str], ...] = ()
     rhyme: bool = True

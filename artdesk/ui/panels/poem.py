@@ -1,5 +1,5 @@
 """The Poem panel: poems by theme and form from the poem models, streamed as they are written;
-lock and regenerate lines, edit by hand, check tones/rhyme/syllables, copy check, export, fine-tune."""
+lock and regenerate lines, edit by hand, check tones/rhyme/syllables and originality, export, fine-tune."""
 from __future__ import annotations
 
 import random
@@ -8,7 +8,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QProgressBar, QPushButton,
+                               QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
                                QSpinBox, QSplitter, QVBoxLayout, QWidget)
 
 from artdesk.core.cards import ModelCard
@@ -20,6 +20,7 @@ from artdesk.ml.poem.forms import Form, forms_for, get_form
 from artdesk.ml.poem.requests import CheckJob, FinetuneRequest, GenerateJob, PoemRequest
 from artdesk.ui.context import AppContext
 from artdesk.ui.discard import may_discard
+from artdesk.ui.gallery.originality import QtOriginalityView
 from artdesk.ui.keep_queue import QtKeepQueue
 from artdesk.ui.jobs import TRAINING_WORKER, JobHandle
 from artdesk.ui.poem.editor import QtPoemEditor
@@ -61,6 +62,7 @@ class PoemPanel(QWidget):
         self.result = None  # the last PoemResult
         self.result_text = ""  # the candidate text as generated (to tell hand edits apart)
         self._saved_text = ""  # the text last exported (the discard guard asks about anything else typed)
+        self._copy_note = ""  # a fine-tune is checked against its base model's index: says so
         self.result_card: ModelCard | None = None  # the model that wrote self.result
         self.record: dict | None = None  # the provenance of an opened poem whose model is here ("Generate again")
         self.opened_record: dict = {}  # the provenance of the opened poem, whatever it holds (kept on export)
@@ -162,15 +164,14 @@ class PoemPanel(QWidget):
         self.check_label = QLabel()
         self.check_label.setWordWrap(True)
         self.check_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.copy_label = QLabel()
-        self.copy_label.setWordWrap(True)
+        self.copy_view = QtOriginalityView()  # the Gallery's view of the Gallery's answer
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.candidates_list = QListWidget()
-        self.candidates_list.setToolTip(self.tr("Candidates, best first (rule checks, then model score). Click to show."))
+        self.candidates_list.setToolTip(self.tr("The best drafts, best first, each with why it ranks there. Click to show."))
         bottom_layout.addWidget(self.message)
         bottom_layout.addWidget(self.check_label)
-        bottom_layout.addWidget(self.copy_label)
+        bottom_layout.addWidget(self.copy_view)
         bottom_layout.addWidget(QLabel(self.tr("Candidates")))
         bottom_layout.addWidget(self.candidates_list)
         center.addWidget(self.editor)
@@ -261,6 +262,7 @@ class PoemPanel(QWidget):
         self.cancel_button.setEnabled(generating or self._busy("finetune"))
         self.heads_edit.setEnabled(bool(form and form.acrostic))
         self.lines_spin.setEnabled(bool(form and form.lines is None and not form.acrostic))
+        self.tones_check.setVisible(self.language() == "zh")  # a Chinese rule: English never shows it
         self.tones_check.setEnabled(bool(form and form.tones))
         self.finetune_button.setEnabled(has_model and not self._busy("finetune"))
 
@@ -340,6 +342,11 @@ class PoemPanel(QWidget):
             return None
         form = self.current_form()
         card = self.current_card()
+        self._copy_note = ""
+        if card is not None:  # the card whose index judges this model's poems, as in the Gallery
+            from artdesk.ml.originality import index_card
+
+            card, self._copy_note = index_card(card, self.context.discover("poem").cards)
         request = CheckJob(text, None, form.key if form else None, self.heads_edit.text(),
                            str(card.path) if card else None, card.source if card else "bundled")
         self._checked_text = text
@@ -552,6 +559,22 @@ class PoemPanel(QWidget):
             self.result_text = self.result.candidates[row].text
             self.editor.set_text(self.result_text)
 
+    def _reason_text(self, standings, place: int) -> str:
+        """Why candidate ``place`` ranks where it does, in plain words (from its ``rank.Standing``)."""
+        from artdesk.ml.poem.rank import below_because
+
+        s = standings[place]
+        parts = [self.tr("keeps every rule") if not s.violations else self.tr("breaks %n rule(s)", "", s.violations),
+                 self.tr("stays on the theme") if s.uses_theme else self.tr("drifts from the theme")]
+        if s.planned:
+            parts.append(self.tr("uses {0} of {1} planned words").format(s.planned_used, s.planned))
+        if place == 0:
+            return self.tr("Best: {0}.").format(", ".join(parts))
+        because = {"rules": self.tr("it breaks more rules"), "theme": self.tr("it drifts from the theme"),
+                   "plan": self.tr("it uses fewer planned words"),
+                   "score": self.tr("it reads less naturally")}[below_because(s, standings[place - 1])]
+        return self.tr("{0}; below {1} because {2}.").format(", ".join(parts), place, because)
+
     def _on_generate_partial(self, partial: dict) -> None:
         if partial.get("candidate") == 0:
             self.editor.set_text(partial["text"])
@@ -563,10 +586,14 @@ class PoemPanel(QWidget):
         self.result_card = card
         self.candidates_list.blockSignals(True)
         self.candidates_list.clear()
+        standings = [candidate.standing for candidate in result.candidates]
         for number, candidate in enumerate(result.candidates):
-            flag = self.tr("keeps the form") if not candidate.violations else self.tr("{0} violation(s)").format(candidate.violations)
             first = candidate.lines[0] if candidate.lines else ""
-            self.candidates_list.addItem(f"{number + 1}. {first} …  ({flag}; {candidate.mean_logprob:.2f} nats/char)")
+            item = QListWidgetItem(f"{number + 1}. {first} …  {self._reason_text(standings, number)}")
+            item.setToolTip(self.tr("Details: {0} rule violation(s); {1:.2f} nats/char (model score); "
+                                    "planned line words: {2}").format(candidate.violations, candidate.mean_logprob,
+                                                                      " / ".join(k or "–" for k in candidate.plan)))
+            self.candidates_list.addItem(item)
         row = replay if replay is not None and 0 <= replay < len(result.candidates) else 0
         self.candidates_list.setCurrentRow(row)
         self.candidates_list.blockSignals(False)
@@ -626,15 +653,11 @@ class PoemPanel(QWidget):
         self.editor.show_marks(marks, spans)
         self.check_label.setText(report.summary())
         self.check_label.setStyleSheet("" if report.ok else "color: #b00020;")
-        copy = result.copy
-        if copy is None:
-            self.copy_label.setText("")
-        elif not copy.longest and not copy.verbatim_lines:
-            self.copy_label.setText(self.tr("Copy check: nothing shared with the training text."))
+        if result.copy is not None:
+            self.copy_view.show_answer(result.copy)
+            self.copy_view.note.setText(" ".join(p for p in (self._copy_note, result.copy.note) if p))
         else:
-            lines = ", ".join(str(i + 1) for i in copy.verbatim_lines) or self.tr("none")
-            self.copy_label.setText(self.tr("Copy check: longest shared passage “{0}” ({1} characters); lines found verbatim: {2}. {3}")
-                                    .format(copy.longest, len(copy.longest), lines, copy.note))
+            self.copy_view.show_message(result.copy_problem)
 
     def _on_finetune_returned(self, path: str) -> None:
         self.context.models_changed.emit()

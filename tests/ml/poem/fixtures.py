@@ -60,3 +60,19 @@ def save_tiny_poem_model(root: Path, language: str, name: str | None = None) -> 
 def tiny_poem_models(tmp_path_factory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("poem-models")
     return {language: save_tiny_poem_model(root, language) for language in ("zh", "en")}
+
+
+@pytest.fixture
+def zh(tiny_poem_models):
+    """The tiny Chinese model, loaded."""
+    from artdesk.ml.poem.loader import get_poem_model
+
+    return get_poem_model(tiny_poem_models["zh"])
+
+
+@pytest.fixture
+def en(tiny_poem_models):
+    """The tiny English model, loaded."""
+    from artdesk.ml.poem.loader import get_poem_model
+
+    return get_poem_model(tiny_poem_models["en"])

@@ -1,9 +1,12 @@
 """``evaluate`` on a tiny prepared corpus: every metric of the issue comes out, constraints hold."""
+import re
+
 import pytest
 import torch
 
 from artdesk.ml.poem.data import write_lang
-from artdesk.ml.poem.eval import evaluate
+from artdesk.ml.poem.eval import evaluate, poem_faults, report_lines
+from artdesk.ml.poem.forms import FORMS
 from artdesk.ml.poem.loader import model_from_parts
 from artdesk.ml.poem.model import PoemConfig, PoemRNN
 from artdesk.ml.poem.vocab import Vocab
@@ -42,5 +45,21 @@ def test_evaluate_reports_all_metrics(tmp_path, language):
     assert metrics["forms"][rhymed]["rhyme_compliance_constraints_on"] >= metrics["forms"][rhymed]["rhyme_compliance_constraints_off"]
     for key in ("distinct_1", "distinct_2", "copy_rate_lines_verbatim_in_training", "theme_use"):
         assert 0.0 <= metrics[key] <= 1.0
+    assert metrics["identical_rhyme_rate"] == 0.0
     if language == "zh":
         assert metrics["tone_agreement_with_strains"] == pytest.approx(0.8)  # 白 reads level today, oblique in strains
+        assert metrics["repeated_rhyme_character_rate"] == 0.0
+    else:
+        assert metrics["non_word_rate"] == 0.0
+    lines = report_lines(metrics, language)
+    assert re.fullmatch(r"bits/char: \d+\.\d{3} vs 5-gram \d+\.\d{3} \(-?\d+\.\d% fewer\)", lines[-1])
+    assert any(line.startswith("theme use: ") for line in lines) and any(line.startswith("copy rate: ") for line in lines)
+
+
+def test_poem_faults_count_non_words_and_identical_or_repeated_rhymes():
+    faults = poem_faults("The freen sea\nA gull\nI see\nThe lull.", "en", FORMS["abab"])
+    assert (faults["words"], faults["non_words"], faults["identical_rhyme"]) == (9, 1, 1)
+    faults = poem_faults("秋风吹雨过，落日满山斜。远客思归去，孤城对晚斜。", "zh", FORMS["wujue"])
+    assert faults["repeated_rhyme"] == 1 and faults["identical_rhyme"] == 1
+    faults = poem_faults("秋风吹雨过，落日满山花。远客思归去，孤城对晚霞。", "zh", FORMS["wujue"])
+    assert faults["repeated_rhyme"] == 0 and faults["identical_rhyme"] == 0

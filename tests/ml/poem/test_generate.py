@@ -10,18 +10,7 @@ from artdesk.ml.poem import chinese, english
 from artdesk.ml.poem.checker import check_poem
 from artdesk.ml.poem.forms import FORMS
 from artdesk.ml.poem.generate import InputProblem, PoemRequest, generate
-from artdesk.ml.poem.loader import get_poem_model
-from tests.ml.poem.fixtures import tiny_poem_models  # noqa: F401
-
-
-@pytest.fixture
-def zh(tiny_poem_models):
-    return get_poem_model(tiny_poem_models["zh"])
-
-
-@pytest.fixture
-def en(tiny_poem_models):
-    return get_poem_model(tiny_poem_models["en"])
+from tests.ml.poem.fixtures import en, tiny_poem_models, zh  # noqa: F401
 
 
 @pytest.mark.parametrize("form", ["wujue", "qijue", "wulv", "qilv"])
@@ -104,6 +93,10 @@ def test_bad_input_says_what_to_do(zh, en):
         generate(en, PoemRequest(form="en-acrostic", heads="  "), RecordingContext())
     with pytest.raises(InputProblem, match="English"):
         generate(zh, PoemRequest(form="haiku"), RecordingContext())
+    with pytest.raises(InputProblem, match="drafts"):
+        generate(zh, PoemRequest(candidates=3, drafts=2), RecordingContext())
+    with pytest.raises(InputProblem, match="each line"):
+        generate(en, PoemRequest(form="abab", line_tries=0), RecordingContext())
     result = generate(zh, PoemRequest(form="wujue", keywords="🌙鑫", candidates=1), RecordingContext())
     assert any("never saw" in note for note in result.notes)
     assert len(result.best.lines) == 4

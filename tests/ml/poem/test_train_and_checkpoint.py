@@ -5,7 +5,7 @@ import torch
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import RecordingContext
-from artdesk.ml.poem.finetune import read_user_text, user_records
+from artdesk.ml.poem.finetune import STANZA, read_user_text, split_poems, user_records
 from artdesk.ml.poem.loader import get_poem_model
 from artdesk.ml.poem.model import PoemConfig, PoemRNN
 from artdesk.ml.poem.train import bits_per_char, save_model, target_mask, train_model
@@ -84,13 +84,51 @@ def test_user_text_checks(tmp_path):
         handle.truncate(25 << 20)
     with pytest.raises(ArtdeskError, match="at most 20 MB"):
         read_user_text(huge)
-    gbk = tmp_path / "gbk.txt"
-    gbk.write_bytes("床前明月光，疑是地上霜。".encode("gb18030"))
-    assert read_user_text(gbk).startswith("床前")
     import random
 
-    records = user_records("床前明月光，疑是地上霜。\n举头望明月，低头思故乡。\n\nhello world", "zh", random.Random(0))
+    records = user_records(["床前明月光，疑是地上霜。\n举头望明月，低头思故乡。", "hello world"], "zh", random.Random(0))
     assert len(records) == 1 and records[0]["form"] == "<5j>"
+
+
+def test_user_text_encodings_are_decoded_and_named_or_refused(tmp_path):
+    poem = "床前明月光，疑是地上霜。\n举头望明月，低头思故乡。\n"
+    cases = {"gbk.txt": (poem.encode("gbk"), "GBK (Chinese)"), "bom16.txt": (poem.encode("utf-16"), "UTF-16"),
+             "le16.txt": (poem.encode("utf-16-le"), "UTF-16"), "english16.txt": (b"Roses are red\n".decode().encode("utf-16-le"), "UTF-16"),
+             "utf8.txt": (poem.encode("utf-8"), "UTF-8")}
+    for name, (data, encoding) in cases.items():
+        (tmp_path / name).write_bytes(data)
+        text, found = read_user_text(tmp_path / name)
+        assert found == encoding and text.strip() in (poem.strip(), "Roses are red"), name
+    latin = tmp_path / "latin1.txt"  # é before a letter is a valid GBK pair: never read as Chinese
+    latin.write_bytes("Les étoiles éclairent la nuit sur la mer\nEt le café fumait\n".encode("latin-1"))
+    with pytest.raises(ArtdeskError, match="Western encoding"):
+        read_user_text(latin)
+
+
+def test_a_huge_file_without_blank_lines_is_cut_with_a_note():
+    lines = [f"The sea is wide and the night is long {i}" for i in range(400_000)]  # about 16 MB
+    text = "\n".join(lines)
+    assert len(text.encode()) > 15 << 20
+    poems, note = split_poems(text, "en")
+    assert len(poems) == 100_000 and poems[0].count("\n") == STANZA - 1 and "no blank lines" in note
+    zh = "\n".join(["床前明月光，疑是地上霜。举头望明月，低头思故乡。"] * 50)
+    poems, note = split_poems(zh, "zh")
+    assert len(poems) == 50 and "one poem" in note
+    assert split_poems("a\nb\n\nc\nd", "en") == (["a\nb", "c\nd"], "")
+
+
+def test_chinese_text_for_the_english_model_is_refused_before_training(tmp_path):
+    from artdesk.ml.poem.finetune import finetune_job
+    from artdesk.ml.poem.requests import FinetuneRequest
+    from tests.ml.poem.fixtures import save_tiny_poem_model
+
+    base = save_tiny_poem_model(tmp_path, "en")
+    text = tmp_path / "tang.txt"
+    text.write_text("床前明月光，疑是地上霜。\n举头望明月，低头思故乡。\n\n" * 10, encoding="utf-8")
+    ctx = RecordingContext()
+    with pytest.raises(ArtdeskError, match="holds Chinese text, but tiny-en writes English"):
+        finetune_job(FinetuneRequest(str(base), "user", str(text), str(tmp_path / "poem" / "x"), 0.01), ctx)
+    assert not (tmp_path / "poem" / "x").exists() and not any("ready" in (p.message or "") for p in ctx.progress)
 
 
 def test_finetune_refuses_text_in_the_wrong_script(tmp_path):

@@ -1,0 +1,58 @@
+"""Poem planning (Wang et al. 2016, "Chinese Poetry Generation with Planning based Neural Network"):
+the theme is expanded into one keyword per line from corpus co-occurrence, and each line is written
+toward its keyword. No torch.
+
+The expansion of a theme is the union of its words' related words (``lexicon.related``), merged
+best-first; a poem "uses its theme" when it holds a theme word or one of those expansions.
+"""
+from __future__ import annotations
+
+import random
+import re
+
+from artdesk.ml.poem import chinese, lexicon
+
+EXPANSIONS = 12  # expansion words counted as the theme's (and offered to the plan)
+
+
+def theme_words(keywords: str, language: str) -> tuple[str, ...]:
+    """The theme's words (English, lower case) or characters (Chinese), in order, without repeats."""
+    if language == "en":
+        return tuple(dict.fromkeys(w.lower() for w in re.findall(r"[A-Za-z]+", keywords)))
+    return tuple(dict.fromkeys(ch for ch in keywords if chinese.is_hanzi(ch)))
+
+
+def expansions(words: tuple[str, ...], language: str, limit: int = EXPANSIONS) -> list[str]:
+    """Words related to the theme's words, best first, taking from each theme word in turn."""
+    table = lexicon.related(language)
+    lists = [table.get(w, []) for w in words]
+    out: list[str] = []
+    for rank in range(max((len(x) for x in lists), default=0)):
+        for found in lists:
+            if rank < len(found) and found[rank] not in words and found[rank] not in out:
+                out.append(found[rank])
+    return out[:limit]
+
+
+def plan(words: tuple[str, ...], language: str, lines: int, rng: random.Random) -> list[str]:
+    """One keyword per line: the theme's words first, then expansions drawn (better ranked, likelier)."""
+    keywords = list(words[:lines])
+    pool = expansions(words, language)
+    while len(keywords) < lines and pool:
+        weights = [1.0 / (rank + 2) for rank in range(len(pool))]
+        keywords.append(pool.pop(rng.choices(range(len(pool)), weights)[0]))
+    while len(keywords) < lines:
+        keywords.append("")
+    return keywords
+
+
+def holds(text: str, word: str, language: str) -> bool:
+    """True when ``text`` holds ``word`` (a whole word in English, any case)."""
+    if language == "en":
+        return word in re.findall(r"[a-z']+", text.lower())
+    return word in text
+
+
+def uses_theme(text: str, words: tuple[str, ...], language: str) -> bool:
+    """True when ``text`` holds one of the theme's words or their expansions."""
+    return bool(words) and any(holds(text, w, language) for w in (*words, *expansions(words, language)))

@@ -1,0 +1,70 @@
+"""Ranking poem candidates by the checker, the theme and the model's score, with the reason in plain
+words (no torch). Order: fewer broken rules first, then poems that hold their theme, then the model's
+mean log-probability per character plus ``PLAN_WEIGHT`` times the share of planned line words used."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PLAN_WEIGHT = 0.3  # nats per character for using every planned word: a tie-breaker, not a rule
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What ranks a candidate: broken rules, theme held, planned words used of planned, model score."""
+
+    violations: int
+    first_issue: str
+    uses_theme: bool
+    planned_used: int
+    planned: int
+    mean_logprob: float
+
+    @property
+    def score(self) -> float:
+        return self.mean_logprob + PLAN_WEIGHT * self.planned_used / max(1, self.planned)
+
+    @property
+    def key(self) -> tuple:
+        return (self.violations, not self.uses_theme, -self.score)
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def order(standings: list[Standing]) -> list[int]:
+    """Indices of ``standings``, best first (ties keep generation order)."""
+    return sorted(range(len(standings)), key=lambda i: (standings[i].key, i))
+
+
+BECAUSE = {"rules": "it breaks more rules", "theme": "it drifts from the theme",
+           "plan": "it uses fewer of the planned words", "score": "the model finds it less natural"}
+
+
+def below_because(s: Standing, above: Standing) -> str:
+    """Why ``s`` ranks below ``above``: "rules", "theme", "plan" or "score" (keys of ``BECAUSE``)."""
+    if s.violations > above.violations:
+        return "rules"
+    if s.uses_theme != above.uses_theme:
+        return "theme"
+    if s.planned_used < above.planned_used:
+        return "plan"
+    return "score"
+
+
+def reasons(ranked: list[Standing]) -> list[str]:
+    """One sentence per ranked candidate: what it does well, and why it is below the one above it."""
+    out = []
+    for place, s in enumerate(ranked):
+        rules = "keeps every rule of the form" if not s.violations else (
+            f"breaks {s.violations} rule{'s' if s.violations > 1 else ''} ({s.first_issue})")
+        theme = "stays on the theme" if s.uses_theme else "drifts from the theme"
+        words = f"uses {s.planned_used} of its {s.planned} planned line words" if s.planned else ""
+        parts = ", ".join(p for p in (rules, theme, words) if p)
+        if place == 0:
+            why = "the best: it " + parts
+        else:
+            because = BECAUSE[below_because(s, ranked[place - 1])]
+            why = f"{_ordinal(place + 1)}: it {parts}; below the {_ordinal(place)} because {because}"
+        out.append(why[0].upper() + why[1:] + ".")
+    return out

@@ -1,0 +1,70 @@
+"""Contextual biasing toward the theme and the line's planned keyword (as keyword boosting in speech
+recognition does). Only sampling sees the bonus: the log-probability that ranks candidates is the model's own."""
+from __future__ import annotations
+
+import torch
+
+from artdesk.ml.poem.planning import theme_words
+
+
+class ThemeBias:
+    """Pulls sampling toward the theme's words not used yet and toward the current line's keyword.
+
+    Chinese: each such character gets ``strength`` added to its logit. English: at each step, the
+    letters that continue such a word from the word being written get the bonus (the first letter
+    at a word start, in both cases), and once a whole word is written the characters that end a word
+    get it. The progress (word being written, words used) is part of the sampler's snapshot, so
+    retries rewind it too. ``plan`` holds every line's keyword: a planned word counts as used
+    wherever it appears."""
+
+    def __init__(self, vocab, keywords: str, language: str, strength: float,
+                 word_ends: torch.Tensor | None = None, plan: tuple[str, ...] = ()) -> None:
+        self.vocab = vocab
+        self.language = language
+        self.strength = float(strength)
+        self.word_ends = word_ends  # English: the characters that end a word
+        known = lambda w: bool(w) and all(ch in vocab for ch in w)  # noqa: E731
+        self.words = tuple(w for w in theme_words(keywords, language) if known(w))
+        self.tracked = frozenset(self.words) | {w for w in plan if known(w)}
+        self.focus = ""  # the keyword of the line being written
+        self.progress: tuple[str, frozenset] = ("", frozenset())
+
+    def set_focus(self, keyword: str) -> None:
+        """Pull the coming line toward ``keyword`` (one of the plan's), besides the theme's words."""
+        self.focus = keyword if keyword in self.tracked else ""
+
+    def observe(self, token_text: str) -> None:
+        partial, used = self.progress
+        if self.language == "zh":
+            if token_text in self.tracked:
+                self.progress = (partial, used | {token_text})
+        elif token_text.isalpha() and len(token_text) == 1:
+            self.progress = (partial + token_text.lower(), used)
+        elif partial:
+            self.progress = ("", used | {partial} if partial in self.tracked else used)
+
+    @property
+    def used(self) -> frozenset:
+        return self.progress[1]
+
+    def bonus(self, size: int) -> torch.Tensor | None:
+        """Additive logits, or None when no word is left to pull toward."""
+        partial, used = self.progress
+        open_words = [w for w in (*self.words, self.focus) if w and w not in used]
+        if not open_words or self.strength == 0:
+            return None
+        bonus = torch.zeros(size)
+        index = self.vocab.index
+        if self.language == "zh":
+            for ch in open_words:
+                bonus[index[ch]] = self.strength
+            return bonus
+        for word in open_words:
+            if word == partial and self.word_ends is not None:
+                bonus[self.word_ends] = self.strength
+            elif word.startswith(partial) and len(word) > len(partial):
+                nxt = word[len(partial)]
+                for ch in {nxt, nxt.upper()} if not partial else {nxt}:
+                    if ch in index:
+                        bonus[index[ch]] = self.strength
+        return bonus if bool(bonus.any()) else None
