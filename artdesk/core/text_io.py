@@ -55,13 +55,13 @@ def _reads_as_chinese(text: str) -> bool:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 LE or BE when most characters of the first few kilobytes are ASCII padded with a zero byte."""
-    head = data[:4096]
-    pairs = len(head) // 2
-    if pairs < 2:
-        return None
-    if head[1::2].count(0) >= 0.6 * pairs and head[0::2].count(0) < 0.1 * pairs:
-        return "utf-16-le"
-    if head[0::2].count(0) >= 0.6 * pairs and head[1::2].count(0) < 0.1 * pairs:
-        return "utf-16-be"
-    return None
+    """UTF-16 LE or BE without a byte-order mark: zero bytes on one side of the pairs only (ASCII, newlines),
+    and text that reads as printable characters when decoded so; else None."""
+    sample = data[:65536]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if not max(even, odd) or min(even, odd) * 10 > max(even, odd):
+        return None  # no zero bytes, or on both sides of the pairs
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    text = sample[: len(sample) // 2 * 2].decode(encoding, errors="replace")
+    readable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
+    return encoding if readable >= 0.95 * len(text) else None
