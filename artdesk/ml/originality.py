@@ -39,6 +39,7 @@ class Work:
     settings: tuple[tuple[str, str], ...] = ()  # provenance settings that the checks need (poem form, heads)
     index_note: str = ""  # e.g. that a fine-tune is checked against its base model's data
     unavailable: str = ""  # why there is no model to check against, when ``model_dir`` is ""
+    also_dirs: tuple[str, ...] = ()  # more models whose indexes judge the work too (a fine-tune's base)
 
 
 @dataclass(frozen=True)
@@ -52,20 +53,29 @@ class BoardResult:
     originality: dict[str, Originality]  # item id -> the full answer (neighbours, passage)
 
 
-def index_card(card, cards) -> tuple[object, str]:
-    """The card whose index judges works of ``card``, and a note: a fine-tune without an index of its own
-    is checked against the base model it was made from (its own pictures, tunes or poems are not indexed)."""
-    seen, current = set(), card
-    while not (Path(current.path) / INDEX_FILES.get(current.domain, "")).is_file():
+def index_cards(card, cards) -> tuple[list, str]:
+    """The cards whose indexes judge works of ``card`` (first: the one the work's model_dir names), and a note.
+
+    A fine-tune that indexed the user's pictures (canvas does) is checked against them and against the
+    nearest ancestor with an index (the base model's data); one without an index of its own only against
+    that ancestor."""
+    chain, seen, current = [], set(), card
+    while current is not None and current.name not in seen:
         seen.add(current.name)
-        parent = next((c for c in cards if c.name == current.parent and c.domain == card.domain), None)
-        if parent is None or parent.name in seen:
-            return card, ""
-        current = parent
-    if current is card:
-        return card, ""
-    return current, (f"{card.name} is a fine-tune: checked against the training data of {current.name}, "
-                     "not the works it was fine-tuned on.")
+        if (Path(current.path) / INDEX_FILES.get(current.domain, "")).is_file():
+            chain.append(current)
+            if current.parent is None or current is not card:
+                break
+        current = next((c for c in cards if c.name == current.parent and c.domain == card.domain), None)
+    if not chain:
+        return [card], ""
+    if chain[0] is card and len(chain) == 1:
+        return chain, ""
+    if chain[0] is card:
+        return chain, (f"{card.name} is a fine-tune: checked against the pictures it was fine-tuned on and the "
+                       f"training data of {chain[1].name}; the closer match is shown.")
+    return chain, (f"{card.name} is a fine-tune: checked against the training data of {chain[0].name}, "
+                   "not the works it was fine-tuned on.")
 
 
 def _verify_asset(folder: Path, name: str) -> None:
@@ -111,7 +121,11 @@ def _judge(work: Work, cache: dict, ctx: JobContext) -> tuple[Originality, objec
 
         picture = picture_array(path.read_bytes())
         results, codes = check_pictures(index, picture[None], ctx.raise_if_cancelled)
-        return results[0], codes[0], sharpness(picture)
+        answer = results[0]
+        for folder in work.also_dirs:  # the closest match over every index is the answer
+            other = check_pictures(_index("canvas", Path(folder), cache), picture[None], ctx.raise_if_cancelled)[0][0]
+            answer = other if other.novelty < answer.novelty else answer
+        return answer, codes[0], sharpness(picture)
     if work.panel == "music":
         from artdesk.core.midi_io import read_midi
         from artdesk.ml.music import events as ev

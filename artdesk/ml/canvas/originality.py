@@ -100,10 +100,7 @@ def build_index(images: np.ndarray, heldout: np.ndarray, styles: np.ndarray, sty
         ctx.report(0.0, f"Features of {len(images)} pictures…")
     feats = picture_features(images, check)
     train = feats[~heldout]
-    mean = train.mean(0).astype(np.float32)
-    _, _, vt = np.linalg.svd(train - mean, full_matrices=False)
-    projection = vt[:COMPONENTS].T.astype(np.float32)
-    codes = ((train - mean) @ projection).astype(np.float16)
+    mean, projection, codes = _project(train)
     if ctx is not None:
         ctx.report(0.8, "Calibrating on held-out pictures…")
     _, dist = nearest(codes, ((feats[heldout] - mean) @ projection), 1)
@@ -113,6 +110,27 @@ def build_index(images: np.ndarray, heldout: np.ndarray, styles: np.ndarray, sty
              f"pictures ({COMPONENTS} principal components of the random-network features)")
     return PictureIndex(mean, projection, codes, styles[~heldout].astype(np.uint8), tuple(style_names),
                         thumbnails(images[~heldout]), calibration)
+
+
+def _project(features: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Mean, top principal directions and float16 codes of ``features``."""
+    mean = features.mean(0).astype(np.float32)
+    _, _, vt = np.linalg.svd(features - mean, full_matrices=False)
+    projection = vt[:COMPONENTS].T.astype(np.float32)
+    return mean, projection, ((features - mean) @ projection).astype(np.float16)
+
+
+def build_set_index(images: np.ndarray, name: str) -> PictureIndex:
+    """Index every picture of a small set (a fine-tune's pictures, 20 at least), all under the style ``name``;
+    calibrated on each picture's distance to its nearest other picture (leave one out)."""
+    mean, projection, codes = _project(picture_features(images))
+    _, dist = nearest(codes, codes.astype(np.float32), 2)
+    calibration = Calibration.from_heldout(
+        "feature distance", dist[:, 1], higher_is_closer=False,
+        note=f"each of {len(codes)} pictures' distance to its nearest other one ({projection.shape[1]} principal "
+             "components of the random-network features)")
+    return PictureIndex(mean, projection, codes, np.zeros(len(codes), np.uint8), (name,), thumbnails(images),
+                        calibration)
 
 
 def load_index(folder: Path) -> PictureIndex:

@@ -348,16 +348,17 @@ class GalleryPanel(QWidget):
     # -- originality and the board ---------------------------------------------------------
     def works(self, items: list[GalleryItem]):
         """Job inputs for ``items``: each with the installed model that made it ("" if none is)."""
-        from artdesk.ml.originality import Work, index_card
+        from artdesk.ml.originality import Work, index_cards
 
         cards = self.context.discover().cards
         works = []
         for item in items:
             card, _ = find_card(item.provenance, cards)
-            note, unavailable = "", ""
+            note, unavailable, also = "", "", ()
             named = str(item.provenance.get("model") or "")
             if card is not None and card.domain == item.panel:
-                card, note = index_card(card, cards)
+                found, note = index_cards(card, cards)
+                card, also = found[0], tuple(str(c.path) for c in found[1:])
             elif card is not None:
                 unavailable = (f"{card.name} is a {card.domain} model: originality is measured for works of the "
                                "canvas, music and poem models.")
@@ -369,7 +370,8 @@ class GalleryPanel(QWidget):
             settings = item.provenance.get("settings") if isinstance(item.provenance.get("settings"), dict) else {}
             wanted = tuple((k, str(settings[k])) for k in ("form", "heads") if settings.get(k) not in (None, ""))
             works.append(Work(item.id, item.panel, item.title, str(self.gallery.path(item)),
-                              str(card.path) if card is not None else "", item.rating, wanted, note, unavailable))
+                              str(card.path) if card is not None else "", item.rating, wanted, note, unavailable,
+                              also))
         return tuple(works)
 
     def _submit(self, request, title: str, returned, progress=None):

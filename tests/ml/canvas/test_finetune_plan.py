@@ -3,7 +3,7 @@ import pytest
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.ml.canvas.finetune.pictures import split
-from artdesk.ml.canvas.finetune.plan import FinetuneRequest, check_request, heldout_count, resolved_settings
+from artdesk.ml.canvas.finetune.plan import FinetuneRequest, check_request, heldout_count, resolved_settings, settings_from
 
 
 def _request(count=30, **kw):
@@ -59,3 +59,16 @@ def test_split_depends_on_contents_not_order():
     mask_shuffled = split(shuffled, 0.2, seed=3)
     assert mask.sum() == heldout_count(17, 0.2) == 4
     assert {h for h, m in zip(hashes, mask) if m} == {h for h, m in zip(shuffled, mask_shuffled) if m}
+
+
+def test_the_artists_choices_set_the_method_and_advanced_knobs_override_them():
+    from artdesk.ml.canvas.finetune.plan import FOLLOW, VARIETY
+
+    plain = settings_from(resolved_settings(FinetuneRequest(files=(), base_dir="", name="x"), 30))
+    assert (plain.freeze_g_blocks, plain.variety) == VARIETY["some"] and plain.lr == pytest.approx(1e-4)
+    strong = settings_from(resolved_settings(FinetuneRequest(files=(), base_dir="", name="x", keep_variety="strongly",
+                                                             follow="closely"), 30))
+    assert strong.variety > 0 and strong.lr == pytest.approx(1e-4 * FOLLOW["closely"])
+    mine = settings_from(resolved_settings(FinetuneRequest(files=(), base_dir="", name="x", keep_variety="strongly",
+                                                           variety=5.0, freeze_g_blocks=0), 30))
+    assert (mine.freeze_g_blocks, mine.variety) == (0, 5.0)

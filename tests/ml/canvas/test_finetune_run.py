@@ -1,4 +1,5 @@
 """The fine-tune job on a tiny GAN: card and snapshots, cancel and resume, full disk, a vanishing folder, copying."""
+import dataclasses
 import errno
 import json
 import shutil
@@ -65,12 +66,17 @@ def test_finished_model_has_card_snapshots_and_differs_from_base(setup):
     assert training["settings"]["norm_only"]["value"] is True  # 6 training pictures
     assert training["settings"]["freeze_d_blocks"]["value"] == 3
     metrics = card["metrics"]
-    assert metrics["kid_vs_heldout"] is not None and metrics["base_kid_vs_heldout"] == pytest.approx(snaps[0].kid)
+    assert metrics["kid_vs_heldout"] is not None and metrics["base_kid_vs_heldout"] is not None
+    assert metrics["diversity"] > 0 and metrics["user_diversity"] > 0 and metrics["generated"] == run.FINAL_SAMPLES
+    assert all(s.diversity > 0 and s.user_diversity == pytest.approx(metrics["user_diversity"], abs=1e-4) for s in snaps)
+    assert snaps[0].base_kid is None and all(s.base_kid == snaps[0].kid for s in snaps[1:])
+    assert not (folder / "originality.npz").exists()  # 8 pictures: too few to calibrate an index of their own
     after, before = _weights(folder), _weights(base)
     changed = [k for k in after if not torch.equal(after[k].float(), before[k].half().float())]  # saved as float16
     assert any("norm" in k for k in changed) and not any(k.startswith("to_rgb") for k in changed)  # norm-only
     listed = snapshots.list_snapshots(folder)
-    assert [s.step for s in listed] == [0, 3, 6] and [s.is_best for s in listed] == [False, False, True]
+    assert [s.step for s in listed] == [0, 3, 6]
+    assert [s.step for s in listed if s.is_best] == [training["model_step"]] and training["model_step"] > 0
     assert run.unfinished_runs(app_paths().user_models) == []
     assert not (run.runs_root(app_paths().user_models) / "mine" / "pictures.npz").exists()  # pixels not kept
 
@@ -138,8 +144,7 @@ def test_copying_warns_then_stops_early(setup, monkeypatch):
     original = run.Judge.measure
 
     def copies(self, fake, pairs=4):
-        measured = original(self, fake, pairs)
-        return type(measured)(measured.kid, 0.5, measured.closest_pairs)
+        return dataclasses.replace(original(self, fake, pairs), too_close=0.5)
 
     monkeypatch.setattr(run.Judge, "measure", copies)
     ctx = RecordingContext()
@@ -147,7 +152,7 @@ def test_copying_warns_then_stops_early(setup, monkeypatch):
     snaps = [p for p in ctx.partials if isinstance(p, run.Snapshot)]
     assert [s.step for s in snaps] == [0, 3, 6] and "starting to copy" in snaps[-1].copying_warning
     training = json.loads((folder / "card.json").read_text())["training"]
-    assert training["stopped_early_for_copying"] is True and training["steps"] == 6
+    assert training["stopped_early"] is True and training["steps"] == 6
 
 
 def test_snapshots_can_be_marked_best_exported_and_deleted(setup, tmp_path):
@@ -194,3 +199,72 @@ def test_three_pictures_are_enough(setup):
     folder = run.run_finetune(request(files[:3], base, steps=2, snapshot_every=2), RecordingContext())
     card = json.loads((folder / "card.json").read_text())
     assert (card["data"]["train"], card["data"]["heldout"]) == (1, 2) and card["metrics"]["kid_vs_heldout"] is not None
+
+
+def test_the_best_snapshot_is_kept_a_collapse_is_named_and_training_stops_early(setup, monkeypatch):
+    base, files, _ = setup
+    original = run.Judge.measure
+    planned = iter([(0.05, 1.0), (0.03, 0.9), (0.01, 0.2), (0.04, 0.9)])  # (KID, share of the user's variety)
+
+    def scripted(self, fake, pairs=4):
+        kid, share = next(planned, (0.05, 1.0))
+        return dataclasses.replace(original(self, fake, pairs), kid=kid, kid_all=kid,
+                                   diversity=share * self.user_diversity, too_close=0.0)
+
+    monkeypatch.setattr(run.Judge, "measure", scripted)
+    ctx = RecordingContext()
+    folder = run.run_finetune(request(files, base, steps=30, snapshot_every=3), ctx)
+    snaps = [p for p in ctx.partials if isinstance(p, run.Snapshot)]
+    assert [s.step for s in snaps] == [0, 3, 6, 9]  # 6 collapsed and 9 is worse than 3: two without a better one
+    assert "all alike" in snaps[2].collapse_warning and "Keep the variety" in snaps[2].collapse_warning
+    assert not snaps[1].collapse_warning and not snaps[3].collapse_warning
+    assert any("all alike" in p.message for p in ctx.progress)
+    training = json.loads((folder / "card.json").read_text())["training"]
+    assert training["stopped_early"] is True and training["steps"] == 9 and training["model_step"] == 3
+    snapshot_weights = snapshots.snapshot_folder(snapshots.run_folder(folder), 3) / snapshots.WEIGHTS
+    from safetensors.torch import load_file
+
+    kept = load_file(str(snapshot_weights))
+    assert all(torch.equal(v.half(), kept[k]) for k, v in _weights(folder).items() if v.is_floating_point())
+    assert [s.step for s in snapshots.list_snapshots(folder) if s.is_best] == [3]
+
+
+def test_a_resumed_run_remembers_the_best_snapshot(setup, monkeypatch):
+    base, files, _ = setup
+    original = run.Judge.measure
+    kids = iter([0.05, 0.01, 0.03, 0.04])  # the best is step 5, measured before the pause at step 10
+
+    def scripted(self, fake, pairs=4):
+        kid = next(kids, 0.05)
+        return dataclasses.replace(original(self, fake, pairs), kid=kid, kid_all=kid, diversity=self.user_diversity,
+                                   too_close=0.0)
+
+    monkeypatch.setattr(run.Judge, "measure", scripted)
+    req = request(files, base, steps=15, snapshot_every=5, stop_early=False)
+    with pytest.raises(Cancelled):
+        run.run_finetune(req, CancelAt(10))
+    folder = run.run_finetune(req, RecordingContext())
+    training = json.loads((folder / "card.json").read_text())["training"]
+    assert training["steps"] == 15 and training["model_step"] == 5
+
+
+def test_a_fine_tune_indexes_the_users_pictures_for_check_originality(setup, tmp_path):
+    from artdesk.core.cards import read_card
+    from artdesk.ml.originality import BoardRequest, Work, board_job, index_cards
+
+    base, _, _ = setup
+    files = flowers(tmp_path / "twenty", 20)
+    folder = run.run_finetune(request(files, base, name="twenty", steps=3, snapshot_every=3), RecordingContext())
+    assert (folder / "originality.npz").is_file()
+    base_index = base / "originality.npz"
+    shutil.copy(folder / "originality.npz", base_index)  # the tiny base gets an index too (of the same flowers)
+    cards = [read_card(folder, "user"), read_card(base, "user")]
+    chain, note = index_cards(cards[0], cards)
+    assert [c.name for c in chain] == ["twenty", "tiny-gan"] and "pictures it was fine-tuned on" in note
+    from PIL import Image
+
+    copy = tmp_path / "copy.png"
+    Image.open(files[0]).resize((64, 64)).save(copy)
+    work = Work("1", "canvas", "copy", str(copy), str(folder), also_dirs=(str(base),))
+    answer = board_job(BoardRequest((work,)), RecordingContext()).originality["1"]
+    assert answer.novelty == 0.0 and "your pictures" in answer.neighbours[0].caption

@@ -14,6 +14,7 @@ from artdesk.core.paths import app_paths
 from artdesk.ml.canvas.finetune.audit import prepare_picture
 from artdesk.ui.canvas.finetune import backend
 from artdesk.ui.canvas.finetune import training_page as training
+from artdesk.ui.canvas.finetune.options_page import UNKNOWN_LICENCE
 from artdesk.ui.canvas.finetune.wizard import QtFinetuneWizard
 from artdesk.ui.canvas.model_dock import CanvasModelDock
 from artdesk.ui.context import AppContext
@@ -156,7 +157,12 @@ def test_options_validate_and_build_the_request(qtbot, wizard, tmp_path, monkeyp
     wizard.next()
     options = wizard.options_page
     assert wizard.currentId() == wizard.options_id and estimates == [1]
-    assert options.name_edit.text() == "My-Pictures" and options.isComplete()
+    assert options.name_edit.text() == "My-Pictures" and options.validate() == ""
+    assert not options.isComplete() and "tick that you made these pictures" in options.problem.text()
+    assert not wizard.button(wizard.WizardButton.CommitButton).isEnabled()  # no training before the licence
+    options.unknown_check.setChecked(True)
+    assert options.isComplete() and options.licence_note() == UNKNOWN_LICENCE
+    assert wizard.button(wizard.WizardButton.CommitButton).isEnabled()
     options.base_combo.setCurrentIndex(options.base_combo.findText("tiny-gan (yours)"))
     assert options.base_combo.currentData()[0] == str(wizard.context.tiny["gan"])
     options.name_edit.setText("tiny-gan")
@@ -166,6 +172,10 @@ def test_options_validate_and_build_the_request(qtbot, wizard, tmp_path, monkeyp
     options.name_edit.setText("mine")
     options.licence_edit.setText("CC BY 4.0")
     options.consent_check.setChecked(True)
+    assert not options.unknown_check.isChecked() and options.isComplete()
+    options.follow_combo.setCurrentIndex(options.follow_combo.findData("closely"))
+    options.variety_combo.setCurrentIndex(options.variety_combo.findData("strongly"))
+    assert "FreezeD" not in options.preset_combo.currentText() and not options.advanced.isVisible()
     options.advanced_button.click()
     assert options.advanced.isVisible()
     options.steps_spin.setValue(40)
@@ -175,6 +185,7 @@ def test_options_validate_and_build_the_request(qtbot, wizard, tmp_path, monkeyp
     assert fields["norm_only"] is True and fields["size"] == 64 and fields["default_crop"] == "centre"
     assert fields["base_source"] == "user" and len(fields["files"]) == 9
     assert fields["licence_note"].startswith("CC BY 4.0 The person training confirmed")
+    assert fields["follow"] == "closely" and fields["keep_variety"] == "strongly" and fields["variety"] is None
 
 
 def test_no_base_model_is_explained(qtbot, tmp_path):
@@ -200,6 +211,10 @@ class FakeSnapshot:
     copying_warning: str = ""
     seconds: float = 0.0
     losses: dict = field(default_factory=dict)
+    diversity: float | None = None
+    user_diversity: float | None = None
+    collapse_warning: str = ""
+    base_kid: float | None = None
 
 
 class ScriptedRun:
@@ -235,7 +250,8 @@ class ScriptedRun:
         history = [(s, 1.0 / (s + 1), 2.0 - s / 10) for s in range(step + 1)]
         pairs = [(samples[0], samples[1], 0.5 - step / 100)]
         warning = "Some samples are very close to your pictures." if step >= 4 else ""
-        return FakeSnapshot(step, samples, history, 0.1 / (step + 1), step / 100, pairs, warning)
+        return FakeSnapshot(step, samples, history, 0.1 / (step + 1), step / 100, pairs, warning, diversity=2.0,
+                            user_diversity=4.0, base_kid=None if step == 0 else 0.1)
 
 
 @dataclass(frozen=True)
@@ -256,14 +272,18 @@ def test_train_pause_resume_stop_and_use_the_model(qtbot, context, tmp_path, mon
 
     run.allowed.release(2)
     qtbot.waitUntil(lambda: len(page.strip.snapshots) == 2, timeout=WAIT)
-    assert page.strip.caption.text() == "Step 2 (2 of 2)" and "KID" in page.pairs.metrics.text()
+    assert page.strip.caption.text() == "Step 2 (2 of 2)" and "KID" not in page.pairs.metrics.text()
+    assert "closer to your held-out pictures than the base model" in page.pairs.metrics.text()
+    assert "variety 50% of your pictures'" in page.pairs.metrics.text()
     assert page.loss_plot.history[-1][0] == 2 and len(page.loss_plot.scaled_points(1)) == 3
 
     page.pause_button.click()
     qtbot.waitUntil(lambda: page.state == training.PAUSED, timeout=WAIT)
     assert page.pause_button.text() == "Resume" and "Paused" in page.status.text()
     page.pause_button.click()  # resume: the same request again
-    assert page.state == training.RUNNING and run.requests == [Request("mine")] * 2
+    assert page.state == training.RUNNING
+    qtbot.waitUntil(lambda: len(run.requests) == 2, timeout=WAIT)  # the worker picks the job up
+    assert run.requests == [Request("mine")] * 2
     run.allowed.release(2)
     qtbot.waitUntil(lambda: len(page.strip.snapshots) == 3, timeout=WAIT)  # step 2 again on resume (replaced), 4
     assert page.notice.isVisible() and "disk is full" in page.notice.text()
@@ -415,6 +435,8 @@ def test_real_fine_tune_from_folder_to_canvas_with_pause_and_resume(qtbot, conte
     options = wizard.options_page
     options.base_combo.setCurrentIndex(options.base_combo.findText("tiny-gan (yours)"))
     options.name_edit.setText("tiny-mine")
+    options.consent_check.setChecked(True)
+    options.copying_check.setChecked(False)  # all 16 steps, so the pause lands mid-run
     options.steps_spin.setValue(16)
     options.snapshot_spin.setValue(4)
     options.batch_spin.setValue(4)
@@ -453,8 +475,11 @@ def test_real_fine_tune_from_folder_to_canvas_with_pause_and_resume(qtbot, conte
     assert len(dock.pictures) == 2
 
     wizard.next()  # the finish page: the card's numbers, and the snapshots (use one, export one, delete one)
-    summary = wizard.finish_page.summary.text()
-    assert "KID against your held-out pictures" in summary and "too close to one of yours" in summary
+    result = wizard.finish_page.result_view
+    assert "than the base model" in result.likeness.format() and "Too close to one of your" in result.copying.text()
+    assert "Variety" in result.variety.text() and not result.details.isVisible()
+    result.details_button.click()
+    assert "KID x1000" in result.details.text() and result.details.isVisible()
     snapshots = wizard.finish_page.snapshots
     qtbot.waitUntil(lambda: snapshots.list.count() > 0 and not snapshots.jobs.busy, timeout=WAIT)
     steps = [info.step for info in snapshots.infos]

@@ -18,14 +18,17 @@ from artdesk.core.jobs import Cancelled, ConsoleContext, JobContext
 
 
 def _parser() -> argparse.ArgumentParser:
-    from artdesk.ml.canvas.finetune.plan import PRESETS
+    from artdesk.ml.canvas.finetune.plan import FOLLOW, PRESETS, VARIETY
 
     p = argparse.ArgumentParser(prog="artdesk finetune canvas",
                                 description="Fine-tune the canvas GAN on your own pictures (a folder or files).")
     p.add_argument("pictures", nargs="*", help="folders and picture files")
     p.add_argument("--name", help="name of the new model")
     p.add_argument("--base", default=None, help="base GAN name or folder (default: the bundled canvas GAN)")
-    p.add_argument("--preset", choices=list(PRESETS), default="standard")
+    p.add_argument("--preset", choices=list(PRESETS), default="standard", help="how long to train")
+    p.add_argument("--follow", choices=list(FOLLOW), default="balanced", help="how closely to follow your pictures")
+    p.add_argument("--keep-variety", choices=list(VARIETY), default="some",
+                   help="how much of the original model's variety to keep")
     p.add_argument("--crop", choices=["centre", "fit"], default="centre", help="centre crop, or fit with padding")
     p.add_argument("--source", default="", help="where the pictures come from (goes into the model card)")
     p.add_argument("--licence", default="", help="their licence or the consent you have (goes into the card)")
@@ -41,7 +44,10 @@ def _parser() -> argparse.ArgumentParser:
     knobs.add_argument("--norm-only", action=argparse.BooleanOptionalAction, default=None)
     knobs.add_argument("--ema-decay", type=float)
     knobs.add_argument("--snapshot-every", type=int)
+    knobs.add_argument("--correspondence", type=float, dest="variety", help="cross-domain correspondence weight")
+    knobs.add_argument("--freeze-g", type=int, dest="freeze_g_blocks", help="generator blocks to freeze, coarse first")
     knobs.add_argument("--keep-copying", action="store_true", help="warn but do not stop when the model copies")
+    knobs.add_argument("--no-early-stop", action="store_true", help="train every step even if no snapshot improves")
     p.add_argument("--estimate", action="store_true", help="only measure this machine and print the time")
     p.add_argument("--resume", metavar="NAME", help="resume an unfinished fine-tune as it was started")
     p.add_argument("--unfinished", action="store_true", help="list unfinished fine-tunes")
@@ -76,11 +82,12 @@ def _request(args, argv: list[str], ctx: JobContext):
         print(f"note: {warning}", file=sys.stderr)
     base_dir, base_source = _base(args.base)
     knobs = {k: getattr(args, k) for k in ("steps", "batch", "lr", "freeze_d_blocks", "norm_only", "ema_decay",
-                                           "snapshot_every")}
+                                           "snapshot_every", "freeze_g_blocks", "variety")}
     return FinetuneRequest(
         files=tuple(str(item.path) for item in audit.usable), base_dir=base_dir, base_source=base_source,
         name=args.name, default_crop=args.crop, preset=args.preset, source_note=args.source,
         licence_note=args.licence, seed=args.seed, stop_when_copying=not args.keep_copying,
+        stop_early=not args.no_early_stop, follow=args.follow, keep_variety=args.keep_variety,
         checkpoint_every_s=args.checkpoint_every, heldout_fraction=args.heldout, device=args.device,
         command="artdesk finetune canvas " + shlex.join(argv), **knobs)
 

@@ -21,23 +21,25 @@ from artdesk.core.atomic import atomic_write_bytes, atomic_write_text
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import Cancelled, JobContext
 from artdesk.ml.canvas import eval as metrics
-from artdesk.ml.canvas.finetune import snapshots
+from artdesk.ml.canvas.finetune import measures, snapshots
 from artdesk.ml.canvas.finetune.ddp import World
 from artdesk.ml.canvas.finetune.pictures import PictureSet, check_present, prepare_pictures
 from artdesk.ml.canvas.finetune.plan import (
-    COPYING_RATE,
+    TOO_CLOSE_LIMIT,
     FinetuneRequest,
     check_request,
     resolved_settings,
     settings_from,
 )
-from artdesk.ml.canvas.finetune.quality import Judge
+from artdesk.ml.canvas.finetune.measures import Judge
 from artdesk.ml.canvas.finetune.trainer import Trainer, load_base, start_from_style
 
 STRIP = 8  # pictures in a sample strip
 STRIP_SEED = 20261130
 SNAPSHOT_SAMPLES = 64  # generated pictures measured at each snapshot
-FINAL_SAMPLES = 256
+FINAL_SAMPLES = 256  # generated pictures measured for the card, for the base and the fine-tuned model alike
+MIN_CALIBRATION = 20  # pictures needed for an originality index of the user's set (core.originality's rule)
+PATIENCE = 2  # snapshots in a row without a better score before training stops early
 RESUME_FIELDS_IGNORED = ("device", "checkpoint_every_s", "command")  # may change between a pause and a resume
 
 
@@ -54,6 +56,10 @@ class Snapshot:
     too_close: float | None
     closest_pairs: list[tuple[np.ndarray, np.ndarray, float]] = field(default_factory=list)
     copying_warning: str = ""
+    diversity: float | None = None  # mean pairwise feature distance among the samples
+    user_diversity: float | None = None  # the same among the user's pictures
+    collapse_warning: str = ""  # plain words when the samples become all alike
+    base_kid: float | None = None  # the base model's KID (None: this is the base model's snapshot)
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,9 @@ class _Run:
         self.request, self.ctx, self.world, self.folder, self.dest = request, ctx, world, folder, dest
         self.history: list[tuple[int, float, float]] = []
         self.copying: list[int] = []  # steps whose snapshot counted as copying
+        self.base: measures.Measure | None = None  # the base model's snapshot measure (pairs dropped)
+        self.best: tuple[int, float] | None = None  # (step, score) of the best snapshot so far
+        self.since_best = 0  # scored snapshots since the best one
         self.seconds_before = 0.0
         self.started = time.monotonic()
         self.save_problem = ""
@@ -143,7 +152,9 @@ class _Run:
         try:
             save_training_state(self.folder / "state.pt", {
                 "trainer": trainer.state(), "seconds": self.seconds, "history": self.history,
-                "copying": self.copying, "style": style})
+                "copying": self.copying, "style": style, "best": self.best,
+                "base": dataclasses.asdict(self.base) if self.base else None,
+                "since_best": self.since_best})
             atomic_write_text(self.folder / "progress.json", json.dumps({"step": trainer.step_count}))
         except ArtdeskError as error:
             self.save_problem = (f"{error} Training goes on; the last good checkpoint is kept, "
@@ -161,11 +172,20 @@ def _strip(generator, style: int, latent_dim: int, device) -> np.ndarray:
 
 
 def _warning(too_close: float, step: int) -> str:
-    if too_close < COPYING_RATE:
+    if too_close < TOO_CLOSE_LIMIT:
         return ""
     return (f"At step {step}, {too_close:.0%} of the samples are closer to one of your pictures than your own "
             "held-out pictures are: the model is starting to copy. Compare the closest pairs; an earlier snapshot "
             "may be better.")
+
+
+def _collapse_warning(diversity: float, user_diversity: float, step: int) -> str:
+    if not measures.collapsed(diversity, user_diversity):
+        return ""
+    share = measures.variety_share(diversity, user_diversity)
+    return (f"At step {step} the pictures are becoming all alike: they vary {share:.0%} as much as your own "
+            "pictures do. Try more of \"Keep the variety of the original model\", a shorter training, or more "
+            "pictures; the best earlier snapshot is kept.")
 
 
 def run_finetune(request: FinetuneRequest, ctx: JobContext, world: World = World()) -> Path:
@@ -174,7 +194,9 @@ def run_finetune(request: FinetuneRequest, ctx: JobContext, world: World = World
     Reports progress (step, losses, ETA) every 10 steps and while preparing; publishes a ``Snapshot`` of
     the base model first, then every ``snapshot_every`` steps and at the end; checks for cancel at every
     step (saving the state first, then raising Cancelled: run again to resume). Checkpoints every
-    ``checkpoint_every_s``. Stops early when two snapshots in a row copy the training pictures.
+    ``checkpoint_every_s``. Scores every snapshot (``measures.snapshot_score``: likeness gained over the
+    base model, refused when the samples collapse or copy), stops early when ``PATIENCE`` snapshots in a row
+    do not beat the best, or when two in a row copy; the finished model uses the best snapshot.
     """
     from artdesk.core.paths import app_paths
     from artdesk.ml.checkpoint import load_training_state
@@ -212,8 +234,11 @@ def run_finetune(request: FinetuneRequest, ctx: JobContext, world: World = World
         trainer.load(state["trainer"])
         run.seconds_before, run.history = float(state["seconds"]), [tuple(h) for h in state["history"]]
         run.copying = list(state["copying"])
+        run.base = measures.Measure(**state["base"]) if state.get("base") else None
+        run.since_best = int(state.get("since_best", 0))
+        run.best = tuple(state["best"]) if state.get("best") else None
         ctx.report(trainer.step_count / settings.steps, f"Resuming at step {trainer.step_count} of {settings.steps}")
-        _republish(folder, ctx, run.history)
+        _republish(folder, ctx, run.history, run.base.kid if run.base else None)
     elif world.main:
         atomic_write_text(saved_request, request_to_json(request))
         _snapshot(run, trainer, judge, style, base_model=True)
@@ -236,14 +261,15 @@ def _pictures(request: FinetuneRequest, ctx: JobContext, folder: Path, world: Wo
     return pictures
 
 
-def _republish(folder: Path, ctx: JobContext, history: list) -> None:
+def _republish(folder: Path, ctx: JobContext, history: list, base_kid: float | None) -> None:
     """Publish the snapshots saved before a resume, so the strip can be scrubbed back through them."""
     for snap_dir in snapshots._folders(folder):
         info, samples, pairs = snapshots.read_snapshot(snap_dir)
         ctx.publish(Snapshot(info["step"], info["seconds"], samples, info["losses"],
                              [h for h in history if h[0] <= info["step"]], info.get("kid"), info.get("too_close"),
                              [(p[0], p[1], d) for p, d in zip(pairs, info.get("pair_distances", []))],
-                             info.get("copying_warning", "")))
+                             info.get("copying_warning", ""), info.get("diversity"), info.get("user_diversity"),
+                             info.get("collapse_warning", ""), None if info.get("base_model") else base_kid))
 
 
 def _snapshot(run: _Run, trainer: Trainer, judge: Judge, style: int, base_model: bool = False) -> Snapshot:
@@ -255,23 +281,33 @@ def _snapshot(run: _Run, trainer: Trainer, judge: Judge, style: int, base_model:
     fake = metrics.sample_model(ema, SNAPSHOT_SAMPLES, np.array([style]), seed=STRIP_SEED + 1)
     measure = judge.measure(fake)
     warning = _warning(measure.too_close, step)
+    collapse = "" if base_model else _collapse_warning(measure.diversity, judge.user_diversity, step)
     losses = {"d": run.history[-1][1], "g": run.history[-1][2]} if run.history else {}
     snap = Snapshot(step, run.seconds, samples, losses, list(run.history), measure.kid, measure.too_close,
-                    measure.closest_pairs, warning)
+                    measure.closest_pairs, warning, measure.diversity, judge.user_diversity, collapse,
+                    None if base_model else run.base.kid)
     run.ctx.publish(snap)
     pairs = np.stack([np.stack([a, b]) for a, b, _ in measure.closest_pairs])
+    if base_model:
+        run.base = dataclasses.replace(measure, closest_pairs=[])
+    score = None if base_model else measures.snapshot_score(measure, run.base, judge.user_diversity)
     info = {"seconds": round(snap.seconds, 1), "kid": measure.kid, "too_close": measure.too_close, "losses": losses,
             "pair_distances": [d for _, _, d in measure.closest_pairs], "copying_warning": warning,
-            "base_model": base_model}
+            "base_model": base_model, "diversity": measure.diversity, "user_diversity": judge.user_diversity,
+            "collapse_warning": collapse, "score": score}
     try:
         snapshots.write_snapshot(run.folder, step, ema, samples, pairs, info)
     except ArtdeskError as error:
         run.ctx.report(None, f"{error} (the snapshot at step {step} was not saved; training goes on)")
+    if score is not None and (run.best is None or score > run.best[1]):
+        run.best, run.since_best = (step, score), 0
+    elif not base_model:
+        run.since_best += 1
     return snap
 
 
 def _train(run: _Run, trainer: Trainer, judge: Judge, style: int, settings) -> bool:
-    """The loop; returns True when it stopped early because the model started copying."""
+    """The loop; returns True when it stopped early (copying, or no better snapshot for a while)."""
     request, ctx, world = run.request, run.ctx, run.world
     last_save = time.monotonic()
     session_start, session_steps = time.monotonic(), 0
@@ -304,18 +340,22 @@ def _train(run: _Run, trainer: Trainer, judge: Judge, style: int, settings) -> b
 
 
 def _snapshot_and_check(run: _Run, trainer: Trainer, judge: Judge, style: int) -> bool:
-    """Snapshot; stop (True) when two snapshots in a row copy. A vanished folder saves the state and stops."""
+    """Snapshot; stop (True) when two in a row copy or PATIENCE in a row beat no best one. A vanished folder
+    saves the state and stops."""
     try:
         check_present(run.request.files)
     except ArtdeskError:
         run.save_state(trainer, style)
         raise
     snap = _snapshot(run, trainer, judge, style)
+    for warning in (snap.copying_warning, snap.collapse_warning):
+        if warning:
+            run.ctx.report(None, warning)
     if snap.copying_warning:
         run.copying.append(snap.step)
-        run.ctx.report(None, snap.copying_warning)
     twice = run.copying[-2:] == [snap.step - trainer.settings.snapshot_every, snap.step]
-    return run.request.stop_when_copying and twice
+    stale = run.best is not None and run.since_best >= PATIENCE
+    return (run.request.stop_when_copying and twice) or (run.request.stop_early and stale)
 
 
 def _duration(seconds: float) -> str:
@@ -324,8 +364,8 @@ def _duration(seconds: float) -> str:
 
 
 def _finish(run: _Run, trainer: Trainer, judge: Judge, style: int, pictures: PictureSet, base_card, resolved: dict,
-            stopped_for_copying: bool) -> Path:
-    """Write the finished model (rank 0), mark its snapshot best, remove the state and pixels."""
+            stopped_early: bool) -> Path:
+    """Write the finished model from the best snapshot (rank 0), measure it beside the base, remove the state."""
     from safetensors.torch import save as safetensors_bytes
 
     from artdesk.ml.checkpoint import save_checkpoint
@@ -335,24 +375,24 @@ def _finish(run: _Run, trainer: Trainer, judge: Judge, style: int, pictures: Pic
         return run.dest
     run.save_state(trainer, style)
     generator, step = trainer.ema, trainer.step_count
-    listed = snapshots.list_snapshots(run.dest)
-    if stopped_for_copying:  # the last snapshot before copying began
-        clean = [s for s in listed if s.too_close is not None and s.too_close < COPYING_RATE and s.step > 0]
-        if clean:
-            from safetensors.torch import load_file
+    best = snapshots.snapshot_folder(run.folder, run.best[0]) / snapshots.WEIGHTS if run.best else None
+    if best is not None and best.is_file() and run.best[0] != step:
+        from safetensors.torch import load_file
 
-            step = clean[-1].step
-            generator.load_state_dict(load_file(str(clean[-1].path / snapshots.WEIGHTS)))
-    ctx.report(1.0, "Measuring the fine-tuned model…")
-    fake = metrics.sample_model(generator, FINAL_SAMPLES, np.array([style]), seed=STRIP_SEED + 2)
-    final = judge.measure(fake)
-    before = next((s for s in listed if s.step == 0), None)
+        step = run.best[0]
+        generator.load_state_dict({k: v.float() if v.is_floating_point() else v
+                                   for k, v in load_file(str(best)).items()})
+    ctx.report(1.0, "Measuring the fine-tuned model beside the base model…")
+    final, before = _final_measures(request, generator, judge, style)
     scores = {
         "kid_vs_heldout": round(final.kid, 6), "too_close_rate": round(final.too_close, 4),
-        "base_kid_vs_heldout": before.kid if before else None,
-        "base_too_close_rate": before.too_close if before else None,
+        "diversity": round(final.diversity, 4), "user_diversity": round(judge.user_diversity, 4),
+        "base_kid_vs_heldout": round(before.kid, 6), "base_too_close_rate": round(before.too_close, 4),
+        "base_diversity": round(before.diversity, 4),
+        "collapsed": measures.collapsed(final.diversity, judge.user_diversity),
         "generated": FINAL_SAMPLES, "heldout": int(pictures.heldout.sum()),
-        "note": "KID in artdesk's random-network features against your held-out pictures; too-close: share of samples "
+        "note": "KID (lower: closer; its unbiased estimate can dip below zero) against your held-out pictures and "
+                "diversity (mean pairwise distance) in measures.picture_features; too-close: share of samples "
                 "nearer to a training picture than the 5th percentile of held-out-to-training distances",
     }
     training = {
@@ -360,22 +400,46 @@ def _finish(run: _Run, trainer: Trainer, judge: Judge, style: int, pictures: Pic
         "steps": trainer.step_count, "model_step": step, "seconds": round(run.seconds, 1),
         "device": str(trainer.device) + run.world.describe(), "world_size": run.world.size,
         "preset": request.preset, "seed": request.seed, "torch": torch.__version__, "start_style": style,
-        "stopped_early_for_copying": stopped_for_copying,
+        "stopped_early": stopped_early,
         "settings": {k: {"value": v, "why": why} for k, (v, why) in resolved.items()},
     }
     d_state = {k: v.detach().cpu().contiguous() for k, v in trainer.d.state_dict().items()}
+    ctx.report(1.0, "Indexing your pictures for Check originality…")
+    assets = {"discriminator.safetensors": safetensors_bytes(d_state), **_user_index(pictures)}
     try:
         save_checkpoint(generator, run.dest, model_type="canvas-gan", config=generator.config, name=request.name,
                         description=f"{base_card.name} fine-tuned on {len(pictures.files)} of your pictures",
                         data=pictures.manifest(request), training=training, metrics=scores, parent=base_card.name,
-                        labels=["fine-tuned"], assets={"discriminator.safetensors": safetensors_bytes(d_state)})
+                        labels=["fine-tuned"], assets=assets)
         if (snapshots.snapshot_folder(run.folder, step) / snapshots.WEIGHTS).is_file():
             snapshots.remember_best(run.folder, step)
     except ArtdeskError as error:
         raise ArtdeskError(f"{error} The training is saved: run the fine-tune again to write the model.") from error
     for name in ("state.pt", "pictures.npz", "progress.json"):
         (run.folder / name).unlink(missing_ok=True)
-    base_kid = f" (base model {before.kid * 1000:.1f})" if before else ""
-    ctx.report(1.0, f"Saved {request.name}: KID x1000 {final.kid * 1000:.1f}{base_kid}, "
-                    f"too close {final.too_close:.0%}")
+    ctx.report(1.0, f"Saved {request.name} (step {step}): too close {final.too_close:.0%}")
     return run.dest
+
+
+def _final_measures(request: FinetuneRequest, generator, judge: Judge, style: int):
+    """The three measures of the fine-tuned and of the base model, on the same number of samples and seeds."""
+    _base, base_generator, _d, _has_d = load_base(request)
+    start_from_style(base_generator, _d, style)
+    out = []
+    for model in (generator, base_generator.to(next(generator.parameters()).device)):
+        fake = metrics.sample_model(model, FINAL_SAMPLES, np.array([style]), seed=STRIP_SEED + 2)
+        out.append(judge.measure(fake))
+    return out[0], out[1]
+
+
+def _user_index(pictures: PictureSet) -> dict[str, bytes]:
+    """The originality index of the user's pictures at 64 px, as Check originality reads a picture (none under
+    MIN_CALIBRATION pictures: too few to tell near copies from neighbours; the base model's index still judges)."""
+    from artdesk.ml.canvas.originality import INDEX_FILE, build_set_index
+
+    if len(pictures.images) < MIN_CALIBRATION:
+        return {}
+    images = pictures.images
+    factor = 64 // images.shape[1]
+    images = images.repeat(factor, axis=1).repeat(factor, axis=2) if factor > 1 else images
+    return {INDEX_FILE: build_set_index(images, "your pictures").to_bytes()}

@@ -1,4 +1,7 @@
-"""The fine-tuning step: the base GAN's generator and discriminator, FreezeD, norm-only training, DiffAugment, EMA.
+"""The fine-tuning step: the base GAN's generator and discriminator, FreezeD, norm-only training, DiffAugment, EMA,
+frozen early generator blocks, and cross-domain correspondence (Ojha et al. 2021): the generator keeps, layer by
+layer, how similar each sample of a batch is to the others under the frozen base generator, so its variety
+survives a few dozen pictures.
 
 Every batch-norm layer uses the base model's running statistics (eval mode) while the rest trains: with
 eight pictures a step, batch statistics are noise, and per-picture independence makes the gradient of a
@@ -20,6 +23,7 @@ from artdesk.ml.canvas.finetune import augment
 from artdesk.ml.canvas.finetune.ddp import World
 from artdesk.ml.canvas.finetune.plan import (
     D_BLOCKS,
+    G_BLOCKS,
     DISCRIMINATOR_FILE,
     FinetuneRequest,
     Settings,
@@ -29,6 +33,7 @@ from artdesk.ml.canvas.finetune.plan import (
 from artdesk.ml.canvas.model import Discriminator, DiscriminatorConfig, Generator
 
 D_LR = 2e-4
+CDC_LAYERS = ("up8", "up16", "se32", "se64")  # generator outputs whose batch similarities are kept
 
 
 def _use_running_stats(module: nn.Module) -> None:
@@ -79,6 +84,43 @@ def start_from_style(generator: Generator, discriminator: Discriminator, style: 
         weight.copy_(weight[style].expand_as(weight).clone())
 
 
+def _similarities(feature: torch.Tensor) -> torch.Tensor:
+    """Each sample's cosine similarity to every other sample of the batch (N x N-1)."""
+    flat = F.normalize(feature.flatten(1), dim=1)
+    sim = flat @ flat.T
+    n = len(sim)
+    return sim[~torch.eye(n, dtype=torch.bool, device=sim.device)].view(n, n - 1)
+
+
+def correspondence_loss(source: list[torch.Tensor], target: list[torch.Tensor]) -> torch.Tensor:
+    """Cross-domain correspondence: KL(source || target) of the softmaxed batch similarities, summed over layers."""
+    loss = target[0].new_zeros(())
+    for s, t in zip(source, target):
+        p = F.softmax(_similarities(s), dim=1)
+        loss = loss + F.kl_div(F.log_softmax(_similarities(t), dim=1), p, reduction="batchmean")
+    return loss
+
+
+class _Taps:
+    """Forward hooks that keep the outputs of ``CDC_LAYERS`` of one generator's last forward."""
+
+    def __init__(self, generator: Generator) -> None:
+        self.outputs: dict[str, torch.Tensor] = {}
+        for name in CDC_LAYERS:
+            if hasattr(generator, name):
+                getattr(generator, name).register_forward_hook(self._keep(name))
+
+    def _keep(self, name: str):
+        def hook(_module, _inputs, output):
+            self.outputs[name] = output
+        return hook
+
+    def take(self) -> list[torch.Tensor]:
+        out = [self.outputs[name] for name in CDC_LAYERS if name in self.outputs]
+        self.outputs = {}
+        return out
+
+
 class Trainer:
     """Models, optimisers and one training step; all randomness comes from one seeded generator."""
 
@@ -90,7 +132,13 @@ class Trainer:
         self.g = generator.to(device).float()
         self.d = discriminator.to(device).float()
         self.ema = copy.deepcopy(self.g).eval().requires_grad_(False)
+        self.source = copy.deepcopy(self.g).eval().requires_grad_(False) if settings.variety > 0 else None
+        self.taps = _Taps(self.g) if self.source is not None else None
+        self.source_taps = _Taps(self.source) if self.source is not None else None
         trainable = modulation_parameters(self.g) if settings.norm_only else list(self.g.parameters())
+        frozen_g = {id(p) for name in G_BLOCKS[:settings.freeze_g_blocks] if hasattr(self.g, name)
+                    for p in getattr(self.g, name).parameters()}
+        trainable = [p for p in trainable if id(p) not in frozen_g]
         keep = {id(p) for p in trainable}
         for p in self.g.parameters():
             p.requires_grad_(id(p) in keep)
@@ -145,6 +193,10 @@ class Trainer:
         for p in self.d_params:
             p.requires_grad_(False)
         g_loss = -self.d(augment.apply(fake, aug_g), style).mean()
+        if self.source is not None:
+            with torch.no_grad():
+                self.source(z, style)
+            g_loss = g_loss + self.settings.variety * correspondence_loss(self.source_taps.take(), self.taps.take())
         self.opt_g.zero_grad(set_to_none=True)
         g_loss.backward()
         self.opt_g.step()

@@ -1,5 +1,7 @@
-"""Wizard page 2: base model, name, resolution, quality preset, advanced knobs behind a fold, the
-pictures' source and licence, and a time estimate measured on this machine (``plan.estimate``)."""
+"""Wizard page 2: base model, name, resolution, three choices in an artist's words (how long, how closely,
+how much variety), technical knobs behind Advanced (each with a one-line explanation), the pictures'
+source and licence (training cannot start until the user says the pictures are theirs or that they do not
+know the licence), and a time estimate measured on this machine (``plan.estimate``)."""
 from __future__ import annotations
 
 import html
@@ -31,6 +33,7 @@ from artdesk.ui.jobs import TRAINING_WORKER
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$")
 CONSENT = "The person training confirmed they made these pictures or have permission to train on them."
+UNKNOWN_LICENCE = "Licence unknown: the person training did not know the pictures' licence."
 
 
 def slug(text: str) -> str:
@@ -87,17 +90,35 @@ class QtOptionsPage(QWizardPage):
         self.size_combo = QComboBox()
         self.size_combo.setToolTip(self.tr("The base model's resolution; the fine-tune keeps it"))
         self.preset_combo = QComboBox()
-        for key, label in (("quick", self.tr("Quick: a first look in minutes")),
-                           ("standard", self.tr("Standard: a good result (about a quarter of an hour on a laptop)")),
-                           ("long", self.tr("Long: the best this machine can do, for an evening"))):
+        for key, label in (("quick", self.tr("Quick: a first look in a minute or two")),
+                           ("standard", self.tr("Standard: a good result in a few minutes")),
+                           ("long", self.tr("Long: the most this computer can do, for an evening"))):
             self.preset_combo.addItem(label, key)  # literal tr() calls, so lupdate finds them
         self.preset_combo.setCurrentIndex(1)
         self.preset_combo.currentIndexChanged.connect(self._on_option_changed)
+        self.follow_combo = QComboBox()
+        for key, label in (("loosely", self.tr("Loosely: a gentle nudge toward your pictures")),
+                           ("balanced", self.tr("Balanced")),
+                           ("closely", self.tr("Closely: learn your pictures faster (may lose variety)"))):
+            self.follow_combo.addItem(label, key)
+        self.follow_combo.setCurrentIndex(1)
+        self.follow_combo.currentIndexChanged.connect(self._on_option_changed)
+        self.variety_combo = QComboBox()
+        for key, label in (("a little", self.tr("A little: your pictures matter most")),
+                           ("some", self.tr("Some: varied pictures in your look")),
+                           ("strongly", self.tr("Strongly: as varied as the original model"))):
+            self.variety_combo.addItem(label, key)
+        self.variety_combo.setCurrentIndex(1)
+        self.variety_combo.currentIndexChanged.connect(self._on_option_changed)
         self.source_edit = QLineEdit()
         self.source_edit.setPlaceholderText(self.tr("e.g. my sketchbook 2019-2024, scanned"))
         self.licence_edit = QLineEdit()
         self.licence_edit.setPlaceholderText(self.tr("e.g. my own work, all rights reserved; or CC BY 4.0"))
         self.consent_check = QCheckBox(self.tr("I made these pictures, or I have permission to train on them"))
+        self.unknown_check = QCheckBox(self.tr("I don't know the licence (the model's card will say so)"))
+        for check, other in ((self.consent_check, self.unknown_check), (self.unknown_check, self.consent_check)):
+            check.toggled.connect(lambda on, other=other: on and other.setChecked(False))
+            check.toggled.connect(self._on_option_changed)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("QLabel { color: #a02020; }")
@@ -112,11 +133,12 @@ class QtOptionsPage(QWizardPage):
         self.steps_spin = auto_spin(1_000_000, self.tr("Training steps (auto: from the preset and the folder size)"))
         self.batch_spin = auto_spin(256, self.tr("Pictures per step"))
         self.lr_spin = auto_float(0.01, 5, self.tr("Learning rate"))
-        self.freeze_spin = auto_spin(8, self.tr("Critic blocks kept frozen (FreezeD); more protects small folders"))
+        self.freeze_spin = auto_spin(8, self.tr("Critic blocks kept frozen (FreezeD)"))
+        self.freeze_g_spin = auto_spin(4, self.tr("Generator blocks kept frozen, coarse first"))
+        self.correspondence_spin = auto_float(100_000.0, 0, self.tr("Cross-domain correspondence weight"))
         self.norm_combo = QComboBox()
         for label, value in ((self.tr("auto"), None), (self.tr("yes"), True), (self.tr("no"), False)):
             self.norm_combo.addItem(label, value)
-        self.norm_combo.setToolTip(self.tr("Train only normalisation and modulation (best with very few pictures)"))
         self.ema_spin = auto_float(0.9999, 4, self.tr("Averaging of the weights (EMA)"))
         self.snapshot_spin = auto_spin(100_000, self.tr("Steps between sample strips"))
         self.checkpoint_spin = QSpinBox()
@@ -131,23 +153,44 @@ class QtOptionsPage(QWizardPage):
         self.heldout_spin.setToolTip(self.tr("Share of your pictures kept aside to measure the result (at least 2)"))
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
-        self.copying_check = QCheckBox(self.tr("Stop early when it starts copying my pictures"))
+        self.copying_check = QCheckBox(self.tr("Stop early when it stops getting better or starts copying my "
+                                               "pictures (the best snapshot is kept)"))
         self.copying_check.setChecked(True)
         self.copying_check.toggled.connect(self._on_option_changed)
         self.device_combo = QComboBox()
         for device in ("auto", "cpu", "cuda", "mps"):
             self.device_combo.addItem(device, device)
         form = QFormLayout(self.advanced)
-        for label, widget in ((self.tr("Steps"), self.steps_spin), (self.tr("Batch"), self.batch_spin),
-                              (self.tr("Learning rate"), self.lr_spin), (self.tr("Frozen critic blocks"), self.freeze_spin),
-                              (self.tr("Only norms and modulation"), self.norm_combo), (self.tr("EMA"), self.ema_spin),
-                              (self.tr("Samples every"), self.snapshot_spin),
-                              (self.tr("Save progress every"), self.checkpoint_spin),
-                              (self.tr("Held out"), self.heldout_spin), (self.tr("Seed"), self.seed_spin),
-                              (self.tr("Device"), self.device_combo)):
+        rows = (
+            (self.tr("Steps"), self.steps_spin, self.tr("How many updates; auto follows How long to train.")),
+            (self.tr("Batch"), self.batch_spin, self.tr("Pictures looked at in each update.")),
+            (self.tr("Learning rate"), self.lr_spin, self.tr("How big each update is; auto follows How closely.")),
+            (self.tr("Frozen critic blocks (FreezeD)"), self.freeze_spin,
+             self.tr("The critic's first layers stay as the base model learned them; more protects small folders.")),
+            (self.tr("Frozen generator blocks"), self.freeze_g_spin,
+             self.tr("The generator's coarse layers (overall shapes) stay as they were.")),
+            (self.tr("Correspondence weight"), self.correspondence_spin,
+             self.tr("Keeps how different the base model's pictures are from one another; auto follows "
+                     "Keep the variety.")),
+            (self.tr("Only norms and modulation"), self.norm_combo,
+             self.tr("Only the colour and contrast controls of each layer learn; best with very few pictures.")),
+            (self.tr("EMA"), self.ema_spin,
+             self.tr("The saved model averages its recent weights, which smooths out jitter between updates.")),
+            (self.tr("Samples every"), self.snapshot_spin, self.tr("Steps between measured sample strips.")),
+            (self.tr("Save progress every"), self.checkpoint_spin, self.tr("A crash loses at most this much.")),
+            (self.tr("Held out"), self.heldout_spin,
+             self.tr("Share of your pictures kept aside to measure the result (at least 2).")),
+            (self.tr("Seed"), self.seed_spin, self.tr("The same seed and pictures repeat the same training.")),
+            (self.tr("Device"), self.device_combo, self.tr("Where training runs; auto picks a graphics card if any.")),
+        )
+        for label, widget, explanation in rows:
             form.addRow(label, widget)
+            form.addRow("", self.explanation(explanation))
             signal = getattr(widget, "valueChanged", None) or widget.currentIndexChanged
             signal.connect(self._on_option_changed)
+        form.addRow(self.tr("DiffAugment"), self.explanation(
+            self.tr("Always on: the critic sees your pictures and the model's shifted, recoloured and cut, "
+                    "so it cannot just memorise a few pictures.")))
         form.addRow(self.copying_check)
         self.advanced.hide()
 
@@ -165,18 +208,28 @@ class QtOptionsPage(QWizardPage):
         top.addRow(self.tr("Start from"), self.base_combo)
         top.addRow(self.tr("New model name"), self.name_edit)
         top.addRow(self.tr("Resolution"), self.size_combo)
-        top.addRow(self.tr("Quality"), self.preset_combo)
+        top.addRow(self.tr("How long to train"), self.preset_combo)
+        top.addRow(self.tr("How closely to follow your pictures"), self.follow_combo)
+        top.addRow(self.tr("Keep the variety of the original model"), self.variety_combo)
         top.addRow(self.tr("Where the pictures come from"), self.source_edit)
-        top.addRow(self.tr("Licence or consent"), self.licence_edit)
+        top.addRow(self.tr("Licence"), self.licence_edit)
         top.addRow(self.consent_check)
+        top.addRow(self.unknown_check)
+        form.addRow(self.settings_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.advanced_button)
         layout.addWidget(self.advanced)
         layout.addLayout(estimate_row)
-        layout.addWidget(self.settings_label)
         layout.addWidget(self.problem)
         layout.addStretch(1)
+
+    @staticmethod
+    def explanation(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setStyleSheet("QLabel { color: palette(mid); }")
+        return label
 
     def reload_bases(self) -> None:
         """The canvas GANs (bundled and the user's) that a fine-tune can start from."""
@@ -218,17 +271,27 @@ class QtOptionsPage(QWizardPage):
             return self.tr("You already have a model named {0}; choose another name.").format(name)
         return ""
 
+    def consent_problem(self) -> str:
+        """"" once the user said the pictures are theirs or that they don't know the licence."""
+        if self.consent_check.isChecked() or self.unknown_check.isChecked():
+            return ""
+        return self.tr("Before training: tick that you made these pictures (or may train on them), or that you "
+                       "don't know their licence.")
+
     def isComplete(self) -> bool:  # noqa: N802 (Qt naming)
-        return self.validate() == ""
+        """Training can start: the options are valid and the pictures' licence is answered."""
+        return self.validate() == "" and self.consent_problem() == ""
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt naming)
         """Last check before training starts, including the backend's own (``plan.check_request``)."""
-        problem = self.validate() or backend.request_problem(self.request())
+        problem = self.validate() or self.consent_problem() or backend.request_problem(self.request())
         self.problem.setText(problem)
         return not problem
 
     def licence_note(self) -> str:
-        parts = [self.licence_edit.text().strip()] + ([CONSENT] if self.consent_check.isChecked() else [])
+        consent = [CONSENT] if self.consent_check.isChecked() else [UNKNOWN_LICENCE] if self.unknown_check.isChecked() \
+            else []
+        parts = [self.licence_edit.text().strip()] + consent
         return " ".join(p for p in parts if p)
 
     def request_fields(self) -> dict[str, Any]:
@@ -243,12 +306,15 @@ class QtOptionsPage(QWizardPage):
             files=pictures.files(), crops=pictures.crop_overrides(), default_crop=pictures.default_crop,
             base_dir=base_dir, base_source=base_source, name=self.name_edit.text().strip(),
             preset=self.preset_combo.currentData(), size=int(self.size_combo.currentData()),
+            follow=self.follow_combo.currentData(), keep_variety=self.variety_combo.currentData(),
+            freeze_g_blocks=auto(self.freeze_g_spin), variety=auto(self.correspondence_spin),
             source_note=self.source_edit.text().strip(), licence_note=self.licence_note(),
             seed=self.seed_spin.value(), steps=auto(self.steps_spin), batch=auto(self.batch_spin),
             lr=auto(self.lr_spin), freeze_d_blocks=auto(self.freeze_spin), norm_only=self.norm_combo.currentData(),
             ema_decay=auto(self.ema_spin), snapshot_every=auto(self.snapshot_spin),
             checkpoint_every_s=float(self.checkpoint_spin.value()), heldout_fraction=float(self.heldout_spin.value()),
-            device=self.device_combo.currentData(), stop_when_copying=self.copying_check.isChecked())
+            device=self.device_combo.currentData(), stop_when_copying=self.copying_check.isChecked(),
+            stop_early=self.copying_check.isChecked())
 
     def request(self):
         return backend.make_request(**self.request_fields())
@@ -289,7 +355,7 @@ class QtOptionsPage(QWizardPage):
             self.estimate = None
             self.estimate_button.setEnabled(True)
             self.estimate_label.setText(self.tr("The options changed: press Estimate again."))
-        self.problem.setText(self.validate())
+        self.problem.setText(self.validate() or self.consent_problem())
         self.completeChanged.emit()
 
     def _on_estimate_button_clicked(self) -> None:
@@ -315,7 +381,8 @@ class QtOptionsPage(QWizardPage):
         names = {"heldout": self.tr("Held out"), "train": self.tr("Learns from"), "steps": self.tr("Steps"),
                  "augment": self.tr("Augmentation"), "norm_only": self.tr("Only norms and modulation"),
                  "freeze_d_blocks": self.tr("Frozen critic blocks"), "batch": self.tr("Batch"),
-                 "lr": self.tr("Learning rate"), "ema_decay": self.tr("EMA"), "snapshot_every": self.tr("Samples every")}
+                 "lr": self.tr("Learning rate"), "ema_decay": self.tr("EMA"), "snapshot_every": self.tr("Samples every"),
+                 "variety": self.tr("Correspondence weight"), "freeze_g_blocks": self.tr("Frozen generator blocks")}
         return names.get(key, key)
 
     def setting_value(self, value: Any) -> str:

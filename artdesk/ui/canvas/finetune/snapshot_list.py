@@ -75,10 +75,13 @@ class QtSnapshotList(QWidget):
         for button in (self.best_button, self.export_button, self.delete_button):
             button.setEnabled(chosen)
 
-    def _describe(self, info) -> str:
+    def _describe(self, info, base_kid: float | None) -> str:
         parts = [self.tr("step {0}").format(info.step)]
-        if info.kid is not None:
-            parts.append(f"KID {info.kid:.4f}")
+        if info.step == 0:
+            parts.append(self.tr("the base model"))
+        elif info.kid is not None and base_kid is not None:
+            parts.append(self.tr("closer than the base model") if info.kid < base_kid else
+                         self.tr("not closer than the base model"))
         if info.too_close is not None:
             parts.append(self.tr("too close {0:.0%}").format(info.too_close))
         if info.is_best:
@@ -92,8 +95,9 @@ class QtSnapshotList(QWidget):
         step = self.jobs.handle.request.step
         self.infos = list(infos)
         self.list.clear()
+        base_kid = next((info.kid for info in self.infos if info.step == 0), None)
         for info in self.infos:
-            item = QListWidgetItem(self._describe(info))
+            item = QListWidgetItem(self._describe(info, base_kid))
             item.setData(Qt.ItemDataRole.UserRole, info.step)
             self.list.addItem(item)
         messages = {"best": self.tr("The model now uses the snapshot of step {0}.").format(step),

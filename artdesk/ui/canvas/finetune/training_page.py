@@ -24,6 +24,7 @@ from artdesk.core.cards import CardError, read_card
 from artdesk.core.jobs import Progress
 from artdesk.ui.canvas.finetune import backend
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
+from artdesk.ui.canvas.finetune.result_view import QtResultView
 from artdesk.ui.canvas.finetune.snapshot_list import QtSnapshotList
 from artdesk.ui.canvas.finetune.views import QtClosestPairs, QtLossPlot, QtSampleStrip
 from artdesk.ui.jobs import TRAINING_WORKER
@@ -190,7 +191,8 @@ class QtTrainingPage(QWizardPage):
 
 
 class QtFinishPage(QWizardPage):
-    """The result: where the model is, the last measurement, and its snapshots (use, export, delete)."""
+    """The result: where the model is, its measures in words (``QtResultView``), the closest pairs and its
+    snapshots (use, export, delete)."""
 
     def __init__(self, context, parent=None) -> None:
         super().__init__(parent)
@@ -198,40 +200,39 @@ class QtFinishPage(QWizardPage):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_view = QtResultView()
         self.pairs = QtClosestPairs()
+        self.pairs.metrics.hide()  # one value per run: the card's, above; the pairs keep their distances
         self.snapshots = QtSnapshotList(context)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.pairs)
         split.addWidget(self.snapshots)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.result_view)
         layout.addWidget(split, 1)
 
     def initializePage(self) -> None:  # noqa: N802 (Qt naming)
         training = self.wizard().training_page
         lines = [self.tr("{0} is selected in the Canvas model picker: press Generate to draw with it.\n"
                          "Saved in {1}").format(training.result.name, training.result)]
-        lines += self.measurements(training.result)
+        metrics = self.metrics(training.result)
+        if metrics.get("stopped_early"):
+            lines.append(self.tr("Training stopped early: later snapshots were no better, so the best one is kept."))
         self.summary.setText("\n".join(lines))
-        if training.strip.snapshots:
-            self.pairs.show_snapshot(training.strip.snapshots[-1])
+        self.result_view.show_metrics(metrics)
+        if training.strip.snapshots:  # the pairs of the snapshot the model kept
+            kept = [s for s in training.strip.snapshots if s.step == metrics.get("model_step")]
+            self.pairs.show_snapshot((kept or training.strip.snapshots)[-1])
         self.pairs.setVisible(bool(training.strip.snapshots))
         self.snapshots.show_model(training.result)
 
-    def measurements(self, model_dir: Path) -> list[str]:
-        """The card's final numbers against the base model's, in words (nothing if the card cannot be read)."""
+    def metrics(self, model_dir: Path) -> dict:
+        """The card's final measures (empty if the card cannot be read)."""
         try:
             card = read_card(model_dir)
         except CardError:
-            return []
-        metrics, training = card.metrics, card.raw.get("training", {})
-        lines = []
-        if metrics.get("kid_vs_heldout") is not None and metrics.get("base_kid_vs_heldout") is not None:
-            lines.append(self.tr("KID against your held-out pictures: {0:.4f} (the base model: {1:.4f}; lower is closer)")
-                         .format(metrics["kid_vs_heldout"], metrics["base_kid_vs_heldout"]))
-        if metrics.get("too_close_rate") is not None:
-            lines.append(self.tr("Pictures too close to one of yours: {0:.0%} (under 5% is healthy)")
-                         .format(metrics["too_close_rate"]))
-        if training.get("stopped_early_for_copying"):
-            lines.append(self.tr("Training stopped early because the model began to copy your pictures."))
-        return lines
+            return {}
+        training = card.raw.get("training", {})
+        return {**card.metrics, "stopped_early": training.get("stopped_early", False),
+                "model_step": training.get("model_step")}

@@ -197,8 +197,13 @@ class QtClosestPairs(QWidget):
     def show_snapshot(self, snapshot: Any) -> None:
         """Metrics, pairs and the copying warning of one snapshot (the one the strip shows)."""
         parts = [self.tr("Step {0}").format(snapshot.step)]
-        if snapshot.kid is not None:
-            parts.append(self.tr("KID {0:.4f} (lower: closer to your held-out pictures)").format(snapshot.kid))
+        if snapshot.kid is not None and snapshot.base_kid is None:
+            parts.append(self.tr("the base model, before training"))
+        elif snapshot.kid is not None:
+            parts.append(self.tr("closer to your held-out pictures than the base model") if snapshot.kid < snapshot.base_kid
+                         else self.tr("not closer to your held-out pictures than the base model yet"))
+        if snapshot.diversity is not None and snapshot.user_diversity:
+            parts.append(self.tr("variety {0:.0%} of your pictures'").format(snapshot.diversity / snapshot.user_diversity))
         if snapshot.too_close is not None:
             parts.append(self.tr("too close to a training picture: {0:.0%}").format(snapshot.too_close))
         if snapshot.kid is None and snapshot.too_close is None:
@@ -211,5 +216,6 @@ class QtClosestPairs(QWidget):
             item.setToolTip(self.tr("Left: generated; right: the nearest of your pictures (distance {0:.3f})")
                             .format(distance))
             self.pairs.addItem(item)
-        self.warning.setText(snapshot.copying_warning)
-        self.warning.setVisible(bool(snapshot.copying_warning))
+        warnings = "\n".join(w for w in (snapshot.copying_warning, snapshot.collapse_warning) if w)
+        self.warning.setText(warnings)
+        self.warning.setVisible(bool(warnings))
