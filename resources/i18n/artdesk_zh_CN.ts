@@ -2288,10 +2288,6 @@
   <context>
     <name>QtClosestPairs</name>
     <message>
-      <source>KID {0:.4f} (lower: closer to your held-out pictures)</source>
-      <translation>KID {0:.4f}（越低越接近你留出的图片）</translation>
-    </message>
-    <message>
       <source>Left: generated; right: the nearest of your pictures (distance {0:.3f})</source>
       <translation>左：生成的图片；右：你的图片中最接近的一张（距离 {0:.3f}）</translation>
     </message>
@@ -2300,12 +2296,28 @@
       <translation>第 {0} 步</translation>
     </message>
     <message>
+      <source>closer to your held-out pictures than the base model</source>
+      <translation>比基础模型更接近你留出的图片</translation>
+    </message>
+    <message>
       <source>no measurement at this step</source>
       <translation>这一步没有测量</translation>
     </message>
     <message>
+      <source>not closer to your held-out pictures than the base model yet</source>
+      <translation>还没有比基础模型更接近你留出的图片</translation>
+    </message>
+    <message>
+      <source>the base model, before training</source>
+      <translation>训练前的基础模型</translation>
+    </message>
+    <message>
       <source>too close to a training picture: {0:.0%}</source>
       <translation>与训练图片过于相似：{0:.0%}</translation>
+    </message>
+    <message>
+      <source>variety {0:.0%} of your pictures</source>
+      <translation>多样性为你的图片的 {0:.0%}</translation>
     </message>
   </context>
   <context>
@@ -2372,16 +2384,8 @@
   <context>
     <name>QtFinishPage</name>
     <message>
-      <source>KID against your held-out pictures: {0:.4f} (the base model: {1:.4f}; lower is closer)</source>
-      <translation>与你留出图片的 KID：{0:.4f}（基础模型：{1:.4f}；越低越接近）</translation>
-    </message>
-    <message>
-      <source>Pictures too close to one of yours: {0:.0%} (under 5% is healthy)</source>
-      <translation>与你某张图片过于相似的比例：{0:.0%}（低于 5% 为正常）</translation>
-    </message>
-    <message>
-      <source>Training stopped early because the model began to copy your pictures.</source>
-      <translation>由于模型开始复制你的图片，训练已提前停止。</translation>
+      <source>Training stopped early: later snapshots were no better, so the best one is kept.</source>
+      <translation>训练提前停止：之后的快照没有更好，所以保留了最好的一个。</translation>
     </message>
     <message>
       <source>Your model is ready</source>
@@ -2736,12 +2740,24 @@ Saved in {1}</source>
       <translation>崩溃时最多丢失这么多训练</translation>
     </message>
     <message>
+      <source>A crash loses at most this much.</source>
+      <translation>崩溃时最多丢失这么多。</translation>
+    </message>
+    <message>
+      <source>A little: your pictures matter most</source>
+      <translation>少一些：以你的图片为主</translation>
+    </message>
+    <message>
       <source>About {0} on this computer ({1} steps at {2:.2f} s each).</source>
       <translation>在这台电脑上约需 {0}（{1} 步，每步 {2:.2f} 秒）。</translation>
     </message>
     <message>
       <source>Advanced</source>
       <translation>高级</translation>
+    </message>
+    <message>
+      <source>Always on: the critic sees your pictures and the model's shifted, recoloured and cut, so it cannot just memorise a few pictures.</source>
+      <translation>始终开启：判别器看到的你的图片和模型的图片都经过平移、变色和裁剪，所以它不能只记住几张图片。</translation>
     </message>
     <message>
       <source>Augmentation</source>
@@ -2752,16 +2768,40 @@ Saved in {1}</source>
       <translation>权重平均（EMA）</translation>
     </message>
     <message>
+      <source>Balanced</source>
+      <translation>适中</translation>
+    </message>
+    <message>
       <source>Batch</source>
       <translation>批大小</translation>
     </message>
     <message>
-      <source>Critic blocks kept frozen (FreezeD); more protects small folders</source>
-      <translation>冻结的判别器模块数（FreezeD）；越多越能保护小文件夹</translation>
+      <source>Before training: tick that you made these pictures (or may train on them), or that you don't know their licence.</source>
+      <translation>训练之前：请勾选这些图片是你画的（或你有权用来训练），或者你不知道它们的许可。</translation>
+    </message>
+    <message>
+      <source>Closely: learn your pictures faster (may lose variety)</source>
+      <translation>紧密：更快学会你的图片（可能失去多样性）</translation>
+    </message>
+    <message>
+      <source>Correspondence weight</source>
+      <translation>对应关系权重</translation>
+    </message>
+    <message>
+      <source>Critic blocks kept frozen (FreezeD)</source>
+      <translation>冻结的判别器层数（FreezeD）</translation>
+    </message>
+    <message>
+      <source>Cross-domain correspondence weight</source>
+      <translation>跨域对应关系权重</translation>
     </message>
     <message>
       <source>Device</source>
       <translation>设备</translation>
+    </message>
+    <message>
+      <source>DiffAugment</source>
+      <translation>DiffAugment（可微数据增强）</translation>
     </message>
     <message>
       <source>EMA</source>
@@ -2776,16 +2816,56 @@ Saved in {1}</source>
       <translation>冻结的判别器模块</translation>
     </message>
     <message>
+      <source>Frozen critic blocks (FreezeD)</source>
+      <translation>冻结的判别器层（FreezeD）</translation>
+    </message>
+    <message>
+      <source>Frozen generator blocks</source>
+      <translation>冻结的生成器层</translation>
+    </message>
+    <message>
+      <source>Generator blocks kept frozen, coarse first</source>
+      <translation>冻结的生成器层数，从粗到细</translation>
+    </message>
+    <message>
       <source>Held out</source>
       <translation>留出</translation>
+    </message>
+    <message>
+      <source>How big each update is; auto follows How closely.</source>
+      <translation>每次更新的幅度；自动时跟随“紧密程度”。</translation>
+    </message>
+    <message>
+      <source>How closely to follow your pictures</source>
+      <translation>多紧密地跟随你的图片</translation>
+    </message>
+    <message>
+      <source>How long to train</source>
+      <translation>训练多久</translation>
+    </message>
+    <message>
+      <source>How many updates; auto follows How long to train.</source>
+      <translation>更新多少次；自动时跟随“训练多久”。</translation>
     </message>
     <message>
       <source>How to train</source>
       <translation>如何训练</translation>
     </message>
     <message>
+      <source>I don't know the licence (the model's card will say so)</source>
+      <translation>我不知道这些图片的许可（模型卡片会注明）</translation>
+    </message>
+    <message>
       <source>I made these pictures, or I have permission to train on them</source>
       <translation>这些图片是我创作的，或我已获准用它们训练</translation>
+    </message>
+    <message>
+      <source>Keep the variety of the original model</source>
+      <translation>保留原模型的多样性</translation>
+    </message>
+    <message>
+      <source>Keeps how different the base model's pictures are from one another; auto follows Keep the variety.</source>
+      <translation>保持基础模型各图片之间的差异；自动时跟随“保留多样性”。</translation>
     </message>
     <message>
       <source>Learning rate</source>
@@ -2796,12 +2876,16 @@ Saved in {1}</source>
       <translation>用于学习</translation>
     </message>
     <message>
-      <source>Licence or consent</source>
-      <translation>许可或授权</translation>
+      <source>Licence</source>
+      <translation>许可</translation>
     </message>
     <message>
-      <source>Long: the best this machine can do, for an evening</source>
-      <translation>长时间：这台电脑能做到的最好效果，需要一个晚上</translation>
+      <source>Long: the most this computer can do, for an evening</source>
+      <translation>长：这台电脑能做到的最好，适合一个晚上</translation>
+    </message>
+    <message>
+      <source>Loosely: a gentle nudge toward your pictures</source>
+      <translation>宽松：轻轻地向你的图片靠拢</translation>
     </message>
     <message>
       <source>Measuring a few steps on this computer…</source>
@@ -2824,16 +2908,20 @@ Saved in {1}</source>
       <translation>只训练归一化和调制</translation>
     </message>
     <message>
+      <source>Only the colour and contrast controls of each layer learn; best with very few pictures.</source>
+      <translation>只学习每一层的颜色和对比度控制；图片很少时最好。</translation>
+    </message>
+    <message>
+      <source>Pictures looked at in each update.</source>
+      <translation>每次更新看的图片数。</translation>
+    </message>
+    <message>
       <source>Pictures per step</source>
       <translation>每步的图片数</translation>
     </message>
     <message>
-      <source>Quality</source>
-      <translation>质量</translation>
-    </message>
-    <message>
-      <source>Quick: a first look in minutes</source>
-      <translation>快速：几分钟内先看个大概</translation>
+      <source>Quick: a first look in a minute or two</source>
+      <translation>快速：一两分钟先看看</translation>
     </message>
     <message>
       <source>Resolution</source>
@@ -2856,8 +2944,16 @@ Saved in {1}</source>
       <translation>留出用于衡量结果的图片比例（至少 2 张）</translation>
     </message>
     <message>
-      <source>Standard: a good result (about a quarter of an hour on a laptop)</source>
-      <translation>标准：效果不错（笔记本电脑上约一刻钟）</translation>
+      <source>Share of your pictures kept aside to measure the result (at least 2).</source>
+      <translation>留出来衡量结果的图片比例（至少 2 张）。</translation>
+    </message>
+    <message>
+      <source>Some: varied pictures in your look</source>
+      <translation>一些：有你的风格又多样的图片</translation>
+    </message>
+    <message>
+      <source>Standard: a good result in a few minutes</source>
+      <translation>标准：几分钟得到好结果</translation>
     </message>
     <message>
       <source>Start from</source>
@@ -2872,32 +2968,52 @@ Saved in {1}</source>
       <translation>步数</translation>
     </message>
     <message>
+      <source>Steps between measured sample strips.</source>
+      <translation>两次测量样图之间的步数。</translation>
+    </message>
+    <message>
       <source>Steps between sample strips</source>
       <translation>两次样图条之间的步数</translation>
     </message>
     <message>
-      <source>Stop early when it starts copying my pictures</source>
-      <translation>开始复制我的图片时提前停止</translation>
+      <source>Stop early when it stops getting better or starts copying my pictures (the best snapshot is kept)</source>
+      <translation>不再变好或开始抄袭我的图片时提前停止（保留最好的快照）</translation>
+    </message>
+    <message>
+      <source>Strongly: as varied as the original model</source>
+      <translation>强：和原模型一样多样</translation>
     </message>
     <message>
       <source>The base model's resolution; the fine-tune keeps it</source>
       <translation>基础模型的分辨率；微调保持不变</translation>
     </message>
     <message>
+      <source>The critic's first layers stay as the base model learned them; more protects small folders.</source>
+      <translation>判别器的前几层保持基础模型学到的样子；层数越多，对小文件夹越有保护。</translation>
+    </message>
+    <message>
       <source>The defaults suit most folders. Press Estimate to measure how long it takes on this computer.</source>
       <translation>默认设置适合大多数文件夹。按“估算”可测量在这台电脑上需要多长时间。</translation>
+    </message>
+    <message>
+      <source>The generator's coarse layers (overall shapes) stay as they were.</source>
+      <translation>生成器的粗略层（整体形状）保持不变。</translation>
     </message>
     <message>
       <source>The options changed: press Estimate again.</source>
       <translation>选项已更改：请再按一次“估算”。</translation>
     </message>
     <message>
-      <source>There is no image model (GAN) to start from. Reinstall artdesk, or train one with: artdesk train canvas</source>
-      <translation>没有可作为起点的图像模型（GAN）。请重新安装 artdesk，或用以下命令训练一个：artdesk train canvas</translation>
+      <source>The same seed and pictures repeat the same training.</source>
+      <translation>相同的种子和图片会重复同样的训练。</translation>
     </message>
     <message>
-      <source>Train only normalisation and modulation (best with very few pictures)</source>
-      <translation>只训练归一化和调制参数（图片很少时最好）</translation>
+      <source>The saved model averages its recent weights, which smooths out jitter between updates.</source>
+      <translation>保存的模型是最近权重的平均，可以平滑更新之间的抖动。</translation>
+    </message>
+    <message>
+      <source>There is no image model (GAN) to start from. Reinstall artdesk, or train one with: artdesk train canvas</source>
+      <translation>没有可作为起点的图像模型（GAN）。请重新安装 artdesk，或用以下命令训练一个：artdesk train canvas</translation>
     </message>
     <message>
       <source>Training steps (auto: from the preset and the folder size)</source>
@@ -2906,6 +3022,10 @@ Saved in {1}</source>
     <message>
       <source>Where the pictures come from</source>
       <translation>图片来源</translation>
+    </message>
+    <message>
+      <source>Where training runs; auto picks a graphics card if any.</source>
+      <translation>在哪里训练；自动时如有显卡就用显卡。</translation>
     </message>
     <message>
       <source>You already have a model named {0}; choose another name.</source>
@@ -3117,6 +3237,53 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
     </message>
   </context>
   <context>
+    <name>QtResultView</name>
+    <message>
+      <source>Closer to your pictures than the base model</source>
+      <translation>比基础模型更接近你的图片</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>Diversity (mean distance between two of its pictures, in the measuring network's features): {0:.2f}; among your pictures: {1:.2f}</source>
+      <translation>多样性（在测量网络的特征中，两张图片之间的平均距离）：{0:.2f}；你的图片之间：{1:.2f}</translation>
+    </message>
+    <message>
+      <source>Farther from your pictures than the base model</source>
+      <translation>比基础模型离你的图片更远</translation>
+    </message>
+    <message>
+      <source>Its pictures are nearly all alike. Try again with more of "Keep the variety of the original model", a shorter training, or more pictures.</source>
+      <translation>它画的图片几乎都一样。请把“保留原模型的多样性”调高、缩短训练或多给一些图片再试。</translation>
+    </message>
+    <message>
+      <source>Likeness (KID x1000 against your held-out pictures; lower is closer, noisy with few pictures): base model {0}, fine-tuned {1}</source>
+      <translation>相似度（对你留出图片的 KID x1000；越低越接近，图片少时波动大）：基础模型 {0}，微调后 {1}</translation>
+    </message>
+    <message>
+      <source>Many of its pictures are near copies of yours. Compare the closest pairs; an earlier snapshot, a shorter training or more pictures copy less.</source>
+      <translation>它的很多图片几乎是你的图片的复制品。请比较最接近的几对；更早的快照、更短的训练或更多图片会少些抄袭。</translation>
+    </message>
+    <message>
+      <source>Too close to one of your pictures: {0:.0%} of its pictures (under 5% is healthy).</source>
+      <translation>和你的某张图片太接近：占它图片的 {0:.0%}（低于 5% 是健康的）。</translation>
+    </message>
+    <message>
+      <source>Too close: nearer to one of your training pictures than 95% of your held-out pictures are.</source>
+      <translation>太接近：比你留出的图片中 95% 更接近你的某张训练图片。</translation>
+    </message>
+    <message>
+      <source>Variety: its pictures differ from one another {0:.0%} as much as yours do.</source>
+      <translation>多样性：它的图片彼此之间的差异是你的图片的 {0:.0%}。</translation>
+    </message>
+    <message>
+      <source>under 0.1</source>
+      <translation>小于 0.1</translation>
+    </message>
+  </context>
+  <context>
     <name>QtResumeOffer</name>
     <message>
       <source>A fine-tune was left unfinished ({0}). Resume it?</source>
@@ -3221,12 +3388,24 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
       <translation>处理中…</translation>
     </message>
     <message>
+      <source>closer than the base model</source>
+      <translation>比基础模型更接近</translation>
+    </message>
+    <message>
       <source>in use</source>
       <translation>使用中</translation>
     </message>
     <message>
+      <source>not closer than the base model</source>
+      <translation>没有比基础模型更接近</translation>
+    </message>
+    <message>
       <source>step {0}</source>
       <translation>第 {0} 步</translation>
+    </message>
+    <message>
+      <source>the base model</source>
+      <translation>基础模型</translation>
     </message>
     <message>
       <source>too close {0:.0%}</source>

@@ -135,7 +135,7 @@ class QtOptionsPage(QWizardPage):
         self.lr_spin = auto_float(0.01, 5, self.tr("Learning rate"))
         self.freeze_spin = auto_spin(8, self.tr("Critic blocks kept frozen (FreezeD)"))
         self.freeze_g_spin = auto_spin(4, self.tr("Generator blocks kept frozen, coarse first"))
-        self.correspondence_spin = auto_float(100_000.0, 0, self.tr("Cross-domain correspondence weight"))
+        self.correspondence_spin = auto_float(1e5, 0, self.tr("Cross-domain correspondence weight"))
         self.norm_combo = QComboBox()
         for label, value in ((self.tr("auto"), None), (self.tr("yes"), True), (self.tr("no"), False)):
             self.norm_combo.addItem(label, value)

@@ -203,7 +203,7 @@ class QtClosestPairs(QWidget):
             parts.append(self.tr("closer to your held-out pictures than the base model") if snapshot.kid < snapshot.base_kid
                          else self.tr("not closer to your held-out pictures than the base model yet"))
         if snapshot.diversity is not None and snapshot.user_diversity:
-            parts.append(self.tr("variety {0:.0%} of your pictures'").format(snapshot.diversity / snapshot.user_diversity))
+            parts.append(self.tr("variety {0:.0%} of your pictures").format(snapshot.diversity / snapshot.user_diversity))
         if snapshot.too_close is not None:
             parts.append(self.tr("too close to a training picture: {0:.0%}").format(snapshot.too_close))
         if snapshot.kid is None and snapshot.too_close is None:
