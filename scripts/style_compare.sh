@@ -17,5 +17,5 @@ if [ ! -f "$WORK/NotoColorEmoji.ttf" ]; then
   (cd "$WORK" && apt-get download fonts-noto-color-emoji && dpkg -x fonts-noto-color-emoji_*.deb emoji \
      && cp emoji/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf . && rm -rf emoji fonts-noto-color-emoji_*.deb)
 fi
-[ -f "$WORK/gan.png" ] || "$PY" -m artdesk generate canvas --style clipart --seed 11 --count 1 --out "$WORK/gan.png"
+[ -f "$WORK/gan.png" ] || "$PY" -m artdesk generate canvas --model canvas-gan --style clipart --seed 11 --count 1 --out "$WORK/gan.png"
 PYTHONPATH=. "$PY" scripts/style_compare.py "$WORK" docs/style
