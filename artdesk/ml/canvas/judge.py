@@ -107,8 +107,9 @@ def _augment(x: torch.Tensor, gen: torch.Generator) -> torch.Tensor:
 
 # ----- training ------------------------------------------------------------------------------------
 def train_judge(data: CanvasData, minutes: float, width: int = 24, batch: int = 64, seed: int = 0,
-                log=print) -> tuple[Judge, dict]:
-    """Train on the training split for ``minutes``; returns the judge (eval mode) and held-out numbers."""
+                log=print, max_steps: int | None = None) -> tuple[Judge, dict]:
+    """Train on the training split for ``minutes`` (or ``max_steps``, whichever ends first); returns the judge
+    (eval mode) and held-out numbers."""
     torch.manual_seed(seed)
     gen = torch.Generator().manual_seed(seed)
     images, labels = data.split(heldout=False)
@@ -120,7 +121,7 @@ def train_judge(data: CanvasData, minutes: float, width: int = 24, batch: int = 
     opt = torch.optim.AdamW(judge.parameters(), lr=2e-3, weight_decay=1e-4)
     start, step = time.monotonic(), 0
     judge.train()
-    while time.monotonic() - start < minutes * 60:
+    while time.monotonic() - start < minutes * 60 and (max_steps is None or step < max_steps):
         index = torch.randint(len(real), (batch,), generator=gen)
         x = _augment(real[index], gen)
         negatives = unrecognisable(x[: batch // 3], blobs, gen)

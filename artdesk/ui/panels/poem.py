@@ -344,9 +344,10 @@ class PoemPanel(QWidget):
         card = self.current_card()
         self._copy_note = ""
         if card is not None:  # the card whose index judges this model's poems, as in the Gallery
-            from artdesk.ml.originality import index_card
+            from artdesk.ml.originality import index_cards
 
-            card, self._copy_note = index_card(card, self.context.discover("poem").cards)
+            judges, self._copy_note = index_cards(card, self.context.discover("poem").cards)
+            card = judges[0]  # poem fine-tunes index nothing of their own: the base model's index
         request = CheckJob(text, None, form.key if form else None, self.heads_edit.text(),
                            str(card.path) if card else None, card.source if card else "bundled")
         self._checked_text = text

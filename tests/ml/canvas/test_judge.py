@@ -40,7 +40,7 @@ def _shapes(folder, count=240):
 def trained(tmp_path_factory):
     torch.set_num_threads(1)
     data = _shapes(tmp_path_factory.mktemp("shapes"))
-    judge, scores = train_judge(data, minutes=0.25, width=4, batch=32, log=lambda _m: None)
+    judge, scores = train_judge(data, minutes=30, width=4, batch=32, log=lambda _m: None, max_steps=300)
     return data, judge, scores
 
 
