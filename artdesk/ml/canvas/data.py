@@ -172,12 +172,15 @@ def load_openclipart(raw: Path, log=print) -> list[Item]:
     return items
 
 
-def load_emoji(raw: Path, log=print) -> list[Item]:
+def emoji_font(raw: Path):
+    """The unpacked Noto Color Emoji font (fontTools TTFont)."""
     from fontTools.ttLib import TTFont
 
-    font_path = next((raw / "fonts-noto-color-emoji").rglob("NotoColorEmoji.ttf"))
-    font = TTFont(str(font_path))
-    items: list[Item] = []
+    return TTFont(str(next((raw / "fonts-noto-color-emoji").rglob("NotoColorEmoji.ttf"))))
+
+
+def emoji_pictures(font):
+    """Each colour bitmap of the emoji ``font`` as (glyph name, 64 px picture on white), in glyph-name order."""
     for strike in font["CBDT"].strikeData:
         for name, bitmap in sorted(strike.items()):
             data = getattr(bitmap, "imageData", None)
@@ -188,7 +191,11 @@ def load_emoji(raw: Path, log=print) -> list[Item]:
                     picture = on_white(crop_to_content(image.convert("RGBA")))
             except OSError:
                 continue
-            items.append(Item(fit_square(picture), "emoji", f"NotoColorEmoji/{name}"))
+            yield name, fit_square(picture)
+
+
+def load_emoji(raw: Path, log=print) -> list[Item]:
+    items = [Item(picture, "emoji", f"NotoColorEmoji/{name}") for name, picture in emoji_pictures(emoji_font(raw))]
     log(f"  emoji {len(items)}")
     return items
 

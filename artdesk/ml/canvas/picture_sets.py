@@ -16,7 +16,6 @@ manifest for the model card.
 """
 from __future__ import annotations
 
-import io
 import time
 import unicodedata
 from pathlib import Path
@@ -25,8 +24,8 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from artdesk.core.errors import ArtdeskError
-from artdesk.ml.canvas.data import (SIZE, crop_to_content, default_cache, dhash, fetch_packages, fit_square,
-                                    near_duplicates, on_white, write_prepared)
+from artdesk.ml.canvas.data import (SIZE, default_cache, dhash, emoji_font, emoji_pictures, fetch_packages,
+                                    near_duplicates, write_prepared)
 
 GLYPH_FONTS = {  # class -> (package, font file, face name inside a collection or None)
     "kai": ("fonts-lxgw-wenkai", "LXGWWenKai-Regular.ttf", None),
@@ -125,25 +124,14 @@ def emoji_class(code_point: int) -> str | None:
 
 
 def load_emoji_classes(raw: Path, log=print) -> list[tuple[np.ndarray, str, str]]:
-    from fontTools.ttLib import TTFont
-
-    font_path = next((raw / "fonts-noto-color-emoji").rglob("NotoColorEmoji.ttf"))
-    font = TTFont(str(font_path))
-    by_glyph = {glyph: code for code, glyph in font.getBestCmap().items()}
+    font = emoji_font(raw)
+    by_glyph = {name: code for code, name in font.getBestCmap().items()}
     items = []
-    for strike in font["CBDT"].strikeData:
-        for glyph, bitmap in sorted(strike.items()):
-            code = by_glyph.get(glyph)
-            label = emoji_class(code) if code is not None else None
-            data = getattr(bitmap, "imageData", None)
-            if label is None or not data:
-                continue
-            try:
-                with Image.open(io.BytesIO(data)) as image:
-                    picture = on_white(crop_to_content(image.convert("RGBA")))
-            except OSError:
-                continue
-            items.append((fit_square(picture), label, f"U+{code:04X} {unicodedata.name(chr(code), '')}"))
+    for glyph, picture in emoji_pictures(font):
+        code = by_glyph.get(glyph)
+        label = emoji_class(code) if code is not None else None
+        if label is not None:
+            items.append((picture, label, f"U+{code:04X} {unicodedata.name(chr(code), '')}"))
     for label in EMOJI_BLOCKS:
         log(f"  {label}: {sum(1 for i in items if i[1] == label)}")
     return items
