@@ -194,7 +194,7 @@ def evaluate(model: Path, vae: Path | None, data_dir: Path, count: int, ctx) -> 
         scores["kid_vs_heldout_per_style"] = metrics.kid_per_style(
             checkpoint.model, nets, cache["heldout"], heldout_styles, data.classes, count, ctx.raise_if_cancelled)
         scores["train_pictures_compared"] = len(train_images)
-        judge = _judge_for(checkpoint.card) if label == "model" else None
+        judge = judge_for(checkpoint.card) if label == "model" else None
         if judge is not None:
             from artdesk.ml.canvas.judged import judge_report
 
@@ -204,7 +204,7 @@ def evaluate(model: Path, vae: Path | None, data_dir: Path, count: int, ctx) -> 
     return report
 
 
-def _judge_for(card):
+def judge_for(card):
     """The judge of the model's picture set (``<set>-judge`` among the models), or None."""
     from artdesk.ml.checkpoint import load_checkpoint
 

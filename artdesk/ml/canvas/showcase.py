@@ -15,7 +15,7 @@ import numpy as np
 import torch
 from PIL import Image
 
-from artdesk.ml.canvas.commands import _judge_for, grid_image
+from artdesk.ml.canvas.commands import judge_for, grid_image
 from artdesk.ml.canvas.data import default_cache, load_data
 from artdesk.ml.canvas.eval import to_uint8
 from artdesk.ml.canvas.requests import model_styles
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     name = checkpoint.card.name
     rows = seed_rows(checkpoint.model, len(styles))
     print(_save([p for row in rows for p in row], len(SEEDS), args.out / f"{name}-seeds.png", args.scale))
-    judge = _judge_for(checkpoint.card)
+    judge = judge_for(checkpoint.card)
     picture_set = checkpoint.card.raw.get("data", {}).get("set")
     if judge is not None:
         data = load_data(args.data or default_cache() / "canvas-sets" / picture_set)
