@@ -45,6 +45,7 @@ from artdesk.ml.canvas.requests import (
     UpscaleRequest,
     VaryRequest,
     model_styles,
+    offered_for_drawing,
 )
 from artdesk.ui.context import AppContext
 from artdesk.ui.keep_queue import QtKeepQueue
@@ -242,7 +243,7 @@ class CanvasModelDock(QWidget):
         self.cards = discovery.cards
         self.model_combo.clear()
         for card in self.cards:
-            if card.model_type in GENERATIVE_TYPES:
+            if card.model_type in GENERATIVE_TYPES and offered_for_drawing(card.labels):
                 kind = "GAN" if card.model_type == "canvas-gan" else "VAE"
                 label = f"{card.name} ({kind}{', yours' if card.is_user else ''})"
                 if any(tag.startswith("undertrained") for tag in card.labels):
