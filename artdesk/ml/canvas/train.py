@@ -351,7 +351,7 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
         if request.snapshot_every and step % request.snapshot_every == 0:
             save_training_state(state_path.parent / f"{name}-snapshots" / f"step{step:06d}.pt",
                                 {"config": dataclasses.asdict(g_config), "step": step, "seconds": clock.total,
-                                 "ema": _to_cpu(ema.state_dict())})
+                                 "ema": _to_cpu(ema.state_dict()), "generator": _to_cpu(generator.state_dict())})
     clock.stop()
     save_state()
     # the discriminator ships beside the generator: fine-tuning freezes its early blocks (FreezeD)

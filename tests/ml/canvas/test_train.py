@@ -130,13 +130,15 @@ def test_snapshots_are_kept_ranked_by_the_judge_and_the_best_ships(data, tmp_pat
     pictures = load_data(data)
     judge = Judge(JudgeConfig(classes=list(pictures.classes), width=4)).eval()
     ranked = rank(out / ".state" / "gan-snapshots", judge, pictures, ink=False, log=lambda _m: None)
-    assert len(ranked) == len(snapshots)
-    assert [s["score"] for _p, s in ranked] == sorted((s["score"] for _p, s in ranked), reverse=True)
-    best, scores = ranked[-1]
-    folder = ship(best, data, out, "gan", "python -m artdesk.ml.canvas.train gan ...", scores)
+    assert len(ranked) == 2 * len(snapshots)  # the averaged and the last weights of each
+    assert {weights for _p, weights, _s in ranked} == {"ema", "generator"}
+    assert [s["score"] for _p, _w, s in ranked] == sorted((s["score"] for _p, _w, s in ranked), reverse=True)
+    best, weights, scores = ranked[-1]
+    folder = ship(best, weights, data, out, "gan", "python -m artdesk.ml.canvas.train gan ...", scores)
     card = json.loads((folder / "card.json").read_text())
     assert card["training"]["steps"] == load_training_state(best)["step"]
     assert card["metrics"]["snapshot"]["step"] == card["training"]["steps"]
+    assert card["metrics"]["snapshot"]["weights"] in ("averaged weights", "last weights")
     assert card["training"]["command"].startswith("python -m artdesk.ml.canvas.train gan")
     load_checkpoint(folder)
 
