@@ -15,7 +15,7 @@ from artdesk.core.paths import app_paths
 from artdesk.core.settings import load_settings
 from artdesk.ui.context import AppContext
 from artdesk.ui.dialogs.error_dialog import ExceptionReporter
-from artdesk.ui.jobs import Runner
+from artdesk.ui.jobs import JobHandle, Runner
 from artdesk.ui.main_window import MainWindow
 from artdesk.ui.theme import QtThemeManager
 from artdesk.ui.translation import QtTranslations
@@ -67,15 +67,19 @@ def build_window(app: QApplication) -> MainWindow:
     return window
 
 
-def start_warm_up(window: MainWindow) -> None:
+def start_warm_up(window: MainWindow) -> JobHandle:
+    """Start the model process (it imports torch; the UI's process never does) and report when it is ready."""
     from artdesk.ml.warmup import warm_up
 
     context = window.context
-    handle = context.runner.submit(warm_up, context.settings["general"]["device"], window.tr("Loading models"))
+    device = context.settings["general"]["device"]
+    context.runner.use_model_process((warm_up, device))
+    handle = context.runner.submit(warm_up, device, window.tr("Loading models"))
     handle.progress.connect(lambda p: context.status_message.emit(p.message))
     handle.returned.connect(lambda info: context.status_message.emit(window.tr("Ready ({0}, {1} threads)").format(info["device"], info["threads"])))
     handle.errored.connect(lambda message, _details: context.status_message.emit(message))
     handle.start()
+    return handle
 
 
 class _ExposeProbe(QObject):
