@@ -239,8 +239,9 @@ class Document:
         visible = [layer for layer in self.layers if layer.visible and layer.opacity > 0.0]
         for band in self._bands(rect):
             rows, cols = band.slices
-            if visible and visible[-1].opacity >= 1.0 and visible[-1].pixels[rows, cols, 3].min(initial=255) == 255:
-                out[rows, cols] = visible[-1].pixels[rows, cols]  # the top layer covers everything here
+            alone = self._alone_in(visible, band)
+            if alone is not None:  # an opaque layer with nothing painted above it covers everything here
+                out[rows, cols] = alone.pixels[rows, cols]
                 continue
             premul = self._composite_band(band)
             premul *= 255.0

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -73,6 +74,8 @@ def start_warm_up(window: MainWindow) -> JobHandle:
 
     context = window.context
     device = context.settings["general"]["device"]
+    # A fine-tune still imports torch here, on the training worker: keep a core for the UI (ml.device.worker_threads).
+    os.environ.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) - 1)))
     context.runner.use_model_process((warm_up, device))
     handle = context.runner.submit(warm_up, device, window.tr("Loading models"))
     handle.progress.connect(lambda p: context.status_message.emit(p.message))

@@ -50,6 +50,9 @@ from artdesk.ui.discard import may_discard
 
 log = logging.getLogger("artdesk.canvas")
 
+# The docks' modules, imported with this one off the UI thread (ui.panels.lazy) before the panel is built.
+PRELOAD = ("artdesk.ui.canvas.model_dock", "artdesk.ui.canvas.style_dock")
+
 OPEN_FILTER = "Pictures and documents (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.ora);;All files (*)"
 IMAGE_FILTER = "Pictures (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff);;All files (*)"
 DEFAULT_SIZE = (1024, 1024)
