@@ -6,8 +6,9 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 import artdesk
@@ -85,6 +86,21 @@ def start_warm_up(window: MainWindow) -> JobHandle:
     return handle
 
 
+def start_warm_up_after_first_panel(window: MainWindow, started: Callable[[JobHandle], None] | None = None) -> None:
+    """Start the warm-up once the panel shown first is built: on two cores, the model process importing torch
+    would otherwise take the CPU from the UI thread while it imports and builds that panel."""
+    def start() -> None:
+        handle = start_warm_up(window)
+        if started is not None:
+            started(handle)
+
+    page = window.tabs.currentWidget()
+    if getattr(page, "panel", True) is None:
+        page.built.connect(start, Qt.ConnectionType.SingleShotConnection)
+    else:
+        QTimer.singleShot(0, start)
+
+
 class _ExposeProbe(QObject):
     """``--startup-probe``: print the time the window is first exposed, then quit (bench and build)."""
 
@@ -112,7 +128,7 @@ def run_gui(argv: list[str]) -> int:
         window.context.runner.shutdown()
         return 0
     window.show()
-    QTimer.singleShot(0, lambda: start_warm_up(window))
+    start_warm_up_after_first_panel(window)
     documents = [a for a in argv if not a.startswith("-")]
     if documents:
         QTimer.singleShot(0, lambda: window.open_paths(documents))

@@ -31,6 +31,7 @@ def import_panel_modules(reference: str) -> None:
 
 class LazyPanel(QWidget):
     imported = Signal()  # the panel's modules are imported (emitted from the import thread, delivered queued)
+    built = Signal()  # the panel was built (or its error label shown), once
 
     def __init__(self, reference: str, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +53,7 @@ class LazyPanel(QWidget):
                 log.exception("could not build panel %s", self.reference)
                 self.panel = QLabel(f"This panel could not be opened. Details are in the log.\n\n{traceback.format_exc(limit=1)}")
             self._layout.addWidget(self.panel)
+            self.built.emit()
         return self.panel
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
