@@ -182,6 +182,6 @@ class Runner(QObject):
             if worker.isRunning() and not worker.wait(timeout_ms):
                 log.error("worker %s did not stop within %d ms", worker.objectName(), timeout_ms)
                 clean = False
-            elif worker.process is not None:  # its thread has ended: no job is talking to the child
-                worker.process.stop(timeout_ms / 1000)
+            elif worker.process is not None:  # its thread has ended, so the child is idle: no need to wait out torch's exit
+                worker.process.stop(timeout_s=0.2)
         return clean
