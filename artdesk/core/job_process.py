@@ -33,6 +33,10 @@ class JobFailed(Exception):
         self.details = details
 
 
+class ProcessUnavailable(RuntimeError):
+    """The child process could not be started (the job has not run)."""
+
+
 class JobRefused(ArtdeskError):
     """An expected (user-caused) error in the child, raised again here with the child's traceback."""
 
@@ -167,7 +171,10 @@ class JobProcess:
         module, name = function_reference(fn) or (None, None)
         if module is None:
             raise ValueError(f"{fn!r} is not a module-level function; it cannot run in the model process")
-        self.start()
+        try:
+            self.start()
+        except Exception as error:  # e.g. a frozen build that cannot spawn: the caller may run the job itself
+            raise ProcessUnavailable(f"the model process could not start: {error}") from error
         self._number += 1
         number = self._number
         self._jobs.send((number, module, name, request))

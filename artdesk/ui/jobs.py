@@ -18,7 +18,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QThread, Signal
 
 from artdesk.core.errors import ArtdeskError
-from artdesk.core.job_process import JobProcess
+from artdesk.core.job_process import JobProcess, ProcessUnavailable
 from artdesk.core.jobs import Cancelled, JobContext, Progress
 
 log = logging.getLogger("artdesk.jobs")
@@ -111,7 +111,11 @@ class Worker(QThread):
     def call(self, fn: Callable[[Any, JobContext], Any], request: Any, ctx: JobContext) -> Any:
         """Run one job body: in the worker's process if it has one and the job crosses, else on this thread."""
         if self.process is not None and JobProcess.crosses(fn, request):
-            return self.process.run(fn, request, ctx)
+            try:
+                return self.process.run(fn, request, ctx)
+            except ProcessUnavailable:
+                log.exception("jobs run on the %s thread from now on", self.objectName())
+                self.process = None
         return fn(request, ctx)
 
     def enqueue(self, handle: JobHandle) -> None:
@@ -134,6 +138,14 @@ class Worker(QThread):
             if handle is None:
                 return
             handle._run()
+
+
+def _start_early(process: JobProcess) -> None:
+    """Start the model process before its first job needs it; a failure is handled when that job runs."""
+    try:
+        process.start()
+    except Exception:  # noqa: BLE001 (Worker.call falls back to the thread)
+        log.warning("the model process did not start; its first job will say why", exc_info=True)
 
 
 class Runner(QObject):
@@ -161,7 +173,7 @@ class Runner(QObject):
         worker = self._workers[MODEL_WORKER]
         if worker.process is None:
             worker.process = JobProcess(initializer)
-            threading.Thread(target=worker.process.start, name="artdesk-model-process-start", daemon=True).start()
+            threading.Thread(target=_start_early, args=(worker.process,), name="artdesk-model-process-start", daemon=True).start()
         return worker.process
 
     def active(self) -> list[JobHandle]:

@@ -119,3 +119,19 @@ def test_model_process_runs_jobs_that_cross_and_keeps_the_rest_on_the_thread(qtb
     assert pids[0] != os.getpid()
     message, details = errors[0]
     assert "boom" in message and "ValueError" in details and "failing_job" in details
+
+
+def test_a_model_process_that_cannot_start_leaves_the_jobs_on_the_thread(qtbot, runner, monkeypatch):
+    from artdesk.core.job_process import JobProcess
+
+    def refuse(self):
+        raise OSError("no spawning here")
+
+    monkeypatch.setattr(JobProcess, "start", refuse)
+    runner.use_model_process()
+    handle = runner.submit(steps_job, 2, "steps")
+    results = []
+    handle.returned.connect(results.append)
+    with qtbot.waitSignal(handle.finished, timeout=5000):
+        handle.start()
+    assert results == [2]
