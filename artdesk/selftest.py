@@ -74,6 +74,7 @@ def run_self_test(domain_modules: list) -> int:
     for module in domain_modules:
         jobs += module.self_test_jobs(paths)
     runner = Runner()
+    runner.use_model_process((warm_up, "auto"))  # as the app runs them: each job crosses into the model process
     failures: list[str] = []
     for title, fn, request in jobs:
         handle = runner.submit(fn, request, title)

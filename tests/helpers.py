@@ -37,3 +37,31 @@ def gated_job(gate: threading.Event, ctx):
     while not gate.wait(0.005):
         ctx.raise_if_cancelled()
     return "opened"
+
+
+def refusing_job(request, ctx):
+    from artdesk.core.errors import ArtdeskError
+
+    raise ArtdeskError(f"cannot do {request}")
+
+
+def deaf_job(seconds, ctx):
+    """Sleeps ``seconds`` without ever checking cancel (a stuck model call)."""
+    import time
+
+    time.sleep(seconds)
+    return seconds
+
+
+def crashing_job(request, ctx):
+    """Ends its process at once, as a crash in native code would."""
+    import os
+
+    os._exit(3)
+
+
+def pid_job(request, ctx):
+    """The process id the job ran in."""
+    import os
+
+    return os.getpid()

@@ -210,9 +210,27 @@ class Document:
         """The flattened picture in ``rect`` as straight RGBA uint8 (transparent where nothing is painted)."""
         rect = (rect or self.bounds).clip(self.width, self.height)
         out = np.empty((rect.h, rect.w, 4), np.uint8)
+        visible = [layer for layer in self.layers if layer.visible and layer.opacity > 0.0]
         for band in self._bands(rect):
-            out[band.y - rect.y: band.y - rect.y + band.h] = unpremultiply(self._composite_band(band))
+            rows = slice(band.y - rect.y, band.y - rect.y + band.h)
+            alone = self._alone_in(visible, band)
+            if alone is not None:  # an opaque layer with nothing painted above it: its pixels are the picture
+                out[rows] = alone.pixels[band.slices]
+            else:
+                out[rows] = unpremultiply(self._composite_band(band))
         return out
+
+    @staticmethod
+    def _alone_in(visible: list[Layer], rect: Rect) -> Layer | None:
+        """The layer that alone makes the picture in ``rect`` (opaque, fully shown, nothing painted above), if any."""
+        rows, cols = rect.slices
+        for layer in reversed(visible):
+            alpha = layer.pixels[rows, cols, 3]
+            if layer.opacity >= 1.0 and alpha.min(initial=255) == 255:
+                return layer
+            if alpha.any():
+                return None
+        return None
 
     def flatten_into(self, out: np.ndarray, background: np.ndarray, rect: Rect | None = None) -> None:
         """Write the picture in ``rect`` over the opaque ``background`` (canvas-sized, RGB or grey) into
@@ -221,8 +239,9 @@ class Document:
         visible = [layer for layer in self.layers if layer.visible and layer.opacity > 0.0]
         for band in self._bands(rect):
             rows, cols = band.slices
-            if visible and visible[-1].opacity >= 1.0 and visible[-1].pixels[rows, cols, 3].min(initial=255) == 255:
-                out[rows, cols] = visible[-1].pixels[rows, cols]  # the top layer covers everything here
+            alone = self._alone_in(visible, band)
+            if alone is not None:  # an opaque layer with nothing painted above it covers everything here
+                out[rows, cols] = alone.pixels[rows, cols]
                 continue
             premul = self._composite_band(band)
             premul *= 255.0

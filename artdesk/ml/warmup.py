@@ -22,4 +22,4 @@ def warm_up(request: Any, ctx: JobContext) -> dict[str, str]:
     torch.optim.Adam([torch.nn.Parameter(torch.zeros(1))])
     device = pick_device(str(request or "auto"))
     ctx.report(1.0, "Models ready")
-    return {"device": str(device), "threads": str(threads), "torch": torch.__version__}
+    return {"device": str(device), "threads": str(threads), "torch": str(torch.__version__)}  # a plain str: a TorchVersion would import torch where it is unpickled

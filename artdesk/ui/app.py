@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 import artdesk
@@ -15,7 +17,7 @@ from artdesk.core.paths import app_paths
 from artdesk.core.settings import load_settings
 from artdesk.ui.context import AppContext
 from artdesk.ui.dialogs.error_dialog import ExceptionReporter
-from artdesk.ui.jobs import Runner
+from artdesk.ui.jobs import JobHandle, Runner
 from artdesk.ui.main_window import MainWindow
 from artdesk.ui.theme import QtThemeManager
 from artdesk.ui.translation import QtTranslations
@@ -67,15 +69,36 @@ def build_window(app: QApplication) -> MainWindow:
     return window
 
 
-def start_warm_up(window: MainWindow) -> None:
+def start_warm_up(window: MainWindow) -> JobHandle:
+    """Start the model process (it imports torch; the UI's process never does) and report when it is ready."""
     from artdesk.ml.warmup import warm_up
 
     context = window.context
-    handle = context.runner.submit(warm_up, context.settings["general"]["device"], window.tr("Loading models"))
+    device = context.settings["general"]["device"]
+    # A fine-tune still imports torch here, on the training worker: keep a core for the UI (ml.device.worker_threads).
+    os.environ.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) - 1)))
+    context.runner.use_model_process((warm_up, device))
+    handle = context.runner.submit(warm_up, device, window.tr("Loading models"))
     handle.progress.connect(lambda p: context.status_message.emit(p.message))
     handle.returned.connect(lambda info: context.status_message.emit(window.tr("Ready ({0}, {1} threads)").format(info["device"], info["threads"])))
     handle.errored.connect(lambda message, _details: context.status_message.emit(message))
     handle.start()
+    return handle
+
+
+def start_warm_up_after_first_panel(window: MainWindow, started: Callable[[JobHandle], None] | None = None) -> None:
+    """Start the warm-up once the panel shown first is built: on two cores, the model process importing torch
+    would otherwise take the CPU from the UI thread while it imports and builds that panel."""
+    def start() -> None:
+        handle = start_warm_up(window)
+        if started is not None:
+            started(handle)
+
+    page = window.tabs.currentWidget()
+    if getattr(page, "panel", True) is None:
+        page.built.connect(start, Qt.ConnectionType.SingleShotConnection)
+    else:
+        QTimer.singleShot(0, start)
 
 
 class _ExposeProbe(QObject):
@@ -105,7 +128,7 @@ def run_gui(argv: list[str]) -> int:
         window.context.runner.shutdown()
         return 0
     window.show()
-    QTimer.singleShot(0, lambda: start_warm_up(window))
+    start_warm_up_after_first_panel(window)
     documents = [a for a in argv if not a.startswith("-")]
     if documents:
         QTimer.singleShot(0, lambda: window.open_paths(documents))

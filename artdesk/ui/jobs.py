@@ -3,7 +3,9 @@
 Usage: ``handle = runner.submit(fn, request, title=...)``; connect its signals; ``handle.start()``.
 Exactly one of ``returned``, ``errored``, ``aborted`` fires, then ``finished``, once.
 One worker thread owns the loaded models (inference); training runs on its own worker so
-inference for one panel never waits behind another panel's fine-tune.
+inference for one panel never waits behind another panel's fine-tune. ``Runner.use_model_process``
+moves the model worker's jobs into a child process (``core.job_process``): torch is then never
+imported in the UI's process, so its imports and model work cannot hold the UI thread's GIL.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QThread, Signal
 
 from artdesk.core.errors import ArtdeskError
+from artdesk.core.job_process import JobProcess, ProcessUnavailable
 from artdesk.core.jobs import Cancelled, JobContext, Progress
 
 log = logging.getLogger("artdesk.jobs")
@@ -79,16 +82,17 @@ class JobHandle(QObject):
         self.started.emit()
         ctx = JobContext(self.progress.emit, self.partial.emit, self._cancel_event)
         try:
-            result = self.fn(self.request, ctx)
+            result = self._worker.call(self.fn, self.request, ctx)
             ctx.flush()
         except Cancelled:
             ctx.flush()
             self.aborted.emit()
         except ArtdeskError as error:
-            self.errored.emit(str(error), traceback.format_exc())
+            self.errored.emit(str(error), getattr(error, "details", None) or traceback.format_exc())
         except Exception as error:  # an unexpected failure must reach the user, not kill the worker
-            log.exception("job %r failed", self.title)
-            self.errored.emit(f"Unexpected error in {self.title}: {error}", traceback.format_exc())
+            details = getattr(error, "details", None) or traceback.format_exc()
+            log.error("job %r failed\n%s", self.title, details)
+            self.errored.emit(f"Unexpected error in {self.title}: {error}", details)
         else:
             self.returned.emit(result)
         self.finished.emit()
@@ -102,6 +106,17 @@ class Worker(QThread):
         self.setObjectName(f"artdesk-{name}-worker")
         self._queue: queue.Queue[JobHandle | None] = queue.Queue()
         self._stopped = False
+        self.process: JobProcess | None = None  # when set, jobs that can cross run in this child process
+
+    def call(self, fn: Callable[[Any, JobContext], Any], request: Any, ctx: JobContext) -> Any:
+        """Run one job body: in the worker's process if it has one and the job crosses, else on this thread."""
+        if self.process is not None and JobProcess.crosses(fn, request):
+            try:
+                return self.process.run(fn, request, ctx)
+            except ProcessUnavailable:
+                log.exception("jobs run on the %s thread from now on", self.objectName())
+                self.process = None
+        return fn(request, ctx)
 
     def enqueue(self, handle: JobHandle) -> None:
         if self._stopped:  # the app is closing: a late job (a panel built after close) is aborted, not run
@@ -125,6 +140,14 @@ class Worker(QThread):
             handle._run()
 
 
+def _start_early(process: JobProcess) -> None:
+    """Start the model process before its first job needs it; a failure is handled when that job runs."""
+    try:
+        process.start()
+    except Exception:  # noqa: BLE001 (Worker.call falls back to the thread)
+        log.warning("the model process did not start; its first job will say why", exc_info=True)
+
+
 class Runner(QObject):
     """Owns the workers; every job of the app goes through ``submit``."""
 
@@ -141,6 +164,17 @@ class Runner(QObject):
         handle.finished.connect(lambda h=handle: self._forget(h))
         self.job_submitted.emit(handle)
         return handle
+
+    def use_model_process(self, initializer: tuple[Callable[[Any, JobContext], Any], Any] | None = None) -> JobProcess:
+        """Run the model worker's jobs in a child process from now on, started at once (see ``core.job_process``).
+
+        A job whose function is not module-level or whose request does not pickle still runs on the thread.
+        """
+        worker = self._workers[MODEL_WORKER]
+        if worker.process is None:
+            worker.process = JobProcess(initializer)
+            threading.Thread(target=_start_early, args=(worker.process,), name="artdesk-model-process-start", daemon=True).start()
+        return worker.process
 
     def active(self) -> list[JobHandle]:
         return [h for h in self._handles if not h.is_finished]
@@ -160,4 +194,6 @@ class Runner(QObject):
             if worker.isRunning() and not worker.wait(timeout_ms):
                 log.error("worker %s did not stop within %d ms", worker.objectName(), timeout_ms)
                 clean = False
+            elif worker.process is not None:  # its thread has ended, so the child is idle: no need to wait out torch's exit
+                worker.process.stop(timeout_s=0.2)
         return clean

@@ -20,6 +20,25 @@ def test_panels_are_built_on_first_show(qtbot, qapp):
     window.close()
 
 
+def test_a_panel_imports_off_the_ui_thread_and_the_warm_up_waits_for_it(qtbot, qapp, monkeypatch):
+    import artdesk.ui.app
+    import artdesk.ui.panels.lazy
+
+    importing_threads, started = [], []
+    real_import = artdesk.ui.panels.lazy.import_panel_modules
+    monkeypatch.setattr(artdesk.ui.panels.lazy, "import_panel_modules",
+                        lambda reference: (importing_threads.append(threading.current_thread()), real_import(reference)))
+    monkeypatch.setattr(artdesk.ui.app, "start_warm_up", lambda window: started.append(window.tabs.currentWidget().panel))
+    window = build_window(qapp)
+    qtbot.addWidget(window)
+    window.show()
+    artdesk.ui.app.start_warm_up_after_first_panel(window)
+    qtbot.waitUntil(lambda: bool(started), timeout=10_000)
+    assert importing_threads and threading.main_thread() not in importing_threads
+    assert started[0] is not None  # the warm-up began after the panel shown first was built
+    window.close()
+
+
 def test_closing_with_a_job_running_ends_cleanly(qtbot, qapp):
     window = build_window(qapp)
     qtbot.addWidget(window)

@@ -92,3 +92,46 @@ def test_a_job_submitted_after_shutdown_is_aborted_and_starts_no_thread(qtbot, r
     with qtbot.waitSignals([handle.aborted, handle.finished], order="strict", timeout=5000):
         handle.start()
     assert not any(worker.isRunning() for worker in runner._workers.values())
+
+
+def test_model_process_runs_jobs_that_cross_and_keeps_the_rest_on_the_thread(qtbot, runner):
+    import os
+
+    from tests.helpers import pid_job
+
+    runner.use_model_process()
+    pids = []
+    handle = runner.submit(pid_job, None, "pid")
+    handle.returned.connect(pids.append)
+    with qtbot.waitSignals([handle.started, handle.returned, handle.finished], order="strict", timeout=60000):
+        handle.start()
+    errors = []
+    failing = runner.submit(failing_job, None, "fails")
+    failing.errored.connect(lambda message, details: errors.append((message, details)))
+    with qtbot.waitSignal(failing.finished, timeout=60000):
+        failing.start()
+    gate = threading.Event()
+    gated = runner.submit(gated_job, gate, "gated")  # an Event does not pickle: this job stays on the thread
+    with qtbot.waitSignal(gated.started, timeout=5000):
+        gated.start()
+    with qtbot.waitSignal(gated.returned, timeout=5000):
+        gate.set()
+    assert pids[0] != os.getpid()
+    message, details = errors[0]
+    assert "boom" in message and "ValueError" in details and "failing_job" in details
+
+
+def test_a_model_process_that_cannot_start_leaves_the_jobs_on_the_thread(qtbot, runner, monkeypatch):
+    from artdesk.core.job_process import JobProcess
+
+    def refuse(self):
+        raise OSError("no spawning here")
+
+    monkeypatch.setattr(JobProcess, "start", refuse)
+    runner.use_model_process()
+    handle = runner.submit(steps_job, 2, "steps")
+    results = []
+    handle.returned.connect(results.append)
+    with qtbot.waitSignal(handle.finished, timeout=5000):
+        handle.start()
+    assert results == [2]

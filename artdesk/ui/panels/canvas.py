@@ -50,6 +50,10 @@ from artdesk.ui.discard import may_discard
 
 log = logging.getLogger("artdesk.canvas")
 
+# What building this panel imports, imported with it off the UI thread (ui.panels.lazy) before it is built.
+PRELOAD = ("artdesk.ui.canvas.model_dock", "artdesk.ui.canvas.style_dock", "artdesk.ml.style.media.catalogue",
+           "artdesk.ui.canvas.finetune.resume")
+
 OPEN_FILTER = "Pictures and documents (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.ora);;All files (*)"
 IMAGE_FILTER = "Pictures (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff);;All files (*)"
 DEFAULT_SIZE = (1024, 1024)

@@ -159,3 +159,25 @@ def test_cpu_inference_is_quantized_and_agrees_with_float32(tiny_models, monkeyp
         assert torch.allclose(model(features, cond)[0], quantized(features, cond)[0], atol=0.05)
     monkeypatch.setenv("ARTDESK_NO_QUANTIZE", "1")
     assert quantized_for_cpu(model) is model
+
+
+def test_the_fused_sampling_step_gives_the_models_own_logits(tiny_models):
+    import torch
+
+    from artdesk.ml.checkpoint import load_checkpoint
+    from artdesk.ml.music.model import Conditioning
+    from artdesk.ml.music.sampling import _lstm_step, _next_step_features
+    from artdesk.ml.quantize import quantized_for_cpu
+
+    model = load_checkpoint(tiny_models["lstm"]).model.eval()
+    cond = Conditioning(*(torch.tensor([0, 1]) for _ in range(4)), torch.tensor([16, 16]))
+    buffer = torch.randint(0, ev.VOCAB, (2, 40), generator=torch.Generator().manual_seed(0))
+    for candidate in (model, quantized_for_cpu(model)):
+        step = _lstm_step(candidate, candidate.condition_vector(cond))
+        state = fused_state = None
+        with torch.inference_mode():
+            for position in (0, 1, 2, 17, 33):
+                features = _next_step_features(buffer, position, 16)
+                logits, state = candidate(features, cond, state)
+                fused, fused_state = step(features, fused_state)
+                assert torch.equal(fused, logits[:, -1]), (type(candidate.lstm).__name__, position)

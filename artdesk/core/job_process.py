@@ -1,0 +1,237 @@
+"""Job bodies run in a child process: torch's imports and model work never hold the UI process's GIL.
+
+``JobProcess.run(fn, request, ctx)`` blocks the calling worker thread (waiting without the GIL) while
+``fn(request, child_ctx)`` runs in the child; the child's progress and partials are relayed to ``ctx``,
+and ``ctx``'s cancel is forwarded. A job that does not stop within ``kill_after_s`` of its cancel is
+ended by killing the child, and a child that crashes is reported as an error: either way the next job
+starts a new child. Only what pickles crosses: ``crosses(fn, request)`` says whether a job can.
+"""
+from __future__ import annotations
+
+import importlib
+import logging
+import multiprocessing
+import pickle
+import threading
+import time
+import traceback
+from typing import Any, Callable
+
+from artdesk.core.errors import ArtdeskError
+from artdesk.core.jobs import Cancelled, JobContext, Progress
+
+log = logging.getLogger("artdesk.jobs")
+
+POLL_S = 0.05
+
+
+class JobFailed(Exception):
+    """An unexpected error in the child; ``details`` is the child's traceback."""
+
+    def __init__(self, message: str, details: str) -> None:
+        super().__init__(message)
+        self.details = details
+
+
+class ProcessUnavailable(RuntimeError):
+    """The child process could not be started (the job has not run)."""
+
+
+class JobRefused(ArtdeskError):
+    """An expected (user-caused) error in the child, raised again here with the child's traceback."""
+
+    def __init__(self, message: str, details: str) -> None:
+        super().__init__(message)
+        self.details = details
+
+
+def function_reference(fn: Callable) -> tuple[str, str] | None:
+    """``(module, qualified name)`` if ``fn`` is importable under that name (a module-level function), else None."""
+    module, name = getattr(fn, "__module__", None), getattr(fn, "__qualname__", "")
+    if not module or "<" in name:
+        return None
+    try:
+        return (module, name) if _resolve(module, name) is fn else None
+    except (ImportError, AttributeError):
+        return None
+
+
+def _resolve(module: str, name: str) -> Any:
+    target = importlib.import_module(module)
+    for part in name.split("."):
+        target = getattr(target, part)
+    return target
+
+
+class _CancelFlag:
+    """The child's cancel event: set when the parent sends this job's number on the cancel pipe."""
+
+    def __init__(self, conn) -> None:
+        self._conn = conn
+        self.job = -1
+        self._set = False
+
+    def is_set(self) -> bool:
+        while not self._set and self._conn.poll():
+            self._set = self._conn.recv() == self.job
+        return self._set
+
+    def set(self) -> None:
+        self._set = True
+
+    def start(self, job: int) -> None:
+        self.job, self._set = job, False
+
+
+def _serve(jobs, cancels, initializer) -> None:
+    """The child's loop: run each ``(number, module, name, request)`` and send back what happens."""
+    flag = _CancelFlag(cancels)
+    if initializer is not None:
+        _run_one(_resolve(*initializer[0]), initializer[1], JobContext(cancel_event=flag))
+    while True:
+        try:
+            message = jobs.recv()
+        except EOFError:
+            return
+        if message is None:
+            return
+        number, module, name, request = message
+        flag.start(number)
+        ctx = JobContext(lambda p: jobs.send(("progress", p)), lambda x: jobs.send(("partial", x)), flag)
+        outcome = _run_one(_resolve(module, name), request, ctx)
+        ctx.flush()
+        try:
+            jobs.send(outcome)
+        except Exception as error:  # an unpicklable result must still end the job
+            jobs.send(("failed", f"the result could not be sent back ({error})", traceback.format_exc()))
+
+
+def _run_one(fn: Callable, request: Any, ctx: JobContext) -> tuple:
+    try:
+        return ("returned", fn(request, ctx))
+    except Cancelled:
+        return ("cancelled",)
+    except ArtdeskError as error:
+        return ("refused", str(error), traceback.format_exc())
+    except Exception as error:
+        return ("failed", str(error) or type(error).__name__, traceback.format_exc())
+
+
+class JobProcess:
+    """One child process that runs jobs one at a time; started on first use, restarted after a crash or kill.
+
+    ``initializer`` is ``(fn, request)``, a job run silently at each child's start (e.g. importing torch).
+    """
+
+    def __init__(self, initializer: tuple[Callable, Any] | None = None, kill_after_s: float = 5.0) -> None:
+        self._initializer = None
+        if initializer is not None:
+            reference = function_reference(initializer[0])
+            if reference is None:
+                raise ValueError(f"{initializer[0]!r} is not a module-level function")
+            self._initializer = (reference, initializer[1])
+        self.kill_after_s = kill_after_s
+        self._context = multiprocessing.get_context("spawn")
+        self._process = None
+        self._jobs = self._cancels = None
+        self._number = 0
+        self._lock = threading.Lock()
+
+    @property
+    def alive(self) -> bool:
+        return self._process is not None and self._process.is_alive()
+
+    def start(self) -> None:
+        """Start the child now if it is not running (it imports what the initializer imports)."""
+        with self._lock:
+            if self.alive:
+                return
+            self._stop_child()
+            self._jobs, child_jobs = self._context.Pipe()
+            child_cancels, self._cancels = self._context.Pipe(duplex=False)
+            self._process = self._context.Process(target=_serve, args=(child_jobs, child_cancels, self._initializer),
+                                                  name="artdesk-model-process", daemon=True)
+            self._process.start()
+            child_jobs.close()
+            child_cancels.close()
+
+    @staticmethod
+    def crosses(fn: Callable, request: Any) -> bool:
+        """True if the job can run in the child: a module-level function and a request that pickles."""
+        if function_reference(fn) is None:
+            return False
+        try:
+            pickle.dumps(request)
+        except Exception:
+            return False
+        return True
+
+    def run(self, fn: Callable, request: Any, ctx: JobContext) -> Any:
+        """Run ``fn(request, ...)`` in the child; returns its result or raises as the body did (see module doc)."""
+        module, name = function_reference(fn) or (None, None)
+        if module is None:
+            raise ValueError(f"{fn!r} is not a module-level function; it cannot run in the model process")
+        try:
+            self.start()
+        except Exception as error:  # e.g. a frozen build that cannot spawn: the caller may run the job itself
+            raise ProcessUnavailable(f"the model process could not start: {error}") from error
+        self._number += 1
+        number = self._number
+        self._jobs.send((number, module, name, request))
+        cancel_sent_at = None
+        while True:
+            if ctx.cancelled and cancel_sent_at is None:
+                self._cancels.send(number)
+                cancel_sent_at = time.monotonic()
+            if cancel_sent_at is not None and time.monotonic() - cancel_sent_at > self.kill_after_s:
+                log.warning("the model process did not stop within %.0f s of a cancel; ending it", self.kill_after_s)
+                self.stop(timeout_s=0)
+                raise Cancelled()
+            try:
+                ready = self._jobs.poll(POLL_S)
+                message = self._jobs.recv() if ready else None
+            except (EOFError, OSError):
+                ready, message = True, None
+            if ready and message is None:
+                code = self._process.exitcode if self._process is not None else None
+                self._stop_child()
+                raise ArtdeskError(f"The model worker stopped unexpectedly (exit code {code}). "
+                                   "It starts again with your next action; if this repeats, see the log.")
+            if message is None:
+                continue
+            kind = message[0]
+            if kind == "progress":
+                progress: Progress = message[1]
+                ctx.report(progress.fraction, progress.message)
+            elif kind == "partial":
+                ctx.publish(message[1])
+            elif kind == "returned":
+                return message[1]
+            elif kind == "cancelled":
+                raise Cancelled()
+            elif kind == "refused":
+                raise JobRefused(message[1], message[2])
+            else:
+                raise JobFailed(message[1], message[2])
+
+    def stop(self, timeout_s: float = 5.0) -> None:
+        """Ask the child to end after its current job; kill it if it has not ended within ``timeout_s``."""
+        with self._lock:
+            if self._process is not None and self._process.is_alive() and timeout_s > 0:
+                try:
+                    self._jobs.send(None)
+                except OSError:
+                    pass
+                self._process.join(timeout_s)
+            self._stop_child()
+
+    def _stop_child(self) -> None:
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.kill()
+            self._process.join(5)
+            self._process = None
+        for conn in (self._jobs, self._cancels):
+            if conn is not None:
+                conn.close()
+        self._jobs = self._cancels = None
