@@ -1,6 +1,8 @@
 """The job runner: job bodies run on worker threads; a JobHandle turns them into Qt signals.
 
-Usage: ``handle = runner.submit(fn, request, title=...)``; connect its signals; ``handle.start()``.
+Usage: ``handle = runner.submit(request.job, request, title=...)``; connect its signals; ``handle.start()``.
+A job is named ``"package.module:function"`` and resolved on the worker thread (``core.jobs.resolve_job``),
+so the module that holds it (and torch) is never imported on the UI thread.
 Exactly one of ``returned``, ``errored``, ``aborted`` fires, then ``finished``, once.
 One worker thread owns the loaded models (inference); training runs on its own worker so
 inference for one panel never waits behind another panel's fine-tune.
@@ -11,12 +13,12 @@ import logging
 import queue
 import threading
 import traceback
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from artdesk.core.errors import ArtdeskError
-from artdesk.core.jobs import Cancelled, JobContext, Progress
+from artdesk.core.jobs import Cancelled, JobContext, JobFunction, Progress, check_job_name, resolve_job
 
 log = logging.getLogger("artdesk.jobs")
 
@@ -35,9 +37,9 @@ class JobHandle(QObject):
     aborted = Signal()  # cancellation acknowledged; no result
     finished = Signal()  # always last, exactly once
 
-    def __init__(self, fn: Callable[[Any, JobContext], Any], request: Any, title: str, worker: "Worker") -> None:
+    def __init__(self, job: str | JobFunction, request: Any, title: str, worker: "Worker") -> None:
         super().__init__()
-        self.fn = fn
+        self.job = check_job_name(job) if isinstance(job, str) else job  # a name, resolved on the worker
         self.request = request
         self.title = title
         self._worker = worker
@@ -79,7 +81,8 @@ class JobHandle(QObject):
         self.started.emit()
         ctx = JobContext(self.progress.emit, self.partial.emit, self._cancel_event)
         try:
-            result = self.fn(self.request, ctx)
+            fn = resolve_job(self.job) if isinstance(self.job, str) else self.job
+            result = fn(self.request, ctx)
             ctx.flush()
         except Cancelled:
             ctx.flush()
@@ -135,8 +138,12 @@ class Runner(QObject):
         self._workers = {MODEL_WORKER: Worker(MODEL_WORKER), TRAINING_WORKER: Worker(TRAINING_WORKER)}
         self._handles: list[JobHandle] = []
 
-    def submit(self, fn: Callable[[Any, JobContext], Any], request: Any, title: str, worker: str = MODEL_WORKER) -> JobHandle:
-        handle = JobHandle(fn, request, title, self._workers[worker])
+    def submit(self, job: str | JobFunction, request: Any, title: str, worker: str = MODEL_WORKER) -> JobHandle:
+        """A handle for ``job`` (a ``"module:function"`` name, or a function already imported) on ``request``.
+
+        A mistyped name's shape is refused here (UnknownJob); a name that resolves to nothing errors on the worker.
+        """
+        handle = JobHandle(job, request, title, self._workers[worker])
         self._handles.append(handle)
         handle.finished.connect(lambda h=handle: self._forget(h))
         self.job_submitted.emit(handle)

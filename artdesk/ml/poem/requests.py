@@ -1,7 +1,11 @@
-"""Requests of the poem jobs: frozen dataclasses, no torch (the UI builds them on its thread)."""
+"""Requests of the poem jobs: frozen dataclasses, no torch (the UI builds them on its thread).
+
+Each job request names its job (``job``), imported by the runner on the worker thread.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,8 @@ class PoemRequest:
 
 @dataclass(frozen=True)
 class GenerateJob:
+    job: ClassVar[str] = "artdesk.ml.poem.jobs:generate_job"
+
     model_dir: str
     source: str
     poem: PoemRequest
@@ -35,6 +41,8 @@ class GenerateJob:
 
 @dataclass(frozen=True)
 class CheckJob:
+    job: ClassVar[str] = "artdesk.ml.poem.jobs:check_job"
+
     text: str
     language: str | None = None
     form: str | None = None
@@ -45,6 +53,8 @@ class CheckJob:
 
 @dataclass(frozen=True)
 class FinetuneRequest:
+    job: ClassVar[str] = "artdesk.ml.poem.finetune:finetune_job"
+
     base_dir: str
     base_source: str
     text_path: str

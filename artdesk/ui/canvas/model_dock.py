@@ -2,7 +2,7 @@
 
 ``CanvasModelDock(context, canvas)``: ``canvas`` offers ``document_image() -> uint8 HxWx4`` and
 ``add_layer_from_array(array, name, provenance)``. All model work runs as runner jobs
-(``artdesk.ml.canvas.jobs``); this widget only builds requests and shows results.
+(each request names its job in ``artdesk.ml.canvas.generate``); this widget only builds requests and shows results.
 """
 from __future__ import annotations
 
@@ -32,8 +32,7 @@ from artdesk.core.cards import ModelCard
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import Progress
 from artdesk.core.provenance import find_card
-from artdesk.ml.canvas import jobs
-from artdesk.ml.canvas.replay import JOB_FUNCTIONS, request_from_record
+from artdesk.ml.canvas.replay import REQUESTS, request_from_record
 from artdesk.ml.canvas.requests import (
     STYLES,
     BreedRequest,
@@ -300,11 +299,11 @@ class CanvasModelDock(QWidget):
         return str(self.style_combo.currentData())
 
     # ----- jobs ---------------------------------------------------------------------------------
-    def _start(self, fn, request, title: str, on_returned) -> None:
-        """Cancel a stale job, then run ``fn(request)`` on the model worker."""
+    def _start(self, request, title: str, on_returned) -> None:
+        """Cancel a stale job, then run the request's job on the model worker."""
         if self._busy():
             self.handle.cancel()
-        handle = self.context.runner.submit(fn, request, title)
+        handle = self.context.runner.submit(request.job, request, title)
         handle.progress.connect(self._on_handle_progress)
         handle.partial.connect(self._on_handle_partial)
         handle.returned.connect(on_returned)
@@ -322,7 +321,7 @@ class CanvasModelDock(QWidget):
             return
         request = GenerateRequest(path, self._style(), self.seed_spin.value(), self.count_spin.value(),
                                   self.truncation_spin.value())
-        self._start(jobs.generate_grid, request, "Generate pictures", self._on_grid_job_returned)
+        self._start(request, "Generate pictures", self._on_grid_job_returned)
 
     def vary(self) -> None:
         picks = self.picked()
@@ -331,7 +330,7 @@ class CanvasModelDock(QWidget):
         _image, latent, provenance = self.pictures[picks[0]]
         request = VaryRequest(self.model_combo.currentData(), latent, provenance.get("style", self._style()),
                               self.strength_spin.value(), self.seed_spin.value(), self.count_spin.value())
-        self._start(jobs.vary, request, "Vary a picture", self._on_grid_job_returned)
+        self._start(request, "Vary a picture", self._on_grid_job_returned)
 
     def explore(self) -> None:
         picks = self.picked()
@@ -340,7 +339,7 @@ class CanvasModelDock(QWidget):
         _image, latent, provenance = self.pictures[picks[0]]
         request = ExploreRequest(self.model_combo.currentData(), latent, provenance.get("style", self._style()),
                                  self.component_spin.value() - 1, self.spread_spin.value(), max(3, min(self.count_spin.value(), 15)))
-        self._start(jobs.explore, request, "Slide along a direction", self._on_grid_job_returned)
+        self._start(request, "Slide along a direction", self._on_grid_job_returned)
 
     def interpolate(self) -> None:
         picks = self.picked()
@@ -353,7 +352,7 @@ class CanvasModelDock(QWidget):
             gif_path = str(folder / f"walk-{time.strftime('%Y%m%d-%H%M%S')}.gif")
         request = InterpolateRequest(self.model_combo.currentData(), start, end, prov_a.get("style", self._style()),
                                      prov_b.get("style"), self.frames_spin.value(), gif_path)
-        self._start(jobs.interpolate, request, "Walk between two pictures", self._on_grid_job_returned)
+        self._start(request, "Walk between two pictures", self._on_grid_job_returned)
 
     def breed(self) -> None:
         picks = self.picked()
@@ -363,7 +362,7 @@ class CanvasModelDock(QWidget):
         style = self.pictures[picks[0]][2].get("style", self._style())
         request = BreedRequest(self.model_combo.currentData(), parents, style, self.mutation_spin.value(),
                                self.seed_spin.value(), self.count_spin.value())
-        self._start(jobs.breed, request, "Breed pictures", self._on_grid_job_returned)
+        self._start(request, "Breed pictures", self._on_grid_job_returned)
 
     def project_drawing(self) -> None:
         card = self._current_card()
@@ -377,7 +376,7 @@ class CanvasModelDock(QWidget):
             return
         request = ProjectRequest(str(card.path), image, self._style(), encoder, self.project_steps_spin.value(),
                                  self.seed_spin.value())
-        self._start(jobs.project, request, "Project the drawing", self._on_project_job_returned)
+        self._start(request, "Project the drawing", self._on_project_job_returned)
 
     def open_finetune_wizard(self, resume_request=None):
         """Show the fine-tune wizard (one at a time); with ``resume_request``, continue that saved run."""
@@ -426,7 +425,7 @@ class CanvasModelDock(QWidget):
             self._add_layer(image.repeat(factor, 0).repeat(factor, 1), dict(provenance, upscale=f"nearest x{factor}"))
             return
         request = UpscaleRequest(image, factor, "learned", upscaler)
-        handle = self.context.runner.submit(jobs.upscale, request, "Upscale a picture")
+        handle = self.context.runner.submit(request.job, request, "Upscale a picture")
         handle.returned.connect(
             lambda big, p=dict(provenance, upscale=f"learned x{factor}", upscaler=upscaler): self._add_layer(big, p))
         handle.errored.connect(self._on_handle_errored)
@@ -483,7 +482,7 @@ class CanvasModelDock(QWidget):
         """Set the controls from a picture's provenance and arm "Generate again"; notes for the user."""
         self.record = None
         settings = record.get("settings") if isinstance(record, dict) else None
-        if not isinstance(settings, dict) or record.get("job") not in JOB_FUNCTIONS:
+        if not isinstance(settings, dict) or record.get("job") not in REQUESTS:
             self._update_buttons()
             return [self.tr("Its provenance names no canvas job, so it cannot be generated again.")]
         card, note = find_card(record, [c for c in self.cards if c.model_type in GENERATIVE_TYPES])
@@ -513,11 +512,11 @@ class CanvasModelDock(QWidget):
         if self.record is None or card is None:
             return False
         try:
-            name, request = request_from_record(self.record, str(card.path))
+            request = request_from_record(self.record, str(card.path))
         except ArtdeskError as error:
             self.status_label.setText(str(error))
             return False
-        self._start(getattr(jobs, name), request, "Generate again", self._on_again_job_returned)
+        self._start(request, "Generate again", self._on_again_job_returned)
         return True
 
     @staticmethod

@@ -393,7 +393,6 @@ class CanvasStyleDock(QWidget):
         """Paint a small copy of the chosen target in the selected medium on the model worker; returns the handle."""
         from artdesk.core.errors import ArtdeskError
         from artdesk.ml.style.imaging import check_content
-        from artdesk.ml.style.jobs import render_job
         from artdesk.ml.style.requests import MediumRequest
 
         name = self.current_medium()
@@ -407,7 +406,7 @@ class CanvasStyleDock(QWidget):
         if self.preview_handle is not None and not self.preview_handle.is_finished:
             self.preview_handle.cancel()
         request = MediumRequest(name, picture, self.medium_settings(), max_side=PREVIEW_SIDE)
-        handle = self.context.runner.submit(render_job, request, self.tr("Preview"))
+        handle = self.context.runner.submit(request.job, request, self.tr("Preview"))
         handle.returned.connect(self._on_preview_handle_returned)  # a bound slot: dropped if the dock is deleted
         self.preview_handle = handle
         handle.start()
@@ -459,13 +458,11 @@ class CanvasStyleDock(QWidget):
             self.handle.cancel()  # a new request makes the running one stale
         controls = self.controls()
         if medium is not None:
-            from artdesk.ml.style.jobs import render_job
             from artdesk.ml.style.requests import MediumRequest
 
             request = MediumRequest(medium, picture, self.medium_settings(), mask, controls.strength)
-            fn, title = render_job, self.tr("Painting in %s") % self._words(MEDIA[medium].label)
+            title = self.tr("Painting in %s") % self._words(MEDIA[medium].label)
         elif self.quality_combo.currentData() == QUALITY_BEST:
-            from artdesk.ml.style.jobs import optimize_job
             from artdesk.ml.style.requests import OptimizeRequest
 
             style_picture = self._card_style_picture(card)
@@ -474,14 +471,13 @@ class CanvasStyleDock(QWidget):
                 return None
             request = OptimizeRequest(picture, (style_picture,), controls, mask, steps=self.steps_spin.value(),
                                       method=str(card.raw.get("config", {}).get("method", "gram")), style_name=card.name)
-            fn, title = optimize_job, self.tr("Painting in %s") % card.name
+            title = self.tr("Painting in %s") % card.name
         else:
-            from artdesk.ml.style.jobs import apply_job
             from artdesk.ml.style.requests import ApplyRequest
 
             request = ApplyRequest(str(card.path), picture, controls, mask, card.source)
-            fn, title = apply_job, self.tr("Applying %s") % card.name
-        handle = self.context.runner.submit(fn, request, title)
+            title = self.tr("Applying %s") % card.name
+        handle = self.context.runner.submit(request.job, request, title)
         handle.progress.connect(self._on_handle_progress)
         handle.partial.connect(self._on_handle_partial)
         label = card.name if card is not None else self._words(MEDIA[medium].label)
@@ -541,9 +537,7 @@ class CanvasStyleDock(QWidget):
             canvas_picture = None
         request = CustomStyleRequest(name, tuple(self.style_paths), str(self.context.paths.user_models), canvas_picture,
                                      steps=self.train_steps_spin.value(), **overrides)
-        from artdesk.ml.style.jobs import train_custom_job
-
-        handle = self.context.runner.submit(train_custom_job, request, self.tr("Training style %s") % name, worker="training")
+        handle = self.context.runner.submit(request.job, request, self.tr("Training style %s") % name, worker="training")
         handle.progress.connect(self._on_train_handle_progress)
         handle.partial.connect(self._on_handle_partial)
         handle.returned.connect(self._on_train_handle_returned)

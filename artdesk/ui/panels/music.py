@@ -54,34 +54,6 @@ from artdesk.ui.music.transport import LOAD_SOUNDFONT, SOUNDFONT, QtTransport
 log = logging.getLogger("artdesk.music")
 
 
-def _generate_job(request: GenerateRequest, ctx) -> list[Melody]:
-    """See ``generate.generate_melodies``: reports and checks cancel at every 16th step."""
-    from artdesk.ml.music import generate
-
-    return generate.generate_melodies(request, ctx)
-
-
-def _continue_job(request: ContinueRequest, ctx) -> list[Melody]:
-    """See ``generate.continue_melody``: reports and checks cancel at every 16th step."""
-    from artdesk.ml.music import generate
-
-    return generate.continue_melody(request, ctx)
-
-
-def _interpolate_job(request: InterpolateRequest, ctx) -> list[Melody]:
-    """See ``generate.interpolate_melodies``: reports and checks cancel at every decoded step."""
-    from artdesk.ml.music import generate
-
-    return generate.interpolate_melodies(request, ctx)
-
-
-def _vary_job(request: VariationRequest, ctx) -> list[Melody]:
-    """See ``generate.vary_melody``: reports and checks cancel at every decoded step."""
-    from artdesk.ml.music import generate
-
-    return generate.vary_melody(request, ctx)
-
-
 class MusicPanel(QWidget):
     job_finished = Signal(str, str)  # (job title, "returned" | "errored" | "aborted"), after the panel has shown it
     kept = Signal(int, int)  # (kept, offered): a job's results went to the gallery; kept < offered: it stopped
@@ -328,14 +300,14 @@ class MusicPanel(QWidget):
                                 amount=c.amount_spin.value(), seed=c.seed_spin.value(),
                                 key_lock=c.key_lock_check.isChecked())
 
-    def start_job(self, fn: Callable[[Any, Any], Any], request: Any, title: str, replay: int | None = None) -> JobHandle:
-        """Run a generation-family job; a job still running is cancelled (its results will be ignored).
+    def start_job(self, request: Any, title: str, replay: int | None = None) -> JobHandle:
+        """Run a generation-family request's job; a job still running is cancelled (its results will be ignored).
 
         Its results are kept in the gallery, unless ``replay`` names the one result "Generate again" shows.
         """
         if self.job is not None and not self.job.is_finished:
             self.job.cancel()
-        handle = self.context.runner.submit(fn, request, title)
+        handle = self.context.runner.submit(request.job, request, title)
         self.job = handle
         self._requests[handle] = (request, replay)
         # bound slots of this (UI-thread) object: the worker's signals arrive queued on the UI thread
@@ -368,19 +340,19 @@ class MusicPanel(QWidget):
 
     def generate(self) -> JobHandle | None:
         request = self.generate_request()
-        return self.start_job(_generate_job, request, self.tr("Generate melodies")) if request else None
+        return self.start_job(request, self.tr("Generate melodies")) if request else None
 
     def continue_melody(self) -> JobHandle | None:
         request = self.continue_request()
-        return self.start_job(_continue_job, request, self.tr("Continue the melody")) if request else None
+        return self.start_job(request, self.tr("Continue the melody")) if request else None
 
     def interpolate(self) -> JobHandle | None:
         request = self.interpolate_request()
-        return self.start_job(_interpolate_job, request, self.tr("Interpolate melodies")) if request else None
+        return self.start_job(request, self.tr("Interpolate melodies")) if request else None
 
     def vary(self) -> JobHandle | None:
         request = self.vary_request()
-        return self.start_job(_vary_job, request, self.tr("Vary the melody")) if request else None
+        return self.start_job(request, self.tr("Vary the melody")) if request else None
 
     def _on_generate_button_clicked(self) -> None:
         self.generate()
@@ -585,10 +557,8 @@ class MusicPanel(QWidget):
         if self.record is None:
             return None
         request = request_from_record(self.record, Path(self.record["model_path"]))  # checked by arm_record
-        jobs = {"generate": _generate_job, "continue": _continue_job, "interpolate": _interpolate_job,
-                "vary": _vary_job}
         index = self.record.get("index", 0)
-        return self.start_job(jobs[self.record["job"]], request, self.tr("Generate again"),
+        return self.start_job(request, self.tr("Generate again"),
                               replay=index if isinstance(index, int) and not isinstance(index, bool) else 0)
 
     def _on_again_button_clicked(self) -> None:

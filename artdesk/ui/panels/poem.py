@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout,
@@ -26,27 +26,6 @@ from artdesk.ui.jobs import TRAINING_WORKER, JobHandle
 from artdesk.ui.poem.editor import QtPoemEditor
 
 MAX_EDITOR_CHARS = 200_000
-
-
-def _generate_job(request, ctx):
-    """Runs ``artdesk.ml.poem.jobs.generate_job`` (imported on the worker, so torch never loads on the UI thread)."""
-    from artdesk.ml.poem.jobs import generate_job
-
-    return generate_job(request, ctx)
-
-
-def _check_job(request, ctx):
-    """Runs ``artdesk.ml.poem.jobs.check_job`` on the worker."""
-    from artdesk.ml.poem.jobs import check_job
-
-    return check_job(request, ctx)
-
-
-def _finetune_job(request, ctx):
-    """Runs ``artdesk.ml.poem.finetune.finetune_job`` on the training worker."""
-    from artdesk.ml.poem.finetune import finetune_job
-
-    return finetune_job(request, ctx)
 
 
 class PoemPanel(QWidget):
@@ -317,7 +296,7 @@ class PoemPanel(QWidget):
             old.cancel()
         self._text_before = self.editor.text()
         self._stream_candidate = 0
-        handle = self.start_job("generate", _generate_job, request, self.tr("Writing a poem"))
+        handle = self.start_job("generate", request, self.tr("Writing a poem"))
         handle.partial.connect(self._on_generate_partial)
         handle.returned.connect(self._on_generate_returned)
         handle.aborted.connect(self._on_generate_aborted)
@@ -351,13 +330,13 @@ class PoemPanel(QWidget):
         request = CheckJob(text, None, form.key if form else None, self.heads_edit.text(),
                            str(card.path) if card else None, card.source if card else "bundled")
         self._checked_text = text
-        handle = self.start_job("check", _check_job, request, self.tr("Checking the poem"))
+        handle = self.start_job("check", request, self.tr("Checking the poem"))
         handle.returned.connect(self._on_check_returned)
         handle.start()
         return handle
 
-    def start_job(self, kind: str, fn: Callable[[Any, Any], Any], request: Any, title: str, worker: str = "model") -> JobHandle:
-        handle = self.context.runner.submit(fn, request, title, worker)
+    def start_job(self, kind: str, request: Any, title: str, worker: str = "model") -> JobHandle:
+        handle = self.context.runner.submit(request.job, request, title, worker)
         self.handles[kind] = handle
         handle.progress.connect(self._on_job_progress)
         handle.errored.connect(lambda message, details, k=kind: self._on_job_errored(k, message, details))
@@ -488,7 +467,7 @@ class PoemPanel(QWidget):
             return None
         out = self.context.paths.user_models / "poem" / name
         request = FinetuneRequest(str(card.path), card.source, str(text_path), str(out), minutes)
-        handle = self.start_job("finetune", _finetune_job, request, self.tr("Fine-tuning {0}").format(name), TRAINING_WORKER)
+        handle = self.start_job("finetune", request, self.tr("Fine-tuning {0}").format(name), TRAINING_WORKER)
         handle.returned.connect(self._on_finetune_returned)
         handle.start()
         self._update_actions()
