@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from artdesk.core.cards import ModelCard
 from artdesk.core.jobs import Progress
 from artdesk.ui.context import AppContext
+from artdesk.ui.qimage import array_to_qimage
 
 STYLE_TYPE = "style-stylizer"
 THUMB = 64
@@ -48,15 +49,6 @@ PREVIEW_DELAY_MS = 250  # wait this long after the last slider move before previ
 KIND_MEDIUM, KIND_CARD = "medium", "card"
 TARGET_PICTURE, TARGET_LAYER, TARGET_SELECTION = "picture", "layer", "selection"
 QUALITY_FAST, QUALITY_BEST = "stylizer", "optimise"
-
-
-def array_to_qimage(array) -> QImage:
-    """A deep-copied QImage of a uint8 HxWx3 array (call on the UI thread)."""
-    import numpy as np
-
-    array = np.ascontiguousarray(array[..., :3], dtype=np.uint8)
-    height, width = array.shape[:2]
-    return QImage(array.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
 
 
 class CanvasStyleDock(QWidget):
@@ -600,7 +592,7 @@ class CanvasStyleDock(QWidget):
         self.status_label.setText(progress.message)
 
     def _on_handle_partial(self, preview) -> None:
-        pixmap = QPixmap.fromImage(array_to_qimage(preview))
+        pixmap = QPixmap.fromImage(array_to_qimage(preview[..., :3]))
         self.preview_label.setPixmap(pixmap.scaled(160, 160, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
 
     def _on_handle_returned(self, handle, name: str, target: str, result) -> None:
