@@ -46,6 +46,7 @@ class JobHandle(QObject):
         self._cancel_event = threading.Event()
         self._started = False
         self.is_finished = False
+        self.outcome = ""  # "returned", "errored" or "aborted", set before that signal is emitted
         self.last_progress = Progress(None, "Waiting…")
         self.progress.connect(self._remember_progress)
         self.finished.connect(self._mark_finished)
@@ -75,6 +76,7 @@ class JobHandle(QObject):
     def _run(self) -> None:
         """Run on the worker thread; emits the signals in their contract order."""
         if self._cancel_event.is_set():
+            self.outcome = "aborted"
             self.aborted.emit()
             self.finished.emit()
             return
@@ -86,13 +88,17 @@ class JobHandle(QObject):
             ctx.flush()
         except Cancelled:
             ctx.flush()
+            self.outcome = "aborted"
             self.aborted.emit()
         except ArtdeskError as error:
+            self.outcome = "errored"
             self.errored.emit(str(error), traceback.format_exc())
         except Exception as error:  # an unexpected failure must reach the user, not kill the worker
             log.exception("job %r failed", self.title)
+            self.outcome = "errored"
             self.errored.emit(f"Unexpected error in {self.title}: {error}", traceback.format_exc())
         else:
+            self.outcome = "returned"
             self.returned.emit(result)
         self.finished.emit()
 

@@ -37,6 +37,7 @@ class GenerateJob:
     model_dir: str
     source: str
     poem: PoemRequest
+    copy_dir: str | None = None  # the model whose originality index copy-checks each candidate
 
 
 @dataclass(frozen=True)
