@@ -7,7 +7,7 @@ import pytest
 
 from artdesk.core.jobs import resolve_job
 
-REQUEST_MODULES = ("artdesk.ml.canvas.requests", "artdesk.ml.canvas.finetune.requests", "artdesk.ml.canvas.finetune.plan",
+REQUEST_MODULES = ("artdesk.core.music_files", "artdesk.ml.canvas.requests", "artdesk.ml.canvas.finetune.requests", "artdesk.ml.canvas.finetune.plan",
                    "artdesk.ml.music.requests", "artdesk.ml.poem.requests", "artdesk.ml.style.requests",
                    "artdesk.ml.style.custom")
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.melody import Melody
 from artdesk.core.midi_io import write_midi
-from artdesk.core.music_files import WavRequest, export_wav
+from artdesk.core.music_files import WavRequest
 from artdesk.core.synth import wav_provenance
 from artdesk.ui.context import AppContext
 from artdesk.ui.credentials import QtCredentials
@@ -62,7 +62,7 @@ class QtMelodyExport(QObject):
             self.show_message(self.tr("There are no notes to export."), error=True)
             return None
         request = WavRequest(melody, Path(path), instrument)
-        handle = self.context.runner.submit(export_wav, request, self.tr("Export WAV"))
+        handle = self.context.runner.submit(request.job, request, self.tr("Export WAV"))
         handle.returned.connect(self._on_wav_returned)
         record = wav_provenance(melody, request.instrument)  # what export_wav writes into the file
         handle.returned.connect(lambda saved, record=record: self.credentials.sign(saved, record))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QScrollArea, QSp
 from artdesk.core.jobs import Progress
 from artdesk.core.melody import Melody
 from artdesk.core.melody_edits import concatenate
-from artdesk.core.music_files import ImportRequest, ImportResult, import_midi
+from artdesk.core.music_files import ImportRequest, ImportResult
 from artdesk.ml.music.session import NO_A, NO_B, NO_LSTM, NO_MELODY, NO_PRIMER, NO_VAE, MusicSession, SessionProblem
 from artdesk.ui.context import AppContext
 from artdesk.ui.discard import may_discard
@@ -307,7 +307,8 @@ class MusicPanel(QWidget):
         None when the artist keeps the melody) or becomes melody B."""
         if not as_b and not may_discard(self):
             return None
-        handle = self.context.runner.submit(import_midi, ImportRequest(Path(path), track), self.tr("Import MIDI"))
+        request = ImportRequest(Path(path), track)
+        handle = self.context.runner.submit(request.job, request, self.tr("Import MIDI"))
         self.import_job = handle
         self._import_as_b = as_b
         handle.returned.connect(self._on_import_returned)
