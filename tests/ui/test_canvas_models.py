@@ -64,6 +64,18 @@ def test_picker_lists_generators_only(dock):
     assert not any("upscaler" in label for label in labels)
 
 
+def test_a_base_kept_only_for_fine_tuning_is_not_offered_for_drawing(dock):
+    import json
+
+    card_path = dock.models["gan"] / "card.json"
+    card = json.loads(card_path.read_text())
+    card["labels"].append("fine-tune base only")
+    card_path.write_text(json.dumps(card))
+    dock.reload_models()
+    labels = [dock.model_combo.itemText(i) for i in range(dock.model_combo.count())]
+    assert not any("tiny-gan" in label for label in labels) and any("tiny-vae" in label for label in labels)
+
+
 def test_generate_fills_the_grid_and_double_click_adds_a_layer(qtbot, dock):
     _run(qtbot, dock, dock.generate_button.click)
     assert dock.grid.count() == 6 and len(dock.pictures) == 6

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import c2pa
-
 from artdesk.core.credentials import manifest
 from artdesk.core.credentials.identity import LOCAL_ORGANISATION
+from artdesk.core.credentials.native import import_c2pa
 from artdesk.core.credentials.sign import SETTINGS
+
+c2pa = import_c2pa()
 
 # The JUMBF description UUID of a C2PA manifest store; the store's box size sits 16 bytes before it.
 STORE_UUID = bytes.fromhex("6332706100110010800000aa00389b71")

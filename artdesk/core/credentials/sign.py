@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import c2pa
-
 from artdesk.core.atomic import atomic_write_bytes
 from artdesk.core.credentials import manifest
 from artdesk.core.credentials.identity import Identity
+from artdesk.core.credentials.native import import_c2pa
 from artdesk.core.errors import ArtdeskError
+
+c2pa = import_c2pa()
 
 MIME_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp",
               ".wav": "audio/wav"}

@@ -22,6 +22,14 @@ def model_styles(labels: list[str]) -> tuple[str, ...]:
     return STYLES
 
 
+BASE_ONLY = "fine-tune base only"  # a card label: the model starts fine-tuning but is not offered for drawing
+
+
+def offered_for_drawing(labels: list[str]) -> bool:
+    """Whether the Canvas picker offers the model (a base kept only for fine-tuning draws nothing worth keeping)."""
+    return BASE_ONLY not in labels
+
+
 def style_index(style: str, styles: tuple[str, ...] = STYLES) -> int:
     from artdesk.core.errors import ArtdeskError
 

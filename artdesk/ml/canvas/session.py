@@ -21,7 +21,7 @@ from artdesk.core.observable import Settings
 from artdesk.core.provenance import find_card
 from artdesk.ml.canvas.replay import REQUESTS, request_from_record
 from artdesk.ml.canvas.requests import (STYLES, BreedRequest, ExploreRequest, GenerateRequest, InterpolateRequest,
-                                        ProjectRequest, VaryRequest, model_styles)
+                                        ProjectRequest, VaryRequest, model_styles, offered_for_drawing)
 
 GENERATIVE_TYPES = ("canvas-gan", "canvas-vae")
 MAX_EXPLORE = 15  # pictures along one direction
@@ -93,7 +93,12 @@ class PictureSession:
         self.record: dict | None = None  # the opened picture's record, when "Generate again" can remake it
 
     def generative(self) -> list[ModelCard]:
+        """The models that make pictures (a record may name any of them)."""
         return [c for c in self.cards if c.model_type in GENERATIVE_TYPES]
+
+    def drawable(self) -> list[ModelCard]:
+        """The models the picker offers for drawing (not a base kept only for fine-tuning)."""
+        return [c for c in self.generative() if offered_for_drawing(c.labels)]
 
     def card(self) -> ModelCard | None:
         return next((c for c in self.cards if str(c.path) == self.model_path), None)

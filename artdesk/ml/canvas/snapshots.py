@@ -1,9 +1,10 @@
-"""Keep the best snapshot: score a GAN run's kept EMA generators with the judge, then ship the best one.
+"""Keep the best snapshot: score a GAN run's kept generators with the judge, then ship the best one.
 
 A GAN's last weights are not its best: a class-conditional run here drew varied glyphs at 1,500 steps and
-one glyph per style at 4,500. ``train gan --snapshot-every N`` keeps the EMA generator every N steps; this
-module scores each by what the judge sees (recognisable share, diversity against real pictures) and writes
-the best as the model's checkpoint, with its card and held-out metrics as training would.
+one glyph per style at 4,500. ``train gan --snapshot-every N`` keeps the generator (averaged and last
+weights) every N steps; this module scores each by what the judge sees (recognisable share, diversity
+against real pictures) and writes the best as the model's checkpoint, with its card and held-out metrics
+as training would.
 
     python -m artdesk.ml.canvas.snapshots --data DIR --out OUT --name NAME --judge JUDGE [--ship]
 """
@@ -27,11 +28,15 @@ from artdesk.ml.checkpoint import load_checkpoint, load_training_state
 DIVERSITY_BAR = 0.7  # the issue's bar: samples at least 0.7 as varied as real pictures
 
 
-def load_snapshot(path: Path, ink: bool) -> tuple[Generator, dict]:
+WEIGHTS = {"ema": "averaged weights", "generator": "last weights"}  # what a snapshot may hold
+
+
+def load_snapshot(path: Path, ink: bool, weights: str = "ema") -> tuple[Generator, dict]:
+    """The generator with the snapshot's ``weights`` (a key of WEIGHTS) and the saved snapshot."""
     saved = load_training_state(path)
     config = GanConfig(**{**saved["config"], "ink": ink})
     generator = Generator(config)
-    generator.load_state_dict(saved["ema"])
+    generator.load_state_dict(saved[weights])
     return generator.eval(), saved
 
 
@@ -45,20 +50,28 @@ def score(generator: Generator, judge: Judge, data: CanvasData, count: int = 150
     return {"recognisable": rate, "diversity": diversity, "score": rate * min(1.0, diversity / DIVERSITY_BAR)}
 
 
-def rank(folder: Path, judge: Judge, data: CanvasData, ink: bool, log=print) -> list[tuple[Path, dict]]:
-    """Every snapshot in ``folder`` with its scores, best first."""
+def rank(folder: Path, judge: Judge, data: CanvasData, ink: bool, log=print) -> list[tuple[Path, str, dict]]:
+    """Every (snapshot, weights) in ``folder`` with its scores, best first.
+
+    The averaged (EMA) weights are usually the better; not after the objective changes in a continued run,
+    when the average mixes the old and new generators into blur, so a snapshot's last weights compete too.
+    """
     real = real_shape_features(data)
     scored = []
     for path in sorted(folder.glob("step*.pt")):
-        generator, saved = load_snapshot(path, ink)
-        scores = score(generator, judge, data, real=real)
-        log(f"{path.name}: recognisable {scores['recognisable']:.1%}, diversity {scores['diversity']:.2f}, "
-            f"score {scores['score']:.3f}")
-        scored.append((path, scores))
-    return sorted(scored, key=lambda item: -item[1]["score"])
+        for weights in WEIGHTS:
+            try:
+                generator, _saved = load_snapshot(path, ink, weights)
+            except KeyError:  # snapshots from before the last weights were kept
+                continue
+            scores = score(generator, judge, data, real=real)
+            log(f"{path.name} ({WEIGHTS[weights]}): recognisable {scores['recognisable']:.1%}, "
+                f"diversity {scores['diversity']:.2f}, score {scores['score']:.3f}")
+            scored.append((path, weights, scores))
+    return sorted(scored, key=lambda item: -item[2]["score"])
 
 
-def ship(snapshot: Path, data_dir: Path, out: Path, name: str, command: str, scores: dict) -> Path:
+def ship(snapshot: Path, weights: str, data_dir: Path, out: Path, name: str, command: str, scores: dict) -> Path:
     """Write the snapshot as ``out/name`` through the trainer's own finishing (card, metrics, discriminator)."""
     from safetensors.torch import save as safetensors_bytes
 
@@ -67,14 +80,14 @@ def ship(snapshot: Path, data_dir: Path, out: Path, name: str, command: str, sco
     from artdesk.ml.canvas.train import Clock, TrainRequest, _finish, _to_cpu
 
     data = load_data(data_dir)
-    generator, saved = load_snapshot(snapshot, bool(data.manifest.get("ink", False)))
+    generator, saved = load_snapshot(snapshot, bool(data.manifest.get("ink", False)), weights)
     state = load_training_state(Path(out) / ".state" / f"{name}.pt")
     request = TrainRequest("gan", str(data_dir), str(out), name, device="cpu", eval_count=600, eval_train_max=1500,
                            command=command)
     clock = Clock(0.0, float(saved["seconds"]))
     clock.stop()
     d_state = {k: v.contiguous() for k, v in _to_cpu(state["discriminator"]).items()}
-    extra = {"snapshot": {"step": int(saved["step"]), "of_steps": int(state["step"]),
+    extra = {"snapshot": {"step": int(saved["step"]), "of_steps": int(state["step"]), "weights": WEIGHTS[weights],
                           **{k: round(v, 4) for k, v in scores.items()}}}
     return _finish(request, name, "canvas-gan", generator, generator.config, data, train._device("cpu"),
                    int(saved["step"]), clock, ConsoleContext(), extra=extra,
@@ -97,12 +110,12 @@ def main(argv: list[str] | None = None) -> int:
     if not ranked:
         print("no snapshots found", file=sys.stderr)
         return 2
-    best, scores = ranked[0]
-    print(f"best: {best.name} {json.dumps(scores)}")
+    best, weights, scores = ranked[0]
+    print(f"best: {best.name} ({WEIGHTS[weights]}) {json.dumps(scores)}")
     if args.ship:
         command = "; then ".join(c for c in (args.train_command, "python -m artdesk.ml.canvas.snapshots "
                                              + " ".join(argv if argv is not None else sys.argv[1:])) if c)
-        print(ship(best, args.data, args.out, args.name, command, scores))
+        print(ship(best, weights, args.data, args.out, args.name, command, scores))
     return 0
 
 

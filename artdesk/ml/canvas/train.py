@@ -32,6 +32,7 @@ from artdesk.core.jobs import Cancelled, ConsoleContext, JobContext
 from artdesk.ml.canvas import eval as metrics
 from artdesk.ml.canvas.data import LICENCES, CanvasData, load_data
 from artdesk.ml.canvas.finetune.plan import DISCRIMINATOR_FILE
+from artdesk.ml.canvas.coverage import Encoder, redraw_loss
 from artdesk.ml.canvas.losses import mode_seeking_loss
 from artdesk.ml.canvas.model import (
     Discriminator,
@@ -66,6 +67,8 @@ class TrainRequest:
     snapshot_every: int = 0  # keep the GAN's EMA generator every this many steps (.state/<name>-snapshots)
     init_from: str | None = None  # continue a finished GAN checkpoint (same settings) when there is no state
     minibatch_std: bool = False  # the GAN discriminator sees the batch's spread (against one-picture collapse)
+    redraw: float = 0.0  # weight of the GAN's redraw term (coverage.py: an encoder, so no picture is dropped; 0: off)
+    redraw_kl: float = 5e-4  # weight of the redraw codes' KL divergence to the prior
     seed: int = 0
     resume: bool = True
     eval_count: int = 2000
@@ -258,10 +261,15 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
     ema = copy.deepcopy(generator).eval().requires_grad_(False)
     opt_g = torch.optim.Adam(generator.parameters(), lr=request.lr, betas=(0.5, 0.999))
     opt_d = torch.optim.Adam(discriminator.parameters(), lr=request.d_lr or request.lr, betas=(0.5, 0.999))
+    encoder = Encoder(g_config.latent_dim, request.width, request.image_size).to(device) if request.redraw else None
+    opt_e = torch.optim.Adam(encoder.parameters(), lr=request.lr, betas=(0.5, 0.999)) if encoder else None
     step, seconds = 0, 0.0
     state_path = _state_path(request, name)
     saved = load_training_state(state_path) if request.resume else None
     if saved is not None and same_architecture(saved.get("config"), g_config):
+        if encoder is not None and "encoder" in saved:
+            encoder.load_state_dict(saved["encoder"])
+            opt_e.load_state_dict(saved["opt_e"])
         generator.load_state_dict(saved["generator"])
         discriminator.load_state_dict(saved["discriminator"])
         ema.load_state_dict(saved["ema"])
@@ -279,10 +287,12 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
             "config": dataclasses.asdict(g_config), "step": step, "seconds": clock.total,
             "generator": _to_cpu(generator.state_dict()), "discriminator": _to_cpu(discriminator.state_dict()),
             "ema": _to_cpu(ema.state_dict()), "opt_g": _optimizer_state(opt_g), "opt_d": _optimizer_state(opt_d),
+            **({"encoder": _to_cpu(encoder.state_dict()), "opt_e": _optimizer_state(opt_e)} if encoder else {}),
         })
 
     last_save = time.monotonic()
-    losses = {"d": 0.0, "g": 0.0, "rec": 0.0, "z": 0.0}
+    losses = {"d": 0.0, "g": 0.0, "rec": 0.0, "z": 0.0, "redraw": 0.0, "kl": 0.0}
+    no_redraw = torch.zeros(())
     half = request.batch // 2
     while not clock.spent():
         if ctx.cancelled:
@@ -298,10 +308,10 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
         real_aug = diff_augment(real)
         logits_real, rec_whole, rec_part, quadrant = discriminator(real_aug, style, reconstruct=True)
         row, col = divmod(quadrant, 2)
-        half = request.image_size // 2
+        side = request.image_size // 2  # a quadrant's side (not ``half``: that is the batch's half)
         target_whole = F.interpolate(real_aug, size=32, mode="area")
-        target_part = real_aug[:, :, row * half:(row + 1) * half, col * half:(col + 1) * half]
-        if half != 32:
+        target_part = real_aug[:, :, row * side:(row + 1) * side, col * side:(col + 1) * side]
+        if side != 32:
             target_part = F.interpolate(target_part, size=32, mode="bilinear", align_corners=False)
         rec_loss = F.l1_loss(rec_whole, target_whole) + F.l1_loss(rec_part, target_part)
         logits_fake = discriminator(diff_augment(fake.detach()), fake_style)
@@ -312,9 +322,15 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
         # generator
         g_loss = -discriminator(diff_augment(fake), fake_style).mean()
         seeking, z_ratio = mode_seeking_loss(z, fake)
+        redraw, redraw_l1, kl = (redraw_loss(encoder, generator, real, style, request.redraw_kl) if encoder
+                                 else (no_redraw, no_redraw, no_redraw))
         opt_g.zero_grad(set_to_none=True)
-        (g_loss + request.mode_seeking * seeking).backward()
+        if encoder:
+            opt_e.zero_grad(set_to_none=True)
+        (g_loss + request.mode_seeking * seeking + request.redraw * redraw).backward()
         opt_g.step()
+        if encoder:
+            opt_e.step()
         with torch.no_grad():
             for p_ema, p in zip(ema.parameters(), generator.parameters()):
                 p_ema.lerp_(p, 0.001 if step > 1000 else 0.01)
@@ -322,18 +338,20 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
                 b_ema.copy_(b)
         step += 1
         if step % 10 == 0:  # reading a loss waits for the GPU: do it every 10 steps only
-            for key, value in (("d", d_loss), ("g", g_loss), ("rec", rec_loss), ("z", z_ratio)):
+            for key, value in (("d", d_loss), ("g", g_loss), ("rec", rec_loss), ("z", z_ratio),
+                               ("redraw", redraw_l1), ("kl", kl)):
                 losses[key] = 0.8 * losses[key] + 0.2 * float(value.detach()) if step > 10 else float(value.detach())
             ctx.report(clock.session / clock.budget,
                        f"GAN step {step}: D {losses['d']:.3f} G {losses['g']:.3f} rec {losses['rec']:.3f} "
-                       f"picture/latent distance {losses['z']:.3f}")
+                       f"picture/latent distance {losses['z']:.3f}"
+                       + (f" redraw {losses['redraw']:.3f} KL {losses['kl']:.1f}" if encoder else ""))
         if time.monotonic() - last_save > request.save_every_s:
             save_state()
             last_save = time.monotonic()
         if request.snapshot_every and step % request.snapshot_every == 0:
             save_training_state(state_path.parent / f"{name}-snapshots" / f"step{step:06d}.pt",
                                 {"config": dataclasses.asdict(g_config), "step": step, "seconds": clock.total,
-                                 "ema": _to_cpu(ema.state_dict())})
+                                 "ema": _to_cpu(ema.state_dict()), "generator": _to_cpu(generator.state_dict())})
     clock.stop()
     save_state()
     # the discriminator ships beside the generator: fine-tuning freezes its early blocks (FreezeD)
@@ -524,6 +542,7 @@ def _save(request, name, model_type, model, config, data, device, step, clock, s
         "batch": request.batch,
         "lr": request.lr,
         **({"d_lr": request.d_lr} if request.d_lr else {}),
+        **({"redraw": request.redraw, "redraw_kl": request.redraw_kl} if request.redraw else {}),
         "seed": request.seed,
         "torch": torch.__version__,
     }
@@ -551,6 +570,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--snapshot-every", type=int, default=0, help="keep the EMA generator every N steps (0: never)")
     parser.add_argument("--init-from", default=None, help="continue this finished GAN checkpoint (no optimizer state)")
     parser.add_argument("--minibatch-std", action="store_true", help="the GAN discriminator sees the batch's spread")
+    parser.add_argument("--redraw", type=float, default=0.0,
+                        help="weight of the GAN's redraw term: an encoder makes it redraw real pictures (0: off)")
+    parser.add_argument("--redraw-kl", type=float, default=5e-4, help="weight of the redraw codes' KL to the prior")
     parser.add_argument("--eval-count", type=int, default=2000)
     parser.add_argument("--eval-train-max", type=int, default=0, help="compare with at most this many training pictures")
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: leave the default)")
@@ -566,7 +588,8 @@ def main(argv: list[str] | None = None) -> int:
     request = TrainRequest(args.kind, args.data, args.out, args.name_prefix + args.kind, minutes, args.device,
                            args.batch, args.width, mode_seeking=args.mode_seeking, image_size=args.image_size, d_lr=args.d_lr,
                            snapshot_every=args.snapshot_every, init_from=args.init_from,
-                           minibatch_std=args.minibatch_std, resume=not args.no_resume,
+                           minibatch_std=args.minibatch_std, redraw=args.redraw, redraw_kl=args.redraw_kl,
+                           resume=not args.no_resume,
                            eval_count=args.eval_count,
                            eval_train_max=args.eval_train_max,
                            command=command)

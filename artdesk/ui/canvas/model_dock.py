@@ -210,7 +210,7 @@ class CanvasModelDock(QWidget):
         self.session.cards = self.context.discover("canvas").cards
         self.model_combo.blockSignals(True)
         self.model_combo.clear()
-        for card in self.session.generative():
+        for card in self.session.drawable():
             kind = "GAN" if card.model_type == "canvas-gan" else "VAE"
             label = f"{card.name} ({kind}{', yours' if card.is_user else ''})"
             if any(tag.startswith("undertrained") for tag in card.labels):

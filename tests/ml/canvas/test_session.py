@@ -65,8 +65,10 @@ def pictures(tmp_path):
     return session
 
 
-def test_the_dock_offers_what_the_model_draws_and_finds_helpers(pictures):
+def test_the_dock_offers_what_the_model_draws_and_finds_helpers(pictures, tmp_path):
     assert [c.name for c in pictures.generative()] == ["glyphs", "vae"] and pictures.styles() == ("kai", "song")
+    pictures.cards.append(_card(tmp_path, "blobs", "canvas-gan", ["fine-tune base only"]))
+    assert [c.name for c in pictures.drawable()] == ["glyphs", "vae"] and len(pictures.generative()) == 3
     assert pictures.first_path("canvas-upscaler").endswith("up") and pictures.first_path("canvas-judge") is None
     pictures.model_path = None
     assert pictures.styles() == ("clipart", "emoji", "sketch", "sprite") and pictures.generate_request() is None

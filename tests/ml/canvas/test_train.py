@@ -130,13 +130,15 @@ def test_snapshots_are_kept_ranked_by_the_judge_and_the_best_ships(data, tmp_pat
     pictures = load_data(data)
     judge = Judge(JudgeConfig(classes=list(pictures.classes), width=4)).eval()
     ranked = rank(out / ".state" / "gan-snapshots", judge, pictures, ink=False, log=lambda _m: None)
-    assert len(ranked) == len(snapshots)
-    assert [s["score"] for _p, s in ranked] == sorted((s["score"] for _p, s in ranked), reverse=True)
-    best, scores = ranked[-1]
-    folder = ship(best, data, out, "gan", "python -m artdesk.ml.canvas.train gan ...", scores)
+    assert len(ranked) == 2 * len(snapshots)  # the averaged and the last weights of each
+    assert {weights for _p, weights, _s in ranked} == {"ema", "generator"}
+    assert [s["score"] for _p, _w, s in ranked] == sorted((s["score"] for _p, _w, s in ranked), reverse=True)
+    best, weights, scores = ranked[-1]
+    folder = ship(best, weights, data, out, "gan", "python -m artdesk.ml.canvas.train gan ...", scores)
     card = json.loads((folder / "card.json").read_text())
     assert card["training"]["steps"] == load_training_state(best)["step"]
     assert card["metrics"]["snapshot"]["step"] == card["training"]["steps"]
+    assert card["metrics"]["snapshot"]["weights"] in ("averaged weights", "last weights")
     assert card["training"]["command"].startswith("python -m artdesk.ml.canvas.train gan")
     load_checkpoint(folder)
 
@@ -151,3 +153,49 @@ def test_a_shipped_gan_continues_with_init_from_and_its_card_counts_on(data, tmp
     assert any("continuing" in p.message for p in ctx.progress)
     with pytest.raises(ArtdeskError, match="other settings"):
         train.train_gan(_request("gan", data, tmp_path / "c", init_from=str(first), width=8), RecordingContext())
+
+
+def test_redraw_term_trains_an_encoder_that_resumes_and_is_not_shipped(data, tmp_path):
+    out = tmp_path / "out"
+    folder = train.train_gan(_request("gan", data, out, redraw=5.0), RecordingContext())
+    state = load_training_state(out / ".state" / "gan.pt")
+    assert "encoder" in state and "opt_e" in state
+    card = json.loads((folder / "card.json").read_text())
+    assert card["training"]["redraw"] == 5.0
+    assert not any("encoder" in path.name for path in folder.iterdir())
+    again = train.train_gan(_request("gan", data, out, redraw=5.0), RecordingContext())
+    assert json.loads((again / "card.json").read_text())["training"]["steps"] > card["training"]["steps"]
+
+
+def test_redraw_loss_trains_the_encoder_and_its_kl_is_zero_only_at_the_prior():
+    from artdesk.ml.canvas.coverage import Encoder, redraw_loss
+    from artdesk.ml.canvas.model import GanConfig, Generator
+
+    torch.manual_seed(0)
+    encoder = Encoder(latent_dim=8, width=4, image_size=32)
+    generator = Generator(GanConfig(latent_dim=8, styles=2, style_dim=4, width=4, image_size=32))
+    real = torch.rand(6, 3, 32, 32) * 2 - 1
+    style = torch.tensor([0, 1, 0, 1, 0, 1])
+    loss, l1, kl = redraw_loss(encoder, generator, real, style, kl_weight=1e-3)
+    loss.backward()
+    assert float(l1) > 0 and float(kl) > 0
+    assert all(p.grad is not None and p.grad.abs().sum() > 0 for p in encoder.to_stats.parameters())
+    torch.nn.init.zeros_(encoder.to_stats.weight)
+    torch.nn.init.zeros_(encoder.to_stats.bias)  # mean 0, log-variance 0: the prior itself
+    _, _, kl_at_prior = redraw_loss(encoder, generator, real, style, kl_weight=1e-3)
+    assert float(kl_at_prior) == pytest.approx(0.0, abs=1e-6)
+
+
+def test_the_mode_seeking_halves_share_styles_at_every_step(data, tmp_path, monkeypatch):
+    seen = []
+
+    class Recording(train.Generator):
+        def forward(self, z, style):
+            seen.append(style.clone())
+            return super().forward(z, style)
+
+    monkeypatch.setattr(train, "Generator", Recording)
+    train.train_gan(_request("gan", data, tmp_path / "out", batch=6, minutes=0.01), RecordingContext())
+    steps = [s for s in seen if len(s) == 6]
+    assert len(steps) >= 2  # the bug showed from the second step on
+    assert all(torch.equal(s[:3], s[3:]) for s in steps)
