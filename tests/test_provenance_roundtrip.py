@@ -215,32 +215,33 @@ def _read_poem_file(path):
 
 def test_poem_round_trip_writes_the_same_text_again(qtbot, poem):
     poem.select_form("wujue")
-    poem.theme_edit.setText("秋月")
-    poem.seed_spin.setValue(77)
-    poem.temperature_spin.setValue(1.1)
-    poem.candidates_spin.setValue(3)
+    poem.controls.theme_edit.setText("秋月")
+    poem.controls.seed_spin.setValue(77)
+    poem.controls.temperature_spin.setValue(1.1)
+    poem.controls.candidates_spin.setValue(3)
     with qtbot.waitSignal(poem.kept, timeout=120_000) as kept:
-        poem.generate_button.click()
+        poem.controls.generate_button.click()
     assert kept.args == [3, 3]
-    qtbot.waitUntil(lambda: poem.handles["generate"].is_finished and poem.handles["check"].is_finished, timeout=120_000)
+    qtbot.waitUntil(lambda: poem.handles["generate"].is_finished, timeout=120_000)
     gallery = poem.context.gallery()
     item = next(i for i in gallery.query(panel="poem") if i.provenance["candidate"] == 2)
     record, text = _read_poem_file(gallery.path(item))
-    assert text == poem.result.candidates[2].text and record["model"] == "tiny-zh" and record["weights_sha256"]
+    assert text == poem.session.result.candidates[2].text and record["model"] == "tiny-zh" and record["weights_sha256"]
     assert record["settings"]["seed"] == 77 and record["settings"]["keywords"] == "秋月"
     assert record["settings"]["temperature"] == 1.1 and record["created"] and record["artdesk_version"]
 
-    poem.seed_spin.setValue(1)
-    poem.theme_edit.setText("")
+    poem.controls.seed_spin.setValue(1)
+    poem.controls.theme_edit.setText("")
     poem.select_form("qijue")
     assert poem.open_file(gallery.path(item))
-    assert (poem.seed_spin.value(), poem.theme_edit.text(), poem.form_combo.currentData()) == (77, "秋月", "wujue")
-    assert poem.temperature_spin.value() == 1.1 and poem.editor.text() == text and poem.again_button.isEnabled()
+    c = poem.controls
+    assert (c.seed_spin.value(), c.theme_edit.text(), c.form_combo.currentData()) == (77, "秋月", "wujue")
+    assert c.temperature_spin.value() == 1.1 and poem.editor.text() == text and c.again_button.isEnabled()
     poem.editor.set_text("")
     with qtbot.waitSignal(poem.regenerated, timeout=120_000) as again:
-        poem.again_button.click()
+        poem.controls.again_button.click()
     assert again.args == [text] and poem.editor.text() == text
-    qtbot.waitUntil(lambda: poem.handles["check"].is_finished, timeout=120_000)
+    assert "check" not in poem.handles  # each candidate came back checked: no second job
     assert gallery.count(panel="poem") == 3  # written again, not kept twice
 
 
@@ -248,16 +249,16 @@ def test_poem_files_without_or_with_forged_provenance_or_a_missing_model(qtbot, 
     plain = tmp_path / "mine.txt"
     plain.write_text("床前明月光\n", encoding="utf-8")
     assert poem.open_file(plain) and "no artdesk provenance" in poem.message.text()
-    assert poem.editor.text() == "床前明月光" and not poem.again_button.isEnabled()
+    assert poem.editor.text() == "床前明月光" and not poem.controls.again_button.isEnabled()
 
     forged = tmp_path / "forged.txt"
     forged.write_text(POEM_HEADER + json.dumps({"app": "artdesk", "model": "tiny-zh", "seed": 1,
                                                 "settings": {"temperature": "hot"}}) + "\n\n诗\n", encoding="utf-8")
-    assert poem.open_file(forged) and "weights hash" in poem.message.text() and not poem.again_button.isEnabled()
+    assert poem.open_file(forged) and "weights hash" in poem.message.text() and not poem.controls.again_button.isEnabled()
     huge = tmp_path / "huge.txt"
     huge.write_text(POEM_HEADER + json.dumps({"app": "artdesk", "model": "tiny-zh", "seed": 2 ** 40,
                                               "settings": {"seed": 2 ** 40, "top_k": 10 ** 9}}) + "\n\n诗\n", encoding="utf-8")
-    assert poem.open_file(huge) and poem.seed_spin.value() == poem.seed_spin.maximum()
+    assert poem.open_file(huge) and poem.controls.seed_spin.value() == poem.controls.seed_spin.maximum()
 
     gone = tmp_path / "gone.txt"
     gone.write_text(POEM_HEADER + json.dumps({"app": "artdesk", "model": "poem-xx-lstm", "weights_sha256": "e" * 64,
@@ -265,7 +266,7 @@ def test_poem_files_without_or_with_forged_provenance_or_a_missing_model(qtbot, 
                     encoding="utf-8")
     assert poem.open_file(gone)
     assert "poem-xx-lstm" in poem.message.text() and "not installed" in poem.message.text()
-    assert poem.seed_spin.value() == 5 and not poem.again_button.isEnabled()
+    assert poem.controls.seed_spin.value() == 5 and not poem.controls.again_button.isEnabled()
     record, text = _read_poem_file(poem.export_to(tmp_path / "saved.txt"))  # saving it again loses nothing
     assert record["model"] == "poem-xx-lstm" and record["weights_sha256"] == "e" * 64 and text == "诗"
     assert record["edited"] is False
@@ -322,10 +323,10 @@ def _make_again(qtbot, panel, path):
 
     with qtbot.waitSignal(panel.job_finished, timeout=120_000):
         panel.open_file(path)
-    assert panel.again_button.isEnabled(), panel.message.text()
+    assert panel.file_bar.again_button.isEnabled(), panel.message.text()
     assert "Generate again" in panel.message.text()
     with qtbot.waitSignal(panel.regenerated, timeout=120_000) as again:
-        panel.again_button.click()
+        panel.file_bar.again_button.click()
     qtbot.waitUntil(lambda: panel.job.is_finished, timeout=120_000)
     assert panel.document.melody is again.args[0]
     return melody_to_bytes(again.args[0])
@@ -410,7 +411,7 @@ def test_kept_melodies_with_a_missing_model_or_forged_records_say_what_is_wrong(
         with qtbot.waitSignal(music.job_finished, timeout=120_000):
             music.open_file(tmp_path / name)
         assert expected in music.message.text(), (name, music.message.text())
-        assert not music.again_button.isEnabled() and music.document.notes == notes
+        assert not music.file_bar.again_button.isEnabled() and music.document.notes == notes
         assert music.generate_again() is None
 
 
@@ -431,7 +432,7 @@ def test_melodies_still_on_their_way_are_kept_when_the_panel_closes(qtbot, music
 
     melodies = [Melody((Note(60 + i, 0, 4),), metadata={"title": f"m{i}", "provenance": {"app": "artdesk", "index": i}})
                 for i in range(3)]
-    music.keep_results(melodies)
+    music.keeper.add(melodies)
     music.close_panel()
     assert music.context.gallery().count(panel="music") == 3
 
@@ -451,10 +452,10 @@ def test_a_full_gallery_stops_keeping_poems_and_says_so(qtbot, poem):
     messages = []
     poem.context.status_message.connect(messages.append)
     poem.select_form("wujue")
-    poem.candidates_spin.setValue(2)
+    poem.controls.candidates_spin.setValue(2)
     with qtbot.waitSignal(poem.kept, timeout=120_000) as kept:
-        poem.generate_button.click()
-    qtbot.waitUntil(lambda: poem.handles.get("check") is not None and poem.handles["check"].is_finished, timeout=120_000)
+        poem.controls.generate_button.click()
+    qtbot.waitUntil(lambda: poem.handles["generate"].is_finished, timeout=120_000)
     assert kept.args == [0, 2] and poem.context.gallery().count() == 0 and len(poem.editor.lines()) == 4
     assert sum("disk budget" in m for m in messages) == 1
 
@@ -472,6 +473,6 @@ def test_a_dropped_poem_file_opens_and_restores_its_settings(qtbot, poem, tmp_pa
     viewport = poem.editor.text_edit.viewport()
     event = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
-    assert poem.eventFilter(viewport, event)
-    assert poem.editor.text() == "白雪" and poem.seed_spin.value() == 9 and poem.theme_edit.text() == "雪"
+    assert poem.drops.eventFilter(viewport, event)  # the panel's drop filter on the editor
+    assert poem.editor.text() == "白雪" and poem.controls.seed_spin.value() == 9 and poem.controls.theme_edit.text() == "雪"
     assert "weights hash" in poem.message.text()

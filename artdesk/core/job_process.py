@@ -18,7 +18,7 @@ import traceback
 from typing import Any, Callable
 
 from artdesk.core.errors import ArtdeskError
-from artdesk.core.jobs import Cancelled, JobContext, Progress
+from artdesk.core.jobs import Cancelled, JobContext, Progress, check_job_name
 
 log = logging.getLogger("artdesk.jobs")
 
@@ -45,8 +45,14 @@ class JobRefused(ArtdeskError):
         self.details = details
 
 
-def function_reference(fn: Callable) -> tuple[str, str] | None:
-    """``(module, qualified name)`` if ``fn`` is importable under that name (a module-level function), else None."""
+def function_reference(fn: Callable | str) -> tuple[str, str] | None:
+    """``(module, qualified name)`` if ``fn`` is importable under that name (a module-level function), else None.
+
+    A job name (``"package.module:function"``) is split without importing anything: the child imports it.
+    """
+    if isinstance(fn, str):
+        module, _, name = check_job_name(fn).partition(":")
+        return module, name
     module, name = getattr(fn, "__module__", None), getattr(fn, "__qualname__", "")
     if not module or "<" in name:
         return None
@@ -87,7 +93,7 @@ def _serve(jobs, cancels, initializer) -> None:
     """The child's loop: run each ``(number, module, name, request)`` and send back what happens."""
     flag = _CancelFlag(cancels)
     if initializer is not None:
-        _run_one(_resolve(*initializer[0]), initializer[1], JobContext(cancel_event=flag))
+        _run_one(*initializer[0], initializer[1], JobContext(cancel_event=flag))
     while True:
         try:
             message = jobs.recv()
@@ -98,7 +104,7 @@ def _serve(jobs, cancels, initializer) -> None:
         number, module, name, request = message
         flag.start(number)
         ctx = JobContext(lambda p: jobs.send(("progress", p)), lambda x: jobs.send(("partial", x)), flag)
-        outcome = _run_one(_resolve(module, name), request, ctx)
+        outcome = _run_one(module, name, request, ctx)
         ctx.flush()
         try:
             jobs.send(outcome)
@@ -106,9 +112,9 @@ def _serve(jobs, cancels, initializer) -> None:
             jobs.send(("failed", f"the result could not be sent back ({error})", traceback.format_exc()))
 
 
-def _run_one(fn: Callable, request: Any, ctx: JobContext) -> tuple:
+def _run_one(module: str, name: str, request: Any, ctx: JobContext) -> tuple:
     try:
-        return ("returned", fn(request, ctx))
+        return ("returned", _resolve(module, name)(request, ctx))
     except Cancelled:
         return ("cancelled",)
     except ArtdeskError as error:

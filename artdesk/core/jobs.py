@@ -3,9 +3,14 @@
 A job body calls ``ctx.report(fraction, message)`` for progress, ``ctx.publish(partial)`` for
 previews and ``ctx.raise_if_cancelled()`` at every step, token, batch or epoch boundary.
 The same body runs under the Qt runner (``artdesk.ui.jobs``), the CLI and tests.
+
+A request names its job as ``"package.module:function"`` (its ``job`` class attribute); the runner
+imports that module with ``resolve_job`` on the worker thread, so the UI thread never loads torch.
 """
 from __future__ import annotations
 
+import importlib
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -31,6 +36,38 @@ class Progress:
 
 class JobFunction(Protocol):
     def __call__(self, request: Any, ctx: "JobContext") -> Any: ...
+
+
+JOB_NAME = re.compile(r"^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*:[A-Za-z_][\w]*$")
+
+
+class UnknownJob(ArtdeskError):
+    """A job name that is mistyped or names nothing this artdesk has."""
+
+
+def check_job_name(name: str) -> str:
+    """``name`` if it is shaped ``"package.module:function"``; UnknownJob otherwise. Imports nothing."""
+    if not isinstance(name, str) or not JOB_NAME.match(name):
+        raise UnknownJob(f"{name!r} is not a job name: a job is named \"package.module:function\".")
+    return name
+
+
+def resolve_job(name: str) -> JobFunction:
+    """The function a job name names, importing its module: call it on the thread that runs the job.
+
+    Raises UnknownJob with a message naming what is missing (the module, or the function in it).
+    """
+    module_name, _, attr = check_job_name(name).partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name is None or not (module_name == error.name or module_name.startswith(error.name + ".")):
+            raise  # the module exists but one of its own imports is missing: a real failure, not a typo
+        raise UnknownJob(f"There is no job {name!r}: this artdesk has no module {module_name!r}.") from error
+    function = getattr(module, attr, None)
+    if not callable(function):
+        raise UnknownJob(f"There is no job {name!r}: {module_name} has no function {attr!r}.")
+    return function
 
 
 class JobContext:

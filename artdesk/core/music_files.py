@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from artdesk.core.jobs import JobContext
 from artdesk.core.melody import Melody
@@ -17,6 +18,8 @@ RENDER_BLOCK = SAMPLE_RATE  # one second of audio between progress reports and c
 
 @dataclass(frozen=True)
 class ImportRequest:
+    job: ClassVar[str] = "artdesk.core.music_files:import_midi"
+
     path: Path
     track: int | None = None  # None: the most melodic voice
 
@@ -43,6 +46,8 @@ def import_midi(request: ImportRequest, ctx: JobContext) -> ImportResult:
 
 @dataclass(frozen=True)
 class WavRequest:
+    job: ClassVar[str] = "artdesk.core.music_files:export_wav"
+
     melody: Melody
     path: Path
     instrument: object = "piano"  # a built-in instrument name or a synth.Instrument (e.g. a SoundFont preset)

@@ -1,6 +1,8 @@
 """The job runner: job bodies run on worker threads; a JobHandle turns them into Qt signals.
 
-Usage: ``handle = runner.submit(fn, request, title=...)``; connect its signals; ``handle.start()``.
+Usage: ``handle = runner.submit(request.job, request, title=...)``; connect its signals; ``handle.start()``.
+A job is named ``"package.module:function"`` and resolved on the worker thread (``core.jobs.resolve_job``),
+so the module that holds it (and torch) is never imported on the UI thread.
 Exactly one of ``returned``, ``errored``, ``aborted`` fires, then ``finished``, once.
 One worker thread owns the loaded models (inference); training runs on its own worker so
 inference for one panel never waits behind another panel's fine-tune. ``Runner.use_model_process``
@@ -13,13 +15,13 @@ import logging
 import queue
 import threading
 import traceback
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.job_process import JobProcess, ProcessUnavailable
-from artdesk.core.jobs import Cancelled, JobContext, Progress
+from artdesk.core.jobs import Cancelled, JobContext, JobFunction, Progress, check_job_name, resolve_job
 
 log = logging.getLogger("artdesk.jobs")
 
@@ -38,15 +40,16 @@ class JobHandle(QObject):
     aborted = Signal()  # cancellation acknowledged; no result
     finished = Signal()  # always last, exactly once
 
-    def __init__(self, fn: Callable[[Any, JobContext], Any], request: Any, title: str, worker: "Worker") -> None:
+    def __init__(self, job: str | JobFunction, request: Any, title: str, worker: "Worker") -> None:
         super().__init__()
-        self.fn = fn
+        self.job = check_job_name(job) if isinstance(job, str) else job  # a name, resolved on the worker
         self.request = request
         self.title = title
         self._worker = worker
         self._cancel_event = threading.Event()
         self._started = False
         self.is_finished = False
+        self.outcome = ""  # "returned", "errored" or "aborted", set before that signal is emitted
         self.last_progress = Progress(None, "Waiting…")
         self.progress.connect(self._remember_progress)
         self.finished.connect(self._mark_finished)
@@ -76,24 +79,29 @@ class JobHandle(QObject):
     def _run(self) -> None:
         """Run on the worker thread; emits the signals in their contract order."""
         if self._cancel_event.is_set():
+            self.outcome = "aborted"
             self.aborted.emit()
             self.finished.emit()
             return
         self.started.emit()
         ctx = JobContext(self.progress.emit, self.partial.emit, self._cancel_event)
         try:
-            result = self._worker.call(self.fn, self.request, ctx)
+            result = self._worker.call(self.job, self.request, ctx)
             ctx.flush()
         except Cancelled:
             ctx.flush()
+            self.outcome = "aborted"
             self.aborted.emit()
         except ArtdeskError as error:
+            self.outcome = "errored"
             self.errored.emit(str(error), getattr(error, "details", None) or traceback.format_exc())
         except Exception as error:  # an unexpected failure must reach the user, not kill the worker
             details = getattr(error, "details", None) or traceback.format_exc()
             log.error("job %r failed\n%s", self.title, details)
+            self.outcome = "errored"
             self.errored.emit(f"Unexpected error in {self.title}: {error}", details)
         else:
+            self.outcome = "returned"
             self.returned.emit(result)
         self.finished.emit()
 
@@ -108,14 +116,18 @@ class Worker(QThread):
         self._stopped = False
         self.process: JobProcess | None = None  # when set, jobs that can cross run in this child process
 
-    def call(self, fn: Callable[[Any, JobContext], Any], request: Any, ctx: JobContext) -> Any:
-        """Run one job body: in the worker's process if it has one and the job crosses, else on this thread."""
-        if self.process is not None and JobProcess.crosses(fn, request):
+    def call(self, job: str | JobFunction, request: Any, ctx: JobContext) -> Any:
+        """Run one job body: in the worker's process if it has one and the job crosses, else on this thread.
+
+        A job name crosses as a name: its module is imported in the child only, never in this process.
+        """
+        if self.process is not None and JobProcess.crosses(job, request):
             try:
-                return self.process.run(fn, request, ctx)
+                return self.process.run(job, request, ctx)
             except ProcessUnavailable:
                 log.exception("jobs run on the %s thread from now on", self.objectName())
                 self.process = None
+        fn = resolve_job(job) if isinstance(job, str) else job
         return fn(request, ctx)
 
     def enqueue(self, handle: JobHandle) -> None:
@@ -158,8 +170,12 @@ class Runner(QObject):
         self._workers = {MODEL_WORKER: Worker(MODEL_WORKER), TRAINING_WORKER: Worker(TRAINING_WORKER)}
         self._handles: list[JobHandle] = []
 
-    def submit(self, fn: Callable[[Any, JobContext], Any], request: Any, title: str, worker: str = MODEL_WORKER) -> JobHandle:
-        handle = JobHandle(fn, request, title, self._workers[worker])
+    def submit(self, job: str | JobFunction, request: Any, title: str, worker: str = MODEL_WORKER) -> JobHandle:
+        """A handle for ``job`` (a ``"module:function"`` name, or a function already imported) on ``request``.
+
+        A mistyped name's shape is refused here (UnknownJob); a name that resolves to nothing errors on the worker.
+        """
+        handle = JobHandle(job, request, title, self._workers[worker])
         self._handles.append(handle)
         handle.finished.connect(lambda h=handle: self._forget(h))
         self.job_submitted.emit(handle)

@@ -429,14 +429,6 @@
   <context>
     <name>CanvasPanel</name>
     <message>
-      <source>100%</source>
-      <translation>100%</translation>
-    </message>
-    <message>
-      <source>Add a picture from a file as a new layer</source>
-      <translation>把文件中的图片添加为新图层</translation>
-    </message>
-    <message>
       <source>Added %s as a layer.</source>
       <translation>已将 %s 添加为图层。</translation>
     </message>
@@ -445,96 +437,28 @@
       <translation>背景</translation>
     </message>
     <message>
-      <source>Bigger brush</source>
-      <translation>放大画笔</translation>
-    </message>
-    <message>
-      <source>Brush</source>
-      <translation>画笔</translation>
-    </message>
-    <message>
-      <source>Canvas</source>
-      <translation>画布</translation>
-    </message>
-    <message>
-      <source>Clear selection</source>
-      <translation>清除选区内容</translation>
-    </message>
-    <message>
       <source>Copied %d × %d pixels.</source>
       <translation>已复制 %d × %d 像素。</translation>
-    </message>
-    <message>
-      <source>Copy</source>
-      <translation>复制</translation>
-    </message>
-    <message>
-      <source>Copy the picture (or the selection) to the clipboard</source>
-      <translation>把画面（或选区）复制到剪贴板</translation>
     </message>
     <message>
       <source>Could not keep a recovery copy: %s</source>
       <translation>无法保存恢复副本：%s</translation>
     </message>
     <message>
-      <source>Discard</source>
-      <translation>放弃</translation>
-    </message>
-    <message>
-      <source>Drag the view (H; or hold Space, or the middle button)</source>
-      <translation>拖动画面（H；或按住空格键、鼠标中键）</translation>
-    </message>
-    <message>
-      <source>Erase the selected area of the active layer (Delete)</source>
-      <translation>擦除当前图层上选中的区域（Delete）</translation>
-    </message>
-    <message>
-      <source>Erase to transparency (E)</source>
-      <translation>擦成透明（E）</translation>
-    </message>
-    <message>
-      <source>Eraser</source>
-      <translation>橡皮擦</translation>
-    </message>
-    <message>
       <source>Export PNG</source>
       <translation>导出 PNG</translation>
-    </message>
-    <message>
-      <source>Export PNG…</source>
-      <translation>导出 PNG…</translation>
     </message>
     <message>
       <source>Exported %s (with provenance).</source>
       <translation>已导出 %s（含来源信息）。</translation>
     </message>
     <message>
-      <source>Fill</source>
-      <translation>填充</translation>
-    </message>
-    <message>
-      <source>Fill an area of similar colour (G)</source>
-      <translation>填充颜色相近的区域（G）</translation>
-    </message>
-    <message>
-      <source>Fit</source>
-      <translation>适合窗口</translation>
-    </message>
-    <message>
       <source>Generating pictures: double-click one to place it on the canvas, or paint with the brush.</source>
       <translation>正在生成图片：双击其中一张即可放到画布上，也可以直接用画笔作画。</translation>
     </message>
     <message>
-      <source>Image models</source>
-      <translation>图像模型</translation>
-    </message>
-    <message>
       <source>Import as layer</source>
       <translation>导入为图层</translation>
-    </message>
-    <message>
-      <source>Import layer…</source>
-      <translation>导入图层…</translation>
     </message>
     <message>
       <source>It was scaled from %d × %d to %d × %d pixels to fit.</source>
@@ -549,36 +473,16 @@
       <translation>图层 1</translation>
     </message>
     <message>
-      <source>Layers</source>
-      <translation>图层</translation>
-    </message>
-    <message>
       <source>Layers — %s%s (%d × %d)</source>
       <translation>图层 — %s%s（%d × %d）</translation>
-    </message>
-    <message>
-      <source>New</source>
-      <translation>新建</translation>
-    </message>
-    <message>
-      <source>New canvas</source>
-      <translation>新建画布</translation>
     </message>
     <message>
       <source>New canvas, %d × %d.</source>
       <translation>新画布，%d × %d。</translation>
     </message>
     <message>
-      <source>One canvas pixel per screen pixel</source>
-      <translation>画布像素与屏幕像素一比一</translation>
-    </message>
-    <message>
       <source>Open</source>
       <translation>打开</translation>
-    </message>
-    <message>
-      <source>Open a picture (PNG, JPEG, WebP, GIF) or an OpenRaster document</source>
-      <translation>打开图片（PNG、JPEG、WebP、GIF）或 OpenRaster 文档</translation>
     </message>
     <message>
       <source>OpenRaster (*.ora)</source>
@@ -589,36 +493,12 @@
       <translation>已打开 %s。</translation>
     </message>
     <message>
-      <source>Open…</source>
-      <translation>打开…</translation>
-    </message>
-    <message>
       <source>PNG (*.png)</source>
       <translation>PNG（*.png）</translation>
     </message>
     <message>
-      <source>Paint (B); Shift-click draws a straight line; a pen's eraser end erases</source>
-      <translation>绘画（B）；按住 Shift 单击画直线；数位笔的橡皮端可擦除</translation>
-    </message>
-    <message>
       <source>Paint with the mouse or a pen. No image models are installed yet, so the model tools are waiting.</source>
       <translation>用鼠标或数位笔作画。目前还没有安装图像模型，模型工具暂时不可用。</translation>
-    </message>
-    <message>
-      <source>Painting styles</source>
-      <translation>绘画风格</translation>
-    </message>
-    <message>
-      <source>Pan</source>
-      <translation>平移</translation>
-    </message>
-    <message>
-      <source>Paste a picture from the clipboard as a new layer</source>
-      <translation>把剪贴板里的图片粘贴为新图层</translation>
-    </message>
-    <message>
-      <source>Paste as layer</source>
-      <translation>粘贴为图层</translation>
     </message>
     <message>
       <source>Pasted</source>
@@ -629,80 +509,16 @@
       <translation>已把 %d × %d 像素粘贴为图层。</translation>
     </message>
     <message>
-      <source>Pick colour</source>
-      <translation>取色</translation>
-    </message>
-    <message>
       <source>Recovered the unsaved work. Save it to keep it.</source>
       <translation>已恢复未保存的作品。记得保存。</translation>
-    </message>
-    <message>
-      <source>Redo</source>
-      <translation>重做</translation>
-    </message>
-    <message>
-      <source>Redo %s</source>
-      <translation>重做 %s</translation>
-    </message>
-    <message>
-      <source>Restore</source>
-      <translation>恢复</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>保存</translation>
     </message>
     <message>
       <source>Save as OpenRaster</source>
       <translation>另存为 OpenRaster</translation>
     </message>
     <message>
-      <source>Save as…</source>
-      <translation>另存为…</translation>
-    </message>
-    <message>
-      <source>Save the flattened picture as PNG, with its provenance</source>
-      <translation>将合并后的画面存为 PNG，附带来源信息</translation>
-    </message>
-    <message>
-      <source>Save the layered document (.ora: Krita, GIMP and MyPaint open it)</source>
-      <translation>保存带图层的文档（.ora：Krita、GIMP 和 MyPaint 都能打开）</translation>
-    </message>
-    <message>
       <source>Saved %s.</source>
       <translation>已保存 %s。</translation>
-    </message>
-    <message>
-      <source>Select</source>
-      <translation>选区</translation>
-    </message>
-    <message>
-      <source>Select a rectangle (R): painting, fills and "Project my drawing" keep inside it</source>
-      <translation>选择一个矩形（R）：绘画、填充和“投影我的画”都只作用于选区内</translation>
-    </message>
-    <message>
-      <source>Select all</source>
-      <translation>全选</translation>
-    </message>
-    <message>
-      <source>Select nothing</source>
-      <translation>取消选择</translation>
-    </message>
-    <message>
-      <source>Show the whole canvas (Ctrl+0)</source>
-      <translation>显示整个画布（Ctrl+0）</translation>
-    </message>
-    <message>
-      <source>Smaller brush</source>
-      <translation>缩小画笔</translation>
-    </message>
-    <message>
-      <source>Take a colour from the picture (I; or Alt-click)</source>
-      <translation>从画面中取色（I；或按住 Alt 单击）</translation>
-    </message>
-    <message>
-      <source>The %s tools could not be loaded. Details are in the log.</source>
-      <translation>无法加载%s工具。详情见日志。</translation>
     </message>
     <message>
       <source>The canvas has unsaved changes.</source>
@@ -717,36 +533,8 @@
       <translation>新画布</translation>
     </message>
     <message>
-      <source>Undo</source>
-      <translation>撤销</translation>
-    </message>
-    <message>
-      <source>Undo %s</source>
-      <translation>撤销 %s</translation>
-    </message>
-    <message>
       <source>Untitled</source>
       <translation>未命名</translation>
-    </message>
-    <message>
-      <source>Zoom in</source>
-      <translation>放大</translation>
-    </message>
-    <message>
-      <source>Zoom out</source>
-      <translation>缩小</translation>
-    </message>
-    <message>
-      <source>artdesk found %s that was not saved. Restore it?</source>
-      <translation>artdesk 找到了未保存的 %s。要恢复吗？</translation>
-    </message>
-    <message>
-      <source>image model</source>
-      <translation>图像模型</translation>
-    </message>
-    <message>
-      <source>painting style</source>
-      <translation>绘画风格</translation>
     </message>
   </context>
   <context>
@@ -1484,10 +1272,6 @@
       <translation>正在取消…</translation>
     </message>
     <message>
-      <source>Choose a SoundFont</source>
-      <translation>选择 SoundFont 音色库</translation>
-    </message>
-    <message>
       <source>Choose melody B first: 'B = piano roll' keeps the current melody as B, or import B.</source>
       <translation>请先选好旋律 B：点“B = 钢琴卷帘”把当前旋律设为 B，或者导入一段 B。</translation>
     </message>
@@ -1504,30 +1288,6 @@
       <translation>续写旋律</translation>
     </message>
     <message>
-      <source>Every result is kept in the Gallery; Keep adds the piano roll's melody as it is now (drawn, imported or edited).</source>
-      <translation>每个生成结果都会自动保存到作品库；“保存”把钢琴卷帘中当前的旋律（手绘、导入或编辑过的）也加进去。</translation>
-    </message>
-    <message>
-      <source>Export MIDI</source>
-      <translation>导出 MIDI</translation>
-    </message>
-    <message>
-      <source>Export MIDI…</source>
-      <translation>导出 MIDI…</translation>
-    </message>
-    <message>
-      <source>Export WAV</source>
-      <translation>导出 WAV</translation>
-    </message>
-    <message>
-      <source>Export WAV…</source>
-      <translation>导出 WAV…</translation>
-    </message>
-    <message>
-      <source>Fit</source>
-      <translation>适合窗口</translation>
-    </message>
-    <message>
       <source>Generate again</source>
       <translation>再次生成</translation>
     </message>
@@ -1538,10 +1298,6 @@
     <message>
       <source>Import MIDI</source>
       <translation>导入 MIDI</translation>
-    </message>
-    <message>
-      <source>Import MIDI…</source>
-      <translation>导入 MIDI…</translation>
     </message>
     <message>
       <source>Import a MIDI file</source>
@@ -1576,40 +1332,16 @@
       <translation>连接结果</translation>
     </message>
     <message>
-      <source>Keep</source>
-      <translation>保留</translation>
-    </message>
-    <message>
-      <source>Kept {0} in the Gallery.</source>
-      <translation>已将 {0} 保留到作品集。</translation>
-    </message>
-    <message>
       <source>MIDI files (*.mid *.midi);;All files (*)</source>
       <translation>MIDI 文件 (*.mid *.midi);;所有文件 (*)</translation>
-    </message>
-    <message>
-      <source>MIDI files (*.mid)</source>
-      <translation>MIDI 文件 (*.mid)</translation>
     </message>
     <message>
       <source>Made again from its recorded settings.</source>
       <translation>已按记录的设置重新生成。</translation>
     </message>
     <message>
-      <source>Make the opened melody again from its recorded settings.</source>
-      <translation>按记录的设置重新生成打开的旋律。</translation>
-    </message>
-    <message>
       <source>Melody B: {0}.</source>
       <translation>旋律 B：{0}。</translation>
-    </message>
-    <message>
-      <source>Most melodic voice (automatic)</source>
-      <translation>最像旋律的声部（自动）</translation>
-    </message>
-    <message>
-      <source>Open SoundFont</source>
-      <translation>打开 SoundFont 音色库</translation>
     </message>
     <message>
       <source>Put all results one after another into the piano roll.</source>
@@ -1620,40 +1352,12 @@
       <translation>正在读取 {0}…</translation>
     </message>
     <message>
-      <source>Redo</source>
-      <translation>重做</translation>
-    </message>
-    <message>
-      <source>Redo {0}</source>
-      <translation>重做 {0}</translation>
-    </message>
-    <message>
-      <source>Rendering {0}…</source>
-      <translation>正在渲染 {0}…</translation>
-    </message>
-    <message>
       <source>Results:</source>
       <translation>结果：</translation>
     </message>
     <message>
-      <source>Saved {0}.</source>
-      <translation>已保存 {0}。</translation>
-    </message>
-    <message>
-      <source>SoundFont 2 (*.sf2)</source>
-      <translation>SoundFont 2 (*.sf2)</translation>
-    </message>
-    <message>
-      <source>SoundFont {0}: {1} presets. Choose one beside the instrument.</source>
-      <translation>SoundFont {0}：共 {1} 个音色。请在乐器旁边选择一个。</translation>
-    </message>
-    <message>
       <source>The Music panel opens .mid files; {0} is not one.</source>
       <translation>音乐面板只能打开 .mid 文件，{0} 不是。</translation>
-    </message>
-    <message>
-      <source>The built-in sound stays in use.</source>
-      <translation>继续使用内置音色。</translation>
     </message>
     <message>
       <source>The melody in the piano roll has changes that are not saved.</source>
@@ -1680,26 +1384,6 @@
       <translation>已恢复生成它的设置；它在生成后被编辑过，因此“再次生成”得到的是编辑前的旋律。</translation>
     </message>
     <message>
-      <source>There are no notes to export.</source>
-      <translation>没有可导出的音符。</translation>
-    </message>
-    <message>
-      <source>There are no notes to keep.</source>
-      <translation>没有可以保留的音符。</translation>
-    </message>
-    <message>
-      <source>Track used as the melody:</source>
-      <translation>用作旋律的音轨：</translation>
-    </message>
-    <message>
-      <source>Undo</source>
-      <translation>撤销</translation>
-    </message>
-    <message>
-      <source>Undo {0}</source>
-      <translation>撤销 {0}</translation>
-    </message>
-    <message>
       <source>Variations need a melody in the piano roll.</source>
       <translation>变奏需要钢琴卷帘里有一段旋律。</translation>
     </message>
@@ -1708,36 +1392,16 @@
       <translation>旋律变奏</translation>
     </message>
     <message>
-      <source>WAV audio (*.wav)</source>
-      <translation>WAV 音频 (*.wav)</translation>
-    </message>
-    <message>
       <source>Your melody is unchanged.</source>
       <translation>你的旋律没有改动。</translation>
-    </message>
-    <message>
-      <source>Zoom +</source>
-      <translation>放大 +</translation>
-    </message>
-    <message>
-      <source>Zoom −</source>
-      <translation>缩小 −</translation>
     </message>
     <message>
       <source>{0} gave no melodies.</source>
       <translation>{0} 没有生成任何旋律。</translation>
     </message>
     <message>
-      <source>{0} is already in the Gallery: every result is kept.</source>
-      <translation>{0} 已在作品库中：每个生成结果都会自动保存。</translation>
-    </message>
-    <message>
       <source>{0} of the results are silent; try a higher temperature.</source>
       <translation>有 {0} 个结果没有声音，试试调高温度。</translation>
-    </message>
-    <message>
-      <source>{0} of {1} results were kept in the Gallery; the rest were not.</source>
-      <translation>{1} 个结果中有 {0} 个已保存到作品库，其余未保存。</translation>
     </message>
     <message>
       <source>{0} was cancelled; your melody is unchanged.</source>
@@ -1751,20 +1415,8 @@
   <context>
     <name>PoemPanel</name>
     <message>
-      <source>Acrostic</source>
-      <translation>藏头</translation>
-    </message>
-    <message>
       <source>An acrostic needs its head characters: type them in the Acrostic field.</source>
       <translation>藏头诗需要藏头的字：请在“藏头”栏中输入。</translation>
-    </message>
-    <message>
-      <source>Best: {0}.</source>
-      <translation>最佳：{0}。</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
     </message>
     <message>
       <source>Cancelled; your poem is as it was.</source>
@@ -1775,28 +1427,12 @@
       <translation>候选</translation>
     </message>
     <message>
-      <source>Check poem</source>
-      <translation>检查诗作</translation>
-    </message>
-    <message>
       <source>Checking the poem</source>
       <translation>正在检查诗作</translation>
     </message>
     <message>
       <source>Copied the poem to the clipboard.</source>
       <translation>已把诗复制到剪贴板。</translation>
-    </message>
-    <message>
-      <source>Copy</source>
-      <translation>复制</translation>
-    </message>
-    <message>
-      <source>Details: {0} rule violation(s); {1:.2f} nats/char (model score); planned line words: {2}</source>
-      <translation>详情：{0} 处违反格律；{1:.2f} 奈特/字（模型得分）；每句预定关键词：{2}</translation>
-    </message>
-    <message>
-      <source>Export .txt…</source>
-      <translation>导出 .txt…</translation>
     </message>
     <message>
       <source>Export poem</source>
@@ -1807,48 +1443,16 @@
       <translation>已导出到 {0}</translation>
     </message>
     <message>
-      <source>Fine-tune on my poems…</source>
-      <translation>用我的诗微调…</translation>
-    </message>
-    <message>
       <source>Fine-tuning {0}</source>
       <translation>正在微调 {0}</translation>
-    </message>
-    <message>
-      <source>Form</source>
-      <translation>体裁</translation>
-    </message>
-    <message>
-      <source>Generate</source>
-      <translation>生成</translation>
-    </message>
-    <message>
-      <source>Generate again</source>
-      <translation>再次生成</translation>
     </message>
     <message>
       <source>Give the new model a plain name (letters, digits, dashes).</source>
       <translation>请给新模型起一个简单的名字（字母、数字、短横线）。</translation>
     </message>
     <message>
-      <source>How hard sampling leans toward theme words the poem has not used yet</source>
-      <translation>采样时向尚未用到的主题词倾斜的力度</translation>
-    </message>
-    <message>
       <source>Its settings are restored: "Generate again" writes it again.</source>
       <translation>其设置已恢复：点“再次生成”即可重新写出它。</translation>
-    </message>
-    <message>
-      <source>Level/oblique pattern (中华新韵)</source>
-      <translation>平仄格律（中华新韵）</translation>
-    </message>
-    <message>
-      <source>Lines</source>
-      <translation>行数</translation>
-    </message>
-    <message>
-      <source>Model</source>
-      <translation>模型</translation>
     </message>
     <message>
       <source>Name of the fine-tuned model:</source>
@@ -1859,20 +1463,12 @@
       <translation>新模型</translation>
     </message>
     <message>
-      <source>New seed</source>
-      <translation>换个种子</translation>
-    </message>
-    <message>
       <source>No poem models found. Train one with: artdesk train poem</source>
       <translation>没有找到诗歌模型。可以用以下命令训练一个：artdesk train poem</translation>
     </message>
     <message>
       <source>No theme given: the model picks its own.</source>
       <translation>没有给出主题：由模型自己决定。</translation>
-    </message>
-    <message>
-      <source>Open .txt…</source>
-      <translation>打开 .txt…</translation>
     </message>
     <message>
       <source>Open poem</source>
@@ -1895,60 +1491,16 @@
       <translation>诗歌</translation>
     </message>
     <message>
-      <source>Regenerate this line</source>
-      <translation>重写这一行</translation>
-    </message>
-    <message>
-      <source>Regenerate unlocked lines</source>
-      <translation>重写未锁定的行</translation>
-    </message>
-    <message>
-      <source>Rhyme</source>
-      <translation>押韵</translation>
-    </message>
-    <message>
-      <source>Seed</source>
-      <translation>种子</translation>
-    </message>
-    <message>
-      <source>Temperature</source>
-      <translation>温度</translation>
-    </message>
-    <message>
       <source>Text (*.txt)</source>
       <translation>文本 (*.txt)</translation>
-    </message>
-    <message>
-      <source>The best drafts, best first, each with why it ranks there. Click to show.</source>
-      <translation>最好的几稿，最佳在前，并说明各自排名的原因。点击显示。</translation>
     </message>
     <message>
       <source>The poem has changes that are not saved.</source>
       <translation>这首诗有未保存的更改。</translation>
     </message>
     <message>
-      <source>Theme</source>
-      <translation>主题</translation>
-    </message>
-    <message>
-      <source>Theme pull</source>
-      <translation>主题牵引</translation>
-    </message>
-    <message>
       <source>There is nothing to check: type, paste or generate a poem.</source>
       <translation>没有可检查的内容：请输入、粘贴或生成一首诗。</translation>
-    </message>
-    <message>
-      <source>Top-k</source>
-      <translation>Top-k</translation>
-    </message>
-    <message>
-      <source>Top-p</source>
-      <translation>Top-p</translation>
-    </message>
-    <message>
-      <source>Write the opened poem again, from the settings in its provenance</source>
-      <translation>按来源记录中的设置，重新写出打开的诗</translation>
     </message>
     <message>
       <source>Writing a poem</source>
@@ -1963,71 +1515,12 @@
       <translation>你的诗（诗与诗之间空一行）</translation>
     </message>
     <message>
-      <source>acrostic: 春夏秋冬 / MOON</source>
-      <translation>藏头：春夏秋冬 / MOON</translation>
-    </message>
-    <message numerus="yes">
-      <source>breaks %n rule(s)</source>
-      <translation>
-        <numerusform>违反 %n 条格律</numerusform>
-        <numerusform>违反 %n 条格律</numerusform>
-      </translation>
-    </message>
-    <message>
-      <source>drifts from the theme</source>
-      <translation>偏离主题</translation>
-    </message>
-    <message>
-      <source>e.g. 春山 明月 / sea night</source>
-      <translation>例如：春山 明月 / sea night</translation>
-    </message>
-    <message>
-      <source>it breaks more rules</source>
-      <translation>违反的格律更多</translation>
-    </message>
-    <message>
-      <source>it drifts from the theme</source>
-      <translation>偏离了主题</translation>
-    </message>
-    <message>
-      <source>it reads less naturally</source>
-      <translation>读来不如上一首自然</translation>
-    </message>
-    <message>
-      <source>it uses fewer planned words</source>
-      <translation>用到的预定关键词更少</translation>
-    </message>
-    <message>
-      <source>keeps every rule</source>
-      <translation>合乎全部格律</translation>
-    </message>
-    <message>
-      <source>model decides</source>
-      <translation>由模型决定</translation>
-    </message>
-    <message>
-      <source>off</source>
-      <translation>关</translation>
-    </message>
-    <message>
-      <source>stays on the theme</source>
-      <translation>紧扣主题</translation>
-    </message>
-    <message>
-      <source>uses {0} of {1} planned words</source>
-      <translation>用到 {1} 个预定关键词中的 {0} 个</translation>
-    </message>
-    <message>
       <source>{0} candidate(s) in {1:.2f} s. {2}</source>
       <translation>{1:.2f} 秒内得到 {0} 个候选。{2}</translation>
     </message>
     <message>
       <source>{0} holds no poem (it is empty); your poem is unchanged.</source>
       <translation>{0} 是空文件，没有诗；你的诗没有改变。</translation>
-    </message>
-    <message>
-      <source>{0}; below {1} because {2}.</source>
-      <translation>{0}；排在第 {1} 首之后，因为{2}。</translation>
     </message>
   </context>
   <context>
@@ -2199,6 +1692,185 @@
     </message>
   </context>
   <context>
+    <name>QtCanvasActions</name>
+    <message>
+      <source>100%</source>
+      <translation>100%</translation>
+    </message>
+    <message>
+      <source>Add a picture from a file as a new layer</source>
+      <translation>把文件中的图片添加为新图层</translation>
+    </message>
+    <message>
+      <source>Bigger brush</source>
+      <translation>放大画笔</translation>
+    </message>
+    <message>
+      <source>Brush</source>
+      <translation>画笔</translation>
+    </message>
+    <message>
+      <source>Canvas</source>
+      <translation>画布</translation>
+    </message>
+    <message>
+      <source>Clear selection</source>
+      <translation>清除选区内容</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>复制</translation>
+    </message>
+    <message>
+      <source>Copy the picture (or the selection) to the clipboard</source>
+      <translation>把画面（或选区）复制到剪贴板</translation>
+    </message>
+    <message>
+      <source>Drag the view (H; or hold Space, or the middle button)</source>
+      <translation>拖动画面（H；或按住空格键、鼠标中键）</translation>
+    </message>
+    <message>
+      <source>Erase the selected area of the active layer (Delete)</source>
+      <translation>擦除当前图层上选中的区域（Delete）</translation>
+    </message>
+    <message>
+      <source>Erase to transparency (E)</source>
+      <translation>擦成透明（E）</translation>
+    </message>
+    <message>
+      <source>Eraser</source>
+      <translation>橡皮擦</translation>
+    </message>
+    <message>
+      <source>Export PNG…</source>
+      <translation>导出 PNG…</translation>
+    </message>
+    <message>
+      <source>Fill</source>
+      <translation>填充</translation>
+    </message>
+    <message>
+      <source>Fill an area of similar colour (G)</source>
+      <translation>填充颜色相近的区域（G）</translation>
+    </message>
+    <message>
+      <source>Fit</source>
+      <translation>适合窗口</translation>
+    </message>
+    <message>
+      <source>Import layer…</source>
+      <translation>导入图层…</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>新建</translation>
+    </message>
+    <message>
+      <source>New canvas</source>
+      <translation>新建画布</translation>
+    </message>
+    <message>
+      <source>One canvas pixel per screen pixel</source>
+      <translation>画布像素与屏幕像素一比一</translation>
+    </message>
+    <message>
+      <source>Open a picture (PNG, JPEG, WebP, GIF) or an OpenRaster document</source>
+      <translation>打开图片（PNG、JPEG、WebP、GIF）或 OpenRaster 文档</translation>
+    </message>
+    <message>
+      <source>Open…</source>
+      <translation>打开…</translation>
+    </message>
+    <message>
+      <source>Paint (B); Shift-click draws a straight line; a pen's eraser end erases</source>
+      <translation>绘画（B）；按住 Shift 单击画直线；数位笔的橡皮端可擦除</translation>
+    </message>
+    <message>
+      <source>Pan</source>
+      <translation>平移</translation>
+    </message>
+    <message>
+      <source>Paste a picture from the clipboard as a new layer</source>
+      <translation>把剪贴板里的图片粘贴为新图层</translation>
+    </message>
+    <message>
+      <source>Paste as layer</source>
+      <translation>粘贴为图层</translation>
+    </message>
+    <message>
+      <source>Pick colour</source>
+      <translation>取色</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>重做</translation>
+    </message>
+    <message>
+      <source>Redo %s</source>
+      <translation>重做 %s</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Save as…</source>
+      <translation>另存为…</translation>
+    </message>
+    <message>
+      <source>Save the flattened picture as PNG, with its provenance</source>
+      <translation>将合并后的画面存为 PNG，附带来源信息</translation>
+    </message>
+    <message>
+      <source>Save the layered document (.ora: Krita, GIMP and MyPaint open it)</source>
+      <translation>保存带图层的文档（.ora：Krita、GIMP 和 MyPaint 都能打开）</translation>
+    </message>
+    <message>
+      <source>Select</source>
+      <translation>选区</translation>
+    </message>
+    <message>
+      <source>Select a rectangle (R): painting, fills and "Project my drawing" keep inside it</source>
+      <translation>选择一个矩形（R）：绘画、填充和“投影我的画”都只作用于选区内</translation>
+    </message>
+    <message>
+      <source>Select all</source>
+      <translation>全选</translation>
+    </message>
+    <message>
+      <source>Select nothing</source>
+      <translation>取消选择</translation>
+    </message>
+    <message>
+      <source>Show the whole canvas (Ctrl+0)</source>
+      <translation>显示整个画布（Ctrl+0）</translation>
+    </message>
+    <message>
+      <source>Smaller brush</source>
+      <translation>缩小画笔</translation>
+    </message>
+    <message>
+      <source>Take a colour from the picture (I; or Alt-click)</source>
+      <translation>从画面中取色（I；或按住 Alt 单击）</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <source>Undo %s</source>
+      <translation>撤销 %s</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>放大</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>缩小</translation>
+    </message>
+  </context>
+  <context>
     <name>QtCanvasEditor</name>
     <message>
       <source>%s copy</source>
@@ -2283,6 +1955,37 @@
     <message>
       <source>There is no layer to paint on: add one.</source>
       <translation>没有可以画的图层：请先添加一个。</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtCanvasWindow</name>
+    <message>
+      <source>Brush</source>
+      <translation>画笔</translation>
+    </message>
+    <message>
+      <source>Image models</source>
+      <translation>图像模型</translation>
+    </message>
+    <message>
+      <source>Layers</source>
+      <translation>图层</translation>
+    </message>
+    <message>
+      <source>Painting styles</source>
+      <translation>绘画风格</translation>
+    </message>
+    <message>
+      <source>The %s tools could not be loaded. Details are in the log.</source>
+      <translation>无法加载%s工具。详情见日志。</translation>
+    </message>
+    <message>
+      <source>image model</source>
+      <translation>图像模型</translation>
+    </message>
+    <message>
+      <source>painting style</source>
+      <translation>绘画风格</translation>
     </message>
   </context>
   <context>
@@ -2545,6 +2248,60 @@ Saved in {1}</source>
     </message>
   </context>
   <context>
+    <name>QtMelodyExport</name>
+    <message>
+      <source>Export MIDI</source>
+      <translation>导出 MIDI</translation>
+    </message>
+    <message>
+      <source>Export WAV</source>
+      <translation>导出 WAV</translation>
+    </message>
+    <message>
+      <source>MIDI files (*.mid)</source>
+      <translation>MIDI 文件 (*.mid)</translation>
+    </message>
+    <message>
+      <source>Rendering {0}…</source>
+      <translation>正在渲染 {0}…</translation>
+    </message>
+    <message>
+      <source>Saved {0}.</source>
+      <translation>已保存 {0}。</translation>
+    </message>
+    <message>
+      <source>There are no notes to export.</source>
+      <translation>没有可导出的音符。</translation>
+    </message>
+    <message>
+      <source>WAV audio (*.wav)</source>
+      <translation>WAV 音频 (*.wav)</translation>
+    </message>
+    <message>
+      <source>Your melody is unchanged.</source>
+      <translation>你的旋律没有改动。</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtMelodyKeeper</name>
+    <message>
+      <source>Kept {0} in the Gallery.</source>
+      <translation>已将 {0} 保留到作品集。</translation>
+    </message>
+    <message>
+      <source>There are no notes to keep.</source>
+      <translation>没有可以保留的音符。</translation>
+    </message>
+    <message>
+      <source>{0} is already in the Gallery: every result is kept.</source>
+      <translation>{0} 已在作品库中：每个生成结果都会自动保存。</translation>
+    </message>
+    <message>
+      <source>{0} of {1} results were kept in the Gallery; the rest were not.</source>
+      <translation>{1} 个结果中有 {0} 个已保存到作品库，其余未保存。</translation>
+    </message>
+  </context>
+  <context>
     <name>QtMelodyList</name>
     <message>
       <source>Use as melody B (for Interpolate)</source>
@@ -2712,6 +2469,65 @@ Saved in {1}</source>
     <message>
       <source>steps </source>
       <translation>步数 </translation>
+    </message>
+  </context>
+  <context>
+    <name>QtMusicFileBar</name>
+    <message>
+      <source>Every result is kept in the Gallery; Keep adds the piano roll's melody as it is now (drawn, imported or edited).</source>
+      <translation>每个生成结果都会自动保存到作品库；“保存”把钢琴卷帘中当前的旋律（手绘、导入或编辑过的）也加进去。</translation>
+    </message>
+    <message>
+      <source>Export MIDI…</source>
+      <translation>导出 MIDI…</translation>
+    </message>
+    <message>
+      <source>Export WAV…</source>
+      <translation>导出 WAV…</translation>
+    </message>
+    <message>
+      <source>Fit</source>
+      <translation>适合窗口</translation>
+    </message>
+    <message>
+      <source>Generate again</source>
+      <translation>再次生成</translation>
+    </message>
+    <message>
+      <source>Import MIDI…</source>
+      <translation>导入 MIDI…</translation>
+    </message>
+    <message>
+      <source>Keep</source>
+      <translation>保留</translation>
+    </message>
+    <message>
+      <source>Make the opened melody again from its recorded settings.</source>
+      <translation>按记录的设置重新生成打开的旋律。</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>重做</translation>
+    </message>
+    <message>
+      <source>Redo {0}</source>
+      <translation>重做 {0}</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <source>Undo {0}</source>
+      <translation>撤销 {0}</translation>
+    </message>
+    <message>
+      <source>Zoom +</source>
+      <translation>放大 +</translation>
+    </message>
+    <message>
+      <source>Zoom −</source>
+      <translation>缩小 −</translation>
     </message>
   </context>
   <context>
@@ -3226,6 +3042,187 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
     </message>
   </context>
   <context>
+    <name>QtPoemCandidates</name>
+    <message>
+      <source>Best: {0}.</source>
+      <translation>最佳：{0}。</translation>
+    </message>
+    <message>
+      <source>Details: {0} rule violation(s); {1:.2f} nats/char (model score); planned line words: {2}</source>
+      <translation>详情：{0} 处违反格律；{1:.2f} 奈特/字（模型得分）；每句预定关键词：{2}</translation>
+    </message>
+    <message>
+      <source>The best drafts, best first, each with why it ranks there. Click to show.</source>
+      <translation>最好的几稿，最佳在前，并说明各自排名的原因。点击显示。</translation>
+    </message>
+    <message numerus="yes">
+      <source>breaks %n rule(s)</source>
+      <translation>
+        <numerusform>违反 %n 条格律</numerusform>
+        <numerusform>违反 %n 条格律</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>drifts from the theme</source>
+      <translation>偏离主题</translation>
+    </message>
+    <message>
+      <source>it breaks more rules</source>
+      <translation>违反的格律更多</translation>
+    </message>
+    <message>
+      <source>it drifts from the theme</source>
+      <translation>偏离了主题</translation>
+    </message>
+    <message>
+      <source>it reads less naturally</source>
+      <translation>读来不如上一首自然</translation>
+    </message>
+    <message>
+      <source>it uses fewer planned words</source>
+      <translation>用到的预定关键词更少</translation>
+    </message>
+    <message>
+      <source>keeps every rule</source>
+      <translation>合乎全部格律</translation>
+    </message>
+    <message>
+      <source>stays on the theme</source>
+      <translation>紧扣主题</translation>
+    </message>
+    <message>
+      <source>uses {0} of {1} planned words</source>
+      <translation>用到 {1} 个预定关键词中的 {0} 个</translation>
+    </message>
+    <message>
+      <source>{0}; below {1} because {2}.</source>
+      <translation>{0}；排在第 {1} 首之后，因为{2}。</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtPoemControls</name>
+    <message>
+      <source>Acrostic</source>
+      <translation>藏头</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Candidates</source>
+      <translation>候选</translation>
+    </message>
+    <message>
+      <source>Check poem</source>
+      <translation>检查诗作</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>复制</translation>
+    </message>
+    <message>
+      <source>Export .txt…</source>
+      <translation>导出 .txt…</translation>
+    </message>
+    <message>
+      <source>Fine-tune on my poems…</source>
+      <translation>用我的诗微调…</translation>
+    </message>
+    <message>
+      <source>Form</source>
+      <translation>体裁</translation>
+    </message>
+    <message>
+      <source>Generate</source>
+      <translation>生成</translation>
+    </message>
+    <message>
+      <source>Generate again</source>
+      <translation>再次生成</translation>
+    </message>
+    <message>
+      <source>How hard sampling leans toward theme words the poem has not used yet</source>
+      <translation>采样时向尚未用到的主题词倾斜的力度</translation>
+    </message>
+    <message>
+      <source>Level/oblique pattern (中华新韵)</source>
+      <translation>平仄格律（中华新韵）</translation>
+    </message>
+    <message>
+      <source>Lines</source>
+      <translation>行数</translation>
+    </message>
+    <message>
+      <source>Model</source>
+      <translation>模型</translation>
+    </message>
+    <message>
+      <source>New seed</source>
+      <translation>换个种子</translation>
+    </message>
+    <message>
+      <source>Open .txt…</source>
+      <translation>打开 .txt…</translation>
+    </message>
+    <message>
+      <source>Regenerate this line</source>
+      <translation>重写这一行</translation>
+    </message>
+    <message>
+      <source>Regenerate unlocked lines</source>
+      <translation>重写未锁定的行</translation>
+    </message>
+    <message>
+      <source>Rhyme</source>
+      <translation>押韵</translation>
+    </message>
+    <message>
+      <source>Seed</source>
+      <translation>种子</translation>
+    </message>
+    <message>
+      <source>Temperature</source>
+      <translation>温度</translation>
+    </message>
+    <message>
+      <source>Theme</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <source>Theme pull</source>
+      <translation>主题牵引</translation>
+    </message>
+    <message>
+      <source>Top-k</source>
+      <translation>Top-k</translation>
+    </message>
+    <message>
+      <source>Top-p</source>
+      <translation>Top-p</translation>
+    </message>
+    <message>
+      <source>Write the opened poem again, from the settings in its provenance</source>
+      <translation>按来源记录中的设置，重新写出打开的诗</translation>
+    </message>
+    <message>
+      <source>acrostic: 春夏秋冬 / MOON</source>
+      <translation>藏头：春夏秋冬 / MOON</translation>
+    </message>
+    <message>
+      <source>e.g. 春山 明月 / sea night</source>
+      <translation>例如：春山 明月 / sea night</translation>
+    </message>
+    <message>
+      <source>model decides</source>
+      <translation>由模型决定</translation>
+    </message>
+    <message>
+      <source>off</source>
+      <translation>关</translation>
+    </message>
+  </context>
+  <context>
     <name>QtPoemEditor</name>
     <message>
       <source>Generate a poem, or type or paste one here to check it.</source>
@@ -3234,6 +3231,21 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
     <message>
       <source>Tick a line to lock it: regenerating keeps locked lines.</source>
       <translation>勾选某一行即可锁定：重写时会保留锁定的行。</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtRecoveryBar</name>
+    <message>
+      <source>Discard</source>
+      <translation>放弃</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>恢复</translation>
+    </message>
+    <message>
+      <source>artdesk found %s that was not saved. Restore it?</source>
+      <translation>artdesk 找到了未保存的 %s。要恢复吗？</translation>
     </message>
   </context>
   <context>
@@ -3413,6 +3425,29 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
     </message>
   </context>
   <context>
+    <name>QtSound</name>
+    <message>
+      <source>Choose a SoundFont</source>
+      <translation>选择 SoundFont 音色库</translation>
+    </message>
+    <message>
+      <source>Open SoundFont</source>
+      <translation>打开 SoundFont 音色库</translation>
+    </message>
+    <message>
+      <source>SoundFont 2 (*.sf2)</source>
+      <translation>SoundFont 2 (*.sf2)</translation>
+    </message>
+    <message>
+      <source>SoundFont {0}: {1} presets. Choose one beside the instrument.</source>
+      <translation>SoundFont {0}：共 {1} 个音色。请在乐器旁边选择一个。</translation>
+    </message>
+    <message>
+      <source>The built-in sound stays in use.</source>
+      <translation>继续使用内置音色。</translation>
+    </message>
+  </context>
+  <context>
     <name>QtToolOptions</name>
     <message>
       <source>Brush colour</source>
@@ -3461,6 +3496,17 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
     <message>
       <source>size</source>
       <translation>大小</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtTrackRow</name>
+    <message>
+      <source>Most melodic voice (automatic)</source>
+      <translation>最像旋律的声部（自动）</translation>
+    </message>
+    <message>
+      <source>Track used as the melody:</source>
+      <translation>用作旋律的音轨：</translation>
     </message>
   </context>
   <context>

@@ -32,3 +32,18 @@ def test_report_clamps_fractions():
     ctx.report(1.7)
     ctx.report(-3)
     assert [p.fraction for p in ctx.progress] == [1.0, 0.0]
+
+
+def test_resolve_job_imports_the_named_function():
+    from artdesk.core.jobs import resolve_job
+
+    assert resolve_job("tests.helpers:steps_job") is steps_job
+
+
+def test_resolve_job_raises_a_real_import_failure_inside_the_module(tmp_path, monkeypatch):
+    from artdesk.core.jobs import resolve_job
+
+    (tmp_path / "broken_jobs.py").write_text("import a_package_that_is_not_installed\ndef job(r, c): pass\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(ModuleNotFoundError, match="a_package_that_is_not_installed"):
+        resolve_job("broken_jobs:job")

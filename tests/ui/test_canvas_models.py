@@ -151,7 +151,7 @@ def test_project_can_be_cancelled(qtbot, dock):
 
 
 def test_errors_are_shown_not_raised(qtbot, dock):
-    dock.model_combo.setItemData(dock.model_combo.currentIndex(), "/nonexistent/model")
+    dock.session.model_path = "/nonexistent/model"  # deleted after it was listed
     with qtbot.waitSignal(dock.context.runner.job_submitted, timeout=5000):
         dock.generate_button.click()
     qtbot.waitUntil(lambda: dock.handle.is_finished, timeout=10000)

@@ -146,8 +146,8 @@ def test_the_style_dock_is_hosted_next_to_the_model_dock(panel):
 
 
 def test_a_missing_or_broken_dock_leaves_the_painting_working(panel):
-    assert panel._build_dock("artdesk.ui.canvas.no_such_dock", "Dock", "test") is None
-    label = panel._build_dock("json", "NoSuchClass", "test")
+    assert panel.window._optional_dock("artdesk.ui.canvas.no_such_dock", "Dock", "test") is None
+    label = panel.window._optional_dock("json", "NoSuchClass", "test")
     assert "could not be loaded" in label.text()
 
 

@@ -44,8 +44,8 @@ def primer_file(tmp_path, name="primer.mid", pitches=(60, 62, 64, 65, 67, 65, 64
 
 
 def test_models_are_listed_and_buttons_enabled(panel):
-    assert panel.controls.lstm_card().name == "tiny-lstm"
-    assert panel.controls.vae_card().name == "tiny-vae"
+    assert panel.session.lstm.name == "tiny-lstm"
+    assert panel.session.vae.name == "tiny-vae"
     assert panel.controls.generate_button.isEnabled() and panel.controls.interpolate_button.isEnabled()
     assert [panel.controls.style_combo.itemText(i) for i in range(panel.controls.style_combo.count())] == \
         ["classical", "folk", "celtic"]
@@ -71,11 +71,11 @@ def test_generate_fills_roll_and_results_reproducibly(qtbot, panel):
     run(qtbot, panel, panel.controls.generate_button.click)
     assert panel.results.melodies != first
     panel.results.use_as_b_requested.emit(1)  # the results' context menu: use as melody B
-    assert panel.melody_b == panel.results.melodies[1]
+    assert panel.session.melody_b == panel.results.melodies[1]
     # choosing another result, then undo, walks back through what the roll showed
     panel._on_results_item_clicked(panel.results.item(1))
     assert panel.document.melody == panel.results.melodies[1]
-    panel.undo_action.trigger()
+    panel.file_bar.undo_action.trigger()
     assert panel.document.melody == panel.results.melodies[0]
 
 
@@ -96,7 +96,7 @@ def test_interpolate_and_vary(qtbot, panel, tmp_path):
     path_a, a = primer_file(tmp_path, "a.mid")
     path_b, b = primer_file(tmp_path, "b.mid", pitches=(72, 71, 69, 67, 65, 64, 62, 60))
     run(qtbot, panel, lambda: panel.import_midi(path_b, as_b=True))
-    assert panel.melody_b.notes == b.notes and "b.mid" in panel.controls.b_label.text()
+    assert panel.session.melody_b.notes == b.notes and "b.mid" in panel.controls.b_label.text()
     run(qtbot, panel, lambda: panel.import_midi(path_a))
     panel.controls.steps_spin.setValue(3)
     run(qtbot, panel, panel.controls.interpolate_button.click)
@@ -104,7 +104,7 @@ def test_interpolate_and_vary(qtbot, panel, tmp_path):
     assert panel.document.melody == panel.results.melodies[0]
     panel.join_button.click()
     assert panel.document.melody.length_steps > panel.results.melodies[0].length_steps
-    panel.undo_action.trigger()
+    panel.file_bar.undo_action.trigger()
     panel.controls.count_spin.setValue(3)
     run(qtbot, panel, panel.controls.vary_button.click)
     assert len(panel.results.melodies) == 3
@@ -120,12 +120,12 @@ def test_edit_in_piano_roll_with_undo_then_export_and_reimport(qtbot, panel, tmp
     assert panel.document.notes == (Note(67, 4, roll.default_duration, 90),)
     qtbot.keyClick(roll, Qt.Key.Key_Up)  # move the selected note up a semitone
     assert panel.document.notes == (Note(68, 4, roll.default_duration, 90),)
-    panel.undo_action.trigger()
+    panel.file_bar.undo_action.trigger()
     assert panel.document.notes[0].pitch == 67
-    panel.undo_action.trigger()
+    panel.file_bar.undo_action.trigger()
     assert panel.document.notes == ()
-    panel.redo_action.trigger()
-    panel.redo_action.trigger()
+    panel.file_bar.redo_action.trigger()
+    panel.file_bar.redo_action.trigger()
     assert panel.document.notes[0].pitch == 68
     qtbot.mouseClick(roll.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(int(roll.step_to_x(8) + 5), int(roll.pitch_to_y(64) + 4)))
@@ -293,12 +293,12 @@ def midi_folder(tmp_path, count=6):
 def test_finetune_on_a_folder_adds_a_model_with_the_new_style(qtbot, panel, tmp_path):
     from artdesk.ml.music.requests import FinetuneRequest
 
-    request = FinetuneRequest(panel.controls.lstm_card().path, midi_folder(tmp_path), "tiny-jazz", minutes=0.02, style="jazz")
+    request = FinetuneRequest(panel.session.lstm.path, midi_folder(tmp_path), "tiny-jazz", minutes=0.02, style="jazz")
     models_changed = []
     panel.context.models_changed.connect(lambda: models_changed.append(True))
     run(qtbot, panel, lambda: panel.start_finetune(request))
     assert models_changed
-    card = panel.controls.lstm_card()
+    card = panel.session.lstm
     assert card.name == "tiny-jazz" and card.is_user
     assert "jazz" in [panel.controls.style_combo.itemText(i) for i in range(panel.controls.style_combo.count())]
     assert "Done" in panel.controls.finetune_label.text()
@@ -313,7 +313,7 @@ def test_finetune_can_be_stopped_and_resumed(qtbot, panel, tmp_path):
 
     from artdesk.ml.music.requests import FinetuneRequest
 
-    request = FinetuneRequest(panel.controls.lstm_card().path, midi_folder(tmp_path), "tiny-stop", minutes=30, style="pop")
+    request = FinetuneRequest(panel.session.lstm.path, midi_folder(tmp_path), "tiny-stop", minutes=30, style="pop")
 
     def start_then_stop_while_training():
         handle = panel.start_finetune(request)
@@ -352,9 +352,9 @@ def test_results_are_kept_and_keep_adds_an_edited_melody(qtbot, panel, tmp_path)
     run(qtbot, panel, lambda: panel.open_file(gallery.path(first)))
     assert panel.document.notes == generated.notes
     assert panel.controls.seed_spin.value() == 42 and panel.controls.style_combo.currentText() == "celtic"
-    assert "restored" in panel.message.text() and panel.again_button.isEnabled()
+    assert "restored" in panel.message.text() and panel.file_bar.again_button.isEnabled()
     run(qtbot, panel, lambda: panel.open_file(gallery.path(mine)))  # "Generate again" makes the melody before the edits
-    assert panel.again_button.isEnabled() and "before the edits" in panel.message.text()
+    assert panel.file_bar.again_button.isEnabled() and "before the edits" in panel.message.text()
     assert panel.document.notes == edited
     assert panel.open_file(tmp_path / "poem.txt") is None and "opens .mid" in panel.message.text()
 
@@ -365,11 +365,11 @@ def test_soundfont_replaces_the_built_in_sound_for_export(qtbot, panel, tmp_path
     panel.document.set_notes((Note(69, 0, 8), Note(81, 8, 8)), "draw")
     bad = tmp_path / "bad.sf2"
     bad.write_bytes(b"RIFF\x00\x00\x00\x00nope")
-    run(qtbot, panel, lambda: panel.load_soundfont(bad), expect="errored")
-    assert "not a SoundFont" in panel.message.text() and panel.current_instrument() == "piano"
-    run(qtbot, panel, lambda: panel.load_soundfont(write_sf2(tmp_path / "sine.sf2")))
+    run(qtbot, panel, lambda: panel.sound.load_soundfont(bad), expect="errored")
+    assert "not a SoundFont" in panel.message.text() and panel.sound.current_instrument() == "piano"
+    run(qtbot, panel, lambda: panel.sound.load_soundfont(write_sf2(tmp_path / "sine.sf2")))
     assert panel.transport.preset_combo.isVisible() and panel.transport.preset_combo.currentText() == "000:005 Sine"
-    instrument = panel.current_instrument()
+    instrument = panel.sound.current_instrument()
     assert instrument.name.startswith("sf2:sine.sf2")
     run(qtbot, panel, lambda: panel.export_wav(tmp_path / "sf.wav"))
     with wave.open(str(tmp_path / "sf.wav"), "rb") as handle:
@@ -377,7 +377,7 @@ def test_soundfont_replaces_the_built_in_sound_for_export(qtbot, panel, tmp_path
     spectrum = np.abs(np.fft.rfft(samples[:22050]))
     assert abs(np.argmax(spectrum) * 2 - 440) <= 4  # the sine sample, not the built-in piano
     panel.transport.instrument_combo.setCurrentIndex(panel.transport.instrument_combo.findData("organ"))
-    assert panel.current_instrument() == "organ" and not panel.transport.preset_combo.isVisible()
+    assert panel.sound.current_instrument() == "organ" and not panel.transport.preset_combo.isVisible()
 
 
 def test_play_moves_the_playhead_and_edits_restart_playback(qtbot, panel):
@@ -399,7 +399,7 @@ def test_play_moves_the_playhead_and_edits_restart_playback(qtbot, panel):
         pass
     assert not panel.transport.play_button.isChecked() and panel.roll.playhead is None
     panel.roll.seek_requested.emit(4.0)
-    assert panel.cue_step == 4.0 and panel.roll.playhead == 4.0
+    assert panel.sound.cue_step == 4.0 and panel.roll.playhead == 4.0
 
 
 def test_import_chooses_the_melodic_track_and_lets_the_user_switch(qtbot, panel, tmp_path):
@@ -417,11 +417,11 @@ def test_import_chooses_the_melodic_track_and_lets_the_user_switch(qtbot, panel,
     run(qtbot, panel, lambda: panel.import_midi(path))
     assert [n.pitch for n in panel.document.notes] == [72, 74, 76, 77, 79, 77, 76, 74]
     assert panel.track_row.isVisibleTo(panel) and "Tune" in panel.message.text()
-    bass = panel.track_combo.findData(0)
-    panel.track_combo.setCurrentIndex(bass)
-    run(qtbot, panel, lambda: panel.track_combo.activated.emit(bass))
+    bass = panel.track_row.track_combo.findData(0)
+    panel.track_row.track_combo.setCurrentIndex(bass)
+    run(qtbot, panel, lambda: panel.track_row.track_combo.activated.emit(bass))
     assert [n.pitch for n in panel.document.notes] == [36, 43, 36, 43]
-    panel.undo_action.trigger()
+    panel.file_bar.undo_action.trigger()
     assert panel.document.notes[0].pitch == 72
 
 

@@ -36,56 +36,53 @@ def panel(qtbot, poem_context):
     widget.resize(1100, 700)
     widget.show()
     widget.select_model("tiny-zh")
-    widget.candidates_spin.setValue(2)
+    widget.controls.candidates_spin.setValue(2)
     return widget
 
 
 def run(qtbot, panel, action, kind="generate", expect="returned"):
-    """Start ``action`` and wait until the panel's ``kind`` job has finished (after a generation, also its check)."""
+    """Start ``action`` and wait until the panel's ``kind`` job has finished; no other job may run meanwhile
+    (a generation's candidates come back checked: no second check job)."""
     seen: list[tuple[str, str]] = []
 
     def done(job_kind: str, outcome: str) -> bool:
         seen.append((job_kind, outcome))
-        if kind == "generate" and (job_kind, outcome) == ("generate", "returned"):
-            return False  # a successful generation starts a check: wait for that too
-        if job_kind == "check" and ("generate", "returned") in seen:
-            return True
         return job_kind == kind
 
     with qtbot.waitSignal(panel.job_finished, timeout=TIMEOUT, check_params_cb=done):
         action()
-    outcome = [o for k, o in seen if k == kind][-1]
-    assert outcome == expect, (seen, panel.message.text())
+    assert [k for k, _o in seen] == [kind], seen
+    assert seen[-1][1] == expect, (seen, panel.message.text())
     return seen
 
 
 def test_generate_streams_and_fills_candidates(qtbot, panel):
     panel.select_form("qijue")
-    panel.theme_edit.setText("明月")
+    panel.controls.theme_edit.setText("明月")
     streamed = []
     panel.streamed.connect(streamed.append)
-    run(qtbot, panel, panel.generate_button.click)
+    run(qtbot, panel, panel.controls.generate_button.click)
     lines = panel.editor.lines()
     assert len(lines) == 4 and all(len(line) == 8 for line in lines)
     assert len(streamed) >= 28 and all(len(a) <= len(b) for a, b in zip(streamed, streamed[1:28]))
     assert panel.candidates_list.count() == 2
     assert panel.check_label.text()
     first = panel.editor.text()
-    run(qtbot, panel, panel.generate_button.click)
+    run(qtbot, panel, panel.controls.generate_button.click)
     assert panel.editor.text() == first  # same seed, same settings, same poem
 
 
 def test_lock_and_regenerate_the_rest_then_one_line(qtbot, panel):
     panel.select_form("wujue")
-    run(qtbot, panel, panel.generate_button.click)
+    run(qtbot, panel, panel.controls.generate_button.click)
     before = panel.editor.lines()
     panel.editor.set_locked(0, True)
     panel.editor.set_locked(2, True)
-    panel.seed_spin.setValue(99)
-    run(qtbot, panel, panel.regenerate_button.click)
+    panel.controls.seed_spin.setValue(99)
+    run(qtbot, panel, panel.controls.regenerate_button.click)
     after = panel.editor.lines()
     assert after[0] == before[0] and after[2] == before[2] and after != before
-    panel.seed_spin.setValue(5)
+    panel.controls.seed_spin.setValue(5)
     run(qtbot, panel, lambda: panel.regenerate_line(1))
     again = panel.editor.lines()
     assert [again[i] for i in (0, 2, 3)] == [after[i] for i in (0, 2, 3)]
@@ -93,11 +90,11 @@ def test_lock_and_regenerate_the_rest_then_one_line(qtbot, panel):
 
 def test_cancel_mid_poem_keeps_the_previous_text(qtbot, panel):
     panel.select_form("zh-free")
-    panel.lines_spin.setValue(16)
-    panel.candidates_spin.setValue(20)
+    panel.controls.lines_spin.setValue(16)
+    panel.controls.candidates_spin.setValue(20)
     panel.editor.set_text("我的草稿")
-    panel.streamed.connect(lambda _text: panel.cancel_button.click())
-    run(qtbot, panel, panel.generate_button.click, expect="aborted")
+    panel.streamed.connect(lambda _text: panel.controls.cancel_button.click())
+    run(qtbot, panel, panel.controls.generate_button.click, expect="aborted")
     assert panel.editor.text() == "我的草稿"
     assert not panel.editor.text_edit.isReadOnly()
 
@@ -106,7 +103,7 @@ def test_checker_marks_a_planted_violation(qtbot, panel):
     panel.select_form("wujue")
     text = "白日依山尽，\n黄河入海流。\n欲穷千里目，\n更上一层天。"
     panel.editor.set_text(text)
-    run(qtbot, panel, panel.check_button.click, kind="check")
+    run(qtbot, panel, panel.controls.check_button.click, kind="check")
     bad = text.index("天")
     assert (bad, bad + 1) in panel.editor.marked_spans()
     assert "does not rhyme" in panel.check_label.text()
@@ -118,7 +115,7 @@ def test_english_check_and_copy_check(qtbot, panel):
     panel.select_form("abab")
     panel.editor.set_text("Shall I compare thee to a summer's day?\nThou art more lovely and more temperate:\n"
                           "Rough winds do shake the darling buds of May,\nAnd summer's lease hath all too short a date:")
-    run(qtbot, panel, panel.check_button.click, kind="check")
+    run(qtbot, panel, panel.controls.check_button.click, kind="check")
     assert "'date' does not rhyme with 'temperate'" in panel.check_label.text()  # Shakespeare's rhyme, not today's
     assert "no originality index" in panel.copy_view.label.text()  # the tiny model ships no calibration: said so
 
@@ -141,7 +138,7 @@ def test_copy_check_gives_the_gallerys_figure(qtbot, panel, tmp_path):
     text = ("The sea is calm tonight, the moon lies fair\nUpon the straits; on the French coast the light\n"
             "Is mine and gone, the stars are far away.")
     panel.editor.set_text(text)
-    run(qtbot, panel, panel.check_button.click, kind="check")
+    run(qtbot, panel, panel.controls.check_button.click, kind="check")
     path = export_poem(tmp_path / "poem.txt", text, {"settings": {"form": "en-free"}})
     answer = board_job(BoardRequest((Work("1", "poem", "poem", str(path), str(folder)),)), RecordingContext()).originality["1"]
     gallery = QtOriginalityView()
@@ -153,32 +150,32 @@ def test_copy_check_gives_the_gallerys_figure(qtbot, panel, tmp_path):
 
 def test_rhythm_check_is_hidden_for_english_and_candidates_say_why(qtbot, panel):
     panel.select_form("qijue")
-    assert not panel.tones_check.isHidden()
+    assert not panel.controls.tones_check.isHidden()
     panel.select_model("tiny-en")
     panel.select_form("abab")
-    assert panel.tones_check.isHidden()  # hidden, not greyed
-    run(qtbot, panel, panel.generate_button.click)
+    assert panel.controls.tones_check.isHidden()  # hidden, not greyed
+    run(qtbot, panel, panel.controls.generate_button.click)
     items = [panel.candidates_list.item(i).text() for i in range(panel.candidates_list.count())]
     assert len(items) == 2 and "Best:" in items[0] and "below 1 because" in items[1]
 
 
 def test_export_round_trip_restores_settings(qtbot, panel, tmp_path):
     panel.select_form("qijue")
-    panel.theme_edit.setText("秋")
-    panel.seed_spin.setValue(42)
-    panel.theme_pull_spin.setValue(2.5)
-    run(qtbot, panel, panel.generate_button.click)
+    panel.controls.theme_edit.setText("秋")
+    panel.controls.seed_spin.setValue(42)
+    panel.controls.theme_pull_spin.setValue(2.5)
+    run(qtbot, panel, panel.controls.generate_button.click)
     poem = panel.editor.text()
     path = panel.export_to(tmp_path / "poem.txt")
     assert path is not None and poem in path.read_text(encoding="utf-8")
-    panel.seed_spin.setValue(1)
-    panel.theme_edit.setText("")
-    panel.theme_pull_spin.setValue(0)
+    panel.controls.seed_spin.setValue(1)
+    panel.controls.theme_edit.setText("")
+    panel.controls.theme_pull_spin.setValue(0)
     panel.editor.set_text("")
     assert panel.open_file(path)
     assert panel.editor.text() == poem
-    assert panel.seed_spin.value() == 42 and panel.theme_edit.text() == "秋" and panel.form_combo.currentData() == "qijue"
-    assert panel.theme_pull_spin.value() == 2.5
+    assert panel.controls.seed_spin.value() == 42 and panel.controls.theme_edit.text() == "秋" and panel.controls.form_combo.currentData() == "qijue"
+    assert panel.controls.theme_pull_spin.value() == 2.5
     panel._on_copy_button_clicked()
     from PySide6.QtWidgets import QApplication
 
@@ -187,14 +184,14 @@ def test_export_round_trip_restores_settings(qtbot, panel, tmp_path):
 
 def test_bad_input_gives_a_message_and_keeps_the_text(qtbot, panel, tmp_path):
     panel.select_form("cangtou5")
-    panel.heads_edit.setText("一二三四五六七八九十")
+    panel.controls.heads_edit.setText("一二三四五六七八九十")
     panel.editor.set_text("我的诗")
-    run(qtbot, panel, panel.generate_button.click, expect="errored")
+    run(qtbot, panel, panel.controls.generate_button.click, expect="errored")
     assert "at most 8" in panel.message.text() and panel.editor.text() == "我的诗"
-    panel.heads_edit.setText("")
+    panel.controls.heads_edit.setText("")
     assert panel.generate() is None and "acrostic needs" in panel.message.text()
     panel.editor.set_text("白日依山尽，" * 300_000)  # a huge paste: checked in part, said so
-    run(qtbot, panel, panel.check_button.click, kind="check")
+    run(qtbot, panel, panel.controls.check_button.click, kind="check")
     assert "Only the first" in panel.check_label.text()
     (tmp_path / "broken.txt").write_bytes(b"\xff\xfe\x00\xd8garbage")  # UTF-16 cut inside a surrogate pair
     assert not panel.open_file(tmp_path / "broken.txt")
@@ -210,11 +207,11 @@ def test_finetune_on_a_text_file_adds_a_model(qtbot, panel, tmp_path):
     run(qtbot, panel, lambda: panel.finetune_from(empty, "mine"), kind="finetune", expect="errored")
     assert "empty" in panel.message.text()
     run(qtbot, panel, lambda: panel.finetune_from(text, "mine", minutes=0.02), kind="finetune")
-    assert panel.current_card().name == "mine" and panel.current_card().is_user
-    assert panel.current_card().parent == "tiny-zh"
+    assert panel.session.card.name == "mine" and panel.session.card.is_user
+    assert panel.session.card.parent == "tiny-zh"
 
 
 def test_generate_without_a_form_says_so_instead_of_failing(panel):
-    panel.form_combo.setCurrentIndex(-1)
+    panel.controls.form_combo.setCurrentIndex(-1)
     assert panel.generate() is None
     assert panel.message.text() == "Pick a form first."

@@ -135,3 +135,51 @@ def test_a_model_process_that_cannot_start_leaves_the_jobs_on_the_thread(qtbot, 
     with qtbot.waitSignal(handle.finished, timeout=5000):
         handle.start()
     assert results == [2]
+
+
+def test_a_named_job_is_imported_and_run_on_the_worker_thread(qtbot, runner):
+    import sys
+
+    sys.modules.pop("tests.jobs_probe", None)
+    handle = runner.submit("tests.jobs_probe:where_job", None, "probe")
+    assert "tests.jobs_probe" not in sys.modules  # submitting imports nothing on the UI thread
+    results = []
+    handle.returned.connect(results.append)
+    with qtbot.waitSignals([handle.returned, handle.finished], order="strict", timeout=5000):
+        handle.start()
+    imported_on, ran_on = results[0]
+    assert imported_on == ran_on != threading.main_thread().ident  # both on the worker, never on the UI thread
+
+
+@pytest.mark.parametrize("name, says", [
+    ("tests.jobs_probe:no_such_job", "tests.jobs_probe has no function 'no_such_job'"),
+    ("tests.no_such_module:where_job", "this artdesk has no module 'tests.no_such_module'"),
+])
+def test_a_job_name_that_names_nothing_errors_with_what_is_missing(qtbot, runner, name, says):
+    handle = runner.submit(name, None, "mistyped")
+    errors = []
+    handle.errored.connect(lambda message, _details: errors.append(message))
+    with qtbot.waitSignals([handle.errored, handle.finished], order="strict", timeout=5000):
+        handle.start()
+    assert errors == [f"There is no job {name!r}: {says}."]
+
+
+def test_a_malformed_job_name_is_refused_when_submitted(runner):
+    from artdesk.core.jobs import UnknownJob
+
+    with pytest.raises(UnknownJob, match="package.module:function"):
+        runner.submit("generate_grid", None, "no module")
+
+
+def test_a_named_job_crosses_to_the_model_process_without_being_imported_here(qtbot, runner):
+    import sys
+
+    sys.modules.pop("tests.jobs_probe", None)
+    runner.use_model_process()
+    handle = runner.submit("tests.jobs_probe:where_job", None, "probe")
+    results = []
+    handle.returned.connect(results.append)
+    with qtbot.waitSignals([handle.returned, handle.finished], order="strict", timeout=60000):
+        handle.start()
+    assert len(results) == 1
+    assert "tests.jobs_probe" not in sys.modules  # imported in the child only

@@ -163,7 +163,7 @@ def test_the_dock_and_its_job_module_import_no_torch():
     import subprocess
     import sys
 
-    code = ("import sys; import artdesk.ui.canvas.style_dock, artdesk.ml.style.jobs, artdesk.ml.style.custom, "
+    code = ("import sys; import artdesk.ui.canvas.style_dock, artdesk.ml.style.custom, "
             "artdesk.ml.style.requests; print('torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

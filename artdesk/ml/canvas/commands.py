@@ -298,18 +298,17 @@ def self_test_jobs(paths) -> list[tuple[str, Any, Any]]:
     import numpy as np
 
     from artdesk.core.cards import discover_models
-    from artdesk.ml.canvas import jobs
 
     cards = discover_models([("bundled", paths.bundled_models)], "canvas").cards
     out: list[tuple[str, Any, Any]] = []
     for card in cards:
         if card.model_type in ("canvas-gan", "canvas-vae"):
-            out.append((f"canvas: generate 4 pictures with {card.name}", jobs.generate_grid,
+            out.append((f"canvas: generate 4 pictures with {card.name}", GenerateRequest.job,
                         GenerateRequest(str(card.path), model_styles(card.labels)[0], count=4)))
         elif card.model_type == "canvas-upscaler":
             picture = np.full((64, 64, 3), 255, np.uint8)
             picture[16:48, 16:48] = (200, 40, 40)
-            out.append((f"canvas: upscale with {card.name}", jobs.upscale,
+            out.append((f"canvas: upscale with {card.name}", UpscaleRequest.job,
                         UpscaleRequest(picture, 4, "learned", str(card.path))))
     return out or [("canvas: bundled models", _missing_models, None)]
 

@@ -24,8 +24,6 @@ from artdesk.ml.canvas.requests import (
 
 REQUESTS = {"generate": GenerateRequest, "vary": VaryRequest, "interpolate": InterpolateRequest,
             "breed": BreedRequest, "explore": ExploreRequest, "project": ProjectRequest}
-JOB_FUNCTIONS = {"generate": "generate_grid", "vary": "vary", "interpolate": "interpolate", "breed": "breed",
-                 "explore": "explore", "project": "project"}  # names in artdesk.ml.canvas.jobs
 LEFT_OUT = ("model_path", "image", "gif_path")
 LATENTS = ("latent", "start", "end")
 
@@ -81,8 +79,8 @@ def _checked(key: str, value: Any, default: Any) -> Any:
     return value
 
 
-def request_from_record(record: dict[str, Any], model_path: str) -> tuple[str, Any]:
-    """(job function name in ``artdesk.ml.canvas.jobs``, request) that makes the recorded pictures again.
+def request_from_record(record: dict[str, Any], model_path: str) -> Any:
+    """The request (it names its job) that makes the recorded pictures again.
 
     Raises ArtdeskError with a message for a record that is not a canvas picture's or whose settings are damaged.
     """
@@ -104,6 +102,6 @@ def request_from_record(record: dict[str, Any], model_path: str) -> tuple[str, A
             values["parents"] = tuple(tuple(float(v) for v in parent) for parent in values["parents"])
         if job == "project":
             values["image"] = _drawing(settings.get("drawing_png"))
-        return JOB_FUNCTIONS[job], cls(model_path=model_path, **values)
+        return cls(model_path=model_path, **values)
     except (TypeError, ValueError, OverflowError) as error:
         raise ArtdeskError(f"This picture's settings are damaged ({error}), so it cannot be made again.") from error

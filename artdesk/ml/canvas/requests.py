@@ -1,12 +1,13 @@
 """Frozen requests and results of the canvas jobs (no torch here, so the UI can import it).
 
 Latents travel as tuples of floats so requests and provenance stay plain, comparable data.
-Pictures travel as numpy uint8 arrays HxWx3 (RGB).
+Pictures travel as numpy uint8 arrays HxWx3 (RGB). Each request names its job (``job``), a function of
+``artdesk.ml.canvas.generate`` that the runner imports on the worker thread.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 STYLES: tuple[str, ...] = ("clipart", "emoji", "sketch", "sprite")
 MAX_PICTURES = 256
@@ -41,6 +42,8 @@ def style_index(style: str, styles: tuple[str, ...] = STYLES) -> int:
 class GenerateRequest:
     """A grid of ``count`` pictures from ``seed``; ``truncation`` < 1 pulls latents toward the mean."""
 
+    job: ClassVar[str] = "artdesk.ml.canvas.generate:generate_grid"
+
     model_path: str
     style: str = "clipart"
     seed: int = 0
@@ -51,6 +54,8 @@ class GenerateRequest:
 @dataclass(frozen=True)
 class VaryRequest:
     """``count`` variations around ``latent``: each is latent + strength * noise (seeded)."""
+
+    job: ClassVar[str] = "artdesk.ml.canvas.generate:vary"
 
     model_path: str
     latent: Latent
@@ -63,6 +68,8 @@ class VaryRequest:
 @dataclass(frozen=True)
 class InterpolateRequest:
     """A walk of ``frames`` pictures from ``start`` to ``end`` (spherical interpolation)."""
+
+    job: ClassVar[str] = "artdesk.ml.canvas.generate:interpolate"
 
     model_path: str
     start: Latent
@@ -78,6 +85,8 @@ class InterpolateRequest:
 @dataclass(frozen=True)
 class BreedRequest:
     """``count`` children of ``parents``: random convex mixes of the parents, plus ``mutation`` noise."""
+
+    job: ClassVar[str] = "artdesk.ml.canvas.generate:breed"
 
     model_path: str
     parents: tuple[Latent, ...]
@@ -95,6 +104,8 @@ class ProjectRequest:
     ``steps`` > 0 then optimises the latent against ``model_path``'s decoder, publishing previews.
     """
 
+    job: ClassVar[str] = "artdesk.ml.canvas.generate:project"
+
     model_path: str
     image: Any = field(compare=False, repr=False)
     style: str = "clipart"
@@ -111,6 +122,8 @@ class ExploreRequest:
     random latents, mapped back to the latent space by least squares.
     """
 
+    job: ClassVar[str] = "artdesk.ml.canvas.generate:explore"
+
     model_path: str
     latent: Latent
     style: str = "clipart"
@@ -124,6 +137,8 @@ class ExploreRequest:
 @dataclass(frozen=True)
 class UpscaleRequest:
     """Make ``image`` (uint8 HxWx3) ``factor`` times bigger: ``learned`` (model_path) or ``nearest``."""
+
+    job: ClassVar[str] = "artdesk.ml.canvas.generate:upscale"
 
     image: Any = field(compare=False, repr=False)
     factor: int = 4

@@ -1,7 +1,8 @@
 """Music job functions: generate, continue, interpolate, vary. Each is ``fn(request, ctx) -> list[Melody]``.
 
 torch is imported inside the functions, so the panel can import this module on the UI thread.
-Every returned Melody carries ``metadata["provenance"]`` (see ``loading.provenance``) and a title.
+Every returned Melody carries ``metadata["provenance"]`` (see ``loading.provenance``; with the job and its input
+melodies, ``replay.record_extra``, so the record is whole when it leaves the worker) and a title.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import JobContext
 from artdesk.core.melody import Melody, Note
 from artdesk.ml.music import events as ev
+from artdesk.ml.music.replay import record_extra
 from artdesk.ml.music.requests import (
     MAX_BARS,
     MAX_COUNT,
@@ -107,7 +109,7 @@ def generate_melodies(request: GenerateRequest, ctx: JobContext) -> list[Melody]
     for index, row in enumerate(rows):
         title = f"{request.style.capitalize()} melody in {request.key} {request.mode} ({index + 1})"
         meta = {"title": title, "style": request.style, "key": request.key, "mode": request.mode,
-                "provenance": provenance(checkpoint, request.seed, settings, index=index)}
+                "provenance": provenance(checkpoint, request.seed, settings, **record_extra(request), index=index)}
         notes = _accented(ev.events_to_notes(row), spb)
         melodies.append(Melody(notes, float(request.tempo_bpm), tuple(request.time_signature), meta))
     ctx.report(1.0, "Done")
@@ -166,7 +168,7 @@ def continue_melody(request: ContinueRequest, ctx: JobContext) -> list[Melody]:
         new = tuple(replace(n, start=n.start + length) for n in _accented(new, spb))
         meta = {"title": f"{primer.metadata.get('title', 'Melody')} continued ({index + 1})",
                 "style": request.style, "key": ev.KEY_NAMES[tonic], "mode": mode, "warnings": list(warnings),
-                "provenance": provenance(checkpoint, request.seed, settings, index=index, primer_steps=length)}
+                "provenance": provenance(checkpoint, request.seed, settings, **record_extra(request), index=index, primer_steps=length)}
         melodies.append(Melody(tuple(primer.notes) + new, primer.tempo_bpm, time_signature, meta))
     ctx.report(1.0, "Done")
     return melodies
@@ -224,7 +226,7 @@ def interpolate_melodies(request: InterpolateRequest, ctx: JobContext) -> list[M
 
     def meta_for(index: int) -> dict[str, Any]:
         return {"title": f"Interpolation {index + 1}/{request.steps}", "warnings": list(warnings),
-                "provenance": provenance(checkpoint, request.seed, settings, index=index,
+                "provenance": provenance(checkpoint, request.seed, settings, **record_extra(request), index=index,
                                          alpha=(index + 1) / (request.steps + 1))}
 
     ctx.report(1.0, "Done")
@@ -262,7 +264,7 @@ def vary_melody(request: VariationRequest, ctx: JobContext) -> list[Melody]:
 
     def meta_for(index: int) -> dict[str, Any]:
         return {"title": f"Variation {index + 1}", "warnings": list(warnings),
-                "provenance": provenance(checkpoint, request.seed, settings, index=index)}
+                "provenance": provenance(checkpoint, request.seed, settings, **record_extra(request), index=index)}
 
     ctx.report(1.0, "Done")
     return _vae_melodies(rows, request.melody, meta_for)

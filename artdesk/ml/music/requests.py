@@ -1,6 +1,7 @@
 """Frozen requests for the music jobs (no torch here: the panel builds these on the UI thread).
 
-Job functions (run them through the Runner; each returns ``list[Melody]`` unless noted):
+Each request names its job function (``job``); the Runner imports it on the worker. Each returns
+``list[Melody]`` unless noted:
 
 - ``artdesk.ml.music.generate.generate_melodies(GenerateRequest, ctx)``
 - ``artdesk.ml.music.generate.continue_melody(ContinueRequest, ctx)``
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from artdesk.core.melody import Melody
 
@@ -32,6 +33,8 @@ MAX_STEPS = 16
 @dataclass(frozen=True)
 class GenerateRequest:
     """Generate ``count`` new melodies of ``bars`` bars from nothing."""
+
+    job: ClassVar[str] = "artdesk.ml.music.generate:generate_melodies"
 
     model_path: Path  # an LSTM checkpoint folder (model_type "melody-lstm")
     style: str = "folk"  # one of the model's card ["config"]["styles"]
@@ -49,6 +52,8 @@ class GenerateRequest:
 @dataclass(frozen=True)
 class ContinueRequest:
     """Continue ``primer`` by ``bars`` bars, ``count`` times; each result includes the primer."""
+
+    job: ClassVar[str] = "artdesk.ml.music.generate:continue_melody"
 
     model_path: Path  # an LSTM checkpoint folder
     primer: Melody
@@ -69,6 +74,8 @@ class InterpolateRequest:
     Melodies are cut or padded to the VAE window (2 bars) times ``segments`` (1 or 2).
     """
 
+    job: ClassVar[str] = "artdesk.ml.music.generate:interpolate_melodies"
+
     model_path: Path  # a VAE checkpoint folder (model_type "melody-vae")
     a: Melody
     b: Melody
@@ -81,6 +88,8 @@ class InterpolateRequest:
 @dataclass(frozen=True)
 class VariationRequest:
     """``count`` variations around ``melody``; ``amount`` 0..1 is how far from it they stray."""
+
+    job: ClassVar[str] = "artdesk.ml.music.generate:vary_melody"
 
     model_path: Path  # a VAE checkpoint folder
     melody: Melody
@@ -97,6 +106,8 @@ class FinetuneRequest:
 
     ``style`` names the new style the fine-tuned model learns (e.g. "jazz"); resumable when ``resume``.
     """
+
+    job: ClassVar[str] = "artdesk.ml.music.train:finetune"
 
     base_model_path: Path
     midi_folder: Path

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from artdesk.core.errors import ArtdeskError
+from artdesk.ml.poem.session import poem_record
 
 DEFAULT_MODELS = {"zh": "poem-zh-lstm", "en": "poem-en-lstm"}
 
@@ -26,18 +27,6 @@ def find_model(name_or_path: str, paths=None) -> tuple[Path, str]:
             return card.path, card.source
     known = ", ".join(c.path.name for c in cards) or "none installed"
     raise ArtdeskError(f"No poem model named {name_or_path!r} (known: {known}).")
-
-
-def provenance(result, card, candidate_index: int = 0) -> dict:
-    """The record of candidate ``candidate_index`` of ``result``, made with the model of ``card`` (a ModelCard)."""
-    from artdesk.core.provenance import provenance_record
-    from artdesk.ml.poem.export import poem_settings
-
-    request = result.request
-    record = provenance_record(card, request.seed, poem_settings(request), candidate=candidate_index,
-                               form=request.form, theme=request.keywords)
-    record["weights_sha256"] = result.weights_sha256 or record["weights_sha256"]  # what was loaded decides
-    return record
 
 
 def _card(folder: Path, source: str):
@@ -86,10 +75,10 @@ def _generate(argv: list[str]) -> int:
         print(candidate.text)
         print(f"    {candidate.reason}")
     if args.out:
-        export_poem(args.out, result.best.text, provenance(result, _card(folder, source)))
+        export_poem(args.out, result.best.text, poem_record(result, _card(folder, source)))
         print(f"wrote {args.out}")
     else:
-        print(poem_file_text(result.best.text, provenance(result, _card(folder, source))).splitlines()[0], file=sys.stderr)
+        print(poem_file_text(result.best.text, poem_record(result, _card(folder, source))).splitlines()[0], file=sys.stderr)
     return 0
 
 
@@ -187,7 +176,7 @@ def demo(out_dir: Path, ctx) -> list[Path]:
         folder, source = find_model(DEFAULT_MODELS[language], app_paths())
         result = generate(get_poem_model(folder, source), PoemRequest(form=form, keywords=theme, seed=1), ctx)
         written.append(export_poem(out_dir / f"poem-{form}.txt", result.best.text,
-                                   provenance(result, _card(folder, source))))
+                                   poem_record(result, _card(folder, source))))
     return written
 
 

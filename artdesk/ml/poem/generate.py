@@ -23,8 +23,9 @@ import torch
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import JobContext
+from artdesk.core.originality import Originality
 from artdesk.ml.poem import chinese, english, lexicon, planning, pronunciations, rank
-from artdesk.ml.poem.checker import check_poem
+from artdesk.ml.poem.checker import CheckReport, check_poem
 from artdesk.ml.poem.forms import MAX_ACROSTIC, MAX_FREE_LINES, Form, get_form, zh_tag_for
 from artdesk.ml.poem.loader import PoemModel
 from artdesk.ml.poem.requests import PoemRequest
@@ -58,6 +59,10 @@ class Candidate:
     plan: list[str] = field(default_factory=list)  # the keyword planned for each line ("" where none)
     planned_used: int = 0  # planned keywords that appear in the poem
     reason: str = ""  # why it ranks where it does, in plain words
+    report: CheckReport | None = None  # the check the ranking used (the Poem panel shows it)
+    copy: Originality | None = None  # the copy check (``jobs.generate_job`` adds it, with the index's model)
+    copy_problem: str = ""  # why there is no copy answer
+    record: dict = field(default_factory=dict)  # its provenance (``jobs.generate_job`` adds it)
 
     @property
     def text(self) -> str:
@@ -744,7 +749,7 @@ def generate(poem: PoemModel, request: PoemRequest, ctx: JobContext) -> PoemResu
         report = check_poem(text, language, form, request.heads)
         errors = [i for i in report.errors if request.tones or i.kind != "tone"]  # the pattern counts when asked for
         candidates.append(Candidate(lines, sampler.logprob, sampler.generated, len(errors), [i.message for i in errors],
-                                    uses_theme=planning.uses_theme(text, words, language), plan=plan,
+                                    report=report, uses_theme=planning.uses_theme(text, words, language), plan=plan,
                                     planned_used=sum(1 for k in plan if k and planning.holds(text, k, language))))
         ctx.report((number + 1) / drafts, f"draft {number + 1} of {drafts}")
     standings = [c.standing for c in candidates]

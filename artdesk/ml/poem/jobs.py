@@ -1,4 +1,5 @@
-"""Job functions of the Poem panel: generate, and check with originality (each ``fn(request, ctx)``; torch loads lazily)."""
+"""Job functions of the Poem panel: generate (each candidate checked, copy-checked and recorded), and check
+a typed poem with originality (each ``fn(request, ctx)``; torch loads lazily)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,14 +14,35 @@ from artdesk.ml.poem.requests import CheckJob, GenerateJob
 
 def generate_job(request: GenerateJob, ctx: JobContext):
     """Loads the model (cached), then generates; publishes ``{"candidate", "text"}`` per character,
-    reports after each candidate, checks cancel at every character."""
+    reports after each candidate, checks cancel at every character. Each candidate comes back with its
+    check report (from the ranking), its copy check (against ``request.copy_dir``'s index) and its record."""
+    from artdesk.core.cards import read_card
     from artdesk.ml.poem.generate import generate
     from artdesk.ml.poem.loader import get_poem_model
+    from artdesk.ml.poem.session import poem_record
 
     ctx.report(0.0, "Loading the poem model…")
     poem = get_poem_model(request.model_dir, request.source)
     ctx.raise_if_cancelled()
-    return generate(poem, request.poem, ctx)
+    result = generate(poem, request.poem, ctx)
+    card = read_card(Path(request.model_dir), request.source)
+    cache: dict = {}
+    for number, candidate in enumerate(result.candidates):
+        ctx.raise_if_cancelled()
+        candidate.record = poem_record(result, card, number)
+        if request.copy_dir:
+            candidate.copy, candidate.copy_problem = _copy_check(Path(request.copy_dir), candidate.text, cache)
+    return result
+
+
+def _copy_check(model_dir: Path, text: str, cache: dict) -> tuple[Originality | None, str]:
+    """(the Gallery's originality answer, "") or (None, why there is none)."""
+    from artdesk.ml.originality import poem_originality
+
+    try:
+        return poem_originality(model_dir, text[:20_000], cache), ""
+    except OriginalityError as error:
+        return None, str(error)
 
 
 @dataclass
@@ -45,11 +67,6 @@ def check_job(request: CheckJob, ctx: JobContext) -> CheckResult:
     ctx.raise_if_cancelled()
     result = CheckResult(report)
     if request.model_dir:
-        from artdesk.ml.originality import poem_originality
-
-        try:
-            result.copy = poem_originality(Path(request.model_dir), text[:20_000])
-        except OriginalityError as error:
-            result.copy_problem = str(error)
+        result.copy, result.copy_problem = _copy_check(Path(request.model_dir), text, {})
     ctx.report(1.0, "Checked")
     return result

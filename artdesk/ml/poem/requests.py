@@ -1,7 +1,11 @@
-"""Requests of the poem jobs: frozen dataclasses, no torch (the UI builds them on its thread)."""
+"""Requests of the poem jobs: frozen dataclasses, no torch (the UI builds them on its thread).
+
+Each job request names its job (``job``), imported by the runner on the worker thread.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 
 @dataclass(frozen=True)
@@ -28,13 +32,18 @@ class PoemRequest:
 
 @dataclass(frozen=True)
 class GenerateJob:
+    job: ClassVar[str] = "artdesk.ml.poem.jobs:generate_job"
+
     model_dir: str
     source: str
     poem: PoemRequest
+    copy_dir: str | None = None  # the model whose originality index copy-checks each candidate
 
 
 @dataclass(frozen=True)
 class CheckJob:
+    job: ClassVar[str] = "artdesk.ml.poem.jobs:check_job"
+
     text: str
     language: str | None = None
     form: str | None = None
@@ -45,6 +54,8 @@ class CheckJob:
 
 @dataclass(frozen=True)
 class FinetuneRequest:
+    job: ClassVar[str] = "artdesk.ml.poem.finetune:finetune_job"
+
     base_dir: str
     base_source: str
     text_path: str

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 
@@ -21,6 +22,8 @@ MAX_STYLE_PICTURES = 8
 @dataclass(frozen=True)
 class CustomStyleRequest:
     """Train the style ``name`` from ``style_paths``; the result goes to ``<user_models>/style/<folder>``."""
+
+    job: ClassVar[str] = "artdesk.ml.style.custom:train_custom_job"
 
     name: str
     style_paths: tuple[str, ...]

@@ -1,11 +1,12 @@
 """Frozen requests of the style jobs (no torch here, so the UI can import it).
 
 Pictures travel as numpy uint8 arrays (HxWx3 or HxWx4); the result keeps the content's alpha.
+Each request names its job (``job``), imported by the runner on the worker thread.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class StyleControls:
 class ApplyRequest:
     """Apply the stylizer checkpoint at ``model_path`` to ``picture`` (optionally only inside ``mask``)."""
 
+    job: ClassVar[str] = "artdesk.ml.style.apply:apply_job"
+
     model_path: str
     picture: Any = field(repr=False)
     controls: StyleControls = StyleControls()
@@ -35,6 +38,8 @@ class OptimizeRequest:
 
     ``size`` is the working long side; ``steps`` Adam steps; ``method`` the feature statistics.
     """
+
+    job: ClassVar[str] = "artdesk.ml.style.optimize:optimize_job"
 
     picture: Any = field(repr=False)
     style_pictures: tuple = field(repr=False)
@@ -67,6 +72,8 @@ class MediumRequest:
 
     ``max_side`` > 0 paints a shrunk copy for a quick preview (the result keeps that smaller size).
     """
+
+    job: ClassVar[str] = "artdesk.ml.style.media.render:render_job"
 
     medium: str
     picture: Any = field(repr=False)

@@ -3,7 +3,7 @@ an opacity slider for the selected layer, and buttons to add, duplicate, delete,
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,19 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from artdesk.ui.canvas.editor import QtCanvasEditor
+from artdesk.ui.qimage import array_to_qimage
 
 THUMB = 40
 
 
 def layer_thumbnail(pixels, size: int = THUMB) -> QPixmap:
     """A small preview of a layer's pixels (over grey, so transparency shows)."""
-    import numpy as np
-
     height, width = pixels.shape[:2]
     step = max(1, int(max(height, width) / size))
-    small = np.ascontiguousarray(pixels[::step, ::step])
-    image = QImage(small.data, small.shape[1], small.shape[0], small.strides[0], QImage.Format.Format_RGBA8888)
-    return QPixmap.fromImage(image.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio))
+    return QPixmap.fromImage(array_to_qimage(pixels[::step, ::step]).scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio))
 
 
 class QtLayerList(QWidget):

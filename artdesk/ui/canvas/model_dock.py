@@ -1,66 +1,31 @@
 """The canvas model dock: generate a grid, vary, interpolate, breed, project the drawing, add as layers.
 
+A view over ``ml.canvas.session.PictureSession``: the controls are bound to its settings; it builds the requests.
+
 ``CanvasModelDock(context, canvas)``: ``canvas`` offers ``document_image() -> uint8 HxWx4`` and
 ``add_layer_from_array(array, name, provenance)``. All model work runs as runner jobs
-(``artdesk.ml.canvas.jobs``); this widget only builds requests and shows results.
+(each request names its job in ``artdesk.ml.canvas.generate``); this widget starts them and shows results.
 """
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout,
+                               QWidget)
 
-from artdesk.core.cards import ModelCard
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import Progress
-from artdesk.core.provenance import find_card
-from artdesk.ml.canvas import jobs
-from artdesk.ml.canvas.replay import JOB_FUNCTIONS, request_from_record
-from artdesk.ml.canvas.requests import (
-    STYLES,
-    BreedRequest,
-    ExploreRequest,
-    GenerateRequest,
-    InterpolateRequest,
-    Pictures,
-    ProjectRequest,
-    UpscaleRequest,
-    VaryRequest,
-    model_styles,
-    offered_for_drawing,
-)
+from artdesk.ml.canvas.requests import Pictures, UpscaleRequest
+from artdesk.ml.canvas.session import PictureSession
+from artdesk.ui.binding import bind
 from artdesk.ui.context import AppContext
 from artdesk.ui.keep_queue import QtKeepQueue
+from artdesk.ui.qimage import array_pixmap
 
-GENERATIVE_TYPES = ("canvas-gan", "canvas-vae")
 THUMB = 96
-
-
-def array_to_qimage(array) -> QImage:
-    """A deep-copied QImage of a uint8 HxWx3 array (call on the UI thread)."""
-    import numpy as np
-
-    array = np.ascontiguousarray(array[..., :3], dtype=np.uint8)
-    height, width = array.shape[:2]
-    return QImage(array.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
 
 
 class CanvasModelDock(QWidget):
@@ -76,14 +41,17 @@ class CanvasModelDock(QWidget):
         super().__init__(parent)
         self.context = context
         self.canvas = canvas
-        self.cards: list[ModelCard] = []
-        self.pictures: list[tuple[Any, tuple[float, ...], dict]] = []  # (image, latent, provenance)
+        self.session = PictureSession()
         self.handle = None  # the running generation job, if any
-        self.record: dict | None = None  # the provenance restored from an opened picture ("Generate again")
         self._keeper = QtKeepQueue(self._keep_picture, self)  # (image, provenance, title) on their way to the gallery
         self._keeper.done.connect(self.kept)
         self.finetune_wizard = None  # the open "Teach it your pictures" wizard, if any
         self._build()
+        bind(self.session.settings, {
+            "style": self.style_combo, "seed": self.seed_spin, "count": self.count_spin, "truncation": self.truncation_spin,
+            "strength": self.strength_spin, "frames": self.frames_spin, "gif": self.gif_check,
+            "mutation": self.mutation_spin, "component": self.component_spin, "spread": self.spread_spin,
+            "steps": self.project_steps_spin})
         self.reload_models()
         context.models_changed.connect(self._on_context_models_changed)
 
@@ -100,7 +68,7 @@ class CanvasModelDock(QWidget):
             "hei": self.tr("Plain (hei)"), "face": self.tr("Faces"), "animal": self.tr("Animals"),
             "food": self.tr("Food"),
         }
-        self._fill_styles(STYLES)
+        self._fill_styles()
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
         self.count_spin = QSpinBox()
@@ -239,42 +207,38 @@ class CanvasModelDock(QWidget):
     def reload_models(self) -> None:
         """Re-read the canvas cards (no torch) and refill the picker, keeping the current choice."""
         current = self.model_combo.currentData()
-        discovery = self.context.discover("canvas")
-        self.cards = discovery.cards
+        self.session.cards = self.context.discover("canvas").cards
+        self.model_combo.blockSignals(True)
         self.model_combo.clear()
-        for card in self.cards:
-            if card.model_type in GENERATIVE_TYPES and offered_for_drawing(card.labels):
-                kind = "GAN" if card.model_type == "canvas-gan" else "VAE"
-                label = f"{card.name} ({kind}{', yours' if card.is_user else ''})"
-                if any(tag.startswith("undertrained") for tag in card.labels):
-                    label += self.tr(" · undertrained")
-                self.model_combo.addItem(label, str(card.path))
-                self.model_combo.setItemData(self.model_combo.count() - 1, card.description, Qt.ItemDataRole.ToolTipRole)
-        index = self.model_combo.findData(current)
-        if index >= 0:
-            self.model_combo.setCurrentIndex(index)
+        for card in self.session.drawable():
+            kind = "GAN" if card.model_type == "canvas-gan" else "VAE"
+            label = f"{card.name} ({kind}{', yours' if card.is_user else ''})"
+            if any(tag.startswith("undertrained") for tag in card.labels):
+                label += self.tr(" · undertrained")
+            self.model_combo.addItem(label, str(card.path))
+            self.model_combo.setItemData(self.model_combo.count() - 1, card.description, Qt.ItemDataRole.ToolTipRole)
+        self.model_combo.setCurrentIndex(max(0, self.model_combo.findData(current)))
+        self.model_combo.blockSignals(False)
         self._on_model_combo_currentIndexChanged()
         if self.model_combo.count() == 0:
             self.status_label.setText(self.tr("No image models found. Train one with: artdesk train canvas"))
         self._update_buttons()
 
-    def _fill_styles(self, styles: tuple[str, ...]) -> None:
+    def _fill_styles(self) -> None:
         """Offer what the chosen model draws, keeping the current choice when it still exists."""
-        current = self.style_combo.currentData()
+        current = self.session.settings.value.style
+        self.style_combo.blockSignals(True)
         self.style_combo.clear()
-        for style in styles:
+        for style in self.session.styles():
             self.style_combo.addItem(self.style_labels.get(style, style), style)
         self.style_combo.setCurrentIndex(max(0, self.style_combo.findData(current)))
+        self.style_combo.blockSignals(False)
+        self.session.settings.set(style=self.style_combo.currentData())
 
-    def _first_path(self, model_type: str) -> str | None:
-        for card in self.cards:
-            if card.model_type == model_type:
-                return str(card.path)
-        return None
-
-    def _current_card(self) -> ModelCard | None:
-        path = self.model_combo.currentData()
-        return next((c for c in self.cards if str(c.path) == path), None)
+    @property
+    def pictures(self) -> list:
+        """The grid's pictures: (image, latent, record) each."""
+        return self.session.pictures
 
     # ----- state --------------------------------------------------------------------------------
     def picked(self) -> list[int]:
@@ -288,7 +252,7 @@ class CanvasModelDock(QWidget):
         has_model = self.model_combo.count() > 0
         picks = len(self.picked())
         self.generate_button.setEnabled(has_model)
-        self.again_button.setEnabled(self.record is not None)
+        self.again_button.setEnabled(self.session.record is not None)
         self.vary_button.setEnabled(has_model and picks == 1)
         self.explore_button.setEnabled(has_model and picks == 1)
         self.interpolate_button.setEnabled(has_model and picks == 2)
@@ -297,15 +261,14 @@ class CanvasModelDock(QWidget):
         self.project_button.setEnabled(has_model)
         self.cancel_button.setEnabled(self._busy())
 
-    def _style(self) -> str:
-        return str(self.style_combo.currentData())
-
     # ----- jobs ---------------------------------------------------------------------------------
-    def _start(self, fn, request, title: str, on_returned) -> None:
-        """Cancel a stale job, then run ``fn(request)`` on the model worker."""
+    def _start(self, request, title: str, on_returned) -> None:
+        """Cancel a stale job, then run the request's job on the model worker (nothing when there is no request)."""
+        if request is None:
+            return
         if self._busy():
             self.handle.cancel()
-        handle = self.context.runner.submit(fn, request, title)
+        handle = self.context.runner.submit(request.job, request, title)
         handle.progress.connect(self._on_handle_progress)
         handle.partial.connect(self._on_handle_partial)
         handle.returned.connect(on_returned)
@@ -318,67 +281,30 @@ class CanvasModelDock(QWidget):
         self._update_buttons()
 
     def generate(self) -> None:
-        path = self.model_combo.currentData()
-        if not path:
-            return
-        request = GenerateRequest(path, self._style(), self.seed_spin.value(), self.count_spin.value(),
-                                  self.truncation_spin.value())
-        self._start(jobs.generate_grid, request, "Generate pictures", self._on_grid_job_returned)
+        self._start(self.session.generate_request(), "Generate pictures", self._on_grid_job_returned)
 
     def vary(self) -> None:
-        picks = self.picked()
-        if len(picks) != 1:
-            return
-        _image, latent, provenance = self.pictures[picks[0]]
-        request = VaryRequest(self.model_combo.currentData(), latent, provenance.get("style", self._style()),
-                              self.strength_spin.value(), self.seed_spin.value(), self.count_spin.value())
-        self._start(jobs.vary, request, "Vary a picture", self._on_grid_job_returned)
+        self._start(self.session.vary_request(self.picked()), "Vary a picture", self._on_grid_job_returned)
 
     def explore(self) -> None:
-        picks = self.picked()
-        if len(picks) != 1:
-            return
-        _image, latent, provenance = self.pictures[picks[0]]
-        request = ExploreRequest(self.model_combo.currentData(), latent, provenance.get("style", self._style()),
-                                 self.component_spin.value() - 1, self.spread_spin.value(), max(3, min(self.count_spin.value(), 15)))
-        self._start(jobs.explore, request, "Slide along a direction", self._on_grid_job_returned)
+        self._start(self.session.explore_request(self.picked()), "Slide along a direction", self._on_grid_job_returned)
 
     def interpolate(self) -> None:
-        picks = self.picked()
-        if len(picks) != 2:
-            return
-        (_a, start, prov_a), (_b, end, prov_b) = self.pictures[picks[0]], self.pictures[picks[1]]
-        gif_path = None
-        if self.gif_check.isChecked():
-            folder = self.context.paths.data / "canvas-walks"
-            gif_path = str(folder / f"walk-{time.strftime('%Y%m%d-%H%M%S')}.gif")
-        request = InterpolateRequest(self.model_combo.currentData(), start, end, prov_a.get("style", self._style()),
-                                     prov_b.get("style"), self.frames_spin.value(), gif_path)
-        self._start(jobs.interpolate, request, "Walk between two pictures", self._on_grid_job_returned)
+        request = self.session.interpolate_request(self.picked(), self.context.paths.data / "canvas-walks")
+        self._start(request, "Walk between two pictures", self._on_grid_job_returned)
 
     def breed(self) -> None:
-        picks = self.picked()
-        if len(picks) < 2:
-            return
-        parents = tuple(self.pictures[i][1] for i in picks)
-        style = self.pictures[picks[0]][2].get("style", self._style())
-        request = BreedRequest(self.model_combo.currentData(), parents, style, self.mutation_spin.value(),
-                               self.seed_spin.value(), self.count_spin.value())
-        self._start(jobs.breed, request, "Breed pictures", self._on_grid_job_returned)
+        self._start(self.session.breed_request(self.picked()), "Breed pictures", self._on_grid_job_returned)
 
     def project_drawing(self) -> None:
-        card = self._current_card()
-        if card is None:
+        if self.session.card() is None:
             return
-        encoder = str(card.path) if card.model_type == "canvas-vae" else self._first_path("canvas-vae")
         try:
             image = self.canvas.document_image()
         except Exception as error:  # the canvas may have nothing to give
             self.status_label.setText(self.tr("Could not read the drawing: %s") % error)
             return
-        request = ProjectRequest(str(card.path), image, self._style(), encoder, self.project_steps_spin.value(),
-                                 self.seed_spin.value())
-        self._start(jobs.project, request, "Project the drawing", self._on_project_job_returned)
+        self._start(self.session.project_request(image), "Project the drawing", self._on_project_job_returned)
 
     def open_finetune_wizard(self, resume_request=None):
         """Show the fine-tune wizard (one at a time); with ``resume_request``, continue that saved run."""
@@ -421,13 +347,13 @@ class CanvasModelDock(QWidget):
         if method == "nearest":
             self._add_layer(image.repeat(factor, 0).repeat(factor, 1), dict(provenance, upscale=f"nearest x{factor}"))
             return
-        upscaler = self._first_path("canvas-upscaler")
+        upscaler = self.session.first_path("canvas-upscaler")
         if upscaler is None:
             self.status_label.setText(self.tr("No learned upscaler is installed; using nearest neighbour."))
             self._add_layer(image.repeat(factor, 0).repeat(factor, 1), dict(provenance, upscale=f"nearest x{factor}"))
             return
         request = UpscaleRequest(image, factor, "learned", upscaler)
-        handle = self.context.runner.submit(jobs.upscale, request, "Upscale a picture")
+        handle = self.context.runner.submit(request.job, request, "Upscale a picture")
         handle.returned.connect(
             lambda big, p=dict(provenance, upscale=f"learned x{factor}", upscaler=upscaler): self._add_layer(big, p))
         handle.errored.connect(self._on_handle_errored)
@@ -442,11 +368,9 @@ class CanvasModelDock(QWidget):
     def show_pictures(self, result: Pictures) -> None:
         """Replace the grid with ``result``'s pictures."""
         self.grid.clear()
-        self.pictures = list(zip(result.images, result.latents, result.provenance))
+        self.session.pictures = list(zip(result.images, result.latents, result.provenance))
         for index, image in enumerate(result.images):
-            pixmap = QPixmap.fromImage(array_to_qimage(image)).scaled(
-                THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
-            item = QListWidgetItem(QIcon(pixmap), str(index + 1))
+            item = QListWidgetItem(QIcon(array_pixmap(image, THUMB)), str(index + 1))
             item.setToolTip(self._describe(result.provenance[index]))
             self.grid.addItem(item)
         self.pictures_changed.emit()
@@ -482,43 +406,22 @@ class CanvasModelDock(QWidget):
 
     def restore(self, record: dict) -> list[str]:
         """Set the controls from a picture's provenance and arm "Generate again"; notes for the user."""
-        self.record = None
-        settings = record.get("settings") if isinstance(record, dict) else None
-        if not isinstance(settings, dict) or record.get("job") not in JOB_FUNCTIONS:
-            self._update_buttons()
-            return [self.tr("Its provenance names no canvas job, so it cannot be generated again.")]
-        card, note = find_card(record, [c for c in self.cards if c.model_type in GENERATIVE_TYPES])
-        notes = [note] if note else []
-        if card is not None:
-            self.model_combo.setCurrentIndex(max(0, self.model_combo.findData(str(card.path))))
-            self.record = record
-        style = self.style_combo.findData(settings["style"]) if isinstance(settings.get("style"), str) else -1
-        if style >= 0:
-            self.style_combo.setCurrentIndex(style)
-        spins = {"seed": self.seed_spin, "count": self.count_spin, "truncation": self.truncation_spin,
-                 "strength": self.strength_spin, "frames": self.frames_spin, "mutation": self.mutation_spin,
-                 "spread": self.spread_spin, "steps": self.project_steps_spin}
-        for key, spin in spins.items():
-            value = settings.get(key)
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value:  # not NaN
-                spin.setValue(type(spin.value())(min(max(value, spin.minimum()), spin.maximum())))
-        component = settings.get("component")
-        if isinstance(component, int) and not isinstance(component, bool):
-            self.component_spin.setValue(min(max(component + 1, 1), self.component_spin.maximum()))
+        names_a_job, notes = self.session.restore(record)
+        if self.session.record is not None:
+            self.model_combo.setCurrentIndex(max(0, self.model_combo.findData(self.session.model_path)))
         self._update_buttons()
-        return notes
+        return notes if names_a_job else [self.tr("Its provenance names no canvas job, so it cannot be generated again.")]
 
     def generate_again(self) -> bool:
         """Run the restored record's job with its settings; ``regenerated`` gets the picture it names."""
-        card = self._current_card()
-        if self.record is None or card is None:
+        if self.session.record is None or self.session.card() is None:
             return False
         try:
-            name, request = request_from_record(self.record, str(card.path))
+            request = self.session.again_request()
         except ArtdeskError as error:
             self.status_label.setText(str(error))
             return False
-        self._start(getattr(jobs, name), request, "Generate again", self._on_again_job_returned)
+        self._start(request, "Generate again", self._on_again_job_returned)
         return True
 
     @staticmethod
@@ -528,8 +431,8 @@ class CanvasModelDock(QWidget):
 
     # ----- slots --------------------------------------------------------------------------------
     def _on_model_combo_currentIndexChanged(self, _index: int = -1) -> None:  # noqa: N802 (Qt naming)
-        card = self._current_card()
-        self._fill_styles(model_styles(card.labels) if card is not None else STYLES)
+        self.session.model_path = self.model_combo.currentData()
+        self._fill_styles()
 
     def _on_context_models_changed(self) -> None:
         self.reload_models()
@@ -611,7 +514,7 @@ class CanvasModelDock(QWidget):
     def _on_again_job_returned(self, result: Pictures) -> None:
         """Show the pictures made again (not kept twice) and pick the one the record names."""
         self.show_pictures(result)
-        index = self.record.get("index") if self.record else None
+        index = self.session.record.get("index") if self.session.record else None
         if not isinstance(index, int) or not 0 <= index < len(result.images):
             self.status_label.setText(self.tr("Made again, but the record names no picture among them."))
             return

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from artdesk.core.cards import ModelCard
 from artdesk.core.jobs import Progress
 from artdesk.ui.context import AppContext
+from artdesk.ui.qimage import array_to_qimage
 
 STYLE_TYPE = "style-stylizer"
 THUMB = 64
@@ -48,15 +49,6 @@ PREVIEW_DELAY_MS = 250  # wait this long after the last slider move before previ
 KIND_MEDIUM, KIND_CARD = "medium", "card"
 TARGET_PICTURE, TARGET_LAYER, TARGET_SELECTION = "picture", "layer", "selection"
 QUALITY_FAST, QUALITY_BEST = "stylizer", "optimise"
-
-
-def array_to_qimage(array) -> QImage:
-    """A deep-copied QImage of a uint8 HxWx3 array (call on the UI thread)."""
-    import numpy as np
-
-    array = np.ascontiguousarray(array[..., :3], dtype=np.uint8)
-    height, width = array.shape[:2]
-    return QImage(array.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
 
 
 class CanvasStyleDock(QWidget):
@@ -393,7 +385,6 @@ class CanvasStyleDock(QWidget):
         """Paint a small copy of the chosen target in the selected medium on the model worker; returns the handle."""
         from artdesk.core.errors import ArtdeskError
         from artdesk.ml.style.imaging import check_content
-        from artdesk.ml.style.jobs import render_job
         from artdesk.ml.style.requests import MediumRequest
 
         name = self.current_medium()
@@ -407,7 +398,7 @@ class CanvasStyleDock(QWidget):
         if self.preview_handle is not None and not self.preview_handle.is_finished:
             self.preview_handle.cancel()
         request = MediumRequest(name, picture, self.medium_settings(), max_side=PREVIEW_SIDE)
-        handle = self.context.runner.submit(render_job, request, self.tr("Preview"))
+        handle = self.context.runner.submit(request.job, request, self.tr("Preview"))
         handle.returned.connect(self._on_preview_handle_returned)  # a bound slot: dropped if the dock is deleted
         self.preview_handle = handle
         handle.start()
@@ -459,13 +450,11 @@ class CanvasStyleDock(QWidget):
             self.handle.cancel()  # a new request makes the running one stale
         controls = self.controls()
         if medium is not None:
-            from artdesk.ml.style.jobs import render_job
             from artdesk.ml.style.requests import MediumRequest
 
             request = MediumRequest(medium, picture, self.medium_settings(), mask, controls.strength)
-            fn, title = render_job, self.tr("Painting in %s") % self._words(MEDIA[medium].label)
+            title = self.tr("Painting in %s") % self._words(MEDIA[medium].label)
         elif self.quality_combo.currentData() == QUALITY_BEST:
-            from artdesk.ml.style.jobs import optimize_job
             from artdesk.ml.style.requests import OptimizeRequest
 
             style_picture = self._card_style_picture(card)
@@ -474,14 +463,13 @@ class CanvasStyleDock(QWidget):
                 return None
             request = OptimizeRequest(picture, (style_picture,), controls, mask, steps=self.steps_spin.value(),
                                       method=str(card.raw.get("config", {}).get("method", "gram")), style_name=card.name)
-            fn, title = optimize_job, self.tr("Painting in %s") % card.name
+            title = self.tr("Painting in %s") % card.name
         else:
-            from artdesk.ml.style.jobs import apply_job
             from artdesk.ml.style.requests import ApplyRequest
 
             request = ApplyRequest(str(card.path), picture, controls, mask, card.source)
-            fn, title = apply_job, self.tr("Applying %s") % card.name
-        handle = self.context.runner.submit(fn, request, title)
+            title = self.tr("Applying %s") % card.name
+        handle = self.context.runner.submit(request.job, request, title)
         handle.progress.connect(self._on_handle_progress)
         handle.partial.connect(self._on_handle_partial)
         label = card.name if card is not None else self._words(MEDIA[medium].label)
@@ -541,9 +529,7 @@ class CanvasStyleDock(QWidget):
             canvas_picture = None
         request = CustomStyleRequest(name, tuple(self.style_paths), str(self.context.paths.user_models), canvas_picture,
                                      steps=self.train_steps_spin.value(), **overrides)
-        from artdesk.ml.style.jobs import train_custom_job
-
-        handle = self.context.runner.submit(train_custom_job, request, self.tr("Training style %s") % name, worker="training")
+        handle = self.context.runner.submit(request.job, request, self.tr("Training style %s") % name, worker="training")
         handle.progress.connect(self._on_train_handle_progress)
         handle.partial.connect(self._on_handle_partial)
         handle.returned.connect(self._on_train_handle_returned)
@@ -606,7 +592,7 @@ class CanvasStyleDock(QWidget):
         self.status_label.setText(progress.message)
 
     def _on_handle_partial(self, preview) -> None:
-        pixmap = QPixmap.fromImage(array_to_qimage(preview))
+        pixmap = QPixmap.fromImage(array_to_qimage(preview[..., :3]))
         self.preview_label.setPixmap(pixmap.scaled(160, 160, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
 
     def _on_handle_returned(self, handle, name: str, target: str, result) -> None:

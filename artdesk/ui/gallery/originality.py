@@ -1,23 +1,15 @@
 """Shows one originality answer: the label, the work beside its nearest training works, the longest shared passage."""
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from artdesk.core.originality import Originality
+from artdesk.ui.qimage import array_pixmap
 
 SIDE = 64
 LABEL_COLOURS = {"original": "#2e7d32", "familiar": "#827717", "close": "#e65100", "close copy": "#b71c1c"}
-
-
-def array_pixmap(picture: np.ndarray, side: int = SIDE) -> QPixmap:
-    """A uint8 H x W x 3 array, scaled without smoothing so a 16 px thumbnail shows what it is."""
-    array = np.ascontiguousarray(picture[..., :3], dtype=np.uint8)
-    image = QImage(array.data, array.shape[1], array.shape[0], 3 * array.shape[1], QImage.Format.Format_RGB888).copy()
-    return QPixmap.fromImage(image).scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
-                                           Qt.TransformationMode.FastTransformation)
 
 
 class QtOriginalityView(QWidget):
@@ -86,7 +78,7 @@ class QtOriginalityView(QWidget):
         lines = []
         for neighbour in answer.neighbours:
             if neighbour.thumbnail is not None:
-                self._add_picture(array_pixmap(neighbour.thumbnail), f"{neighbour.caption}, {neighbour.value:.3f}")
+                self._add_picture(array_pixmap(neighbour.thumbnail[..., :3], SIDE), f"{neighbour.caption}, {neighbour.value:.3f}")
             lines.append(neighbour.caption)
         if answer.passage:
             lines.insert(0, self.tr("Longest shared passage ({0:.0%} of the work): {1}").format(answer.coverage or 0,

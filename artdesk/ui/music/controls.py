@@ -1,10 +1,9 @@
 """The Music panel's side column: model pickers, generation settings, actions, job progress, fine-tune.
 
-A thin view: it holds widgets and reads their values; the panel connects the buttons and runs jobs.
+A view of ``ml.music.session.MusicSession``: the settings are bound both ways, the pickers follow the
+session's models; the panel connects the buttons and runs jobs.
 """
 from __future__ import annotations
-
-import math
 
 import random
 
@@ -27,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from artdesk.core.cards import ModelCard
-from artdesk.ml.music.requests import KEYS, MAX_BARS, MAX_COUNT, MAX_STEPS, MODES, STYLES
+from artdesk.ml.music.requests import KEYS, MAX_BARS, MAX_COUNT, MAX_STEPS, MODES
+from artdesk.ml.music.session import MusicSession
+from artdesk.ui.binding import bind
 
 NON_COMMERCIAL_HINTS = ("non-commercial", "noncommercial", "nc")
 
@@ -42,16 +43,10 @@ def card_label(card: ModelCard) -> str:
     return text
 
 
-def card_styles(card: ModelCard | None) -> list[str]:
-    styles = (card.raw.get("config", {}) or {}).get("styles") if card else None
-    return [str(s) for s in styles] if styles else list(STYLES)
-
-
 class QtMusicControls(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: MusicSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lstm_cards: list[ModelCard] = []
-        self.vae_cards: list[ModelCard] = []
+        self.session = session
         column = QVBoxLayout(self)
         column.setContentsMargins(4, 4, 4, 4)
 
@@ -183,16 +178,20 @@ class QtMusicControls(QWidget):
         tune_layout.addWidget(self.finetune_label, 2, 0, 1, 2)
         column.addWidget(tune)
         column.addStretch(1)
+        self._fill_styles()
+        bind(session.settings, {"style": self.style_combo, "key": self.key_combo, "mode": self.mode_combo,
+                                "key_lock": self.key_lock_check, "bars": self.bars_spin, "temperature": self.temperature_spin,
+                                "seed": self.seed_spin, "count": self.count_spin, "amount": self.amount_spin,
+                                "steps": self.steps_spin})
         self.lstm_combo.currentIndexChanged.connect(self._on_lstm_combo_currentIndexChanged)
+        self.vae_combo.currentIndexChanged.connect(self._on_vae_combo_currentIndexChanged)
 
     # models -------------------------------------------------------------------------------------
-    def set_cards(self, cards: list[ModelCard]) -> None:
-        """Fill the pickers from discovered cards, keeping the current choices where they still exist."""
-        keep_lstm = self.lstm_card().id if self.lstm_card() else None
-        keep_vae = self.vae_card().id if self.vae_card() else None
-        self.lstm_cards = [c for c in cards if c.model_type == "melody-lstm"]
-        self.vae_cards = [c for c in cards if c.model_type == "melody-vae"]
-        for combo, found, keep in ((self.lstm_combo, self.lstm_cards, keep_lstm), (self.vae_combo, self.vae_cards, keep_vae)):
+    def show_models(self) -> None:
+        """Fill the pickers from the session's models, its choices current; say which kind is missing."""
+        session = self.session
+        for combo, found, chosen in ((self.lstm_combo, session.lstm_cards, session.lstm),
+                                     (self.vae_combo, session.vae_cards, session.vae)):
             combo.blockSignals(True)
             combo.clear()
             for card in found:
@@ -200,69 +199,50 @@ class QtMusicControls(QWidget):
                 combo.setItemData(combo.count() - 1, card.description, Qt.ItemDataRole.ToolTipRole)
             if not found:
                 combo.addItem(self.tr("(no model found)"))
-            index = combo.findData(keep) if keep else -1
-            combo.setCurrentIndex(max(0, index))
+            combo.setCurrentIndex(max(0, combo.findData(chosen.id if chosen else None)))
             combo.blockSignals(False)
-        self._on_lstm_combo_currentIndexChanged(self.lstm_combo.currentIndex())
+        self._fill_styles()
         missing = []
-        if not self.lstm_cards:
+        if not session.lstm_cards:
             missing.append(self.tr("melody model (Generate, Continue)"))
-        if not self.vae_cards:
+        if not session.vae_cards:
             missing.append(self.tr("morph model (Interpolate, Variations)"))
         self.model_note.setText(
             self.tr("No {0} was found. Train one with 'artdesk train music' or add one in Models ▸ Model library.").format(
                 self.tr(" or ").join(missing)) if missing else "")
         self.model_note.setVisible(bool(missing))
 
-    def lstm_card(self) -> ModelCard | None:
-        index = self.lstm_combo.currentIndex()
-        return self.lstm_cards[index] if 0 <= index < len(self.lstm_cards) else None
-
-    def vae_card(self) -> ModelCard | None:
-        index = self.vae_combo.currentIndex()
-        return self.vae_cards[index] if 0 <= index < len(self.vae_cards) else None
-
-    def _on_lstm_combo_currentIndexChanged(self, _index: int) -> None:  # noqa: N802 (Qt naming)
-        current = self.style_combo.currentText()
+    def _fill_styles(self) -> None:
+        """Offer the chosen melody model's styles, keeping the chosen style (else folk) where it is offered."""
+        current = self.session.settings.value.style
+        styles = self.session.styles()
+        self.style_combo.blockSignals(True)
         self.style_combo.clear()
-        styles = card_styles(self.lstm_card())
         self.style_combo.addItems(styles)
-        if current in styles:
-            self.style_combo.setCurrentText(current)
-        elif "folk" in styles:
-            self.style_combo.setCurrentText("folk")
+        self.style_combo.setCurrentText(current if current in styles else "folk" if "folk" in styles else styles[0])
+        self.style_combo.blockSignals(False)
+        self.session.settings.set(style=self.style_combo.currentText())
+
+    def _on_lstm_combo_currentIndexChanged(self, index: int) -> None:  # noqa: N802 (Qt naming)
+        cards = self.session.lstm_cards
+        self.session.lstm = cards[index] if 0 <= index < len(cards) else None
+        self._fill_styles()
+
+    def _on_vae_combo_currentIndexChanged(self, index: int) -> None:  # noqa: N802 (Qt naming)
+        cards = self.session.vae_cards
+        self.session.vae = cards[index] if 0 <= index < len(cards) else None
 
     def _on_dice_button_clicked(self) -> None:
         self.seed_spin.setValue(random.randrange(0, 2_147_483_647))
 
-    def restore(self, provenance: dict) -> bool:
-        """Set the controls from a melody's provenance (the settings that made it); True if any were restored."""
-        settings = provenance.get("settings") if isinstance(provenance, dict) else None
-        if not isinstance(settings, dict):
-            return False
-        c = self
-        model = provenance.get("model")  # first: choosing the model refills the style list
-        for combo, cards in ((c.lstm_combo, c.lstm_cards), (c.vae_combo, c.vae_cards)):
-            for index, card in enumerate(cards):
-                if card.name == model:
-                    combo.setCurrentIndex(index)
-        combos = {"style": c.style_combo, "key": c.key_combo, "mode": c.mode_combo}
-        spins = {"bars": c.bars_spin, "temperature": c.temperature_spin, "seed": c.seed_spin, "count": c.count_spin,
-                 "amount": c.amount_spin, "steps": c.steps_spin}
-        restored = False
-        for name, combo in combos.items():
-            value = settings.get(name)
-            if isinstance(value, str) and combo.findText(value) >= 0:
-                combo.setCurrentText(value)
-                restored = True
-        for name, spin in spins.items():
-            value = settings.get(name)
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-                spin.setValue(type(spin.value())(min(max(value, spin.minimum()), spin.maximum())))  # never overflows Qt
-                restored = True
-        if isinstance(settings.get("key_lock"), bool):
-            c.key_lock_check.setChecked(settings["key_lock"])
-        return restored
+    def update_enabled(self, finetuning: bool) -> None:
+        """Enable what the installed models can do."""
+        has_lstm, has_vae = self.session.lstm is not None, self.session.vae is not None
+        for button in (self.generate_button, self.continue_button):
+            button.setEnabled(has_lstm)
+        self.finetune_button.setEnabled(has_lstm and not finetuning)
+        for button in (self.vary_button, self.interpolate_button):
+            button.setEnabled(has_vae)
 
     # jobs ---------------------------------------------------------------------------------------
     def set_busy(self, busy: bool, message: str = "") -> None:

@@ -15,13 +15,6 @@ from artdesk.ui.music.controls import QtMusicControls
 log = logging.getLogger("artdesk.music")
 
 
-def finetune_job(request, ctx) -> Path:
-    """See ``train.finetune`` (imported here, on the training worker): reports per step, checks cancel at each."""
-    from artdesk.ml.music import train
-
-    return train.finetune(request, ctx)
-
-
 class QtFinetuneRunner(QObject):
     """Starts, stops and reports a fine-tune; inference never waits behind it (its own worker)."""
 
@@ -41,7 +34,7 @@ class QtFinetuneRunner(QObject):
         return self.handle is not None
 
     def start(self, request) -> JobHandle:
-        handle = self.context.runner.submit(finetune_job, request, self.tr("Fine-tune {0}").format(request.out_name),
+        handle = self.context.runner.submit(request.job, request, self.tr("Fine-tune {0}").format(request.out_name),
                                             worker=TRAINING_WORKER)
         self.handle = handle
         handle.progress.connect(self._on_handle_progress)

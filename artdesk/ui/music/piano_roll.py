@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from artdesk.core.melody import Melody, Note
 from artdesk.ui.music.document import QtMelodyDocument
-from artdesk.ui.music.edits import add_note, clamp_note, delete_notes, make_monophonic, move_notes, resize_notes
+from artdesk.core.melody_edits import add_note, clamp_note, delete_notes, make_monophonic, move_notes, resize_notes
 
 KEYS_WIDTH = 46
 RULER_HEIGHT = 20

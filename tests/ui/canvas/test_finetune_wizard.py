@@ -4,6 +4,7 @@ import shutil
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 import pytest
@@ -12,7 +13,10 @@ from PySide6.QtCore import Qt
 
 from artdesk.core.paths import app_paths
 from artdesk.ml.canvas.finetune.audit import prepare_picture
-from artdesk.ui.canvas.finetune import backend
+from artdesk.ml.canvas.finetune import jobs as finetune_jobs
+from artdesk.ml.canvas.finetune import run as finetune_run
+from artdesk.ml.canvas.finetune.plan import FinetuneRequest
+from artdesk.ml.canvas.finetune.requests import UnfinishedRuns
 from artdesk.ui.canvas.finetune import training_page as training
 from artdesk.ui.canvas.finetune.options_page import UNKNOWN_LICENCE
 from artdesk.ui.canvas.finetune.wizard import QtFinetuneWizard
@@ -256,12 +260,14 @@ class ScriptedRun:
 
 @dataclass(frozen=True)
 class Request:
+    job: ClassVar[str] = FinetuneRequest.job  # resolved on the worker: the test replaces what it names
+
     name: str
 
 
 def test_train_pause_resume_stop_and_use_the_model(qtbot, context, tmp_path, monkeypatch):
     run = ScriptedRun(context.tiny["gan"])
-    monkeypatch.setattr(backend, "run_job", run)
+    monkeypatch.setattr(finetune_run, "run_finetune", run)
     dock = CanvasModelDock(context, canvas=None)
     qtbot.addWidget(dock)
     wizard = dock.open_finetune_wizard(Request("mine"))
@@ -311,7 +317,7 @@ def test_train_pause_resume_stop_and_use_the_model(qtbot, context, tmp_path, mon
 
 def test_stop_keeps_progress_and_closing_asks(qtbot, context, monkeypatch):
     run = ScriptedRun(context.tiny["gan"])
-    monkeypatch.setattr(backend, "run_job", run)
+    monkeypatch.setattr(finetune_run, "run_finetune", run)
     wizard = QtFinetuneWizard(context)
     qtbot.addWidget(wizard)
     wizard.resume(Request("kept"))
@@ -338,7 +344,7 @@ def test_a_failed_run_says_why_and_can_be_retried(qtbot, context, monkeypatch):
         calls.append(request)
         raise ArtdeskError("The picture folder disappeared. Put it back and resume.")
 
-    monkeypatch.setattr(backend, "run_job", failing)
+    monkeypatch.setattr(finetune_run, "run_finetune", failing)
     wizard = QtFinetuneWizard(context)
     qtbot.addWidget(wizard)
     wizard.resume(Request("x"))
@@ -369,14 +375,14 @@ def test_start_up_offers_to_resume_an_unfinished_run(qtbot, context, monkeypatch
     runs = [Unfinished("older", Request("older"), 10, time.time() - 3600),
             Unfinished("crashed", Request("crashed"), 300, time.time() - 60)]
     looked_in = []
-    monkeypatch.setattr(backend, "run_job", run)
-    monkeypatch.setattr(backend, "unfinished_job", lambda root, ctx: looked_in.append(root) or runs)
+    monkeypatch.setattr(finetune_run, "run_finetune", run)
+    monkeypatch.setattr(finetune_jobs, "unfinished_job", lambda request, ctx: looked_in.append(request.user_models) or runs)
     panel = CanvasPanel(context)
     qtbot.addWidget(panel)
     panel.show()
     offer = panel.finetune_offer
     qtbot.waitUntil(offer.isVisible, timeout=WAIT)
-    assert looked_in == [context.paths.user_models]
+    assert looked_in == [str(context.paths.user_models)]
     assert "2 fine-tunes were left unfinished" in offer.label.text()
     assert offer.choice.itemText(0).startswith("crashed, step 300, saved ")
     offer.resume_button.click()
@@ -394,8 +400,8 @@ def test_discarding_an_unfinished_run_asks_then_updates_the_bar(qtbot, context, 
 
     runs = [Unfinished("a", Request("a"), 5, 1e9), Unfinished("b", Request("b"), 7, 2e9)]
     discarded = []
-    monkeypatch.setattr(backend, "unfinished_job", lambda root, ctx: list(runs))
-    monkeypatch.setattr(backend, "discard_job", lambda request, ctx: discarded.append(request[1]) or runs[:1])
+    monkeypatch.setattr(finetune_jobs, "unfinished_job", lambda request, ctx: list(runs))
+    monkeypatch.setattr(finetune_jobs, "discard_job", lambda request, ctx: discarded.append(request.name) or runs[:1])
     offer = QtResumeOffer(context)
     qtbot.addWidget(offer)
     offer.check()
@@ -413,7 +419,7 @@ def test_discarding_an_unfinished_run_asks_then_updates_the_bar(qtbot, context, 
 def test_no_unfinished_runs_no_bar(qtbot, context, monkeypatch):
     from artdesk.ui.canvas.finetune.resume import QtResumeOffer
 
-    monkeypatch.setattr(backend, "unfinished_job", lambda root, ctx: [])
+    monkeypatch.setattr(finetune_jobs, "unfinished_job", lambda request, ctx: [])
     offer = QtResumeOffer(context)
     qtbot.addWidget(offer)
     offer.check()
@@ -454,7 +460,7 @@ def test_real_fine_tune_from_folder_to_canvas_with_pause_and_resume(qtbot, conte
     assert training_page.state == training.PAUSED  # the cancel lands within a step: 12 steps to spare
     from artdesk.core.jobs import RecordingContext
 
-    unfinished = backend.unfinished_job(context.paths.user_models, RecordingContext())
+    unfinished = finetune_jobs.unfinished_job(UnfinishedRuns(str(context.paths.user_models)), RecordingContext())
     assert [(run.name, run.request) for run in unfinished] == [("tiny-mine", training_page.request)]
     messages = []
     training_page.pause_button.click()
@@ -505,7 +511,7 @@ def test_real_fine_tune_from_folder_to_canvas_with_pause_and_resume(qtbot, conte
 
 def test_the_canvas_keeps_generating_while_a_fine_tune_trains(qtbot, context, monkeypatch):
     run = ScriptedRun(context.tiny["gan"])
-    monkeypatch.setattr(backend, "run_job", run)
+    monkeypatch.setattr(finetune_run, "run_finetune", run)
     dock = CanvasModelDock(context, canvas=None)
     qtbot.addWidget(dock)
     wizard = dock.open_finetune_wizard(Request("busy"))

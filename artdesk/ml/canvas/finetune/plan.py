@@ -12,7 +12,7 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import JobContext
@@ -36,6 +36,8 @@ DISCRIMINATOR_FILE = "discriminator.safetensors"  # shipped beside a base GAN's 
 @dataclass(frozen=True)
 class FinetuneRequest:
     """One fine-tune of a canvas GAN on the user's pictures; ``None`` advanced knobs are chosen automatically."""
+
+    job: ClassVar[str] = "artdesk.ml.canvas.finetune.run:run_finetune"  # the estimate: requests.ESTIMATE_JOB
 
     files: tuple[str, ...]
     base_dir: str

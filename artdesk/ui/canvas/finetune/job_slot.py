@@ -14,7 +14,7 @@ log = logging.getLogger("artdesk.canvas.finetune")
 
 
 class QtJobSlot(QObject):
-    """Runs ``fn(request, ctx)`` on ``worker`` and calls back on the UI thread for the current job only."""
+    """Runs a job (a ``"module:function"`` name) on ``worker`` and calls back on the UI thread for the current job only."""
 
     def __init__(self, runner: Runner, worker: str = MODEL_WORKER, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -27,10 +27,10 @@ class QtJobSlot(QObject):
     def busy(self) -> bool:
         return self.handle is not None and not self.handle.is_finished
 
-    def start(self, fn, request, title: str, **callbacks: Callable[..., Any]) -> JobHandle:
-        """Start a job; ``callbacks`` by signal name: returned, partial, progress, errored, aborted, finished."""
+    def start(self, job: str, request, title: str, **callbacks: Callable[..., Any]) -> JobHandle:
+        """Start ``job`` on ``request``; ``callbacks`` by signal name: returned, partial, progress, errored, aborted, finished."""
         self.cancel()
-        handle = self.runner.submit(fn, request, title, worker=self.worker)
+        handle = self.runner.submit(job, request, title, worker=self.worker)
         self.handle = handle
         self._callbacks = callbacks
         handle.progress.connect(self._on_handle_progress)

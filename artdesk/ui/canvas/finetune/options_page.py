@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import Progress
-from artdesk.ui.canvas.finetune import backend
+from artdesk.ml.canvas.finetune import plan
+from artdesk.ml.canvas.finetune.requests import ESTIMATE_JOB
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
 from artdesk.ui.jobs import TRAINING_WORKER
 
@@ -284,9 +286,17 @@ class QtOptionsPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt naming)
         """Last check before training starts, including the backend's own (``plan.check_request``)."""
-        problem = self.validate() or self.consent_problem() or backend.request_problem(self.request())
+        problem = self.validate() or self.consent_problem() or self._plan_problem()
         self.problem.setText(problem)
         return not problem
+
+    def _plan_problem(self) -> str:
+        """"" if ``plan.check_request`` accepts the request, else its message."""
+        try:
+            plan.check_request(self.request())
+        except ArtdeskError as error:
+            return str(error)
+        return ""
 
     def licence_note(self) -> str:
         consent = [CONSENT] if self.consent_check.isChecked() else [UNKNOWN_LICENCE] if self.unknown_check.isChecked() \
@@ -316,15 +326,15 @@ class QtOptionsPage(QWizardPage):
             device=self.device_combo.currentData(), stop_when_copying=self.copying_check.isChecked(),
             stop_early=self.copying_check.isChecked())
 
-    def request(self):
-        return backend.make_request(**self.request_fields())
+    def request(self) -> plan.FinetuneRequest:
+        return plan.FinetuneRequest(**self.request_fields())
 
     # ----- estimate -------------------------------------------------------------------------------
     def start_estimate(self) -> None:
         self.estimate = None
         self.estimate_button.setEnabled(False)
         self.estimate_label.setText(self.tr("Measuring a few steps on this computer…"))
-        self.estimates.start(backend.estimate_job, self.request(), "Estimate fine-tune time",
+        self.estimates.start(ESTIMATE_JOB, self.request(), "Estimate fine-tune time",
                              returned=self._on_estimate_returned, progress=self._on_estimate_progress,
                              errored=self._on_estimate_errored, finished=self._on_estimate_finished)
 

@@ -37,7 +37,7 @@ from artdesk.ml.canvas.finetune.audit import (
     preview_pictures,
 )
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
-from artdesk.ui.canvas.finetune.views import pixmap
+from artdesk.ui.qimage import array_pixmap
 
 PREVIEW_CELL = 80
 PREVIEW_LIMIT = 120  # the grid shows this many; all are trained
@@ -305,7 +305,7 @@ class QtPicturesPage(QWizardPage):
             item.setToolTip(problem)
             return
         self.previews[path] = pixels
-        item.setIcon(QIcon(pixmap(pixels, PREVIEW_CELL)))
+        item.setIcon(QIcon(array_pixmap(pixels, PREVIEW_CELL)))
         if self.crop_combo.currentData() == "each":
             item.setText(self.tr("fit") if self.crop_of(path) == "fit" else self.tr("centre"))
 

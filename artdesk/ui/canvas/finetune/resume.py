@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from artdesk.ui.canvas.finetune import backend
+from artdesk.ml.canvas.finetune.requests import DiscardRun, UnfinishedRuns
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
 from artdesk.ui.context import AppContext
 
@@ -58,7 +58,8 @@ class QtResumeOffer(QFrame):
 
     def check(self) -> None:
         """Look for unfinished runs in the background; the bar shows itself if there are any."""
-        self.lookups.start(backend.unfinished_job, self.context.paths.user_models, "Look for unfinished fine-tunes",
+        request = UnfinishedRuns(str(self.context.paths.user_models))
+        self.lookups.start(request.job, request, "Look for unfinished fine-tunes",
                            returned=self._on_lookup_returned, errored=self._on_lookup_errored)
 
     def _on_lookup_returned(self, runs: list[Any]) -> None:
@@ -93,5 +94,6 @@ class QtResumeOffer(QFrame):
         answer = QMessageBox.question(self, self.tr("Discard the fine-tune?"),
                                       self.tr("Delete the saved progress of {0}? This cannot be undone.").format(name))
         if answer == QMessageBox.StandardButton.Yes:
-            self.lookups.start(backend.discard_job, (self.context.paths.user_models, name), "Discard a fine-tune",
+            request = DiscardRun(str(self.context.paths.user_models), name)
+            self.lookups.start(request.job, request, "Discard a fine-tune",
                                returned=self._on_lookup_returned, errored=self._on_lookup_errored)

@@ -1,5 +1,5 @@
 """The snapshots of a fine-tuned model, each with its KID and too-close rate: use one as the model's
-weights, export one as a model of its own, or delete one (``snapshots`` in the backend, as jobs)."""
+weights, export one as a model of its own, or delete one (``ml.canvas.finetune.jobs.snapshot_job``)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from artdesk.ui.canvas.finetune import backend
+from artdesk.ml.canvas.finetune.requests import SnapshotAction
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
 
 
@@ -58,7 +58,7 @@ class QtSnapshotList(QWidget):
 
     def show_model(self, model_dir: Path | str) -> None:
         self.model_dir = Path(model_dir)
-        self._run(backend.SnapshotAction(str(self.model_dir)))
+        self._run(SnapshotAction(str(self.model_dir)))
 
     def selected_step(self) -> int | None:
         items = self.list.selectedItems()
@@ -66,7 +66,7 @@ class QtSnapshotList(QWidget):
 
     def _run(self, action) -> None:
         self.status.setText(self.tr("Working…") if action.action != "list" else "")
-        self.jobs.start(backend.snapshot_job, action, "Model snapshots", returned=self._on_job_returned,
+        self.jobs.start(action.job, action, "Model snapshots", returned=self._on_job_returned,
                         errored=self._on_job_errored, finished=self._update_buttons)
         self._update_buttons()
 
@@ -114,13 +114,13 @@ class QtSnapshotList(QWidget):
         self._update_buttons()
 
     def _on_best_button_clicked(self) -> None:
-        self._run(backend.SnapshotAction(str(self.model_dir), "best", self.selected_step()))
+        self._run(SnapshotAction(str(self.model_dir), "best", self.selected_step()))
 
     def _on_export_button_clicked(self) -> None:
         start = str(self.context.paths.user_models / "canvas")
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export the snapshot into"), start)
         if folder:
-            self._run(backend.SnapshotAction(str(self.model_dir), "export", self.selected_step(), folder))
+            self._run(SnapshotAction(str(self.model_dir), "export", self.selected_step(), folder))
 
     def _on_delete_button_clicked(self) -> None:
-        self._run(backend.SnapshotAction(str(self.model_dir), "delete", self.selected_step()))
+        self._run(SnapshotAction(str(self.model_dir), "delete", self.selected_step()))

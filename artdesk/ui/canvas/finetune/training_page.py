@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from artdesk.core.cards import CardError, read_card
 from artdesk.core.jobs import Progress
-from artdesk.ui.canvas.finetune import backend
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
 from artdesk.ui.canvas.finetune.result_view import QtResultView
 from artdesk.ui.canvas.finetune.snapshot_list import QtSnapshotList
@@ -97,7 +96,7 @@ class QtTrainingPage(QWizardPage):
         """Start (or resume: the backend continues a saved run of the same name)."""
         self.state = RUNNING
         self.status.setText(self.tr("Starting {0}…").format(self.request.name))
-        self.runs.start(backend.run_job, self.request, f"Fine-tune {self.request.name}",
+        self.runs.start(self.request.job, self.request, f"Fine-tune {self.request.name}",
                         progress=self._on_run_progress, partial=self._on_run_partial, returned=self._on_run_returned,
                         errored=self._on_run_errored, aborted=self._on_run_aborted)
         self._update_buttons()

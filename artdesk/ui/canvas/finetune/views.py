@@ -9,18 +9,12 @@ from typing import Any, Sequence
 
 import numpy as np
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QSlider, QVBoxLayout, QWidget
 
-from artdesk.ui.canvas.model_dock import array_to_qimage
+from artdesk.ui.qimage import array_pixmap
 
 STRIP_CELL = 72
-
-
-def pixmap(array: np.ndarray, side: int) -> QPixmap:
-    """A pixmap of a uint8 HxWx3 array scaled to ``side`` (nearest: small pictures stay crisp)."""
-    return QPixmap.fromImage(array_to_qimage(array)).scaled(
-        side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
 
 
 def side_by_side(left: np.ndarray, right: np.ndarray, gap: int = 2) -> np.ndarray:
@@ -98,7 +92,7 @@ class QtSampleStrip(QWidget):
         snapshot = self.snapshots[index]
         self.strip.clear()
         for number, sample in enumerate(snapshot.samples):
-            item = QListWidgetItem(QIcon(pixmap(sample, STRIP_CELL)), "")
+            item = QListWidgetItem(QIcon(array_pixmap(sample, STRIP_CELL)), "")
             item.setToolTip(self.tr("Seed {0}").format(number))
             self.strip.addItem(item)
         self.caption.setText(self.tr("Step {0} ({1} of {2})").format(snapshot.step, index + 1, len(self.snapshots)))
@@ -211,7 +205,7 @@ class QtClosestPairs(QWidget):
         self.metrics.setText(" · ".join(parts))
         self.pairs.clear()
         for generated, training, distance in snapshot.closest_pairs:
-            item = QListWidgetItem(QIcon(pixmap(side_by_side(generated, training), 2 * STRIP_CELL + 4)),
+            item = QListWidgetItem(QIcon(array_pixmap(side_by_side(generated, training), 2 * STRIP_CELL + 4)),
                                    f"{distance:.3f}")
             item.setToolTip(self.tr("Left: generated; right: the nearest of your pictures (distance {0:.3f})")
                             .format(distance))

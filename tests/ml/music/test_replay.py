@@ -7,7 +7,7 @@ import pytest
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.melody import Melody, Note
 from artdesk.ml.music.requests import ContinueRequest, InterpolateRequest, request_settings
-from artdesk.ui.music.replay import record_extra, request_from_record
+from artdesk.ml.music.replay import record_extra, request_from_record
 
 A = Melody((Note(60, 0, 2, 80), Note(67, 2, 6, 100)), 96.0, (3, 4))
 B = Melody((Note(72, 0, 4),), 120.0, (4, 4))

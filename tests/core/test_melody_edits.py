@@ -1,7 +1,6 @@
-"""Pure note edits and the undoable document."""
+"""Pure note edits of a melody (no Qt): every edit keeps the line monophonic."""
 from artdesk.core.melody import Melody, Note
-from artdesk.ui.music.document import QtMelodyDocument
-from artdesk.ui.music.edits import add_note, concatenate, make_monophonic, move_notes, resize_notes
+from artdesk.core.melody_edits import add_note, concatenate, make_monophonic, move_notes, resize_notes
 
 
 def test_make_monophonic_trims_the_earlier_note_and_keeps_winners():
@@ -35,33 +34,3 @@ def test_concatenate_puts_melodies_on_bar_lines():
     one = Melody((Note(60, 0, 3),), 90.0, (3, 4))
     joined = concatenate([one, one])
     assert joined.notes == (Note(60, 0, 3), Note(60, 12, 3)) and joined.time_signature == (3, 4)
-
-
-def test_document_undo_redo_and_tempo_merge(qtbot):
-    document = QtMelodyDocument()
-    changes = []
-    document.changed.connect(lambda: changes.append(document.melody))
-    document.set_notes((Note(60, 0, 4),), "add")
-    document.set_tempo(100)
-    document.set_tempo(101)
-    document.set_tempo(102)
-    assert document.undo_stack.count() == 2  # the three tempo steps are one undo step
-    document.undo_stack.undo()
-    assert document.melody.tempo_bpm == 120.0
-    document.set_time_signature((6, 8))
-    assert document.melody.steps_per_bar == 12
-    document.undo_stack.undo()
-    document.undo_stack.undo()
-    assert document.notes == ()
-    document.undo_stack.redo()
-    assert document.notes == (Note(60, 0, 4),)
-    assert len(changes) == 9  # 1 add, 3 tempo steps, 1 undo, 1 metre, 2 undos, 1 redo
-
-
-def test_editing_marks_generated_provenance_as_edited(qtbot):
-    document = QtMelodyDocument()
-    document.set_melody(Melody((Note(60, 0, 4),), metadata={"provenance": {"seed": 3}}))
-    document.set_notes((Note(62, 0, 4),), "edit")
-    assert document.melody.metadata["provenance"] == {"seed": 3, "edited": True}
-    document.undo_stack.undo()
-    assert "edited" not in document.melody.metadata["provenance"]

@@ -1,0 +1,41 @@
+"""Frozen requests of the fine-tune wizard's jobs besides the run itself (no torch: the UI builds them).
+
+The run and its estimate take ``plan.FinetuneRequest``: the run is its ``job``, the estimate is ``ESTIMATE_JOB``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+ESTIMATE_JOB = "artdesk.ml.canvas.finetune.jobs:estimate_job"
+
+
+@dataclass(frozen=True)
+class SnapshotAction:
+    """One action on a fine-tuned model's snapshots: "list", "best", "export" (to ``dest``) or "delete"."""
+
+    job: ClassVar[str] = "artdesk.ml.canvas.finetune.jobs:snapshot_job"
+
+    model_dir: str
+    action: str = "list"
+    step: int = 0
+    dest: str = ""
+
+
+@dataclass(frozen=True)
+class UnfinishedRuns:
+    """Look for runs a crash or a quit left behind under the user models folder."""
+
+    job: ClassVar[str] = "artdesk.ml.canvas.finetune.jobs:unfinished_job"
+
+    user_models: str
+
+
+@dataclass(frozen=True)
+class DiscardRun:
+    """Throw away the unfinished run ``name`` under the user models folder."""
+
+    job: ClassVar[str] = "artdesk.ml.canvas.finetune.jobs:discard_job"
+
+    user_models: str
+    name: str

@@ -1,0 +1,69 @@
+"""Two-way binding of a widget to one field of a session's settings (napari's small widgets over an evented model).
+
+The widget's change sets the field; the field's change (a restored record, another view) sets the widget.
+Spin boxes clamp what they are given, so a forged record cannot overflow Qt; a combo box given a value it
+does not list keeps its own and puts that back in the settings.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QComboBox, QLineEdit, QWidget
+
+from artdesk.core.observable import Settings
+
+
+def widget_value(widget: QWidget) -> Any:
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QComboBox):  # its item data, or its text where items carry none
+        data = widget.currentData()
+        return widget.currentText() if data is None else data
+    return widget.value()
+
+
+def set_widget_value(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QLineEdit):
+        widget.setText(str(value))
+    elif isinstance(widget, QComboBox):
+        index = widget.findData(value)
+        index = widget.findText(value) if index < 0 and isinstance(value, str) else index
+        if index >= 0:
+            widget.setCurrentIndex(index)
+    elif isinstance(widget, QAbstractSpinBox):
+        widget.setValue(type(widget.value())(min(max(value, widget.minimum()), widget.maximum())))
+    else:
+        raise TypeError(f"cannot bind a {type(widget).__name__}")
+
+
+def changed_signal(widget: QWidget):
+    if isinstance(widget, QCheckBox):
+        return widget.toggled
+    if isinstance(widget, QLineEdit):
+        return widget.textChanged
+    if isinstance(widget, QComboBox):
+        return widget.currentIndexChanged
+    return widget.valueChanged
+
+
+def bind(settings: Settings, bindings: dict[str, QWidget]) -> None:
+    """Bind each widget to its field, both ways; the settings take the widgets' values first."""
+
+    def on_widget(name: str, widget: QWidget) -> None:
+        settings.set(**{name: widget_value(widget)})
+
+    def on_settings(names: set[str]) -> None:
+        for name in names & bindings.keys():
+            widget = bindings[name]
+            set_widget_value(widget, settings.get(name))
+            if widget_value(widget) != settings.get(name):  # clamped, or not offered: the widget's value holds
+                settings.set(**{name: widget_value(widget)})
+
+    for name, widget in bindings.items():
+        changed_signal(widget).connect(lambda *_args, n=name, w=widget: on_widget(n, w))
+    settings.connect(on_settings)
+    settings.set(**{name: widget_value(widget) for name, widget in bindings.items()})

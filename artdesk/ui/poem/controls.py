@@ -1,0 +1,153 @@
+"""The Poem panel's side column: model, form, theme and sampling controls bound to the session, and the buttons."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLineEdit, QProgressBar,
+                               QPushButton, QSpinBox, QWidget)
+
+from artdesk.core.jobs import Progress
+from artdesk.ml.poem.requests import PoemRequest
+from artdesk.ml.poem.session import PoemSession
+from artdesk.ui.binding import bind
+
+
+class QtPoemControls(QWidget):
+    """Every setting is bound to ``session.settings`` both ways; the model picker follows ``session.cards``."""
+
+    def __init__(self, session: PoemSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model_combo = QComboBox()
+        self.form_combo = QComboBox()
+        self.theme_edit = QLineEdit()
+        self.theme_edit.setPlaceholderText(self.tr("e.g. 春山 明月 / sea night"))
+        self.heads_edit = QLineEdit()
+        self.heads_edit.setPlaceholderText(self.tr("acrostic: 春夏秋冬 / MOON"))
+        self.theme_pull_spin = self._double(0.0, 4.0, 0.5, PoemRequest.theme_bias)
+        self.theme_pull_spin.setSpecialValueText(self.tr("off"))
+        self.theme_pull_spin.setToolTip(self.tr("How hard sampling leans toward theme words the poem has not used yet"))
+        self.lines_spin = self._spin(0, 16, 0)
+        self.lines_spin.setSpecialValueText(self.tr("model decides"))
+        self.temperature_spin = self._double(0.1, 2.0, 0.05, 0.8)
+        self.top_k_spin = self._spin(0, 500, 0)
+        self.top_k_spin.setSpecialValueText(self.tr("off"))
+        self.top_p_spin = self._double(0.05, 1.0, 0.05, 0.9)
+        self.seed_spin = self._spin(0, 2**31 - 1, 0)
+        self.dice_button = QPushButton(self.tr("New seed"))
+        self.candidates_spin = self._spin(1, 20, 3)
+        self.rhyme_check = QCheckBox(self.tr("Rhyme"))
+        self.rhyme_check.setChecked(True)
+        self.tones_check = QCheckBox(self.tr("Level/oblique pattern (中华新韵)"))
+        self.generate_button = QPushButton(self.tr("Generate"))
+        self.generate_button.setDefault(True)
+        self.regenerate_button = QPushButton(self.tr("Regenerate unlocked lines"))
+        self.regenerate_line_button = QPushButton(self.tr("Regenerate this line"))
+        self.again_button = QPushButton(self.tr("Generate again"))
+        self.again_button.setToolTip(self.tr("Write the opened poem again, from the settings in its provenance"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.check_button = QPushButton(self.tr("Check poem"))
+        self.export_button = QPushButton(self.tr("Export .txt…"))
+        self.open_button = QPushButton(self.tr("Open .txt…"))
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.finetune_button = QPushButton(self.tr("Fine-tune on my poems…"))
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 1000)
+        self._lay_out()
+        self.setMaximumWidth(380)
+        self.fill_models()
+        bind(session.settings, {
+            "form": self.form_combo, "keywords": self.theme_edit, "heads": self.heads_edit, "theme_bias": self.theme_pull_spin,
+            "lines": self.lines_spin, "temperature": self.temperature_spin, "top_k": self.top_k_spin, "top_p": self.top_p_spin,
+            "seed": self.seed_spin, "candidates": self.candidates_spin, "rhyme": self.rhyme_check, "tones": self.tones_check})
+        self.model_combo.currentIndexChanged.connect(self._on_model_combo_current_index_changed)
+        session.connect_card(self._on_session_card)
+
+    @staticmethod
+    def _spin(low: int, high: int, value: int) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(low, high)
+        spin.setValue(value)
+        return spin
+
+    @staticmethod
+    def _double(low: float, high: float, step: float, value: float) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setRange(low, high)
+        spin.setSingleStep(step)
+        spin.setValue(value)
+        return spin
+
+    def _lay_out(self) -> None:
+        form = QFormLayout(self)
+        seed_row = QHBoxLayout()
+        seed_row.addWidget(self.seed_spin)
+        seed_row.addWidget(self.dice_button)
+        for label, widget in ((self.tr("Model"), self.model_combo), (self.tr("Form"), self.form_combo),
+                              (self.tr("Theme"), self.theme_edit), (self.tr("Theme pull"), self.theme_pull_spin),
+                              (self.tr("Acrostic"), self.heads_edit), (self.tr("Lines"), self.lines_spin),
+                              (self.tr("Temperature"), self.temperature_spin), (self.tr("Top-k"), self.top_k_spin),
+                              (self.tr("Top-p"), self.top_p_spin), (self.tr("Seed"), seed_row),
+                              (self.tr("Candidates"), self.candidates_spin)):
+            form.addRow(label, widget)
+        form.addRow(self.rhyme_check)
+        form.addRow(self.tones_check)
+        for button in (self.generate_button, self.again_button, self.regenerate_button, self.regenerate_line_button,
+                       self.cancel_button, self.check_button):
+            form.addRow(button)
+        file_row = QHBoxLayout()
+        for button in (self.export_button, self.open_button, self.copy_button):
+            file_row.addWidget(button)
+        form.addRow(file_row)
+        form.addRow(self.finetune_button)
+        form.addRow(self.progress_bar)
+
+    def fill_models(self) -> None:
+        """List ``session.cards``, the session's choice current, then the forms its language has."""
+        self.model_combo.blockSignals(True)
+        self.model_combo.clear()
+        for card in self.session.cards:
+            language = card.raw.get("config", {}).get("language", "?")
+            label = f"{card.name} ({'中文' if language == 'zh' else 'English'}{', yours' if card.is_user else ''})"
+            self.model_combo.addItem(label, card.id)
+        self.model_combo.setCurrentIndex(max(0, self.model_combo.findData(self.session.card.id if self.session.card else None)))
+        self.model_combo.blockSignals(False)
+        self.fill_forms()
+
+    def fill_forms(self) -> None:
+        """Offer the forms of the chosen model's language, keeping the chosen form where it is still offered."""
+        current = self.session.settings.value.form
+        self.form_combo.blockSignals(True)
+        self.form_combo.clear()
+        for form in self.session.forms():
+            self.form_combo.addItem(form.label, form.key)
+        self.form_combo.setCurrentIndex(max(0, self.form_combo.findData(current)))
+        self.form_combo.blockSignals(False)
+        self.session.settings.set(form=self.form_combo.currentData())
+
+    def update_enabled(self, text: str, generating: bool, finetuning: bool) -> None:
+        """Enable what can run now (``text``: the editor's poem)."""
+        has_model = self.session.card is not None
+        form = self.session.form()
+        self.generate_button.setEnabled(has_model)
+        self.again_button.setEnabled(self.session.record is not None and not generating)
+        self.regenerate_button.setEnabled(has_model and not generating and bool(text.strip()))
+        self.regenerate_line_button.setEnabled(has_model and not generating and bool(text.strip()))
+        self.cancel_button.setEnabled(generating or finetuning)
+        self.heads_edit.setEnabled(bool(form and form.acrostic))
+        self.lines_spin.setEnabled(bool(form and form.lines is None and not form.acrostic))
+        self.tones_check.setVisible(self.session.language() == "zh")  # a Chinese rule: English never shows it
+        self.tones_check.setEnabled(bool(form and form.tones))
+        self.finetune_button.setEnabled(has_model and not finetuning)
+
+    def show_progress(self, progress: Progress) -> None:
+        if progress.fraction is not None:
+            self.progress_bar.setValue(int(progress.fraction * 1000))
+        if progress.message:
+            self.progress_bar.setFormat(progress.message[:60])
+
+    def _on_session_card(self, _card) -> None:
+        """The session chose a model (a restored record): show it, and its language's forms."""
+        self.fill_models()
+
+    def _on_model_combo_current_index_changed(self, index: int) -> None:
+        self.session.choose(self.session.cards[index] if 0 <= index < len(self.session.cards) else None)
+        self.fill_forms()
