@@ -138,6 +138,45 @@ def discover_models(roots: list[tuple[str, Path]], domain: str | None = None) ->
     return Discovery(cards, problems)
 
 
+class ModelNotFound(ArtdeskError):
+    """No installed model answers to a name; ``known`` lists the folder names there are."""
+
+    def __init__(self, message: str, known: list[str]) -> None:
+        super().__init__(message)
+        self.known = known
+
+
+def source_of(folder: Path, bundled_models: Path | None = None) -> str:
+    """``bundled`` for a folder under the shipped models, else ``user``."""
+    from artdesk.core.paths import app_paths
+
+    bundled = bundled_models if bundled_models is not None else app_paths().bundled_models
+    try:
+        Path(folder).resolve().relative_to(Path(bundled).resolve())
+        return "bundled"
+    except ValueError:
+        return "user"
+
+
+def find_model(name: str | None, domain: str, model_type: str | None = None, paths=None) -> ModelCard:
+    """The card of a model: ``name`` is a checkpoint folder, or a folder name, card name or id among the
+    installed ``domain`` models (of ``model_type`` when given; bundled first, then the user's). ``name`` None
+    gives the first one. Raises ModelNotFound naming the models there are."""
+    from artdesk.core.paths import app_paths
+
+    paths = paths or app_paths()
+    if name and (Path(name) / CARD_FILE).is_file():
+        return read_card(Path(name), source_of(Path(name), paths.bundled_models))
+    cards = [c for c in discover_models(paths.model_roots, domain).cards if model_type in (None, c.model_type)]
+    for card in cards:
+        if name is None or name in (card.path.name, card.name, card.id):
+            return card
+    known = [c.path.name for c in cards]
+    what = model_type or domain
+    wanted = f"No {what} model named {name!r}" if name else f"No {what} model found"
+    raise ModelNotFound(f"{wanted} (known: {', '.join(known) or 'none installed'}). See: artdesk models", known)
+
+
 def import_model_folder(src: Path, user_models: Path) -> ModelCard:
     """Copy a checkpoint folder into the user's models; refuses unreadable cards and name clashes."""
     card = read_card(Path(src), "user")

@@ -21,7 +21,6 @@ import glob
 import gzip
 import hashlib
 import json
-import os
 import random
 import re
 import subprocess
@@ -35,6 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
+from artdesk.core.paths import default_cache
 from artdesk.ml.poem.vocab import Vocab
 
 SEED = 20261130
@@ -55,9 +55,6 @@ over each every been being hath doth o'er ere yet nor not all any our ours his h
 these those very much many even also till while though""".split())
 CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
-
-def default_cache() -> Path:
-    return Path(os.environ.get("ARTDESK_DATA_CACHE") or Path.home() / ".cache" / "artdesk-data")
 
 
 def sha256(path: Path) -> str:

@@ -56,12 +56,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _base(name: str | None) -> tuple[str, str]:
-    from artdesk.core.paths import app_paths
-    from artdesk.ml.canvas.commands import find_model
+    from artdesk.core.cards import find_model
 
-    path = find_model(name, "canvas-gan")
-    bundled = app_paths().bundled_models.resolve()
-    return str(path), "bundled" if bundled in Path(path).resolve().parents else "user"
+    card = find_model(name, "canvas", "canvas-gan")
+    return str(card.path), card.source
 
 
 def _request(args, argv: list[str], ctx: JobContext):
