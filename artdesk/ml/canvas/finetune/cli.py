@@ -117,7 +117,7 @@ def finetune_main(argv: list[str]) -> int:
         else:
             request = _request(args, argv, ctx)
         if args.estimate:
-            from artdesk.ml.canvas.finetune.plan import estimate
+            from artdesk.ml.canvas.finetune.trainer import estimate
 
             guess = estimate(request, ctx)
             print(f"\n{guess.seconds_per_step:.2f} s a step x {guess.steps} steps: about "

@@ -27,12 +27,12 @@ def request_problem(request) -> str:
 
 
 def estimate_job(request, ctx) -> tuple[dict[str, tuple[Any, str]], Any]:
-    """The automatic settings with their reasons, then ``plan.estimate`` (a few real steps; it reports and
+    """The automatic settings with their reasons, then ``trainer.estimate`` (a few real steps; it reports and
     checks for cancel at each)."""
-    from artdesk.ml.canvas.finetune import plan
+    from artdesk.ml.canvas.finetune import plan, trainer
 
     settings = plan.resolved_settings(request, len(request.files), plan.base_has_discriminator(request.base_dir))
-    return settings, plan.estimate(request, ctx)
+    return settings, trainer.estimate(request, ctx)
 
 
 def run_job(request, ctx) -> Path:
