@@ -18,6 +18,7 @@ CARD_FORMAT_VERSION = 1
 CARD_FILE = "card.json"
 WEIGHTS_FILE = "model.safetensors"
 DOMAINS = ("canvas", "music", "poem", "style", "features")
+BUNDLE_MANIFEST = "bundle-manifest.json"  # written into the bundle's models/ by packaging/artdesk.spec
 
 
 class CardError(ArtdeskError):
@@ -175,6 +176,26 @@ def find_model(name: str | None, domain: str, model_type: str | None = None, pat
     what = model_type or domain
     wanted = f"No {what} model named {name!r}" if name else f"No {what} model found"
     raise ModelNotFound(f"{wanted} (known: {', '.join(known) or 'none installed'}). See: artdesk models", known)
+
+
+def bundled_model_problems(root: Path) -> list[str]:
+    """What is wrong with the bundled models, one message each naming the model (cards only, no torch).
+
+    Damaged or unreadable checkpoints come from card discovery; a checkpoint listed in the bundle's
+    manifest but absent (deleted, or the folder half-copied) is reported as missing.
+    """
+    root = Path(root)
+    problems = list(discover_models([("bundled", root)]).problems)
+    try:
+        shipped = json.loads((root / BUNDLE_MANIFEST).read_text(encoding="utf-8")).get("models", [])
+    except FileNotFoundError:
+        shipped = []  # running from a source checkout: nothing to compare against
+    except (OSError, ValueError, AttributeError) as error:
+        return [*problems, f"The list of bundled models ({root / BUNDLE_MANIFEST}) is damaged ({error}). Reinstall artdesk."]
+    for entry in shipped:
+        if not (root / entry).is_dir():  # a damaged one that is still there was reported by discovery
+            problems.append(f"The bundled model {entry} is missing from {root}. Reinstall artdesk to get it back.")
+    return problems
 
 
 def import_model_folder(src: Path, user_models: Path) -> ModelCard:

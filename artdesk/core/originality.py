@@ -18,8 +18,11 @@ Plain Python + numpy: no torch, no Qt.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, Callable
 
 import numpy as np
 
@@ -137,3 +140,30 @@ def longest_run(found: np.ndarray, width: int) -> tuple[int, int]:
         if covered_to - run_start > best[1] - best[0]:
             best = (run_start, covered_to)
     return best
+
+
+def load_checked_index(folder: Path, index_file: str, load: Callable[[Path], Any], cache: dict) -> Any:
+    """``load(folder)``, once per ``cache`` (one job), after checking ``index_file`` against the sha256 the card
+    records for it (when it records one). An OriginalityError is kept in the cache and raised again."""
+    key = (index_file, str(folder))
+    if key not in cache:
+        try:
+            if (folder / index_file).is_file():
+                _verify_asset(folder, index_file)
+            cache[key] = load(folder)
+        except ArtdeskError as error:
+            cache[key] = error
+    if isinstance(cache[key], ArtdeskError):
+        raise cache[key]
+    return cache[key]
+
+
+def _verify_asset(folder: Path, name: str) -> None:
+    """Refuse an index whose sha256 differs from the one the card records (when it records one)."""
+    try:
+        card = json.loads((folder / "card.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    expected = card.get("assets", {}).get(name, {}).get("sha256")
+    if expected and expected != hashlib.sha256((folder / name).read_bytes()).hexdigest():
+        raise OriginalityError(f"The originality index of {folder.name} does not match its card (damaged or changed).")

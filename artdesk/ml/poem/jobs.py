@@ -32,7 +32,7 @@ class CheckResult:
 
 def check_job(request: CheckJob, ctx: JobContext) -> CheckResult:
     """Checks the poem's form; with a model, also its originality (the Gallery's answer, from
-    ``ml.originality.poem_originality``). Checks cancel between the two."""
+    ``copyindex.poem_originality``). Checks cancel between the two."""
     from artdesk.ml.poem.checker import detect_language
 
     ctx.report(0.0, "Checking…")
@@ -45,7 +45,7 @@ def check_job(request: CheckJob, ctx: JobContext) -> CheckResult:
     ctx.raise_if_cancelled()
     result = CheckResult(report)
     if request.model_dir:
-        from artdesk.ml.originality import poem_originality
+        from artdesk.ml.poem.copyindex import poem_originality
 
         try:
             result.copy = poem_originality(Path(request.model_dir), text[:20_000])
