@@ -9,13 +9,14 @@ import numpy as np
 import pytest
 import torch
 
+from artdesk.core.digest import sha256_file
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import Cancelled, RecordingContext
 from artdesk.core.paths import app_paths
 from artdesk.ml.canvas.finetune import run, snapshots
 from artdesk.ml.canvas.finetune.pictures import PicturesMissing
 from artdesk.ml.canvas.finetune.trainer import estimate
-from artdesk.ml.checkpoint import load_checkpoint, load_training_state, sha256_file
+from artdesk.ml.checkpoint import load_checkpoint, load_training_state
 from tests.ml.canvas.finetune_helpers import flowers, request, tiny_base
 
 
