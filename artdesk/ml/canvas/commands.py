@@ -236,15 +236,12 @@ def format_report(report: dict) -> str:
 
 def main(verb: str, argv: list[str]) -> int:
     """Entry for ``artdesk VERB canvas ...``."""
-    if verb == "generate":
-        return _generate(argv)
-    if verb == "train":
-        return _train(argv)
-    if verb == "eval":
-        return _eval(argv)
     from artdesk.ml.canvas.finetune.cli import finetune_main
 
-    return finetune_main(argv)
+    handlers = {"generate": _generate, "train": _train, "eval": _eval, "finetune": finetune_main}
+    if verb not in handlers:
+        raise ArtdeskError(f"The canvas domain has no {verb!r} command.")
+    return handlers[verb](argv)
 
 
 def demo(out_dir: Path, ctx) -> list[Path]:

@@ -253,19 +253,18 @@ def _eval(argv: list[str]) -> int:
     return 0
 
 
+def _train(argv: list[str]) -> int:
+    args = _train_parser("train").parse_args(argv)
+    args.argv = argv
+    return prepare_command(args) if args.prepare else train_command(args)
+
+
 def main(verb: str, argv: list[str]) -> int:
     """Entry for ``artdesk VERB music ARGS``."""
-    if verb == "generate":
-        return _generate(argv)
-    if verb == "finetune":
-        return _finetune(argv)
-    if verb == "eval":
-        return _eval(argv)
-    if verb == "train":
-        args = _train_parser(verb).parse_args(argv)
-        args.argv = argv
-        return prepare_command(args) if args.prepare else train_command(args)
-    raise ArtdeskError(f"Unknown verb {verb!r} for music.")
+    handlers = {"generate": _generate, "train": _train, "finetune": _finetune, "eval": _eval}
+    if verb not in handlers:
+        raise ArtdeskError(f"The music domain has no {verb!r} command.")
+    return handlers[verb](argv)
 
 
 def _bundled(paths, name: str) -> Path:
