@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from artdesk.core.jobs import Cancelled, JobContext
+from artdesk.ml.checkpoint import load_training_state, save_training_state
 
 
 class Clock:
@@ -111,8 +112,6 @@ class TrainLoop:
     # ----- resume ------------------------------------------------------------------------------------
     def saved(self) -> dict[str, Any] | None:
         """The saved resume state, or None when there is none or resuming is off."""
-        from artdesk.ml.checkpoint import load_training_state
-
         if self.state_path is None or not self.resuming:
             return None
         return load_training_state(self.state_path)
@@ -139,19 +138,15 @@ class TrainLoop:
         return min(1.0, max(parts))
 
     # ----- saving ------------------------------------------------------------------------------------
-    def save(self) -> Any:
+    def save(self) -> None:
         """Save now (the domain's ``save``, or ``state()`` written atomically to ``state_path``)."""
-        from artdesk.ml.checkpoint import save_training_state
-
         if self._save is not None:
-            return self._save()
-        if self._state is None:
-            return None
-        with nullcontext() if self.saves_count else self.clock.paused():
-            state = self._state()
-            if self.state_path is not None:
-                save_training_state(self.state_path, state)
-        return None
+            self._save()
+        elif self._state is not None:
+            with nullcontext() if self.saves_count else self.clock.paused():
+                state = self._state()
+                if self.state_path is not None:
+                    save_training_state(self.state_path, state)
 
     # ----- the loop ----------------------------------------------------------------------------------
     def run(self, step: Callable[["TrainLoop"], Any], state: Callable[[], dict[str, Any]] | None = None, *,
