@@ -31,7 +31,8 @@ The contract of ``run``:
   ``save`` instead.
 - Clock: training seconds and CPU seconds, over resumes. ``clock.paused()`` leaves out work that is not
   training (a held-out evaluation); with ``saves_count=False`` the loop's saves are left out too. The clock
-  stops when ``run`` returns, so evaluation and writing the model afterwards are not counted.
+  starts when ``run`` does and stops when it returns, so setting up, evaluating and writing the model are
+  not counted.
 """
 from __future__ import annotations
 
@@ -153,7 +154,8 @@ class TrainLoop:
             after: Callable[["TrainLoop"], Any] | None = None, save: Callable[[], Any] | None = None) -> bool:
         """Train until the budget is spent or ``after`` asks to stop (then returns True); see the module."""
         self._state, self._save = state, save
-        last_save = self.clock.session
+        self.clock = Clock(self.clock.already, self.clock.cpu_already)  # this session's training starts now
+        last_save = 0.0
         try:
             while not self.spent():
                 if self.agree(self.ctx.cancelled):
