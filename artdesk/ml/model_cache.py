@@ -25,11 +25,13 @@ _LOCK = threading.Lock()
 
 def _stamp(folder: Path) -> tuple[int, int, int]:
     """The card's and the weights' modification times and the weights' size: a change means reload."""
+    if not folder.is_dir():
+        raise CardError(f"The model folder {folder} does not exist any more. Pick another model.")
     try:
         card, weights = (folder / CARD_FILE).stat(), (folder / WEIGHTS_FILE).stat()
     except OSError as error:
-        raise CardError(f"The model folder {folder} cannot be read ({error.strerror or error}): it was moved, "
-                        "deleted or is incomplete. Pick another model.") from error
+        raise CardError(f"The model folder {folder} cannot be read ({error.strerror or error}): it is incomplete. "
+                        "Re-import or delete this model, or pick another.") from error
     return card.st_mtime_ns, weights.st_mtime_ns, weights.st_size
 
 

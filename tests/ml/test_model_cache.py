@@ -60,6 +60,9 @@ def test_a_changed_card_reloads_and_only_the_last_models_are_kept(folder, monkey
     assert load_cached(folder) is not second  # pushed out by the two used since
 
 
-def test_a_missing_folder_is_a_clear_error(tmp_path):
-    with pytest.raises(ArtdeskError, match="cannot be read.*Pick another model"):
+def test_a_missing_or_incomplete_folder_is_a_clear_error(tmp_path, folder):
+    with pytest.raises(ArtdeskError, match="does not exist any more. Pick another model"):
         load_cached(tmp_path / "gone")
+    (folder / "model.safetensors").unlink()
+    with pytest.raises(ArtdeskError, match="cannot be read .* it is incomplete"):
+        load_cached(folder)
