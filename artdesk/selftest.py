@@ -1,44 +1,18 @@
 """``artdesk self-test``: load every bundled model and run one job per panel through the real runner, offscreen."""
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
 from typing import Any
-
-# Written into the bundle's models/ by packaging/artdesk.spec: the checkpoint folders it shipped.
-MANIFEST = "bundle-manifest.json"
-
-
-def bundled_model_problems(root: Path) -> list[str]:
-    """What is wrong with the bundled models, one message each naming the model (cards only, no torch).
-
-    Damaged or unreadable checkpoints come from card discovery; a checkpoint listed in the bundle's
-    manifest but absent (deleted, or the folder half-copied) is reported as missing.
-    """
-    from artdesk.core.cards import discover_models
-
-    root = Path(root)
-    discovery = discover_models([("bundled", root)])
-    problems = list(discovery.problems)
-    try:
-        shipped = json.loads((root / MANIFEST).read_text(encoding="utf-8")).get("models", [])
-    except FileNotFoundError:
-        shipped = []  # running from a source checkout: nothing to compare against
-    except (OSError, ValueError, AttributeError) as error:
-        return [*problems, f"The list of bundled models ({root / MANIFEST}) is damaged ({error}). Reinstall artdesk."]
-    for entry in shipped:
-        if not (root / entry).is_dir():  # a damaged one that is still there was reported by discovery
-            problems.append(f"The bundled model {entry} is missing from {root}. Reinstall artdesk to get it back.")
-    return problems
-
 
 def load_bundled_models(request: Any, ctx) -> list[str]:
     """Loads each bundled checkpoint strictly; reports per model; checks cancel between models."""
     from artdesk.core.cards import discover_models
     from artdesk.core.errors import ArtdeskError
     from artdesk.ml.checkpoint import load_checkpoint
+
+    from artdesk.core.cards import bundled_model_problems
 
     problems = bundled_model_problems(Path(request))
     if problems:

@@ -124,14 +124,14 @@ def bench_piano_roll(repeats: int) -> None:
     roll.close()
 
 
-def find_model(explicit: str | None) -> Path | None:
-    if explicit:
-        return Path(explicit)
-    from artdesk.core.cards import discover_models
-    from artdesk.core.paths import app_paths
+def lstm_model(name: str | None) -> Path | None:
+    """The melody LSTM to time: ``name`` (a folder or a model name), else the first one installed."""
+    from artdesk.core.cards import ModelNotFound, find_model
 
-    cards = [c for c in discover_models(app_paths().model_roots, "music").cards if c.model_type == "melody-lstm"]
-    return cards[0].path if cards else None
+    try:
+        return find_model(name, "music", "melody-lstm").path
+    except ModelNotFound:
+        return None
 
 
 def bench_generation(repeats: int, model: Path | None) -> None:
@@ -159,7 +159,7 @@ def main() -> int:
     args = parser.parse_args()
     bench_synth(args.repeats)
     bench_piano_roll(args.repeats)
-    model = find_model(args.model)
+    model = lstm_model(args.model)
     if model is not None:
         import torch
 

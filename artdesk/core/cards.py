@@ -18,6 +18,7 @@ CARD_FORMAT_VERSION = 1
 CARD_FILE = "card.json"
 WEIGHTS_FILE = "model.safetensors"
 DOMAINS = ("canvas", "music", "poem", "style", "features")
+BUNDLE_MANIFEST = "bundle-manifest.json"  # written into the bundle's models/ by packaging/artdesk.spec
 
 
 class CardError(ArtdeskError):
@@ -136,6 +137,65 @@ def discover_models(roots: list[tuple[str, Path]], domain: str | None = None) ->
                 except CardError as error:
                     problems.append(str(error))
     return Discovery(cards, problems)
+
+
+class ModelNotFound(ArtdeskError):
+    """No installed model answers to a name; ``known`` lists the folder names there are."""
+
+    def __init__(self, message: str, known: list[str]) -> None:
+        super().__init__(message)
+        self.known = known
+
+
+def source_of(folder: Path, bundled_models: Path | None = None) -> str:
+    """``bundled`` for a folder under the shipped models, else ``user``."""
+    from artdesk.core.paths import app_paths
+
+    bundled = bundled_models if bundled_models is not None else app_paths().bundled_models
+    try:
+        Path(folder).resolve().relative_to(Path(bundled).resolve())
+        return "bundled"
+    except ValueError:
+        return "user"
+
+
+def find_model(name: str | None, domain: str, model_type: str | None = None, paths=None) -> ModelCard:
+    """The card of a model: ``name`` is a checkpoint folder, or a folder name, card name or id among the
+    installed ``domain`` models (of ``model_type`` when given; bundled first, then the user's). ``name`` None
+    gives the first one. Raises ModelNotFound naming the models there are."""
+    from artdesk.core.paths import app_paths
+
+    paths = paths or app_paths()
+    if name and (Path(name) / CARD_FILE).is_file():
+        return read_card(Path(name), source_of(Path(name), paths.bundled_models))
+    cards = [c for c in discover_models(paths.model_roots, domain).cards if model_type in (None, c.model_type)]
+    for card in cards:
+        if name is None or name in (card.path.name, card.name, card.id):
+            return card
+    known = [c.path.name for c in cards]
+    what = model_type or domain
+    wanted = f"No {what} model named {name!r}" if name else f"No {what} model found"
+    raise ModelNotFound(f"{wanted} (known: {', '.join(known) or 'none installed'}). See: artdesk models", known)
+
+
+def bundled_model_problems(root: Path) -> list[str]:
+    """What is wrong with the bundled models, one message each naming the model (cards only, no torch).
+
+    Damaged or unreadable checkpoints come from card discovery; a checkpoint listed in the bundle's
+    manifest but absent (deleted, or the folder half-copied) is reported as missing.
+    """
+    root = Path(root)
+    problems = list(discover_models([("bundled", root)]).problems)
+    try:
+        shipped = json.loads((root / BUNDLE_MANIFEST).read_text(encoding="utf-8")).get("models", [])
+    except FileNotFoundError:
+        shipped = []  # running from a source checkout: nothing to compare against
+    except (OSError, ValueError, AttributeError) as error:
+        return [*problems, f"The list of bundled models ({root / BUNDLE_MANIFEST}) is damaged ({error}). Reinstall artdesk."]
+    for entry in shipped:
+        if not (root / entry).is_dir():  # a damaged one that is still there was reported by discovery
+            problems.append(f"The bundled model {entry} is missing from {root}. Reinstall artdesk to get it back.")
+    return problems
 
 
 def import_model_folder(src: Path, user_models: Path) -> ModelCard:

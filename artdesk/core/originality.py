@@ -18,8 +18,11 @@ Plain Python + numpy: no torch, no Qt.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, Callable
 
 import numpy as np
 
@@ -28,6 +31,7 @@ from artdesk.core.errors import ArtdeskError
 LABELS = ("original", "familiar", "close", "close copy")
 PERCENTILES = (25.0, 5.0, 1.0)  # share of held-out works at least this close, for familiar / close / close copy
 COPY_COVERAGE = 0.9
+INDEX_FILES = {"canvas": "originality.npz", "music": "originality.npz", "poem": "originality.json"}
 
 
 class OriginalityError(ArtdeskError):
@@ -137,3 +141,55 @@ def longest_run(found: np.ndarray, width: int) -> tuple[int, int]:
         if covered_to - run_start > best[1] - best[0]:
             best = (run_start, covered_to)
     return best
+
+
+def load_checked_index(folder: Path, index_file: str, load: Callable[[Path], Any], cache: dict) -> Any:
+    """``load(folder)``, once per ``cache`` (one job), after checking ``index_file`` against the sha256 the card
+    records for it (when it records one). An OriginalityError is kept in the cache and raised again."""
+    key = (index_file, str(folder))
+    if key not in cache:
+        try:
+            if (folder / index_file).is_file():
+                _verify_asset(folder, index_file)
+            cache[key] = load(folder)
+        except ArtdeskError as error:
+            cache[key] = error
+    if isinstance(cache[key], ArtdeskError):
+        raise cache[key]
+    return cache[key]
+
+
+def _verify_asset(folder: Path, name: str) -> None:
+    """Refuse an index whose sha256 differs from the one the card records (when it records one)."""
+    try:
+        card = json.loads((folder / "card.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    expected = card.get("assets", {}).get(name, {}).get("sha256")
+    if expected and expected != hashlib.sha256((folder / name).read_bytes()).hexdigest():
+        raise OriginalityError(f"The originality index of {folder.name} does not match its card (damaged or changed).")
+
+
+def index_cards(card, cards) -> tuple[list, str]:
+    """The cards whose indexes judge works of ``card`` (first: the one the work's model_dir names), and a note.
+
+    A fine-tune that indexed the user's pictures (canvas does) is checked against them and against the
+    nearest ancestor with an index (the base model's data); one without an index of its own only against
+    that ancestor."""
+    chain, seen, current = [], set(), card
+    while current is not None and current.name not in seen:
+        seen.add(current.name)
+        if (Path(current.path) / INDEX_FILES.get(current.domain, "")).is_file():
+            chain.append(current)
+            if current.parent is None or current is not card:
+                break
+        current = next((c for c in cards if c.name == current.parent and c.domain == card.domain), None)
+    if not chain:
+        return [card], ""
+    if chain[0] is card and len(chain) == 1:
+        return chain, ""
+    if chain[0] is card:
+        return chain, (f"{card.name} is a fine-tune: checked against the pictures it was fine-tuned on and the "
+                       f"training data of {chain[1].name}; the closer match is shown.")
+    return chain, (f"{card.name} is a fine-tune: checked against the training data of {chain[0].name}, "
+                   "not the works it was fine-tuned on.")

@@ -47,6 +47,12 @@ class AppPaths:
         return [("bundled", self.bundled_models), ("user", self.user_models)]
 
 
+def default_cache(*parts: str) -> Path:
+    """Where raw and prepared training data live (``parts`` below it): ``$ARTDESK_DATA_CACHE``, else
+    ``~/.cache/artdesk-data`` (never the repository)."""
+    return Path(os.environ.get("ARTDESK_DATA_CACHE") or Path.home() / ".cache" / "artdesk-data").joinpath(*parts)
+
+
 def app_paths() -> AppPaths:
     root = bundle_root()
     home = os.environ.get("ARTDESK_HOME")

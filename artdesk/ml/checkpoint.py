@@ -7,7 +7,6 @@ No pickle is involved; resumable training state (optimizer etc.) uses ``torch.lo
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import io
 import json
 import time
@@ -22,6 +21,7 @@ from safetensors.torch import load_file, save_file
 import artdesk
 from artdesk.core.atomic import atomic_directory, atomic_write_bytes
 from artdesk.core.cards import CARD_FILE, CARD_FORMAT_VERSION, WEIGHTS_FILE, CardError, ModelCard, read_card
+from artdesk.core.digest import sha256_file
 from artdesk.ml.registry import get_spec, resolve
 
 
@@ -38,14 +38,6 @@ class Checkpoint:
     @property
     def path(self) -> Path:
         return self.card.path
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _weights_for_saving(model: torch.nn.Module, half: bool) -> dict[str, torch.Tensor]:

@@ -19,9 +19,8 @@ from artdesk.core.atomic import atomic_write_bytes, atomic_write_text
 from artdesk.core.board import BoardRow, char_ngrams, set_diversity, sharpness, vector_diversity
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import JobContext
-from artdesk.core.originality import Originality, OriginalityError
+from artdesk.core.originality import Originality, OriginalityError, load_checked_index
 
-INDEX_FILES = {"canvas": "originality.npz", "music": "originality.npz", "poem": "originality.json"}
 CANVAS_MODELS = ("canvas-gan",)
 MUSIC_MODELS = ("melody-lstm", "melody-vae")
 
@@ -53,60 +52,15 @@ class BoardResult:
     originality: dict[str, Originality]  # item id -> the full answer (neighbours, passage)
 
 
-def index_cards(card, cards) -> tuple[list, str]:
-    """The cards whose indexes judge works of ``card`` (first: the one the work's model_dir names), and a note.
-
-    A fine-tune that indexed the user's pictures (canvas does) is checked against them and against the
-    nearest ancestor with an index (the base model's data); one without an index of its own only against
-    that ancestor."""
-    chain, seen, current = [], set(), card
-    while current is not None and current.name not in seen:
-        seen.add(current.name)
-        if (Path(current.path) / INDEX_FILES.get(current.domain, "")).is_file():
-            chain.append(current)
-            if current.parent is None or current is not card:
-                break
-        current = next((c for c in cards if c.name == current.parent and c.domain == card.domain), None)
-    if not chain:
-        return [card], ""
-    if chain[0] is card and len(chain) == 1:
-        return chain, ""
-    if chain[0] is card:
-        return chain, (f"{card.name} is a fine-tune: checked against the pictures it was fine-tuned on and the "
-                       f"training data of {chain[1].name}; the closer match is shown.")
-    return chain, (f"{card.name} is a fine-tune: checked against the training data of {chain[0].name}, "
-                   "not the works it was fine-tuned on.")
-
-
-def _verify_asset(folder: Path, name: str) -> None:
-    """Refuse an index whose sha256 differs from the one the card records (when it records one)."""
-    try:
-        card = json.loads((folder / "card.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return
-    expected = card.get("assets", {}).get(name, {}).get("sha256")
-    if expected and expected != hashlib.sha256((folder / name).read_bytes()).hexdigest():
-        raise OriginalityError(f"The originality index of {folder.name} does not match its card (damaged or changed).")
-
-
 def _index(panel: str, folder: Path, cache: dict):
-    key = (panel, str(folder))
-    if key not in cache:
-        try:
-            if panel == "canvas":
-                from artdesk.ml.canvas.originality import INDEX_FILE, load_index
-            elif panel == "music":
-                from artdesk.ml.music.originality import INDEX_FILE, load_index
-            else:
-                from artdesk.ml.poem.originality import CALIBRATION_FILE as INDEX_FILE, load_index
-            if (folder / INDEX_FILE).is_file():
-                _verify_asset(folder, INDEX_FILE)
-            cache[key] = load_index(folder)
-        except ArtdeskError as error:
-            cache[key] = error
-    if isinstance(cache[key], ArtdeskError):
-        raise cache[key]
-    return cache[key]
+    """The originality index of ``folder`` for ``panel``, loaded once per job and checked against its card."""
+    if panel == "canvas":
+        from artdesk.ml.canvas.originality import INDEX_FILE, load_index
+    elif panel == "music":
+        from artdesk.ml.music.originality import INDEX_FILE, load_index
+    else:
+        from artdesk.ml.poem.copyindex import CALIBRATION_FILE as INDEX_FILE, load_index
+    return load_checked_index(folder, INDEX_FILE, load_index, cache)
 
 
 def _judge(work: Work, cache: dict, ctx: JobContext) -> tuple[Originality, object, float]:
@@ -138,6 +92,7 @@ def _judge(work: Work, cache: dict, ctx: JobContext) -> tuple[Originality, objec
         in_key = sum(n.pitch % 12 in scale for n in melody.notes) / max(1, len(melody.notes))
         return check_melody(index, events, melody.steps_per_bar), set(run_hashes(events).tolist()), in_key
     from artdesk.ml.poem.checker import check_poem
+    from artdesk.ml.poem.copyindex import poem_originality
     from artdesk.ml.poem.export import read_poem_file
     from artdesk.ml.poem.forms import get_form
 
@@ -151,19 +106,6 @@ def _judge(work: Work, cache: dict, ctx: JobContext) -> tuple[Originality, objec
         form = None
     report = check_poem(text, index.language, form, settings.get("heads", ""))
     return poem_originality(Path(work.model_dir), text, cache), char_ngrams(text), float(len(report.errors))
-
-
-def poem_originality(model_dir: Path, text: str, cache: dict | None = None) -> Originality:
-    """The originality of a poem's text against the index in ``model_dir``: the one answer the Gallery and
-    the Poem panel's copy check both give. OriginalityError when there is no index or the poem's language
-    is not the model's."""
-    from artdesk.ml.poem.checker import detect_language
-    from artdesk.ml.poem.originality import check_poem_text
-
-    index = _index("poem", Path(model_dir), {} if cache is None else cache)
-    if detect_language(text) != index.language:
-        raise OriginalityError("This poem is not in the language of the model's training poems, so it cannot be compared.")
-    return check_poem_text(index, text)
 
 
 def board_job(request: BoardRequest, ctx: JobContext) -> BoardResult:
@@ -266,9 +208,9 @@ def build_shipped(models: Path, data: Path, domains: tuple[str, ...], log=print)
             log(f"music/{name}: {INDEX_FILE} {len(blob) / 1e6:.1f} MB, {summary['thresholds']}")
     if "poem" in domains:
         from artdesk.ml.poem.data import read_array
-        from artdesk.ml.poem.originality import calibrate
+        from artdesk.ml.poem.copyindex import calibrate
 
-        from artdesk.ml.poem.originality import CALIBRATION_FILE, load_index
+        from artdesk.ml.poem.copyindex import CALIBRATION_FILE, load_index
 
         for folder in sorted(p.parent for p in (models / "poem").glob("*/copy_index.npz")):
             name, language = folder.name, json.loads((folder / "card.json").read_text(encoding="utf-8"))["config"]["language"]

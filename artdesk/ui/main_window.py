@@ -12,9 +12,9 @@ from PySide6.QtCore import QEvent, QSettings, Qt, Signal, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget
 
+from artdesk.core.cards import bundled_model_problems
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.settings import save_settings
-from artdesk.selftest import bundled_model_problems
 from artdesk.ui.context import AppContext
 from artdesk.ui.dialogs.welcome import QtWelcomePage
 from artdesk.ui.discard import may_discard

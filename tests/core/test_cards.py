@@ -51,3 +51,32 @@ def test_delete_only_user_models(tmp_path):
     mine = read_card(make_card_folder(tmp_path / "u"), "user")
     delete_user_model(mine)
     assert not mine.path.exists()
+
+
+def test_find_model_by_path_folder_name_or_first_of_a_type(tmp_path):
+    from dataclasses import replace
+
+    from artdesk.core.cards import ModelNotFound, find_model
+    from artdesk.core.paths import app_paths
+
+    paths = replace(app_paths(), bundled_models=tmp_path / "bundled", data=tmp_path / "data")
+    shipped = make_card_folder(paths.bundled_models, domain="canvas", name="glyphs", model_type="canvas-gan")
+    mine = make_card_folder(paths.user_models, domain="canvas", name="mine", model_type="canvas-vae")
+    assert find_model("mine", "canvas", paths=paths).path == mine
+    assert find_model(None, "canvas", "canvas-gan", paths=paths).source == "bundled"
+    by_path = find_model(str(shipped), "canvas", paths=paths)
+    assert by_path.path == shipped and by_path.source == "bundled"
+    with pytest.raises(ModelNotFound, match=r"No canvas-gan model named 'mine' \(known: glyphs\)") as missing:
+        find_model("mine", "canvas", "canvas-gan", paths=paths)
+    assert missing.value.known == ["glyphs"]
+    with pytest.raises(ModelNotFound, match="No poem model found"):
+        find_model(None, "poem", paths=paths)
+
+
+def test_default_cache_is_the_data_cache_or_the_home_one(monkeypatch, tmp_path):
+    from artdesk.core.paths import default_cache
+
+    monkeypatch.setenv("ARTDESK_DATA_CACHE", str(tmp_path))
+    assert default_cache("style", "content") == tmp_path / "style" / "content"
+    monkeypatch.delenv("ARTDESK_DATA_CACHE")
+    assert default_cache() == default_cache().home() / ".cache" / "artdesk-data"

@@ -56,7 +56,7 @@ def test_truncated_weights_are_refused(saved):
     weights = folder / "model.safetensors"
     weights.write_bytes(weights.read_bytes()[:50])
     card = json.loads((folder / "card.json").read_text())
-    from artdesk.ml.checkpoint import sha256_file
+    from artdesk.core.digest import sha256_file
 
     card["weights_sha256"] = sha256_file(weights)  # so the truncation itself is what is caught
     (folder / "card.json").write_text(json.dumps(card))

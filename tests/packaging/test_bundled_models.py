@@ -1,7 +1,7 @@
 """Missing or damaged bundled models: named by the self-test's check and in the main window, which still starts."""
 import json
 
-from artdesk.selftest import bundled_model_problems
+from artdesk.core.cards import bundled_model_problems
 from artdesk.ui.app import build_window
 
 

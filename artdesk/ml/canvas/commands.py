@@ -18,23 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from artdesk.core.errors import ArtdeskError
-from artdesk.core.cards import read_card
+from artdesk.core.cards import find_model, read_card
 from artdesk.ml.canvas.requests import GenerateRequest, InterpolateRequest, UpscaleRequest, model_styles
-
-
-def find_model(name: str | None, model_type: str) -> Path:
-    """A checkpoint folder: an existing path, or a model name among bundled and user models."""
-    from artdesk.core.cards import discover_models
-    from artdesk.core.paths import app_paths
-
-    if name and Path(name).is_dir():
-        return Path(name)
-    cards = [c for c in discover_models(app_paths().model_roots, "canvas").cards if c.model_type == model_type]
-    for card in cards:
-        if name is None or name in (card.name, card.path.name, card.id):
-            return card.path
-    wanted = f"named {name!r} " if name else ""
-    raise ArtdeskError(f"No {model_type} model {wanted}found. See: artdesk models")
 
 
 def save_png(image, path: Path, provenance: dict) -> Path:
@@ -98,9 +83,9 @@ def _generate(argv: list[str]) -> int:
 
 def _any_generator(name: str | None) -> Path:
     try:
-        return find_model(name, "canvas-gan")
+        return find_model(name, "canvas", "canvas-gan").path
     except ArtdeskError:
-        return find_model(name, "canvas-vae")
+        return find_model(name, "canvas", "canvas-vae").path
 
 
 def _train(argv: list[str]) -> int:
@@ -114,7 +99,8 @@ def _train(argv: list[str]) -> int:
         print(prepare_set(args.prepare_set, args.cache))
         return 0
     if "--prepare" in argv:
-        from artdesk.ml.canvas.data import default_cache, export_compact, prepare
+        from artdesk.core.paths import default_cache
+        from artdesk.ml.canvas.data import export_compact, prepare
 
         parser = argparse.ArgumentParser(prog="artdesk train canvas --prepare")
         parser.add_argument("--prepare", action="store_true")
@@ -133,7 +119,7 @@ def _train(argv: list[str]) -> int:
 def _eval(argv: list[str]) -> int:
     from artdesk.core.cards import write_card_metrics
     from artdesk.core.jobs import ConsoleContext
-    from artdesk.ml.canvas.data import default_cache
+    from artdesk.core.paths import default_cache
 
     parser = argparse.ArgumentParser(prog="artdesk eval canvas")
     parser.add_argument("model", help="GAN (or VAE) name or folder")
@@ -148,7 +134,7 @@ def _eval(argv: list[str]) -> int:
     data_dir = args.data or (default_cache() / "canvas-sets" / picture_set if picture_set else default_cache() / "canvas")
     vae = None
     try:
-        vae = find_model(args.vae, "canvas-vae")
+        vae = find_model(args.vae, "canvas", "canvas-vae").path
     except ArtdeskError:
         if args.vae:
             raise
@@ -212,7 +198,7 @@ def judge_for(card):
     if not picture_set:
         return None
     try:
-        return load_checkpoint(find_model(f"{picture_set}-judge", "canvas-judge")).model
+        return load_checkpoint(find_model(f"{picture_set}-judge", "canvas", "canvas-judge").path).model
     except ArtdeskError:
         return None
 
@@ -250,15 +236,12 @@ def format_report(report: dict) -> str:
 
 def main(verb: str, argv: list[str]) -> int:
     """Entry for ``artdesk VERB canvas ...``."""
-    if verb == "generate":
-        return _generate(argv)
-    if verb == "train":
-        return _train(argv)
-    if verb == "eval":
-        return _eval(argv)
     from artdesk.ml.canvas.finetune.cli import finetune_main
 
-    return finetune_main(argv)
+    handlers = {"generate": _generate, "train": _train, "eval": _eval, "finetune": finetune_main}
+    if verb not in handlers:
+        raise ArtdeskError(f"The canvas domain has no {verb!r} command.")
+    return handlers[verb](argv)
 
 
 def demo(out_dir: Path, ctx) -> list[Path]:
@@ -281,7 +264,7 @@ def demo(out_dir: Path, ctx) -> list[Path]:
                                                    frames=12, gif_path=str(out_dir / "walk.gif")), ctx)
     written += [Path(p) for p in walk.files]
     try:
-        upscaler = find_model(None, "canvas-upscaler")
+        upscaler = find_model(None, "canvas", "canvas-upscaler").path
     except ArtdeskError:
         upscaler = None
     picture = result.images[0]

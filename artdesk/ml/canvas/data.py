@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import subprocess
 import sys
 import time
@@ -31,6 +30,7 @@ from PIL import Image
 
 from artdesk.core.atomic import atomic_write_bytes, atomic_write_text
 from artdesk.core.errors import ArtdeskError
+from artdesk.core.paths import default_cache
 from artdesk.ml.canvas.requests import STYLES
 
 SIZE = 64
@@ -50,11 +50,6 @@ LICENCES = {
 }
 SPRITE_ATLASES = ("main.png", "player.png", "feat.png")
 MAX_SOURCE_PIXELS = 4096 * 4096
-
-
-def default_cache() -> Path:
-    env = os.environ.get("ARTDESK_DATA_CACHE")
-    return Path(env) if env else Path.home() / ".cache" / "artdesk-data"
 
 
 @dataclass

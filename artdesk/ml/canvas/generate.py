@@ -5,7 +5,6 @@ kept (the model worker owns them). Every job checks cancel between batches, fram
 """
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import numpy as np
@@ -30,28 +29,21 @@ from artdesk.ml.canvas.requests import (
     style_index,
 )
 from artdesk.ml.canvas.replay import drawing_png, request_settings
-from artdesk.ml.checkpoint import Checkpoint, load_checkpoint
+from artdesk.ml.checkpoint import Checkpoint
+from artdesk.ml.model_cache import load_cached
 
 BATCH = 16
 MAX_UPSCALE_SIDE = 4096
-_models: dict[str, Checkpoint] = {}
-_lock = threading.Lock()
+
+
+def _frozen(checkpoint: Checkpoint) -> Checkpoint:
+    checkpoint.model.requires_grad_(False)  # projection optimises latents only
+    return checkpoint
 
 
 def get_model(path: str) -> Checkpoint:
-    """The checkpoint at ``path``, loaded once and cached (on CPU, eval mode) until its card changes."""
-    card = Path(path) / "card.json"
-    if not card.is_file():
-        raise ArtdeskError(f"The model folder {path} does not exist any more. Pick another model.")
-    key = f"{path}@{card.stat().st_mtime_ns}"
-    with _lock:
-        if key not in _models:
-            for old in [k for k in _models if k.startswith(f"{path}@")]:
-                del _models[old]
-            checkpoint = load_checkpoint(Path(path))
-            checkpoint.model.requires_grad_(False)  # projection optimises latents only
-            _models[key] = checkpoint
-        return _models[key]
+    """The checkpoint at ``path`` from the model cache (on CPU, eval mode, weights frozen)."""
+    return load_cached(path, prepare=_frozen)
 
 
 def _generative(path: str) -> Checkpoint:

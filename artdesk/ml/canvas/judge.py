@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,8 +23,10 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from artdesk.core.jobs import JobContext
 from artdesk.ml.canvas.data import CanvasData, load_data
 from artdesk.ml.canvas.eval import pca_gaussian_samples, to_tensor
+from artdesk.ml.loop import TrainLoop
 
 CONFIDENT = 0.5
 UNRECOGNISABLE = "unrecognisable"
@@ -119,9 +120,9 @@ def train_judge(data: CanvasData, minutes: float, width: int = 24, batch: int = 
     judge = Judge(JudgeConfig(classes=list(data.classes), width=width))
     none_class = len(data.classes)
     opt = torch.optim.AdamW(judge.parameters(), lr=2e-3, weight_decay=1e-4)
-    start, step = time.monotonic(), 0
-    judge.train()
-    while time.monotonic() - start < minutes * 60 and (max_steps is None or step < max_steps):
+    loop = TrainLoop(JobContext(), seconds=minutes * 60, steps=max_steps)
+
+    def step(loop: TrainLoop) -> None:
         index = torch.randint(len(real), (batch,), generator=gen)
         x = _augment(real[index], gen)
         negatives = unrecognisable(x[: batch // 3], blobs, gen)
@@ -131,9 +132,11 @@ def train_judge(data: CanvasData, minutes: float, width: int = 24, batch: int = 
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
-        step += 1
-        if step % 50 == 0:
-            log(f"judge step {step}: loss {float(loss.detach()):.3f}")
+        if (loop.step + 1) % 50 == 0:
+            log(f"judge step {loop.step + 1}: loss {float(loss.detach()):.3f}")
+
+    judge.train()
+    loop.run(step)
     judge.eval()
     heldout, heldout_labels = data.split(heldout=True)
     probs = probabilities(judge, heldout)
@@ -142,7 +145,8 @@ def train_judge(data: CanvasData, minutes: float, width: int = 24, batch: int = 
     with torch.no_grad():
         rejected = float((judge(negatives).argmax(1) == none_class).float().mean())
     scores = {"heldout_recognised": round(rate, 4), "heldout_accuracy": round(float((probs.argmax(1) == heldout_labels).mean()), 4),
-              "negatives_rejected": round(rejected, 4), "steps": step, "seconds": round(time.monotonic() - start, 1)}
+              "negatives_rejected": round(rejected, 4), "steps": loop.step, "seconds": round(loop.clock.total, 1),
+              "cpu_seconds": round(loop.clock.cpu_total, 1)}
     return judge, scores
 
 

@@ -24,7 +24,8 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from artdesk.core.errors import ArtdeskError
-from artdesk.ml.canvas.data import (SIZE, default_cache, dhash, emoji_font, emoji_pictures, fetch_packages,
+from artdesk.core.paths import default_cache
+from artdesk.ml.canvas.data import (SIZE, dhash, emoji_font, emoji_pictures, fetch_packages,
                                     near_duplicates, write_prepared)
 
 GLYPH_FONTS = {  # class -> (package, font file, face name inside a collection or None)

@@ -16,7 +16,8 @@ import torch
 from PIL import Image
 
 from artdesk.ml.canvas.commands import judge_for, grid_image
-from artdesk.ml.canvas.data import default_cache, load_data
+from artdesk.core.paths import default_cache
+from artdesk.ml.canvas.data import load_data
 from artdesk.ml.canvas.eval import to_uint8
 from artdesk.ml.canvas.requests import model_styles
 from artdesk.ml.checkpoint import load_checkpoint

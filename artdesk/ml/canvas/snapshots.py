@@ -77,14 +77,15 @@ def ship(snapshot: Path, weights: str, data_dir: Path, out: Path, name: str, com
 
     from artdesk.ml.canvas import train
     from artdesk.ml.canvas.finetune.plan import DISCRIMINATOR_FILE
-    from artdesk.ml.canvas.train import Clock, TrainRequest, _finish, _to_cpu
+    from artdesk.ml.canvas.train import TrainRequest, _finish, _to_cpu
+    from artdesk.ml.loop import Clock
 
     data = load_data(data_dir)
     generator, saved = load_snapshot(snapshot, bool(data.manifest.get("ink", False)), weights)
     state = load_training_state(Path(out) / ".state" / f"{name}.pt")
     request = TrainRequest("gan", str(data_dir), str(out), name, device="cpu", eval_count=600, eval_train_max=1500,
                            command=command)
-    clock = Clock(0.0, float(saved["seconds"]))
+    clock = Clock(float(saved["seconds"]), float(saved.get("cpu_seconds", 0.0)))
     clock.stop()
     d_state = {k: v.contiguous() for k, v in _to_cpu(state["discriminator"]).items()}
     extra = {"snapshot": {"step": int(saved["step"]), "of_steps": int(state["step"]), "weights": WEIGHTS[weights],

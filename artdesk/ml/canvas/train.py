@@ -18,7 +18,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +27,7 @@ import torch.nn.functional as F
 from safetensors.torch import save as safetensors_bytes
 
 from artdesk.core.errors import ArtdeskError
-from artdesk.core.jobs import Cancelled, ConsoleContext, JobContext
+from artdesk.core.jobs import ConsoleContext, JobContext
 from artdesk.ml.canvas import eval as metrics
 from artdesk.ml.canvas.data import LICENCES, CanvasData, load_data
 from artdesk.ml.canvas.finetune.plan import DISCRIMINATOR_FILE
@@ -45,7 +44,8 @@ from artdesk.ml.canvas.model import (
     VaeConfig,
 )
 from artdesk.ml.canvas.requests import STYLES
-from artdesk.ml.checkpoint import load_training_state, save_checkpoint, save_training_state
+from artdesk.ml.checkpoint import save_checkpoint, save_training_state
+from artdesk.ml.loop import TrainLoop
 
 
 @dataclass(frozen=True)
@@ -169,32 +169,6 @@ def _card_data(data: CanvasData) -> dict:
     }
 
 
-class Clock:
-    """Counts training seconds across resumes; ``spent`` says when the budget is used up."""
-
-    def __init__(self, minutes: float, already: float = 0.0) -> None:
-        self.start = time.monotonic()
-        self.budget = minutes * 60
-        self.already = already
-
-        self.stopped: float | None = None
-
-    def stop(self) -> None:
-        """Freeze the count when training ends, so evaluation time is not counted as training."""
-        self.stopped = time.monotonic()
-
-    @property
-    def session(self) -> float:
-        return (self.stopped or time.monotonic()) - self.start
-
-    @property
-    def total(self) -> float:
-        return self.already + self.session
-
-    def spent(self) -> bool:
-        return self.session >= self.budget
-
-
 POST_PROCESSING_FIELDS = ("ink",)  # change what synthesize shows, not the weights
 
 
@@ -227,8 +201,10 @@ def init_from_checkpoint(folder: Path, config: GanConfig, generator, ema, discri
     return int(training.get("steps", 0)), float(training.get("seconds", 0.0))
 
 
-def _state_path(request: TrainRequest, name: str) -> Path:
-    return Path(request.out) / ".state" / f"{name}.pt"
+def _loop(request: TrainRequest, name: str, ctx: JobContext) -> TrainLoop:
+    """The training loop of ``name``: ``minutes`` of this session, state in ``<out>/.state/<name>.pt``."""
+    return TrainLoop(ctx, seconds=request.minutes * 60, state_path=Path(request.out) / ".state" / f"{name}.pt",
+                     resume=request.resume, save_every_s=request.save_every_s)
 
 
 def _to_cpu(state: dict) -> dict:
@@ -240,12 +216,56 @@ def _optimizer_state(opt: torch.optim.Optimizer) -> dict:
     return {"state": {k: _to_cpu(v) for k, v in state["state"].items()}, "param_groups": state["param_groups"]}
 
 
+def _state(loop: TrainLoop, config, **parts) -> dict:
+    """Resume state: the config, the loop's counts and each model's or optimiser's state on the CPU."""
+    return {"config": dataclasses.asdict(config), "step": loop.step, "seconds": loop.clock.total,
+            "cpu_seconds": loop.clock.cpu_total,
+            **{key: _optimizer_state(part) if isinstance(part, torch.optim.Optimizer) else _to_cpu(part.state_dict())
+               for key, part in parts.items()}}
+
+
+def _resume(loop: TrainLoop, config, **parts) -> dict | None:
+    """Restore ``parts`` and the loop's counts from the saved state when it fits ``config``; returns that state."""
+    saved = loop.saved()
+    if saved is None or not same_architecture(saved.get("config"), config):
+        return None
+    for key, part in parts.items():
+        part.load_state_dict(saved[key])
+    loop.resume(saved["step"], saved["seconds"], saved.get("cpu_seconds", 0.0))
+    return saved
+
+
+def _smoothed(smooth: float, value: torch.Tensor, step: int) -> float:
+    """An exponential average of a loss, read every 10 steps (reading a loss waits for the GPU)."""
+    return 0.8 * smooth + 0.2 * float(value.detach()) if step > 10 else float(value.detach())
+
+
+class _LossReport:
+    """The loop's ``after`` for a one-loss trainer: every 10 steps, reports the smoothed ``loss`` of the last step."""
+
+    def __init__(self, ctx: JobContext, message: str) -> None:
+        self.ctx, self.message = ctx, message  # message: a format with {step} and {loss}
+        self.loss: torch.Tensor | None = None
+        self.smooth = 0.0
+
+    def __call__(self, loop: TrainLoop) -> None:
+        if loop.step % 10 == 0:
+            self.smooth = _smoothed(self.smooth, self.loss, loop.step)
+            self.ctx.report(loop.fraction(), self.message.format(step=loop.step, loss=self.smooth))
+
+
+def _update(optimizer: torch.optim.Optimizer, loss: torch.Tensor) -> None:
+    optimizer.zero_grad(set_to_none=True)
+    loss.backward()
+    optimizer.step()
+
+
 # ----- GAN ---------------------------------------------------------------------------------------
 def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
     """FastGAN-style training with hinge loss, L1 self-supervised reconstruction in D, DiffAugment, EMA of G,
     and a mode-seeking term (``mode_seeking`` > 0) against within-style collapse.
 
-    Reports every step; checks cancel every step (saving state first); saves state every
+    Reports every 10 steps; checks cancel every step (saving state first); saves state every
     ``save_every_s``; stops when ``minutes`` are spent, evaluates the EMA generator, writes the checkpoint.
     """
     name = request.name or "gan"
@@ -263,45 +283,30 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
     opt_d = torch.optim.Adam(discriminator.parameters(), lr=request.d_lr or request.lr, betas=(0.5, 0.999))
     encoder = Encoder(g_config.latent_dim, request.width, request.image_size).to(device) if request.redraw else None
     opt_e = torch.optim.Adam(encoder.parameters(), lr=request.lr, betas=(0.5, 0.999)) if encoder else None
-    step, seconds = 0, 0.0
-    state_path = _state_path(request, name)
-    saved = load_training_state(state_path) if request.resume else None
-    if saved is not None and same_architecture(saved.get("config"), g_config):
-        if encoder is not None and "encoder" in saved:
+    parts = {"generator": generator, "discriminator": discriminator, "ema": ema, "opt_g": opt_g, "opt_d": opt_d}
+    loop = _loop(request, name, ctx)
+    saved = _resume(loop, g_config, **parts)
+    if encoder is not None:
+        if saved is not None and "encoder" in saved:  # state saved before the redraw term has none
             encoder.load_state_dict(saved["encoder"])
             opt_e.load_state_dict(saved["opt_e"])
-        generator.load_state_dict(saved["generator"])
-        discriminator.load_state_dict(saved["discriminator"])
-        ema.load_state_dict(saved["ema"])
-        opt_g.load_state_dict(saved["opt_g"])
-        opt_d.load_state_dict(saved["opt_d"])
-        step, seconds = int(saved["step"]), float(saved["seconds"])
-        ctx.report(0.0, f"resuming the GAN at step {step}")
+        parts.update(encoder=encoder, opt_e=opt_e)
+    if saved is not None:
+        ctx.report(0.0, f"resuming the GAN at step {loop.step}")
     elif request.init_from:
-        step, seconds = init_from_checkpoint(Path(request.init_from), g_config, generator, ema, discriminator)
-        ctx.report(0.0, f"continuing {Path(request.init_from).name} from step {step}")
-    clock = Clock(request.minutes, seconds)
-
-    def save_state() -> None:
-        save_training_state(state_path, {
-            "config": dataclasses.asdict(g_config), "step": step, "seconds": clock.total,
-            "generator": _to_cpu(generator.state_dict()), "discriminator": _to_cpu(discriminator.state_dict()),
-            "ema": _to_cpu(ema.state_dict()), "opt_g": _optimizer_state(opt_g), "opt_d": _optimizer_state(opt_d),
-            **({"encoder": _to_cpu(encoder.state_dict()), "opt_e": _optimizer_state(opt_e)} if encoder else {}),
-        })
-
-    last_save = time.monotonic()
+        loop.resume(*init_from_checkpoint(Path(request.init_from), g_config, generator, ema, discriminator))
+        ctx.report(0.0, f"continuing {Path(request.init_from).name} from step {loop.step}")
+    snapshots = Path(request.out) / ".state" / f"{name}-snapshots"
     losses = {"d": 0.0, "g": 0.0, "rec": 0.0, "z": 0.0, "redraw": 0.0, "kl": 0.0}
+    last: dict[str, torch.Tensor] = {}
     no_redraw = torch.zeros(())
     half = request.batch // 2
-    while not clock.spent():
-        if ctx.cancelled:
-            save_state()
-            raise Cancelled()
+
+    def step(loop: TrainLoop) -> None:
         real, style = batches(request.batch)
         if request.image_size != real.shape[-1]:
             real = F.interpolate(real, size=request.image_size, mode="area")
-        fake_style = torch.cat([style[:half], style[:request.batch - half]])  # halves share styles
+        fake_style = torch.cat([style[:half], style[:request.batch - half]])
         z = torch.randn(request.batch, g_config.latent_dim, device=device)
         fake = generator(z, fake_style)
         # discriminator
@@ -316,9 +321,7 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
         rec_loss = F.l1_loss(rec_whole, target_whole) + F.l1_loss(rec_part, target_part)
         logits_fake = discriminator(diff_augment(fake.detach()), fake_style)
         d_loss = F.relu(1 - logits_real).mean() + F.relu(1 + logits_fake).mean() + rec_loss
-        opt_d.zero_grad(set_to_none=True)
-        d_loss.backward()
-        opt_d.step()
+        _update(opt_d, d_loss)
         # generator
         g_loss = -discriminator(diff_augment(fake), fake_style).mean()
         seeking, z_ratio = mode_seeking_loss(z, fake)
@@ -333,30 +336,28 @@ def train_gan(request: TrainRequest, ctx: JobContext) -> Path:
             opt_e.step()
         with torch.no_grad():
             for p_ema, p in zip(ema.parameters(), generator.parameters()):
-                p_ema.lerp_(p, 0.001 if step > 1000 else 0.01)
+                p_ema.lerp_(p, 0.001 if loop.step > 1000 else 0.01)
             for b_ema, b in zip(ema.buffers(), generator.buffers()):
                 b_ema.copy_(b)
-        step += 1
-        if step % 10 == 0:  # reading a loss waits for the GPU: do it every 10 steps only
-            for key, value in (("d", d_loss), ("g", g_loss), ("rec", rec_loss), ("z", z_ratio),
-                               ("redraw", redraw_l1), ("kl", kl)):
-                losses[key] = 0.8 * losses[key] + 0.2 * float(value.detach()) if step > 10 else float(value.detach())
-            ctx.report(clock.session / clock.budget,
-                       f"GAN step {step}: D {losses['d']:.3f} G {losses['g']:.3f} rec {losses['rec']:.3f} "
-                       f"picture/latent distance {losses['z']:.3f}"
-                       + (f" redraw {losses['redraw']:.3f} KL {losses['kl']:.1f}" if encoder else ""))
-        if time.monotonic() - last_save > request.save_every_s:
-            save_state()
-            last_save = time.monotonic()
-        if request.snapshot_every and step % request.snapshot_every == 0:
-            save_training_state(state_path.parent / f"{name}-snapshots" / f"step{step:06d}.pt",
-                                {"config": dataclasses.asdict(g_config), "step": step, "seconds": clock.total,
-                                 "ema": _to_cpu(ema.state_dict()), "generator": _to_cpu(generator.state_dict())})
-    clock.stop()
-    save_state()
+        last.update(d=d_loss, g=g_loss, rec=rec_loss, z=z_ratio, redraw=redraw_l1, kl=kl)
+
+    def after(loop: TrainLoop) -> None:
+        if loop.step % 10 == 0:
+            for key, value in last.items():
+                losses[key] = _smoothed(losses[key], value, loop.step)
+            ctx.report(loop.fraction(), f"GAN step {loop.step}: D {losses['d']:.3f} G {losses['g']:.3f} "
+                                        f"rec {losses['rec']:.3f} picture/latent distance {losses['z']:.3f}"
+                                        + (f" redraw {losses['redraw']:.3f} KL {losses['kl']:.1f}" if encoder else ""))
+        if request.snapshot_every and loop.step % request.snapshot_every == 0:
+            save_training_state(snapshots / f"step{loop.step:06d}.pt",
+                                {"config": dataclasses.asdict(g_config), "step": loop.step, "seconds": loop.clock.total,
+                                 "cpu_seconds": loop.clock.cpu_total, "ema": _to_cpu(ema.state_dict()),
+                                 "generator": _to_cpu(generator.state_dict())})
+
+    loop.run(step, lambda: _state(loop, g_config, **parts), after=after)
     # the discriminator ships beside the generator: fine-tuning freezes its early blocks (FreezeD)
     d_state = {k: v.contiguous() for k, v in _to_cpu(discriminator.state_dict()).items()}
-    return _finish(request, name, "canvas-gan", ema, g_config, data, device, step, clock, ctx,
+    return _finish(request, name, "canvas-gan", ema, g_config, data, device, loop.step, loop.clock, ctx,
                    extra={"final_losses": {k: round(v, 4) for k, v in losses.items()}},
                    assets={DISCRIMINATOR_FILE: safetensors_bytes(d_state)})
 
@@ -376,42 +377,19 @@ def train_vae(request: TrainRequest, ctx: JobContext) -> Path:
     config = VaeConfig(width=request.width)
     vae = Vae(config).to(device)
     opt = torch.optim.Adam(vae.parameters(), lr=request.lr * 5, betas=(0.9, 0.999))
-    step, seconds = 0, 0.0
-    state_path = _state_path(request, name)
-    saved = load_training_state(state_path) if request.resume else None
-    if saved is not None and saved.get("config") == dataclasses.asdict(config):
-        vae.load_state_dict(saved["vae"])
-        opt.load_state_dict(saved["opt"])
-        step, seconds = int(saved["step"]), float(saved["seconds"])
-    clock = Clock(request.minutes, seconds)
+    loop = _loop(request, name, ctx)
+    _resume(loop, config, vae=vae, opt=opt)
+    report = _LossReport(ctx, "VAE step {step}: loss {loss:.4f}")
 
-    def save_state() -> None:
-        save_training_state(state_path, {"config": dataclasses.asdict(config), "step": step, "seconds": clock.total,
-                                         "vae": _to_cpu(vae.state_dict()), "opt": _optimizer_state(opt)})
-
-    last_save = time.monotonic()
-    smooth = 0.0
-    while not clock.spent():
-        if ctx.cancelled:
-            save_state()
-            raise Cancelled()
+    def step(loop: TrainLoop) -> None:
         real, style = batches(request.batch)
         recon, mu, logvar = vae(real, style)
         rec = ((recon - real) ** 2).sum(dim=(1, 2, 3)).mean() / (2 * 0.1 ** 2) / (64 * 64 * 3)
         kl = (-0.5 * (1 + logvar - mu ** 2 - logvar.exp()).sum(dim=1)).mean() / (64 * 64 * 3)
-        loss = rec + min(1.0, step / 2000) * kl
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        opt.step()
-        step += 1
-        if step % 10 == 0:
-            smooth = 0.8 * smooth + 0.2 * float(loss.detach()) if step > 10 else float(loss.detach())
-            ctx.report(clock.session / clock.budget, f"VAE step {step}: loss {smooth:.4f}")
-        if time.monotonic() - last_save > request.save_every_s:
-            save_state()
-            last_save = time.monotonic()
-    clock.stop()
-    save_state()
+        report.loss = rec + min(1.0, loop.step / 2000) * kl
+        _update(opt, report.loss)
+
+    loop.run(step, lambda: _state(loop, config, vae=vae, opt=opt), after=report)
     vae.eval()
     heldout, heldout_styles = data.split(heldout=True)
     with torch.no_grad():
@@ -422,7 +400,7 @@ def train_vae(request: TrainRequest, ctx: JobContext) -> Path:
             s = torch.from_numpy(heldout_styles[start:start + 256].astype(np.int64)).to(device)
             errors.append((vae.decode(mu, s) - x).abs().mean(dim=(1, 2, 3)).cpu())
         l1 = float(torch.cat(errors).mean()) / 2 * 255
-    return _finish(request, name, "canvas-vae", vae, config, data, device, step, clock, ctx,
+    return _finish(request, name, "canvas-vae", vae, config, data, device, loop.step, loop.clock, ctx,
                    extra={"heldout_reconstruction_l1_per_pixel_0_255": round(l1, 2)})
 
 
@@ -447,40 +425,16 @@ def train_upscaler(request: TrainRequest, ctx: JobContext) -> Path:
     config = UpscalerConfig(width=request.width)
     model = Upscaler(config).to(device)
     opt = torch.optim.Adam(model.parameters(), lr=request.lr * 5)
-    step, seconds = 0, 0.0
-    state_path = _state_path(request, name)
-    saved = load_training_state(state_path) if request.resume else None
-    if saved is not None and saved.get("config") == dataclasses.asdict(config):
-        model.load_state_dict(saved["model"])
-        opt.load_state_dict(saved["opt"])
-        step, seconds = int(saved["step"]), float(saved["seconds"])
-    clock = Clock(request.minutes, seconds)
+    loop = _loop(request, name, ctx)
+    _resume(loop, config, model=model, opt=opt)
+    report = _LossReport(ctx, "upscaler step {step}: L1 {loss:.4f}")
 
-    def save_state() -> None:
-        save_training_state(state_path, {"config": dataclasses.asdict(config), "step": step, "seconds": clock.total,
-                                         "model": _to_cpu(model.state_dict()), "opt": _optimizer_state(opt)})
-
-    last_save = time.monotonic()
-    smooth = 0.0
-    while not clock.spent():
-        if ctx.cancelled:
-            save_state()
-            raise Cancelled()
+    def step(loop: TrainLoop) -> None:
         real, _ = batches(request.batch)
-        small = F.interpolate(real, size=32, mode="area")
-        loss = F.l1_loss(model(small), real)
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        opt.step()
-        step += 1
-        if step % 10 == 0:
-            smooth = 0.8 * smooth + 0.2 * float(loss.detach()) if step > 10 else float(loss.detach())
-            ctx.report(clock.session / clock.budget, f"upscaler step {step}: L1 {smooth:.4f}")
-        if time.monotonic() - last_save > request.save_every_s:
-            save_state()
-            last_save = time.monotonic()
-    clock.stop()
-    save_state()
+        report.loss = F.l1_loss(model(F.interpolate(real, size=32, mode="area")), real)
+        _update(opt, report.loss)
+
+    loop.run(step, lambda: _state(loop, config, model=model, opt=opt), after=report)
     model.eval()
     heldout, heldout_styles = data.split(heldout=True)
     scores: dict = {"note": "PSNR in dB of 32 px (area-downscaled) -> 64 px against the held-out original"}
@@ -496,7 +450,7 @@ def train_upscaler(request: TrainRequest, ctx: JobContext) -> Path:
                 "bicubic": round(_psnr(F.interpolate(small, scale_factor=2, mode="bicubic").clamp(-1, 1), x), 3),
                 "nearest": round(_psnr(F.interpolate(small, scale_factor=2, mode="nearest"), x), 3),
             }
-    return _save(request, name, "canvas-upscaler", model, config, data, device, step, clock, scores,
+    return _save(request, name, "canvas-upscaler", model, config, data, device, loop.step, loop.clock, scores,
                  "x2 learned upscaler for pictures (applied twice for x4); use nearest neighbour for pixel art")
 
 
@@ -538,6 +492,7 @@ def _save(request, name, model_type, model, config, data, device, step, clock, s
         "command": request.command or " ".join([os.path.basename(sys.executable), *sys.argv]),
         "steps": step,
         "seconds": round(clock.total, 1),
+        **({"cpu_seconds": round(clock.cpu_total, 1)} if clock.cpu_total else {}),
         "device": str(device) + (f" ({torch.cuda.get_device_name(device)})" if device.type == "cuda" else ""),
         "batch": request.batch,
         "lr": request.lr,

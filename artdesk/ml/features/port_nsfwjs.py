@@ -15,7 +15,6 @@ import argparse
 import base64
 import hashlib
 import json
-import os
 import subprocess
 import tarfile
 from pathlib import Path
@@ -24,6 +23,7 @@ import numpy as np
 import torch
 
 from artdesk.core.errors import ArtdeskError
+from artdesk.core.paths import default_cache
 from artdesk.ml.features.mobilenet import MobileNetV2, MobileNetV2Config
 
 PACKAGE = "nsfwjs@4.4.0"
@@ -34,11 +34,6 @@ MODEL_TYPE = "features-mobilenet-v2"
 HEAD_LAYERS = ("dense_1", "dense_2", "dense_3")  # nsfwjs's own classifier, not ported
 TOLERANCE = 0.01  # largest |port - original| / max|original| per tap for float16 weights to be chosen
 DTYPES = {"uint8": np.uint8, "uint16": np.uint16, "float32": np.float32, "float16": np.float16, "int32": np.int32}
-
-
-def default_cache() -> Path:
-    env = os.environ.get("ARTDESK_DATA_CACHE")
-    return (Path(env) if env else Path.home() / ".cache" / "artdesk-data") / "nsfwjs"
 
 
 def sha256_of(path: Path) -> str:
@@ -174,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     from artdesk.ml.features.check_nsfwjs import agreement, comparison_pictures, reference_taps
 
     args = build_parser().parse_args(argv)
-    cache = args.cache or default_cache()
+    cache = args.cache or default_cache("nsfwjs")
     model_json, data = read_model(fetch(cache))
     model = build_trunk(decode_weights(model_json, data))
     pictures, picture_names = comparison_pictures(args.pictures)

@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+from artdesk.core.cards import find_model
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import ConsoleContext
 
@@ -32,25 +33,9 @@ SIZES = {
 
 
 def _default_data_dir() -> Path:
-    from artdesk.ml.music.data import data_cache
+    from artdesk.core.paths import default_cache
 
-    return data_cache() / "music" / "prepared"
-
-
-def _find_model(name_or_path: str) -> Path:
-    """A checkpoint folder from a path, or a music model's folder name / id among the discovered models."""
-    path = Path(name_or_path)
-    if (path / "card.json").is_file():
-        return path
-    from artdesk.core.cards import discover_models
-    from artdesk.core.paths import app_paths
-
-    cards = discover_models(app_paths().model_roots, "music").cards
-    for card in cards:
-        if name_or_path in (card.path.name, card.id, card.name):
-            return card.path
-    known = ", ".join(c.path.name for c in cards) or "none"
-    raise ArtdeskError(f"No music model {name_or_path!r} (known: {known}).")
+    return default_cache("music", "prepared")
 
 
 def _card_data(manifest: dict, split_note: str) -> dict:
@@ -204,7 +189,7 @@ def _generate(argv: list[str]) -> int:
     parser.add_argument("--out", default=".")
     args = parser.parse_args(argv)
     numerator, denominator = (int(x) for x in args.metre.split("/"))
-    request = GenerateRequest(_find_model(args.model), args.style, args.key, args.mode, args.key_lock, args.tempo,
+    request = GenerateRequest(find_model(args.model, "music").path, args.style, args.key, args.mode, args.key_lock, args.tempo,
                               (numerator, denominator), args.bars, args.temperature, args.seed, args.count)
     ctx = ConsoleContext()
     melodies = generate_melodies(request, ctx)
@@ -227,7 +212,7 @@ def _finetune(argv: list[str]) -> int:
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--no-resume", dest="resume", action="store_false")
     args = parser.parse_args(argv)
-    request = FinetuneRequest(_find_model(args.base), Path(args.midi_folder), args.name, args.minutes, args.resume, args.style)
+    request = FinetuneRequest(find_model(args.base, "music").path, Path(args.midi_folder), args.name, args.minutes, args.resume, args.style)
     ctx = ConsoleContext()
     dest = finetune(request, ctx)
     ctx.flush()
@@ -253,7 +238,7 @@ def _eval(argv: list[str]) -> int:
     if args.threads:
         torch.set_num_threads(args.threads)
     device = pick_device(args.device)
-    checkpoint = load_checkpoint(_find_model(args.model), device=device)
+    checkpoint = load_checkpoint(find_model(args.model, "music").path, device=device)
     dataset = MelodyDataset.load(Path(args.data or _default_data_dir()) / DATASET_FILE)
     train, held_out = dataset.subset(dataset.split == 0), dataset.subset(dataset.split == 1)
     ctx = ConsoleContext()
@@ -268,19 +253,18 @@ def _eval(argv: list[str]) -> int:
     return 0
 
 
+def _train(argv: list[str]) -> int:
+    args = _train_parser("train").parse_args(argv)
+    args.argv = argv
+    return prepare_command(args) if args.prepare else train_command(args)
+
+
 def main(verb: str, argv: list[str]) -> int:
     """Entry for ``artdesk VERB music ARGS``."""
-    if verb == "generate":
-        return _generate(argv)
-    if verb == "finetune":
-        return _finetune(argv)
-    if verb == "eval":
-        return _eval(argv)
-    if verb == "train":
-        args = _train_parser(verb).parse_args(argv)
-        args.argv = argv
-        return prepare_command(args) if args.prepare else train_command(args)
-    raise ArtdeskError(f"Unknown verb {verb!r} for music.")
+    handlers = {"generate": _generate, "train": _train, "finetune": _finetune, "eval": _eval}
+    if verb not in handlers:
+        raise ArtdeskError(f"The music domain has no {verb!r} command.")
+    return handlers[verb](argv)
 
 
 def _bundled(paths, name: str) -> Path:

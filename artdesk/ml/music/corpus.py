@@ -24,8 +24,8 @@ COLLECTIONS: dict[str, tuple[str, str, str]] = {
     "bach": ("bach", "classical", "public domain (J. S. Bach chorales, soprano line)"),
     "josquin": ("josquin", "classical", "public domain (Josquin des Prez, each voice)"),
 }
-PARSER_VERSION = 2  # bump when abc.py changes what it reads, so cached parses are redone
-MUSIC21_PARSED = {"josquin"}  # several voices per tune: music21 reads those; the rest goes through abc.py
+PARSER_VERSION = 2  # bump when core/abc_io.py changes what it reads, so cached parses are redone
+MUSIC21_PARSED = {"josquin"}  # several voices per tune: music21 reads those; the rest goes through core/abc_io.py
 ESSEN = {"essenFolksong": ("essenFolksong", "folk", "Essen Folksong Collection: given to music21 for non-commercial use only")}
 
 
@@ -87,7 +87,7 @@ def _part_to_melody(part, title: str) -> Melody | None:
 
 def _melodies_in_file(path: Path, collection: str) -> Iterator[Melody]:
     if path.suffix.lower() == ".abc" and collection not in MUSIC21_PARSED:
-        from artdesk.ml.music.abc import read_abc_file
+        from artdesk.core.abc_io import read_abc_file
 
         yield from (m for m in read_abc_file(path.read_text(encoding="latin-1")) if len(m.notes) >= 8)
         return

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from artdesk.core.atomic import atomic_write_bytes, atomic_write_text
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import JobContext
 from artdesk.core.melody import Melody
+from artdesk.core.paths import default_cache
 from artdesk.ml.music import events as ev
 
 SPLIT_SEED = 20240611
@@ -26,11 +26,6 @@ HELD_OUT_FRACTION = 0.1
 DATASET_FILE = "melodies.npz"
 MANIFEST_FILE = "manifest.json"
 MAX_MELODY_STEPS = 16 * 256  # longer tunes are cut (256 bars of 4/4)
-
-
-def data_cache() -> Path:
-    """Where raw and prepared data live: $ARTDESK_DATA_CACHE, else ~/.cache/artdesk-data (never the repo)."""
-    return Path(os.environ.get("ARTDESK_DATA_CACHE") or Path.home() / ".cache" / "artdesk-data")
 
 
 @dataclass
@@ -138,7 +133,7 @@ def prepare(out_dir: Path, ctx: JobContext, essen: bool = False, collections: li
     music21 = corpus.require_music21()
     table = corpus.ESSEN if essen else corpus.COLLECTIONS
     names = collections or list(table)
-    cache = data_cache() / "music"
+    cache = default_cache("music")
     styles = ("folk",) if essen else ("classical", "folk", "celtic")
     melodies: list[Melody] = []
     files: list[str] = []

@@ -1,7 +1,6 @@
-"""Load music checkpoints once per worker (cached by path and weights file stamp) and describe them for provenance."""
+"""Load music checkpoints through the model cache (with their CPU int8 copy) and describe them for provenance."""
 from __future__ import annotations
 
-import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -11,8 +10,6 @@ from artdesk.core.errors import ArtdeskError
 from artdesk.core.provenance import provenance_record
 from artdesk.ml.quantize import quantized_for_cpu
 
-_QUANTIZED: dict[str, tuple[Any, Any]] = {}  # folder -> (cached checkpoint, its quantized copy)
-_LOCK = threading.Lock()
 KIND_NAMES = {"melody-lstm": "a melody LSTM (Generate, Continue)", "melody-vae": "a melody VAE (Interpolate, Variations)"}
 
 
@@ -31,14 +28,12 @@ def load_music_model(model_path: Path, model_type: str):
             f"{card.name} is {KIND_NAMES.get(card.model_type, card.model_type)}; this needs "
             f"{KIND_NAMES.get(model_type, model_type)}. Choose another model."
         )
-    checkpoint = load_cached(folder)
-    key = str(folder.resolve())
-    with _LOCK:
-        source, quantized = _QUANTIZED.get(key, (None, None))
-        if source is not checkpoint:
-            quantized = replace(checkpoint, model=quantized_for_cpu(checkpoint.model))
-            _QUANTIZED[key] = (checkpoint, quantized)
-        return quantized
+    return load_cached(folder, prepare=_quantized)
+
+
+def _quantized(checkpoint):
+    """The model cache's hook for melody models: the checkpoint with its int8 copy for the CPU."""
+    return replace(checkpoint, model=quantized_for_cpu(checkpoint.model))
 
 
 def provenance(checkpoint, seed: int, settings: dict[str, Any], **extra: Any) -> dict[str, Any]:

@@ -8,7 +8,6 @@ transposition (``augment``) of note-ons and key.
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,10 +16,10 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from artdesk.core.jobs import Cancelled, JobContext
-from artdesk.ml.checkpoint import load_training_state, save_training_state
+from artdesk.core.jobs import JobContext
 from artdesk.ml.music import events as ev
 from artdesk.ml.music.data import MelodyDataset
+from artdesk.ml.loop import TrainLoop
 from artdesk.ml.music.model import Conditioning, MelodyLSTM, MelodyVAE, gather_events, step_features
 
 MAX_SHIFT_DOWN = 5
@@ -136,6 +135,7 @@ class TrainResult:
     best_val: float
     history: list[dict[str, float]]
     device: str
+    cpu_seconds: float = 0.0
 
 
 @torch.no_grad()
@@ -211,7 +211,7 @@ def train_model(
     generator = torch.Generator(device=device).manual_seed(settings.seed)
     optimizer = torch.optim.AdamW(model.parameters(), lr=settings.lr, weight_decay=settings.weight_decay)
     budget = settings.minutes * 60.0
-    updates, elapsed, history = 0, 0.0, []
+    history: list[dict[str, float]] = []
     best_val, best_state = float("inf"), None
     if kind == "vae":
         window = model.config.window
@@ -221,23 +221,25 @@ def train_model(
             raise ValueError("no 2-bar segments with notes to train the VAE on")
         train_rows_t = torch.as_tensor(train_rows, device=device)
         train_starts_t = torch.as_tensor(train_starts, device=device)
-    state = load_training_state(state_path) if (state_path is not None and resume) else None
+    # the budget and the saves count training time over resumes: evaluation and saving are left out
+    loop = TrainLoop(ctx, seconds=budget, steps=settings.max_updates, budget_includes_resumed=True,
+                     state_path=state_path, resume=resume, save_every_s=settings.save_every_s, save_at_end=False,
+                     saves_count=False)
+    state = loop.saved()
     if state is not None and state.get("kind") == kind:
         model.load_state_dict(state["model"])
         optimizer.load_state_dict(state["optimizer"])
-        updates, elapsed, history = int(state["updates"]), float(state["elapsed"]), list(state.get("history", []))
+        loop.resume(state["updates"], state["elapsed"], state.get("cpu_seconds", 0.0))
+        history = list(state.get("history", []))
         best_val = float(state["best_val"])
         best_state = state.get("best_model")
-        generator.manual_seed(settings.seed + updates)
-        ctx.report(min(1.0, elapsed / budget), f"Resumed at update {updates}")
+        generator.manual_seed(settings.seed + loop.step)
+        ctx.report(min(1.0, loop.clock.total / budget), f"Resumed at update {loop.step}")
 
-    def save_state() -> None:
-        if state_path is None:
-            return
-        save_training_state(state_path, {
-            "kind": kind, "model": model.state_dict(), "optimizer": optimizer.state_dict(), "updates": updates,
-            "elapsed": elapsed, "best_val": best_val, "best_model": best_state, "history": history,
-        })
+    def saved_state() -> dict[str, Any]:
+        return {"kind": kind, "model": model.state_dict(), "optimizer": optimizer.state_dict(), "updates": loop.step,
+                "elapsed": loop.clock.total, "cpu_seconds": loop.clock.cpu_total, "best_val": best_val,
+                "best_model": best_state, "history": history}
 
     def validate() -> None:
         nonlocal best_val, best_state
@@ -247,20 +249,17 @@ def train_model(
         else:
             metrics = evaluate_vae_teacher_forced(model, val_data, val_rows, val_starts, settings.vae)
             score = metrics["val_loss"]
-        history.append({"update": updates, "seconds": round(elapsed, 1), **{k: round(float(v), 4) for k, v in metrics.items()}})
+        history.append({"update": loop.step, "seconds": round(loop.clock.total, 1),
+                        **{k: round(float(v), 4) for k, v in metrics.items()}})
         if score < best_val:
             best_val = score
             best_state = {k: v.detach().to("cpu").clone() for k, v in model.state_dict().items()}
 
-    last_eval = last_save = elapsed
-    clock = time.monotonic()
-    while elapsed < budget and (settings.max_updates is None or updates < settings.max_updates):
-        try:
-            ctx.raise_if_cancelled()
-        except Cancelled:
-            save_state()
-            raise
-        fraction = elapsed / budget
+    message: str | None = None
+
+    def step(loop: TrainLoop) -> None:
+        nonlocal message
+        updates, fraction = loop.step, loop.clock.total / budget
         for group in optimizer.param_groups:
             group["lr"] = _lr(settings, updates, fraction)
         if kind == "lstm":
@@ -282,26 +281,25 @@ def train_model(
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
-        updates += 1
-        now = time.monotonic()
-        elapsed += now - clock
-        clock = now
+
+    last_eval = loop.clock.total
+
+    def after(loop: TrainLoop) -> None:
+        nonlocal last_eval
         if message:
-            ctx.report(min(1.0, elapsed / budget), message)
-        if elapsed - last_eval >= settings.eval_every_s:
-            validate()
-            last_eval = elapsed
-            clock = time.monotonic()  # validation time is not training time
-        if elapsed - last_save >= settings.save_every_s:
-            save_state()
-            last_save = elapsed
-            clock = time.monotonic()
+            ctx.report(min(1.0, loop.clock.total / budget), message)
+        if loop.clock.total - last_eval >= settings.eval_every_s:
+            with loop.clock.paused():  # validation time is not training time
+                validate()
+            last_eval = loop.clock.total
+
+    loop.run(step, saved_state, after=after)
     validate()
-    save_state()
+    loop.save()
     if best_state is not None:
         model.load_state_dict(best_state)
     model.eval()
-    return TrainResult(model, updates, elapsed, best_val, history, str(device))
+    return TrainResult(model, loop.step, loop.clock.total, best_val, history, str(device), loop.clock.cpu_total)
 
 
 def training_info(result: TrainResult, settings: TrainSettings, command: str, extra: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -309,6 +307,7 @@ def training_info(result: TrainResult, settings: TrainSettings, command: str, ex
         "command": command,
         "updates": result.updates,
         "seconds": round(result.seconds, 1),
+        "cpu_seconds": round(result.cpu_seconds, 1),
         "device": result.device,
         "batch_size": settings.batch_size,
         "lr": settings.lr,

@@ -12,21 +12,12 @@ from artdesk.ml.poem.session import poem_record
 DEFAULT_MODELS = {"zh": "poem-zh-lstm", "en": "poem-en-lstm"}
 
 
-def find_model(name_or_path: str, paths=None) -> tuple[Path, str]:
-    """A poem checkpoint folder by path, folder name or card name (bundled first, then the user's)."""
-    candidate = Path(name_or_path)
-    if (candidate / "card.json").is_file():
-        return candidate, "user"
-    from artdesk.core.cards import discover_models
-    from artdesk.core.paths import app_paths
+def _model(name_or_path: str, paths=None) -> tuple[Path, str]:
+    """(folder, source) of a poem model by path, folder name or card name (bundled first, then the user's)."""
+    from artdesk.core.cards import find_model
 
-    paths = paths or app_paths()
-    cards = discover_models(paths.model_roots, "poem").cards
-    for card in cards:
-        if name_or_path in (card.path.name, card.name, card.id):
-            return card.path, card.source
-    known = ", ".join(c.path.name for c in cards) or "none installed"
-    raise ArtdeskError(f"No poem model named {name_or_path!r} (known: {known}).")
+    card = find_model(name_or_path, "poem", paths=paths)
+    return card.path, card.source
 
 
 def _card(folder: Path, source: str):
@@ -61,7 +52,7 @@ def _generate(argv: list[str]) -> int:
         form = get_form(args.form)
     except KeyError as error:
         raise ArtdeskError(str(error.args[0])) from error
-    folder, source = find_model(args.model or DEFAULT_MODELS[form.language])
+    folder, source = _model(args.model or DEFAULT_MODELS[form.language])
     poem = get_poem_model(folder, source)
     request = PoemRequest(form=args.form, keywords=args.theme, heads=args.heads, seed=args.seed, temperature=args.temperature,
                           top_k=args.top_k, top_p=args.top_p, candidates=args.candidates, drafts=args.drafts, lines=args.lines,
@@ -84,7 +75,8 @@ def _generate(argv: list[str]) -> int:
 
 def _train(argv: list[str]) -> int:
     if "--prepare" in argv:
-        from artdesk.ml.poem.data import default_cache, prepare
+        from artdesk.core.paths import default_cache
+        from artdesk.ml.poem.data import prepare
 
         parser = argparse.ArgumentParser(prog="artdesk train poem --prepare")
         parser.add_argument("--prepare", action="store_true")
@@ -94,7 +86,7 @@ def _train(argv: list[str]) -> int:
         manifest = prepare(args.cache or default_cache(), args.out)
         print(json.dumps({k: v for k, v in manifest.items() if k != "sources"}, indent=1, ensure_ascii=False)[:3000])
         return 0
-    from artdesk.ml.poem.data import default_cache
+    from artdesk.core.paths import default_cache
     from artdesk.ml.poem.train import main as train_main
 
     if "--data" not in argv:
@@ -113,7 +105,7 @@ def _finetune(argv: list[str]) -> int:
     parser.add_argument("--name", required=True, help="name of the new model")
     parser.add_argument("--minutes", type=float, default=5.0)
     args = parser.parse_args(argv)
-    folder, source = find_model(args.base)
+    folder, source = _model(args.base)
     out = app_paths().user_models / "poem" / args.name
     path = finetune_job(FinetuneRequest(str(folder), source, str(args.text), str(out), args.minutes), ConsoleContext())
     print(f"saved {path}")
@@ -124,7 +116,7 @@ def _eval(argv: list[str]) -> int:
     from artdesk.core.cards import write_card_metrics
     from artdesk.core.jobs import ConsoleContext
     from artdesk.ml.device import configure_threads
-    from artdesk.ml.poem.data import default_cache
+    from artdesk.core.paths import default_cache
     from artdesk.ml.poem.eval import evaluate, report_lines, write_copy_index
     from artdesk.ml.poem.loader import get_poem_model
 
@@ -143,7 +135,7 @@ def _eval(argv: list[str]) -> int:
     data = args.data or cache / "poem" / "tokens"
     if not (data / "manifest.json").exists():
         raise ArtdeskError(f"No prepared poem data in {data}. Run: artdesk train poem --prepare")
-    folder, source = find_model(args.model)
+    folder, source = _model(args.model)
     poem = get_poem_model(folder, source)
     if args.copy_index:
         print(f"copy index: {write_copy_index(poem, data)} bytes")
@@ -173,7 +165,7 @@ def demo(out_dir: Path, ctx) -> list[Path]:
     out_dir = Path(out_dir)
     written = []
     for language, form, theme in (("zh", "qijue", "春山"), ("en", "abab", "sea night")):
-        folder, source = find_model(DEFAULT_MODELS[language], app_paths())
+        folder, source = _model(DEFAULT_MODELS[language], app_paths())
         result = generate(get_poem_model(folder, source), PoemRequest(form=form, keywords=theme, seed=1), ctx)
         written.append(export_poem(out_dir / f"poem-{form}.txt", result.best.text,
                                    poem_record(result, _card(folder, source))))

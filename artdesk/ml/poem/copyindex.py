@@ -1,22 +1,38 @@
-"""Copy index: a Bloom filter of every character n-gram of the training bodies (numpy only).
+"""The poem copy check: a Bloom filter of every character n-gram of the training bodies, its calibration,
+and the check itself (``poem_originality``: the one answer the Gallery and the Poem panel give).
 
-It ships with a model (``copy_index.npz``) so the app can answer, without the training text:
+The index ships with a model (``copy_index.npz``) so the app can answer, without the training text:
 "which lines of this poem occur in training" (a line with its end mark, preceded by a line start)
 and "how long is the longest passage this poem shares with training" (the longest run in which every
 n-gram window occurs in training). A Bloom filter has false positives (about 2% per window at the
 chosen size) and no false negatives; the exact numbers of ``artdesk eval`` use the prepared text.
+
+Its calibration, ``originality.json``, holds the longest shared passage of held-out poems, with the sha256 of
+the copy index it was measured with (a replaced index makes the calibration stale, and the check says so).
+A Bloom filter cannot say which training poem holds a passage, so poems get the passage and no neighbours.
 """
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
+
+from artdesk.core.atomic import atomic_write_text
+from artdesk.core.originality import (Calibration, Originality, OriginalityError, judge, load_checked_index,
+                                      longest_run)
+from artdesk.ml.poem.vocab import BOS, EOS, SEP, Vocab
 
 MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 P1 = np.uint64(0x9E3779B97F4A7C15)
 P2 = np.uint64(0xC2B2AE3D27D4EB4F)
 HASHES = 6
+CALIBRATION_FILE = "originality.json"
+INDEX_FILE = "copy_index.npz"
+CALIBRATION_POEMS = 3000
 
 
 def window_hashes(ids: np.ndarray, n: int) -> np.ndarray:
@@ -104,3 +120,105 @@ class CopyIndex:
         with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
             return cls(int(arrays["n"]), int(arrays["bits"]), arrays["table"],
                        tuple(int(i) for i in arrays["line_start_ids"]), tuple(int(i) for i in arrays["word_start_ids"]))
+
+
+@dataclass
+class PoemIndex:
+    index: CopyIndex
+    vocab: Vocab
+    language: str
+    calibration: Calibration
+
+
+def body_ids(text: str, language: str, vocab: Vocab) -> np.ndarray:
+    """``<sep>`` and the poem body as the training stream writes it (Chinese lines end in ，/。 alternately;
+    English lines as written, stanza breaks kept)."""
+    from artdesk.ml.poem.checker import split_lines
+
+    if language == "zh":
+        lines = [line for _, line in split_lines(text, language)]
+        joined = "".join(line.rstrip("，。？！；,.?!;") + ("，" if i % 2 == 0 else "。") for i, line in enumerate(lines))
+    else:  # lines as written, stanza breaks kept
+        joined = "".join(line.strip() + "\n" for line in text.strip("\n").split("\n")) if text.strip() else ""
+    return np.asarray([vocab.index[SEP]] + vocab.encode(joined), dtype=np.int64)
+
+
+def shared_span(index: CopyIndex, ids: np.ndarray) -> tuple[int, int]:
+    """The longest stretch of the body (``ids[0]`` is ``<sep>``) in which every window that may start
+    (English: at word starts) occurs in training."""
+    possible = np.flatnonzero(index.window_starts(ids))
+    found = index.windows_in_training(ids)[possible]
+    start, end = longest_run(found, 1)  # in units of possible starts
+    if end == start:
+        return 0, 0
+    return max(1, int(possible[start])), int(possible[end - 1]) + index.n
+
+
+def heldout_bodies(stream: np.ndarray, vocab: Vocab, limit: int = CALIBRATION_POEMS) -> list[np.ndarray]:
+    """``<sep>`` + body of the first ``limit`` poems of a token stream (``<bos> tag keywords <sep> body <eos>``)."""
+    seps = np.flatnonzero(stream == vocab.index[SEP])
+    ends = np.flatnonzero(stream == vocab.index[EOS])
+    out = []
+    for sep in seps[:limit]:
+        end = ends[np.searchsorted(ends, sep)] if np.searchsorted(ends, sep) < len(ends) else len(stream)
+        body = stream[sep:end]
+        if len(body) > 1 and vocab.index[BOS] not in body:
+            out.append(body)
+    return out
+
+
+def calibrate(folder: Path, language: str, heldout_stream: np.ndarray) -> dict:
+    """Measure held-out poems against the folder's copy index and write ``originality.json``; returns its content."""
+    folder = Path(folder)
+    vocab = Vocab.from_json((folder / "vocab.json").read_bytes())
+    blob = (folder / INDEX_FILE).read_bytes()
+    index = CopyIndex.from_bytes(blob)
+    values = [end - start for start, end in (shared_span(index, body) for body in heldout_bodies(heldout_stream, vocab))]
+    calibration = Calibration.from_heldout(
+        "longest shared passage (characters)", values, higher_is_closer=True,
+        note=f"longest passage shared with training ({index.n}-character windows of the copy index), measured on "
+             f"{len(values)} held-out poems")
+    record = {"language": language, "copy_index_sha256": hashlib.sha256(blob).hexdigest(),
+              "calibration": calibration.to_dict()}
+    atomic_write_text(folder / CALIBRATION_FILE, json.dumps(record, ensure_ascii=False))
+    return record
+
+
+def load_index(folder: Path) -> PoemIndex:
+    folder = Path(folder)
+    try:
+        record = json.loads((folder / CALIBRATION_FILE).read_text(encoding="utf-8"))
+        blob = (folder / INDEX_FILE).read_bytes()
+        vocab = Vocab.from_json((folder / "vocab.json").read_bytes())
+    except FileNotFoundError as error:
+        raise OriginalityError(f"The poem model {folder.name} has no originality index ({Path(error.filename).name}).") from error
+    except (OSError, ValueError) as error:
+        raise OriginalityError(f"The originality files of {folder.name} cannot be read ({error}).") from error
+    if record.get("copy_index_sha256") != hashlib.sha256(blob).hexdigest():
+        raise OriginalityError(f"The originality calibration of {folder.name} was made for another copy index; "
+                               "rebuild it (python -m artdesk.ml.originality).")
+    return PoemIndex(CopyIndex.from_bytes(blob), vocab, str(record.get("language", "zh")),
+                     Calibration.from_dict(record.get("calibration", {})))
+
+
+def check_poem_text(poem: PoemIndex, text: str) -> Originality:
+    ids = body_ids(text, poem.language, poem.vocab)
+    if len(ids) <= 1:
+        raise OriginalityError("This poem has no lines to check.")
+    start, end = shared_span(poem.index, ids)
+    return judge(poem.calibration, end - start, (end - start) / (len(ids) - 1),
+                 passage=poem.vocab.decode(ids[start:end]).strip(),
+                 note=f"Bloom index of {poem.index.n}-character windows: it cannot name the training poem, "
+                      "and about 1-2% of windows match falsely.")
+
+
+def poem_originality(model_dir: Path, text: str, cache: dict | None = None) -> Originality:
+    """The originality of a poem's text against the index in ``model_dir``: the one answer the Gallery and
+    the Poem panel's copy check both give. OriginalityError when there is no index or the poem's language
+    is not the model's. ``cache`` keeps loaded indexes over one job."""
+    from artdesk.ml.poem.checker import detect_language
+
+    index = load_checked_index(Path(model_dir), CALIBRATION_FILE, load_index, {} if cache is None else cache)
+    if detect_language(text) != index.language:
+        raise OriginalityError("This poem is not in the language of the model's training poems, so it cannot be compared.")
+    return check_poem_text(index, text)

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import glob
 import gzip
-import hashlib
 import json
-import os
 import random
 import re
 import subprocess
@@ -35,6 +33,8 @@ from pathlib import Path
 
 import numpy as np
 
+from artdesk.core.digest import sha256_file
+from artdesk.core.paths import default_cache
 from artdesk.ml.poem.vocab import Vocab
 
 SEED = 20261130
@@ -55,17 +55,6 @@ over each every been being hath doth o'er ere yet nor not all any our ours his h
 these those very much many even also till while though""".split())
 CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
-
-def default_cache() -> Path:
-    return Path(os.environ.get("ARTDESK_DATA_CACHE") or Path.home() / ".cache" / "artdesk-data")
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def fetch(cache: Path, log=print) -> dict[str, Path]:
@@ -293,7 +282,7 @@ def write_lang(lang: str, records: list[dict], cache: Path, out: Path, max_chars
         "vocab_size": len(vocab), "train_chars": sum(len(r["body"]) for r in train),
         "train_unknown_chars": unk,
         "split": f"records sorted by body, shuffled with seed {SEED}, first {HELD_OUT:.0%} held out",
-        "files": {name: sha256(target / name) for name in ("vocab.json", "train.u16.gz", "valid.u16.gz")},
+        "files": {name: sha256_file(target / name) for name in ("vocab.json", "train.u16.gz", "valid.u16.gz")},
     }
     log(f"{lang}: {json.dumps(info, ensure_ascii=False)}")
     return info
@@ -309,7 +298,7 @@ def prepare(cache: Path | None = None, out: Path | None = None, max_en_stanzas: 
     unpacked = cache / "poem" / "unpacked"
     manifest_path = out / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
-    manifest["sources"] = {name: {**SOURCES[name], "sha256": sha256(path)} for name, path in files.items()}
+    manifest["sources"] = {name: {**SOURCES[name], "sha256": sha256_file(path)} for name, path in files.items()}
     manifest["script"] = "simplified Chinese via zhconv.convert(line, 'zh-cn'); poems whose converted length changes are dropped"
     if "zh" in languages:
         zh, tone_pairs = chinese_records(unpacked, log)

@@ -86,9 +86,9 @@ def _heads(poem: PoemModel, valid: list[dict], language: str, rng: random.Random
 
 def kn_baseline(data: Path, language: str, vocab, train_stream=None, valid_stream=None) -> float:
     """Held-out bits/char of an interpolated Kneser-Ney 5-gram trained on the same training split (cached per data files)."""
-    from artdesk.ml.poem.data import sha256
+    from artdesk.core.digest import sha256_file
 
-    key = {name: sha256(data / language / name) for name in ("train.u16.gz", "valid.u16.gz", "vocab.json")}
+    key = {name: sha256_file(data / language / name) for name in ("train.u16.gz", "valid.u16.gz", "vocab.json")}
     cache_file = data / language / "kn5.json"
     if cache_file.exists():
         cached = json.loads(cache_file.read_text(encoding="utf-8"))
@@ -112,12 +112,12 @@ def evaluate(poem: PoemModel, data: Path, cache: Path, poems: int = 500, ctx: Jo
     valid_stream = read_array(Path(data) / language / "valid.u16.gz")
     train_stream = read_array(Path(data) / language / "train.u16.gz")
     torch.manual_seed(0)
-    from artdesk.ml.poem.data import sha256
+    from artdesk.core.digest import sha256_file
 
     card_data = poem.card.get("data", {}) if isinstance(poem.card, dict) else {}
     recorded = (card_data.get("files_sha256") or {}).get("valid.u16.gz")
     known = poem.card.get("metrics", {}).get("held_out_bits_per_char") if isinstance(poem.card, dict) else None
-    if known is not None and recorded == sha256(Path(data) / language / "valid.u16.gz"):
+    if known is not None and recorded == sha256_file(Path(data) / language / "valid.u16.gz"):
         model_bpc = float(known)  # measured at the end of training on this very held-out file
     else:
         model_bpc = bits_per_char(poem.model, valid_stream, poem.vocab, "cpu", ctx=ctx)

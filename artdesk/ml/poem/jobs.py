@@ -37,7 +37,7 @@ def generate_job(request: GenerateJob, ctx: JobContext):
 
 def _copy_check(model_dir: Path, text: str, cache: dict) -> tuple[Originality | None, str]:
     """(the Gallery's originality answer, "") or (None, why there is none)."""
-    from artdesk.ml.originality import poem_originality
+    from artdesk.ml.poem.copyindex import poem_originality
 
     try:
         return poem_originality(model_dir, text[:20_000], cache), ""
@@ -54,7 +54,7 @@ class CheckResult:
 
 def check_job(request: CheckJob, ctx: JobContext) -> CheckResult:
     """Checks the poem's form; with a model, also its originality (the Gallery's answer, from
-    ``ml.originality.poem_originality``). Checks cancel between the two."""
+    ``copyindex.poem_originality``). Checks cancel between the two."""
     from artdesk.ml.poem.checker import detect_language
 
     ctx.report(0.0, "Checking…")

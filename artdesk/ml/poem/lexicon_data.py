@@ -24,7 +24,8 @@ import torch
 
 from artdesk.core.paths import bundle_root
 from artdesk.ml.poem import english
-from artdesk.ml.poem.data import EN_STOP, SOURCES, ZH_STOP, default_cache, load_prepared
+from artdesk.core.paths import default_cache
+from artdesk.ml.poem.data import EN_STOP, SOURCES, ZH_STOP, load_prepared
 
 MIN_EN_COUNT = 2  # a word seen once in 2.7M lines is as likely a misprint as a word
 RELATED = 16

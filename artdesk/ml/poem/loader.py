@@ -1,26 +1,17 @@
-"""Loading poem checkpoints with their assets (vocabulary, copy index), cached per folder.
-
-Only the model worker thread calls ``get_poem_model``; the cache holds a few recent models.
-"""
+"""Loading poem checkpoints with their assets (vocabulary, copy index) through the model cache."""
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import torch
 
 from artdesk.core.errors import ArtdeskError
-from artdesk.ml.checkpoint import load_checkpoint
+from artdesk.ml.model_cache import load_cached
 from artdesk.ml.poem.copyindex import CopyIndex
 from artdesk.ml.poem.model import PoemConfig, PoemRNN
 from artdesk.ml.poem.vocab import Vocab
 from artdesk.ml.quantize import quantized_for_cpu
-
-_CACHE: "OrderedDict[tuple[str, float], PoemModel]" = OrderedDict()
-_LOCK = threading.Lock()
-CACHE_SIZE = 3
 
 
 @dataclass
@@ -45,18 +36,15 @@ class PoemModel:
         return self._stepper
 
 
-def get_poem_model(folder: str | Path, source: str = "user") -> PoemModel:
-    """The loaded model in ``folder`` (cached while its card is unchanged); raises ArtdeskError with a user message."""
-    folder = Path(folder)
-    try:
-        key = (str(folder.resolve()), (folder / "card.json").stat().st_mtime)
-    except OSError as error:
-        raise ArtdeskError(f"The poem model {folder} cannot be found ({error.strerror}). Pick another model.") from error
-    with _LOCK:
-        if key in _CACHE:
-            _CACHE.move_to_end(key)
-            return _CACHE[key]
-    checkpoint = load_checkpoint(folder, source)
+def get_poem_model(folder: str | Path, source: str | None = None) -> PoemModel:
+    """The loaded model in ``folder`` with its vocabulary and copy index, from the model cache; raises
+    ArtdeskError with a user message."""
+    return load_cached(folder, source=source, prepare=_with_assets)
+
+
+def _with_assets(checkpoint) -> PoemModel:
+    """The model cache's hook for poem checkpoints: the vocabulary (required) and the copy index (optional)."""
+    folder = checkpoint.path
     if not isinstance(checkpoint.model, PoemRNN):
         raise ArtdeskError(f"{checkpoint.card.name} is not a poem model.")
     try:
@@ -72,18 +60,8 @@ def get_poem_model(folder: str | Path, source: str = "user") -> PoemModel:
         except (OSError, ValueError, KeyError):
             index = None
     checkpoint.model.float().eval()
-    loaded = PoemModel(checkpoint.model, checkpoint.config, vocab, folder, checkpoint.card.name,
-                       str(checkpoint.card.raw.get("weights_sha256", "")), index, checkpoint.card.raw)
-    with _LOCK:
-        _CACHE[key] = loaded
-        while len(_CACHE) > CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    return loaded
-
-
-def clear_cache() -> None:
-    with _LOCK:
-        _CACHE.clear()
+    return PoemModel(checkpoint.model, checkpoint.config, vocab, folder, checkpoint.card.name,
+                     str(checkpoint.card.raw.get("weights_sha256", "")), index, checkpoint.card.raw)
 
 
 def model_from_parts(model: PoemRNN, vocab: Vocab, name: str = "in-memory") -> PoemModel:

@@ -14,7 +14,7 @@ from artdesk.core.cards import ModelCard
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.observable import Settings
 from artdesk.core.provenance import describe_missing, find_card, provenance_record
-from artdesk.ml.originality import index_cards
+from artdesk.core.originality import index_cards
 from artdesk.ml.poem.forms import Form, forms_for, get_form
 from artdesk.ml.poem.replay import request_from_record, request_settings
 from artdesk.ml.poem.requests import CheckJob, FinetuneRequest, GenerateJob, PoemRequest

@@ -9,18 +9,17 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import shlex
 import sys
 import time
-from dataclasses import asdict, replace
 from pathlib import Path
 
 import numpy as np
 import torch
 
 from artdesk.core.jobs import JobContext
-from artdesk.ml.checkpoint import load_training_state, save_checkpoint, save_training_state
+from artdesk.ml.checkpoint import save_checkpoint
+from artdesk.ml.loop import TrainLoop
 from artdesk.ml.poem.copyindex import CopyIndex
 from artdesk.ml.poem.data import read_array
 from artdesk.ml.poem.model import PoemConfig, PoemRNN
@@ -108,66 +107,59 @@ def train_model(model: PoemRNN, train: np.ndarray, valid: np.ndarray, vocab: Voc
     Returns a summary (steps, seconds, tokens, best held-out bits/char)."""
     model.to(device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
-    saved = load_training_state(state_path) if state_path else None
-    done_seconds, step, tokens, best = 0.0, 0, 0, float("inf")
+    # a wall-clock budget: evaluations count; the state is evaluated and saved every ``eval_every`` seconds,
+    # at the end and whatever stops the run
+    loop = TrainLoop(ctx, seconds=seconds, state_path=state_path, save_every_s=eval_every, save_on_error=True)
+    saved = loop.saved()
+    tokens, best = 0, float("inf")
     if saved is not None:
         model.load_state_dict(saved["model"])
         optimizer.load_state_dict(saved["optimizer"])
-        done_seconds, step, tokens = float(saved["seconds"]), int(saved["step"]), int(saved["tokens"])
-        best = float(saved["best_bpc"])
+        loop.resume(saved["step"], saved["seconds"], saved.get("cpu_seconds", 0.0))
+        tokens, best = int(saved["tokens"]), float(saved["best_bpc"])
         best_weights = saved.get("best_model") or {k: v.detach().clone() for k, v in model.state_dict().items()}
     else:
         best_weights = {k: v.detach().clone() for k, v in model.state_dict().items()}
+    done_seconds = loop.clock.already
     planned = done_seconds + seconds
-    batches = Batches(train, vocab, seq, device, seed=seed + step)
-    started = time.monotonic()
-    last_eval = started
+    batches = Batches(train, vocab, seq, device, seed=seed + loop.step)
 
-    def checkpoint_state() -> None:
+    def fraction() -> float:
+        return min(1.0, loop.clock.total / planned)
+
+    def evaluated_state() -> dict:
+        """Score the held-out slice (the best weights win), report, and return the resume state."""
         nonlocal best, best_weights
         bpc = bits_per_char(model, valid, vocab, device, max_tokens=eval_tokens)
         if bpc < best:
             best, best_weights = bpc, {k: v.detach().to("cpu").clone() for k, v in model.state_dict().items()}
-        if state_path is not None:
-            save_training_state(state_path, {
-                "model": {k: v.detach().to("cpu") for k, v in model.state_dict().items()},
-                "best_model": best_weights, "optimizer": optimizer.state_dict(), "step": step, "tokens": tokens,
-                "seconds": done_seconds + time.monotonic() - started, "best_bpc": best,
-            })
-        ctx.report(min(1.0, (done_seconds + time.monotonic() - started) / planned),
-                   f"step {step}: held-out {bpc:.3f} bits/char (best {best:.3f})")
+        ctx.report(fraction(), f"step {loop.step}: held-out {bpc:.3f} bits/char (best {best:.3f})")
         model.train()
+        return {"model": {k: v.detach().to("cpu") for k, v in model.state_dict().items()},
+                "best_model": best_weights, "optimizer": optimizer.state_dict(), "step": loop.step, "tokens": tokens,
+                "seconds": loop.clock.total, "cpu_seconds": loop.clock.cpu_total, "best_bpc": best}
+
+    def step(loop: TrainLoop) -> None:
+        nonlocal tokens
+        for group in optimizer.param_groups:
+            group["lr"] = lr_at(loop.clock.total / planned, loop.step, lr)
+        x, y, m = batches(batch)
+        loss, _ = model.token_nll(x, y)
+        loss = (loss * m).sum() / m.sum().clamp(min=1)
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        tokens += int(m.sum())
+        if (loop.step + 1) % 20 == 0:
+            ctx.report(fraction(), f"step {loop.step + 1}: loss {float(loss.detach()) / math.log(2):.3f} bits/char")
 
     model.train()
-    try:
-        while True:
-            elapsed = time.monotonic() - started
-            if elapsed >= seconds:
-                break
-            ctx.raise_if_cancelled()
-            for group in optimizer.param_groups:
-                group["lr"] = lr_at((done_seconds + elapsed) / planned, step, lr)
-            x, y, m = batches(batch)
-            loss, _ = model.token_nll(x, y)
-            loss = (loss * m).sum() / m.sum().clamp(min=1)
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-            step += 1
-            tokens += int(m.sum())
-            if step % 20 == 0:
-                ctx.report(min(1.0, (done_seconds + time.monotonic() - started) / planned),
-                           f"step {step}: loss {float(loss.detach()) / math.log(2):.3f} bits/char")
-            if time.monotonic() - last_eval >= eval_every:
-                checkpoint_state()
-                last_eval = time.monotonic()
-    finally:
-        checkpoint_state()
+    loop.run(step, evaluated_state)
     model.load_state_dict(best_weights)
     model.eval()
-    return {"steps": step, "seconds": round(done_seconds + time.monotonic() - started, 1), "tokens": tokens,
-            "best_held_out_bpc_slice": round(best, 4)}
+    return {"steps": loop.step, "seconds": round(loop.clock.total, 1), "cpu_seconds": round(loop.clock.cpu_total, 1),
+            "tokens": tokens, "best_held_out_bpc_slice": round(best, 4)}
 
 
 def build_copy_index(train: np.ndarray, vocab: Vocab, language: str) -> CopyIndex:

@@ -1,39 +1,18 @@
 """Applying a trained stylizer: one forward pass, then strength, colour preservation and selection.
 
-Loaded stylizers are cached per folder (the model worker owns them); a changed checkpoint
-(other weights digest) is reloaded.
+Stylizers are loaded through the model cache (``ml.model_cache``): once, until the checkpoint changes.
 """
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import numpy as np
 import torch
 
 from artdesk.core.jobs import JobContext
-from artdesk.ml.checkpoint import Checkpoint, load_checkpoint
+from artdesk.ml.model_cache import load_cached
 from artdesk.ml.style.imaging import check_content, check_mask, compose, resize, to_array, to_tensor
 from artdesk.ml.style.requests import ApplyRequest, StyleControls, StyleResult
-
-_LOADED: dict[str, Checkpoint] = {}
-
-
-def load_stylizer(path: str | Path, source: str = "user") -> Checkpoint:
-    """The checkpoint at ``path``, from the cache when its card is unchanged."""
-    key = str(Path(path).resolve())
-    cached = _LOADED.get(key)
-    if cached is not None:
-        try:
-            if (cached.path / "card.json").stat().st_mtime_ns == cached.card.raw.get("_mtime"):
-                return cached
-        except OSError:
-            pass
-    checkpoint = load_checkpoint(Path(path), source)
-    checkpoint.card.raw["_mtime"] = (checkpoint.path / "card.json").stat().st_mtime_ns
-    _LOADED[key] = checkpoint
-    return checkpoint
-
 
 @torch.inference_mode()
 def stylize(model: torch.nn.Module, rgb: np.ndarray, texture_scale: float = 1.0) -> np.ndarray:
@@ -65,7 +44,7 @@ def apply_job(request: ApplyRequest, ctx: JobContext) -> StyleResult:
     picture = check_content(request.picture)
     check_mask(request.mask, picture.shape)
     ctx.report(0.1, "Loading the style…")
-    checkpoint = load_stylizer(request.model_path, request.source)
+    checkpoint = load_cached(request.model_path, source=request.source)
     ctx.raise_if_cancelled()
     ctx.report(0.3, f"Painting in {checkpoint.card.name}…")
     result = apply_stylizer(checkpoint.model, picture, request.controls, request.mask)

@@ -13,20 +13,19 @@ from pathlib import Path
 from typing import Any
 
 from artdesk.core.errors import ArtdeskError
+from artdesk.core.paths import default_cache
 
 
 def _find_style(name: str):
-    from artdesk.core.cards import discover_models
-    from artdesk.core.paths import app_paths
+    from artdesk.core.cards import ModelNotFound, find_model
 
-    cards = [c for c in discover_models(app_paths().model_roots, "style").cards if c.model_type == "style-stylizer"]
-    for card in cards:
-        if name in (card.name, card.path.name, card.id):
-            return card
-    from artdesk.ml.style.media.catalogue import MEDIA
+    try:
+        return find_model(name, "style", "style-stylizer")
+    except ModelNotFound as missing:
+        from artdesk.ml.style.media.catalogue import MEDIA
 
-    known = ", ".join(list(MEDIA) + sorted(c.name for c in cards))
-    raise ArtdeskError(f"No style named {name!r}; known styles: {known}.")
+        known = ", ".join(list(MEDIA) + sorted(missing.known))
+        raise ArtdeskError(f"No style named {name!r}; known styles: {known}.") from None
 
 
 def _read_picture(path: str):
@@ -116,7 +115,7 @@ def cmd_train(argv: list[str]) -> int:
         manifest = data.prepare()
         size = data.export_compact(None, Path(".data/style/content")) if Path(".data").is_dir() else 0
         print(f"Prepared {manifest['count']} content pictures ({manifest['train']} train, {manifest['held_out']} held-out) "
-              f"in {data.default_cache() / 'content'}" + (f"; compact copy {size / 1e6:.1f} MB in .data/style/content" if size else ""))
+              f"in {default_cache('style', 'content')}" + (f"; compact copy {size / 1e6:.1f} MB in .data/style/content" if size else ""))
         if not args.name:
             return 0
     if args.name:

@@ -75,9 +75,10 @@ def content_pictures(canvas_picture=None, include_presets: bool = True, extra: t
         pictures += [preset_picture(name) for name in PRESET_LABELS]
         sources.append("artdesk's preset example pictures (project-made)")
     try:
-        from artdesk.ml.style.data import default_cache, load_content
+        from artdesk.core.paths import default_cache
+        from artdesk.ml.style.data import load_content
 
-        prepared = load_content(default_cache() / "content")
+        prepared = load_content(default_cache("style", "content"))
         pictures += prepared.train
         sources.append(prepared.manifest["source"])
     except ArtdeskError:

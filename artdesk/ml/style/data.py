@@ -20,6 +20,7 @@ import numpy as np
 from PIL import Image
 
 from artdesk.core.errors import ArtdeskError
+from artdesk.core.paths import default_cache
 
 WHEEL = "scikit-image==0.25.2"
 MAX_SIDE = 384
@@ -42,13 +43,6 @@ SOURCES: dict[str, str] = {
     "text.png": "public domain",
 }
 HELD_OUT = ("chelsea", "rocket", "camera", "coins")  # the fixed evaluation pictures
-
-
-def default_cache() -> Path:
-    import os
-
-    env = os.environ.get("ARTDESK_DATA_CACHE")
-    return (Path(env) if env else Path.home() / ".cache" / "artdesk-data") / "style"
 
 
 @dataclass
@@ -75,7 +69,7 @@ def _fetch_wheel(cache: Path) -> Path:
 
 def prepare(cache: Path | None = None) -> dict:
     """Unpack, convert, split and record the content pictures; returns the manifest."""
-    cache = Path(cache or default_cache())
+    cache = Path(cache or default_cache("style"))
     wheel = _fetch_wheel(cache)
     out = cache / "content"
     out.mkdir(parents=True, exist_ok=True)
@@ -113,7 +107,7 @@ def prepare(cache: Path | None = None) -> dict:
 
 def export_compact(cache: Path | None, dest: Path) -> int:
     """Copy the prepared pictures as JPEG (quality 92) plus the manifest into ``dest``; returns bytes written."""
-    source = Path(cache or default_cache()) / "content"
+    source = Path(cache or default_cache("style")) / "content"
     manifest = json.loads((source / "manifest.json").read_text())
     dest.mkdir(parents=True, exist_ok=True)
     total = 0

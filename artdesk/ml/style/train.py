@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import math
-import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import torch
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import JobContext
+from artdesk.ml.loop import TrainLoop
 from artdesk.ml.style import features as feat
 from artdesk.ml.style.imaging import edge_agreement, ssim, to_array, to_tensor
 from artdesk.ml.style.model import Stylizer, StylizerConfig
@@ -180,7 +179,7 @@ def train_stylizer(request: TrainRequest, ctx: JobContext) -> str:
     (uint8 HxWx3 of the first held-out or training picture) every ~10% of the run, and checks
     cancel at every step; on cancel it keeps the resumable state and raises Cancelled.
     """
-    from artdesk.ml.checkpoint import load_training_state, save_checkpoint, save_training_state
+    from artdesk.ml.checkpoint import save_checkpoint
     from artdesk.ml.device import pick_device
 
     if request.method not in feat.METHODS:
@@ -202,14 +201,15 @@ def train_stylizer(request: TrainRequest, ctx: JobContext) -> str:
     weight = PRESET_WEIGHTS.get(request.name, 1.0)
     content = list(request.content)
     out_dir = Path(request.out_dir)
-    state_path = out_dir.parent / f".{out_dir.name}.train-state.pt"
-    step, seconds_before = 0, 0.0
-    state = load_training_state(state_path) if request.resume else None
+    loop = TrainLoop(ctx, seconds=request.minutes * 60.0 if request.minutes else math.inf, steps=request.steps,
+                     state_path=out_dir.parent / f".{out_dir.name}.train-state.pt", resume=request.resume,
+                     save_every_steps=500)
+    state = loop.saved()
     if state is not None and state.get("config") == asdict(config) and state.get("style_sha") == _picture_digest(style_pictures):
         model.load_state_dict(state["model"])
         optimizer.load_state_dict(state["optimizer"])
-        step, seconds_before = int(state["step"]), float(state["seconds"])
-        rng = np.random.default_rng([request.seed, step])
+        loop.resume(state["step"], state["seconds"], state.get("cpu_seconds", 0.0))
+        rng = np.random.default_rng([request.seed, loop.step])
     elif request.init_from:
         from artdesk.ml.checkpoint import load_checkpoint
 
@@ -217,47 +217,39 @@ def train_stylizer(request: TrainRequest, ctx: JobContext) -> str:
         if asdict(parent.config) != asdict(config):
             raise ArtdeskError(f"{request.init_from} was trained with other settings ({asdict(parent.config)}); cannot continue it.")
         model.load_state_dict({k: v.float() for k, v in parent.model.state_dict().items()})
-        step = int(parent.card.raw.get("training", {}).get("steps", 0))
-        seconds_before = float(parent.card.raw.get("training", {}).get("seconds", 0.0))
-        rng = np.random.default_rng([request.seed, step])
+        training = parent.card.raw.get("training", {})
+        loop.resume(int(training.get("steps", 0)), float(training.get("seconds", 0.0)))
+        rng = np.random.default_rng([request.seed, loop.step])
     preview_source = to_tensor((list(request.held_out) or content)[0][:512, :512]).to(device)
-    start = time.monotonic()
-    budget = request.minutes * 60.0 if request.minutes else math.inf
     last_losses: dict[str, float] = {}
     preview_every = max(1, request.steps // 10)
 
-    def progress_at(step: int, elapsed: float) -> float:
-        return max(step / request.steps, elapsed / budget if budget < math.inf else 0.0)
+    def saved_state() -> dict:
+        return {"model": model.state_dict(), "optimizer": optimizer.state_dict(), "step": loop.step,
+                "seconds": loop.clock.total, "cpu_seconds": loop.clock.cpu_total, "config": asdict(config),
+                "style_sha": _picture_digest(style_pictures)}
 
-    def save_state() -> None:
-        save_training_state(state_path, {"model": model.state_dict(), "optimizer": optimizer.state_dict(), "step": step,
-                                         "seconds": seconds_before + time.monotonic() - start, "config": asdict(config),
-                                         "style_sha": _picture_digest(style_pictures)})
-
-    model.train()
-    while step < request.steps and time.monotonic() - start < budget:
-        if ctx.cancelled:
-            save_state()
-            ctx.raise_if_cancelled()
+    def step(loop: TrainLoop) -> None:
+        nonlocal last_losses
         batch = _crop_batch(content, rng, request.crop, request.batch).to(device)
-        _schedule(optimizer, request, step, progress_at(step, time.monotonic() - start))
+        _schedule(optimizer, request, loop.step, loop.fraction())
         out, overshoot = bounded_output(model, batch)
         loss, last_losses = stylizer_loss(nets, out, batch, targets, request, weight, overshoot)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         optimizer.step()
-        step += 1
-        fraction = progress_at(step, time.monotonic() - start)
-        ctx.report(fraction, f"{request.name}: step {step}/{request.steps}, style {last_losses['style']:.4f}, content {last_losses['content']:.3f}, overshoot {last_losses['overshoot']:.4f}")
-        if step % preview_every == 0:
+
+    def after(loop: TrainLoop) -> None:
+        ctx.report(loop.fraction(), f"{request.name}: step {loop.step}/{request.steps}, style {last_losses['style']:.4f}, content {last_losses['content']:.3f}, overshoot {last_losses['overshoot']:.4f}")
+        if loop.step % preview_every == 0:
             model.eval()
             with torch.no_grad():
                 ctx.publish(to_array(model(preview_source).cpu()))
             model.train()
-        if step % 500 == 0:
-            save_state()
-    save_state()
-    seconds = seconds_before + time.monotonic() - start
+
+    model.train()
+    loop.run(step, saved_state, after=after)
+    step_count, seconds, state_path = loop.step, loop.clock.total, loop.state_path
     ctx.report(None, f"{request.name}: measuring held-out metrics…")
     metrics = evaluate_stylizer(model, list(request.held_out), style_pictures, request.method, device, request.texture_scale) if request.held_out else {}
     metrics["final_train_style_loss"] = round(last_losses.get("style", float("nan")), 5)
@@ -268,7 +260,8 @@ def train_stylizer(request: TrainRequest, ctx: JobContext) -> str:
         training_prefix = {"continued_from": str(request.init_from)}
     else:
         training_prefix = {}
-    training = {**training_prefix, "command": request.command, "steps": step, "seconds": round(seconds, 1), "device": str(device),
+    training = {**training_prefix, "command": request.command, "steps": step_count, "seconds": round(seconds, 1),
+                "cpu_seconds": round(loop.clock.cpu_total, 1), "device": str(device),
                 "crop": request.crop, "batch": request.batch, "lr": request.lr, "method": request.method,
                 "style_weight": request.style_weight * weight, "content_weight": request.content_weight,
                 "tv_weight": request.tv_weight, "range_weight": request.range_weight, "warmup_steps": request.warmup_steps, "lr_decay": request.lr_decay, "texture_scale": request.texture_scale, "seed": request.seed}

@@ -5,15 +5,23 @@ the layer object. Every command is pushed after its change was made, so its firs
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from artdesk.core.document import Layer
+from artdesk.core.document import Document, Layer
 from artdesk.core.patches import Patch, apply_patches
 
-if TYPE_CHECKING:
-    from artdesk.ui.canvas.editor import QtCanvasEditor
+
+class Editor(Protocol):
+    """What the commands need of the canvas editor (``QtCanvasEditor``), which imports them."""
+
+    document: Document
+
+    def refresh_patches(self, patches: list[Patch]) -> None: ...
+
+    def layers_edited(self, active: int | None = None, pixels: bool = True) -> None: ...
+
 
 PROPERTY_MERGE_ID = 1001
 
@@ -38,7 +46,7 @@ class _Done(QUndoCommand):
 class PatchCommand(_Done):
     """A stroke or fill on one layer, as before/after tiles."""
 
-    def __init__(self, editor: "QtCanvasEditor", layer: Layer, patches: list[Patch], text: str) -> None:
+    def __init__(self, editor: Editor, layer: Layer, patches: list[Patch], text: str) -> None:
         super().__init__(text)
         self.editor, self.layer, self.patches = editor, layer, patches
 
@@ -62,7 +70,7 @@ class PatchCommand(_Done):
 
 
 class InsertLayerCommand(_Done):
-    def __init__(self, editor: "QtCanvasEditor", layer: Layer, text: str) -> None:
+    def __init__(self, editor: Editor, layer: Layer, text: str) -> None:
         super().__init__(text)
         self.editor, self.layer = editor, layer
         self.index = editor.document.index_of(layer)
@@ -77,7 +85,7 @@ class InsertLayerCommand(_Done):
 
 
 class RemoveLayerCommand(_Done):
-    def __init__(self, editor: "QtCanvasEditor", layer: Layer, index: int, text: str) -> None:
+    def __init__(self, editor: Editor, layer: Layer, index: int, text: str) -> None:
         super().__init__(text)
         self.editor, self.layer, self.index = editor, layer, index
 
@@ -91,7 +99,7 @@ class RemoveLayerCommand(_Done):
 
 
 class MoveLayerCommand(_Done):
-    def __init__(self, editor: "QtCanvasEditor", start: int, end: int, text: str) -> None:
+    def __init__(self, editor: Editor, start: int, end: int, text: str) -> None:
         super().__init__(text)
         self.editor, self.start, self.end = editor, start, end
 
@@ -107,7 +115,7 @@ class MoveLayerCommand(_Done):
 class LayerPropertyCommand(_Done):
     """A change of a layer's name, opacity or visibility; slider drags on one layer merge into one step."""
 
-    def __init__(self, editor: "QtCanvasEditor", layer: Layer, name: str, old: Any, new: Any, text: str) -> None:
+    def __init__(self, editor: Editor, layer: Layer, name: str, old: Any, new: Any, text: str) -> None:
         super().__init__(text)
         self.editor, self.layer, self.name, self.old, self.new = editor, layer, name, old, new
 

@@ -348,7 +348,8 @@ class GalleryPanel(QWidget):
     # -- originality and the board ---------------------------------------------------------
     def works(self, items: list[GalleryItem]):
         """Job inputs for ``items``: each with the installed model that made it ("" if none is)."""
-        from artdesk.ml.originality import Work, index_cards
+        from artdesk.core.originality import index_cards
+        from artdesk.ml.originality import Work
 
         cards = self.context.discover().cards
         works = []

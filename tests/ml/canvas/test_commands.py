@@ -4,6 +4,7 @@ import json
 import pytest
 from PIL import Image
 
+from artdesk.core.cards import read_card
 from artdesk.core.jobs import RecordingContext, resolve_job
 from artdesk.ml.canvas import commands
 from tests.ml.canvas.helpers import tiny_checkpoints, write_dataset
@@ -65,7 +66,8 @@ def test_demo_writes_grids_walk_and_upscale(models, tmp_path, monkeypatch):
     monkeypatch.setattr(commands, "_any_generator", lambda name: models["gan"])
     real_find = commands.find_model
     monkeypatch.setattr(commands, "find_model",
-                        lambda name, kind: models["upscaler"] if kind == "canvas-upscaler" else real_find(name, kind))
+                        lambda name, domain, kind: read_card(models["upscaler"]) if kind == "canvas-upscaler"
+                        else real_find(name, domain, kind))
     written = commands.demo(tmp_path / "demo", RecordingContext())
     names = sorted(p.name for p in written)
     assert names == sorted(["grid-clipart.png", "grid-emoji.png", "grid-sketch.png", "grid-sprite.png", "walk.gif",

@@ -9,13 +9,14 @@ import numpy as np
 import pytest
 import torch
 
+from artdesk.core.digest import sha256_file
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import Cancelled, RecordingContext
 from artdesk.core.paths import app_paths
 from artdesk.ml.canvas.finetune import run, snapshots
 from artdesk.ml.canvas.finetune.pictures import PicturesMissing
-from artdesk.ml.canvas.finetune.plan import estimate
-from artdesk.ml.checkpoint import load_checkpoint, load_training_state, sha256_file
+from artdesk.ml.canvas.finetune.trainer import estimate
+from artdesk.ml.checkpoint import load_checkpoint, load_training_state
 from tests.ml.canvas.finetune_helpers import flowers, request, tiny_base
 
 
@@ -250,7 +251,8 @@ def test_a_resumed_run_remembers_the_best_snapshot(setup, monkeypatch):
 
 def test_a_fine_tune_indexes_the_users_pictures_for_check_originality(setup, tmp_path):
     from artdesk.core.cards import read_card
-    from artdesk.ml.originality import BoardRequest, Work, board_job, index_cards
+    from artdesk.core.originality import index_cards
+    from artdesk.ml.originality import BoardRequest, Work, board_job
 
     base, _, _ = setup
     files = flowers(tmp_path / "twenty", 20)

@@ -6,7 +6,7 @@ import pytest
 
 from artdesk.core.originality import OriginalityError
 from artdesk.ml.poem.data import ZH_TAGS, encode_records
-from artdesk.ml.poem.originality import calibrate, check_poem_text, load_index
+from artdesk.ml.poem.copyindex import calibrate, check_poem_text, load_index
 from artdesk.ml.poem.train import build_copy_index
 from artdesk.ml.poem.vocab import Vocab
 

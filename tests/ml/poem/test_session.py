@@ -106,7 +106,7 @@ def test_a_copy_check_of_a_fine_tune_uses_its_base_models_index(session, tmp_pat
     session.set_cards([base, tuned])
     session.choose(tuned)
     judge, _note = session.copy_judge([base, tuned])
-    from artdesk.ml.originality import INDEX_FILES
+    from artdesk.core.originality import INDEX_FILES
 
     assert judge is base and INDEX_FILES["poem"] == "originality.json"
 

@@ -56,12 +56,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _base(name: str | None) -> tuple[str, str]:
-    from artdesk.core.paths import app_paths
-    from artdesk.ml.canvas.commands import find_model
+    from artdesk.core.cards import find_model
 
-    path = find_model(name, "canvas-gan")
-    bundled = app_paths().bundled_models.resolve()
-    return str(path), "bundled" if bundled in Path(path).resolve().parents else "user"
+    card = find_model(name, "canvas", "canvas-gan")
+    return str(card.path), card.source
 
 
 def _request(args, argv: list[str], ctx: JobContext):
@@ -119,7 +117,7 @@ def finetune_main(argv: list[str]) -> int:
         else:
             request = _request(args, argv, ctx)
         if args.estimate:
-            from artdesk.ml.canvas.finetune.plan import estimate
+            from artdesk.ml.canvas.finetune.trainer import estimate
 
             guess = estimate(request, ctx)
             print(f"\n{guess.seconds_per_step:.2f} s a step x {guess.steps} steps: about "

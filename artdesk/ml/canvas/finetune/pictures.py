@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from artdesk.core.digest import sha256_file
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import JobContext
 from artdesk.ml.canvas.finetune.plan import FinetuneRequest, check_request, heldout_count
@@ -82,14 +83,6 @@ def check_present(files: list[str] | tuple[str, ...]) -> None:
                           "or the folder renamed?). Nothing trained is lost: put them back and resume.")
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def split(sha256: list[str], fraction: float, seed: int) -> np.ndarray:
     """Held-out mask: ``heldout_count`` pictures chosen by the seed among the files sorted by content."""
     order = np.argsort(np.array(sha256), kind="stable")
@@ -117,7 +110,7 @@ def prepare_pictures(request: FinetuneRequest, ctx: JobContext) -> PictureSet:
         mode = crops.get(name, request.default_crop)
         try:
             pixels = prepare_picture(Path(name), mode, request.size)
-            digest = _sha256(Path(name))
+            digest = sha256_file(Path(name))
         except FileNotFoundError:
             check_present(request.files)
             raise

@@ -1,4 +1,4 @@
-"""What a canvas fine-tune will do: the request, the presets, the automatic choices and a time estimate.
+"""What a canvas fine-tune will do: the request, the presets and the automatic choices (``trainer.estimate`` times it).
 
 The automatic choices follow the few-shot GAN literature and depend on how many pictures train:
 FreezeD (Mo et al. 2020) freezes the discriminator's early blocks, DiffAugment (Zhao et al. 2020) runs
@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import math
 import re
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
 from artdesk.core.errors import ArtdeskError
-from artdesk.core.jobs import JobContext
 
 PRESETS: dict[str, int] = {"quick": 300, "standard": 1200, "long": 4000}  # training steps
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
@@ -82,13 +80,6 @@ class Settings:
     snapshot_every: int
     variety: float = 0.0
     freeze_g_blocks: int = 0
-
-
-@dataclass(frozen=True)
-class Estimate:
-    seconds_per_step: float
-    steps: int
-    total_seconds: float
 
 
 def base_has_discriminator(base_dir: str | Path) -> bool:
@@ -183,21 +174,3 @@ def resolved_settings(request: FinetuneRequest, count: int, base_has_discriminat
 
 def settings_from(resolved: dict[str, tuple[Any, str]]) -> Settings:
     return Settings(**{field: resolved[field][0] for field in Settings.__dataclass_fields__})
-
-
-def estimate(request: FinetuneRequest, ctx: JobContext) -> Estimate:
-    """Time a few real training steps on this machine (background job; reports and checks cancel per step)."""
-    from artdesk.ml.canvas.finetune.trainer import build_trainer
-
-    check_request(request)
-    ctx.report(0.0, "Preparing a measurement…")
-    trainer, settings = build_trainer(request, ctx, images=None)
-    warmup, measured = 2, 5
-    for index in range(warmup + measured):
-        ctx.raise_if_cancelled()
-        if index == warmup:
-            started = time.perf_counter()
-        trainer.step()
-        ctx.report((index + 1) / (warmup + measured), f"Measuring step {index + 1} of {warmup + measured}")
-    per_step = (time.perf_counter() - started) / measured
-    return Estimate(per_step, settings.steps, per_step * settings.steps)

@@ -19,7 +19,7 @@ import torch
 
 from artdesk.core.atomic import atomic_write_bytes, atomic_write_text
 from artdesk.core.errors import ArtdeskError
-from artdesk.core.jobs import Cancelled, JobContext
+from artdesk.core.jobs import JobContext
 from artdesk.ml.canvas import eval as metrics
 from artdesk.ml.canvas.finetune import measures, snapshots
 from artdesk.ml.canvas.finetune.ddp import World
@@ -33,6 +33,7 @@ from artdesk.ml.canvas.finetune.plan import (
 )
 from artdesk.ml.canvas.finetune.measures import Judge
 from artdesk.ml.canvas.finetune.trainer import Trainer, load_base, start_from_style
+from artdesk.ml.loop import TrainLoop
 
 STRIP = 8  # pictures in a sample strip
 STRIP_SEED = 20261130
@@ -309,34 +310,32 @@ def _snapshot(run: _Run, trainer: Trainer, judge: Judge, style: int, base_model:
 def _train(run: _Run, trainer: Trainer, judge: Judge, style: int, settings) -> bool:
     """The loop; returns True when it stopped early (copying, or no better snapshot for a while)."""
     request, ctx, world = run.request, run.ctx, run.world
-    last_save = time.monotonic()
-    session_start, session_steps = time.monotonic(), 0
+    loop = TrainLoop(ctx, steps=settings.steps, save_every_s=request.checkpoint_every_s, save_at_end=False,
+                     agree=world.agree,
+                     cancel_message=lambda loop: f"Paused at step {loop.step} of {settings.steps}; run it again to resume.")
+    loop.resume(trainer.step_count, run.seconds_before)
     smooth: list[float] = []
-    while trainer.step_count < settings.steps:
-        if world.agree(ctx.cancelled):
-            run.save_state(trainer, style)
-            raise Cancelled(f"Paused at step {trainer.step_count} of {settings.steps}; run it again to resume.")
-        d_loss, g_loss = trainer.step()
-        session_steps += 1
-        step = trainer.step_count
+    losses: list[torch.Tensor] = []
+
+    def step(loop: TrainLoop) -> None:
+        losses[:] = trainer.step()
+
+    def after(loop: TrainLoop) -> bool:
+        nonlocal smooth
+        step = loop.step
         if step % 10 == 0 or step == settings.steps:
-            d, g = float(d_loss), float(g_loss)
+            d, g = (float(loss) for loss in losses)
             smooth = [0.8 * smooth[0] + 0.2 * d, 0.8 * smooth[1] + 0.2 * g] if smooth else [d, g]
             run.history.append((step, round(smooth[0], 4), round(smooth[1], 4)))
-            per_step = (time.monotonic() - session_start) / session_steps
-            eta = per_step * (settings.steps - step)
+            eta = loop.clock.session / loop.session_steps * (settings.steps - step)
             problem = f" · {run.save_problem}" if run.save_problem else ""
             ctx.report(step / settings.steps, f"Step {step} of {settings.steps} · D {smooth[0]:.3f} G {smooth[1]:.3f}"
                                               f" · {_duration(eta)} left{problem}")
-        stop = False
         if step % settings.snapshot_every == 0 or step == settings.steps:
-            stop = world.agree(_snapshot_and_check(run, trainer, judge, style) if world.main else False)
-        if world.main and time.monotonic() - last_save > request.checkpoint_every_s:
-            run.save_state(trainer, style)
-            last_save = time.monotonic()
-        if stop:
-            return True
-    return False
+            return world.agree(_snapshot_and_check(run, trainer, judge, style) if world.main else False)
+        return False
+
+    return loop.run(step, save=lambda: run.save_state(trainer, style), after=after)
 
 
 def _snapshot_and_check(run: _Run, trainer: Trainer, judge: Judge, style: int) -> bool:

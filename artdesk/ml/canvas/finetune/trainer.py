@@ -10,6 +10,8 @@ global batch the same whether one process computes it or DDP averages it over se
 from __future__ import annotations
 
 import copy
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +29,7 @@ from artdesk.ml.canvas.finetune.plan import (
     DISCRIMINATOR_FILE,
     FinetuneRequest,
     Settings,
+    check_request,
     resolved_settings,
     settings_from,
 )
@@ -262,3 +265,26 @@ def build_trainer(request: FinetuneRequest, ctx: JobContext, images: np.ndarray 
         start_from_style(generator, discriminator, style)
     device = world.device(pick_device(request.device))
     return Trainer(generator, discriminator, settings, images, request.seed, device, world), settings
+
+
+@dataclass(frozen=True)
+class Estimate:
+    seconds_per_step: float
+    steps: int
+    total_seconds: float
+
+
+def estimate(request: FinetuneRequest, ctx: JobContext) -> Estimate:
+    """Time a few real training steps on this machine (background job; reports and checks cancel per step)."""
+    check_request(request)
+    ctx.report(0.0, "Preparing a measurement…")
+    trainer, settings = build_trainer(request, ctx, images=None)
+    warmup, measured = 2, 5
+    for index in range(warmup + measured):
+        ctx.raise_if_cancelled()
+        if index == warmup:
+            started = time.perf_counter()
+        trainer.step()
+        ctx.report((index + 1) / (warmup + measured), f"Measuring step {index + 1} of {warmup + measured}")
+    per_step = (time.perf_counter() - started) / measured
+    return Estimate(per_step, settings.steps, per_step * settings.steps)

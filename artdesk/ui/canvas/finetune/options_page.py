@@ -1,7 +1,7 @@
 """Wizard page 2: base model, name, resolution, three choices in an artist's words (how long, how closely,
 how much variety), technical knobs behind Advanced (each with a one-line explanation), the pictures'
 source and licence (training cannot start until the user says the pictures are theirs or that they do not
-know the licence), and a time estimate measured on this machine (``plan.estimate``)."""
+know the licence), and a time estimate measured on this machine (``trainer.estimate``)."""
 from __future__ import annotations
 
 import html

@@ -1,7 +1,7 @@
 """The ABC reader against hand-worked answers."""
 import pytest
 
-from artdesk.ml.music.abc import key_signature, parse_tune, read_abc_file, split_tunes
+from artdesk.core.abc_io import key_signature, parse_tune, read_abc_file, split_tunes
 
 TUNE = """X: 1
 T: Test Jig

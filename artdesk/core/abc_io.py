@@ -1,4 +1,4 @@
-"""A small ABC notation reader for the corpus's single-voice tunes (data preparation).
+"""Reading ABC notation (single-voice tunes) into melodies, beside ``midi_io.py``; the music corpus is prepared with it.
 
 It reads what the O'Neill, Ryan, Aird and miscFolk books use: header fields, keys with modes, unit
 lengths, metres, accidentals that last to the bar line, ties, broken rhythm, tuplets, chords (top note),
