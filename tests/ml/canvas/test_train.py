@@ -188,14 +188,18 @@ def test_redraw_loss_trains_the_encoder_and_its_kl_is_zero_only_at_the_prior():
 
 def test_the_mode_seeking_halves_share_styles_at_every_step(data, tmp_path, monkeypatch):
     seen = []
+    ctx = RecordingContext()
 
     class Recording(train.Generator):
         def forward(self, z, style):
             seen.append(style.clone())
+            if len(seen) >= 3:  # three steps, however slow the machine: then cancel
+                ctx.cancel()
             return super().forward(z, style)
 
     monkeypatch.setattr(train, "Generator", Recording)
-    train.train_gan(_request("gan", data, tmp_path / "out", batch=6, minutes=0.01), RecordingContext())
+    with pytest.raises(Cancelled):
+        train.train_gan(_request("gan", data, tmp_path / "out", batch=6, minutes=60), ctx)
     steps = [s for s in seen if len(s) == 6]
     assert len(steps) >= 2  # the bug showed from the second step on
     assert all(torch.equal(s[:3], s[3:]) for s in steps)
