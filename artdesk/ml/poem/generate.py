@@ -33,6 +33,8 @@ from artdesk.ml.poem.theme import NOUN_SLOT, ThemeBias
 from artdesk.ml.poem.vocab import EOS
 
 ZH_MARKS = ("，", "。")
+ZH_COMMON = frozenset("不无一人有何此是自相来去中上下天")  # characters poems repeat freely across couplets
+ZH_REPEAT_PENALTY = 2.5  # logits off a character an earlier couplet already holds
 EN_END = ",.;:!?"
 EN_FINAL = ".!?"
 DRAFTS_PER_SHOWN = 2  # drafts written per candidate shown, when the request leaves it open
@@ -333,6 +335,7 @@ def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
             break
         mark = ZH_MARKS[1] if count and index == count - 1 else ZH_MARKS[index % 2]
         couplet = lines[-1].rstrip("".join(ZH_MARKS)) if index % 2 else ""
+        earlier = _zh_repeat_penalty(poem, "".join(lines[:index - index % 2]))
         sampler.focus(plan[index] if index < len(plan) else "")
         if index in locked:
             text = locked[index].strip().rstrip("".join(ZH_MARKS) + "，。？！；,.?!;")
@@ -369,7 +372,7 @@ def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
                         allowed = _narrowed(allowed, _zh_unrepeated(poem, couplet + line, line, ends if at_end else set()))
                     if index == 0 and length >= 3 and position == length - 2 and not any(ch in line for ch in theme):
                         allowed = _narrowed(allowed, on_theme)
-                token = sampler.sample(allowed)
+                token = sampler.sample(allowed, earlier if request.constraints else None)
                 if token == vocab.index[EOS]:
                     return _zh_close(lines)
                 ch = vocab.tokens[token]
@@ -395,6 +398,17 @@ def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
         _publish(ctx, number, lines, "")
         index += 1
     return _zh_close(lines)
+
+
+def _zh_repeat_penalty(poem: PoemModel, earlier: str) -> torch.Tensor | None:
+    """Logits off the characters of the earlier couplets (not those poems freely repeat, ``ZH_COMMON``): a
+    poem rarely says 客 twice, though a rule forbids it only within a couplet."""
+    chars = {ch for ch in earlier if chinese.is_hanzi(ch) and ch not in ZH_COMMON and ch in poem.vocab.index}
+    if not chars:
+        return None
+    penalty = torch.zeros(len(poem.vocab))
+    penalty[[poem.vocab.index[ch] for ch in chars]] = -ZH_REPEAT_PENALTY
+    return penalty
 
 
 def _zh_close(lines: list[str]) -> list[str]:
