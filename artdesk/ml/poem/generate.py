@@ -47,7 +47,7 @@ DANGLING = frozenset(("a an the and or nor but of with to from for at into upon 
                       "your our their its his he she we they who whom shall should would could must if though although because whether "
                       "unless every each").split())
 COMMON = frozenset("and the not all was are were is be been have has had thou thee thine you your".split())
-REPEAT_PENALTY = 2.0  # logits off the end of a content word the poem already holds (English)
+REPEAT_RETRIES = 6  # English: a content word the poem already holds is redrawn up to this many times a line
 ANCHOR_WORDS = ("day away night light sea free tree heart sky high eye song long sight bright love above rain again "
                 "fire desire sun done moon soon door more shore sand hand land stone alone home sleep deep dream stream "
                 "morning air fair care old cold gold away").split()
@@ -651,6 +651,12 @@ def _word_fusion(poem: PoemModel, before: tuple[str, str], word: str) -> torch.T
     return cache[key]
 
 
+def _stem(word: str) -> str:
+    """A word for the repeat check: lower case, a plural's s dropped (wind, winds)."""
+    word = word.lower()
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def _finish_line(sampler: Sampler, newline: int) -> None:
     sampler.feed(newline)
 
@@ -662,8 +668,7 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
     vocab = poem.vocab
     newline, letters = masks["newline"], masks["letters"]
     allowed_base = masks["chars"].clone()
-    said = {w.lower() for line in lines for w in english.WORD.findall(line)} - DANGLING - COMMON
-    repeat_penalty = (masks["chars"] & ~letters).float() * -REPEAT_PENALTY  # on the word's end
+    said = {_stem(w) for line in lines for w in english.WORD.findall(line)} - DANGLING - COMMON
     text, word, used, words, retries = "", "", 0, 0, 0
     whole = False
     sampler._line_word_start = None
@@ -707,10 +712,6 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
             allowed = masks["ends"].clone()
         before = sampler.snapshot()  # cheap: references to the state, no copies
         fusion = _word_fusion(poem, wordgram.line_context(text[:len(text) - len(word)]), word) if FUSION_WEIGHT else None
-        if len(word) >= 3 and word.lower() not in COMMON and (word.lower() in said or word.lower() in {
-                w.lower() for w in english.WORD.findall(text[:len(text) - len(word)])} - DANGLING):
-            # a content word the poem holds already: less likely again
-            fusion = (fusion if fusion is not None else torch.zeros(len(vocab))) + repeat_penalty
         token = sampler.sample(allowed, fusion)
         if token == vocab.index[EOS]:
             return None
@@ -727,8 +728,11 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
             counted = english.line_syllables(text)
             stutter = english.WORD.findall(text[:len(text) - len(word)])[-1:] == [word] and retries <= 12
             hanging = target is not None and counted == target and word.lower() in DANGLING and retries <= 12
-            if stutter or hanging or target is not None and counted > target:
-                # too long, a word twice ("not not"), or a full line ending on "the"/"of"/"and": again
+            again = len(word) >= 3 and _stem(word) in said | {_stem(w) for w in english.WORD.findall(
+                text[:len(text) - len(word)])} - COMMON and retries <= REPEAT_RETRIES
+            if stutter or hanging or again or target is not None and counted > target:
+                # too long, a word twice ("not not"), a full line ending on "the"/"of"/"and", or a content
+                # word the poem holds already ("the wind of the wind"): again
                 retries += 1
                 sampler.restore(word_snap[0])
                 text, used, word = word_snap[1], word_snap[2], ""
