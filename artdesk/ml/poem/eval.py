@@ -19,7 +19,7 @@ from artdesk.ml.poem import chinese, english, lexicon
 from artdesk.ml.poem.checker import check_poem, split_lines
 from artdesk.ml.poem.data import load_prepared, read_array
 from artdesk.ml.poem.forms import forms_for
-from artdesk.ml.poem.generate import DRAFTS_PER_SHOWN, PoemRequest, generate
+from artdesk.ml.poem.generate import DRAFTS_PER_SHOWN, FUSION_WEIGHT, PoemRequest, generate
 from artdesk.ml.poem.planning import theme_words, uses_theme
 from artdesk.ml.poem.loader import PoemModel
 from artdesk.ml.poem.ngram import KneserNey
@@ -177,7 +177,8 @@ def evaluate(poem: PoemModel, data: Path, cache: Path, poems: int = 500, ctx: Jo
         "theme_use": round(tally["on_theme"] / max(1, tally["themed"]), 4),
         "identical_rhyme_rate": round(tally["identical_rhyme"] / rhymed, 4),
         "sampling": f"temperature 0.8, top-p 0.9, theme bias {PoemRequest.theme_bias}, best of "
-                    f"{DRAFTS_PER_SHOWN} drafts, seeds 0..N-1",
+                    f"{DRAFTS_PER_SHOWN} drafts, seeds 0..N-1"
+                    + (f", word trigram fusion {FUSION_WEIGHT}" if language == "en" else ""),
         "eval_seconds": round(time.time() - started, 1),
     })
     if language == "en":

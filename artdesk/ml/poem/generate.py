@@ -13,6 +13,7 @@ ranked (``rank``): rules, theme, then model score with the plan's words.
 """
 from __future__ import annotations
 
+import math
 import random
 import re
 import time
@@ -24,21 +25,30 @@ import torch
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import JobContext
 from artdesk.core.originality import Originality
-from artdesk.ml.poem import chinese, english, lexicon, planning, pronunciations, rank
+from artdesk.ml.poem import chinese, english, lexicon, planning, pronunciations, rank, wordgram
 from artdesk.ml.poem.checker import CheckReport, check_poem
 from artdesk.ml.poem.forms import MAX_ACROSTIC, MAX_FREE_LINES, Form, get_form, zh_tag_for
 from artdesk.ml.poem.loader import PoemModel
 from artdesk.ml.poem.requests import PoemRequest
-from artdesk.ml.poem.theme import ThemeBias
+from artdesk.ml.poem.theme import NOUN_SLOT, ThemeBias
 from artdesk.ml.poem.vocab import EOS
 
 ZH_MARKS = ("，", "。")
+ZH_COMMON = frozenset("不无一人有何此是自相来去中上下天")  # characters poems repeat freely across couplets
+ZH_REPEAT_PENALTY = 2.5  # logits off a character an earlier couplet already holds
 EN_END = ",.;:!?"
 EN_FINAL = ".!?"
 DRAFTS_PER_SHOWN = 2  # drafts written per candidate shown, when the request leaves it open
 NUCLEUS_SEARCH = 256  # tokens sorted for top-p sampling before falling back to all of them
 KEYWORD_BONUS = 0.3  # nats per character a line's tries credit for holding the line's planned keyword
 MAX_KEYWORDS = 40
+FUSION_WEIGHT = 1.0  # weight of the word n-grams fused with the character model while spelling English words
+MIN_RHYME_COUNT = 20  # a rhyme word the poems use at least this often ("hummer", "ling" are not offered)
+DANGLING = frozenset(("a an the and or nor but of with to from for at into upon unto than that whose which my thy "
+                      "your our their its his he she we they who whom shall should would could must if though although because whether "
+                      "unless every each").split())
+COMMON = frozenset("and the not all was are were is be been have has had thou thee thine you your".split())
+REPEAT_RETRIES = 6  # English: a content word the poem already holds is redrawn up to this many times a line
 ANCHOR_WORDS = ("day away night light sea free tree heart sky high eye song long sight bright love above rain again "
                 "fire desire sun done moon soon door more shore sand hand land stone alone home sleep deep dream stream "
                 "morning air fair care old cold gold away").split()
@@ -198,12 +208,15 @@ class Sampler:
         if self.theme is not None:
             self.theme.progress = progress
 
-    def sample(self, allowed: torch.Tensor | None = None) -> int:
-        """Draw the next token among ``allowed`` (bool mask); records its model log-probability."""
+    def sample(self, allowed: torch.Tensor | None = None, extra: torch.Tensor | None = None) -> int:
+        """Draw the next token among ``allowed`` (bool mask), ``extra`` added to the logits for the draw only;
+        records its model log-probability."""
         logits = self.logits
         bonus = self.theme.bonus(len(logits)) if self.theme is not None else None
         if bonus is not None:
             logits = logits + bonus
+        if extra is not None:
+            logits = logits + extra
         if allowed is not None:
             if not bool(allowed.any()):
                 allowed = None
@@ -327,6 +340,7 @@ def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
             break
         mark = ZH_MARKS[1] if count and index == count - 1 else ZH_MARKS[index % 2]
         couplet = lines[-1].rstrip("".join(ZH_MARKS)) if index % 2 else ""
+        earlier = _zh_repeat_penalty(poem, "".join(lines[:index - index % 2]))
         sampler.focus(plan[index] if index < len(plan) else "")
         if index in locked:
             text = locked[index].strip().rstrip("".join(ZH_MARKS) + "，。？！；,.?!;")
@@ -363,7 +377,7 @@ def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
                         allowed = _narrowed(allowed, _zh_unrepeated(poem, couplet + line, line, ends if at_end else set()))
                     if index == 0 and length >= 3 and position == length - 2 and not any(ch in line for ch in theme):
                         allowed = _narrowed(allowed, on_theme)
-                token = sampler.sample(allowed)
+                token = sampler.sample(allowed, earlier if request.constraints else None)
                 if token == vocab.index[EOS]:
                     return _zh_close(lines)
                 ch = vocab.tokens[token]
@@ -389,6 +403,17 @@ def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
         _publish(ctx, number, lines, "")
         index += 1
     return _zh_close(lines)
+
+
+def _zh_repeat_penalty(poem: PoemModel, earlier: str) -> torch.Tensor | None:
+    """Logits off the characters of the earlier couplets (not those poems freely repeat, ``ZH_COMMON``): a
+    poem rarely says 客 twice, though a rule forbids it only within a couplet."""
+    chars = {ch for ch in earlier if chinese.is_hanzi(ch) and ch not in ZH_COMMON and ch in poem.vocab.index}
+    if not chars:
+        return None
+    penalty = torch.zeros(len(poem.vocab))
+    penalty[[poem.vocab.index[ch] for ch in chars]] = -ZH_REPEAT_PENALTY
+    return penalty
 
 
 def _zh_close(lines: list[str]) -> list[str]:
@@ -434,7 +459,9 @@ def _score_words(poem: PoemModel, sampler: Sampler, words: list[str]) -> torch.T
     return scores
 
 
-def _pick_word(poem: PoemModel, sampler: Sampler, words: list[str], keep: int = 48) -> str:
+def _pick_word(poem: PoemModel, sampler: Sampler, words: list[str], keep: int = 48, before: str = "") -> str:
+    """One of ``words`` drawn by the model's score from the sampler's state (plus the word n-grams' after
+    ``before``, the line so far, as while spelling)."""
     words = [w for w in dict.fromkeys(words) if w and all(ch in poem.vocab for ch in w)]
     if not words:
         return ""
@@ -442,6 +469,10 @@ def _pick_word(poem: PoemModel, sampler: Sampler, words: list[str], keep: int = 
     words.sort(key=lambda w: -float(first[poem.vocab.index[w[0]]]))
     words = words[:keep]
     scores = _score_words(poem, sampler, words)
+    if FUSION_WEIGHT:
+        grams, context = wordgram.en_wordgrams(), wordgram.line_context(before)
+        scores += FUSION_WEIGHT * torch.tensor([math.log(max(grams.mass(context, w.lower(), whole=True), 1e-12))
+                                                for w in words])
     probs = torch.softmax(scores / sampler.request.temperature, 0)
     return words[int(torch.multinomial(probs, 1, generator=sampler.generator))]
 
@@ -461,7 +492,9 @@ def _words_with_syllables(poem: PoemModel, count: int) -> list[str]:
 def rhyme_candidates(anchor: str) -> list[str]:
     """Vocabulary words that rhyme with ``anchor`` by the checker's rule (identical rhymes left out)."""
     words = pronunciations.rhymes(anchor) if english.in_dictionary(anchor) else []
-    return [w for w in words if w.isalpha() and 2 <= len(w) <= 10 and lexicon.is_word(w) and english.rhymes(w, anchor)]
+    counts = lexicon.en_word_counts()
+    return [w for w in words if w.isalpha() and 2 <= len(w) <= 10 and w not in DANGLING
+            and counts.get(w, 0) >= MIN_RHYME_COUNT and english.rhymes(w, anchor)]
 
 
 def _en_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sampler, ctx: JobContext, number: int,
@@ -560,15 +593,20 @@ def _en_close(lines: list[str], locked: set[int]) -> list[str]:
     return lines
 
 
+def _word_mask_trie(poem: PoemModel) -> lexicon.WordTrie:
+    """The vocabulary words this model can spell with its own characters (built once per model)."""
+    if "trie" not in poem.masks:
+        letters = {t for t in poem.vocab.tokens if len(t) == 1}
+        poem.masks["trie"] = lexicon.WordTrie(w for w in lexicon.en_word_counts() if set(w) <= letters)
+    return poem.masks["trie"]
+
+
 def _word_mask(poem: PoemModel, word: str, line_start: bool) -> torch.Tensor:
     """Tokens allowed while ``word`` (its letters so far) is written: letters that continue a vocabulary word
     (a capital only at a word's start), and a word end only after a whole word; a line opens with a capital.
     A lone lower-case ``i`` or ``o`` cannot end a word (the pronoun and the vocative are capitals)."""
     lower = word.lower()
-    if "trie" not in poem.masks:  # the vocabulary words this model can spell
-        letters = {t for t in poem.vocab.tokens if len(t) == 1}
-        poem.masks["trie"] = lexicon.WordTrie(w for w in lexicon.en_word_counts() if set(w) <= letters)
-    node = poem.masks["trie"].node(lower)
+    node = _word_mask_trie(poem).node(lower)
     lone = lower in ("i", "o") and word == lower
     key = (id(node), line_start and not word, lone)
     cache = poem.masks.setdefault("words", {})
@@ -590,6 +628,40 @@ def _word_mask(poem: PoemModel, word: str, line_start: bool) -> torch.Tensor:
     return mask
 
 
+def _word_fusion(poem: PoemModel, before: tuple[str, str], word: str) -> torch.Tensor | None:
+    """``FUSION_WEIGHT`` times the word n-grams' log probability of each next letter (either case at a word's
+    start) and of the word's end (every non-letter), after ``before`` (the line's last two whole words)."""
+    lower = word.lower()
+    cache = poem.masks.setdefault("fusion", {})
+    key = (before, lower)
+    if key not in cache:
+        if len(cache) > 50_000:
+            cache.clear()
+        node = _word_mask_trie(poem).node(lower)
+        if node is None:
+            cache[key] = None
+            return None
+        scores = wordgram.en_wordgrams().letter_scores(before, lower, tuple(ch for ch in node if ch))
+        masks = _en_masks(poem)
+        index = poem.vocab.index
+        bonus = torch.zeros(len(poem.vocab))
+        for ch, score in scores.items():
+            if ch == wordgram.END:
+                bonus[masks["chars"] & ~masks["letters"]] = score
+                continue
+            for variant in {ch, ch.upper()} if not word else {ch}:
+                if variant in index:
+                    bonus[index[variant]] = score
+        cache[key] = bonus * FUSION_WEIGHT
+    return cache[key]
+
+
+def _stem(word: str) -> str:
+    """A word for the repeat check: lower case, a plural's s dropped (wind, winds)."""
+    word = word.lower()
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def _finish_line(sampler: Sampler, newline: int) -> None:
     sampler.feed(newline)
 
@@ -601,6 +673,7 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
     vocab = poem.vocab
     newline, letters = masks["newline"], masks["letters"]
     allowed_base = masks["chars"].clone()
+    said = {_stem(w) for line in lines for w in english.WORD.findall(line)} - DANGLING - COMMON
     text, word, used, words, retries = "", "", 0, 0, 0
     whole = False
     sampler._line_word_start = None
@@ -612,7 +685,7 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
         text, word = choice, choice
     for _ in range(160):
         ctx.raise_if_cancelled()
-        if force and not word and words >= 2:
+        if force and not word and words >= 2 and english.last_word(text) in NOUN_SLOT:  # where a noun fits
             fits = [w for w in force if target is None or english.syllables(w) <= target - used]
             holds = any(planning.holds(text, w, "en") for w in force)
             force = ()
@@ -621,15 +694,18 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
                 if not text.endswith(" "):
                     sampler.feed(vocab.index[" "])
                     text += " "
-                pick = _pick_word(poem, sampler, fits)
+                pick = _pick_word(poem, sampler, fits, before=text)
                 sampler.feed_many(vocab.encode(pick))
                 text, word, whole = text + pick, pick, True
                 continue
         allowed = allowed_base & _word_mask(poem, word, not text)
+        line_full = target is not None and used >= target and not word
+        hanging = (word or english.last_word(text)).lower() in DANGLING and (word or text.endswith(" ")) and not line_full
+        if hanging:  # after "the", "of", "and"... the phrase goes on: more letters, or a space then a word
+            allowed &= letters | (_one_hot(len(vocab), vocab.index[" "]) if word else letters)
         if whole:  # a picked word ends where it is
             allowed &= ~letters
             whole = False
-        line_full = target is not None and used >= target and not word
         can_end = (words + (1 if word else 0) >= 3) if target is None else line_full
         if line_full:
             allowed &= masks["ends"]
@@ -637,10 +713,11 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
             allowed[newline] = False
         if allow_end and not text:
             allowed[vocab.index[EOS]] = True
-        if len(text) > 90 and not word:
+        if len(text) > 90 and not word and not hanging:
             allowed = masks["ends"].clone()
         before = sampler.snapshot()  # cheap: references to the state, no copies
-        token = sampler.sample(allowed)
+        fusion = _word_fusion(poem, wordgram.line_context(text[:len(text) - len(word)]), word) if FUSION_WEIGHT else None
+        token = sampler.sample(allowed, fusion)
         if token == vocab.index[EOS]:
             return None
         ch = vocab.tokens[token]
@@ -655,12 +732,18 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
         if word:  # a word just ended: count the line as the checker does
             counted = english.line_syllables(text)
             stutter = english.WORD.findall(text[:len(text) - len(word)])[-1:] == [word] and retries <= 12
-            if stutter or target is not None and counted > target:  # too long, or a word twice ("not not"): again
+            hanging = target is not None and counted == target and word.lower() in DANGLING and retries <= 12
+            again = len(word) >= 3 and _stem(word) in said | {_stem(w) for w in english.WORD.findall(
+                text[:len(text) - len(word)])} - COMMON and retries <= REPEAT_RETRIES
+            if stutter or hanging or again or target is not None and counted > target:
+                # too long, a word twice ("not not"), a full line ending on "the"/"of"/"and", or a content
+                # word the poem holds already ("the wind of the wind"): again
                 retries += 1
                 sampler.restore(word_snap[0])
                 text, used, word = word_snap[1], word_snap[2], ""
                 if retries > 12:
-                    pick = _pick_word(poem, sampler, _words_with_syllables(poem, target - used))
+                    pick = _pick_word(poem, sampler, [w for w in _words_with_syllables(poem, target - used)
+                                                      if w not in DANGLING], before=text)
                     if pick:
                         if not text or text.endswith(" "):
                             pick = pick.capitalize() if not text else pick
@@ -694,7 +777,7 @@ def _fix_rhyme(poem: PoemModel, sampler: Sampler, line: str, candidates: list[st
     state, before, _used = snap
     sampler.restore(state)
     masks = _en_masks(poem)
-    pick = _pick_word(poem, sampler, candidates)
+    pick = _pick_word(poem, sampler, candidates, before=before)
     if not pick:
         sampler.feed_many(poem.vocab.encode(line[len(before):]))
         sampler.feed(masks["newline"])

@@ -7,6 +7,8 @@
 - ``en_related.json.gz`` / ``zh_related.json.gz``: for frequent content words (English) or characters
   (Chinese), the words most associated with them in the same stanza or poem (positive PMI with
   context smoothing, Levy et al. 2015), the keyword expansion of the planner (Wang et al. 2016);
+- ``en_wordgrams.npz``: bigrams and trigrams of those words within lines (``wordgram``), fused with the
+  character model while English words are spelled;
 - ``zh_reduplications.txt``: characters whose doubling (叠字, 青青, 处处) the poems use;
 - ``SOURCE.json``: sources, licences, counts, thresholds and the sha256 of each file.
 """
@@ -23,8 +25,8 @@ from pathlib import Path
 import torch
 
 from artdesk.core.paths import bundle_root
-from artdesk.ml.poem import english
 from artdesk.core.paths import default_cache
+from artdesk.ml.poem import english, wordgram
 from artdesk.ml.poem.data import EN_STOP, SOURCES, ZH_STOP, load_prepared
 
 MIN_EN_COUNT = 2  # a word seen once in 2.7M lines is as likely a misprint as a word
@@ -91,6 +93,33 @@ def _write_gz(path: Path, text: str) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def write_wordgrams(bodies: list[str], words: list[str], out: Path) -> dict:
+    """Write ``en_wordgrams.npz`` (words in ``en_words.txt.gz`` order); returns its SOURCE.json entry."""
+    bigrams, trigrams = wordgram.count_ngrams((line for body in bodies for line in body.split("\n")),
+                                              {w: i for i, w in enumerate(words)})
+    data = wordgram.to_bytes(bigrams, trigrams)
+    (out / wordgram.FILE).write_bytes(data)
+    return {"bigrams_seen": len(bigrams), "trigrams_seen": len(trigrams), "kept_seen_at_least": wordgram.MIN_COUNT,
+            "bigrams_kept": sum(1 for n in bigrams.values() if n >= wordgram.MIN_COUNT),
+            "trigrams_kept": sum(1 for n in trigrams.values() if n >= wordgram.MIN_COUNT),
+            "word_pairs_counted": sum(bigrams.values()), "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def build_wordgrams_only(cache: Path, out: Path, log=print) -> dict:
+    """Rebuild ``en_wordgrams.npz`` alone (from the training split and the shipped ``en_words.txt.gz``)."""
+    from artdesk.ml.poem import lexicon
+
+    en = [r["body"] for r in load_prepared("en", cache, "train")]
+    entry = write_wordgrams(en, list(lexicon.en_word_counts()), out)
+    source = out / "SOURCE.json"
+    record = json.loads(source.read_text(encoding="utf-8"))
+    record["files"].pop("en_bigrams.npz", None)
+    record["files"][wordgram.FILE] = entry
+    source.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    log(json.dumps(entry))
+    return entry
+
+
 def build(cache: Path, out: Path, log=print) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     record = {"made_by": "python -m artdesk.ml.poem.lexicon_data (from the training split of artdesk train poem --prepare)",
@@ -104,6 +133,8 @@ def build(cache: Path, out: Path, log=print) -> dict:
     record["files"]["en_words.txt.gz"] = {"words": len(words), "min_count": MIN_EN_COUNT,
                                           "sha256": _write_gz(out / "en_words.txt.gz", "".join(f"{w} {counts[w]}\n" for w in words))}
     log(f"en words: {len(words)}")
+    record["files"][wordgram.FILE] = write_wordgrams(en, words, out)
+    log(f"en word n-grams: {record['files'][wordgram.FILE]}")
     heads = [w for w in words if is_content_word(w)][:HEADS["en"]]
     units = [{w.lower() for w in EN_WORD.findall(body)} for body in en]
     table = related_table(units, heads, MIN_PAIR["en"], keep=2 * RELATED)
@@ -130,8 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m artdesk.ml.poem.lexicon_data")
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=bundle_root() / "resources" / "poem")
+    parser.add_argument("--wordgrams-only", action="store_true", help="rebuild en_wordgrams.npz alone")
     args = parser.parse_args(argv)
-    build(Path(args.cache or default_cache()), args.out)
+    (build_wordgrams_only if args.wordgrams_only else build)(Path(args.cache or default_cache()), args.out)
     return 0
 
 

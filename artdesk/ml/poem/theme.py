@@ -7,13 +7,19 @@ import torch
 from artdesk.ml.poem.planning import theme_words
 
 
+NOUN_SLOT = frozenset(("the a an my thy your his her our their its this these those of in on with from by through "
+                       "over upon under beneath across into like").split())  # English words a theme noun may follow
+
+
 class ThemeBias:
     """Pulls sampling toward the theme's words not used yet and toward the current line's keyword.
 
     Chinese: each such character gets ``strength`` added to its logit. English: at each step, the
     letters that continue such a word from the word being written get the bonus (the first letter
     at a word start, in both cases), and once a whole word is written the characters that end a word
-    get it. The progress (word being written, words used) is part of the sampler's snapshot, so
+    get it. In English the pull waits for a place where a noun fits: a line's start, or after a determiner
+    or a preposition (``NOUN_SLOT``), so "winter" does not land where a verb belongs ("I winter for").
+    The progress (word being written, words used, the word before) is part of the sampler's snapshot, so
     retries rewind it too. ``plan`` holds every line's keyword: a planned word counts as used
     wherever it appears."""
 
@@ -27,21 +33,24 @@ class ThemeBias:
         self.words = tuple(w for w in theme_words(keywords, language) if known(w))
         self.tracked = frozenset(self.words) | {w for w in plan if known(w)}
         self.focus = ""  # the keyword of the line being written
-        self.progress: tuple[str, frozenset] = ("", frozenset())
+        self.progress: tuple[str, frozenset, str] = ("", frozenset(), "")
 
     def set_focus(self, keyword: str) -> None:
         """Pull the coming line toward ``keyword`` (one of the plan's), besides the theme's words."""
         self.focus = keyword if keyword in self.tracked else ""
 
     def observe(self, token_text: str) -> None:
-        partial, used = self.progress
+        partial, used, before = self.progress
         if self.language == "zh":
             if token_text in self.tracked:
-                self.progress = (partial, used | {token_text})
-        elif token_text.isalpha() and len(token_text) == 1:
-            self.progress = (partial + token_text.lower(), used)
+                self.progress = (partial, used | {token_text}, before)
+        elif (token_text.isalpha() or token_text == "'") and len(token_text) == 1:
+            self.progress = (partial + token_text.lower(), used, before)
         elif partial:
-            self.progress = ("", used | {partial} if partial in self.tracked else used)
+            self.progress = ("", used | {partial} if partial in self.tracked else used,
+                             "" if token_text == "\n" else partial)
+        elif token_text == "\n":
+            self.progress = ("", used, "")
 
     @property
     def used(self) -> frozenset:
@@ -49,7 +58,9 @@ class ThemeBias:
 
     def bonus(self, size: int) -> torch.Tensor | None:
         """Additive logits, or None when no word is left to pull toward."""
-        partial, used = self.progress
+        partial, used, before = self.progress
+        if self.language == "en" and before and before not in NOUN_SLOT:
+            return None
         open_words = [w for w in (*self.words, self.focus) if w and w not in used]
         if not open_words or self.strength == 0:
             return None

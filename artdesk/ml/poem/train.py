@@ -162,6 +162,32 @@ def train_model(model: PoemRNN, train: np.ndarray, valid: np.ndarray, vocab: Voc
             "tokens": tokens, "best_held_out_bpc_slice": round(best, 4)}
 
 
+def init_from_checkpoint(model: PoemRNN, folder: Path) -> dict:
+    """Load the weights of the finished checkpoint in ``folder`` into ``model`` (same settings required).
+
+    Returns the parent's name and training record, so the new card can count its steps and CPU time."""
+    from artdesk.core.errors import ArtdeskError
+    from artdesk.ml.checkpoint import load_checkpoint
+
+    parent = load_checkpoint(Path(folder))
+    if json.loads(json.dumps(asdict(parent.config))) != json.loads(json.dumps(asdict(model.config))):
+        raise ArtdeskError(f"{folder} was trained with other settings ({asdict(parent.config)}); cannot continue it "
+                           f"with {asdict(model.config)}.")
+    model.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in parent.model.state_dict().items()})
+    return {"name": parent.card.name, "folder": str(folder), "training": parent.card.raw.get("training", {})}
+
+
+def continued_training(training: dict, parent: dict) -> dict:
+    """The card's training record for a run continued from ``parent``: totals include the parent's steps,
+    seconds and tokens; this run's own figures and the parent's commands are kept beside them."""
+    before = parent["training"]
+    this_run = {k: training[k] for k in ("steps", "seconds", "tokens")}
+    totals = {k: type(this_run[k])(this_run[k] + before.get(k, 0)) for k in this_run}
+    commands = [*before.get("commands", [before.get("command", "")]), training["command"]]
+    return {**training, **totals, "continued_from": parent["name"], "this_run": this_run,
+            "before": {k: before.get(k) for k in ("steps", "seconds", "tokens")}, "commands": [c for c in commands if c]}
+
+
 def build_copy_index(train: np.ndarray, vocab: Vocab, language: str) -> CopyIndex:
     specials = [vocab.index[t] for t in ("<pad>", BOS, EOS, SEP, "<unk>")] + [vocab.index[t] for t in vocab.tags]
     starts = line_marks(vocab) + [vocab.index[SEP]]
@@ -211,6 +237,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fresh", action="store_true", help="ignore saved training state")
     parser.add_argument("--state", type=Path, default=None, help="resumable training state file (default: beside --out)")
     parser.add_argument("--name", default=None)
+    parser.add_argument("--init-from", type=Path, default=None,
+                        help="continue a finished checkpoint with the same settings (used when there is no saved state); "
+                             "its steps, seconds and tokens count on the new card")
     parser.add_argument("--no-copy-index", action="store_true", help="skip the copy index (add it later with 'artdesk eval')")
     args = parser.parse_args(argv)
 
@@ -231,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     state_path = args.state or args.out.with_name(args.out.name + ".train-state.pt")
     if args.fresh and state_path.exists():
         state_path.unlink()
+    parent = init_from_checkpoint(model, args.init_from) if args.init_from else None
     budget = args.minutes * 60 - (time.monotonic() - wall_start)
     reserve = max(60.0, 0.04 * budget) if device.type != "cuda" else max(30.0, 0.1 * budget)
     summary = train_model(model, train, valid, vocab, seconds=budget - reserve, state_path=state_path, device=device,
@@ -255,11 +285,13 @@ def main(argv: list[str] | None = None) -> int:
         "device": str(device) + (f" ({torch.cuda.get_device_name()})" if device.type == "cuda" else ""),
         "threads": torch.get_num_threads(), **summary,
     }
+    if parent is not None:
+        training = continued_training(training, parent)
     name = args.name or args.out.name
     description = ("Chinese classical poems (shi), simplified script" if args.lang == "zh" else
                    "English verse (Gutenberg Poetry Corpus + Shakespeare's Sonnets)")
     save_model(model, args.out, vocab, None if args.no_copy_index else train, name=name, description=description, data=data, training=training,
-               metrics={"held_out_bits_per_char": round(bpc, 4)})
+               metrics={"held_out_bits_per_char": round(bpc, 4)}, parent=parent["name"] if parent else None)
     print(f"saved {args.out}: held-out {bpc:.4f} bits/char, {summary['steps']} steps, "
           f"{time.monotonic() - wall_start:.0f} s", flush=True)
     return 0

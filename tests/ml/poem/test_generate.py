@@ -136,7 +136,11 @@ def test_theme_bias_tracks_words_and_rewinds_with_the_sampler(en):
     for ch in "on ":
         bias.observe(ch)
     assert bias.progress[1] == {"moon"}
-    assert bias.bonus(size)[en.vocab.index["m"]] == 0  # a used word gets no more bonus
+    assert bias.bonus(size) is None  # after a noun, the pull waits for a place where a noun fits
+    for ch in "of ":
+        bias.observe(ch)
+    after_of = bias.bonus(size)
+    assert after_of[en.vocab.index["m"]] == 0 and after_of[en.vocab.index["r"]] == 2.0  # a used word gets no more bonus
     bias.progress = saved
     assert bias.progress[1] == frozenset()
 

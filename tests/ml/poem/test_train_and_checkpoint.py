@@ -176,3 +176,21 @@ def test_adaptive_head_gives_normalised_probabilities_that_match_its_loss_and_su
     assert torch.equal(loaded.model.rank, model.rank)
     with torch.no_grad():
         assert torch.allclose(loaded.model(x)[0], model.half().float()(x)[0], atol=1e-3)
+
+
+def test_init_from_continues_a_shipped_checkpoint_and_counts_its_training(tmp_path):
+    from artdesk.ml.checkpoint import load_checkpoint
+    from artdesk.ml.poem.train import continued_training, init_from_checkpoint
+    from tests.ml.poem.fixtures import save_tiny_poem_model
+
+    folder = save_tiny_poem_model(tmp_path, "en")
+    parent = load_checkpoint(folder)
+    model = PoemRNN(parent.config)
+    record = init_from_checkpoint(model, folder)
+    assert all(torch.equal(a.float(), b.float()) for a, b in zip(model.state_dict().values(), parent.model.state_dict().values()))
+    record["training"] = {"steps": 100, "seconds": 60.0, "tokens": 5000, "command": "first run"}
+    training = continued_training({"command": "second run", "steps": 10, "seconds": 6.0, "tokens": 500}, record)
+    assert (training["steps"], training["seconds"], training["tokens"]) == (110, 66.0, 5500)
+    assert training["commands"] == ["first run", "second run"] and training["continued_from"] == parent.card.name
+    with pytest.raises(ArtdeskError, match="other settings"):
+        init_from_checkpoint(PoemRNN(PoemConfig(parent.config.vocab_size, "en", embed=8, hidden=24, layers=1)), folder)
