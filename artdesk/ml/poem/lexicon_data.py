@@ -24,8 +24,7 @@ from pathlib import Path
 
 import torch
 
-from artdesk.core.paths import bundle_root
-from artdesk.core.paths import default_cache
+from artdesk.core.paths import bundle_root, default_cache
 from artdesk.ml.poem import english, wordgram
 from artdesk.ml.poem.data import EN_STOP, SOURCES, ZH_STOP, load_prepared
 
