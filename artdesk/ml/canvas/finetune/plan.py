@@ -58,6 +58,8 @@ class FinetuneRequest:
     ema_decay: float | None = None
     variety: float | None = None  # weight of the cross-domain correspondence loss (0: off)
     freeze_g_blocks: int | None = None  # generator blocks kept frozen, coarse first
+    ewc: float | None = None  # elastic weight consolidation weight (Li et al. 2020; 0: off)
+    base_mix: float | None = None  # share of the critic's real pictures drawn by the base model (0: off)
     snapshot_every: int | None = None
     stop_when_copying: bool = True
     stop_early: bool = True  # stop when a few snapshots in a row beat no earlier one
@@ -80,6 +82,8 @@ class Settings:
     snapshot_every: int
     variety: float = 0.0
     freeze_g_blocks: int = 0
+    ewc: float = 0.0  # elastic weight consolidation weight (0: off)
+    base_mix: float = 0.0  # share of the critic's real pictures drawn by the base model instead (0: off)
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,8 @@ def resolved_settings(request: FinetuneRequest, count: int, base_has_discriminat
     out["variety"] = (request.variety, "set by you") if request.variety is not None else (
         weight, f"keep the variety {request.keep_variety}: " + ("each batch keeps how its samples differ under the "
                                                                 "base model" if weight else "off"))
+    out["ewc"] = (request.ewc, "set by you") if request.ewc is not None else (0.0, "off")
+    out["base_mix"] = (request.base_mix, "set by you") if request.base_mix is not None else (0.0, "off")
     every = request.snapshot_every or max(25, steps // 6)
     out["snapshot_every"] = (every, "set by you" if request.snapshot_every else "six sample strips over the run")
     return out

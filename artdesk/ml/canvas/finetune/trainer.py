@@ -121,6 +121,37 @@ class _Taps:
         return out
 
 
+def fisher_information(generator: Generator, discriminator: Discriminator, params: list[nn.Parameter], seed: int,
+                       batches: int = 4, batch: int = 8) -> dict[int, torch.Tensor]:
+    """EWC's importance of each trainable generator weight (Li et al. 2020): the mean squared gradient of the base
+    critic's log-likelihood of the base generator's samples, scaled to a mean of 1 (so the weight reads alike for
+    any model). Keyed by ``id(parameter)``."""
+    gen = torch.Generator().manual_seed(seed + 1)
+    device = next(generator.parameters()).device
+    squares = {id(p): torch.zeros_like(p) for p in params}
+    for _ in range(batches):
+        z = torch.randn(batch, generator.config.latent_dim, generator=gen).to(device)
+        style = torch.zeros(batch, dtype=torch.long, device=device)  # every slot holds the starting style
+        log_likelihood = F.logsigmoid(discriminator(generator(z, style), style)).mean()
+        grads = torch.autograd.grad(log_likelihood, params, allow_unused=True)
+        for p, g in zip(params, grads):
+            if g is not None:
+                squares[id(p)] += g.detach() ** 2 / batches
+    mean = torch.cat([s.flatten() for s in squares.values()]).mean().clamp_min(1e-20)
+    return {key: value / mean for key, value in squares.items()}
+
+
+def ewc_penalty(generator: Generator, source: Generator, fisher: dict[int, torch.Tensor]) -> torch.Tensor:
+    """Sum over trainable weights of importance x squared distance from the base model's value."""
+    total = None
+    for p, anchor in zip(generator.parameters(), source.parameters()):
+        weight = fisher.get(id(p))
+        if weight is not None:
+            term = (weight * (p - anchor) ** 2).sum()
+            total = term if total is None else total + term
+    return total if total is not None else next(generator.parameters()).new_zeros(())
+
+
 class Trainer:
     """Models, optimisers and one training step; all randomness comes from one seeded generator."""
 
@@ -132,9 +163,10 @@ class Trainer:
         self.g = generator.to(device).float()
         self.d = discriminator.to(device).float()
         self.ema = copy.deepcopy(self.g).eval().requires_grad_(False)
-        self.source = copy.deepcopy(self.g).eval().requires_grad_(False) if settings.variety > 0 else None
-        self.taps = _Taps(self.g) if self.source is not None else None
-        self.source_taps = _Taps(self.source) if self.source is not None else None
+        needs_source = settings.variety > 0 or settings.base_mix > 0 or settings.ewc > 0
+        self.source = copy.deepcopy(self.g).eval().requires_grad_(False) if needs_source else None
+        self.taps = _Taps(self.g) if settings.variety > 0 else None
+        self.source_taps = _Taps(self.source) if settings.variety > 0 else None
         trainable = modulation_parameters(self.g) if settings.norm_only else list(self.g.parameters())
         frozen_g = {id(p) for name in G_BLOCKS[:settings.freeze_g_blocks] if hasattr(self.g, name)
                     for p in getattr(self.g, name).parameters()}
@@ -152,6 +184,7 @@ class Trainer:
         self.opt_d = torch.optim.Adam(self.d_params, lr=D_LR, betas=(0.5, 0.999))
         self.images = torch.from_numpy(np.ascontiguousarray(images)).to(device)
         self.rng = torch.Generator().manual_seed(seed)
+        self.fisher = fisher_information(self.g, self.d, trainable, seed) if settings.ewc > 0 else None
         torch.manual_seed(seed)  # the discriminator's reconstruction quadrant: the same draw on every rank
         self.step_count = 0
 
@@ -175,6 +208,11 @@ class Trainer:
         aug_real, aug_fake, aug_g = (augment.part(augment.draw(batch, size, gen), rows) for _ in range(3))
         real = self.images[index.to(self.device)].permute(0, 3, 1, 2).float() / 127.5 - 1
         real = torch.where(flip.to(self.device)[:, None, None, None], real.flip(3), real)
+        if self.settings.base_mix > 0:  # some "real" pictures are the base model's: the critic keeps them plausible
+            mixed = (torch.rand(batch, generator=gen) < self.settings.base_mix)[rows].to(self.device)
+            z_base = torch.randn(batch, self.g.config.latent_dim, generator=gen)[rows].to(self.device)
+            with torch.no_grad():
+                real = torch.where(mixed[:, None, None, None], self.source(z_base, style), real)
 
         fake = self.g_train(z, style)
         real_aug = augment.apply(real, aug_real)
@@ -193,10 +231,12 @@ class Trainer:
         for p in self.d_params:
             p.requires_grad_(False)
         g_loss = -self.d(augment.apply(fake, aug_g), style).mean()
-        if self.source is not None:
+        if self.taps is not None:
             with torch.no_grad():
                 self.source(z, style)
             g_loss = g_loss + self.settings.variety * correspondence_loss(self.source_taps.take(), self.taps.take())
+        if self.fisher is not None:
+            g_loss = g_loss + self.settings.ewc * ewc_penalty(self.g, self.source, self.fisher)
         self.opt_g.zero_grad(set_to_none=True)
         g_loss.backward()
         self.opt_g.step()
