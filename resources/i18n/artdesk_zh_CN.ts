@@ -2772,6 +2772,10 @@ Saved in {1}</source>
       <translation>适中</translation>
     </message>
     <message>
+      <source>Base pictures mixed in</source>
+      <translation>混入基础模型的图片</translation>
+    </message>
+    <message>
       <source>Batch</source>
       <translation>批大小</translation>
     </message>
@@ -2808,6 +2812,10 @@ Saved in {1}</source>
       <translation>EMA</translation>
     </message>
     <message>
+      <source>Elastic weight consolidation weight</source>
+      <translation>弹性权重巩固（EWC）权重</translation>
+    </message>
+    <message>
       <source>Estimate</source>
       <translation>估算</translation>
     </message>
@@ -2830,6 +2838,10 @@ Saved in {1}</source>
     <message>
       <source>Held out</source>
       <translation>留出</translation>
+    </message>
+    <message>
+      <source>Holds back the weights that mattered most to the base model; higher changes the model less.</source>
+      <translation>让对基础模型最重要的权重少变动；数值越高，模型改变越少。</translation>
     </message>
     <message>
       <source>How big each update is; auto follows How closely.</source>
@@ -2940,6 +2952,10 @@ Saved in {1}</source>
       <translation>种子</translation>
     </message>
     <message>
+      <source>Share of the base model's pictures among yours</source>
+      <translation>基础模型图片在你的图片中所占比例</translation>
+    </message>
+    <message>
       <source>Share of your pictures kept aside to measure the result (at least 2)</source>
       <translation>留出用于衡量结果的图片比例（至少 2 张）</translation>
     </message>
@@ -3016,8 +3032,16 @@ Saved in {1}</source>
       <translation>没有可作为起点的图像模型（GAN）。请重新安装 artdesk，或用以下命令训练一个：artdesk train canvas</translation>
     </message>
     <message>
+      <source>This share of the pictures the critic counts as real are the base model's, so its kinds of picture stay allowed.</source>
+      <translation>判别器视为真实的图片中，有这一比例来自基础模型，因此它原有的图片种类仍被允许。</translation>
+    </message>
+    <message>
       <source>Training steps (auto: from the preset and the folder size)</source>
       <translation>训练步数（自动：根据预设和文件夹大小）</translation>
+    </message>
+    <message>
+      <source>Weight anchoring (EWC)</source>
+      <translation>权重锚定（EWC）</translation>
     </message>
     <message>
       <source>Where the pictures come from</source>

@@ -215,6 +215,8 @@ def test_the_best_snapshot_is_kept_a_collapse_is_named_and_training_stops_early(
     ctx = RecordingContext()
     folder = run.run_finetune(request(files, base, steps=30, snapshot_every=3), ctx)
     snaps = [p for p in ctx.partials if isinstance(p, run.Snapshot)]
+    assert snaps[0].step == 0 and snaps[0].kid is None  # the base model's strip, shown before anything is measured
+    snaps = snaps[1:]
     assert [s.step for s in snaps] == [0, 3, 6, 9]  # 6 collapsed and 9 is worse than 3: two without a better one
     assert "all alike" in snaps[2].collapse_warning and "Keep the variety" in snaps[2].collapse_warning
     assert not snaps[1].collapse_warning and not snaps[3].collapse_warning
@@ -243,6 +245,9 @@ def test_a_resumed_run_remembers_the_best_snapshot(setup, monkeypatch):
     req = request(files, base, steps=15, snapshot_every=5, stop_early=False)
     with pytest.raises(Cancelled):
         run.run_finetune(req, CancelAt(10))
+    kept = run.runs_root(app_paths().user_models) / "mine"  # the cancelled run keeps its last good snapshot
+    assert tuple(load_training_state(kept / "state.pt")["best"])[0] == 5
+    assert (snapshots.snapshot_folder(kept, 5) / snapshots.WEIGHTS).is_file()
     folder = run.run_finetune(req, RecordingContext())
     training = json.loads((folder / "card.json").read_text())["training"]
     assert training["steps"] == 15 and training["model_step"] == 5

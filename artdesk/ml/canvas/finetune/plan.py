@@ -169,7 +169,7 @@ def resolved_settings(request: FinetuneRequest, count: int, base_has_discriminat
     out["lr"] = (lr, "set by you" if request.lr else
                  ("higher for normalisation-only training" if norm_only else "half the base model's")
                  + f", times {FOLLOW[request.follow]:g} to follow your pictures {request.follow}")
-    decay = request.ema_decay or round(min(0.999, max(0.99, 1 - 10 / steps)), 4)
+    decay = request.ema_decay or round(min(0.999, max(0.95, 1 - 10 / steps)), 4)
     out["ema_decay"] = (decay, "set by you" if request.ema_decay else "the average spans about the last 10% of steps")
     frozen_g, weight = VARIETY[request.keep_variety]
     out["freeze_g_blocks"] = (request.freeze_g_blocks, "set by you") if request.freeze_g_blocks is not None else (
