@@ -2812,6 +2812,10 @@ Saved in {1}</source>
       <translation>EMA</translation>
     </message>
     <message>
+      <source>Each of your pictures pulls the model's nearest picture toward it, so none of yours is forgotten; higher follows them more closely.</source>
+      <translation>你的每张图片都会把模型最接近它的那张图片拉向自己，因此你的图片一张都不会被遗漏；数值越高，越贴近你的图片。</translation>
+    </message>
+    <message>
       <source>Elastic weight consolidation weight</source>
       <translation>弹性权重巩固（EWC）权重</translation>
     </message>
@@ -2898,6 +2902,10 @@ Saved in {1}</source>
     <message>
       <source>Loosely: a gentle nudge toward your pictures</source>
       <translation>宽松：轻轻地向你的图片靠拢</translation>
+    </message>
+    <message>
+      <source>Match each picture (IMLE)</source>
+      <translation>逐张匹配（IMLE）</translation>
     </message>
     <message>
       <source>Measuring a few steps on this computer…</source>
@@ -3042,6 +3050,10 @@ Saved in {1}</source>
     <message>
       <source>Weight anchoring (EWC)</source>
       <translation>权重锚定（EWC）</translation>
+    </message>
+    <message>
+      <source>Weight of matching each of your pictures (IMLE)</source>
+      <translation>逐张匹配你的图片的权重（IMLE）</translation>
     </message>
     <message>
       <source>Where the pictures come from</source>

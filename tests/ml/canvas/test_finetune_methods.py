@@ -7,7 +7,7 @@ import torch
 
 from artdesk.ml.canvas.finetune import augment
 from artdesk.ml.canvas.finetune.plan import Settings
-from artdesk.ml.canvas.finetune.trainer import Trainer, ewc_penalty, fisher_information, load_discriminator
+from artdesk.ml.canvas.finetune.trainer import Trainer, ewc_penalty, fisher_information, load_discriminator, shrink
 from artdesk.ml.checkpoint import load_checkpoint
 from tests.ml.canvas.finetune_helpers import tiny_base
 
@@ -73,3 +73,26 @@ def test_base_mix_puts_the_base_models_pictures_among_the_critics_real_ones(mode
     pictures = torch.cat([pictures, pictures.flip(3)])
     is_user_picture = [bool(((pictures - real).abs().amax(dim=(1, 2, 3)) < 1e-6).any()) for real in seen[0]]
     assert is_user_picture == [share == 0.0] * len(seen[0])
+
+
+def test_matching_gives_each_picture_the_latent_whose_sample_is_nearest_and_resumes_with_it(models):
+    trainer = _trainer(*(copy.deepcopy(m) for m in models), reconstruct=5.0)
+    trainer.step()
+    codes = trainer.codes
+    assert codes.shape == (len(trainer.images), trainer.g.config.latent_dim)
+    style = torch.zeros(len(codes), dtype=torch.long)
+    pictures = shrink(trainer.images.permute(0, 3, 1, 2).float() / 127.5 - 1).flatten(1)
+    rng_before = trainer.rng.get_state()
+    with torch.no_grad():
+        matched = shrink(trainer.g(codes, style)).flatten(1)
+        other = shrink(trainer.g(torch.randn(64, codes.shape[1], generator=torch.Generator().manual_seed(3)),
+                                 torch.zeros(64, dtype=torch.long))).flatten(1)
+    trainer.rng.set_state(rng_before)
+    # one step moved the generator a little, so compare against fresh samples with a margin
+    assert (torch.cdist(pictures, matched).diagonal() <= torch.cdist(pictures, other).min(1).values * 1.2).all()
+    state = copy.deepcopy(trainer.state())  # as saved to disk: the live tensors go on changing
+    losses = trainer.step()
+    again = _trainer(*(copy.deepcopy(m) for m in models), reconstruct=5.0)
+    again.load(state)
+    assert torch.equal(again.codes, codes)
+    assert all(torch.isclose(a, b).all() for a, b in zip(again.step(), losses))

@@ -187,7 +187,7 @@ def test_options_validate_and_build_the_request(qtbot, wizard, tmp_path, monkeyp
     assert fields["base_source"] == "user" and len(fields["files"]) == 9
     assert fields["licence_note"].startswith("CC BY 4.0 The person training confirmed")
     assert fields["follow"] == "closely" and fields["keep_variety"] == "strongly" and fields["variety"] is None
-    assert fields["ewc"] == 50 and fields["base_mix"] is None
+    assert fields["ewc"] == 50 and fields["base_mix"] is None and fields["reconstruct"] is None
 
 
 def test_no_base_model_is_explained(qtbot, tmp_path):

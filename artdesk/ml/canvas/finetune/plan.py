@@ -60,6 +60,7 @@ class FinetuneRequest:
     freeze_g_blocks: int | None = None  # generator blocks kept frozen, coarse first
     ewc: float | None = None  # elastic weight consolidation weight (Li et al. 2020; 0: off)
     base_mix: float | None = None  # share of the critic's real pictures drawn by the base model (0: off)
+    reconstruct: float | None = None  # weight pulling each picture's nearest sample toward it (IMLE; 0: off)
     snapshot_every: int | None = None
     stop_when_copying: bool = True
     stop_early: bool = True  # stop when a few snapshots in a row beat no earlier one
@@ -84,6 +85,7 @@ class Settings:
     freeze_g_blocks: int = 0
     ewc: float = 0.0  # elastic weight consolidation weight (0: off)
     base_mix: float = 0.0  # share of the critic's real pictures drawn by the base model instead (0: off)
+    reconstruct: float = 0.0  # weight pulling each picture's nearest sample toward it (IMLE; 0: off)
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,7 @@ def resolved_settings(request: FinetuneRequest, count: int, base_has_discriminat
                                                                 "base model" if weight else "off"))
     out["ewc"] = (request.ewc, "set by you") if request.ewc is not None else (0.0, "off")
     out["base_mix"] = (request.base_mix, "set by you") if request.base_mix is not None else (0.0, "off")
+    out["reconstruct"] = (request.reconstruct, "set by you") if request.reconstruct is not None else (0.0, "off")
     every = request.snapshot_every or max(25, steps // 6)
     out["snapshot_every"] = (every, "set by you" if request.snapshot_every else "six sample strips over the run")
     return out

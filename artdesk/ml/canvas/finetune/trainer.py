@@ -32,6 +32,9 @@ from artdesk.ml.canvas.finetune.plan import (
 )
 from artdesk.ml.canvas.model import Discriminator, DiscriminatorConfig, Generator
 
+MATCH_EVERY = 50  # steps between matching each of the user's pictures to its nearest sample (IMLE)
+MATCH_POOL = 8  # candidate latents drawn per picture at each matching
+MATCH_SIZE = 16  # pictures and samples are compared at this size (overall shape and colour, not texture)
 D_LR_RATIO = 2.0  # the critic learns at twice the generator's rate (2e-4 at the old default 1e-4)
 CDC_LAYERS = ("up8", "up16", "se32", "se64")  # generator outputs whose batch similarities are kept
 
@@ -152,6 +155,15 @@ def ewc_penalty(generator: Generator, source: Generator, fisher: dict[int, torch
     return total if total is not None else next(generator.parameters()).new_zeros(())
 
 
+def shrink(pictures: torch.Tensor) -> torch.Tensor:
+    return F.interpolate(pictures, size=MATCH_SIZE, mode="area")
+
+
+def match_loss(samples: torch.Tensor, pictures: torch.Tensor) -> torch.Tensor:
+    """L1 between matched samples and their pictures, at full size and at ``MATCH_SIZE`` px (shape and colour)."""
+    return F.l1_loss(samples, pictures) + F.l1_loss(shrink(samples), shrink(pictures))
+
+
 class Trainer:
     """Models, optimisers and one training step; all randomness comes from one seeded generator."""
 
@@ -185,6 +197,7 @@ class Trainer:
         self.images = torch.from_numpy(np.ascontiguousarray(images)).to(device)
         self.rng = torch.Generator().manual_seed(seed)
         self.fisher = fisher_information(self.g, self.d, trainable, seed) if settings.ewc > 0 else None
+        self.codes: torch.Tensor | None = None  # each training picture's matched latent (IMLE), when reconstructing
         torch.manual_seed(seed)  # the discriminator's reconstruction quadrant: the same draw on every rank
         self.step_count = 0
 
@@ -206,15 +219,21 @@ class Trainer:
         z = torch.randn(batch, self.g.config.latent_dim, generator=gen)[rows].to(self.device)
         style = torch.randint(0, self.g.config.styles, (batch,), generator=gen)[rows].to(self.device)
         aug_real, aug_fake, aug_g = (augment.part(augment.draw(batch, size, gen), rows) for _ in range(3))
-        real = self.images[index.to(self.device)].permute(0, 3, 1, 2).float() / 127.5 - 1
-        real = torch.where(flip.to(self.device)[:, None, None, None], real.flip(3), real)
+        picture = self.images[index.to(self.device)].permute(0, 3, 1, 2).float() / 127.5 - 1
+        real = torch.where(flip.to(self.device)[:, None, None, None], picture.flip(3), picture)
         if self.settings.base_mix > 0:  # some "real" pictures are the base model's: the critic keeps them plausible
             mixed = (torch.rand(batch, generator=gen) < self.settings.base_mix)[rows].to(self.device)
             z_base = torch.randn(batch, self.g.config.latent_dim, generator=gen)[rows].to(self.device)
             with torch.no_grad():
                 real = torch.where(mixed[:, None, None, None], self.source(z_base, style), real)
 
-        fake = self.g_train(z, style)
+        if self.settings.reconstruct > 0:  # one forward for both (a distributed generator takes one per step)
+            if self.codes is None or self.step_count % MATCH_EVERY == 0:
+                self.codes = self._match_codes()
+            both_z = torch.cat([z, self.codes[index].to(self.device)])
+            fake, matched = self.g_train(both_z, torch.cat([style, style])).split(len(z))
+        else:
+            fake = self.g_train(z, style)
         real_aug = augment.apply(real, aug_real)
         both = torch.cat([real_aug, augment.apply(fake.detach(), aug_fake)])
         logits, rec_whole, rec_part, quadrant = self.d_train(both, torch.cat([style, style]), reconstruct=True)
@@ -237,6 +256,8 @@ class Trainer:
             g_loss = g_loss + self.settings.variety * correspondence_loss(self.source_taps.take(), self.taps.take())
         if self.fisher is not None:
             g_loss = g_loss + self.settings.ewc * ewc_penalty(self.g, self.source, self.fisher)
+        if self.settings.reconstruct > 0:
+            g_loss = g_loss + self.settings.reconstruct * match_loss(matched, picture)
         self.opt_g.zero_grad(set_to_none=True)
         g_loss.backward()
         self.opt_g.step()
@@ -249,6 +270,19 @@ class Trainer:
         self.step_count += 1
         return d_loss.detach(), g_loss.detach()
 
+    def _match_codes(self) -> torch.Tensor:
+        """IMLE (Li & Malik 2019; for few pictures, Aghabozorgi et al. 2023): for each training picture, the latent
+        among ``MATCH_POOL`` fresh ones per picture whose sample is nearest to it at ``MATCH_SIZE`` px. Pulling
+        those samples toward their pictures spreads the latent space over every picture, so none is dropped."""
+        n, latent = len(self.images), self.g.config.latent_dim
+        z = torch.randn(n * MATCH_POOL, latent, generator=self.rng)
+        pictures = shrink(self.images.permute(0, 3, 1, 2).float() / 127.5 - 1)
+        with torch.no_grad():
+            samples = torch.cat([shrink(self.g(chunk.to(self.device), torch.zeros(len(chunk), dtype=torch.long,
+                                                                                  device=self.device)))
+                                 for chunk in z.split(64)])
+        return z[torch.cdist(pictures.flatten(1), samples.flatten(1)).argmin(1).cpu()]
+
     def state(self) -> dict:
         def cpu(state: dict) -> dict:
             return {k: v.detach().cpu() if torch.is_tensor(v) else v for k, v in state.items()}
@@ -259,7 +293,7 @@ class Trainer:
 
         return {"step": self.step_count, "generator": cpu(self.g.state_dict()), "ema": cpu(self.ema.state_dict()),
                 "discriminator": cpu(self.d.state_dict()), "opt_g": opt(self.opt_g), "opt_d": opt(self.opt_d),
-                "rng": self.rng.get_state(), "torch_rng": torch.get_rng_state()}
+                "rng": self.rng.get_state(), "torch_rng": torch.get_rng_state(), "codes": self.codes}
 
     def load(self, state: dict) -> None:
         self.g.load_state_dict(state["generator"])
@@ -270,6 +304,7 @@ class Trainer:
         self.rng.set_state(state["rng"])
         torch.set_rng_state(state["torch_rng"])
         self.step_count = int(state["step"])
+        self.codes = state.get("codes")
 
 
 def load_base(request: FinetuneRequest):
