@@ -96,3 +96,9 @@ def test_matching_gives_each_picture_the_latent_whose_sample_is_nearest_and_resu
     again.load(state)
     assert torch.equal(again.codes, codes)
     assert all(torch.isclose(a, b).all() for a, b in zip(again.step(), losses))
+
+
+def test_correspondence_and_matching_train_together(models):
+    trainer = _trainer(*(copy.deepcopy(m) for m in models), variety=10.0, reconstruct=1.0)
+    d_loss, g_loss = trainer.step()
+    assert torch.isfinite(d_loss) and torch.isfinite(g_loss)

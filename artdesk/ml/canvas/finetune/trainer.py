@@ -253,7 +253,8 @@ class Trainer:
         if self.taps is not None:
             with torch.no_grad():
                 self.source(z, style)
-            g_loss = g_loss + self.settings.variety * correspondence_loss(self.source_taps.take(), self.taps.take())
+            tuned = [tap[:len(z)] for tap in self.taps.take()]  # the matched samples ride in the same forward
+            g_loss = g_loss + self.settings.variety * correspondence_loss(self.source_taps.take(), tuned)
         if self.fisher is not None:
             g_loss = g_loss + self.settings.ewc * ewc_penalty(self.g, self.source, self.fisher)
         if self.settings.reconstruct > 0:
