@@ -51,7 +51,9 @@ def test_finished_model_has_card_snapshots_and_differs_from_base(setup):
     ctx = RecordingContext()
     folder = run.run_finetune(request([*files, str(broken)], base, source_note="drawn by me", licence_note="CC0"), ctx)
     snaps = [p for p in ctx.partials if isinstance(p, run.Snapshot)]
-    assert [s.step for s in snaps] == [0, 3, 6]  # the base model's strip comes first
+    preview, snaps = snaps[0], snaps[1:]  # the base model's strip first, before anything is measured
+    assert preview.step == 0 and preview.kid is None and np.array_equal(preview.samples, snaps[0].samples)
+    assert [s.step for s in snaps] == [0, 3, 6]
     assert snaps[0].samples.shape == (8, 64, 64, 3) and snaps[0].samples.dtype == np.uint8
     assert all(s.kid is not None and 0 <= s.too_close <= 1 and len(s.closest_pairs) == 4 for s in snaps)
     assert snaps[-1].loss_history and snaps[-1].loss_history[-1][0] == 6
@@ -149,7 +151,7 @@ def test_copying_warns_then_stops_early(setup, monkeypatch):
     monkeypatch.setattr(run.Judge, "measure", copies)
     ctx = RecordingContext()
     folder = run.run_finetune(request(files, base, steps=30, snapshot_every=3), ctx)
-    snaps = [p for p in ctx.partials if isinstance(p, run.Snapshot)]
+    snaps = [p for p in ctx.partials if isinstance(p, run.Snapshot) and p.kid is not None]
     assert [s.step for s in snaps] == [0, 3, 6] and "starting to copy" in snaps[-1].copying_warning
     training = json.loads((folder / "card.json").read_text())["training"]
     assert training["stopped_early"] is True and training["steps"] == 6
