@@ -2,19 +2,20 @@
 
 With ``--folder DIR`` it fine-tunes on the pictures in DIR; without, on the project's 30 flowers
 (bench_set.py) and then on 40 crops of five public-domain / CC0 photographs (bench/finetune_photos.py,
-``--photos DIR``). For each set it prints, last:
+``--photos DIR``; fetched with pip when not given). For each set it prints the machine's load average, then, last:
 
     diversity: D (your pictures: U)
     likeness: base K0 -> fine-tuned K1 (lower is closer)
     too close: Z%
     time: first samples S s, whole job M min
 
-D and U are mean pairwise distances in measures.picture_features (256 samples vs all the user's pictures);
-K0 and K1 are KID x1000 of 256 base and fine-tuned samples against the held-out pictures; Z is the
-fine-tuned model's too-close rate; S is the time from the job's start to the first sample strip.
+D and U are mean pairwise distances in measures.picture_features, the ImageNet trunk's mid layer (64 samples vs
+all the user's pictures); K0 and K1 are KID x1000 of 128 base and fine-tuned samples against the held-out
+pictures; Z is the fine-tuned model's too-close rate; S is the time from the job's start to the first sample
+strip, M the whole job (audit excluded, final measures included).
 ``--out DIR`` writes <set>-seeds.png: seeds 0-15 of the base model (top) and of the fine-tuned one (bottom).
-``--keep-variety``, ``--variety`` (correspondence weight), ``--freeze-g``, ``--lr``, ``--steps`` override the
-preset's choices, to compare methods.
+``--keep-variety``, ``--follow`` and the method knobs (``--variety`` correspondence weight, ``--freeze-g``,
+``--ewc``, ``--base-mix``, ``--lr``, ``--steps``) override the preset's choices, to compare methods.
 
 Usage: .venv/bin/python bench/finetune.py [--folder DIR] [--threads 1] [--out DIR]
 """
@@ -41,7 +42,9 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=1, help="torch threads")
     parser.add_argument("--out", type=Path, default=None, help="write <set>-seeds.png here")
     parser.add_argument("--keep-variety", default="some", help="a little, some or strongly (plan.VARIETY)")
-    for flag, kind in (("--steps", int), ("--variety", float), ("--freeze-g", int), ("--lr", float)):
+    parser.add_argument("--follow", default="balanced", help="loosely, balanced or closely (plan.FOLLOW)")
+    for flag, kind in (("--steps", int), ("--variety", float), ("--freeze-g", int), ("--lr", float), ("--ewc", float),
+                       ("--base-mix", float)):
         parser.add_argument(flag, type=kind, default=None, help="override the preset (compare methods)")
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="artdesk-bench-finetune-")
@@ -76,15 +79,17 @@ def _run_one(name: str, files: list[str], base: Path, args) -> None:
 
     request = FinetuneRequest(files=tuple(files), base_dir=str(base), name=name, preset="standard",
                               base_source="user" if args.base else "bundled", device="cpu", steps=args.steps,
-                              keep_variety=args.keep_variety, variety=args.variety, freeze_g_blocks=args.freeze_g,
-                              lr=args.lr,
+                              keep_variety=args.keep_variety, follow=args.follow, variety=args.variety,
+                              freeze_g_blocks=args.freeze_g, lr=args.lr, ewc=args.ewc, base_mix=args.base_mix,
                               source_note="bench/finetune.py", licence_note="bench set")
     first: list[float] = []
     snaps = []
     ctx = JobContext(on_partial=lambda snap: (first.append(time.perf_counter()), snaps.append(snap)))
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     folder = run_finetune(request, ctx)
     total = time.perf_counter() - started
+    load_after = os.getloadavg()[0]
     card = json.loads((folder / "card.json").read_text())
     training, m = card["training"], card["metrics"]
     settings = ", ".join(f"{k}={v['value']}" for k, v in training["settings"].items()
@@ -92,9 +97,11 @@ def _run_one(name: str, files: list[str], base: Path, args) -> None:
     print(f"[{name}] {len(files)} pictures ({card['data']['train']} train, {card['data']['heldout']} held out); "
           f"{settings}; stopped at step {training['steps']}, kept step {training['model_step']}")
     print(f"[{name}] snapshots (step: diversity, KID x1000, too close): " + ", ".join(
-        f"{s.step}: {s.diversity:.2f}, {s.kid * 1000:.0f}, {s.too_close:.0%}" for s in snaps))
+        f"{s.step}: {s.diversity:.2f}, {s.kid * 1000:.0f}, {s.too_close:.0%}" for s in snaps if s.kid is not None))
     if args.out:
         print(f"[{name}] wrote {_seed_grid(base, folder, training['start_style'], args.out / f'{name}-seeds.png')}")
+    print(f"[{name}] machine load (1-minute average, {os.cpu_count()} cores): {load_before:.1f} at the start, "
+          f"{load_after:.1f} at the end; torch threads {args.threads}")
     print(f"diversity: {m['diversity']:.2f} (your pictures: {m['user_diversity']:.2f})")
     print(f"likeness: base {m['base_kid_vs_heldout'] * 1000:.1f} -> fine-tuned {m['kid_vs_heldout'] * 1000:.1f} "
           "(lower is closer)")

@@ -3,15 +3,17 @@
 Photographed subjects, unlike the drawn flowers: an astronaut, a cat, a coffee cup, a rocket launch and
 the Hubble deep field, eight square crops of each (60-90% of the shorter side, fixed seed). The photographs
 ship in scikit-image's wheel (``skimage/data``); their licences, from ``skimage/data/_fetchers.py``, are
-written beside the crops. Get the folder without installing anything:
-
-    pip download --no-deps scikit-image -d /tmp/w && unzip /tmp/w/scikit_image-*.whl 'skimage/data/*' -d /tmp/sk
-
-then pass ``--photos /tmp/sk/skimage/data`` (or set ARTDESK_SKIMAGE_DATA).
+written beside the crops. Without ``--photos DIR`` (or ARTDESK_SKIMAGE_DATA, or an installed scikit-image) the
+bench fetches the wheel once with pip and unpacks only ``skimage/data`` into ~/.cache/artdesk-bench (nothing is
+installed).
 """
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import tempfile
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +26,8 @@ PHOTOS = {  # file in skimage/data -> licence as scikit-image states it
     "hubble_deep_field.jpg": "public domain (NASA)",
 }
 CROPS_EACH = 8
+WHEEL = "scikit-image==0.26.0"
+CACHE = Path.home() / ".cache" / "artdesk-bench" / "scikit-image-0.26.0"
 
 
 def photos_folder(given: Path | None = None) -> Path:
@@ -35,11 +39,26 @@ def photos_folder(given: Path | None = None) -> Path:
         candidates.append(Path(skimage.__file__).parent / "data")
     except ImportError:
         pass
-    for candidate in filter(None, candidates):
+    for candidate in filter(None, [*candidates, CACHE]):
         if all((Path(candidate) / name).is_file() for name in PHOTOS):
             return Path(candidate)
-    raise SystemExit("The second bench set needs scikit-image's sample photographs; see bench/finetune_photos.py "
-                     "for the two commands, then pass --photos DIR.")
+    return _fetch_photos()
+
+
+def _fetch_photos() -> Path:
+    """scikit-image's wheel, downloaded with pip (no install), its ``skimage/data`` unpacked into CACHE."""
+    with tempfile.TemporaryDirectory() as wheels:
+        done = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", wheels, WHEEL],
+                              capture_output=True, text=True)
+        found = sorted(Path(wheels).glob("scikit_image-*.whl"))
+        if done.returncode or not found:
+            raise SystemExit(f"The second bench set needs scikit-image's sample photographs and pip could not fetch "
+                             f"{WHEEL} ({done.stderr.strip()[-300:]}); pass --photos DIR.")
+        CACHE.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(found[0]) as wheel:
+            for name in PHOTOS:
+                (CACHE / name).write_bytes(wheel.read(f"skimage/data/{name}"))
+    return CACHE
 
 
 def make_photo_set(folder: Path, source: Path | None = None, seed: int = 3) -> Path:

@@ -2588,6 +2588,10 @@ Saved in {1}</source>
       <translation>适中</translation>
     </message>
     <message>
+      <source>Base pictures mixed in</source>
+      <translation>混入基础模型的图片</translation>
+    </message>
+    <message>
       <source>Batch</source>
       <translation>批大小</translation>
     </message>
@@ -2624,6 +2628,14 @@ Saved in {1}</source>
       <translation>EMA</translation>
     </message>
     <message>
+      <source>Each of your pictures pulls the model's nearest picture toward it, so none of yours is forgotten; higher follows them more closely.</source>
+      <translation>你的每张图片都会把模型最接近它的那张图片拉向自己，因此你的图片一张都不会被遗漏；数值越高，越贴近你的图片。</translation>
+    </message>
+    <message>
+      <source>Elastic weight consolidation weight</source>
+      <translation>弹性权重巩固（EWC）权重</translation>
+    </message>
+    <message>
       <source>Estimate</source>
       <translation>估算</translation>
     </message>
@@ -2646,6 +2658,10 @@ Saved in {1}</source>
     <message>
       <source>Held out</source>
       <translation>留出</translation>
+    </message>
+    <message>
+      <source>Holds back the weights that mattered most to the base model; higher changes the model less.</source>
+      <translation>让对基础模型最重要的权重少变动；数值越高，模型改变越少。</translation>
     </message>
     <message>
       <source>How big each update is; auto follows How closely.</source>
@@ -2704,6 +2720,10 @@ Saved in {1}</source>
       <translation>宽松：轻轻地向你的图片靠拢</translation>
     </message>
     <message>
+      <source>Match each picture (IMLE)</source>
+      <translation>逐张匹配（IMLE）</translation>
+    </message>
+    <message>
       <source>Measuring a few steps on this computer…</source>
       <translation>正在这台电脑上测量几步…</translation>
     </message>
@@ -2754,6 +2774,10 @@ Saved in {1}</source>
     <message>
       <source>Seed</source>
       <translation>种子</translation>
+    </message>
+    <message>
+      <source>Share of the base model's pictures among yours</source>
+      <translation>基础模型图片在你的图片中所占比例</translation>
     </message>
     <message>
       <source>Share of your pictures kept aside to measure the result (at least 2)</source>
@@ -2832,8 +2856,20 @@ Saved in {1}</source>
       <translation>没有可作为起点的图像模型（GAN）。请重新安装 artdesk，或用以下命令训练一个：artdesk train canvas</translation>
     </message>
     <message>
+      <source>This share of the pictures the critic counts as real are the base model's, so its kinds of picture stay allowed.</source>
+      <translation>判别器视为真实的图片中，有这一比例来自基础模型，因此它原有的图片种类仍被允许。</translation>
+    </message>
+    <message>
       <source>Training steps (auto: from the preset and the folder size)</source>
       <translation>训练步数（自动：根据预设和文件夹大小）</translation>
+    </message>
+    <message>
+      <source>Weight anchoring (EWC)</source>
+      <translation>权重锚定（EWC）</translation>
+    </message>
+    <message>
+      <source>Weight of matching each of your pictures (IMLE)</source>
+      <translation>逐张匹配你的图片的权重（IMLE）</translation>
     </message>
     <message>
       <source>Where the pictures come from</source>

@@ -194,3 +194,58 @@ def test_a_copy_in_a_sub_folder_is_named_by_its_relative_path(tmp_path):
     Image.fromarray(picture).save(folder / "old" / "p02.png")
     dropped, kept = audit_files([folder]).duplicates[0]
     assert set(distinct_names(dropped, kept)) == {"p02.png", "old/p02.png"}
+
+
+def _save_all(folder: Path, pictures, suffix: str = ".png", mode: str | None = None) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for index, pixels in enumerate(pictures):
+        Image.fromarray(pixels, mode).save(folder / f"p{index:03d}{suffix}")
+
+
+def _two(folder: Path) -> None:
+    _save_all(folder, synthetic_pictures(2, seed=21, size=96))
+
+
+def _tiny(folder: Path) -> None:
+    _save_all(folder, synthetic_pictures(300, seed=22, size=24))
+
+
+def _mixed_sizes(folder: Path) -> None:
+    _save_all(folder, synthetic_pictures(4, seed=23, size=96))
+    for index, (w, h) in enumerate([(300, 120), (90, 260), (1000, 1000)]):
+        Image.fromarray(synthetic_pictures(1, seed=30 + index, size=max(w, h))[0]).resize((w, h)).save(
+            folder / f"odd{index}.png")
+
+
+def _transparent(folder: Path) -> None:
+    cut_out = np.zeros((5, 96, 96, 4), np.uint8)  # a subject on a see-through ground, as exported cut-outs are
+    cut_out[..., :3] = synthetic_pictures(5, seed=24, size=96)
+    cut_out[:, 20:76, 20:76, 3] = 255
+    _save_all(folder, cut_out, mode="RGBA")
+
+
+def _sub_folder_copy(folder: Path) -> None:
+    _save_all(folder, synthetic_pictures(4, seed=25, size=96))
+    (folder / "backup").mkdir()
+    Image.open(folder / "p001.png").save(folder / "backup" / "p001.png")
+
+
+@pytest.mark.parametrize("make, can_train, expected", [
+    (_two, False, "Only 2 usable pictures: a fine-tune needs at least 3"),
+    (_tiny, True, "300 pictures are smaller than 64 px and will look soft when enlarged."),
+    (_mixed_sizes, True, "The pictures have mixed shapes (from 1:2.9 to 2.5:1)"),
+    (_transparent, True, "5 pictures have transparent parts: the model learns them on a white ground"),
+    (_sub_folder_copy, True, "1 duplicate left out (training on copies makes the model copy them)."),
+])
+def test_the_issues_bad_folders_get_a_clear_message(tmp_path, make, can_train, expected):
+    make(tmp_path)
+    result = audit_files([tmp_path])
+    assert result.can_train == can_train
+    assert any(expected in warning for warning in result.warnings), result.warnings
+
+
+def test_mixed_sizes_all_train_at_one_size(tmp_path):
+    _mixed_sizes(tmp_path)
+    sizes = {prepare_picture(item.path, crop, 64).shape for item in audit_files([tmp_path]).usable
+             for crop in ("centre", "fit")}
+    assert sizes == {(64, 64, 3)}

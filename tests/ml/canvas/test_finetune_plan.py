@@ -65,10 +65,10 @@ def test_the_artists_choices_set_the_method_and_advanced_knobs_override_them():
     from artdesk.ml.canvas.finetune.plan import FOLLOW, VARIETY
 
     plain = settings_from(resolved_settings(FinetuneRequest(files=(), base_dir="", name="x"), 30))
-    assert (plain.freeze_g_blocks, plain.variety) == VARIETY["some"] and plain.lr == pytest.approx(1e-4)
+    assert (plain.freeze_g_blocks, plain.variety) == VARIETY["some"] and plain.lr == pytest.approx(5e-4)
     strong = settings_from(resolved_settings(FinetuneRequest(files=(), base_dir="", name="x", keep_variety="strongly",
                                                              follow="closely"), 30))
-    assert strong.variety > 0 and strong.lr == pytest.approx(1e-4 * FOLLOW["closely"])
+    assert strong.variety > 0 and strong.lr == pytest.approx(5e-4 * FOLLOW["closely"])
     mine = settings_from(resolved_settings(FinetuneRequest(files=(), base_dir="", name="x", keep_variety="strongly",
                                                            variety=5.0, freeze_g_blocks=0), 30))
     assert (mine.freeze_g_blocks, mine.variety) == (0, 5.0)

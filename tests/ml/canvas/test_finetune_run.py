@@ -52,7 +52,9 @@ def test_finished_model_has_card_snapshots_and_differs_from_base(setup):
     ctx = RecordingContext()
     folder = run.run_finetune(request([*files, str(broken)], base, source_note="drawn by me", licence_note="CC0"), ctx)
     snaps = [p for p in ctx.partials if isinstance(p, run.Snapshot)]
-    assert [s.step for s in snaps] == [0, 3, 6]  # the base model's strip comes first
+    preview, snaps = snaps[0], snaps[1:]  # the base model's strip first, before anything is measured
+    assert preview.step == 0 and preview.kid is None and np.array_equal(preview.samples, snaps[0].samples)
+    assert [s.step for s in snaps] == [0, 3, 6]
     assert snaps[0].samples.shape == (8, 64, 64, 3) and snaps[0].samples.dtype == np.uint8
     assert all(s.kid is not None and 0 <= s.too_close <= 1 and len(s.closest_pairs) == 4 for s in snaps)
     assert snaps[-1].loss_history and snaps[-1].loss_history[-1][0] == 6
@@ -150,7 +152,7 @@ def test_copying_warns_then_stops_early(setup, monkeypatch):
     monkeypatch.setattr(run.Judge, "measure", copies)
     ctx = RecordingContext()
     folder = run.run_finetune(request(files, base, steps=30, snapshot_every=3), ctx)
-    snaps = [p for p in ctx.partials if isinstance(p, run.Snapshot)]
+    snaps = [p for p in ctx.partials if isinstance(p, run.Snapshot) and p.kid is not None]
     assert [s.step for s in snaps] == [0, 3, 6] and "starting to copy" in snaps[-1].copying_warning
     training = json.loads((folder / "card.json").read_text())["training"]
     assert training["stopped_early"] is True and training["steps"] == 6
@@ -216,6 +218,8 @@ def test_the_best_snapshot_is_kept_a_collapse_is_named_and_training_stops_early(
     ctx = RecordingContext()
     folder = run.run_finetune(request(files, base, steps=30, snapshot_every=3), ctx)
     snaps = [p for p in ctx.partials if isinstance(p, run.Snapshot)]
+    assert snaps[0].step == 0 and snaps[0].kid is None  # the base model's strip, shown before anything is measured
+    snaps = snaps[1:]
     assert [s.step for s in snaps] == [0, 3, 6, 9]  # 6 collapsed and 9 is worse than 3: two without a better one
     assert "all alike" in snaps[2].collapse_warning and "Keep the variety" in snaps[2].collapse_warning
     assert not snaps[1].collapse_warning and not snaps[3].collapse_warning
@@ -244,6 +248,9 @@ def test_a_resumed_run_remembers_the_best_snapshot(setup, monkeypatch):
     req = request(files, base, steps=15, snapshot_every=5, stop_early=False)
     with pytest.raises(Cancelled):
         run.run_finetune(req, CancelAt(10))
+    kept = run.runs_root(app_paths().user_models) / "mine"  # the cancelled run keeps its last good snapshot
+    assert tuple(load_training_state(kept / "state.pt")["best"])[0] == 5
+    assert (snapshots.snapshot_folder(kept, 5) / snapshots.WEIGHTS).is_file()
     folder = run.run_finetune(req, RecordingContext())
     training = json.loads((folder / "card.json").read_text())["training"]
     assert training["steps"] == 15 and training["model_step"] == 5

@@ -184,12 +184,14 @@ def test_options_validate_and_build_the_request(qtbot, wizard, tmp_path, monkeyp
     assert options.advanced.isVisible()
     options.steps_spin.setValue(40)
     options.norm_combo.setCurrentIndex(options.norm_combo.findData(True))
+    options.ewc_spin.setValue(50)
     fields = options.request_fields()
     assert fields["name"] == "mine" and fields["steps"] == 40 and fields["batch"] is None and fields["lr"] is None
     assert fields["norm_only"] is True and fields["size"] == 64 and fields["default_crop"] == "centre"
     assert fields["base_source"] == "user" and len(fields["files"]) == 9
     assert fields["licence_note"].startswith("CC BY 4.0 The person training confirmed")
     assert fields["follow"] == "closely" and fields["keep_variety"] == "strongly" and fields["variety"] is None
+    assert fields["ewc"] == 50 and fields["base_mix"] is None and fields["reconstruct"] is None
 
 
 def test_no_base_model_is_explained(qtbot, tmp_path):

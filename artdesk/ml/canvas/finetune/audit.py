@@ -34,6 +34,7 @@ WIDE_ASPECT = 1.5  # longer / shorter side above this: a centre crop loses much 
 DUPLICATE_BITS = 2  # difference-hash distance at or below which two pictures may be the same
 DUPLICATE_COLOUR = 12.0  # ... and their 16x16 thumbnails differ by less than this (mean, 0-255)
 GREY_TOLERANCE = 3  # channel spread at or below which a pixel counts as grey
+TRANSPARENT_NOTE = "transparent parts are put on white"
 
 
 @dataclass
@@ -133,7 +134,7 @@ def _notes(width: int, height: int, grey: bool, transparent: bool, decoder: list
     if grey:
         notes.append("greyscale")
     if transparent:
-        notes.append("transparent parts are put on white")
+        notes.append(TRANSPARENT_NOTE)
     return tuple(notes)
 
 
@@ -251,6 +252,10 @@ def summary_warnings(audit: FolderAudit) -> list[str]:
         if tiny:
             found.append(f"{tiny} picture{'s are' if tiny != 1 else ' is'} smaller than {TINY_SIDE} px and will "
                          "look soft when enlarged.")
+        clear = sum(TRANSPARENT_NOTE in item.notes for item in audit.usable)
+        if clear:
+            found.append(f"{clear} picture{'s have' if clear != 1 else ' has'} transparent parts: the model learns "
+                         "them on a white ground and draws white there.")
     if audit.duplicates:
         found.append(f"{len(audit.duplicates)} duplicate{'s' if len(audit.duplicates) != 1 else ''} left out "
                      "(training on copies makes the model copy them).")

@@ -15,17 +15,18 @@ from typing import Any, ClassVar
 
 from artdesk.core.errors import ArtdeskError
 
-PRESETS: dict[str, int] = {"quick": 300, "standard": 1200, "long": 4000}  # training steps
+PRESETS: dict[str, int] = {"quick": 100, "standard": 300, "long": 1200}  # training steps (standard: ~5 min, 1 thread)
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
 NORM_ONLY_BELOW = 20  # training pictures below which only normalisation and modulation parameters learn
 D_BLOCKS = ("from_rgb", "down32", "down16", "down8", "down4")  # the discriminator's blocks, input first
 G_BLOCKS = ("initial", "up8", "up16", "up32", "up64")  # the generator's blocks, coarse first
 FOLLOW = {"loosely": 0.5, "balanced": 1.0, "closely": 2.0}  # "How closely to follow your pictures": x learning rate
 # "Keep the variety of the original model" -> (generator blocks frozen, coarse first; cross-domain correspondence
-# weight). Measured on the bench flowers (400 steps, early stop): nothing frozen lost variety fastest
-# (diversity 8.05 -> 4.08 by step 198); 2 frozen blocks at half the learning rate kept it (5.29) and
-# came closest (KID x1000 24.3 -> 11.1); correspondence alone kept variety (6.25) without coming closer (20.8).
-VARIETY = {"a little": (1, 0.0), "some": (2, 0.0), "strongly": (2, 1000.0)}
+# weight). Measured in the trunk's features on the bench flowers and photographs (200 steps, README "Choosing
+# the method"): every block learning alone collapsed to one picture by step 150; 2 frozen blocks kept the base
+# model's shapes and came no closer; correspondence 1000 with every block learning kept each seed distinct and
+# came closest, so it is "some". "a little" and "strongly" lower and raise the same weight (not measured apart).
+VARIETY = {"a little": (0, 300.0), "some": (0, 1000.0), "strongly": (1, 3000.0)}
 COLLAPSE_SHARE = 0.5  # samples' diversity under this share of the user set's is a collapse
 TOO_CLOSE_LIMIT = 0.05  # a too-close rate at or over this makes a snapshot ineligible and warns the user
 DISCRIMINATOR_FILE = "discriminator.safetensors"  # shipped beside a base GAN's weights, for FreezeD
@@ -58,6 +59,9 @@ class FinetuneRequest:
     ema_decay: float | None = None
     variety: float | None = None  # weight of the cross-domain correspondence loss (0: off)
     freeze_g_blocks: int | None = None  # generator blocks kept frozen, coarse first
+    ewc: float | None = None  # elastic weight consolidation weight (Li et al. 2020; 0: off)
+    base_mix: float | None = None  # share of the critic's real pictures drawn by the base model (0: off)
+    reconstruct: float | None = None  # weight pulling each picture's nearest sample toward it (IMLE; 0: off)
     snapshot_every: int | None = None
     stop_when_copying: bool = True
     stop_early: bool = True  # stop when a few snapshots in a row beat no earlier one
@@ -80,6 +84,9 @@ class Settings:
     snapshot_every: int
     variety: float = 0.0
     freeze_g_blocks: int = 0
+    ewc: float = 0.0  # elastic weight consolidation weight (0: off)
+    base_mix: float = 0.0  # share of the critic's real pictures drawn by the base model instead (0: off)
+    reconstruct: float = 0.0  # weight pulling each picture's nearest sample toward it (IMLE; 0: off)
 
 
 def base_has_discriminator(base_dir: str | Path) -> bool:
@@ -154,19 +161,23 @@ def resolved_settings(request: FinetuneRequest, count: int, base_has_discriminat
                                           f"model's features ({train} pictures train)")
     out["batch"] = (request.batch or 8, "set by you" if request.batch else "8 pictures a step suits a laptop CPU")
     norm_only = out["norm_only"][0]
-    lr = request.lr or (5e-4 if norm_only else 1e-4) * FOLLOW[request.follow]
+    lr = request.lr or 5e-4 * FOLLOW[request.follow]
     out["lr"] = (lr, "set by you" if request.lr else
-                 ("higher for normalisation-only training" if norm_only else "half the base model's")
+                 ("normalisation-only training" if norm_only else "2.5 times the base model's: a short run must move")
                  + f", times {FOLLOW[request.follow]:g} to follow your pictures {request.follow}")
-    decay = request.ema_decay or round(min(0.999, max(0.99, 1 - 10 / steps)), 4)
+    decay = request.ema_decay or round(min(0.999, max(0.95, 1 - 10 / steps)), 4)
     out["ema_decay"] = (decay, "set by you" if request.ema_decay else "the average spans about the last 10% of steps")
     frozen_g, weight = VARIETY[request.keep_variety]
     out["freeze_g_blocks"] = (request.freeze_g_blocks, "set by you") if request.freeze_g_blocks is not None else (
-        frozen_g, f"keep the variety {request.keep_variety}: the generator's first {frozen_g} (coarse) blocks keep "
-                  "the base model's shapes")
+        frozen_g, f"keep the variety {request.keep_variety}: " + (
+            f"the generator's first {frozen_g} (coarse) blocks keep the base model's shapes" if frozen_g else
+            "every generator block learns"))
     out["variety"] = (request.variety, "set by you") if request.variety is not None else (
         weight, f"keep the variety {request.keep_variety}: " + ("each batch keeps how its samples differ under the "
                                                                 "base model" if weight else "off"))
+    out["ewc"] = (request.ewc, "set by you") if request.ewc is not None else (0.0, "off")
+    out["base_mix"] = (request.base_mix, "set by you") if request.base_mix is not None else (0.0, "off")
+    out["reconstruct"] = (request.reconstruct, "set by you") if request.reconstruct is not None else (0.0, "off")
     every = request.snapshot_every or max(25, steps // 6)
     out["snapshot_every"] = (every, "set by you" if request.snapshot_every else "six sample strips over the run")
     return out

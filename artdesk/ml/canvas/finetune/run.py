@@ -38,7 +38,7 @@ from artdesk.ml.loop import TrainLoop
 STRIP = 8  # pictures in a sample strip
 STRIP_SEED = 20261130
 SNAPSHOT_SAMPLES = 64  # generated pictures measured at each snapshot
-FINAL_SAMPLES = 256  # generated pictures measured for the card, for the base and the fine-tuned model alike
+FINAL_SAMPLES = 128  # generated pictures measured for the card, for the base and the fine-tuned model alike
 MIN_CALIBRATION = 20  # pictures needed for an originality index of the user's set (core.originality's rule)
 PATIENCE = 2  # snapshots in a row without a better score before training stops early
 RESUME_FIELDS_IGNORED = ("device", "checkpoint_every_s", "command")  # may change between a pause and a resume
@@ -229,6 +229,9 @@ def run_finetune(request: FinetuneRequest, ctx: JobContext, world: World = World
     state = load_training_state(folder / "state.pt") if resuming else None
     style = int(state["style"]) if state else judge.nearest_style(generator, generator.config.styles)
     start_from_style(generator, discriminator, style)
+    if world.main and not state:  # the base model's strip at once; its measured snapshot replaces it
+        ctx.publish(Snapshot(0, run.seconds, _strip(generator, style, generator.config.latent_dim, "cpu"), {}, [],
+                             None, None))
     device = world.device(pick_device(request.device))
     trainer = Trainer(generator, discriminator, settings, pictures.train_images, request.seed, device, world)
     if state:

@@ -138,6 +138,9 @@ class QtOptionsPage(QWizardPage):
         self.freeze_spin = auto_spin(8, self.tr("Critic blocks kept frozen (FreezeD)"))
         self.freeze_g_spin = auto_spin(4, self.tr("Generator blocks kept frozen, coarse first"))
         self.correspondence_spin = auto_float(1e5, 0, self.tr("Cross-domain correspondence weight"))
+        self.ewc_spin = auto_float(1e6, 3, self.tr("Elastic weight consolidation weight"))
+        self.base_mix_spin = auto_float(0.9, 2, self.tr("Share of the base model's pictures among yours"))
+        self.match_spin = auto_float(1000.0, 2, self.tr("Weight of matching each of your pictures (IMLE)"))
         self.norm_combo = QComboBox()
         for label, value in ((self.tr("auto"), None), (self.tr("yes"), True), (self.tr("no"), False)):
             self.norm_combo.addItem(label, value)
@@ -174,6 +177,14 @@ class QtOptionsPage(QWizardPage):
             (self.tr("Correspondence weight"), self.correspondence_spin,
              self.tr("Keeps how different the base model's pictures are from one another; auto follows "
                      "Keep the variety.")),
+            (self.tr("Weight anchoring (EWC)"), self.ewc_spin,
+             self.tr("Holds back the weights that mattered most to the base model; higher changes the model less.")),
+            (self.tr("Match each picture (IMLE)"), self.match_spin,
+             self.tr("Each of your pictures pulls the model's nearest picture toward it, so none of yours is "
+                     "forgotten; higher follows them more closely.")),
+            (self.tr("Base pictures mixed in"), self.base_mix_spin,
+             self.tr("This share of the pictures the critic counts as real are the base model's, so its kinds "
+                     "of picture stay allowed.")),
             (self.tr("Only norms and modulation"), self.norm_combo,
              self.tr("Only the colour and contrast controls of each layer learn; best with very few pictures.")),
             (self.tr("EMA"), self.ema_spin,
@@ -318,6 +329,7 @@ class QtOptionsPage(QWizardPage):
             preset=self.preset_combo.currentData(), size=int(self.size_combo.currentData()),
             follow=self.follow_combo.currentData(), keep_variety=self.variety_combo.currentData(),
             freeze_g_blocks=auto(self.freeze_g_spin), variety=auto(self.correspondence_spin),
+            ewc=auto(self.ewc_spin), base_mix=auto(self.base_mix_spin), reconstruct=auto(self.match_spin),
             source_note=self.source_edit.text().strip(), licence_note=self.licence_note(),
             seed=self.seed_spin.value(), steps=auto(self.steps_spin), batch=auto(self.batch_spin),
             lr=auto(self.lr_spin), freeze_d_blocks=auto(self.freeze_spin), norm_only=self.norm_combo.currentData(),
@@ -392,7 +404,9 @@ class QtOptionsPage(QWizardPage):
                  "augment": self.tr("Augmentation"), "norm_only": self.tr("Only norms and modulation"),
                  "freeze_d_blocks": self.tr("Frozen critic blocks"), "batch": self.tr("Batch"),
                  "lr": self.tr("Learning rate"), "ema_decay": self.tr("EMA"), "snapshot_every": self.tr("Samples every"),
-                 "variety": self.tr("Correspondence weight"), "freeze_g_blocks": self.tr("Frozen generator blocks")}
+                 "variety": self.tr("Correspondence weight"), "freeze_g_blocks": self.tr("Frozen generator blocks"),
+                 "ewc": self.tr("Weight anchoring (EWC)"), "base_mix": self.tr("Base pictures mixed in"),
+                 "reconstruct": self.tr("Match each picture (IMLE)")}
         return names.get(key, key)
 
     def setting_value(self, value: Any) -> str:
