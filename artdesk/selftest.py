@@ -33,6 +33,69 @@ def load_bundled_models(request: Any, ctx) -> list[str]:
     return loaded
 
 
+def sign_and_read_back(_request: Any, ctx) -> str:
+    """Signs a small generated picture with Content Credentials (making a throwaway signing identity) and reads
+    it back as valid: the c2pa native library and cryptography both load."""
+    import tempfile
+
+    import numpy as np
+
+    from artdesk.core.credentials import manifest
+    from artdesk.core.credentials.jobs import ReadRequest, SignItem, SignRequest, read_job, sign_job
+    from artdesk.core.errors import ArtdeskError
+    from artdesk.core.image_io import save_png
+
+    record = {"app": "artdesk", "panel": "canvas", "job": "self-test", "digital_source_type": manifest.TRAINED}
+    with tempfile.TemporaryDirectory(prefix="artdesk-self-test-") as folder:
+        picture = save_png(Path(folder) / "picture.png", np.full((24, 32, 4), 200, np.uint8), record)
+        signed = sign_job(SignRequest(Path(folder) / "data", (SignItem(picture, record),)), ctx)
+        if not signed.signed:
+            raise ArtdeskError("A picture could not be signed: " + " ".join(signed.notes))
+        (found,) = read_job(ReadRequest((picture,)), ctx)
+    if found.state != "valid":
+        raise ArtdeskError(f"A freshly signed picture reads as {found.state}: {'; '.join(found.problems)}")
+    return f"signed and read back valid (signer {found.signer})"
+
+
+def check_audio_output() -> tuple[bool, str]:
+    """(passed, what happened): Qt Multimedia loads, and where a sound server answers a short tone is written
+    to it. No output device passes unless ARTDESK_REQUIRE_AUDIO=1 (CI starts a sound server)."""
+    import numpy as np
+
+    from artdesk.core.synth import SAMPLE_RATE
+    from artdesk.ui.music.playback import NO_AUDIO_MESSAGE, open_system_audio
+
+    sink, why = open_system_audio(SAMPLE_RATE)
+    if sink is None:
+        return why == NO_AUDIO_MESSAGE and os.environ.get("ARTDESK_REQUIRE_AUDIO") != "1", why
+    seconds = np.arange(int(sink.artdesk_rate * 0.05)) / sink.artdesk_rate
+    tone = (np.sin(2 * np.pi * 440 * seconds) * 3000).astype(np.int16).repeat(sink.artdesk_channels)
+    written = sink.start().write(tone.tobytes())
+    sink.stop()
+    return written > 0, f"wrote {written} bytes to the audio output at {sink.artdesk_rate} Hz"
+
+
+def check_panels(app) -> tuple[bool, str]:
+    """(passed, what happened): the main window builds and every panel in it opens (its imports, icons, plugins)."""
+    from PySide6.QtWidgets import QLabel
+
+    from artdesk.ui.app import build_window
+
+    window = build_window(app)
+    try:
+        broken = []
+        for name, page in window.panels.items():
+            if isinstance(page.ensure_built(), QLabel):  # LazyPanel shows a label when a panel cannot be built
+                broken.append(name)
+        app.processEvents()
+    finally:
+        window.context.runner.shutdown()
+        window.deleteLater()
+    if broken:
+        return False, f"these panels could not be opened (see the log): {', '.join(broken)}"
+    return True, f"{len(window.panels)} panels: {', '.join(window.panels)}"
+
+
 def run_self_test(domain_modules: list) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, QTimer
@@ -47,6 +110,7 @@ def run_self_test(domain_modules: list) -> int:
     jobs = [("warm-up", warm_up, "auto"), ("load bundled models", load_bundled_models, str(paths.bundled_models))]
     for module in domain_modules:
         jobs += module.self_test_jobs(paths)
+    jobs.append(("credentials: sign and read a picture", sign_and_read_back, None))
     runner = Runner()
     runner.use_model_process((warm_up, "auto"))  # as the app runs them: each job crosses into the model process
     failures: list[str] = []
@@ -69,5 +133,13 @@ def run_self_test(domain_modules: list) -> int:
     clean = runner.shutdown()
     if not clean:
         failures.append("worker shutdown")
+    for title, check in (("audio output", check_audio_output), ("open every panel", lambda: check_panels(app))):
+        try:
+            passed, detail = check()
+        except Exception as error:  # report it as this check's failure, then run the others
+            passed, detail = False, f"{type(error).__name__}: {error}"
+        print(f"{'ok  ' if passed else 'FAIL'}  {title}: {detail}")
+        if not passed:
+            failures.append(title)
     print("self-test passed" if not failures else f"self-test failed: {', '.join(failures)}")
     return 0 if not failures else 1

@@ -293,7 +293,52 @@ def self_test_jobs(paths) -> list[tuple[str, Any, Any]]:
             picture[16:48, 16:48] = (200, 40, 40)
             out.append((f"canvas: upscale with {card.name}", UpscaleRequest.job,
                         UpscaleRequest(picture, 4, "learned", str(card.path))))
+    gans = [card for card in cards if card.model_type == "canvas-gan"]
+    if gans:
+        out.append((f"canvas: start a fine-tune of {gans[0].name}", "artdesk.ml.canvas.commands:finetune_start_check",
+                    str(gans[0].path)))
     return out or [("canvas: bundled models", _missing_models, None)]
+
+
+SELF_TEST_RUN = "artdesk-self-test"
+
+
+def finetune_start_check(base_dir: str, ctx) -> str:
+    """Fine-tunes the bundled GAN on generated flower pictures until its first training step's snapshot, pauses
+    (which saves the resumable state), checks the state was written, then discards the run."""
+    import tempfile
+
+    from artdesk.core.jobs import Cancelled, JobContext
+    from artdesk.core.paths import app_paths
+    from artdesk.ml.canvas.finetune import run
+    from artdesk.ml.canvas.finetune.bench_set import make_bench_set
+    from artdesk.ml.canvas.finetune.plan import FinetuneRequest
+
+    class PauseAfterFirstStep(JobContext):
+        def publish(self, partial: Any) -> None:
+            if (isinstance(partial, run.Snapshot) and partial.step >= 1) or ctx.cancelled:
+                self.cancel()
+
+    paused = PauseAfterFirstStep(on_progress=lambda p: ctx.report(p.fraction, p.message))
+    user_models = app_paths().user_models
+    state = run.runs_root(user_models) / SELF_TEST_RUN / "state.pt"
+    try:
+        with tempfile.TemporaryDirectory(prefix="artdesk-self-test-") as pictures:
+            files = tuple(str(p) for p in make_bench_set(Path(pictures), 10))
+            request = FinetuneRequest(files, base_dir, SELF_TEST_RUN, steps=2, snapshot_every=1, device="cpu",
+                                      checkpoint_every_s=3600.0)
+            try:
+                run.run_finetune(request, paused)
+            except Cancelled:
+                saved = state.is_file()
+            else:
+                raise ArtdeskError("The fine-tune finished instead of pausing after its first step.")
+    finally:
+        run.discard_run(user_models, SELF_TEST_RUN)
+    ctx.raise_if_cancelled()
+    if not saved:
+        raise ArtdeskError(f"The paused fine-tune saved no state at {state}.")
+    return "trained one step, paused and saved its state (discarded)"
 
 
 def _missing_models(_request, _ctx):

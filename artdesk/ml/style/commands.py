@@ -181,11 +181,15 @@ def demo_picture(size: int = 256):
 
 
 def self_test_jobs(paths) -> list[tuple[str, Any, Any]]:
-    """One small job for the style feature: paint the demo picture in oil (the slowest medium)."""
+    """Two small style jobs: paint the demo picture in oil (the slowest medium), and repaint it like another
+    picture (the shipped feature network and a few optimiser steps, as "Style from your pictures" does)."""
     from artdesk.ml.style.media.render import render_job
-    from artdesk.ml.style.requests import MediumRequest
+    from artdesk.ml.style.requests import MediumRequest, OptimizeRequest
 
-    return [("style: paint in a medium", render_job, MediumRequest("oil", demo_picture(128)))]
+    picture = demo_picture(64)
+    return [("style: paint in a medium", render_job, MediumRequest("oil", demo_picture(128))),
+            ("style: repaint like a picture", OptimizeRequest.job,
+             OptimizeRequest(picture, (picture[::-1, ::-1].copy(),), steps=3, size=64))]
 
 
 if __name__ == "__main__":

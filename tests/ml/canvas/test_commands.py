@@ -79,9 +79,13 @@ def test_self_test_jobs_run_one_job_per_bundled_model(models, tmp_path):
 
     paths = AppPaths(tmp_path / "d", tmp_path / "c", tmp_path / "k", tmp_path / "models", tmp_path / "r")
     jobs = commands.self_test_jobs(paths)
-    assert len(jobs) == 3
+    assert len(jobs) == 4 and jobs[-1][0] == "canvas: start a fine-tune of tiny-gan"
     for _title, job, request in jobs:  # a job's name, as the self-test's runner resolves it on its worker
         assert resolve_job(job)(request, RecordingContext()) is not None
+    from artdesk.core.paths import app_paths
+    from artdesk.ml.canvas.finetune.run import runs_root
+
+    assert not (runs_root(app_paths().user_models) / commands.SELF_TEST_RUN).exists()  # the paused run is discarded
     empty = AppPaths(tmp_path / "d", tmp_path / "c", tmp_path / "k", tmp_path / "none", tmp_path / "r")
     [(_title, fn, request)] = commands.self_test_jobs(empty)
     with pytest.raises(Exception, match="No bundled canvas model"):

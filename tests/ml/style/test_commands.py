@@ -39,13 +39,15 @@ def test_unknown_style_gives_a_message(tmp_path, picture, capsys):
 
 
 def test_self_test_jobs_and_demo_paint_in_the_media(tmp_path):
-    from artdesk.core.jobs import RecordingContext
+    from artdesk.core.jobs import RecordingContext, resolve_job
     from artdesk.ml.style import commands
 
     jobs = commands.self_test_jobs(type("P", (), {"bundled_models": tmp_path})())
-    assert len(jobs) == 1
-    title, fn, request = jobs[0]
-    assert fn(request, RecordingContext()).picture.shape == (128, 128, 3)
+    assert [title for title, _fn, _request in jobs] == ["style: paint in a medium", "style: repaint like a picture"]
+    (_, paint, medium), (_, repaint, like) = jobs
+    assert paint(medium, RecordingContext()).picture.shape == (128, 128, 3)
+    repainted = resolve_job(repaint)(like, RecordingContext()).picture
+    assert repainted.shape == (64, 64, 3) and not np.array_equal(repainted, like.picture)
     assert commands.demo_picture().shape == (256, 256, 3) and np.asarray(commands.demo_picture()).std() > 10
     written = commands.demo(tmp_path / "demo", RecordingContext())
     assert [p.name for p in written][1:] == ["style-oil.png", "style-watercolour.png", "style-pencil.png", "style-coloured-pencil.png", "style-ink-wash.png"]
