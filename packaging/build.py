@@ -31,6 +31,11 @@ SPEC = ROOT / "packaging" / "artdesk.spec"
 LINUX_FILES = ROOT / "packaging" / "linux"
 IS_WIN = sys.platform == "win32"
 IS_MAC = sys.platform == "darwin"
+# xz -6 packs torch's big library about a tenth smaller than xz -2 (a 40 MB piece: 8.1 MB against 9.0 MB;
+# -9e: 8.0 MB), at about three times the time.
+XZ_PRESET = 6
+ARCHIVE_LIMIT_MB = 250  # tests/packaging/test_bundle.py holds the archive to this
+WINDOW_LIMIT_S = 0.5  # the frozen app's window, median of the cold starts (issue 20)
 
 
 def version() -> str:
@@ -112,7 +117,7 @@ def cold_starts(bundle: Path, runs: int) -> list[float]:
 
 
 def make_archive(bundle: Path, fast: bool = False) -> Path:
-    """Linux: .tar.xz (xz -2: torch's big library packs a quarter smaller than with gzip, and xz is on every
+    """Linux: .tar.xz (torch's big library packs a third smaller than with gzip, and xz is on every
     distribution); ``fast`` makes a .tar.gz instead. Windows and macOS: .zip."""
     machine = platform.machine().lower() or "unknown"
     system = "windows" if IS_WIN else "macos" if IS_MAC else "linux"
@@ -126,7 +131,7 @@ def make_archive(bundle: Path, fast: bool = False) -> Path:
     if fast or not shutil.which("xz"):
         target, compressor = Path(str(base) + ".tar.gz"), ["pigz" if shutil.which("pigz") else "gzip", "-6"]
     else:
-        target, compressor = Path(str(base) + ".tar.xz"), ["xz", "-T0", "-2"]
+        target, compressor = Path(str(base) + ".tar.xz"), ["xz", "-T0", f"-{XZ_PRESET}"]
     with open(target, "wb") as out:
         tar = subprocess.Popen(["tar", "-C", str(bundle.parent), "-cf", "-", bundle.name], stdout=subprocess.PIPE)
         subprocess.run(compressor, stdin=tar.stdout, stdout=out, check=True)
@@ -163,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         median = statistics.median(times)
         summary["cold start"] = f"{median:.2f} s"
         print(f"cold start to window exposed: median {median:.2f} s over {len(times)} runs "
-              f"({', '.join(f'{t:.2f}' for t in times)}); target under 1.5 s: {'met' if median < 1.5 else 'NOT met'}")
+              f"({', '.join(f'{t:.2f}' for t in times)}); target under {WINDOW_LIMIT_S} s: "
+              f"{'met' if median < WINDOW_LIMIT_S else 'NOT met'}")
     if not args.no_archive:
         start = time.monotonic()
         for old in bundle.parent.glob("artdesk-*.tar.*"):
@@ -172,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         archive_size = archive.stat().st_size
         summary["archive"] = f"{archive_size / 1e6:.0f} MB"
         print(f"archive: {archive} {archive_size / 1e6:.0f} MB ({archive_size / 2**20:.0f} MiB) in "
-              f"{time.monotonic() - start:.0f} s; target under 350 MB: {'met' if archive_size < 350e6 else 'NOT met'}")
+              f"{time.monotonic() - start:.0f} s; target under {ARCHIVE_LIMIT_MB} MB: "
+              f"{'met' if archive_size < ARCHIVE_LIMIT_MB * 1e6 else 'NOT met'}")
     print("summary: " + "; ".join(f"{k} {v}" for k, v in summary.items()), flush=True)
     return 0
 

