@@ -184,6 +184,13 @@
     </message>
   </context>
   <context>
+    <name>CanvasCommands</name>
+    <message>
+      <source>Pictures and documents (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.ora);;All files (*)</source>
+      <translation>图片和文档 (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.ora);;所有文件 (*)</translation>
+    </message>
+  </context>
+  <context>
     <name>CanvasModelDock</name>
     <message>
       <source> · undertrained</source>
@@ -1151,6 +1158,13 @@
     </message>
   </context>
   <context>
+    <name>GalleryCommands</name>
+    <message>
+      <source>Works artdesk opens (*.ora *.png *.jpg *.jpeg *.webp *.mid *.midi *.txt);;All files (*)</source>
+      <translation>artdesk 能打开的作品 (*.ora *.png *.jpg *.jpeg *.webp *.mid *.midi *.txt);;所有文件 (*)</translation>
+    </message>
+  </context>
+  <context>
     <name>GalleryPanel</name>
     <message>
       <source>; {0} left out (their files are gone)</source>
@@ -1322,6 +1336,10 @@
       <translation>关于 artdesk(&amp;A)</translation>
     </message>
     <message>
+      <source>&amp;Edit</source>
+      <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
@@ -1340,6 +1358,10 @@
     <message>
       <source>&amp;Keyboard shortcuts</source>
       <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+      <source>&amp;Manual</source>
+      <translation>使用手册(&amp;M)</translation>
     </message>
     <message>
       <source>&amp;Models</source>
@@ -1471,6 +1493,21 @@
     <message>
       <source>yours</source>
       <translation>我的</translation>
+    </message>
+  </context>
+  <context>
+    <name>MusicCommands</name>
+    <message>
+      <source>MIDI files (*.mid *.midi);;All files (*)</source>
+      <translation>MIDI 文件 (*.mid *.midi);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>New melody</source>
+      <translation>新旋律</translation>
+    </message>
+    <message>
+      <source>The piano roll is empty: draw notes or generate. Undo brings the melody back.</source>
+      <translation>钢琴卷帘已清空：可以画音符或生成。撤销可以找回原来的旋律。</translation>
     </message>
   </context>
   <context>
@@ -1746,6 +1783,21 @@
     <message>
       <source>{0}: {1} result(s).</source>
       <translation>{0}：{1} 个结果。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PoemCommands</name>
+    <message>
+      <source>Poems (*.txt);;All files (*)</source>
+      <translation>诗 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Save poem</source>
+      <translation>保存诗</translation>
+    </message>
+    <message>
+      <source>Text (*.txt)</source>
+      <translation>文本 (*.txt)</translation>
     </message>
   </context>
   <context>
@@ -2344,6 +2396,57 @@
     </message>
   </context>
   <context>
+    <name>QtDocumentMenus</name>
+    <message>
+      <source>&amp;Copy</source>
+      <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Export…</source>
+      <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>&amp;New</source>
+      <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+      <source>&amp;Paste</source>
+      <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+      <source>All files (*)</source>
+      <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Cu&amp;t</source>
+      <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>Save &amp;As…</source>
+      <translation>另存为(&amp;A)…</translation>
+    </message>
+  </context>
+  <context>
     <name>QtFinetuneRunner</name>
     <message>
       <source>Done: the new model {0} is in the Melody picker.</source>
@@ -2531,6 +2634,25 @@ Saved in {1}</source>
     <message>
       <source>step {0}: critic {1:.3f}, model {2:.3f}</source>
       <translation>第 {0} 步：判别器 {1:.3f}，模型 {2:.3f}</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtManualWindow</name>
+    <message>
+      <source>Back</source>
+      <translation>后退</translation>
+    </message>
+    <message>
+      <source>Contents</source>
+      <translation>目录</translation>
+    </message>
+    <message>
+      <source>Manual</source>
+      <translation>使用手册</translation>
+    </message>
+    <message>
+      <source>artdesk manual</source>
+      <translation>artdesk 使用手册</translation>
     </message>
   </context>
   <context>
@@ -3234,6 +3356,25 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
     <message>
       <source>Tick a line to lock it: regenerating keeps locked lines.</source>
       <translation>勾选某一行即可锁定：重写时会保留锁定的行。</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtRecentFiles</name>
+    <message>
+      <source>Clear the list</source>
+      <translation>清空列表</translation>
+    </message>
+    <message>
+      <source>No longer found, so removed from Open Recent (moved or deleted): {0}</source>
+      <translation>已找不到，已从“最近打开”中移除（被移动或删除）：{0}</translation>
+    </message>
+    <message>
+      <source>No recent files</source>
+      <translation>没有最近的文件</translation>
+    </message>
+    <message>
+      <source>Open &amp;Recent</source>
+      <translation>最近打开(&amp;R)</translation>
     </message>
   </context>
   <context>

@@ -137,8 +137,6 @@ class GalleryPanel(QWidget):
         self.bundle_button.clicked.connect(self._on_bundle_button_clicked)
         self.originality_button.clicked.connect(self.check_originality)
         self.board_button.clicked.connect(self.open_board)
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_stack.undo)
-        QShortcut(QKeySequence.StandardKey.Redo, self, self.undo_stack.redo)
         QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_selected)
 
         side = QWidget()

@@ -181,22 +181,23 @@ class CanvasPanel(QWidget):
         return action
 
     def _build_actions(self) -> None:
+        """Tool bar actions; File and Edit commands take their keys from the window's menus (ui/menus)."""
         std = QKeySequence.StandardKey
         self.actions_by_name: dict[str, QAction] = {
-            "new": self._action(self.tr("New"), self._on_new_action_triggered, std.New, self.tr("New canvas")),
-            "open": self._action(self.tr("Open…"), self._on_open_action_triggered, std.Open,
+            "new": self._action(self.tr("New"), self._on_new_action_triggered, None, self.tr("New canvas")),
+            "open": self._action(self.tr("Open…"), self._on_open_action_triggered, None,
                                  self.tr("Open a picture (PNG, JPEG, WebP, GIF) or an OpenRaster document")),
             "import": self._action(self.tr("Import layer…"), self._on_import_action_triggered, "Ctrl+Shift+I",
                                    self.tr("Add a picture from a file as a new layer")),
-            "save": self._action(self.tr("Save"), self._on_save_action_triggered, std.Save,
+            "save": self._action(self.tr("Save"), self._on_save_action_triggered, None,
                                  self.tr("Save the layered document (.ora: Krita, GIMP and MyPaint open it)")),
-            "save_as": self._action(self.tr("Save as…"), self._on_save_as_action_triggered, std.SaveAs),
-            "export": self._action(self.tr("Export PNG…"), self._on_export_action_triggered, "Ctrl+E",
+            "save_as": self._action(self.tr("Save as…"), self._on_save_as_action_triggered),
+            "export": self._action(self.tr("Export PNG…"), self._on_export_action_triggered, None,
                                    self.tr("Save the flattened picture as PNG, with its provenance")),
         }
         stack = self.editor.undo_stack
-        undo = self._action(self.tr("Undo"), stack.undo, std.Undo)
-        redo = self._action(self.tr("Redo"), stack.redo, std.Redo)
+        undo = self._action(self.tr("Undo"), stack.undo)
+        redo = self._action(self.tr("Redo"), stack.redo)
         undo.setEnabled(False)
         redo.setEnabled(False)
         stack.canUndoChanged.connect(undo.setEnabled)
@@ -224,9 +225,9 @@ class CanvasPanel(QWidget):
         self.actions_by_name.update({
             "smaller": self._action(self.tr("Smaller brush"), self._on_smaller_action_triggered, "["),
             "bigger": self._action(self.tr("Bigger brush"), self._on_bigger_action_triggered, "]"),
-            "copy": self._action(self.tr("Copy"), self._on_copy_action_triggered, std.Copy,
+            "copy": self._action(self.tr("Copy"), self._on_copy_action_triggered, None,
                                  self.tr("Copy the picture (or the selection) to the clipboard")),
-            "paste": self._action(self.tr("Paste as layer"), self._on_paste_action_triggered, std.Paste,
+            "paste": self._action(self.tr("Paste as layer"), self._on_paste_action_triggered, None,
                                   self.tr("Paste a picture from the clipboard as a new layer")),
             "clear": self._action(self.tr("Clear selection"), self._on_clear_action_triggered, std.Delete,
                                   self.tr("Erase the selected area of the active layer (Delete)")),

@@ -145,11 +145,11 @@ class MusicPanel(QWidget):
         self.again_button.setEnabled(False)
         file_bar.addSpacing(12)
         stack = self.document.undo_stack
-        self.undo_action = QAction(self.tr("Undo"), self, shortcut=QKeySequence.StandardKey.Undo, enabled=False)
+        self.undo_action = QAction(self.tr("Undo"), self, enabled=False)  # Ctrl+Z: the window's Edit menu
         self.undo_action.triggered.connect(stack.undo)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.undoTextChanged.connect(lambda text: self.undo_action.setToolTip(self.tr("Undo {0}").format(text)))
-        self.redo_action = QAction(self.tr("Redo"), self, shortcut=QKeySequence.StandardKey.Redo, enabled=False)
+        self.redo_action = QAction(self.tr("Redo"), self, enabled=False)
         self.redo_action.triggered.connect(stack.redo)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
         stack.redoTextChanged.connect(lambda text: self.redo_action.setToolTip(self.tr("Redo {0}").format(text)))
