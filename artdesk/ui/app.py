@@ -67,13 +67,21 @@ def build_window(app: QApplication) -> MainWindow:
     return window
 
 
+def ready_text(window: MainWindow, info: dict) -> str:
+    """The status line once the models can run: where they run, in words (the device's name in the log)."""
+    log.info("models ready on %s with %s threads (torch %s)", info.get("device"), info.get("threads"), info.get("torch"))
+    if str(info.get("device", "cpu")).startswith("cpu"):
+        return window.tr("Ready. Models run on this computer's processor.")
+    return window.tr("Ready. Models run on the graphics card.")
+
+
 def start_warm_up(window: MainWindow) -> None:
     from artdesk.ml.warmup import warm_up
 
     context = window.context
     handle = context.runner.submit(warm_up, context.settings["general"]["device"], window.tr("Loading models"))
-    handle.progress.connect(lambda p: context.status_message.emit(p.message))
-    handle.returned.connect(lambda info: context.status_message.emit(window.tr("Ready ({0}, {1} threads)").format(info["device"], info["threads"])))
+    handle.started.connect(lambda: context.status_message.emit(window.tr("Getting the models ready…")))
+    handle.returned.connect(lambda info: context.status_message.emit(ready_text(window, info)))
     handle.errored.connect(lambda message, _details: context.status_message.emit(message))
     handle.start()
 

@@ -115,6 +115,10 @@
       <translation>作品评估表</translation>
     </message>
     <message>
+      <source>Craft</source>
+      <translation>技法</translation>
+    </message>
+    <message>
       <source>Diversity</source>
       <translation>多样性</translation>
     </message>
@@ -131,8 +135,8 @@
       <translation>新颖度</translation>
     </message>
     <message>
-      <source>Novelty: share of unseen works of the same data that sit at least as close to training (0 copies, 1 farther than all). Diversity: unlike the closest other work of the batch (0 duplicate). Technique: sharpness of pictures, in-key rate of melodies, rule violations of poems. Rating: double-click to set 0-5.</source>
-      <translation>新颖度：同一数据集中未见过的作品里，与训练数据至少同样接近的比例（0 为照搬，1 为比所有作品都远）。多样性：与本批中最相近的另一件作品的差别（0 为重复）。技法：图片的清晰度、旋律的调内音比例、诗歌的格律错误数。评分：双击设置 0-5。</translation>
+      <source>Novelty: share of unseen works of the same data that sit at least as close to training (0 copies, 1 farther than all). Diversity: unlike the closest other work of the batch (0 duplicate). Craft: how crisp a picture is beside the others, how many notes of a melody are in its key, whether a poem keeps its form's rules. Rating: double-click to set 0-5.</source>
+      <translation>新颖度：同类未见过的作品中，与训练数据至少同样接近的比例（0 为照抄，1 为比所有作品都远）。多样性：与这一批中最相近的另一件作品的差别（0 为重复）。技法：图片与其他图片相比有多清晰，旋律有多少音符在调内，诗是否守住体裁的规则。评分：双击设为 0–5。</translation>
     </message>
     <message>
       <source>Rating</source>
@@ -149,10 +153,6 @@
     <message>
       <source>Show</source>
       <translation>显示</translation>
-    </message>
-    <message>
-      <source>Technique</source>
-      <translation>技法</translation>
     </message>
     <message>
       <source>at least</source>
@@ -221,20 +221,12 @@
       <translation>已添加图层 %s</translation>
     </message>
     <message>
-      <source>Animals</source>
-      <translation>动物</translation>
-    </message>
-    <message>
       <source>Below 1: safer, more typical pictures; above 1: wilder ones</source>
       <translation>小于 1：更稳妥、更常见的画面；大于 1：更大胆奔放</translation>
     </message>
     <message>
       <source>Breed picks</source>
       <translation>杂交选中的图</translation>
-    </message>
-    <message>
-      <source>Brush script (kai)</source>
-      <translation>楷书</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -253,10 +245,6 @@
       <translation>单击选取（按住 Ctrl 可多选）；双击加为图层</translation>
     </message>
     <message>
-      <source>Clip art</source>
-      <translation>剪贴画</translation>
-    </message>
-    <message>
       <source>Could not read the drawing: %s</source>
       <translation>无法读取画面：%s</translation>
     </message>
@@ -269,16 +257,8 @@
       <translation>画什么</translation>
     </message>
     <message>
-      <source>Emoji</source>
-      <translation>表情符号</translation>
-    </message>
-    <message>
       <source>Export walk as GIF</source>
       <translation>将过渡导出为 GIF</translation>
-    </message>
-    <message>
-      <source>Faces</source>
-      <translation>表情脸</translation>
     </message>
     <message>
       <source>Fine-tune an image model on a folder of your own pictures</source>
@@ -289,16 +269,12 @@
       <translation>请先完成或关闭已打开的微调。</translation>
     </message>
     <message>
-      <source>Food</source>
-      <translation>食物</translation>
+      <source>Forward ▶</source>
+      <translation>前进 ▶</translation>
     </message>
     <message>
       <source>Frames</source>
       <translation>帧数</translation>
-    </message>
-    <message>
-      <source>Game sprite</source>
-      <translation>游戏精灵图</translation>
     </message>
     <message>
       <source>Generate</source>
@@ -307,6 +283,14 @@
     <message>
       <source>Generate again</source>
       <translation>再次生成</translation>
+    </message>
+    <message>
+      <source>Generated picture</source>
+      <translation>生成的图片</translation>
+    </message>
+    <message>
+      <source>Grid {0} of {1}</source>
+      <translation>第 {0} 组，共 {1} 组</translation>
     </message>
     <message>
       <source>Its provenance names no canvas job, so it cannot be generated again.</source>
@@ -365,14 +349,6 @@
       <translation>图片数</translation>
     </message>
     <message>
-      <source>Plain (hei)</source>
-      <translation>黑体</translation>
-    </message>
-    <message>
-      <source>Print (song)</source>
-      <translation>宋体</translation>
-    </message>
-    <message>
       <source>Project my drawing</source>
       <translation>按我的画找相近的图</translation>
     </message>
@@ -385,8 +361,12 @@
       <translation>种子</translation>
     </message>
     <message>
-      <source>Sketch / line art</source>
-      <translation>素描 / 线稿</translation>
+      <source>Show the grid before this one (its picks are still there)</source>
+      <translation>显示上一组图片（之前选中的还在）</translation>
+    </message>
+    <message>
+      <source>Show the next grid again</source>
+      <translation>再次显示下一组图片</translation>
     </message>
     <message>
       <source>Slide pick along direction</source>
@@ -431,6 +411,81 @@
     <message>
       <source>saved %s</source>
       <translation>已保存 %s</translation>
+    </message>
+    <message>
+      <source>◀ Back</source>
+      <translation>◀ 后退</translation>
+    </message>
+  </context>
+  <context>
+    <name>CanvasNames</name>
+    <message>
+      <source>Animals</source>
+      <translation>动物</translation>
+    </message>
+    <message>
+      <source>Brush script (kai)</source>
+      <translation>楷书</translation>
+    </message>
+    <message>
+      <source>Clip art</source>
+      <translation>剪贴画</translation>
+    </message>
+    <message>
+      <source>Emoji</source>
+      <translation>表情符号</translation>
+    </message>
+    <message>
+      <source>Faces</source>
+      <translation>表情脸</translation>
+    </message>
+    <message>
+      <source>Food</source>
+      <translation>食物</translation>
+    </message>
+    <message>
+      <source>Game sprite</source>
+      <translation>游戏精灵图</translation>
+    </message>
+    <message>
+      <source>Plain (hei)</source>
+      <translation>黑体</translation>
+    </message>
+    <message>
+      <source>Print (song)</source>
+      <translation>宋体</translation>
+    </message>
+    <message>
+      <source>Sketch / line art</source>
+      <translation>素描 / 线稿</translation>
+    </message>
+    <message>
+      <source>{0}, from my drawing</source>
+      <translation>{0}，来自我的涂画</translation>
+    </message>
+    <message>
+      <source>{0}, my drawing as the model sees it</source>
+      <translation>{0}，模型眼中的我的涂画</translation>
+    </message>
+    <message>
+      <source>{0}, offspring {1}</source>
+      <translation>{0}，后代 {1}</translation>
+    </message>
+    <message>
+      <source>{0}, pick {1}</source>
+      <translation>{0}，第 {1} 张</translation>
+    </message>
+    <message>
+      <source>{0}, slide step {1}</source>
+      <translation>{0}，滑动第 {1} 步</translation>
+    </message>
+    <message>
+      <source>{0}, variation {1}</source>
+      <translation>{0}，变体 {1}</translation>
+    </message>
+    <message>
+      <source>{0}, walk step {1}</source>
+      <translation>{0}，漫步第 {1} 步</translation>
     </message>
   </context>
   <context>
@@ -742,10 +797,6 @@
     <message>
       <source>Zoom out</source>
       <translation>缩小</translation>
-    </message>
-    <message>
-      <source>artdesk found %s that was not saved. Restore it?</source>
-      <translation>artdesk 找到了未保存的 %s。要恢复吗？</translation>
     </message>
     <message>
       <source>image model</source>
@@ -1175,8 +1226,16 @@
       <translation>添加内容凭证</translation>
     </message>
     <message>
+      <source>All panels</source>
+      <translation>所有面板</translation>
+    </message>
+    <message>
       <source>Any rating</source>
       <translation>任意评分</translation>
+    </message>
+    <message>
+      <source>Best rated</source>
+      <translation>评分最高</translation>
     </message>
     <message>
       <source>Board: {0} of {1} works measured</source>
@@ -1185,6 +1244,10 @@
     <message>
       <source>Bundle {0}: {1} work(s)</source>
       <translation>作品包 {0}：{1} 件作品</translation>
+    </message>
+    <message>
+      <source>Canvas</source>
+      <translation>画布</translation>
     </message>
     <message>
       <source>Check originality</source>
@@ -1267,6 +1330,18 @@
       <translation>保留的作品</translation>
     </message>
     <message>
+      <source>Model</source>
+      <translation>模型</translation>
+    </message>
+    <message>
+      <source>Music</source>
+      <translation>音乐</translation>
+    </message>
+    <message>
+      <source>Newest</source>
+      <translation>最新</translation>
+    </message>
+    <message>
       <source>No rating</source>
       <translation>未评分</translation>
     </message>
@@ -1279,12 +1354,20 @@
       <translation>所选作品的新颖度、多样性、技法和评分（若只选了一件或未选，则为当前显示的最新作品）</translation>
     </message>
     <message>
+      <source>Oldest</source>
+      <translation>最早</translation>
+    </message>
+    <message>
       <source>One .zip: each selected work with its provenance record, and a manifest</source>
       <translation>一个 .zip 文件：每件所选作品及其来源记录，外加一份清单</translation>
     </message>
     <message>
       <source>Open in its panel</source>
       <translation>在对应面板中打开</translation>
+    </message>
+    <message>
+      <source>Poem</source>
+      <translation>诗歌</translation>
     </message>
     <message>
       <source>Rating</source>
@@ -1297,6 +1380,10 @@
     <message>
       <source>Search title, tags, model…</source>
       <translation>搜索标题、标签、模型…</translation>
+    </message>
+    <message>
+      <source>Seed</source>
+      <translation>种子</translation>
     </message>
     <message>
       <source>Signed {0} of {1} exported pictures and sounds.</source>
@@ -1451,12 +1538,24 @@
       <translation>无法导入模型</translation>
     </message>
     <message>
+      <source>Canvas</source>
+      <translation>画布</translation>
+    </message>
+    <message>
       <source>Choose a model folder (with card.json)</source>
       <translation>选择模型文件夹（内含 card.json）</translation>
     </message>
     <message>
       <source>Close</source>
       <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Created</source>
+      <translation>创建时间</translation>
+    </message>
+    <message>
+      <source>Data licence</source>
+      <translation>数据许可</translation>
     </message>
     <message>
       <source>Delete model</source>
@@ -1471,6 +1570,10 @@
       <translation>要删除你的模型 {0} 吗？此操作无法撤销。</translation>
     </message>
     <message>
+      <source>Domain</source>
+      <translation>领域</translation>
+    </message>
+    <message>
       <source>Import model folder…</source>
       <translation>导入模型文件夹…</translation>
     </message>
@@ -1483,8 +1586,44 @@
       <translation>已安装的模型</translation>
     </message>
     <message>
+      <source>Metrics</source>
+      <translation>指标</translation>
+    </message>
+    <message>
       <source>Model library</source>
       <translation>模型库</translation>
+    </message>
+    <message>
+      <source>Music</source>
+      <translation>音乐</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Painting style</source>
+      <translation>绘画风格</translation>
+    </message>
+    <message>
+      <source>Parent</source>
+      <translation>来源模型</translation>
+    </message>
+    <message>
+      <source>Picture features</source>
+      <translation>图片特征</translation>
+    </message>
+    <message>
+      <source>Poem</source>
+      <translation>诗歌</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>大小</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
     </message>
     <message>
       <source>bundled</source>
@@ -1508,6 +1647,45 @@
     <message>
       <source>The piano roll is empty: draw notes or generate. Undo brings the melody back.</source>
       <translation>钢琴卷帘已清空：可以画音符或生成。撤销可以找回原来的旋律。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MusicNames</name>
+    <message>
+      <source>Organ</source>
+      <translation>风琴</translation>
+    </message>
+    <message>
+      <source>Piano</source>
+      <translation>钢琴</translation>
+    </message>
+    <message>
+      <source>Plucked string</source>
+      <translation>拨弦</translation>
+    </message>
+    <message>
+      <source>Soft square</source>
+      <translation>柔和方波</translation>
+    </message>
+    <message>
+      <source>celtic</source>
+      <translation>凯尔特</translation>
+    </message>
+    <message>
+      <source>classical</source>
+      <translation>古典</translation>
+    </message>
+    <message>
+      <source>folk</source>
+      <translation>民谣</translation>
+    </message>
+    <message>
+      <source>major</source>
+      <translation>大调</translation>
+    </message>
+    <message>
+      <source>minor</source>
+      <translation>小调</translation>
     </message>
   </context>
   <context>
@@ -1801,6 +1979,33 @@
     </message>
   </context>
   <context>
+    <name>PoemNames</name>
+    <message>
+      <source>Acrostic</source>
+      <translation>藏头</translation>
+    </message>
+    <message>
+      <source>Couplets</source>
+      <translation>对句</translation>
+    </message>
+    <message>
+      <source>Free verse</source>
+      <translation>自由诗</translation>
+    </message>
+    <message>
+      <source>Haiku (5-7-5)</source>
+      <translation>俳句（5-7-5）</translation>
+    </message>
+    <message>
+      <source>Quatrain (AABB)</source>
+      <translation>四行诗（AABB）</translation>
+    </message>
+    <message>
+      <source>Quatrain (ABAB)</source>
+      <translation>四行诗（ABAB）</translation>
+    </message>
+  </context>
+  <context>
     <name>PoemPanel</name>
     <message>
       <source>Acrostic</source>
@@ -1843,8 +2048,8 @@
       <translation>复制</translation>
     </message>
     <message>
-      <source>Details: {0} rule violation(s); {1:.2f} nats/char (model score); planned line words: {2}</source>
-      <translation>详情：{0} 处违反格律；{1:.2f} 奈特/字（模型得分）；每句预定关键词：{2}</translation>
+      <source>Details: {0} rule(s) of the form broken; the model's score {1:.2f} (how natural it finds each character on average: nearer 0 is more natural); planned words per line: {2}</source>
+      <translation>详情：违反体裁规则 {0} 处；模型评分 {1:.2f}（模型觉得每个字平均有多自然：越接近 0 越自然）；每行计划用词：{2}</translation>
     </message>
     <message>
       <source>Export .txt…</source>
@@ -2161,6 +2366,10 @@
       <translation>浅色</translation>
     </message>
     <message>
+      <source>Menus change at once; the panels change after a restart.</source>
+      <translation>菜单会立即切换；各面板在重启后切换。</translation>
+    </message>
+    <message>
       <source>NVIDIA graphics card (CUDA)</source>
       <translation>NVIDIA 显卡（CUDA）</translation>
     </message>
@@ -2206,6 +2415,22 @@
   <context>
     <name>QtBoardModel</name>
     <message>
+      <source>Craft</source>
+      <translation>技法</translation>
+    </message>
+    <message>
+      <source>Details: in-key rate {0:.2f} (share of notes in the best-fitting key)</source>
+      <translation>详情：调内比例 {0:.2f}（落在最合适调性内的音符所占比例）</translation>
+    </message>
+    <message>
+      <source>Details: sharpness {0:.0f} (variance of the Laplacian; higher is crisper)</source>
+      <translation>详情：清晰度 {0:.0f}（拉普拉斯方差；越高越清晰）</translation>
+    </message>
+    <message>
+      <source>Details: {0:.0f} rule violation(s) of the form (fewer is better)</source>
+      <translation>详情：违反体裁规则 {0:.0f} 处（越少越好）</translation>
+    </message>
+    <message>
       <source>Diversity</source>
       <translation>多样性</translation>
     </message>
@@ -2226,28 +2451,31 @@
       <translation>评分</translation>
     </message>
     <message>
-      <source>Technique</source>
-      <translation>技法</translation>
-    </message>
-    <message>
       <source>Work</source>
       <translation>作品</translation>
     </message>
+    <message numerus="yes">
+      <source>breaks %n rule(s)</source>
+      <translation>
+        <numerusform>违反 %n 条格律</numerusform>
+        <numerusform>违反 %n 条格律</numerusform>
+      </translation>
+    </message>
     <message>
-      <source>in-key rate: notes in the best-fitting key</source>
-      <translation>调内音比例：落在最吻合调性中的音符</translation>
+      <source>keeps the form's rules</source>
+      <translation>守住了体裁的规则</translation>
     </message>
     <message>
       <source>not measured</source>
       <translation>未评估</translation>
     </message>
     <message>
-      <source>rule violations of the form (fewer is better)</source>
-      <translation>违反诗体格律的数目（越少越好）</translation>
+      <source>sharper than {0:.0%} of these pictures</source>
+      <translation>比这些图片中的 {0:.0%} 更清晰</translation>
     </message>
     <message>
-      <source>sharpness: variance of the Laplacian (higher is crisper)</source>
-      <translation>清晰度：拉普拉斯算子的方差（越高越清晰）</translation>
+      <source>{0:.0%} of notes in key</source>
+      <translation>{0:.0%} 的音符在调内</translation>
     </message>
   </context>
   <context>
@@ -2499,6 +2727,17 @@
 Saved in {1}</source>
       <translation>{0} 已在画布的模型选择器中选中：按“生成”即可用它作画。
 保存在 {1}</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtHelpButton</name>
+    <message>
+      <source>Help on this</source>
+      <translation>这一项的帮助</translation>
+    </message>
+    <message>
+      <source>What is this? Opens the manual here.</source>
+      <translation>这是什么？在使用手册中打开这一节。</translation>
     </message>
   </context>
   <context>
@@ -2878,16 +3117,12 @@ Saved in {1}</source>
       <translation>高级</translation>
     </message>
     <message>
-      <source>Always on: the critic sees your pictures and the model's shifted, recoloured and cut, so it cannot just memorise a few pictures.</source>
-      <translation>始终开启：判别器看到的你的图片和模型的图片都经过平移、变色和裁剪，所以它不能只记住几张图片。</translation>
+      <source>Always on: the critic sees your pictures and the model's shifted, recoloured and cut, so it cannot just memorise a few pictures (DiffAugment).</source>
+      <translation>始终开启：评判网络看到的你的图片和模型的图片都经过平移、改色和裁切，因此它无法只记住几张图片（DiffAugment）。</translation>
     </message>
     <message>
       <source>Augmentation</source>
       <translation>数据增强</translation>
-    </message>
-    <message>
-      <source>Averaging of the weights (EMA)</source>
-      <translation>权重平均（EMA）</translation>
     </message>
     <message>
       <source>Balanced</source>
@@ -2910,8 +3145,8 @@ Saved in {1}</source>
       <translation>对应关系权重</translation>
     </message>
     <message>
-      <source>Critic blocks kept frozen (FreezeD)</source>
-      <translation>冻结的判别器层数（FreezeD）</translation>
+      <source>Critic blocks kept as the base model learned them</source>
+      <translation>保持基础模型所学的评判网络层块</translation>
     </message>
     <message>
       <source>Cross-domain correspondence weight</source>
@@ -2922,24 +3157,12 @@ Saved in {1}</source>
       <translation>设备</translation>
     </message>
     <message>
-      <source>DiffAugment</source>
-      <translation>DiffAugment（可微数据增强）</translation>
-    </message>
-    <message>
-      <source>EMA</source>
-      <translation>EMA</translation>
-    </message>
-    <message>
       <source>Estimate</source>
       <translation>估算</translation>
     </message>
     <message>
       <source>Frozen critic blocks</source>
       <translation>冻结的判别器模块</translation>
-    </message>
-    <message>
-      <source>Frozen critic blocks (FreezeD)</source>
-      <translation>冻结的判别器层（FreezeD）</translation>
     </message>
     <message>
       <source>Frozen generator blocks</source>
@@ -2970,6 +3193,10 @@ Saved in {1}</source>
       <translation>更新多少次；自动时跟随“训练多久”。</translation>
     </message>
     <message>
+      <source>How much of the past the saved model averages</source>
+      <translation>保存的模型对过去多少步取平均</translation>
+    </message>
+    <message>
       <source>How to train</source>
       <translation>如何训练</translation>
     </message>
@@ -2986,8 +3213,8 @@ Saved in {1}</source>
       <translation>保留原模型的多样性</translation>
     </message>
     <message>
-      <source>Keeps how different the base model's pictures are from one another; auto follows Keep the variety.</source>
-      <translation>保持基础模型各图片之间的差异；自动时跟随“保留多样性”。</translation>
+      <source>Keeps how different the base model's pictures are from one another; auto follows Keep the variety (cross-domain correspondence).</source>
+      <translation>保持基础模型各张图片之间的差异；自动时跟随“保持原模型的多样性”（跨域对应）。</translation>
     </message>
     <message>
       <source>Learning rate</source>
@@ -3026,12 +3253,12 @@ Saved in {1}</source>
       <translation>尚未测量。</translation>
     </message>
     <message>
-      <source>Only norms and modulation</source>
-      <translation>只训练归一化和调制</translation>
+      <source>Only colour and contrast learn</source>
+      <translation>只学习颜色和对比度</translation>
     </message>
     <message>
-      <source>Only the colour and contrast controls of each layer learn; best with very few pictures.</source>
-      <translation>只学习每一层的颜色和对比度控制；图片很少时最好。</translation>
+      <source>Only the colour and contrast controls of each layer learn; best with very few pictures (norm and modulation layers only).</source>
+      <translation>每一层只有颜色和对比度的控制参数参与学习；图片很少时最好（仅归一化与调制层）。</translation>
     </message>
     <message>
       <source>Pictures looked at in each update.</source>
@@ -3110,8 +3337,8 @@ Saved in {1}</source>
       <translation>基础模型的分辨率；微调保持不变</translation>
     </message>
     <message>
-      <source>The critic's first layers stay as the base model learned them; more protects small folders.</source>
-      <translation>判别器的前几层保持基础模型学到的样子；层数越多，对小文件夹越有保护。</translation>
+      <source>The critic's first layers stay as the base model learned them; more protects small folders (FreezeD).</source>
+      <translation>评判网络的前几层保持基础模型所学的样子；冻结越多，对图片少的文件夹越有保护（FreezeD）。</translation>
     </message>
     <message>
       <source>The defaults suit most folders. Press Estimate to measure how long it takes on this computer.</source>
@@ -3126,12 +3353,16 @@ Saved in {1}</source>
       <translation>选项已更改：请再按一次“估算”。</translation>
     </message>
     <message>
+      <source>The pictures the model learns from.</source>
+      <translation>模型用来学习的图片。</translation>
+    </message>
+    <message>
       <source>The same seed and pictures repeat the same training.</source>
       <translation>相同的种子和图片会重复同样的训练。</translation>
     </message>
     <message>
-      <source>The saved model averages its recent weights, which smooths out jitter between updates.</source>
-      <translation>保存的模型是最近权重的平均，可以平滑更新之间的抖动。</translation>
+      <source>The saved model averages its recent weights, which smooths out jitter between updates; nearer 1 averages over more steps (EMA decay).</source>
+      <translation>保存的模型会对最近的权重取平均，抹平每次更新之间的抖动；越接近 1，平均的步数越多（EMA 衰减）。</translation>
     </message>
     <message>
       <source>There is no image model (GAN) to start from. Reinstall artdesk, or train one with: artdesk train canvas</source>
@@ -3140,6 +3371,10 @@ Saved in {1}</source>
     <message>
       <source>Training steps (auto: from the preset and the folder size)</source>
       <translation>训练步数（自动：根据预设和文件夹大小）</translation>
+    </message>
+    <message>
+      <source>Weight averaging</source>
+      <translation>权重平均</translation>
     </message>
     <message>
       <source>Where the pictures come from</source>
@@ -3154,8 +3389,16 @@ Saved in {1}</source>
       <translation>你已有名为 {0} 的模型；请换一个名称。</translation>
     </message>
     <message>
+      <source>Your pictures kept aside to measure the result, never learned from.</source>
+      <translation>留出来用于衡量结果、从不用于学习的你的图片。</translation>
+    </message>
+    <message>
       <source>auto</source>
       <translation>自动</translation>
+    </message>
+    <message>
+      <source>colour, shift, cut-out</source>
+      <translation>颜色、平移、裁切</translation>
     </message>
     <message>
       <source>e.g. my own work, all rights reserved; or CC BY 4.0</source>
@@ -3176,6 +3419,26 @@ Saved in {1}</source>
   </context>
   <context>
     <name>QtOriginalityView</name>
+    <message>
+      <source>As far from what the model learned from as most new works of its kind.</source>
+      <translation>与模型学过的作品之间的距离，和大多数同类新作品一样远。</translation>
+    </message>
+    <message>
+      <source>Closer than 95 in 100 new works: it may resemble one work the model learned from. Compare them below.</source>
+      <translation>比 100 件新作品中的 95 件都更接近：它可能像模型学过的某一件作品。请在下方对比。</translation>
+    </message>
+    <message>
+      <source>Closer than 99 in 100 new works: it is very nearly a work the model learned from. Do not present it as new.</source>
+      <translation>比 100 件新作品中的 99 件都更接近：它几乎就是模型学过的一件作品。不要把它当作新作品发表。</translation>
+    </message>
+    <message>
+      <source>Closer to what the model learned from than three in four new works: it recalls things the model saw.</source>
+      <translation>比四分之三的新作品更接近模型学过的作品：它让人想起模型见过的东西。</translation>
+    </message>
+    <message>
+      <source>Details: {0} {1:g}; {2:.0f}% of unseen works of its kind are this close to training.</source>
+      <translation>详情：{0} {1:g}；同类未见过的作品中有 {2:.0f}% 与训练数据同样接近。</translation>
+    </message>
     <message>
       <source>Longest shared passage ({0:.0%} of the work): {1}</source>
       <translation>最长共同片段（占作品的 {0:.0%}）：{1}</translation>
@@ -3211,10 +3474,6 @@ Saved in {1}</source>
     <message>
       <source>this work</source>
       <translation>此作品</translation>
-    </message>
-    <message>
-      <source>{0}: {1:g}; {2:.0f}% of unseen works of its kind are this close to training.</source>
-      <translation>{0}：{1:g}；同类未见过的作品中有 {2:.0f}% 与训练数据同样接近。</translation>
     </message>
   </context>
   <context>
@@ -3788,6 +4047,110 @@ The progress saved so far is kept; Resume tries again.</source>
     </message>
   </context>
   <context>
+    <name>QtWorkDetail</name>
+    <message numerus="yes">
+      <source>%n bar(s) long.</source>
+      <translation>
+        <numerusform>共 %n 小节。</numerusform>
+        <numerusform>共 %n 小节。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>A melody the {0} model wrote in the {1} style, in {2} {3}.</source>
+      <translation>{0} 模型写的一段{1}风格旋律，{2} {3}。</translation>
+    </message>
+    <message>
+      <source>A melody the {0} model wrote.</source>
+      <translation>{0} 模型写的一段旋律。</translation>
+    </message>
+    <message>
+      <source>A poem the {0} model wrote, as {1}.</source>
+      <translation>{0} 模型写的一首{1}。</translation>
+    </message>
+    <message>
+      <source>A poem the {0} model wrote.</source>
+      <translation>{0} 模型写的一首诗。</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>Each line begins with: {0}.</source>
+      <translation>每行开头依次是：{0}。</translation>
+    </message>
+    <message>
+      <source>It was changed by hand afterwards.</source>
+      <translation>之后经过手工修改。</translation>
+    </message>
+    <message>
+      <source>Its theme: {0}.</source>
+      <translation>主题：{0}。</translation>
+    </message>
+    <message>
+      <source>Made on {0}.</source>
+      <translation>创作于 {0}。</translation>
+    </message>
+    <message>
+      <source>No preview: the file could not be read.</source>
+      <translation>无法预览：文件读不出来。</translation>
+    </message>
+    <message>
+      <source>No record says which model made it: it was made by hand or in another app.</source>
+      <translation>没有记录说明是哪个模型做的：它是手工做的，或来自别的软件。</translation>
+    </message>
+    <message>
+      <source>Seed {0}: Generate again in its panel makes it again.</source>
+      <translation>种子 {0}：在它的面板里点“再次生成”就能重新做出它。</translation>
+    </message>
+    <message>
+      <source>The full record stored with the work (JSON): model, weights, seed and every setting</source>
+      <translation>与作品一起保存的完整记录（JSON）：模型、权重、种子和每一项设置</translation>
+    </message>
+    <message>
+      <source>The work's full record</source>
+      <translation>作品的完整记录</translation>
+    </message>
+    <message>
+      <source>“{0}”: a picture the {1} model drew in the style {2}.</source>
+      <translation>“{0}”：{1} 模型以“{2}”风格画的一张图。</translation>
+    </message>
+    <message>
+      <source>“{0}”: a picture the {1} model drew.</source>
+      <translation>“{0}”：{1} 模型画的一张图。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Recovery</name>
+    <message>
+      <source>artdesk found unsaved work from {0} ({1}). Restore it?</source>
+      <translation>artdesk 找到了 {0} 未保存的作品（{1}）。要恢复吗？</translation>
+    </message>
+    <message>
+      <source>artdesk found unsaved work from {0}. Restore it?</source>
+      <translation>artdesk 找到了 {0} 未保存的作品。要恢复吗？</translation>
+    </message>
+  </context>
+  <context>
+    <name>Restart</name>
+    <message>
+      <source>Language changed</source>
+      <translation>语言已更改</translation>
+    </message>
+    <message>
+      <source>Later</source>
+      <translation>稍后</translation>
+    </message>
+    <message>
+      <source>Restart now</source>
+      <translation>立即重启</translation>
+    </message>
+    <message>
+      <source>The menus have changed language. The panels change after artdesk restarts.</source>
+      <translation>菜单已经切换了语言。各面板在 artdesk 重启后切换。</translation>
+    </message>
+  </context>
+  <context>
     <name>ShortcutsDialog</name>
     <message>
       <source>Action</source>
@@ -3832,12 +4195,20 @@ The progress saved so far is kept; Resume tries again.</source>
   <context>
     <name>window</name>
     <message>
+      <source>Getting the models ready…</source>
+      <translation>正在准备模型…</translation>
+    </message>
+    <message>
       <source>Loading models</source>
       <translation>正在加载模型</translation>
     </message>
     <message>
-      <source>Ready ({0}, {1} threads)</source>
-      <translation>就绪（{0}，{1} 个线程）</translation>
+      <source>Ready. Models run on the graphics card.</source>
+      <translation>准备就绪。模型在显卡上运行。</translation>
+    </message>
+    <message>
+      <source>Ready. Models run on this computer's processor.</source>
+      <translation>准备就绪。模型在这台电脑的处理器上运行。</translation>
     </message>
   </context>
 </TS>
