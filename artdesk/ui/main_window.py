@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal, qVersion
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget
 
@@ -287,7 +287,9 @@ class MainWindow(QMainWindow):
         from artdesk.ui.dialogs.preferences import PreferencesDialog
 
         dialog = PreferencesDialog(self.context, self)
+        language_before = str(self.context.settings.get("general", {}).get("language", "system"))
         dialog.applied.connect(self.preferences_applied)
+        dialog.applied.connect(lambda values: self._on_preferences_applied(language_before, values))
         dialog.open()
         return dialog
 
@@ -295,7 +297,14 @@ class MainWindow(QMainWindow):
         """Help > Manual (F1), or a "?" button's topic: the offline manual in the interface language."""
         from artdesk.ui.help.manual import open_manual
 
-        return open_manual(self, topic, self.context.paths.resources)
+        return open_manual(self, topic, self.context.paths)
+
+    def _on_preferences_applied(self, language_before: str, values: dict) -> None:
+        """A new language reaches the menus at once (retranslate); the panels need a restart: say so, offer it."""
+        if str(values.get("language", "system")) != language_before:
+            from artdesk.ui.restart import offer_restart
+
+            QTimer.singleShot(0, lambda: offer_restart(self))  # after the Preferences dialog has closed
 
     def open_shortcuts(self):
         from artdesk.ui.dialogs.shortcuts import ShortcutsDialog

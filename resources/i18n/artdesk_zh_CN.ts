@@ -461,15 +461,15 @@
     </message>
     <message>
       <source>{0}, from my drawing</source>
-      <translation>{0}，来自我的涂画</translation>
+      <translation>{0}，按我的画找到的图</translation>
     </message>
     <message>
       <source>{0}, my drawing as the model sees it</source>
-      <translation>{0}，模型眼中的我的涂画</translation>
+      <translation>{0}，模型眼中的我的画</translation>
     </message>
     <message>
       <source>{0}, offspring {1}</source>
-      <translation>{0}，后代 {1}</translation>
+      <translation>{0}，杂交第 {1} 张</translation>
     </message>
     <message>
       <source>{0}, pick {1}</source>
@@ -477,7 +477,7 @@
     </message>
     <message>
       <source>{0}, slide step {1}</source>
-      <translation>{0}，滑动第 {1} 步</translation>
+      <translation>{0}，沿方向变化第 {1} 步</translation>
     </message>
     <message>
       <source>{0}, variation {1}</source>
@@ -485,7 +485,7 @@
     </message>
     <message>
       <source>{0}, walk step {1}</source>
-      <translation>{0}，漫步第 {1} 步</translation>
+      <translation>{0}，过渡第 {1} 步</translation>
     </message>
   </context>
   <context>
@@ -1411,6 +1411,65 @@
     </message>
   </context>
   <context>
+    <name>JobTitles</name>
+    <message>
+      <source>Breed pictures</source>
+      <translation>杂交图片</translation>
+    </message>
+    <message>
+      <source>Check pictures</source>
+      <translation>检查图片</translation>
+    </message>
+    <message>
+      <source>Estimate fine-tune time</source>
+      <translation>估算微调时间</translation>
+    </message>
+    <message>
+      <source>Fine-tune {0}</source>
+      <translation>微调 {0}</translation>
+    </message>
+    <message>
+      <source>Generate again</source>
+      <translation>再次生成</translation>
+    </message>
+    <message>
+      <source>Generate pictures</source>
+      <translation>生成图片</translation>
+    </message>
+    <message>
+      <source>Look for unfinished fine-tunes</source>
+      <translation>查找未完成的微调</translation>
+    </message>
+    <message>
+      <source>Model snapshots</source>
+      <translation>模型快照</translation>
+    </message>
+    <message>
+      <source>Preview pictures</source>
+      <translation>预览图片</translation>
+    </message>
+    <message>
+      <source>Project the drawing</source>
+      <translation>按涂画找相近的图</translation>
+    </message>
+    <message>
+      <source>Slide along a direction</source>
+      <translation>沿方向变化</translation>
+    </message>
+    <message>
+      <source>Upscale a picture</source>
+      <translation>放大图片</translation>
+    </message>
+    <message>
+      <source>Vary a picture</source>
+      <translation>变化图片</translation>
+    </message>
+    <message>
+      <source>Walk between two pictures</source>
+      <translation>在两张图之间过渡</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message numerus="yes">
       <source>%n bundled model(s) could not be read</source>
@@ -1525,6 +1584,17 @@
     <message>
       <source>artdesk cannot open {0}.</source>
       <translation>artdesk 无法打开 {0}。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MidiOut</name>
+    <message>
+      <source>No MIDI output is available on this system.</source>
+      <translation>这个系统上没有可用的 MIDI 输出。</translation>
+    </message>
+    <message>
+      <source>No MIDI output ports were found. Start a DAW or a virtual MIDI port, then refresh.</source>
+      <translation>没有找到 MIDI 输出端口。请先启动 DAW 或虚拟 MIDI 端口，然后刷新。</translation>
     </message>
   </context>
   <context>
@@ -1652,6 +1722,14 @@
   <context>
     <name>MusicNames</name>
     <message>
+      <source>Interpolation {0} of {1}</source>
+      <translation>渐变第 {0} 段，共 {1} 段</translation>
+    </message>
+    <message>
+      <source>Melody</source>
+      <translation>旋律</translation>
+    </message>
+    <message>
       <source>Organ</source>
       <translation>风琴</translation>
     </message>
@@ -1666,6 +1744,10 @@
     <message>
       <source>Soft square</source>
       <translation>柔和方波</translation>
+    </message>
+    <message>
+      <source>Variation {0}</source>
+      <translation>变奏 {0}</translation>
     </message>
     <message>
       <source>celtic</source>
@@ -1686,6 +1768,14 @@
     <message>
       <source>minor</source>
       <translation>小调</translation>
+    </message>
+    <message>
+      <source>{0} melody in {1} {2} ({3})</source>
+      <translation>{1} {2}{0}旋律（{3}）</translation>
+    </message>
+    <message>
+      <source>{0}, continued ({1})</source>
+      <translation>{0}，续写（{1}）</translation>
     </message>
   </context>
   <context>
@@ -2008,6 +2098,10 @@
   <context>
     <name>PoemPanel</name>
     <message>
+      <source>, yours</source>
+      <translation>，你的</translation>
+    </message>
+    <message>
       <source>Acrostic</source>
       <translation>藏头</translation>
     </message>
@@ -2040,6 +2134,10 @@
       <translation>正在检查诗作</translation>
     </message>
     <message>
+      <source>Chinese</source>
+      <translation>中文</translation>
+    </message>
+    <message>
       <source>Copied the poem to the clipboard.</source>
       <translation>已把诗复制到剪贴板。</translation>
     </message>
@@ -2050,6 +2148,18 @@
     <message>
       <source>Details: {0} rule(s) of the form broken; the model's score {1:.2f} (how natural it finds each character on average: nearer 0 is more natural); planned words per line: {2}</source>
       <translation>详情：违反体裁规则 {0} 处；模型评分 {1:.2f}（模型觉得每个字平均有多自然：越接近 0 越自然）；每行计划用词：{2}</translation>
+    </message>
+    <message>
+      <source>Each character is chosen among only this many of the likeliest (top-k); off: among all</source>
+      <translation>每个字只从最可能的这么多个里挑选（top-k）；关闭：从全部里挑选</translation>
+    </message>
+    <message>
+      <source>Each character is chosen among the likeliest ones that together make up this share of the chances (top-p); 1: among all</source>
+      <translation>每个字只从概率加起来占这一比例的最可能的那些字里挑选（top-p）；1：从全部里挑选</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>英文</translation>
     </message>
     <message>
       <source>Export .txt…</source>
@@ -2098,6 +2208,14 @@
     <message>
       <source>Level/oblique pattern (中华新韵)</source>
       <translation>平仄格律（中华新韵）</translation>
+    </message>
+    <message>
+      <source>Likeliest choices</source>
+      <translation>只取最可能的几个</translation>
+    </message>
+    <message>
+      <source>Likeliest share</source>
+      <translation>只取最可能的部分</translation>
     </message>
     <message>
       <source>Lines</source>
@@ -2194,14 +2312,6 @@
     <message>
       <source>There is nothing to check: type, paste or generate a poem.</source>
       <translation>没有可检查的内容：请输入、粘贴或生成一首诗。</translation>
-    </message>
-    <message>
-      <source>Top-k</source>
-      <translation>Top-k</translation>
-    </message>
-    <message>
-      <source>Top-p</source>
-      <translation>Top-p</translation>
     </message>
     <message>
       <source>Write the opened poem again, from the settings in its provenance</source>
@@ -2603,12 +2713,12 @@
   <context>
     <name>QtCredentials</name>
     <message>
-      <source>%s carries Content Credentials: see Gallery › How it was made.</source>
-      <translation>%s 带有内容凭证：见 作品集 › 制作过程。</translation>
+      <source>%s carries Content Credentials: see Gallery › Content Credentials.</source>
+      <translation>%s 带有内容凭证：见 作品集 › 内容凭证。</translation>
     </message>
     <message>
-      <source>%s has been tampered with since it was signed: see Gallery › How it was made.</source>
-      <translation>%s 在签名后被篡改过：见 作品集 › 制作过程。</translation>
+      <source>%s has been tampered with since it was signed: see Gallery › Content Credentials.</source>
+      <translation>%s 在签名之后被改动过：见 作品集 › 内容凭证。</translation>
     </message>
     <message>
       <source>Add Content Credentials</source>
@@ -2743,12 +2853,12 @@ Saved in {1}</source>
   <context>
     <name>QtHowItWasMade</name>
     <message>
-      <source>&lt;b&gt;How it was made&lt;/b&gt;</source>
-      <translation>&lt;b&gt;制作过程&lt;/b&gt;</translation>
+      <source>&lt;b&gt;Content Credentials&lt;/b&gt;</source>
+      <translation>&lt;b&gt;内容凭证&lt;/b&gt;</translation>
     </message>
     <message>
-      <source>&lt;b&gt;How it was made&lt;/b&gt;: %s</source>
-      <translation>&lt;b&gt;制作过程&lt;/b&gt;：%s</translation>
+      <source>&lt;b&gt;Content Credentials&lt;/b&gt;: %s</source>
+      <translation>&lt;b&gt;内容凭证&lt;/b&gt;：%s</translation>
     </message>
     <message>
       <source>Check Content Credentials</source>
@@ -2765,6 +2875,10 @@ Saved in {1}</source>
     <message>
       <source>Content Credentials of the file</source>
       <translation>文件的内容凭证</translation>
+    </message>
+    <message>
+      <source>None: artdesk signs pictures and sounds when you export them.</source>
+      <translation>没有：artdesk 会在你导出图片和声音时为它们签名。</translation>
     </message>
     <message>
       <source>Pictures and sounds (*.png *.jpg *.jpeg *.webp *.wav);;All files (*)</source>
@@ -2784,6 +2898,10 @@ Saved in {1}</source>
     <message>
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
+    </message>
+    <message>
+      <source>Waiting…</source>
+      <translation>等待中…</translation>
     </message>
   </context>
   <context>
@@ -2877,10 +2995,6 @@ Saved in {1}</source>
   </context>
   <context>
     <name>QtManualWindow</name>
-    <message>
-      <source>Back</source>
-      <translation>后退</translation>
-    </message>
     <message>
       <source>Contents</source>
       <translation>目录</translation>
@@ -3121,8 +3235,16 @@ Saved in {1}</source>
       <translation>始终开启：评判网络看到的你的图片和模型的图片都经过平移、改色和裁切，因此它无法只记住几张图片（DiffAugment）。</translation>
     </message>
     <message>
+      <source>Apple graphics (Metal)</source>
+      <translation>Apple 图形处理器（Metal）</translation>
+    </message>
+    <message>
       <source>Augmentation</source>
       <translation>数据增强</translation>
+    </message>
+    <message>
+      <source>Automatic</source>
+      <translation>自动</translation>
     </message>
     <message>
       <source>Balanced</source>
@@ -3241,6 +3363,10 @@ Saved in {1}</source>
       <translation>正在这台电脑上测量几步…</translation>
     </message>
     <message>
+      <source>NVIDIA graphics card (CUDA)</source>
+      <translation>NVIDIA 显卡（CUDA）</translation>
+    </message>
+    <message>
       <source>Name the model with letters, digits, - or _ (up to 64).</source>
       <translation>模型名只能用字母、数字、- 或 _（最多 64 个字符）。</translation>
     </message>
@@ -3267,6 +3393,10 @@ Saved in {1}</source>
     <message>
       <source>Pictures per step</source>
       <translation>每步的图片数</translation>
+    </message>
+    <message>
+      <source>Processor (CPU)</source>
+      <translation>处理器（CPU）</translation>
     </message>
     <message>
       <source>Quick: a first look in a minute or two</source>
@@ -3444,6 +3574,10 @@ Saved in {1}</source>
       <translation>最长共同片段（占作品的 {0:.0%}）：{1}</translation>
     </message>
     <message>
+      <source>Training pictures are shown as the 16x16 thumbnails the index keeps.</source>
+      <translation>训练图片显示的是索引保存的 16×16 缩略图。</translation>
+    </message>
+    <message>
       <source>close</source>
       <translation>接近</translation>
     </message>
@@ -3474,6 +3608,14 @@ Saved in {1}</source>
     <message>
       <source>this work</source>
       <translation>此作品</translation>
+    </message>
+    <message>
+      <source>training picture #{0} ({1})</source>
+      <translation>训练图片 #{0}（{1}）</translation>
+    </message>
+    <message>
+      <source>{0}: shares {1} runs of {2} notes</source>
+      <translation>{0}：有 {1} 段共同的 {2} 音片段</translation>
     </message>
   </context>
   <context>
@@ -4054,6 +4196,10 @@ The progress saved so far is kept; Resume tries again.</source>
         <numerusform>共 %n 小节。</numerusform>
         <numerusform>共 %n 小节。</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;How it was made&lt;/b&gt;</source>
+      <translation>&lt;b&gt;制作过程&lt;/b&gt;</translation>
     </message>
     <message>
       <source>A melody the {0} model wrote in the {1} style, in {2} {3}.</source>

@@ -31,6 +31,7 @@ class QtWorkDetail(QWidget):
         self.poem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.poem.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.poem.setStyleSheet("QLabel { font-size: 15pt; padding: 8px; }")
+        self.made_title = QLabel(self.tr("<b>How it was made</b>"))
         self.made = QLabel()
         self.made.setWordWrap(True)
         self.made.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -48,11 +49,12 @@ class QtWorkDetail(QWidget):
         self.record.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.preview, self.poem, self.made, self.details_button, self.record):
+        for widget in (self.preview, self.poem, self.made_title, self.made, self.details_button, self.record):
             layout.addWidget(widget)
         self.clear()
 
     def clear(self) -> None:
+        self.made_title.hide()
         self.preview.clear()
         self.preview.hide()
         self.poem.hide()
@@ -68,6 +70,7 @@ class QtWorkDetail(QWidget):
             self._show_poem(path)
         else:
             self._show_pixmap(self._picture(path) if item.panel == "canvas" else self._piano_roll(path))
+        self.made_title.show()
         self.made.setText(" ".join(self.sentences(item.panel, record)))
         self.record.setPlainText(json.dumps(item.provenance, indent=2, ensure_ascii=False))
         self.details_button.setEnabled(True)

@@ -172,7 +172,7 @@ class GalleryPanel(QWidget):
         accept_local_files(event)
 
     def dropEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        """A dropped file's Content Credentials show in "How it was made" (the first file, if several)."""
+        """A dropped file's Content Credentials show in their box (the first file, if several)."""
         paths = dropped_paths(event)
         if paths:
             self.how_made.check(paths[0])
@@ -238,7 +238,7 @@ class GalleryPanel(QWidget):
             self.favourite.setChecked(item.favourite)
             self.tags.setText(", ".join(item.tags))
             self.detail.show_item(item, self.gallery.path(item))
-            self.how_made.check(self.gallery.path(item))
+            self.how_made.check(self.gallery.path(item), item.title)
         else:
             self.detail.clear()
 

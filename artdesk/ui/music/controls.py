@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from artdesk.core.cards import ModelCard
 from artdesk.ml.music.requests import KEYS, MAX_BARS, MAX_COUNT, MAX_STEPS, MODES, STYLES
+from artdesk.ui.help.help_button import QtHelpButton
+from artdesk.ui.music.names import mode_label, music_style_label
 
 NON_COMMERCIAL_HINTS = ("non-commercial", "noncommercial", "nc")
 
@@ -63,7 +65,10 @@ class QtMusicControls(QWidget):
         self.vae_combo = QComboBox()
         self.vae_combo.setAccessibleName("Morph model")
         self.vae_combo.setToolTip(self.tr("The melody VAE used by Interpolate and Variations."))
-        models_form.addRow(self.tr("Melody:"), self.lstm_combo)
+        melody_row = QHBoxLayout()
+        melody_row.addWidget(self.lstm_combo, 1)
+        melody_row.addWidget(QtHelpButton("models"))  # what the models can and cannot do
+        models_form.addRow(self.tr("Melody:"), melody_row)
         models_form.addRow(self.tr("Morph:"), self.vae_combo)
         self.model_note = QLabel()
         self.model_note.setWordWrap(True)
@@ -75,10 +80,12 @@ class QtMusicControls(QWidget):
         self.style_combo = QComboBox()
         self.style_combo.setAccessibleName("Style")
         self.key_combo = QComboBox()
-        self.key_combo.addItems(list(KEYS))
+        for key in KEYS:
+            self.key_combo.addItem(key, key)
         self.key_combo.setAccessibleName("Key")
         self.mode_combo = QComboBox()
-        self.mode_combo.addItems(list(MODES))
+        for mode in MODES:
+            self.mode_combo.addItem(mode_label(mode), mode)
         self.mode_combo.setAccessibleName("Mode")
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_combo)
@@ -223,14 +230,20 @@ class QtMusicControls(QWidget):
         return self.vae_cards[index] if 0 <= index < len(self.vae_cards) else None
 
     def _on_lstm_combo_currentIndexChanged(self, _index: int) -> None:  # noqa: N802 (Qt naming)
-        current = self.style_combo.currentText()
+        current = self.style()
         self.style_combo.clear()
         styles = card_styles(self.lstm_card())
-        self.style_combo.addItems(styles)
-        if current in styles:
-            self.style_combo.setCurrentText(current)
-        elif "folk" in styles:
-            self.style_combo.setCurrentText("folk")
+        for style in styles:
+            self.style_combo.addItem(music_style_label(style), style)
+        chosen = current if current in styles else "folk"
+        self.style_combo.setCurrentIndex(max(0, self.style_combo.findData(chosen)))
+
+    def style(self) -> str:
+        """The chosen style as the model names it (the combo shows it in the interface language)."""
+        return str(self.style_combo.currentData() or self.style_combo.currentText())
+
+    def mode(self) -> str:
+        return str(self.mode_combo.currentData() or self.mode_combo.currentText())
 
     def _on_dice_button_clicked(self) -> None:
         self.seed_spin.setValue(random.randrange(0, 2_147_483_647))
@@ -252,8 +265,8 @@ class QtMusicControls(QWidget):
         restored = False
         for name, combo in combos.items():
             value = settings.get(name)
-            if isinstance(value, str) and combo.findText(value) >= 0:
-                combo.setCurrentText(value)
+            if isinstance(value, str) and combo.findData(value) >= 0:
+                combo.setCurrentIndex(combo.findData(value))
                 restored = True
         for name, spin in spins.items():
             value = settings.get(name)

@@ -2,6 +2,8 @@
 model learned keeps its own name)."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 
@@ -27,3 +29,26 @@ def instrument_label(name: str, fallback: str) -> str:
               "organ": QCoreApplication.translate("MusicNames", "Organ"),
               "square": QCoreApplication.translate("MusicNames", "Soft square")}
     return labels.get(name, fallback)
+
+
+def melody_title(metadata: dict) -> str:
+    """A generated melody's title in the interface language. The models title their results in English in a
+    few fixed shapes ("Folk melody in C major (1)", "... continued (2)", "Interpolation 1/5", "Variation 3");
+    any other title (an imported tune's) is kept as it is."""
+    title = str(metadata.get("title") or QCoreApplication.translate("MusicNames", "Melody"))
+    made = re.fullmatch(r"(\w+) melody in (\S+) (major|minor) \((\d+)\)", title)
+    if made:
+        style, key, mode, number = made.groups()
+        return QCoreApplication.translate("MusicNames", "{0} melody in {1} {2} ({3})").format(
+            music_style_label(style.lower()).capitalize(), key, mode_label(mode), number)
+    continued = re.fullmatch(r"(.*) continued \((\d+)\)", title)
+    if continued:
+        return QCoreApplication.translate("MusicNames", "{0}, continued ({1})").format(
+            melody_title({"title": continued.group(1)}), continued.group(2))
+    step = re.fullmatch(r"Interpolation (\d+)/(\d+)", title)
+    if step:
+        return QCoreApplication.translate("MusicNames", "Interpolation {0} of {1}").format(*step.groups())
+    variation = re.fullmatch(r"Variation (\d+)", title)
+    if variation:
+        return QCoreApplication.translate("MusicNames", "Variation {0}").format(variation.group(1))
+    return title

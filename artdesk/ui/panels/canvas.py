@@ -38,9 +38,10 @@ from artdesk.core.image_io import open_image, save_png
 from artdesk.core.ora import open_ora, save_ora
 from artdesk.core.provenance import describe_missing
 from artdesk.core.recovery import RecoveryStore
-from artdesk.ui.canvas.autosave import QtAutosave
+from artdesk.ui.canvas.autosave import QtAutosave, recovery_question
 from artdesk.ui.canvas.editor import QtCanvasEditor
 from artdesk.ui.canvas.layers import QtLayerList
+from artdesk.ui.canvas.names import picture_name
 from artdesk.ui.canvas.tool_options import QtToolOptions
 from artdesk.ui.canvas.view import QtCanvasView
 from artdesk.ui.context import AppContext
@@ -347,7 +348,7 @@ class CanvasPanel(QWidget):
             else:
                 image = open_image(path)
                 width, height = image.size
-                layer = Layer(path.stem, image.pixels, provenance=image.provenance)
+                layer = Layer(picture_name(image.provenance) or path.stem, image.pixels, provenance=image.provenance)
                 self.editor.set_document(Document(width, height, [layer], image.provenance))
                 notes = image.notes
         except ArtdeskError as error:
@@ -405,7 +406,8 @@ class CanvasPanel(QWidget):
         path = Path(path)
         try:
             image = open_image(path)
-            layer = self.editor.add_layer_from_array(image.pixels, path.stem, dict(image.provenance, source_file=path.name))
+            layer = self.editor.add_layer_from_array(image.pixels, picture_name(image.provenance) or path.stem,
+                                                     dict(image.provenance, source_file=path.name))
         except ArtdeskError as error:
             self.show_message(str(error), warning=True)
             return False
@@ -503,7 +505,7 @@ class CanvasPanel(QWidget):
         info = self.store.pending()
         if info is None:
             return
-        self.recovery_label.setText(self.tr("artdesk found %s that was not saved. Restore it?") % info.describe())
+        self.recovery_label.setText(recovery_question(info))
         self.recovery_bar.show()
 
     def restore_recovered(self) -> bool:

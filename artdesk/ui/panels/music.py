@@ -46,6 +46,7 @@ from artdesk.ui.music.drag import QtMelodyDragButton, QtMelodyList
 from artdesk.ui.music.edits import concatenate
 from artdesk.ui.music.finetune import QtFinetuneRunner
 from artdesk.ui.music.midi_out import output_port_names
+from artdesk.ui.music.names import melody_title
 from artdesk.ui.music.piano_roll import QtPianoRoll
 from artdesk.ui.music.playback import QtPlayback
 from artdesk.ui.music.replay import record_extra, request_from_record
@@ -278,8 +279,8 @@ class MusicPanel(QWidget):
         c = self.controls
         melody = self.document.melody
         return GenerateRequest(
-            model_path=card.path, style=c.style_combo.currentText(), key=c.key_combo.currentText(),
-            mode=c.mode_combo.currentText(), key_lock=c.key_lock_check.isChecked(), tempo_bpm=melody.tempo_bpm,
+            model_path=card.path, style=c.style(), key=c.key_combo.currentText(),
+            mode=c.mode(), key_lock=c.key_lock_check.isChecked(), tempo_bpm=melody.tempo_bpm,
             time_signature=melody.time_signature, bars=c.bars_spin.value(), temperature=c.temperature_spin.value(),
             seed=c.seed_spin.value(), count=c.count_spin.value())
 
@@ -296,8 +297,8 @@ class MusicPanel(QWidget):
         return ContinueRequest(
             model_path=card.path, primer=self.document.melody, bars=c.bars_spin.value(),
             temperature=c.temperature_spin.value(), seed=c.seed_spin.value(), count=c.count_spin.value(),
-            style=c.style_combo.currentText(), key=c.key_combo.currentText() if lock else None,
-            mode=c.mode_combo.currentText() if lock else None, key_lock=lock)
+            style=c.style(), key=c.key_combo.currentText() if lock else None,
+            mode=c.mode() if lock else None, key_lock=lock)
 
     def interpolate_request(self) -> InterpolateRequest | None:
         card = self.controls.vae_card()
@@ -630,7 +631,7 @@ class MusicPanel(QWidget):
         except ArtdeskError as error:
             self.show_message(str(error), error=True)
             return None
-        return self.context.keep_output("music", data, "mid", record, title=str(melody.metadata.get("title", "Melody")),
+        return self.context.keep_output("music", data, "mid", record, title=melody_title(melody.metadata),
                                         thumbnail_png=melody_thumbnail_png(melody))
 
     def keep(self) -> bool:
@@ -643,7 +644,7 @@ class MusicPanel(QWidget):
             self.show_message(self.tr("There are no notes to keep."), error=True)
             return False
         provenance = dict(melody.metadata.get("provenance", {})) or {"app": "artdesk", "made": "drawn or imported"}
-        title = str(melody.metadata.get("title", "Melody"))
+        title = melody_title(melody.metadata)
         if provenance.get("job") and not provenance.get("edited"):
             self.show_message(self.tr("{0} is already in the Gallery: every result is kept.").format(title))
             return False

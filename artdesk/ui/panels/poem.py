@@ -23,6 +23,7 @@ from artdesk.ui.discard import may_discard
 from artdesk.ui.gallery.originality import QtOriginalityView
 from artdesk.ui.keep_queue import QtKeepQueue
 from artdesk.ui.jobs import TRAINING_WORKER, JobHandle
+from artdesk.ui.poem.names import form_label
 from artdesk.ui.poem.editor import QtPoemEditor
 
 MAX_EDITOR_CHARS = 200_000
@@ -125,8 +126,12 @@ class PoemPanel(QWidget):
         form.addRow(self.tr("Acrostic"), self.heads_edit)
         form.addRow(self.tr("Lines"), self.lines_spin)
         form.addRow(self.tr("Temperature"), self.temperature_spin)
-        form.addRow(self.tr("Top-k"), self.top_k_spin)
-        form.addRow(self.tr("Top-p"), self.top_p_spin)
+        form.addRow(self.tr("Likeliest choices"), self.top_k_spin)  # top-k: the term is in the tooltip
+        form.addRow(self.tr("Likeliest share"), self.top_p_spin)  # top-p (nucleus sampling)
+        self.top_k_spin.setToolTip(self.tr("Each character is chosen among only this many of the likeliest (top-k); "
+                                           "off: among all"))
+        self.top_p_spin.setToolTip(self.tr("Each character is chosen among the likeliest ones that together make up "
+                                           "this share of the chances (top-p); 1: among all"))
         form.addRow(self.tr("Seed"), seed_row)
         form.addRow(self.tr("Candidates"), self.candidates_spin)
         form.addRow(self.rhyme_check)
@@ -210,7 +215,8 @@ class PoemPanel(QWidget):
         self.model_combo.clear()
         for card in self.cards:
             language = card.raw.get("config", {}).get("language", "?")
-            label = f"{card.name} ({'中文' if language == 'zh' else 'English'}{', yours' if card.is_user else ''})"
+            what = self.tr("Chinese") if language == "zh" else self.tr("English")
+            label = "{0} ({1}{2})".format(card.name, what, self.tr(", yours") if card.is_user else "")
             self.model_combo.addItem(label, card.id)
         index = self.model_combo.findData(current)
         self.model_combo.setCurrentIndex(max(0, index))
@@ -262,8 +268,9 @@ class PoemPanel(QWidget):
         self.cancel_button.setEnabled(generating or self._busy("finetune"))
         self.heads_edit.setEnabled(bool(form and form.acrostic))
         self.lines_spin.setEnabled(bool(form and form.lines is None and not form.acrostic))
-        self.tones_check.setVisible(self.language() == "zh")  # a Chinese rule: English never shows it
-        self.tones_check.setEnabled(bool(form and form.tones))
+        tones_apply = self.language() == "zh" and bool(form and form.tones)  # a rule of Chinese regulated verse
+        self.tones_check.setVisible(tones_apply)  # hidden, not greyed and ticked, where it does not apply
+        self.tones_check.setEnabled(tones_apply)
         self.finetune_button.setEnabled(has_model and not self._busy("finetune"))
 
     # ---------------------------------------------------------------- requests
@@ -271,12 +278,18 @@ class PoemPanel(QWidget):
 
         lines = self.editor.lines()
         return PoemRequest(
-            form=self.form_combo.currentData(), keywords=self.theme_edit.text(), heads=self.heads_edit.text(),
+            form=self.form_combo.currentData(), keywords=self.theme_edit.text(),
+            heads=self.acrostic_heads(),
             temperature=self.temperature_spin.value(), top_k=self.top_k_spin.value(), top_p=self.top_p_spin.value(),
             seed=self.seed_spin.value(), candidates=self.candidates_spin.value(), lines=self.lines_spin.value(),
             locked=tuple((i, lines[i]) for i in sorted(locked or ()) if i < len(lines)),
             rhyme=self.rhyme_check.isChecked(), tones=self.tones_check.isChecked() and self.tones_check.isEnabled(),
             theme_bias=self.theme_pull_spin.value())
+
+    def acrostic_heads(self) -> str:
+        """The Acrostic field's text when the form is an acrostic, else "" (the field keeps it for later)."""
+        form = self.current_form()
+        return self.heads_edit.text() if form is not None and form.acrostic else ""
 
     def generate(self, locked: set[int] | None = None) -> JobHandle | None:
         """Start a generation (cancelling a running one); ``locked`` lines of the editor are kept."""
@@ -348,7 +361,7 @@ class PoemPanel(QWidget):
 
             judges, self._copy_note = index_cards(card, self.context.discover("poem").cards)
             card = judges[0]  # poem fine-tunes index nothing of their own: the base model's index
-        request = CheckJob(text, None, form.key if form else None, self.heads_edit.text(),
+        request = CheckJob(text, None, form.key if form else None, self.acrostic_heads(),
                            str(card.path) if card else None, card.source if card else "bundled")
         self._checked_text = text
         handle = self.start_job("check", _check_job, request, self.tr("Checking the poem"))
@@ -501,7 +514,7 @@ class PoemPanel(QWidget):
         self.form_combo.blockSignals(True)
         self.form_combo.clear()
         for form in forms_for(language):
-            self.form_combo.addItem(form.label, form.key)
+            self.form_combo.addItem(form_label(form.key), form.key)
         index = self.form_combo.findData(current)
         self.form_combo.setCurrentIndex(max(0, index))
         self.form_combo.blockSignals(False)
@@ -591,8 +604,9 @@ class PoemPanel(QWidget):
         for number, candidate in enumerate(result.candidates):
             first = candidate.lines[0] if candidate.lines else ""
             item = QListWidgetItem(f"{number + 1}. {first} …  {self._reason_text(standings, number)}")
-            item.setToolTip(self.tr("Details: {0} rule violation(s); {1:.2f} nats/char (model score); "
-                                    "planned line words: {2}").format(candidate.violations, candidate.mean_logprob,
+            item.setToolTip(self.tr("Details: {0} rule(s) of the form broken; the model's score {1:.2f} (how "
+                                    "natural it finds each character on average: nearer 0 is more natural); "
+                                    "planned words per line: {2}").format(candidate.violations, candidate.mean_logprob,
                                                                       " / ".join(k or "–" for k in candidate.plan)))
             self.candidates_list.addItem(item)
         row = replay if replay is not None and 0 <= replay < len(result.candidates) else 0

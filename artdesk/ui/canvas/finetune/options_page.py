@@ -158,8 +158,9 @@ class QtOptionsPage(QWizardPage):
         self.copying_check.setChecked(True)
         self.copying_check.toggled.connect(self._on_option_changed)
         self.device_combo = QComboBox()
-        for device in ("auto", "cpu", "cuda", "mps"):
-            self.device_combo.addItem(device, device)
+        for device, label in (("auto", self.tr("Automatic")), ("cpu", self.tr("Processor (CPU)")),
+                              ("cuda", self.tr("NVIDIA graphics card (CUDA)")), ("mps", self.tr("Apple graphics (Metal)"))):
+            self.device_combo.addItem(label, device)
         form = QFormLayout(self.advanced)
         rows = (
             (self.tr("Steps"), self.steps_spin, self.setting_explanation("steps")),
