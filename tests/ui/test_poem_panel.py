@@ -218,3 +218,24 @@ def test_generate_without_a_form_says_so_instead_of_failing(panel):
     panel.form_combo.setCurrentIndex(-1)
     assert panel.generate() is None
     assert panel.message.text() == "Pick a form first."
+
+
+def test_tone_rule_shows_only_where_it_applies(panel):
+    panel.tones_check.setChecked(True)
+    panel.select_form("qijue")
+    assert not panel.tones_check.isHidden() and panel.poem_request().tones
+    panel.select_form("zh-free")  # free Chinese verse has no level/oblique pattern: not greyed-and-ticked, hidden
+    assert panel.tones_check.isHidden() and not panel.poem_request().tones
+
+
+def test_an_earlier_acrostics_heads_do_not_leak_into_a_free_verse_record(qtbot, panel):
+    panel.select_model("tiny-en")
+    panel.select_form("en-acrostic")
+    panel.heads_edit.setText("MOON")
+    assert panel.poem_request().heads == "MOON"
+    panel.select_form("en-free")
+    assert panel.poem_request().heads == ""
+    run(qtbot, panel, panel.generate_button.click)
+    assert panel.provenance()["settings"]["heads"] == ""
+    panel.select_form("en-acrostic")
+    assert panel.heads_edit.text() == "MOON"  # the field keeps it for the next acrostic
