@@ -2,7 +2,8 @@
 manual and Gallery pane for checking by eye.
 
     xvfb-run -a .venv/bin/python packaging/manual_screenshots.py [OUT]
-        # resources/manual/<language>/images/*.png; checks (menus, manual, preferences) go to OUT (default out/manual-check)
+        # resources/manual/<language>/images/*.png and the README's resources/screenshots/gallery.png;
+        # pictures to check by eye (menus, manual, preferences, gallery pane) go to OUT (default out/manual-check)
 
 Run under Xvfb with the real xcb platform (menus only pop up on a real window system). It generates with the
 shipped models (glyphs, melody, poem), so it takes a few minutes on one CPU thread.
@@ -17,6 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MANUAL = ROOT / "resources" / "manual"
+README_SHOTS = ROOT / "resources" / "screenshots"
 WIDTH = 1100  # pictures are stored this wide; the manual shows them at 720
 
 
@@ -43,7 +45,7 @@ def save(widget_or_pixmap, path: Path, width: int = WIDTH) -> Path:
         pixmap = pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
     path.parent.mkdir(parents=True, exist_ok=True)
     pixmap.save(str(path))
-    if MANUAL in path.parents:
+    if MANUAL in path.parents or README_SHOTS in path.parents:
         compact(path)
     print(path)
     return path
@@ -126,6 +128,8 @@ def shoot(app, language: str, checks: Path) -> None:
     wait(app, lambda: gallery.originality_job is None)
     settle(app, 40)
     save(window, images / "gallery.png")
+    if language == "en":
+        save(window, README_SHOTS / "gallery.png", 1280)  # the README's Gallery picture
     save(gallery, checks / "gallery-pane.png", 1500)
     row = next(r for r, item in enumerate(gallery.model.items) if item.panel == "poem")
     gallery.view.setCurrentIndex(gallery.model.index(row))

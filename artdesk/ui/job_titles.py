@@ -1,5 +1,6 @@
-"""Job titles in the interface language. Code that starts a job names it in English (the log's language);
-the jobs dock and status lines show it through ``job_title``."""
+"""Job titles and the fixed progress messages in the interface language. Code that starts a job names it in
+English (the log's language), and core and ml jobs report in English; the jobs dock shows both through
+``job_title`` and ``progress_text`` (a message with numbers in it stays as the job wrote it)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
@@ -24,3 +25,38 @@ def job_title(title: str) -> str:
     if title.startswith("Fine-tune ") and title not in titles:
         return QCoreApplication.translate("JobTitles", "Fine-tune {0}").format(title[len("Fine-tune "):])
     return titles.get(title, title)
+
+
+def progress_text(message: str) -> str:
+    messages = {  # literal calls, so lupdate finds them
+        "Adding Content Credentials…": QCoreApplication.translate("JobProgress", "Adding Content Credentials…"),
+        "Calibrating on held-out pictures…": QCoreApplication.translate("JobProgress", "Calibrating on held-out pictures…"),
+        "Checked": QCoreApplication.translate("JobProgress", "Checked"),
+        "Checking the certificate…": QCoreApplication.translate("JobProgress", "Checking the certificate…"),
+        "Checking the gallery against its files…": QCoreApplication.translate("JobProgress",
+                                                                              "Checking the gallery against its files…"),
+        "Checking…": QCoreApplication.translate("JobProgress", "Checking…"),
+        "Done": QCoreApplication.translate("JobProgress", "Done"),
+        "Finding a start…": QCoreApplication.translate("JobProgress", "Finding a start…"),
+        "Finding the main directions…": QCoreApplication.translate("JobProgress", "Finding the main directions…"),
+        "Getting the models ready…": QCoreApplication.translate("JobProgress", "Getting the models ready…"),
+        "Imported": QCoreApplication.translate("JobProgress", "Imported"),
+        "Indexing your pictures for Check originality…": QCoreApplication.translate(
+            "JobProgress", "Indexing your pictures for Check originality…"),
+        "Loading the base model…": QCoreApplication.translate("JobProgress", "Loading the base model…"),
+        "Loading the model…": QCoreApplication.translate("JobProgress", "Loading the model…"),
+        "Loading the poem model…": QCoreApplication.translate("JobProgress", "Loading the poem model…"),
+        "Loading the style…": QCoreApplication.translate("JobProgress", "Loading the style…"),
+        "Measuring the fine-tuned model beside the base model…": QCoreApplication.translate(
+            "JobProgress", "Measuring the fine-tuned model beside the base model…"),
+        "Measuring the style…": QCoreApplication.translate("JobProgress", "Measuring the style…"),
+        "Models ready": QCoreApplication.translate("JobProgress", "Models ready"),
+        "Preparing a measurement…": QCoreApplication.translate("JobProgress", "Preparing a measurement…"),
+        "Projected": QCoreApplication.translate("JobProgress", "Projected"),
+        "Reading the signing identity…": QCoreApplication.translate("JobProgress", "Reading the signing identity…"),
+        "Reading the style pictures…": QCoreApplication.translate("JobProgress", "Reading the style pictures…"),
+        "Reading your text…": QCoreApplication.translate("JobProgress", "Reading your text…"),
+        "Saving the model…": QCoreApplication.translate("JobProgress", "Saving the model…"),
+        "Upscaled": QCoreApplication.translate("JobProgress", "Upscaled"),
+    }
+    return messages.get(message, message)

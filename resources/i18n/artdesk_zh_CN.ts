@@ -1411,6 +1411,113 @@
     </message>
   </context>
   <context>
+    <name>JobProgress</name>
+    <message>
+      <source>Adding Content Credentials…</source>
+      <translation>正在添加内容凭证…</translation>
+    </message>
+    <message>
+      <source>Calibrating on held-out pictures…</source>
+      <translation>正在用留出的图片校准…</translation>
+    </message>
+    <message>
+      <source>Checked</source>
+      <translation>已检查</translation>
+    </message>
+    <message>
+      <source>Checking the certificate…</source>
+      <translation>正在检查证书…</translation>
+    </message>
+    <message>
+      <source>Checking the gallery against its files…</source>
+      <translation>正在核对作品集与文件…</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>正在检查…</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>Finding a start…</source>
+      <translation>正在寻找起点…</translation>
+    </message>
+    <message>
+      <source>Finding the main directions…</source>
+      <translation>正在寻找主要变化方向…</translation>
+    </message>
+    <message>
+      <source>Getting the models ready…</source>
+      <translation>正在准备模型…</translation>
+    </message>
+    <message>
+      <source>Imported</source>
+      <translation>已导入</translation>
+    </message>
+    <message>
+      <source>Indexing your pictures for Check originality…</source>
+      <translation>正在为检查原创性给你的图片建立索引…</translation>
+    </message>
+    <message>
+      <source>Loading the base model…</source>
+      <translation>正在加载基础模型…</translation>
+    </message>
+    <message>
+      <source>Loading the model…</source>
+      <translation>正在加载模型…</translation>
+    </message>
+    <message>
+      <source>Loading the poem model…</source>
+      <translation>正在加载诗歌模型…</translation>
+    </message>
+    <message>
+      <source>Loading the style…</source>
+      <translation>正在加载风格…</translation>
+    </message>
+    <message>
+      <source>Measuring the fine-tuned model beside the base model…</source>
+      <translation>正在对比微调后的模型和基础模型…</translation>
+    </message>
+    <message>
+      <source>Measuring the style…</source>
+      <translation>正在测量风格…</translation>
+    </message>
+    <message>
+      <source>Models ready</source>
+      <translation>模型已就绪</translation>
+    </message>
+    <message>
+      <source>Preparing a measurement…</source>
+      <translation>正在准备测量…</translation>
+    </message>
+    <message>
+      <source>Projected</source>
+      <translation>已找到</translation>
+    </message>
+    <message>
+      <source>Reading the signing identity…</source>
+      <translation>正在读取签名身份…</translation>
+    </message>
+    <message>
+      <source>Reading the style pictures…</source>
+      <translation>正在读取风格图片…</translation>
+    </message>
+    <message>
+      <source>Reading your text…</source>
+      <translation>正在读取你的文本…</translation>
+    </message>
+    <message>
+      <source>Saving the model…</source>
+      <translation>正在保存模型…</translation>
+    </message>
+    <message>
+      <source>Upscaled</source>
+      <translation>已放大</translation>
+    </message>
+  </context>
+  <context>
     <name>JobTitles</name>
     <message>
       <source>Breed pictures</source>
@@ -2456,6 +2563,10 @@
       <translation>导出的图片和声音会被签名，任何人都能查看它们是如何制作的，以及它们是否未被改动。</translation>
     </message>
     <message>
+      <source>Fingerprint (SHA-256): {0}</source>
+      <translation>指纹（SHA-256）：{0}</translation>
+    </message>
+    <message>
       <source>If the chosen device is not available, models run on the processor.</source>
       <translation>如果所选设备不可用，模型会在处理器上运行。</translation>
     </message>
@@ -2520,6 +2631,14 @@
 {0}</source>
       <translation>你的设置已经生效，但无法保存到下次启动：
 {0}</translation>
+    </message>
+    <message>
+      <source>Your work is signed as “{0}”, certificate issued by “{1}”, valid until {2}.</source>
+      <translation>你的作品以“{0}”的名义签名，证书由“{1}”颁发，有效期至 {2}。</translation>
+    </message>
+    <message>
+      <source>artdesk made this certificate on this computer. Readers call it untrusted: it shows that a file is unchanged since you signed it, not who you are. Import a certificate from an authority to sign under your name.</source>
+      <translation>这张证书是 artdesk 在这台电脑上生成的。查看者会称它为“不受信任”：它只能证明文件自你签名后没有被改动，而不能证明你是谁。如需以你的名字签名，请导入由认证机构颁发的证书。</translation>
     </message>
   </context>
   <context>

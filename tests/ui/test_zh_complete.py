@@ -17,7 +17,7 @@ ALLOWED = {
     # proper names of programs, formats, standards, licences and methods
     "artdesk", "midi", "soundfont", "openraster", "krita", "gimp", "mypaint", "ffmpeg", "qt", "pyside", "torch",
     "pytorch", "python", "c2pa", "iptc", "noto", "cmu", "pypinyin", "mobilenet", "imagenet", "nsfwjs", "daw",
-    "nvidia", "cuda", "apple", "metal", "mps", "cpu", "gpu", "gan", "vae", "lstm", "mit", "apache", "bsd", "gpl",
+    "nvidia", "cuda", "apple", "metal", "mps", "cpu", "gpu", "gan", "vae", "lstm", "mit", "apache", "bsd", "gpl", "sha",
     "lgpl", "cc", "by", "freezed", "diffaugment", "ema", "kid", "top", "english",  # "English": the language's own name
     # file types and units
     "png", "jpeg", "jpg", "webp", "gif", "bmp", "tiff", "wav", "mid", "ora", "txt", "sf2", "json", "pem", "zip",
@@ -36,6 +36,7 @@ def english_words(text: str, allowed: set[str]) -> list[str]:
     text = re.sub(r"&[a-z]+;|\(&\w\)|&(?=\w)", " ", text)  # entities and mnemonics
     text = re.sub(r"\S*[/\\]\S*", " ", text)  # paths and "kai / song"-free path-like tokens
     text = re.sub(r"\*\.\w+", " ", text)  # file filters
+    text = re.sub(r"\b[0-9a-fA-F]{16,}\b", " ", text)  # hashes and fingerprints
     return [w for w in WORD.findall(text) if len(w) > 1 and w.lower() not in allowed]
 
 
@@ -120,7 +121,9 @@ def test_every_panel_dialog_and_dock_speaks_chinese(qtbot, zh_window):
     for name in window.panels:
         window.show_panel(name)
     windows = [window]
-    windows.append(window.open_preferences())
+    preferences = window.open_preferences()
+    qtbot.waitUntil(lambda: preferences.identity_job.is_finished, timeout=60000)  # its sentences are shown too
+    windows.append(preferences)
     windows.append(window.open_about())
     windows.append(window.open_model_library())
     windows.append(window.open_shortcuts())
@@ -140,7 +143,9 @@ def test_every_panel_dialog_and_dock_speaks_chinese(qtbot, zh_window):
     for menu in (window.file_menu, window.edit_menu, window.models_menu, window.view_menu, window.help_menu):
         menu.aboutToShow.emit()
     window.document_menus.recent.menu.aboutToShow.emit()
-    allowed = ALLOWED | {w.lower() for card in window.context.discover().cards for w in WORD.findall(card.name)}
+    names = [card.name for card in window.context.discover().cards]  # proper names: the models'
+    names += re.findall(r"“([^”]*)”", preferences.identity.text())  # and the signing certificate's subject and issuer
+    allowed = ALLOWED | {w.lower() for name in names for w in WORD.findall(name)}
     widgets = []
     for top in windows:
         widgets += [top, *top.findChildren(QWidget)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from artdesk.core.jobs import Progress
-from artdesk.ui.job_titles import job_title
+from artdesk.ui.job_titles import job_title, progress_text
 from artdesk.ui.jobs import JobHandle, Runner
 
 
@@ -34,7 +34,7 @@ class QtJobRow(QWidget):
         else:
             self.bar.setRange(0, 1000)
             self.bar.setValue(int(progress.fraction * 1000))
-        self.message.setText(progress.message)
+        self.message.setText(progress_text(progress.message))
 
     def _on_cancel_button_clicked(self) -> None:
         self.handle.cancel()

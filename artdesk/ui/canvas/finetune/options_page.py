@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -212,7 +213,12 @@ class QtOptionsPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.advanced_button)
-        layout.addWidget(self.advanced)
+        self.advanced_area = QScrollArea()  # a dozen settings, each with its explanation: they scroll, not squash
+        self.advanced_area.setWidget(self.advanced)
+        self.advanced_area.setWidgetResizable(True)
+        self.advanced_area.setMinimumHeight(260)
+        self.advanced_area.hide()
+        layout.addWidget(self.advanced_area, 1)
         layout.addLayout(estimate_row)
         layout.addWidget(self.problem)
         layout.addStretch(1)
@@ -339,6 +345,7 @@ class QtOptionsPage(QWizardPage):
         self._on_option_changed()
 
     def _on_advanced_button_toggled(self, shown: bool) -> None:
+        self.advanced_area.setVisible(shown)
         self.advanced.setVisible(shown)
         self.advanced_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
