@@ -22,6 +22,7 @@ class QtHowItWasMade(QWidget):
         self.context = context
         self.job: JobHandle | None = None
         self.title = QLabel(self.tr("<b>Content Credentials</b>"))
+        self.title.setWordWrap(True)  # it names the work, whose title may be long
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)

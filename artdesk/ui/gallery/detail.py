@@ -17,7 +17,7 @@ from artdesk.ui.canvas.names import picture_name, style_label
 from artdesk.ui.music.names import mode_label, music_style_label
 from artdesk.ui.poem.names import form_label
 
-PREVIEW = 300  # the longest side of a picture or piano-roll preview, in pixels
+PREVIEW = 256  # the longest side of a picture or piano-roll preview, in pixels: 4x a 64 px model picture
 
 
 class QtWorkDetail(QWidget):

@@ -138,7 +138,7 @@ class GalleryPanel(QWidget):
         QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_selected)
 
         side = QWidget()
-        side.setMinimumWidth(330)  # the detail's preview is 300 px
+        side.setMinimumWidth(300)  # the detail's preview is 256 px, with margins
         side_layout = QVBoxLayout(side)
         rating_row = QHBoxLayout()
         rating_row.addWidget(self.rating)
