@@ -159,6 +159,8 @@ def test_names_and_model_written_titles_are_chinese(qapp):
     """What the issue found still English after a restart: music words, forms, gallery filters, layer names,
     and the titles and captions the models write in English."""
     from artdesk.core.paths import app_paths
+    from artdesk.core.recovery import RecoveryInfo
+    from artdesk.ui.canvas.autosave import recovery_question
     from artdesk.ui.canvas.names import picture_name
     from artdesk.ui.gallery.originality import QtOriginalityView
     from artdesk.ui.music.names import instrument_label, melody_title, mode_label, music_style_label
@@ -170,7 +172,8 @@ def test_names_and_model_written_titles_are_chinese(qapp):
                  form_label("en-free"), picture_name({"style": "emoji", "job": "generate", "index": 2}),
                  melody_title({"title": "Folk melody in C major (1) continued (2)"}),
                  melody_title({"title": "Interpolation 1/5"}), melody_title({"title": "Variation 3"}),
-                 QtOriginalityView().caption_text("training picture #1911 (kai)")]
+                 QtOriginalityView().caption_text("training picture #1911 (kai)"),
+                 recovery_question(RecoveryInfo(1796630000.0, "/home/画.ora"))]  # it mixed languages before
         assert shown[:5] == ["民谣", "大调", "钢琴", "自由诗", "表情符号，第 3 张"]
         for text in shown:
             assert not english_words(text, ALLOWED), text
