@@ -128,7 +128,7 @@ def test_copy_check_gives_the_gallerys_figure(qtbot, panel, tmp_path):
     from artdesk.ml.originality import BoardRequest, Work, board_job
     from artdesk.ml.poem.export import export_poem
     from artdesk.ml.poem.copyindex import calibrate
-    from artdesk.ui.gallery.originality import QtOriginalityView
+    from artdesk.ui.widgets.originality import QtOriginalityView
     from tests.ml.poem.fixtures import tiny_corpus
 
     folder = panel.context.paths.user_models / "poem" / "tiny-en"

@@ -162,7 +162,7 @@ def test_names_and_model_written_titles_are_chinese(qapp):
     from artdesk.core.recovery import RecoveryInfo
     from artdesk.ui.canvas.autosave import recovery_question
     from artdesk.ui.canvas.names import picture_name
-    from artdesk.ui.gallery.originality import QtOriginalityView
+    from artdesk.ui.widgets.originality import QtOriginalityView
     from artdesk.ui.music.names import instrument_label, melody_title, mode_label, music_style_label
     from artdesk.ui.poem.names import form_label
 

@@ -31,8 +31,8 @@ from artdesk.ui.gallery.board import BoardDialog
 from artdesk.ui.gallery.credentials import QtHowItWasMade
 from artdesk.ui.gallery.detail import QtWorkDetail
 from artdesk.ui.gallery.model import QtGalleryModel
-from artdesk.ui.gallery.originality import QtOriginalityView
 from artdesk.ui.widgets.drops import accept_local_files, dropped_paths
+from artdesk.ui.widgets.originality import QtOriginalityView
 
 SORTS = (("Newest", "created", True), ("Oldest", "created", False), ("Best rated", "rating", True),
          ("Model", "model", False), ("Seed", "seed", False))

@@ -1,4 +1,6 @@
-"""Shows one originality answer: the label, the work beside its nearest training works, the longest shared passage."""
+"""Shows one originality answer: the label, the work beside its nearest training works, the longest shared passage.
+
+Shared by the Gallery and the Poem panel's copy check (here, so poem and gallery do not import each other)."""
 from __future__ import annotations
 
 import re
