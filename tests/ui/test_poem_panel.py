@@ -232,8 +232,8 @@ def test_an_earlier_acrostics_heads_do_not_leak_into_a_free_verse_record(panel):
     assert panel.session.poem_request(panel.editor.lines()).heads == "MOON"
     panel.select_form("en-free")
     assert panel.session.poem_request(panel.editor.lines()).heads == ""
-    from artdesk.ml.poem.export import poem_settings
+    from artdesk.ml.poem.replay import request_settings
 
-    assert poem_settings(panel.session.poem_request(panel.editor.lines()))["heads"] == ""  # what a free-verse record stores
+    assert request_settings(panel.session.poem_request(panel.editor.lines()))["heads"] == ""  # what a free-verse record stores
     panel.select_form("en-acrostic")
     assert panel.controls.heads_edit.text() == "MOON"  # the field keeps it for the next acrostic
