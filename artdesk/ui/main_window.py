@@ -79,7 +79,6 @@ class MainWindow(QMainWindow):
         self._commands: dict[str, object] = {}  # panel name -> its document commands, once built
         self.document_menus = QtDocumentMenus(self, self._window_settings, self.current_commands, self.open_paths)
         self.document_menus.recent.message.connect(context.status_message)
-        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._build_actions()
         self.retranslate()
         self._restore_state()
@@ -251,12 +250,10 @@ class MainWindow(QMainWindow):
             return None
         if name not in self._commands:
             page = self.panels[name]
-            page.ensure_built()
+            if page.panel is None:  # still importing off the UI thread: its commands come once it is built
+                return None
             self._commands[name] = commands_for(name, page.panel)
         return self._commands[name]
-
-    def _on_tabs_current_changed(self, _index: int) -> None:
-        self.document_menus.update_enabled()
 
     def open_paths(self, paths: list[str]) -> list[str]:
         """Open documents (command line, File > Open, Open Recent) in the panel for their type; those opened."""

@@ -74,9 +74,22 @@ def test_undo_and_redo_keys_reach_the_panel_in_front(qtbot, window):
     assert not window.document_menus.actions["undo"].isEnabled()  # the music panel has nothing to undo
 
 
+def test_a_key_greyed_while_the_menu_was_open_works_again_once_it_closes(qtbot, window):
+    window.show_panel("music")
+    window.edit_menu.aboutToShow.emit()
+    assert not window.document_menus.actions["undo"].isEnabled()  # nothing to undo in the music panel
+    window.edit_menu.aboutToHide.emit()
+    canvas = window.show_panel("canvas").panel
+    layers = len(canvas.editor.document.layers)
+    canvas.editor.new_layer("extra")
+    canvas.view.setFocus()
+    qtbot.keyClick(canvas.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(canvas.editor.document.layers) == layers
+
+
 def test_edit_commands_act_on_the_text_being_typed(qtbot, window):
     poem = window.show_panel("poem").panel
-    field = poem.theme_edit
+    field = poem.controls.theme_edit
     field.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
     field.setText("sea night")

@@ -60,6 +60,7 @@ class QtDocumentMenus(QObject):
         for name in ("save", "save_as", "export"):
             menu.addAction(self.actions[name])
         menu.aboutToShow.connect(self.update_enabled)
+        menu.aboutToHide.connect(self.enable_keys)
 
     def fill_edit_menu(self, menu: QMenu) -> None:
         for name in ("undo", "redo"):
@@ -68,6 +69,7 @@ class QtDocumentMenus(QObject):
         for name in ("cut", "copy", "paste"):
             menu.addAction(self.actions[name])
         menu.aboutToShow.connect(self.update_enabled)
+        menu.aboutToHide.connect(self.enable_keys)
 
     def retranslate(self) -> None:
         texts = {"new": self.tr("&New"), "open": self.tr("&Open…"), "save": self.tr("&Save"),
@@ -90,6 +92,12 @@ class QtDocumentMenus(QObject):
         """Grey what does not apply now (called as a menu opens; keys still reach ``trigger``, which checks again)."""
         for name, action in self.actions.items():
             action.setEnabled(self.can(name))
+
+    def enable_keys(self) -> None:
+        """Enable every item again once its menu closes: a greyed action takes no key, and what applies changes
+        with the panel in front (built off the UI thread, maybe after the menu last opened) and its document."""
+        for action in self.actions.values():
+            action.setEnabled(True)
 
     def trigger(self, name: str) -> Path | bool | None:
         """Run a menu command on the text field being typed in (Edit) or on the panel in front."""
