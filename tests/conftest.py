@@ -49,3 +49,25 @@ def discard_answers(monkeypatch):
     answers = DiscardAnswers()
     monkeypatch.setattr(artdesk.ui.discard, "ask", answers)
     return answers
+
+
+class RestartAnswers:
+    """Answers "restart now?" after a language change in tests: ``answer`` (Later by default); ``asked`` counts."""
+
+    def __init__(self):
+        self.answer = False
+        self.asked = 0
+
+    def __call__(self, _parent):
+        self.asked += 1
+        return self.answer
+
+
+@pytest.fixture(autouse=True)
+def restart_answers(monkeypatch):
+    """Every test answers the restart question through this (a real modal box would wait forever offscreen)."""
+    import artdesk.ui.restart
+
+    answers = RestartAnswers()
+    monkeypatch.setattr(artdesk.ui.restart, "ask", answers)
+    return answers

@@ -23,11 +23,6 @@ class RecoveryInfo:
     saved_at: float
     source: str | None  # the file the work came from or was last saved to, if any
 
-    def describe(self) -> str:
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.saved_at))
-        origin = f" ({Path(self.source).name})" if self.source else ""
-        return f"unsaved work from {when}{origin}"
-
 
 class RecoveryStore:
     """One recovery slot in ``folder``: an .ora of the document plus a small JSON description."""

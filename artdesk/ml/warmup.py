@@ -11,14 +11,14 @@ def warm_up(request: Any, ctx: JobContext) -> dict[str, str]:
 
     Reports progress at each of its three steps; not cancellable mid-import.
     """
-    ctx.report(0.0, "Loading torch…")
+    ctx.report(0.0, "Getting the models ready…")
     import torch
 
     from artdesk.ml.device import configure_threads, pick_device
 
     ctx.raise_if_cancelled()
     threads = configure_threads()
-    ctx.report(0.5, "Preparing the optimizer…")
+    ctx.report(0.5, "Getting the models ready…")
     torch.optim.Adam([torch.nn.Parameter(torch.zeros(1))])
     device = pick_device(str(request or "auto"))
     ctx.report(1.0, "Models ready")

@@ -69,6 +69,14 @@ def build_window(app: QApplication) -> MainWindow:
     return window
 
 
+def ready_text(window: MainWindow, info: dict) -> str:
+    """The status line once the models can run: where they run, in words (the device's name in the log)."""
+    log.info("models ready on %s with %s threads (torch %s)", info.get("device"), info.get("threads"), info.get("torch"))
+    if str(info.get("device", "cpu")).startswith("cpu"):
+        return window.tr("Ready. Models run on this computer's processor.")
+    return window.tr("Ready. Models run on the graphics card.")
+
+
 def start_warm_up(window: MainWindow) -> JobHandle:
     """Start the model process (it imports torch; the UI's process never does) and report when it is ready."""
     from artdesk.ml.warmup import warm_up
@@ -79,8 +87,8 @@ def start_warm_up(window: MainWindow) -> JobHandle:
     os.environ.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) - 1)))
     context.runner.use_model_process((warm_up, device))
     handle = context.runner.submit(warm_up, device, window.tr("Loading models"))
-    handle.progress.connect(lambda p: context.status_message.emit(p.message))
-    handle.returned.connect(lambda info: context.status_message.emit(window.tr("Ready ({0}, {1} threads)").format(info["device"], info["threads"])))
+    handle.started.connect(lambda: context.status_message.emit(window.tr("Getting the models ready…")))
+    handle.returned.connect(lambda info: context.status_message.emit(ready_text(window, info)))
     handle.errored.connect(lambda message, _details: context.status_message.emit(message))
     handle.start()
     return handle

@@ -4,7 +4,7 @@ All C2PA work runs as runner jobs (``core.credentials.jobs``); this object only 
 answers into messages. A panel calls ``opened(path, relationship)`` when a picture becomes its document
 ("parentOf") or a layer ("componentOf"), ``forget()`` for a new document, and ``sign(path, record)`` after it
 has written an export. What a read finds also goes to ``context.credentials_read`` for the Gallery's
-"How it was made".
+"Content Credentials" box.
 """
 from __future__ import annotations
 
@@ -44,10 +44,10 @@ class QtCredentials(QObject):
         if credentials.state == "none":
             return  # a file without credentials opens as before
         if credentials.state == "tampered":
-            self.show_message(self.tr("%s has been tampered with since it was signed: see Gallery › How it was made.")
+            self.show_message(self.tr("%s has been tampered with since it was signed: see Gallery › Content Credentials.")
                               % name, True)
         elif credentials.state == "valid":
-            self.show_message(self.tr("%s carries Content Credentials: see Gallery › How it was made.") % name)
+            self.show_message(self.tr("%s carries Content Credentials: see Gallery › Content Credentials.") % name)
         else:
             self.show_message(credentials.sentences[0], True)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal, qVersion
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget
 
@@ -18,6 +18,8 @@ from artdesk.core.settings import save_settings
 from artdesk.ui.context import AppContext
 from artdesk.ui.dialogs.welcome import QtWelcomePage
 from artdesk.ui.discard import may_discard
+from artdesk.ui.menus.document import commands_for
+from artdesk.ui.menus.file_edit import QtDocumentMenus
 from artdesk.ui.panels import PANELS
 from artdesk.ui.panels.lazy import LazyPanel
 from artdesk.ui.widgets.job_status import QtJobStatus
@@ -73,9 +75,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_warning)
         context.status_message.connect(self._on_context_status_message)
         context.open_path_requested.connect(self._on_context_open_path_requested)
+        self._window_settings = QSettings(str(context.paths.config / "window.ini"), QSettings.Format.IniFormat)
+        self._commands: dict[str, object] = {}  # panel name -> its document commands, once built
+        self.document_menus = QtDocumentMenus(self, self._window_settings, self.current_commands, self.open_paths)
+        self.document_menus.recent.message.connect(context.status_message)
         self._build_actions()
         self.retranslate()
-        self._window_settings = QSettings(str(context.paths.config / "window.ini"), QSettings.Format.IniFormat)
         self._restore_state()
         self.welcome_dock.setVisible(self._first_run())
         self.check_bundled_models()
@@ -106,14 +111,19 @@ class MainWindow(QMainWindow):
         self.jobs_action = self.jobs_dock.toggleViewAction()
         self.jobs_action.setShortcut(QKeySequence("Ctrl+J"))
         self.welcome_action = self.welcome_dock.toggleViewAction()
-        self.shortcuts_action = self._action(self.open_shortcuts, QKeySequence.StandardKey.HelpContents)
+        self.manual_action = self._action(lambda: self.open_manual(), QKeySequence.StandardKey.HelpContents)
+        self.shortcuts_action = self._action(self.open_shortcuts, "Ctrl+/")
         self.about_action = self._action(self.open_about, None, QAction.MenuRole.AboutRole)
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.document_menus.fill_file_menu(self.file_menu)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.preferences_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.document_menus.fill_edit_menu(self.edit_menu)
         self.models_menu = bar.addMenu("")
         self.models_menu.addAction(self.library_action)
         self.view_menu = bar.addMenu("")
@@ -124,6 +134,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.jobs_action)
         self.view_menu.addAction(self.full_screen_action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.manual_action)
         self.help_menu.addAction(self.welcome_action)
         self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addSeparator()
@@ -146,6 +157,9 @@ class MainWindow(QMainWindow):
         self.jobs_dock.setAccessibleName(self.tr("Running jobs"))
         self.welcome_dock.setWindowTitle(self.tr("Welcome"))
         self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.document_menus.retranslate()
+        self.manual_action.setText(self.tr("&Manual"))
         self.models_menu.setTitle(self.tr("&Models"))
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -229,8 +243,21 @@ class MainWindow(QMainWindow):
     def _on_context_open_path_requested(self, path: str) -> None:
         self.open_paths([path])
 
-    def open_paths(self, paths: list[str]) -> None:
-        """Open documents given on the command line in the panel for their type (if it can open files)."""
+    def current_commands(self):
+        """The document commands (artdesk/ui/menus/document.py) of the panel in front, or None."""
+        name = next((n for n, page in self.panels.items() if page is self.tabs.currentWidget()), None)
+        if name is None:
+            return None
+        if name not in self._commands:
+            page = self.panels[name]
+            if page.panel is None:  # still importing off the UI thread: its commands come once it is built
+                return None
+            self._commands[name] = commands_for(name, page.panel)
+        return self._commands[name]
+
+    def open_paths(self, paths: list[str]) -> list[str]:
+        """Open documents (command line, File > Open, Open Recent) in the panel for their type; those opened."""
+        opened = []
         for raw in paths:
             path = Path(raw)
             domain = OPENED_BY.get(path.suffix.lower())
@@ -240,9 +267,11 @@ class MainWindow(QMainWindow):
             page = self.show_panel(domain)
             opener = getattr(page.panel, "open_file", None)  # optional panel hook: open_file(path)
             if callable(opener):
-                opener(path)
+                if opener(path) not in (False, None):
+                    opened.append(str(path))
             else:
                 self.context.status_message.emit(self.tr("The {0} panel cannot open files yet.").format(self.panel_titles()[domain]))
+        return opened
 
     def open_model_library(self):
         from artdesk.ui.dialogs.model_library import ModelLibraryDialog
@@ -255,9 +284,24 @@ class MainWindow(QMainWindow):
         from artdesk.ui.dialogs.preferences import PreferencesDialog
 
         dialog = PreferencesDialog(self.context, self)
+        language_before = str(self.context.settings.get("general", {}).get("language", "system"))
         dialog.applied.connect(self.preferences_applied)
+        dialog.applied.connect(lambda values: self._on_preferences_applied(language_before, values))
         dialog.open()
         return dialog
+
+    def open_manual(self, topic: str = ""):
+        """Help > Manual (F1), or a "?" button's topic: the offline manual in the interface language."""
+        from artdesk.ui.help.manual import open_manual
+
+        return open_manual(self, topic, self.context.paths)
+
+    def _on_preferences_applied(self, language_before: str, values: dict) -> None:
+        """A new language reaches the menus at once (retranslate); the panels need a restart: say so, offer it."""
+        if str(values.get("language", "system")) != language_before:
+            from artdesk.ui.restart import offer_restart
+
+            QTimer.singleShot(0, lambda: offer_restart(self))  # after the Preferences dialog has closed
 
     def open_shortcuts(self):
         from artdesk.ui.dialogs.shortcuts import ShortcutsDialog

@@ -115,6 +115,10 @@
       <translation>作品评估表</translation>
     </message>
     <message>
+      <source>Craft</source>
+      <translation>技法</translation>
+    </message>
+    <message>
       <source>Diversity</source>
       <translation>多样性</translation>
     </message>
@@ -131,8 +135,8 @@
       <translation>新颖度</translation>
     </message>
     <message>
-      <source>Novelty: share of unseen works of the same data that sit at least as close to training (0 copies, 1 farther than all). Diversity: unlike the closest other work of the batch (0 duplicate). Technique: sharpness of pictures, in-key rate of melodies, rule violations of poems. Rating: double-click to set 0-5.</source>
-      <translation>新颖度：同一数据集中未见过的作品里，与训练数据至少同样接近的比例（0 为照搬，1 为比所有作品都远）。多样性：与本批中最相近的另一件作品的差别（0 为重复）。技法：图片的清晰度、旋律的调内音比例、诗歌的格律错误数。评分：双击设置 0-5。</translation>
+      <source>Novelty: share of unseen works of the same data that sit at least as close to training (0 copies, 1 farther than all). Diversity: unlike the closest other work of the batch (0 duplicate). Craft: how crisp a picture is beside the others, how many notes of a melody are in its key, whether a poem keeps its form's rules. Rating: double-click to set 0-5.</source>
+      <translation>新颖度：同类未见过的作品中，与训练数据至少同样接近的比例（0 为照抄，1 为比所有作品都远）。多样性：与这一批中最相近的另一件作品的差别（0 为重复）。技法：图片与其他图片相比有多清晰，旋律有多少音符在调内，诗是否守住体裁的规则。评分：双击设为 0–5。</translation>
     </message>
     <message>
       <source>Rating</source>
@@ -149,10 +153,6 @@
     <message>
       <source>Show</source>
       <translation>显示</translation>
-    </message>
-    <message>
-      <source>Technique</source>
-      <translation>技法</translation>
     </message>
     <message>
       <source>at least</source>
@@ -181,6 +181,13 @@
     <message>
       <source>{0} of {1} works shown</source>
       <translation>显示 {1} 件中的 {0} 件</translation>
+    </message>
+  </context>
+  <context>
+    <name>CanvasCommands</name>
+    <message>
+      <source>Pictures and documents (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.ora);;All files (*)</source>
+      <translation>图片和文档 (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.ora);;所有文件 (*)</translation>
     </message>
   </context>
   <context>
@@ -214,20 +221,12 @@
       <translation>已添加图层 %s</translation>
     </message>
     <message>
-      <source>Animals</source>
-      <translation>动物</translation>
-    </message>
-    <message>
       <source>Below 1: safer, more typical pictures; above 1: wilder ones</source>
       <translation>小于 1：更稳妥、更常见的画面；大于 1：更大胆奔放</translation>
     </message>
     <message>
       <source>Breed picks</source>
       <translation>杂交选中的图</translation>
-    </message>
-    <message>
-      <source>Brush script (kai)</source>
-      <translation>楷书</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -246,10 +245,6 @@
       <translation>单击选取（按住 Ctrl 可多选）；双击加为图层</translation>
     </message>
     <message>
-      <source>Clip art</source>
-      <translation>剪贴画</translation>
-    </message>
-    <message>
       <source>Could not read the drawing: %s</source>
       <translation>无法读取画面：%s</translation>
     </message>
@@ -262,16 +257,8 @@
       <translation>画什么</translation>
     </message>
     <message>
-      <source>Emoji</source>
-      <translation>表情符号</translation>
-    </message>
-    <message>
       <source>Export walk as GIF</source>
       <translation>将过渡导出为 GIF</translation>
-    </message>
-    <message>
-      <source>Faces</source>
-      <translation>表情脸</translation>
     </message>
     <message>
       <source>Fine-tune an image model on a folder of your own pictures</source>
@@ -282,16 +269,12 @@
       <translation>请先完成或关闭已打开的微调。</translation>
     </message>
     <message>
-      <source>Food</source>
-      <translation>食物</translation>
+      <source>Forward ▶</source>
+      <translation>前进 ▶</translation>
     </message>
     <message>
       <source>Frames</source>
       <translation>帧数</translation>
-    </message>
-    <message>
-      <source>Game sprite</source>
-      <translation>游戏精灵图</translation>
     </message>
     <message>
       <source>Generate</source>
@@ -300,6 +283,14 @@
     <message>
       <source>Generate again</source>
       <translation>再次生成</translation>
+    </message>
+    <message>
+      <source>Generated picture</source>
+      <translation>生成的图片</translation>
+    </message>
+    <message>
+      <source>Grid {0} of {1}</source>
+      <translation>第 {0} 组，共 {1} 组</translation>
     </message>
     <message>
       <source>Its provenance names no canvas job, so it cannot be generated again.</source>
@@ -358,14 +349,6 @@
       <translation>图片数</translation>
     </message>
     <message>
-      <source>Plain (hei)</source>
-      <translation>黑体</translation>
-    </message>
-    <message>
-      <source>Print (song)</source>
-      <translation>宋体</translation>
-    </message>
-    <message>
       <source>Project my drawing</source>
       <translation>按我的画找相近的图</translation>
     </message>
@@ -378,8 +361,12 @@
       <translation>种子</translation>
     </message>
     <message>
-      <source>Sketch / line art</source>
-      <translation>素描 / 线稿</translation>
+      <source>Show the grid before this one (its picks are still there)</source>
+      <translation>显示上一组图片（之前选中的还在）</translation>
+    </message>
+    <message>
+      <source>Show the next grid again</source>
+      <translation>再次显示下一组图片</translation>
     </message>
     <message>
       <source>Slide pick along direction</source>
@@ -424,6 +411,81 @@
     <message>
       <source>saved %s</source>
       <translation>已保存 %s</translation>
+    </message>
+    <message>
+      <source>◀ Back</source>
+      <translation>◀ 后退</translation>
+    </message>
+  </context>
+  <context>
+    <name>CanvasNames</name>
+    <message>
+      <source>Animals</source>
+      <translation>动物</translation>
+    </message>
+    <message>
+      <source>Brush script (kai)</source>
+      <translation>楷书</translation>
+    </message>
+    <message>
+      <source>Clip art</source>
+      <translation>剪贴画</translation>
+    </message>
+    <message>
+      <source>Emoji</source>
+      <translation>表情符号</translation>
+    </message>
+    <message>
+      <source>Faces</source>
+      <translation>表情脸</translation>
+    </message>
+    <message>
+      <source>Food</source>
+      <translation>食物</translation>
+    </message>
+    <message>
+      <source>Game sprite</source>
+      <translation>游戏精灵图</translation>
+    </message>
+    <message>
+      <source>Plain (hei)</source>
+      <translation>黑体</translation>
+    </message>
+    <message>
+      <source>Print (song)</source>
+      <translation>宋体</translation>
+    </message>
+    <message>
+      <source>Sketch / line art</source>
+      <translation>素描 / 线稿</translation>
+    </message>
+    <message>
+      <source>{0}, from my drawing</source>
+      <translation>{0}，按我的画找到的图</translation>
+    </message>
+    <message>
+      <source>{0}, my drawing as the model sees it</source>
+      <translation>{0}，模型眼中的我的画</translation>
+    </message>
+    <message>
+      <source>{0}, offspring {1}</source>
+      <translation>{0}，杂交第 {1} 张</translation>
+    </message>
+    <message>
+      <source>{0}, pick {1}</source>
+      <translation>{0}，第 {1} 张</translation>
+    </message>
+    <message>
+      <source>{0}, slide step {1}</source>
+      <translation>{0}，沿方向变化第 {1} 步</translation>
+    </message>
+    <message>
+      <source>{0}, variation {1}</source>
+      <translation>{0}，变体 {1}</translation>
+    </message>
+    <message>
+      <source>{0}, walk step {1}</source>
+      <translation>{0}，过渡第 {1} 步</translation>
     </message>
   </context>
   <context>
@@ -939,6 +1001,13 @@
     </message>
   </context>
   <context>
+    <name>GalleryCommands</name>
+    <message>
+      <source>Works artdesk opens (*.ora *.png *.jpg *.jpeg *.webp *.mid *.midi *.txt);;All files (*)</source>
+      <translation>artdesk 能打开的作品 (*.ora *.png *.jpg *.jpeg *.webp *.mid *.midi *.txt);;所有文件 (*)</translation>
+    </message>
+  </context>
+  <context>
     <name>GalleryPanel</name>
     <message>
       <source>; {0} left out (their files are gone)</source>
@@ -949,8 +1018,16 @@
       <translation>添加内容凭证</translation>
     </message>
     <message>
+      <source>All panels</source>
+      <translation>所有面板</translation>
+    </message>
+    <message>
       <source>Any rating</source>
       <translation>任意评分</translation>
+    </message>
+    <message>
+      <source>Best rated</source>
+      <translation>评分最高</translation>
     </message>
     <message>
       <source>Board: {0} of {1} works measured</source>
@@ -959,6 +1036,10 @@
     <message>
       <source>Bundle {0}: {1} work(s)</source>
       <translation>作品包 {0}：{1} 件作品</translation>
+    </message>
+    <message>
+      <source>Canvas</source>
+      <translation>画布</translation>
     </message>
     <message>
       <source>Check originality</source>
@@ -1041,6 +1122,18 @@
       <translation>保留的作品</translation>
     </message>
     <message>
+      <source>Model</source>
+      <translation>模型</translation>
+    </message>
+    <message>
+      <source>Music</source>
+      <translation>音乐</translation>
+    </message>
+    <message>
+      <source>Newest</source>
+      <translation>最新</translation>
+    </message>
+    <message>
       <source>No rating</source>
       <translation>未评分</translation>
     </message>
@@ -1053,12 +1146,20 @@
       <translation>所选作品的新颖度、多样性、技法和评分（若只选了一件或未选，则为当前显示的最新作品）</translation>
     </message>
     <message>
+      <source>Oldest</source>
+      <translation>最早</translation>
+    </message>
+    <message>
       <source>One .zip: each selected work with its provenance record, and a manifest</source>
       <translation>一个 .zip 文件：每件所选作品及其来源记录，外加一份清单</translation>
     </message>
     <message>
       <source>Open in its panel</source>
       <translation>在对应面板中打开</translation>
+    </message>
+    <message>
+      <source>Poem</source>
+      <translation>诗歌</translation>
     </message>
     <message>
       <source>Rating</source>
@@ -1071,6 +1172,10 @@
     <message>
       <source>Search title, tags, model…</source>
       <translation>搜索标题、标签、模型…</translation>
+    </message>
+    <message>
+      <source>Seed</source>
+      <translation>种子</translation>
     </message>
     <message>
       <source>Signed {0} of {1} exported pictures and sounds.</source>
@@ -1098,6 +1203,172 @@
     </message>
   </context>
   <context>
+    <name>JobProgress</name>
+    <message>
+      <source>Adding Content Credentials…</source>
+      <translation>正在添加内容凭证…</translation>
+    </message>
+    <message>
+      <source>Calibrating on held-out pictures…</source>
+      <translation>正在用留出的图片校准…</translation>
+    </message>
+    <message>
+      <source>Checked</source>
+      <translation>已检查</translation>
+    </message>
+    <message>
+      <source>Checking the certificate…</source>
+      <translation>正在检查证书…</translation>
+    </message>
+    <message>
+      <source>Checking the gallery against its files…</source>
+      <translation>正在核对作品集与文件…</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>正在检查…</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>Finding a start…</source>
+      <translation>正在寻找起点…</translation>
+    </message>
+    <message>
+      <source>Finding the main directions…</source>
+      <translation>正在寻找主要变化方向…</translation>
+    </message>
+    <message>
+      <source>Getting the models ready…</source>
+      <translation>正在准备模型…</translation>
+    </message>
+    <message>
+      <source>Imported</source>
+      <translation>已导入</translation>
+    </message>
+    <message>
+      <source>Indexing your pictures for Check originality…</source>
+      <translation>正在为检查原创性给你的图片建立索引…</translation>
+    </message>
+    <message>
+      <source>Loading the base model…</source>
+      <translation>正在加载基础模型…</translation>
+    </message>
+    <message>
+      <source>Loading the model…</source>
+      <translation>正在加载模型…</translation>
+    </message>
+    <message>
+      <source>Loading the poem model…</source>
+      <translation>正在加载诗歌模型…</translation>
+    </message>
+    <message>
+      <source>Loading the style…</source>
+      <translation>正在加载风格…</translation>
+    </message>
+    <message>
+      <source>Measuring the fine-tuned model beside the base model…</source>
+      <translation>正在对比微调后的模型和基础模型…</translation>
+    </message>
+    <message>
+      <source>Measuring the style…</source>
+      <translation>正在测量风格…</translation>
+    </message>
+    <message>
+      <source>Models ready</source>
+      <translation>模型已就绪</translation>
+    </message>
+    <message>
+      <source>Preparing a measurement…</source>
+      <translation>正在准备测量…</translation>
+    </message>
+    <message>
+      <source>Projected</source>
+      <translation>已找到</translation>
+    </message>
+    <message>
+      <source>Reading the signing identity…</source>
+      <translation>正在读取签名身份…</translation>
+    </message>
+    <message>
+      <source>Reading the style pictures…</source>
+      <translation>正在读取风格图片…</translation>
+    </message>
+    <message>
+      <source>Reading your text…</source>
+      <translation>正在读取你的文本…</translation>
+    </message>
+    <message>
+      <source>Saving the model…</source>
+      <translation>正在保存模型…</translation>
+    </message>
+    <message>
+      <source>Upscaled</source>
+      <translation>已放大</translation>
+    </message>
+  </context>
+  <context>
+    <name>JobTitles</name>
+    <message>
+      <source>Breed pictures</source>
+      <translation>杂交图片</translation>
+    </message>
+    <message>
+      <source>Check pictures</source>
+      <translation>检查图片</translation>
+    </message>
+    <message>
+      <source>Estimate fine-tune time</source>
+      <translation>估算微调时间</translation>
+    </message>
+    <message>
+      <source>Fine-tune {0}</source>
+      <translation>微调 {0}</translation>
+    </message>
+    <message>
+      <source>Generate again</source>
+      <translation>再次生成</translation>
+    </message>
+    <message>
+      <source>Generate pictures</source>
+      <translation>生成图片</translation>
+    </message>
+    <message>
+      <source>Look for unfinished fine-tunes</source>
+      <translation>查找未完成的微调</translation>
+    </message>
+    <message>
+      <source>Model snapshots</source>
+      <translation>模型快照</translation>
+    </message>
+    <message>
+      <source>Preview pictures</source>
+      <translation>预览图片</translation>
+    </message>
+    <message>
+      <source>Project the drawing</source>
+      <translation>按涂画找相近的图</translation>
+    </message>
+    <message>
+      <source>Slide along a direction</source>
+      <translation>沿方向变化</translation>
+    </message>
+    <message>
+      <source>Upscale a picture</source>
+      <translation>放大图片</translation>
+    </message>
+    <message>
+      <source>Vary a picture</source>
+      <translation>变化图片</translation>
+    </message>
+    <message>
+      <source>Walk between two pictures</source>
+      <translation>在两张图之间过渡</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message numerus="yes">
       <source>%n bundled model(s) could not be read</source>
@@ -1108,6 +1379,10 @@
     <message>
       <source>&amp;About artdesk</source>
       <translation>关于 artdesk(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>编辑(&amp;E)</translation>
     </message>
     <message>
       <source>&amp;File</source>
@@ -1128,6 +1403,10 @@
     <message>
       <source>&amp;Keyboard shortcuts</source>
       <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+      <source>&amp;Manual</source>
+      <translation>使用手册(&amp;M)</translation>
     </message>
     <message>
       <source>&amp;Models</source>
@@ -1207,6 +1486,17 @@
     </message>
   </context>
   <context>
+    <name>MidiOut</name>
+    <message>
+      <source>No MIDI output is available on this system.</source>
+      <translation>这个系统上没有可用的 MIDI 输出。</translation>
+    </message>
+    <message>
+      <source>No MIDI output ports were found. Start a DAW or a virtual MIDI port, then refresh.</source>
+      <translation>没有找到 MIDI 输出端口。请先启动 DAW 或虚拟 MIDI 端口，然后刷新。</translation>
+    </message>
+  </context>
+  <context>
     <name>ModelLibraryDialog</name>
     <message>
       <source>Cannot delete model</source>
@@ -1217,12 +1507,24 @@
       <translation>无法导入模型</translation>
     </message>
     <message>
+      <source>Canvas</source>
+      <translation>画布</translation>
+    </message>
+    <message>
       <source>Choose a model folder (with card.json)</source>
       <translation>选择模型文件夹（内含 card.json）</translation>
     </message>
     <message>
       <source>Close</source>
       <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Created</source>
+      <translation>创建时间</translation>
+    </message>
+    <message>
+      <source>Data licence</source>
+      <translation>数据许可</translation>
     </message>
     <message>
       <source>Delete model</source>
@@ -1237,6 +1539,10 @@
       <translation>要删除你的模型 {0} 吗？此操作无法撤销。</translation>
     </message>
     <message>
+      <source>Domain</source>
+      <translation>领域</translation>
+    </message>
+    <message>
       <source>Import model folder…</source>
       <translation>导入模型文件夹…</translation>
     </message>
@@ -1249,8 +1555,44 @@
       <translation>已安装的模型</translation>
     </message>
     <message>
+      <source>Metrics</source>
+      <translation>指标</translation>
+    </message>
+    <message>
       <source>Model library</source>
       <translation>模型库</translation>
+    </message>
+    <message>
+      <source>Music</source>
+      <translation>音乐</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Painting style</source>
+      <translation>绘画风格</translation>
+    </message>
+    <message>
+      <source>Parent</source>
+      <translation>来源模型</translation>
+    </message>
+    <message>
+      <source>Picture features</source>
+      <translation>图片特征</translation>
+    </message>
+    <message>
+      <source>Poem</source>
+      <translation>诗歌</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>大小</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
     </message>
     <message>
       <source>bundled</source>
@@ -1259,6 +1601,80 @@
     <message>
       <source>yours</source>
       <translation>我的</translation>
+    </message>
+  </context>
+  <context>
+    <name>MusicCommands</name>
+    <message>
+      <source>MIDI files (*.mid *.midi);;All files (*)</source>
+      <translation>MIDI 文件 (*.mid *.midi);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>New melody</source>
+      <translation>新旋律</translation>
+    </message>
+    <message>
+      <source>The piano roll is empty: draw notes or generate. Undo brings the melody back.</source>
+      <translation>钢琴卷帘已清空：可以画音符或生成。撤销可以找回原来的旋律。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MusicNames</name>
+    <message>
+      <source>Interpolation {0} of {1}</source>
+      <translation>渐变第 {0} 段，共 {1} 段</translation>
+    </message>
+    <message>
+      <source>Melody</source>
+      <translation>旋律</translation>
+    </message>
+    <message>
+      <source>Organ</source>
+      <translation>风琴</translation>
+    </message>
+    <message>
+      <source>Piano</source>
+      <translation>钢琴</translation>
+    </message>
+    <message>
+      <source>Plucked string</source>
+      <translation>拨弦</translation>
+    </message>
+    <message>
+      <source>Soft square</source>
+      <translation>柔和方波</translation>
+    </message>
+    <message>
+      <source>Variation {0}</source>
+      <translation>变奏 {0}</translation>
+    </message>
+    <message>
+      <source>celtic</source>
+      <translation>凯尔特</translation>
+    </message>
+    <message>
+      <source>classical</source>
+      <translation>古典</translation>
+    </message>
+    <message>
+      <source>folk</source>
+      <translation>民谣</translation>
+    </message>
+    <message>
+      <source>major</source>
+      <translation>大调</translation>
+    </message>
+    <message>
+      <source>minor</source>
+      <translation>小调</translation>
+    </message>
+    <message>
+      <source>{0} melody in {1} {2} ({3})</source>
+      <translation>{1} {2}{0}旋律（{3}）</translation>
+    </message>
+    <message>
+      <source>{0}, continued ({1})</source>
+      <translation>{0}，续写（{1}）</translation>
     </message>
   </context>
   <context>
@@ -1410,6 +1826,48 @@
     <message>
       <source>{0}: {1} result(s).</source>
       <translation>{0}：{1} 个结果。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PoemCommands</name>
+    <message>
+      <source>Poems (*.txt);;All files (*)</source>
+      <translation>诗 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Save poem</source>
+      <translation>保存诗</translation>
+    </message>
+    <message>
+      <source>Text (*.txt)</source>
+      <translation>文本 (*.txt)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PoemNames</name>
+    <message>
+      <source>Acrostic</source>
+      <translation>藏头</translation>
+    </message>
+    <message>
+      <source>Couplets</source>
+      <translation>对句</translation>
+    </message>
+    <message>
+      <source>Free verse</source>
+      <translation>自由诗</translation>
+    </message>
+    <message>
+      <source>Haiku (5-7-5)</source>
+      <translation>俳句（5-7-5）</translation>
+    </message>
+    <message>
+      <source>Quatrain (AABB)</source>
+      <translation>四行诗（AABB）</translation>
+    </message>
+    <message>
+      <source>Quatrain (ABAB)</source>
+      <translation>四行诗（ABAB）</translation>
     </message>
   </context>
   <context>
@@ -1582,6 +2040,10 @@
       <translation>导出的图片和声音会被签名，任何人都能查看它们是如何制作的，以及它们是否未被改动。</translation>
     </message>
     <message>
+      <source>Fingerprint (SHA-256): {0}</source>
+      <translation>指纹（SHA-256）：{0}</translation>
+    </message>
+    <message>
       <source>If the chosen device is not available, models run on the processor.</source>
       <translation>如果所选设备不可用，模型会在处理器上运行。</translation>
     </message>
@@ -1600,6 +2062,10 @@
     <message>
       <source>Light</source>
       <translation>浅色</translation>
+    </message>
+    <message>
+      <source>Menus change at once; the panels change after a restart.</source>
+      <translation>菜单会立即切换；各面板在重启后切换。</translation>
     </message>
     <message>
       <source>NVIDIA graphics card (CUDA)</source>
@@ -1643,9 +2109,33 @@
       <translation>你的设置已经生效，但无法保存到下次启动：
 {0}</translation>
     </message>
+    <message>
+      <source>Your work is signed as “{0}”, certificate issued by “{1}”, valid until {2}.</source>
+      <translation>你的作品以“{0}”的名义签名，证书由“{1}”颁发，有效期至 {2}。</translation>
+    </message>
+    <message>
+      <source>artdesk made this certificate on this computer. Readers call it untrusted: it shows that a file is unchanged since you signed it, not who you are. Import a certificate from an authority to sign under your name.</source>
+      <translation>这张证书是 artdesk 在这台电脑上生成的。查看者会称它为“不受信任”：它只能证明文件自你签名后没有被改动，而不能证明你是谁。如需以你的名字签名，请导入由认证机构颁发的证书。</translation>
+    </message>
   </context>
   <context>
     <name>QtBoardModel</name>
+    <message>
+      <source>Craft</source>
+      <translation>技法</translation>
+    </message>
+    <message>
+      <source>Details: in-key rate {0:.2f} (share of notes in the best-fitting key)</source>
+      <translation>详情：调内比例 {0:.2f}（落在最合适调性内的音符所占比例）</translation>
+    </message>
+    <message>
+      <source>Details: sharpness {0:.0f} (variance of the Laplacian; higher is crisper)</source>
+      <translation>详情：清晰度 {0:.0f}（拉普拉斯方差；越高越清晰）</translation>
+    </message>
+    <message>
+      <source>Details: {0:.0f} rule violation(s) of the form (fewer is better)</source>
+      <translation>详情：违反体裁规则 {0:.0f} 处（越少越好）</translation>
+    </message>
     <message>
       <source>Diversity</source>
       <translation>多样性</translation>
@@ -1667,28 +2157,31 @@
       <translation>评分</translation>
     </message>
     <message>
-      <source>Technique</source>
-      <translation>技法</translation>
-    </message>
-    <message>
       <source>Work</source>
       <translation>作品</translation>
     </message>
+    <message numerus="yes">
+      <source>breaks %n rule(s)</source>
+      <translation>
+        <numerusform>违反 %n 条格律</numerusform>
+        <numerusform>违反 %n 条格律</numerusform>
+      </translation>
+    </message>
     <message>
-      <source>in-key rate: notes in the best-fitting key</source>
-      <translation>调内音比例：落在最吻合调性中的音符</translation>
+      <source>keeps the form's rules</source>
+      <translation>守住了体裁的规则</translation>
     </message>
     <message>
       <source>not measured</source>
       <translation>未评估</translation>
     </message>
     <message>
-      <source>rule violations of the form (fewer is better)</source>
-      <translation>违反诗体格律的数目（越少越好）</translation>
+      <source>sharper than {0:.0%} of these pictures</source>
+      <translation>比这些图片中的 {0:.0%} 更清晰</translation>
     </message>
     <message>
-      <source>sharpness: variance of the Laplacian (higher is crisper)</source>
-      <translation>清晰度：拉普拉斯算子的方差（越高越清晰）</translation>
+      <source>{0:.0%} of notes in key</source>
+      <translation>{0:.0%} 的音符在调内</translation>
     </message>
   </context>
   <context>
@@ -2026,12 +2519,12 @@
   <context>
     <name>QtCredentials</name>
     <message>
-      <source>%s carries Content Credentials: see Gallery › How it was made.</source>
-      <translation>%s 带有内容凭证：见 作品集 › 制作过程。</translation>
+      <source>%s carries Content Credentials: see Gallery › Content Credentials.</source>
+      <translation>%s 带有内容凭证：见 作品集 › 内容凭证。</translation>
     </message>
     <message>
-      <source>%s has been tampered with since it was signed: see Gallery › How it was made.</source>
-      <translation>%s 在签名后被篡改过：见 作品集 › 制作过程。</translation>
+      <source>%s has been tampered with since it was signed: see Gallery › Content Credentials.</source>
+      <translation>%s 在签名之后被改动过：见 作品集 › 内容凭证。</translation>
     </message>
     <message>
       <source>Add Content Credentials</source>
@@ -2044,6 +2537,57 @@
     <message>
       <source>Signed %s with Content Credentials.</source>
       <translation>已为 %s 添加内容凭证签名。</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtDocumentMenus</name>
+    <message>
+      <source>&amp;Copy</source>
+      <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Export…</source>
+      <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>&amp;New</source>
+      <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+      <source>&amp;Paste</source>
+      <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+      <source>All files (*)</source>
+      <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Cu&amp;t</source>
+      <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>Save &amp;As…</source>
+      <translation>另存为(&amp;A)…</translation>
     </message>
   </context>
   <context>
@@ -2102,14 +2646,25 @@ Saved in {1}</source>
     </message>
   </context>
   <context>
-    <name>QtHowItWasMade</name>
+    <name>QtHelpButton</name>
     <message>
-      <source>&lt;b&gt;How it was made&lt;/b&gt;</source>
-      <translation>&lt;b&gt;制作过程&lt;/b&gt;</translation>
+      <source>Help on this</source>
+      <translation>这一项的帮助</translation>
     </message>
     <message>
-      <source>&lt;b&gt;How it was made&lt;/b&gt;: %s</source>
-      <translation>&lt;b&gt;制作过程&lt;/b&gt;：%s</translation>
+      <source>What is this? Opens the manual here.</source>
+      <translation>这是什么？在使用手册中打开这一节。</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtHowItWasMade</name>
+    <message>
+      <source>&lt;b&gt;Content Credentials&lt;/b&gt;</source>
+      <translation>&lt;b&gt;内容凭证&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Content Credentials&lt;/b&gt;: %s</source>
+      <translation>&lt;b&gt;内容凭证&lt;/b&gt;：%s</translation>
     </message>
     <message>
       <source>Check Content Credentials</source>
@@ -2126,6 +2681,10 @@ Saved in {1}</source>
     <message>
       <source>Content Credentials of the file</source>
       <translation>文件的内容凭证</translation>
+    </message>
+    <message>
+      <source>None: artdesk signs pictures and sounds when you export them.</source>
+      <translation>没有：artdesk 会在你导出图片和声音时为它们签名。</translation>
     </message>
     <message>
       <source>Pictures and sounds (*.png *.jpg *.jpeg *.webp *.wav);;All files (*)</source>
@@ -2145,6 +2704,10 @@ Saved in {1}</source>
     <message>
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
+    </message>
+    <message>
+      <source>Waiting…</source>
+      <translation>等待中…</translation>
     </message>
   </context>
   <context>
@@ -2234,6 +2797,21 @@ Saved in {1}</source>
     <message>
       <source>step {0}: critic {1:.3f}, model {2:.3f}</source>
       <translation>第 {0} 步：判别器 {1:.3f}，模型 {2:.3f}</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtManualWindow</name>
+    <message>
+      <source>Contents</source>
+      <translation>目录</translation>
+    </message>
+    <message>
+      <source>Manual</source>
+      <translation>使用手册</translation>
+    </message>
+    <message>
+      <source>artdesk manual</source>
+      <translation>artdesk 使用手册</translation>
     </message>
   </context>
   <context>
@@ -2572,16 +3150,20 @@ Saved in {1}</source>
       <translation>高级</translation>
     </message>
     <message>
-      <source>Always on: the critic sees your pictures and the model's shifted, recoloured and cut, so it cannot just memorise a few pictures.</source>
-      <translation>始终开启：判别器看到的你的图片和模型的图片都经过平移、变色和裁剪，所以它不能只记住几张图片。</translation>
+      <source>Always on: the critic sees your pictures and the model's shifted, recoloured and cut, so it cannot just memorise a few pictures (DiffAugment).</source>
+      <translation>始终开启：评判网络看到的你的图片和模型的图片都经过平移、改色和裁切，因此它无法只记住几张图片（DiffAugment）。</translation>
+    </message>
+    <message>
+      <source>Apple graphics (Metal)</source>
+      <translation>Apple 图形处理器（Metal）</translation>
     </message>
     <message>
       <source>Augmentation</source>
       <translation>数据增强</translation>
     </message>
     <message>
-      <source>Averaging of the weights (EMA)</source>
-      <translation>权重平均（EMA）</translation>
+      <source>Automatic</source>
+      <translation>自动</translation>
     </message>
     <message>
       <source>Balanced</source>
@@ -2608,8 +3190,8 @@ Saved in {1}</source>
       <translation>对应关系权重</translation>
     </message>
     <message>
-      <source>Critic blocks kept frozen (FreezeD)</source>
-      <translation>冻结的判别器层数（FreezeD）</translation>
+      <source>Critic blocks kept as the base model learned them</source>
+      <translation>保持基础模型所学的评判网络层块</translation>
     </message>
     <message>
       <source>Cross-domain correspondence weight</source>
@@ -2620,16 +3202,8 @@ Saved in {1}</source>
       <translation>设备</translation>
     </message>
     <message>
-      <source>DiffAugment</source>
-      <translation>DiffAugment（可微数据增强）</translation>
-    </message>
-    <message>
-      <source>EMA</source>
-      <translation>EMA</translation>
-    </message>
-    <message>
-      <source>Each of your pictures pulls the model's nearest picture toward it, so none of yours is forgotten; higher follows them more closely.</source>
-      <translation>你的每张图片都会把模型最接近它的那张图片拉向自己，因此你的图片一张都不会被遗漏；数值越高，越贴近你的图片。</translation>
+      <source>Each of your pictures pulls the model's nearest picture toward it, so none of yours is forgotten; higher follows them more closely (IMLE).</source>
+      <translation>你的每张图片都会把模型最接近它的那张图片拉向自己，因此你的图片一张都不会被遗漏；数值越高，越贴近你的图片（IMLE）。</translation>
     </message>
     <message>
       <source>Elastic weight consolidation weight</source>
@@ -2644,10 +3218,6 @@ Saved in {1}</source>
       <translation>冻结的判别器模块</translation>
     </message>
     <message>
-      <source>Frozen critic blocks (FreezeD)</source>
-      <translation>冻结的判别器层（FreezeD）</translation>
-    </message>
-    <message>
       <source>Frozen generator blocks</source>
       <translation>冻结的生成器层</translation>
     </message>
@@ -2660,8 +3230,8 @@ Saved in {1}</source>
       <translation>留出</translation>
     </message>
     <message>
-      <source>Holds back the weights that mattered most to the base model; higher changes the model less.</source>
-      <translation>让对基础模型最重要的权重少变动；数值越高，模型改变越少。</translation>
+      <source>Holds back the weights that mattered most to the base model; higher changes the model less (elastic weight consolidation, EWC).</source>
+      <translation>让对基础模型最重要的权重少变动；数值越高，模型改变越少（弹性权重巩固，EWC）。</translation>
     </message>
     <message>
       <source>How big each update is; auto follows How closely.</source>
@@ -2680,6 +3250,10 @@ Saved in {1}</source>
       <translation>更新多少次；自动时跟随“训练多久”。</translation>
     </message>
     <message>
+      <source>How much of the past the saved model averages</source>
+      <translation>保存的模型对过去多少步取平均</translation>
+    </message>
+    <message>
       <source>How to train</source>
       <translation>如何训练</translation>
     </message>
@@ -2696,8 +3270,8 @@ Saved in {1}</source>
       <translation>保留原模型的多样性</translation>
     </message>
     <message>
-      <source>Keeps how different the base model's pictures are from one another; auto follows Keep the variety.</source>
-      <translation>保持基础模型各图片之间的差异；自动时跟随“保留多样性”。</translation>
+      <source>Keeps how different the base model's pictures are from one another; auto follows Keep the variety (cross-domain correspondence).</source>
+      <translation>保持基础模型各张图片之间的差异；自动时跟随“保持原模型的多样性”（跨域对应）。</translation>
     </message>
     <message>
       <source>Learning rate</source>
@@ -2720,12 +3294,16 @@ Saved in {1}</source>
       <translation>宽松：轻轻地向你的图片靠拢</translation>
     </message>
     <message>
-      <source>Match each picture (IMLE)</source>
-      <translation>逐张匹配（IMLE）</translation>
+      <source>Match each picture</source>
+      <translation>逐张匹配</translation>
     </message>
     <message>
       <source>Measuring a few steps on this computer…</source>
       <translation>正在这台电脑上测量几步…</translation>
+    </message>
+    <message>
+      <source>NVIDIA graphics card (CUDA)</source>
+      <translation>NVIDIA 显卡（CUDA）</translation>
     </message>
     <message>
       <source>Name the model with letters, digits, - or _ (up to 64).</source>
@@ -2740,12 +3318,12 @@ Saved in {1}</source>
       <translation>尚未测量。</translation>
     </message>
     <message>
-      <source>Only norms and modulation</source>
-      <translation>只训练归一化和调制</translation>
+      <source>Only colour and contrast learn</source>
+      <translation>只学习颜色和对比度</translation>
     </message>
     <message>
-      <source>Only the colour and contrast controls of each layer learn; best with very few pictures.</source>
-      <translation>只学习每一层的颜色和对比度控制；图片很少时最好。</translation>
+      <source>Only the colour and contrast controls of each layer learn; best with very few pictures (norm and modulation layers only).</source>
+      <translation>每一层只有颜色和对比度的控制参数参与学习；图片很少时最好（仅归一化与调制层）。</translation>
     </message>
     <message>
       <source>Pictures looked at in each update.</source>
@@ -2754,6 +3332,10 @@ Saved in {1}</source>
     <message>
       <source>Pictures per step</source>
       <translation>每步的图片数</translation>
+    </message>
+    <message>
+      <source>Processor (CPU)</source>
+      <translation>处理器（CPU）</translation>
     </message>
     <message>
       <source>Quick: a first look in a minute or two</source>
@@ -2828,8 +3410,8 @@ Saved in {1}</source>
       <translation>基础模型的分辨率；微调保持不变</translation>
     </message>
     <message>
-      <source>The critic's first layers stay as the base model learned them; more protects small folders.</source>
-      <translation>判别器的前几层保持基础模型学到的样子；层数越多，对小文件夹越有保护。</translation>
+      <source>The critic's first layers stay as the base model learned them; more protects small folders (FreezeD).</source>
+      <translation>评判网络的前几层保持基础模型所学的样子；冻结越多，对图片少的文件夹越有保护（FreezeD）。</translation>
     </message>
     <message>
       <source>The defaults suit most folders. Press Estimate to measure how long it takes on this computer.</source>
@@ -2844,12 +3426,16 @@ Saved in {1}</source>
       <translation>选项已更改：请再按一次“估算”。</translation>
     </message>
     <message>
+      <source>The pictures the model learns from.</source>
+      <translation>模型用来学习的图片。</translation>
+    </message>
+    <message>
       <source>The same seed and pictures repeat the same training.</source>
       <translation>相同的种子和图片会重复同样的训练。</translation>
     </message>
     <message>
-      <source>The saved model averages its recent weights, which smooths out jitter between updates.</source>
-      <translation>保存的模型是最近权重的平均，可以平滑更新之间的抖动。</translation>
+      <source>The saved model averages its recent weights, which smooths out jitter between updates; nearer 1 averages over more steps (EMA decay).</source>
+      <translation>保存的模型会对最近的权重取平均，抹平每次更新之间的抖动；越接近 1，平均的步数越多（EMA 衰减）。</translation>
     </message>
     <message>
       <source>There is no image model (GAN) to start from. Reinstall artdesk, or train one with: artdesk train canvas</source>
@@ -2864,8 +3450,12 @@ Saved in {1}</source>
       <translation>训练步数（自动：根据预设和文件夹大小）</translation>
     </message>
     <message>
-      <source>Weight anchoring (EWC)</source>
-      <translation>权重锚定（EWC）</translation>
+      <source>Weight anchoring</source>
+      <translation>权重锚定</translation>
+    </message>
+    <message>
+      <source>Weight averaging</source>
+      <translation>权重平均</translation>
     </message>
     <message>
       <source>Weight of matching each of your pictures (IMLE)</source>
@@ -2884,8 +3474,16 @@ Saved in {1}</source>
       <translation>你已有名为 {0} 的模型；请换一个名称。</translation>
     </message>
     <message>
+      <source>Your pictures kept aside to measure the result, never learned from.</source>
+      <translation>留出来用于衡量结果、从不用于学习的你的图片。</translation>
+    </message>
+    <message>
       <source>auto</source>
       <translation>自动</translation>
+    </message>
+    <message>
+      <source>colour, shift, cut-out</source>
+      <translation>颜色、平移、裁切</translation>
     </message>
     <message>
       <source>e.g. my own work, all rights reserved; or CC BY 4.0</source>
@@ -2907,8 +3505,32 @@ Saved in {1}</source>
   <context>
     <name>QtOriginalityView</name>
     <message>
+      <source>As far from what the model learned from as most new works of its kind.</source>
+      <translation>与模型学过的作品之间的距离，和大多数同类新作品一样远。</translation>
+    </message>
+    <message>
+      <source>Closer than 95 in 100 new works: it may resemble one work the model learned from. Compare them below.</source>
+      <translation>比 100 件新作品中的 95 件都更接近：它可能像模型学过的某一件作品。请在下方对比。</translation>
+    </message>
+    <message>
+      <source>Closer than 99 in 100 new works: it is very nearly a work the model learned from. Do not present it as new.</source>
+      <translation>比 100 件新作品中的 99 件都更接近：它几乎就是模型学过的一件作品。不要把它当作新作品发表。</translation>
+    </message>
+    <message>
+      <source>Closer to what the model learned from than three in four new works: it recalls things the model saw.</source>
+      <translation>比四分之三的新作品更接近模型学过的作品：它让人想起模型见过的东西。</translation>
+    </message>
+    <message>
+      <source>Details: {0} {1:g}; {2:.0f}% of unseen works of its kind are this close to training.</source>
+      <translation>详情：{0} {1:g}；同类未见过的作品中有 {2:.0f}% 与训练数据同样接近。</translation>
+    </message>
+    <message>
       <source>Longest shared passage ({0:.0%} of the work): {1}</source>
       <translation>最长共同片段（占作品的 {0:.0%}）：{1}</translation>
+    </message>
+    <message>
+      <source>Training pictures are shown as the 16x16 thumbnails the index keeps.</source>
+      <translation>训练图片显示的是索引保存的 16×16 缩略图。</translation>
     </message>
     <message>
       <source>close</source>
@@ -2943,8 +3565,12 @@ Saved in {1}</source>
       <translation>此作品</translation>
     </message>
     <message>
-      <source>{0}: {1:g}; {2:.0f}% of unseen works of its kind are this close to training.</source>
-      <translation>{0}：{1:g}；同类未见过的作品中有 {2:.0f}% 与训练数据同样接近。</translation>
+      <source>training picture #{0} ({1})</source>
+      <translation>训练图片 #{0}（{1}）</translation>
+    </message>
+    <message>
+      <source>{0}: shares {1} runs of {2} notes</source>
+      <translation>{0}：有 {1} 段共同的 {2} 音片段</translation>
     </message>
   </context>
   <context>
@@ -3084,8 +3710,8 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
       <translation>最佳：{0}。</translation>
     </message>
     <message>
-      <source>Details: {0} rule violation(s); {1:.2f} nats/char (model score); planned line words: {2}</source>
-      <translation>详情：{0} 处违反格律；{1:.2f} 奈特/字（模型得分）；每句预定关键词：{2}</translation>
+      <source>Details: {0} rule(s) of the form broken; the model's score {1:.2f} (how natural it finds each character on average: nearer 0 is more natural); planned words per line: {2}</source>
+      <translation>详情：违反体裁规则 {0} 处；模型评分 {1:.2f}（模型觉得每个字平均有多自然：越接近 0 越自然）；每行计划用词：{2}</translation>
     </message>
     <message>
       <source>The best drafts, best first, each with why it ranks there. Click to show.</source>
@@ -3138,6 +3764,10 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
   <context>
     <name>QtPoemControls</name>
     <message>
+      <source>, yours</source>
+      <translation>，你的</translation>
+    </message>
+    <message>
       <source>Acrostic</source>
       <translation>藏头</translation>
     </message>
@@ -3154,8 +3784,24 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
       <translation>检查诗作</translation>
     </message>
     <message>
+      <source>Chinese</source>
+      <translation>中文</translation>
+    </message>
+    <message>
       <source>Copy</source>
       <translation>复制</translation>
+    </message>
+    <message>
+      <source>Each character is chosen among only this many of the likeliest (top-k); off: among all</source>
+      <translation>每个字只从最可能的这么多个里挑选（top-k）；关闭：从全部里挑选</translation>
+    </message>
+    <message>
+      <source>Each character is chosen among the likeliest ones that together make up this share of the chances (top-p); 1: among all</source>
+      <translation>每个字只从概率加起来占这一比例的最可能的那些字里挑选（top-p）；1：从全部里挑选</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>英文</translation>
     </message>
     <message>
       <source>Export .txt…</source>
@@ -3184,6 +3830,14 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
     <message>
       <source>Level/oblique pattern (中华新韵)</source>
       <translation>平仄格律（中华新韵）</translation>
+    </message>
+    <message>
+      <source>Likeliest choices</source>
+      <translation>只取最可能的几个</translation>
+    </message>
+    <message>
+      <source>Likeliest share</source>
+      <translation>只取最可能的部分</translation>
     </message>
     <message>
       <source>Lines</source>
@@ -3230,14 +3884,6 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
       <translation>主题牵引</translation>
     </message>
     <message>
-      <source>Top-k</source>
-      <translation>Top-k</translation>
-    </message>
-    <message>
-      <source>Top-p</source>
-      <translation>Top-p</translation>
-    </message>
-    <message>
       <source>Write the opened poem again, from the settings in its provenance</source>
       <translation>按来源记录中的设置，重新写出打开的诗</translation>
     </message>
@@ -3270,6 +3916,25 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
     </message>
   </context>
   <context>
+    <name>QtRecentFiles</name>
+    <message>
+      <source>Clear the list</source>
+      <translation>清空列表</translation>
+    </message>
+    <message>
+      <source>No longer found, so removed from Open Recent (moved or deleted): {0}</source>
+      <translation>已找不到，已从“最近打开”中移除（被移动或删除）：{0}</translation>
+    </message>
+    <message>
+      <source>No recent files</source>
+      <translation>没有最近的文件</translation>
+    </message>
+    <message>
+      <source>Open &amp;Recent</source>
+      <translation>最近打开(&amp;R)</translation>
+    </message>
+  </context>
+  <context>
     <name>QtRecoveryBar</name>
     <message>
       <source>Discard</source>
@@ -3278,10 +3943,6 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
     <message>
       <source>Restore</source>
       <translation>恢复</translation>
-    </message>
-    <message>
-      <source>artdesk found %s that was not saved. Restore it?</source>
-      <translation>artdesk 找到了未保存的 %s。要恢复吗？</translation>
     </message>
   </context>
   <context>
@@ -3729,6 +4390,114 @@ The progress saved so far is kept; Resume tries again.</source>
     </message>
   </context>
   <context>
+    <name>QtWorkDetail</name>
+    <message numerus="yes">
+      <source>%n bar(s) long.</source>
+      <translation>
+        <numerusform>共 %n 小节。</numerusform>
+        <numerusform>共 %n 小节。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;How it was made&lt;/b&gt;</source>
+      <translation>&lt;b&gt;制作过程&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>A melody the {0} model wrote in the {1} style, in {2} {3}.</source>
+      <translation>{0} 模型写的一段{1}风格旋律，{2} {3}。</translation>
+    </message>
+    <message>
+      <source>A melody the {0} model wrote.</source>
+      <translation>{0} 模型写的一段旋律。</translation>
+    </message>
+    <message>
+      <source>A poem the {0} model wrote, as {1}.</source>
+      <translation>{0} 模型写的一首{1}。</translation>
+    </message>
+    <message>
+      <source>A poem the {0} model wrote.</source>
+      <translation>{0} 模型写的一首诗。</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>Each line begins with: {0}.</source>
+      <translation>每行开头依次是：{0}。</translation>
+    </message>
+    <message>
+      <source>It was changed by hand afterwards.</source>
+      <translation>之后经过手工修改。</translation>
+    </message>
+    <message>
+      <source>Its theme: {0}.</source>
+      <translation>主题：{0}。</translation>
+    </message>
+    <message>
+      <source>Made on {0}.</source>
+      <translation>创作于 {0}。</translation>
+    </message>
+    <message>
+      <source>No preview: the file could not be read.</source>
+      <translation>无法预览：文件读不出来。</translation>
+    </message>
+    <message>
+      <source>No record says which model made it: it was made by hand or in another app.</source>
+      <translation>没有记录说明是哪个模型做的：它是手工做的，或来自别的软件。</translation>
+    </message>
+    <message>
+      <source>Seed {0}: Generate again in its panel makes it again.</source>
+      <translation>种子 {0}：在它的面板里点“再次生成”就能重新做出它。</translation>
+    </message>
+    <message>
+      <source>The full record stored with the work (JSON): model, weights, seed and every setting</source>
+      <translation>与作品一起保存的完整记录（JSON）：模型、权重、种子和每一项设置</translation>
+    </message>
+    <message>
+      <source>The work's full record</source>
+      <translation>作品的完整记录</translation>
+    </message>
+    <message>
+      <source>“{0}”: a picture the {1} model drew in the style {2}.</source>
+      <translation>“{0}”：{1} 模型以“{2}”风格画的一张图。</translation>
+    </message>
+    <message>
+      <source>“{0}”: a picture the {1} model drew.</source>
+      <translation>“{0}”：{1} 模型画的一张图。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Recovery</name>
+    <message>
+      <source>artdesk found unsaved work from {0} ({1}). Restore it?</source>
+      <translation>artdesk 找到了 {0} 未保存的作品（{1}）。要恢复吗？</translation>
+    </message>
+    <message>
+      <source>artdesk found unsaved work from {0}. Restore it?</source>
+      <translation>artdesk 找到了 {0} 未保存的作品。要恢复吗？</translation>
+    </message>
+  </context>
+  <context>
+    <name>Restart</name>
+    <message>
+      <source>Language changed</source>
+      <translation>语言已更改</translation>
+    </message>
+    <message>
+      <source>Later</source>
+      <translation>稍后</translation>
+    </message>
+    <message>
+      <source>Restart now</source>
+      <translation>立即重启</translation>
+    </message>
+    <message>
+      <source>The menus have changed language. The panels change after artdesk restarts.</source>
+      <translation>菜单已经切换了语言。各面板在 artdesk 重启后切换。</translation>
+    </message>
+  </context>
+  <context>
     <name>ShortcutsDialog</name>
     <message>
       <source>Action</source>
@@ -3773,12 +4542,20 @@ The progress saved so far is kept; Resume tries again.</source>
   <context>
     <name>window</name>
     <message>
+      <source>Getting the models ready…</source>
+      <translation>正在准备模型…</translation>
+    </message>
+    <message>
       <source>Loading models</source>
       <translation>正在加载模型</translation>
     </message>
     <message>
-      <source>Ready ({0}, {1} threads)</source>
-      <translation>就绪（{0}，{1} 个线程）</translation>
+      <source>Ready. Models run on the graphics card.</source>
+      <translation>准备就绪。模型在显卡上运行。</translation>
+    </message>
+    <message>
+      <source>Ready. Models run on this computer's processor.</source>
+      <translation>准备就绪。模型在这台电脑的处理器上运行。</translation>
     </message>
   </context>
 </TS>

@@ -152,3 +152,21 @@ def test_a_fine_tune_is_checked_against_its_base_models_data(panel, qtbot, data)
     qtbot.waitUntil(lambda: panel.originality_job is None, timeout=20000)
     assert "close copy" in panel.originality.label.text()
     assert "fine-tune" in panel.originality.note.text() and "tiny-melody" in panel.originality.note.text()
+
+
+def test_the_craft_column_speaks_the_same_plain_words_for_every_panel(qtbot):
+    from artdesk.core.board import BoardRow
+
+    rows = [BoardRow("a", "canvas", "sun", 0, technique=3700.0), BoardRow("b", "canvas", "moon", 0, technique=18794.0),
+            BoardRow("c", "music", "tune", 0, technique=0.92), BoardRow("d", "poem", "ode", 0, technique=0.0),
+            BoardRow("e", "poem", "ode 2", 0, technique=2.0)]
+    board = BoardDialog(rows, lambda *_: None)
+    qtbot.addWidget(board)
+    board.model.set_rows(rows)
+    column = COLUMNS.index("technique")
+    shown = {row.item_id: board.model.data(board.model.index(i, column)) for i, row in enumerate(board.model.rows)}
+    assert shown == {"a": "sharper than 0% of these pictures", "b": "sharper than 100% of these pictures",
+                     "c": "92% of notes in key", "d": "keeps the form's rules", "e": "breaks 2 rule(s)"}
+    tips = {row.item_id: board.model.data(board.model.index(i, column), Qt.ItemDataRole.ToolTipRole)
+            for i, row in enumerate(board.model.rows)}
+    assert "18794" in tips["b"] and tips["b"].startswith("Details:")

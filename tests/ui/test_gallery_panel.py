@@ -141,3 +141,45 @@ def test_opening_defers_reconcile_to_a_worker_after_first_paint(qtbot):
     finally:
         context.gallery().close()
         assert runner.shutdown()
+
+
+def test_the_detail_pane_shows_the_work_and_says_how_it_was_made_with_the_record_folded_away(qtbot, tmp_path):
+    import numpy as np
+
+    from artdesk.core.image_io import encode_png
+    from artdesk.core.melody import Melody, Note
+    from artdesk.core.midi_io import melody_to_bytes
+
+    runner = Runner()
+    context = AppContext(app_paths(), DEFAULTS, runner, None)
+    picture = {"model": "canvas-gan", "seed": 7, "job": "generate", "style": "emoji", "index": 2, "settings": {},
+               "created": "2026-12-07T08:00:00+0000"}
+    context.keep_output("canvas", encode_png(np.full((64, 64, 4), 120, np.uint8), picture), "png", picture, title="pic")
+    tune = {"model": "melody-lstm", "seed": 4, "settings": {"style": "folk", "key": "D", "mode": "minor", "bars": 8}}
+    melody = Melody((Note(62, 0, 4), Note(65, 4, 4), Note(69, 8, 8)))
+    context.keep_output("music", melody_to_bytes(melody), "mid", tune, title="tune")
+    poem = {"model": "poem-en-lstm", "seed": 5, "settings": {"form": "en-free", "keywords": "sea", "heads": "MOON"}}
+    context.keep_output("poem", "The sea at night\nholds the moon".encode(), "txt", poem, title="sea")
+    panel = GalleryPanel(context)
+    qtbot.addWidget(panel)  # not shown: no thumbnails decode after the gallery closes
+    try:
+        detail = panel.detail
+        select_title(panel, "pic")
+        assert not detail.preview.isHidden() and detail.preview.pixmap().width() == 256
+        assert "“Emoji, pick 3”: a picture the canvas-gan model drew in the style Emoji." in detail.made.text()
+        assert "Seed 7" in detail.made.text() and "2026-12-07" in detail.made.text()
+        assert detail.record.isHidden() and "{" not in detail.made.text()
+        detail.details_button.click()
+        assert not detail.record.isHidden()
+        assert json.loads(detail.record.toPlainText())["seed"] == 7
+        select_title(panel, "tune")
+        assert detail.preview.pixmap().width() == 256  # a piano roll of the melody
+        assert "A melody the melody-lstm model wrote in the folk style, in D minor. 8 bar(s) long." in detail.made.text()
+        select_title(panel, "sea")
+        assert not detail.poem.isHidden() and detail.poem.text() == "The sea at night\nholds the moon"
+        assert detail.preview.isHidden()
+        assert "as Free verse" in detail.made.text() and "Its theme: sea." in detail.made.text()
+        assert "MOON" not in detail.made.text()  # free verse ignores the acrostic heads a record may hold
+    finally:
+        context.gallery().close()
+        assert runner.shutdown()

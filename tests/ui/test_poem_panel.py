@@ -128,7 +128,7 @@ def test_copy_check_gives_the_gallerys_figure(qtbot, panel, tmp_path):
     from artdesk.ml.originality import BoardRequest, Work, board_job
     from artdesk.ml.poem.export import export_poem
     from artdesk.ml.poem.copyindex import calibrate
-    from artdesk.ui.gallery.originality import QtOriginalityView
+    from artdesk.ui.widgets.originality import QtOriginalityView
     from tests.ml.poem.fixtures import tiny_corpus
 
     folder = panel.context.paths.user_models / "poem" / "tiny-en"
@@ -215,3 +215,25 @@ def test_generate_without_a_form_says_so_instead_of_failing(panel):
     panel.controls.form_combo.setCurrentIndex(-1)
     assert panel.generate() is None
     assert panel.message.text() == "Pick a form first."
+
+
+def test_tone_rule_shows_only_where_it_applies(panel):
+    panel.controls.tones_check.setChecked(True)
+    panel.select_form("qijue")
+    assert not panel.controls.tones_check.isHidden() and panel.session.poem_request(panel.editor.lines()).tones
+    panel.select_form("zh-free")  # free Chinese verse has no level/oblique pattern: not greyed-and-ticked, hidden
+    assert panel.controls.tones_check.isHidden() and not panel.session.poem_request(panel.editor.lines()).tones
+
+
+def test_an_earlier_acrostics_heads_do_not_leak_into_a_free_verse_record(panel):
+    panel.select_model("tiny-en")
+    panel.select_form("en-acrostic")
+    panel.controls.heads_edit.setText("MOON")
+    assert panel.session.poem_request(panel.editor.lines()).heads == "MOON"
+    panel.select_form("en-free")
+    assert panel.session.poem_request(panel.editor.lines()).heads == ""
+    from artdesk.ml.poem.replay import request_settings
+
+    assert request_settings(panel.session.poem_request(panel.editor.lines()))["heads"] == ""  # what a free-verse record stores
+    panel.select_form("en-acrostic")
+    assert panel.controls.heads_edit.text() == "MOON"  # the field keeps it for the next acrostic

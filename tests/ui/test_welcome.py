@@ -49,7 +49,8 @@ def test_shortcuts_page_lists_the_common_actions(qtbot, qapp):
     dialog = window.open_shortcuts()
     rows = dict(dialog.rows())
     assert rows["Model library"] == "Ctrl+L"
-    assert rows["Keyboard shortcuts"] == "F1"
+    assert rows["Manual"] == "F1"
+    assert rows["Keyboard shortcuts"] == "Ctrl+/"
     assert rows["Show the Music panel"] == "Ctrl+2"
     assert "Quit" in rows and "Preferences" in rows
     window.shortcuts_action.trigger()

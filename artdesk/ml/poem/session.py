@@ -106,11 +106,17 @@ class PoemSession:
         return get_form(key) if key and any(f.key == key for f in self.forms()) else None
 
     # ----- requests ---------------------------------------------------------------------------------
+    def acrostic_heads(self) -> str:
+        """The Acrostic field's text when the form is an acrostic, else "" (the setting keeps it for later)."""
+        form = self.form()
+        return self.settings.value.heads if form is not None and form.acrostic else ""
+
     def poem_request(self, lines: list[str], locked: set[int] | None = None) -> PoemRequest:
-        """The settings as a request; ``locked`` lines of ``lines`` are fed verbatim; the tone rule only where the form has one."""
+        """The settings as a request; ``locked`` lines of ``lines`` are fed verbatim; the tone rule only where the
+        form has one, the acrostic heads only for an acrostic form."""
         form = self.form()
         return replace(self.settings.value, locked=tuple((i, lines[i]) for i in sorted(locked or ()) if i < len(lines)),
-                       tones=self.settings.value.tones and bool(form and form.tones))
+                       tones=self.settings.value.tones and bool(form and form.tones), heads=self.acrostic_heads())
 
     def generate_request(self, lines: list[str], locked: set[int] | None = None, copy_dir: str | None = None) -> GenerateJob:
         """A generation of the settings; SessionProblem when there is no model, no form, or an acrostic without heads."""
@@ -144,7 +150,7 @@ class PoemSession:
         if not text.strip():
             raise SessionProblem(NO_TEXT)
         form = self.form()
-        return CheckJob(text, None, form.key if form else None, self.settings.value.heads,
+        return CheckJob(text, None, form.key if form else None, self.acrostic_heads(),
                         str(judge.path) if judge else None, judge.source if judge else "bundled")
 
     def finetune_request(self, text_path: Path, name: str, user_models: Path, minutes: float = 5.0) -> FinetuneRequest:

@@ -1,7 +1,9 @@
 """The Canvas panel's actions and tool bar: files, undo, tools, brush size, selection, clipboard, zoom.
 
 Actions that only drive the editor or the view are handled here; file and clipboard actions call the
-panel's slots (given by name). Every shortcut works only while the Canvas is shown.
+panel's slots (given by name). Every shortcut works only while the Canvas is shown; File and Edit commands
+(New, Open, Save, Export, Undo, Redo, Copy, Paste) take their keys from the window's menus (ui/menus), so
+their actions here have none (two bindings of one key make Qt call it ambiguous).
 """
 from __future__ import annotations
 
@@ -25,15 +27,15 @@ class QtCanvasActions(QObject):
         self.owner, self.editor, self.view, self.tool_options = owner, editor, view, tool_options
         std = QKeySequence.StandardKey
         self.by_name: dict[str, QAction] = {
-            "new": self._action(self.tr("New"), slots["new"], std.New, self.tr("New canvas")),
-            "open": self._action(self.tr("Open…"), slots["open"], std.Open,
+            "new": self._action(self.tr("New"), slots["new"], None, self.tr("New canvas")),
+            "open": self._action(self.tr("Open…"), slots["open"], None,
                                  self.tr("Open a picture (PNG, JPEG, WebP, GIF) or an OpenRaster document")),
             "import": self._action(self.tr("Import layer…"), slots["import"], "Ctrl+Shift+I",
                                    self.tr("Add a picture from a file as a new layer")),
-            "save": self._action(self.tr("Save"), slots["save"], std.Save,
+            "save": self._action(self.tr("Save"), slots["save"], None,
                                  self.tr("Save the layered document (.ora: Krita, GIMP and MyPaint open it)")),
-            "save_as": self._action(self.tr("Save as…"), slots["save_as"], std.SaveAs),
-            "export": self._action(self.tr("Export PNG…"), slots["export"], "Ctrl+E",
+            "save_as": self._action(self.tr("Save as…"), slots["save_as"]),
+            "export": self._action(self.tr("Export PNG…"), slots["export"], None,
                                    self.tr("Save the flattened picture as PNG, with its provenance")),
         }
         self._build_undo()
@@ -56,9 +58,9 @@ class QtCanvasActions(QObject):
         self.by_name.update({
             "smaller": self._action(self.tr("Smaller brush"), self._on_smaller_action_triggered, "["),
             "bigger": self._action(self.tr("Bigger brush"), self._on_bigger_action_triggered, "]"),
-            "copy": self._action(self.tr("Copy"), slots["copy"], std.Copy,
+            "copy": self._action(self.tr("Copy"), slots["copy"], None,
                                  self.tr("Copy the picture (or the selection) to the clipboard")),
-            "paste": self._action(self.tr("Paste as layer"), slots["paste"], std.Paste,
+            "paste": self._action(self.tr("Paste as layer"), slots["paste"], None,
                                   self.tr("Paste a picture from the clipboard as a new layer")),
             "clear": self._action(self.tr("Clear selection"), editor.clear_selection, std.Delete,
                                   self.tr("Erase the selected area of the active layer (Delete)")),
@@ -84,10 +86,9 @@ class QtCanvasActions(QObject):
         return action
 
     def _build_undo(self) -> None:
-        std = QKeySequence.StandardKey
         stack = self.editor.undo_stack
-        undo = self._action(self.tr("Undo"), stack.undo, std.Undo)
-        redo = self._action(self.tr("Redo"), stack.redo, std.Redo)
+        undo = self._action(self.tr("Undo"), stack.undo)
+        redo = self._action(self.tr("Redo"), stack.redo)
         undo.setEnabled(False)
         redo.setEnabled(False)
         stack.canUndoChanged.connect(undo.setEnabled)

@@ -8,14 +8,25 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, QTimer, Signal
 
 from artdesk.core.document import Document
 from artdesk.core.errors import ArtdeskError
-from artdesk.core.recovery import RecoveryStore
+from artdesk.core.recovery import RecoveryInfo, RecoveryStore
 from artdesk.ui.canvas.editor import QtCanvasEditor
 
 log = logging.getLogger("artdesk.canvas")
+
+
+def recovery_question(info: RecoveryInfo) -> str:
+    """The recovery bar's question, wholly in the interface language (date in the locale's short format)."""
+    when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(info.saved_at)), QLocale.FormatType.ShortFormat)
+    if info.source:
+        return QCoreApplication.translate("Recovery", "artdesk found unsaved work from {0} ({1}). Restore it?").format(
+            when, Path(info.source).name)
+    return QCoreApplication.translate("Recovery", "artdesk found unsaved work from {0}. Restore it?").format(when)
 
 
 class QtAutosave(QObject):

@@ -21,7 +21,11 @@ from artdesk.core.jobs import Progress
 from artdesk.ml.canvas.requests import Pictures, UpscaleRequest
 from artdesk.ml.canvas.session import PictureSession
 from artdesk.ui.binding import bind
+from artdesk.ui.canvas.grid_history import GridHistory
+from artdesk.ui.canvas.names import picture_name, style_label
 from artdesk.ui.context import AppContext
+from artdesk.ui.help.help_button import QtHelpButton
+from artdesk.ui.job_titles import job_title
 from artdesk.ui.keep_queue import QtKeepQueue
 from artdesk.ui.qimage import array_pixmap
 
@@ -62,12 +66,6 @@ class CanvasModelDock(QWidget):
         self.model_combo.currentIndexChanged.connect(self._on_model_combo_currentIndexChanged)
         self.style_combo = QComboBox()
         self.style_combo.setAccessibleName("What to draw")
-        self.style_labels = {  # literal tr() calls, so lupdate finds them
-            "clipart": self.tr("Clip art"), "emoji": self.tr("Emoji"), "sketch": self.tr("Sketch / line art"),
-            "sprite": self.tr("Game sprite"), "kai": self.tr("Brush script (kai)"), "song": self.tr("Print (song)"),
-            "hei": self.tr("Plain (hei)"), "face": self.tr("Faces"), "animal": self.tr("Animals"),
-            "food": self.tr("Food"),
-        }
         self._fill_styles()
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
@@ -88,7 +86,10 @@ class CanvasModelDock(QWidget):
         self.random_seed_button.clicked.connect(self._on_random_seed_button_clicked)
 
         form = QFormLayout()
-        form.addRow(self.tr("Model"), self.model_combo)
+        model_row = QHBoxLayout()
+        model_row.addWidget(self.model_combo, 1)
+        model_row.addWidget(QtHelpButton("models"))  # what the models can and cannot do
+        form.addRow(self.tr("Model"), model_row)
         form.addRow(self.tr("Draw"), self.style_combo)
         seed_row = QHBoxLayout()
         seed_row.addWidget(self.seed_spin, 1)
@@ -107,6 +108,14 @@ class CanvasModelDock(QWidget):
         self.grid.setToolTip(self.tr("Click to pick (Ctrl-click for several); double-click to add as a layer"))
         self.grid.itemActivated.connect(self._on_grid_itemActivated)
         self.grid.itemSelectionChanged.connect(self._on_grid_itemSelectionChanged)
+        self.history = GridHistory()
+        self.back_button = QPushButton(self.tr("◀ Back"))
+        self.back_button.setToolTip(self.tr("Show the grid before this one (its picks are still there)"))
+        self.back_button.clicked.connect(self._on_back_button_clicked)
+        self.forward_button = QPushButton(self.tr("Forward ▶"))
+        self.forward_button.setToolTip(self.tr("Show the next grid again"))
+        self.forward_button.clicked.connect(self._on_forward_button_clicked)
+        self.history_label = QLabel()
 
         self.add_button = QPushButton(self.tr("Add picks as layers"))
         self.add_button.clicked.connect(self._on_add_button_clicked)
@@ -197,6 +206,11 @@ class CanvasModelDock(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.generate_button)
         layout.addWidget(self.again_button)
+        history_row = QHBoxLayout()
+        history_row.addWidget(self.back_button)
+        history_row.addWidget(self.history_label, 1, Qt.AlignmentFlag.AlignCenter)
+        history_row.addWidget(self.forward_button)
+        layout.addLayout(history_row)
         layout.addWidget(self.grid, 1)
         layout.addWidget(actions)
         layout.addWidget(self.teach_button)
@@ -230,7 +244,7 @@ class CanvasModelDock(QWidget):
         self.style_combo.blockSignals(True)
         self.style_combo.clear()
         for style in self.session.styles():
-            self.style_combo.addItem(self.style_labels.get(style, style), style)
+            self.style_combo.addItem(style_label(style), style)
         self.style_combo.setCurrentIndex(max(0, self.style_combo.findData(current)))
         self.style_combo.blockSignals(False)
         self.session.settings.set(style=self.style_combo.currentData())
@@ -260,6 +274,10 @@ class CanvasModelDock(QWidget):
         self.add_button.setEnabled(picks >= 1)
         self.project_button.setEnabled(has_model)
         self.cancel_button.setEnabled(self._busy())
+        self.back_button.setEnabled(self.history.can_back())
+        self.forward_button.setEnabled(self.history.can_forward())
+        shown = len(self.history.grids)
+        self.history_label.setText(self.tr("Grid {0} of {1}").format(self.history.position + 1, shown) if shown > 1 else "")
 
     # ----- jobs ---------------------------------------------------------------------------------
     def _start(self, request, title: str, on_returned) -> None:
@@ -276,7 +294,7 @@ class CanvasModelDock(QWidget):
         handle.aborted.connect(self._on_handle_aborted)
         handle.finished.connect(self._on_handle_finished)
         self.handle = handle
-        self.status_label.setText(self.tr("%s…") % title)
+        self.status_label.setText(self.tr("%s…") % job_title(title))
         handle.start()
         self._update_buttons()
 
@@ -360,7 +378,7 @@ class CanvasModelDock(QWidget):
         handle.start()
 
     def _add_layer(self, image, provenance: dict) -> None:
-        name = f"{provenance.get('job', 'generated')} {provenance.get('style', '')} #{provenance.get('index', 0)}".strip()
+        name = picture_name(provenance) or self.tr("Generated picture")
         self.canvas.add_layer_from_array(image, name, provenance)
         self.layer_added.emit(name)
         self.context.status_message.emit(self.tr("Added layer %s") % name)
@@ -385,7 +403,7 @@ class CanvasModelDock(QWidget):
         pictures = []
         for index in range(len(result.images)) if indices is None else indices:
             record = result.provenance[index]
-            title = f"{record.get('job', 'picture')} {record.get('style', '')} #{index + 1}"
+            title = picture_name(record) or self.tr("Generated picture")
             pictures.append((result.images[index], record, title))
         self._keeper.add(pictures)
 
@@ -494,8 +512,21 @@ class CanvasModelDock(QWidget):
         if self.sender() is self.handle and isinstance(partial, Pictures):
             self.show_pictures(partial)
 
-    def _on_grid_job_returned(self, result: Pictures) -> None:
+    def remember(self, result: Pictures) -> None:
+        """Show a finished grid and put it in the Back/Forward history (partial grids are only shown)."""
+        self.history.push(result)
         self.show_pictures(result)
+
+    def _on_back_button_clicked(self) -> None:
+        if self.history.can_back():
+            self.show_pictures(self.history.back())
+
+    def _on_forward_button_clicked(self) -> None:
+        if self.history.can_forward():
+            self.show_pictures(self.history.forward())
+
+    def _on_grid_job_returned(self, result: Pictures) -> None:
+        self.remember(result)
         message = self.tr("%d pictures") % len(result.images)
         for path in result.files:
             message += " · " + self.tr("saved %s") % path
@@ -504,7 +535,7 @@ class CanvasModelDock(QWidget):
         self.keep_pictures(result)
 
     def _on_project_job_returned(self, result: Pictures) -> None:
-        self.show_pictures(result)
+        self.remember(result)
         if result.images:
             self._add_layer(result.images[0], dict(result.provenance[0], latent=list(result.latents[0])))
         self.status_label.setText(self.tr("The nearest picture was added as a new layer."))
@@ -513,7 +544,7 @@ class CanvasModelDock(QWidget):
 
     def _on_again_job_returned(self, result: Pictures) -> None:
         """Show the pictures made again (not kept twice) and pick the one the record names."""
-        self.show_pictures(result)
+        self.remember(result)
         index = self.session.record.get("index") if self.session.record else None
         if not isinstance(index, int) or not 0 <= index < len(result.images):
             self.status_label.setText(self.tr("Made again, but the record names no picture among them."))

@@ -28,7 +28,7 @@ class QtRecoveryBar(QFrame):
         row.addWidget(discard)
         self.hide()
 
-    def offer(self, what: str) -> None:
-        """Ask about ``what`` (the recovery store's description of the unsaved work)."""
-        self.label.setText(self.tr("artdesk found %s that was not saved. Restore it?") % what)
+    def offer(self, question: str) -> None:
+        """Ask ``question`` (autosave.recovery_question: the unsaved work's time and file, in one language)."""
+        self.label.setText(question)
         self.show()

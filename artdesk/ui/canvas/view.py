@@ -95,11 +95,12 @@ class QtCanvasView(QWidget):
         zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
         self.zoom = zoom
         self.offset = QPointF((self.width() - width * zoom) / 2, (self.height() - height * zoom) / 2)
-        self._needs_fit = False
+        self._needs_fit = True  # stays fitted and centred as the view resizes (docks settling), until zoomed or panned
         self.update()
         self.zoom_changed.emit(zoom)
 
     def pan_by(self, dx: float, dy: float) -> None:
+        self._needs_fit = False
         self.offset += QPointF(dx, dy)
         self.update()
 

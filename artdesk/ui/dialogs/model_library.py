@@ -44,7 +44,9 @@ class ModelLibraryDialog(QDialog):
         self.setWindowTitle(self.tr("Model library"))
         self.resize(900, 420)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setHorizontalHeaderLabels([  # literal tr() calls in the order of COLUMNS, so lupdate finds them
+            self.tr("Name"), self.tr("Domain"), self.tr("Source"), self.tr("Size"), self.tr("Data licence"),
+            self.tr("Metrics"), self.tr("Created"), self.tr("Parent")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -78,7 +80,7 @@ class ModelLibraryDialog(QDialog):
         for row, card in enumerate(self.cards):
             values = (
                 card.name,
-                card.domain,
+                self.domain_label(card.domain),
                 self.tr("bundled") if not card.is_user else self.tr("yours"),
                 format_size(card.size_bytes),
                 card.licence,
@@ -93,6 +95,10 @@ class ModelLibraryDialog(QDialog):
         self.problems.setText("\n".join(discovery.problems))
         self.problems.setVisible(bool(discovery.problems))
         self._on_table_selection_changed()
+
+    def domain_label(self, domain: str) -> str:
+        return {"canvas": self.tr("Canvas"), "music": self.tr("Music"), "poem": self.tr("Poem"),
+                "features": self.tr("Picture features"), "style": self.tr("Painting style")}.get(domain, domain)
 
     def selected_card(self) -> ModelCard | None:
         rows = self.table.selectionModel().selectedRows()

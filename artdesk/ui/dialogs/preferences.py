@@ -8,6 +8,7 @@ worker (``core.credentials.jobs.identity_job``); an import takes effect at once,
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -57,6 +58,9 @@ class PreferencesDialog(QDialog):
         device_note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("&Language:"), self.language)
+        language_note = QLabel(self.tr("Menus change at once; the panels change after a restart."))
+        language_note.setWordWrap(True)
+        form.addRow("", language_note)
         form.addRow(self.tr("&Theme:"), self.theme)
         form.addRow(self.tr("&Device:"), self.device)
         form.addRow("", device_note)
@@ -101,8 +105,24 @@ class PreferencesDialog(QDialog):
         return handle
 
     def _on_identity_job_returned(self, lines: list[str]) -> None:
-        self._identity_text = "\n".join(lines)
+        self._identity_text = "\n".join(self.identity_line(line) for line in lines)
         self.identity.setText(self._identity_text)
+        self.adjustSize()  # the sentences wrap over several lines: make room rather than clip them
+
+    def identity_line(self, line: str) -> str:
+        """A sentence about the signing identity (written in English by the credentials job) in the interface language."""
+        signed = re.fullmatch(r"Your work is signed as “(.*)”, certificate issued by “(.*)”, valid until (\S+)\.", line)
+        if signed:
+            return self.tr("Your work is signed as “{0}”, certificate issued by “{1}”, valid until {2}.").format(
+                *signed.groups())
+        fingerprint = re.fullmatch(r"Fingerprint \(SHA-256\): (.*)", line)
+        if fingerprint:
+            return self.tr("Fingerprint (SHA-256): {0}").format(fingerprint.group(1))
+        if line.startswith("artdesk made this certificate on this computer."):
+            return self.tr("artdesk made this certificate on this computer. Readers call it untrusted: it shows that "
+                           "a file is unchanged since you signed it, not who you are. Import a certificate from an "
+                           "authority to sign under your name.")
+        return line
 
     def _on_identity_job_errored(self, message: str, _details: str) -> None:
         self.identity.setText(self._identity_text or message)

@@ -24,14 +24,10 @@ from artdesk.core.originality import LABELS
 COLUMNS = ("title", "panel", "label", "novelty", "diversity", "technique", "rating")
 
 
-def technique_text(row: BoardRow) -> str:
-    if row.technique is None:
-        return ""
-    if row.panel == "music":
-        return f"{row.technique:.0%}"
-    if row.panel == "poem":
-        return f"{row.technique:.0f}"
-    return f"{row.technique:.0f}"
+def sharper_share(row: BoardRow, rows: list[BoardRow]) -> float:
+    """Share of the other pictures on the board that ``row`` is at least as sharp as (0 to 1)."""
+    others = [r.technique for r in rows if r.panel == "canvas" and r.technique is not None and r is not row]
+    return sum(value <= row.technique for value in others) / len(others) if others else 1.0
 
 
 class QtBoardModel(QAbstractTableModel):
@@ -44,12 +40,27 @@ class QtBoardModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Work"), self.tr("Panel"), self.tr("Label"), self.tr("Novelty"), self.tr("Diversity"),
-                self.tr("Technique"), self.tr("Rating")]
+                self.tr("Craft"), self.tr("Rating")]
 
-    def technique_name(self, panel: str) -> str:
-        return {"canvas": self.tr("sharpness: variance of the Laplacian (higher is crisper)"),
-                "music": self.tr("in-key rate: notes in the best-fitting key"),
-                "poem": self.tr("rule violations of the form (fewer is better)")}.get(panel, "")
+    def technique_text(self, row: BoardRow) -> str:
+        """The craft check in words, the same kind of phrase for every panel (the number is in the tooltip)."""
+        if row.technique is None:
+            return ""
+        if row.panel == "music":
+            return self.tr("{0:.0%} of notes in key").format(row.technique)
+        if row.panel == "poem":
+            broken = round(row.technique)
+            return self.tr("keeps the form's rules") if broken == 0 else self.tr("breaks %n rule(s)", "", broken)
+        return self.tr("sharper than {0:.0%} of these pictures").format(sharper_share(row, self.rows))
+
+    def technique_details(self, row: BoardRow) -> str:
+        """The measured number behind the craft phrase, with what it is."""
+        if row.technique is None:
+            return ""
+        return {"canvas": self.tr("Details: sharpness {0:.0f} (variance of the Laplacian; higher is crisper)"),
+                "music": self.tr("Details: in-key rate {0:.2f} (share of notes in the best-fitting key)"),
+                "poem": self.tr("Details: {0:.0f} rule violation(s) of the form (fewer is better)")}.get(
+            row.panel, "{0}").format(row.technique)
 
     def set_rows(self, rows: list[BoardRow]) -> None:
         self.beginResetModel()
@@ -80,7 +91,7 @@ class QtBoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.problem:
                 return row.problem
-            return self.technique_name(row.panel) if column == "technique" else None
+            return self.technique_details(row) if column == "technique" else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column in ("title", "panel", "label"):
@@ -88,7 +99,7 @@ class QtBoardModel(QAbstractTableModel):
         if column == "rating":
             return "★" * row.rating
         if column == "technique":
-            return technique_text(row)
+            return self.technique_text(row)
         value = getattr(row, column)
         return "" if value is None else f"{value:.2f}"
 
@@ -136,7 +147,7 @@ class BoardDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAccessibleName(self.tr("Board of works"))
         self.metric_filter = QComboBox()
-        self.metric_filter.addItems([self.tr("No filter"), self.tr("Novelty"), self.tr("Diversity"), self.tr("Technique"),
+        self.metric_filter.addItems([self.tr("No filter"), self.tr("Novelty"), self.tr("Diversity"), self.tr("Craft"),
                               self.tr("Rating")])
         self.direction = QComboBox()
         self.direction.addItems([self.tr("at least"), self.tr("at most")])
@@ -162,8 +173,9 @@ class BoardDialog(QDialog):
         layout.addWidget(self.table, 1)
         explain = QLabel(self.tr("Novelty: share of unseen works of the same data that sit at least as close to "
                                  "training (0 copies, 1 farther than all). Diversity: unlike the closest other work "
-                                 "of the batch (0 duplicate). Technique: sharpness of pictures, in-key rate of "
-                                 "melodies, rule violations of poems. Rating: double-click to set 0-5."))
+                                 "of the batch (0 duplicate). Craft: how crisp a picture is beside the others, how "
+                                 "many notes of a melody are in its key, whether a poem keeps its form's rules. "
+                                 "Rating: double-click to set 0-5."))
         explain.setWordWrap(True)
         layout.addWidget(explain)
         footer = QHBoxLayout()

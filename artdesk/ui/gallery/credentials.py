@@ -1,4 +1,4 @@
-"""The Gallery's "How it was made": a file's Content Credentials in sentences, read on the worker.
+"""The Gallery's "Content Credentials" box: a file's signed record in sentences, read on the worker.
 
 It shows the selected work's file, a file dropped on the Gallery or picked with "Check a file…", and the
 last file opened in another panel (``context.credentials_read``). A tampered file is named in red.
@@ -21,7 +21,8 @@ class QtHowItWasMade(QWidget):
         super().__init__(parent)
         self.context = context
         self.job: JobHandle | None = None
-        self.title = QLabel(self.tr("<b>How it was made</b>"))
+        self.title = QLabel(self.tr("<b>Content Credentials</b>"))
+        self.title.setWordWrap(True)  # it names the work, whose title may be long
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
@@ -38,15 +39,17 @@ class QtHowItWasMade(QWidget):
         if context.last_credentials is not None:
             self.show_credentials(*context.last_credentials)
 
-    def check(self, path: Path) -> JobHandle:
-        """Read ``path``'s credentials on the worker (a check still running is cancelled) and show them."""
+    def check(self, path: Path, name: str = "") -> JobHandle:
+        """Read ``path``'s credentials on the worker (a check still running is cancelled) and show them under
+        ``name`` (a gallery work's title; the file's name by default)."""
         from artdesk.core.credentials.jobs import ReadRequest, read_job
 
         if self.job is not None:
             self.job.cancel()
-        self.show_message(self.tr("Checking %s…") % Path(path).name)
+        name = name or Path(path).name
+        self.show_message(self.tr("Checking %s…") % name)
         handle = self.context.runner.submit(read_job, ReadRequest((Path(path),)), self.tr("Check Content Credentials"))
-        handle.returned.connect(lambda found, name=Path(path).name: self.show_credentials(name, found[0]))
+        handle.returned.connect(lambda found, name=name: self.show_credentials(name, found[0]))
         handle.errored.connect(lambda message, _details: self.show_message(message, True))
         handle.finished.connect(lambda h=handle: self._on_job_finished(h))
         self.job = handle
@@ -54,7 +57,10 @@ class QtHowItWasMade(QWidget):
         return handle
 
     def show_credentials(self, name: str, credentials) -> None:
-        self.title.setText(self.tr("<b>How it was made</b>: %s") % name.replace("<", "&lt;"))
+        self.title.setText(self.tr("<b>Content Credentials</b>: %s") % name.replace("<", "&lt;"))
+        if credentials.state == "none":  # the common case, said in the interface language
+            self.show_message(self.tr("None: artdesk signs pictures and sounds when you export them."))
+            return
         self.show_message("\n".join(credentials.sentences), credentials.state in WARNING_STATES)
 
     def show_message(self, text: str, warning: bool = False) -> None:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -30,9 +29,10 @@ from artdesk.core.provenance import find_card
 from artdesk.ui.context import AppContext
 from artdesk.ui.gallery.board import BoardDialog
 from artdesk.ui.gallery.credentials import QtHowItWasMade
+from artdesk.ui.gallery.detail import QtWorkDetail
 from artdesk.ui.gallery.model import QtGalleryModel
-from artdesk.ui.gallery.originality import QtOriginalityView
 from artdesk.ui.widgets.drops import accept_local_files, dropped_paths
+from artdesk.ui.widgets.originality import QtOriginalityView
 
 SORTS = (("Newest", "created", True), ("Oldest", "created", False), ("Best rated", "rating", True),
          ("Model", "model", False), ("Seed", "seed", False))
@@ -77,14 +77,13 @@ class GalleryPanel(QWidget):
 
     def _build(self) -> None:
         self.panel_filter = QComboBox()
-        for label, _ in PANEL_FILTERS:
-            self.panel_filter.addItem(self.tr(label))
+        # literal tr() calls, in the order of PANEL_FILTERS and SORTS, so lupdate finds them
+        self.panel_filter.addItems([self.tr("All panels"), self.tr("Canvas"), self.tr("Music"), self.tr("Poem")])
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search title, tags, model…"))
         self.search.setAccessibleName(self.tr("Search the gallery"))
         self.sort = QComboBox()
-        for label, _, _ in SORTS:
-            self.sort.addItem(self.tr(label))
+        self.sort.addItems([self.tr("Newest"), self.tr("Oldest"), self.tr("Best rated"), self.tr("Model"), self.tr("Seed")])
         self.min_rating = QComboBox()
         self.min_rating.addItems([self.tr("Any rating")] + ["★" * n + "+" for n in range(1, 6)])
         self.favourites = QCheckBox(self.tr("Favourites"))
@@ -107,8 +106,7 @@ class GalleryPanel(QWidget):
             self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
         self.view.doubleClicked.connect(lambda _index: self.open_selected())
 
-        self.details = QPlainTextEdit()
-        self.details.setReadOnly(True)
+        self.detail = QtWorkDetail()
         self.rating = QComboBox()
         self.rating.addItems([self.tr("No rating")] + ["★" * n for n in range(1, 6)])
         self.rating.setAccessibleName(self.tr("Rating"))
@@ -137,20 +135,20 @@ class GalleryPanel(QWidget):
         self.bundle_button.clicked.connect(self._on_bundle_button_clicked)
         self.originality_button.clicked.connect(self.check_originality)
         self.board_button.clicked.connect(self.open_board)
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_stack.undo)
-        QShortcut(QKeySequence.StandardKey.Redo, self, self.undo_stack.redo)
         QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_selected)
 
         side = QWidget()
+        side.setMinimumWidth(300)  # the detail's preview is 256 px, with margins
         side_layout = QVBoxLayout(side)
         rating_row = QHBoxLayout()
         rating_row.addWidget(self.rating)
         rating_row.addWidget(self.favourite)
         side_layout.addLayout(rating_row)
         side_layout.addWidget(self.tags)
+        side_layout.addWidget(self.detail)
         side_layout.addWidget(self.how_made)
-        side_layout.addWidget(self.details, 1)
         side_layout.addWidget(self.originality)
+        side_layout.addStretch(1)
         for button in (self.originality_button, self.board_button, self.open_button, self.delete_button,
                        self.export_button, self.bundle_button):
             side_layout.addWidget(button)
@@ -174,7 +172,7 @@ class GalleryPanel(QWidget):
         accept_local_files(event)
 
     def dropEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        """A dropped file's Content Credentials show in "How it was made" (the first file, if several)."""
+        """A dropped file's Content Credentials show in their box (the first file, if several)."""
         paths = dropped_paths(event)
         if paths:
             self.how_made.check(paths[0])
@@ -239,10 +237,10 @@ class GalleryPanel(QWidget):
             self.rating.setCurrentIndex(item.rating)
             self.favourite.setChecked(item.favourite)
             self.tags.setText(", ".join(item.tags))
-            self.details.setPlainText(json.dumps(item.provenance, indent=2, ensure_ascii=False))
-            self.how_made.check(self.gallery.path(item))
+            self.detail.show_item(item, self.gallery.path(item))
+            self.how_made.check(self.gallery.path(item), item.title)
         else:
-            self.details.setPlainText("")
+            self.detail.clear()
 
     def _update_selected(self, **changes) -> None:
         items = self.selected_items()

@@ -29,6 +29,8 @@ from artdesk.core.cards import ModelCard
 from artdesk.ml.music.requests import KEYS, MAX_BARS, MAX_COUNT, MAX_STEPS, MODES
 from artdesk.ml.music.session import MusicSession
 from artdesk.ui.binding import bind
+from artdesk.ui.help.help_button import QtHelpButton
+from artdesk.ui.music.names import mode_label, music_style_label
 
 NON_COMMERCIAL_HINTS = ("non-commercial", "noncommercial", "nc")
 
@@ -58,7 +60,10 @@ class QtMusicControls(QWidget):
         self.vae_combo = QComboBox()
         self.vae_combo.setAccessibleName("Morph model")
         self.vae_combo.setToolTip(self.tr("The melody VAE used by Interpolate and Variations."))
-        models_form.addRow(self.tr("Melody:"), self.lstm_combo)
+        melody_row = QHBoxLayout()
+        melody_row.addWidget(self.lstm_combo, 1)
+        melody_row.addWidget(QtHelpButton("models"))  # what the models can and cannot do
+        models_form.addRow(self.tr("Melody:"), melody_row)
         models_form.addRow(self.tr("Morph:"), self.vae_combo)
         self.model_note = QLabel()
         self.model_note.setWordWrap(True)
@@ -70,10 +75,12 @@ class QtMusicControls(QWidget):
         self.style_combo = QComboBox()
         self.style_combo.setAccessibleName("Style")
         self.key_combo = QComboBox()
-        self.key_combo.addItems(list(KEYS))
+        for key in KEYS:
+            self.key_combo.addItem(key, key)
         self.key_combo.setAccessibleName("Key")
         self.mode_combo = QComboBox()
-        self.mode_combo.addItems(list(MODES))
+        for mode in MODES:
+            self.mode_combo.addItem(mode_label(mode), mode)
         self.mode_combo.setAccessibleName("Mode")
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_combo)
@@ -213,15 +220,18 @@ class QtMusicControls(QWidget):
         self.model_note.setVisible(bool(missing))
 
     def _fill_styles(self) -> None:
-        """Offer the chosen melody model's styles, keeping the chosen style (else folk) where it is offered."""
+        """Offer the chosen melody model's styles (shown in the interface language, the model's name as data),
+        keeping the chosen style (else folk) where it is offered."""
         current = self.session.settings.value.style
         styles = self.session.styles()
         self.style_combo.blockSignals(True)
         self.style_combo.clear()
-        self.style_combo.addItems(styles)
-        self.style_combo.setCurrentText(current if current in styles else "folk" if "folk" in styles else styles[0])
+        for style in styles:
+            self.style_combo.addItem(music_style_label(style), style)
+        chosen = current if current in styles else "folk" if "folk" in styles else styles[0]
+        self.style_combo.setCurrentIndex(max(0, self.style_combo.findData(chosen)))
         self.style_combo.blockSignals(False)
-        self.session.settings.set(style=self.style_combo.currentText())
+        self.session.settings.set(style=str(self.style_combo.currentData()))
 
     def _on_lstm_combo_currentIndexChanged(self, index: int) -> None:  # noqa: N802 (Qt naming)
         cards = self.session.lstm_cards

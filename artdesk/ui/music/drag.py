@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QListWidget, QMenu, QToolButton, QWi
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.melody import Melody
 from artdesk.core.midi_io import write_midi
+from artdesk.ui.music.names import melody_title
 
 
 def safe_file_stem(title: str) -> str:
@@ -85,7 +86,7 @@ class QtMelodyList(QListWidget):
         self.clear()
         self.melodies = list(melodies)
         for index, melody in enumerate(self.melodies):
-            self.addItem(f"{index + 1}. {melody.metadata.get('title', 'Melody')}")
+            self.addItem(f"{index + 1}. {melody_title(melody.metadata)}")
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         row = self.row(self.itemAt(event.pos())) if self.itemAt(event.pos()) else -1

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from artdesk.ui.music.document import QtMelodyDocument
@@ -39,11 +39,11 @@ class QtMusicFileBar(QWidget):
         self.again_button.setEnabled(False)
         row.addSpacing(12)
         stack = document.undo_stack
-        self.undo_action = QAction(self.tr("Undo"), owner, shortcut=QKeySequence.StandardKey.Undo, enabled=False)
+        self.undo_action = QAction(self.tr("Undo"), owner, enabled=False)  # Ctrl+Z: the window's Edit menu
         self.undo_action.triggered.connect(stack.undo)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.undoTextChanged.connect(lambda text: self.undo_action.setToolTip(self.tr("Undo {0}").format(text)))
-        self.redo_action = QAction(self.tr("Redo"), owner, shortcut=QKeySequence.StandardKey.Redo, enabled=False)
+        self.redo_action = QAction(self.tr("Redo"), owner, enabled=False)
         self.redo_action.triggered.connect(stack.redo)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
         stack.redoTextChanged.connect(lambda text: self.redo_action.setToolTip(self.tr("Redo {0}").format(text)))

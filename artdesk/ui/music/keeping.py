@@ -10,6 +10,7 @@ from artdesk.core.melody import Melody
 from artdesk.core.midi_io import melody_to_bytes
 from artdesk.ui.context import AppContext
 from artdesk.ui.keep_queue import QtKeepQueue
+from artdesk.ui.music.names import melody_title
 from artdesk.ui.music.thumbnail import melody_thumbnail_png
 
 
@@ -41,7 +42,7 @@ class QtMelodyKeeper(QObject):
         except ArtdeskError as error:
             self.show_message(str(error), error=True)
             return None
-        return self.context.keep_output("music", data, "mid", record, title=str(melody.metadata.get("title", "Melody")),
+        return self.context.keep_output("music", data, "mid", record, title=melody_title(melody.metadata),
                                         thumbnail_png=melody_thumbnail_png(melody))
 
     def keep(self, melody: Melody) -> bool:
@@ -51,7 +52,7 @@ class QtMelodyKeeper(QObject):
             self.show_message(self.tr("There are no notes to keep."), error=True)
             return False
         provenance = dict(melody.metadata.get("provenance", {})) or {"app": "artdesk", "made": "drawn or imported"}
-        title = str(melody.metadata.get("title", "Melody"))
+        title = melody_title(melody.metadata)
         if provenance.get("job") and not provenance.get("edited"):
             self.show_message(self.tr("{0} is already in the Gallery: every result is kept.").format(title))
             return False

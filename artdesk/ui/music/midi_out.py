@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
+
 log = logging.getLogger("artdesk.music")
 
 
@@ -17,9 +19,10 @@ def output_port_names() -> tuple[list[str], str]:
         names = list(mido.get_output_names())
     except Exception as error:  # mido raises backend-specific errors (ImportError, rtmidi SystemError, ...)
         log.info("no MIDI output ports: %s", error)
-        return [], f"No MIDI output is available on this system ({type(error).__name__}: {error})."
+        return [], QCoreApplication.translate("MidiOut", "No MIDI output is available on this system.")
     if not names:
-        return [], "No MIDI output ports were found. Start a DAW or a virtual MIDI port, then refresh."
+        return [], QCoreApplication.translate("MidiOut", "No MIDI output ports were found. Start a DAW or a virtual "
+                                                          "MIDI port, then refresh.")
     return names, ""
 
 

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout,
 
 from artdesk.core.synth import INSTRUMENTS, MAX_TEMPO, MIN_TEMPO
 from artdesk.ml.music.requests import TIME_SIGNATURES
+from artdesk.ui.music.names import instrument_label
 
 LOAD_SOUNDFONT = "load-sf2"  # the instrument item that asks for a .sf2 file
 SOUNDFONT = "sf2"  # the instrument item for the loaded SoundFont (its preset in preset_combo)
@@ -33,7 +34,7 @@ class QtTransport(QWidget):
         self.metre_combo.setAccessibleName("Metre")
         self.instrument_combo = QComboBox()
         for instrument in INSTRUMENTS.values():
-            self.instrument_combo.addItem(instrument.label, instrument.name)
+            self.instrument_combo.addItem(instrument_label(instrument.name, instrument.label), instrument.name)
         self.instrument_combo.insertSeparator(self.instrument_combo.count())
         self.instrument_combo.addItem(self.tr("SoundFont (.sf2)…"), LOAD_SOUNDFONT)
         self.instrument_combo.setAccessibleName("Instrument")

@@ -20,10 +20,11 @@ from artdesk.core.provenance import describe_missing
 from artdesk.core.recovery import RecoveryStore
 from artdesk.ml.canvas.session import describe_provenance, document_record, is_painting, placed_sizes
 from artdesk.ui.canvas.actions import QtCanvasActions
-from artdesk.ui.canvas.autosave import QtAutosave
+from artdesk.ui.canvas.autosave import QtAutosave, recovery_question
 from artdesk.ui.canvas.docks import QtCanvasWindow
 from artdesk.ui.canvas.editor import QtCanvasEditor
 from artdesk.ui.canvas.layers import QtLayerList
+from artdesk.ui.canvas.names import picture_name
 from artdesk.ui.canvas.new_dialog import QtNewCanvasDialog
 from artdesk.ui.canvas.recovery_bar import QtRecoveryBar
 from artdesk.ui.canvas.status_row import QtCanvasStatus
@@ -153,7 +154,7 @@ class CanvasPanel(QWidget):
             else:
                 image = open_image(path)
                 width, height = image.size
-                layer = Layer(path.stem, image.pixels, provenance=image.provenance)
+                layer = Layer(picture_name(image.provenance) or path.stem, image.pixels, provenance=image.provenance)
                 self.editor.set_document(Document(width, height, [layer], image.provenance))
                 notes = image.notes
         except ArtdeskError as error:
@@ -211,7 +212,8 @@ class CanvasPanel(QWidget):
         path = Path(path)
         try:
             image = open_image(path)
-            layer = self.editor.add_layer_from_array(image.pixels, path.stem, dict(image.provenance, source_file=path.name))
+            layer = self.editor.add_layer_from_array(image.pixels, picture_name(image.provenance) or path.stem,
+                                                     dict(image.provenance, source_file=path.name))
         except ArtdeskError as error:
             self.show_message(str(error), warning=True)
             return False
@@ -290,7 +292,7 @@ class CanvasPanel(QWidget):
         info = self.store.pending()
         if info is None:
             return
-        self.recovery_bar.offer(info.describe())
+        self.recovery_bar.offer(recovery_question(info))
 
     def restore_recovered(self) -> bool:
         if not may_discard(self):

@@ -21,8 +21,9 @@ class QtPoemCandidates(QListWidget):
         for number, candidate in enumerate(result.candidates):
             first = candidate.lines[0] if candidate.lines else ""
             item = QListWidgetItem(f"{number + 1}. {first} …  {self.reason_text(standings, number)}")
-            item.setToolTip(self.tr("Details: {0} rule violation(s); {1:.2f} nats/char (model score); "
-                                    "planned line words: {2}").format(candidate.violations, candidate.mean_logprob,
+            item.setToolTip(self.tr("Details: {0} rule(s) of the form broken; the model's score {1:.2f} (how "
+                                    "natural it finds each character on average: nearer 0 is more natural); "
+                                    "planned words per line: {2}").format(candidate.violations, candidate.mean_logprob,
                                                                       " / ".join(k or "–" for k in candidate.plan)))
             self.addItem(item)
         self.setCurrentRow(row)

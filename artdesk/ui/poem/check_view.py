@@ -4,8 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from artdesk.ui.gallery.originality import QtOriginalityView
 from artdesk.ui.poem.editor import QtPoemEditor
+from artdesk.ui.widgets.originality import QtOriginalityView
 
 
 class QtPoemCheck(QWidget):

@@ -8,6 +8,7 @@ from artdesk.core.jobs import Progress
 from artdesk.ml.poem.requests import PoemRequest
 from artdesk.ml.poem.session import PoemSession
 from artdesk.ui.binding import bind
+from artdesk.ui.poem.names import form_label
 
 
 class QtPoemControls(QWidget):
@@ -31,6 +32,10 @@ class QtPoemControls(QWidget):
         self.top_k_spin = self._spin(0, 500, 0)
         self.top_k_spin.setSpecialValueText(self.tr("off"))
         self.top_p_spin = self._double(0.05, 1.0, 0.05, 0.9)
+        self.top_k_spin.setToolTip(self.tr("Each character is chosen among only this many of the likeliest (top-k); "
+                                           "off: among all"))
+        self.top_p_spin.setToolTip(self.tr("Each character is chosen among the likeliest ones that together make up "
+                                           "this share of the chances (top-p); 1: among all"))
         self.seed_spin = self._spin(0, 2**31 - 1, 0)
         self.dice_button = QPushButton(self.tr("New seed"))
         self.candidates_spin = self._spin(1, 20, 3)
@@ -84,8 +89,10 @@ class QtPoemControls(QWidget):
         for label, widget in ((self.tr("Model"), self.model_combo), (self.tr("Form"), self.form_combo),
                               (self.tr("Theme"), self.theme_edit), (self.tr("Theme pull"), self.theme_pull_spin),
                               (self.tr("Acrostic"), self.heads_edit), (self.tr("Lines"), self.lines_spin),
-                              (self.tr("Temperature"), self.temperature_spin), (self.tr("Top-k"), self.top_k_spin),
-                              (self.tr("Top-p"), self.top_p_spin), (self.tr("Seed"), seed_row),
+                              (self.tr("Temperature"), self.temperature_spin),
+                              (self.tr("Likeliest choices"), self.top_k_spin),  # top-k: the term is in the tooltip
+                              (self.tr("Likeliest share"), self.top_p_spin),  # top-p (nucleus sampling)
+                              (self.tr("Seed"), seed_row),
                               (self.tr("Candidates"), self.candidates_spin)):
             form.addRow(label, widget)
         form.addRow(self.rhyme_check)
@@ -106,7 +113,8 @@ class QtPoemControls(QWidget):
         self.model_combo.clear()
         for card in self.session.cards:
             language = card.raw.get("config", {}).get("language", "?")
-            label = f"{card.name} ({'中文' if language == 'zh' else 'English'}{', yours' if card.is_user else ''})"
+            what = self.tr("Chinese") if language == "zh" else self.tr("English")
+            label = "{0} ({1}{2})".format(card.name, what, self.tr(", yours") if card.is_user else "")
             self.model_combo.addItem(label, card.id)
         self.model_combo.setCurrentIndex(max(0, self.model_combo.findData(self.session.card.id if self.session.card else None)))
         self.model_combo.blockSignals(False)
@@ -118,7 +126,7 @@ class QtPoemControls(QWidget):
         self.form_combo.blockSignals(True)
         self.form_combo.clear()
         for form in self.session.forms():
-            self.form_combo.addItem(form.label, form.key)
+            self.form_combo.addItem(form_label(form.key), form.key)
         self.form_combo.setCurrentIndex(max(0, self.form_combo.findData(current)))
         self.form_combo.blockSignals(False)
         self.session.settings.set(form=self.form_combo.currentData())
@@ -134,8 +142,9 @@ class QtPoemControls(QWidget):
         self.cancel_button.setEnabled(generating or finetuning)
         self.heads_edit.setEnabled(bool(form and form.acrostic))
         self.lines_spin.setEnabled(bool(form and form.lines is None and not form.acrostic))
-        self.tones_check.setVisible(self.session.language() == "zh")  # a Chinese rule: English never shows it
-        self.tones_check.setEnabled(bool(form and form.tones))
+        tones_apply = self.session.language() == "zh" and bool(form and form.tones)  # a rule of Chinese regulated verse
+        self.tones_check.setVisible(tones_apply)  # hidden, not greyed and ticked, where it does not apply
+        self.tones_check.setEnabled(tones_apply)
         self.finetune_button.setEnabled(has_model and not finetuning)
 
     def show_progress(self, progress: Progress) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from artdesk.core.jobs import Progress
+from artdesk.ui.job_titles import job_title, progress_text
 from artdesk.ui.jobs import JobHandle, Runner
 
 
@@ -11,11 +12,11 @@ class QtJobRow(QWidget):
     def __init__(self, handle: JobHandle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.handle = handle
-        self.title = QLabel(handle.title)
+        self.title = QLabel(job_title(handle.title))
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
         self.bar.setAccessibleName(f"Progress of {handle.title}")
-        self.message = QLabel("Waiting…")
+        self.message = QLabel(self.tr("Waiting…"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setAccessibleName(f"Cancel {handle.title}")
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
@@ -33,7 +34,7 @@ class QtJobRow(QWidget):
         else:
             self.bar.setRange(0, 1000)
             self.bar.setValue(int(progress.fraction * 1000))
-        self.message.setText(progress.message)
+        self.message.setText(progress_text(progress.message))
 
     def _on_cancel_button_clicked(self) -> None:
         self.handle.cancel()

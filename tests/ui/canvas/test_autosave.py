@@ -42,7 +42,7 @@ def test_unsaved_work_is_kept_and_offered_after_a_crash(qtbot, make_panel):
     # "crash": the panel goes away without close_panel; a new session starts
     again = make_panel()
     assert again.recovery_bar.isVisibleTo(again)
-    assert "not saved" in again.recovery_bar.label.text()
+    assert again.recovery_bar.label.text().startswith("artdesk found unsaved work from ")
     assert again.restore_recovered()
     assert all(np.array_equal(a, b.pixels) for a, b in zip(painted, again.editor.document.layers))
     assert again.editor.is_modified  # recovered work still needs saving

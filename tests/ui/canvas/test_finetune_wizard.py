@@ -451,7 +451,8 @@ def test_real_fine_tune_from_folder_to_canvas_with_pause_and_resume(qtbot, conte
     options.estimate_button.click()
     qtbot.waitUntil(lambda: options.estimate_button.isEnabled(), timeout=180000)
     assert options.estimate_label.text().startswith("About ") and "16 steps" in options.estimate_label.text()
-    assert "Only norms and modulation" in options.settings_label.text()
+    assert "Only colour and contrast learn" in options.settings_label.text()
+    assert "FreezeD:" not in options.settings_label.text()  # plain words first; a term only in brackets after them
 
     training_page = wizard.training_page
     wizard.next()  # the commit button: Start training

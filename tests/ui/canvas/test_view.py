@@ -146,3 +146,24 @@ def test_shift_click_draws_a_straight_line_from_the_last_stroke(qtbot, view):
     row = view.editor.document.layers[1].pixels[20, :, 3]
     assert (row[22:178] == 255).all()
     assert view.editor.undo_stack.count() == 2
+
+
+def test_the_canvas_stays_fitted_and_centred_while_the_view_settles_until_the_artist_zooms(qtbot):
+    """First start: the view is fitted at its first small size, then the docks settle and it grows; the
+    canvas must follow (it was left off-centre at 18% before)."""
+    editor = QtCanvasEditor(Document.new(1024, 1024))
+    view = QtCanvasView(editor)
+    qtbot.addWidget(view)
+    view.resize(220, 220)
+    view.show()
+    qtbot.waitExposed(view)
+    view.resize(900, 700)
+    qtbot.waitUntil(lambda: view.width() == 900)
+    assert view.zoom == pytest.approx(680 / 1024)
+    centre = view.to_widget(QPointF(512, 512))
+    assert centre.x() == pytest.approx(450) and centre.y() == pytest.approx(350)
+    view.zoom_by(1.25)
+    zoom = view.zoom
+    view.resize(800, 600)
+    qtbot.waitUntil(lambda: view.width() == 800)
+    assert view.zoom == zoom  # the artist's zoom is kept

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -135,7 +136,7 @@ class QtOptionsPage(QWizardPage):
         self.steps_spin = auto_spin(1_000_000, self.tr("Training steps (auto: from the preset and the folder size)"))
         self.batch_spin = auto_spin(256, self.tr("Pictures per step"))
         self.lr_spin = auto_float(0.01, 5, self.tr("Learning rate"))
-        self.freeze_spin = auto_spin(8, self.tr("Critic blocks kept frozen (FreezeD)"))
+        self.freeze_spin = auto_spin(8, self.tr("Critic blocks kept as the base model learned them"))
         self.freeze_g_spin = auto_spin(4, self.tr("Generator blocks kept frozen, coarse first"))
         self.correspondence_spin = auto_float(1e5, 0, self.tr("Cross-domain correspondence weight"))
         self.ewc_spin = auto_float(1e6, 3, self.tr("Elastic weight consolidation weight"))
@@ -144,7 +145,7 @@ class QtOptionsPage(QWizardPage):
         self.norm_combo = QComboBox()
         for label, value in ((self.tr("auto"), None), (self.tr("yes"), True), (self.tr("no"), False)):
             self.norm_combo.addItem(label, value)
-        self.ema_spin = auto_float(0.9999, 4, self.tr("Averaging of the weights (EMA)"))
+        self.ema_spin = auto_float(0.9999, 4, self.tr("How much of the past the saved model averages"))
         self.snapshot_spin = auto_spin(100_000, self.tr("Steps between sample strips"))
         self.checkpoint_spin = QSpinBox()
         self.checkpoint_spin.setRange(10, 3600)
@@ -163,32 +164,22 @@ class QtOptionsPage(QWizardPage):
         self.copying_check.setChecked(True)
         self.copying_check.toggled.connect(self._on_option_changed)
         self.device_combo = QComboBox()
-        for device in ("auto", "cpu", "cuda", "mps"):
-            self.device_combo.addItem(device, device)
+        for device, label in (("auto", self.tr("Automatic")), ("cpu", self.tr("Processor (CPU)")),
+                              ("cuda", self.tr("NVIDIA graphics card (CUDA)")), ("mps", self.tr("Apple graphics (Metal)"))):
+            self.device_combo.addItem(label, device)
         form = QFormLayout(self.advanced)
         rows = (
-            (self.tr("Steps"), self.steps_spin, self.tr("How many updates; auto follows How long to train.")),
-            (self.tr("Batch"), self.batch_spin, self.tr("Pictures looked at in each update.")),
-            (self.tr("Learning rate"), self.lr_spin, self.tr("How big each update is; auto follows How closely.")),
-            (self.tr("Frozen critic blocks (FreezeD)"), self.freeze_spin,
-             self.tr("The critic's first layers stay as the base model learned them; more protects small folders.")),
-            (self.tr("Frozen generator blocks"), self.freeze_g_spin,
-             self.tr("The generator's coarse layers (overall shapes) stay as they were.")),
-            (self.tr("Correspondence weight"), self.correspondence_spin,
-             self.tr("Keeps how different the base model's pictures are from one another; auto follows "
-                     "Keep the variety.")),
-            (self.tr("Weight anchoring (EWC)"), self.ewc_spin,
-             self.tr("Holds back the weights that mattered most to the base model; higher changes the model less.")),
-            (self.tr("Match each picture (IMLE)"), self.match_spin,
-             self.tr("Each of your pictures pulls the model's nearest picture toward it, so none of yours is "
-                     "forgotten; higher follows them more closely.")),
-            (self.tr("Base pictures mixed in"), self.base_mix_spin,
-             self.tr("This share of the pictures the critic counts as real are the base model's, so its kinds "
-                     "of picture stay allowed.")),
-            (self.tr("Only norms and modulation"), self.norm_combo,
-             self.tr("Only the colour and contrast controls of each layer learn; best with very few pictures.")),
-            (self.tr("EMA"), self.ema_spin,
-             self.tr("The saved model averages its recent weights, which smooths out jitter between updates.")),
+            (self.tr("Steps"), self.steps_spin, self.setting_explanation("steps")),
+            (self.tr("Batch"), self.batch_spin, self.setting_explanation("batch")),
+            (self.tr("Learning rate"), self.lr_spin, self.setting_explanation("lr")),
+            (self.tr("Frozen critic blocks"), self.freeze_spin, self.setting_explanation("freeze_d_blocks")),
+            (self.tr("Frozen generator blocks"), self.freeze_g_spin, self.setting_explanation("freeze_g_blocks")),
+            (self.tr("Correspondence weight"), self.correspondence_spin, self.setting_explanation("variety")),
+            (self.tr("Weight anchoring"), self.ewc_spin, self.setting_explanation("ewc")),
+            (self.tr("Match each picture"), self.match_spin, self.setting_explanation("reconstruct")),
+            (self.tr("Base pictures mixed in"), self.base_mix_spin, self.setting_explanation("base_mix")),
+            (self.tr("Only colour and contrast learn"), self.norm_combo, self.setting_explanation("norm_only")),
+            (self.tr("Weight averaging"), self.ema_spin, self.setting_explanation("ema_decay")),
             (self.tr("Samples every"), self.snapshot_spin, self.tr("Steps between measured sample strips.")),
             (self.tr("Save progress every"), self.checkpoint_spin, self.tr("A crash loses at most this much.")),
             (self.tr("Held out"), self.heldout_spin,
@@ -201,9 +192,7 @@ class QtOptionsPage(QWizardPage):
             form.addRow("", self.explanation(explanation))
             signal = getattr(widget, "valueChanged", None) or widget.currentIndexChanged
             signal.connect(self._on_option_changed)
-        form.addRow(self.tr("DiffAugment"), self.explanation(
-            self.tr("Always on: the critic sees your pictures and the model's shifted, recoloured and cut, "
-                    "so it cannot just memorise a few pictures.")))
+        form.addRow(self.tr("Augmentation"), self.explanation(self.setting_explanation("augment")))
         form.addRow(self.copying_check)
         self.advanced.hide()
 
@@ -232,7 +221,12 @@ class QtOptionsPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.advanced_button)
-        layout.addWidget(self.advanced)
+        self.advanced_area = QScrollArea()  # a dozen settings, each with its explanation: they scroll, not squash
+        self.advanced_area.setWidget(self.advanced)
+        self.advanced_area.setWidgetResizable(True)
+        self.advanced_area.setMinimumHeight(260)
+        self.advanced_area.hide()
+        layout.addWidget(self.advanced_area, 1)
         layout.addLayout(estimate_row)
         layout.addWidget(self.problem)
         layout.addStretch(1)
@@ -368,6 +362,7 @@ class QtOptionsPage(QWizardPage):
         self._on_option_changed()
 
     def _on_advanced_button_toggled(self, shown: bool) -> None:
+        self.advanced_area.setVisible(shown)
         self.advanced.setVisible(shown)
         self.advanced_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
@@ -395,23 +390,55 @@ class QtOptionsPage(QWizardPage):
         self.estimate_label.setText(self.tr("About {0} on this computer ({1} steps at {2:.2f} s each).").format(
             self.duration(estimate.total_seconds), estimate.steps, estimate.seconds_per_step))
         self.settings_label.setText("<br>".join(f"<b>{html.escape(self.setting_name(key))}</b> "
-                                                f"{html.escape(self.setting_value(value))}: {html.escape(str(reason))}"
-                                                for key, (value, reason) in settings.items()))
+                                                f"{html.escape(self.setting_value(value))}: "
+                                                f"{html.escape(self.setting_explanation(key))}"
+                                                for key, (value, _reason) in settings.items()))
 
     def setting_name(self, key: str) -> str:
         """A chosen setting's name in words, as the Advanced knobs call it (the backend's key if unknown)."""
         names = {"heldout": self.tr("Held out"), "train": self.tr("Learns from"), "steps": self.tr("Steps"),
-                 "augment": self.tr("Augmentation"), "norm_only": self.tr("Only norms and modulation"),
+                 "augment": self.tr("Augmentation"), "norm_only": self.tr("Only colour and contrast learn"),
                  "freeze_d_blocks": self.tr("Frozen critic blocks"), "batch": self.tr("Batch"),
-                 "lr": self.tr("Learning rate"), "ema_decay": self.tr("EMA"), "snapshot_every": self.tr("Samples every"),
+                 "lr": self.tr("Learning rate"), "ema_decay": self.tr("Weight averaging"), "snapshot_every": self.tr("Samples every"),
                  "variety": self.tr("Correspondence weight"), "freeze_g_blocks": self.tr("Frozen generator blocks"),
-                 "ewc": self.tr("Weight anchoring (EWC)"), "base_mix": self.tr("Base pictures mixed in"),
-                 "reconstruct": self.tr("Match each picture (IMLE)")}
+                 "ewc": self.tr("Weight anchoring"), "base_mix": self.tr("Base pictures mixed in"),
+                 "reconstruct": self.tr("Match each picture")}
         return names.get(key, key)
+
+    def setting_explanation(self, key: str) -> str:
+        """One line saying what a setting does, with the technical term it is known by in brackets."""
+        lines = {
+            "heldout": self.tr("Your pictures kept aside to measure the result, never learned from."),
+            "train": self.tr("The pictures the model learns from."),
+            "steps": self.tr("How many updates; auto follows How long to train."),
+            "batch": self.tr("Pictures looked at in each update."),
+            "lr": self.tr("How big each update is; auto follows How closely."),
+            "augment": self.tr("Always on: the critic sees your pictures and the model's shifted, recoloured and "
+                               "cut, so it cannot just memorise a few pictures (DiffAugment)."),
+            "norm_only": self.tr("Only the colour and contrast controls of each layer learn; best with very few "
+                                 "pictures (norm and modulation layers only)."),
+            "freeze_d_blocks": self.tr("The critic's first layers stay as the base model learned them; more protects "
+                                       "small folders (FreezeD)."),
+            "freeze_g_blocks": self.tr("The generator's coarse layers (overall shapes) stay as they were."),
+            "variety": self.tr("Keeps how different the base model's pictures are from one another; auto follows "
+                               "Keep the variety (cross-domain correspondence)."),
+            "ewc": self.tr("Holds back the weights that mattered most to the base model; higher changes the model "
+                           "less (elastic weight consolidation, EWC)."),
+            "reconstruct": self.tr("Each of your pictures pulls the model's nearest picture toward it, so none of "
+                                   "yours is forgotten; higher follows them more closely (IMLE)."),
+            "base_mix": self.tr("This share of the pictures the critic counts as real are the base model's, so its "
+                                "kinds of picture stay allowed."),
+            "ema_decay": self.tr("The saved model averages its recent weights, which smooths out jitter between "
+                                 "updates; nearer 1 averages over more steps (EMA decay)."),
+            "snapshot_every": self.tr("Steps between measured sample strips."),
+        }
+        return lines.get(key, "")
 
     def setting_value(self, value: Any) -> str:
         if isinstance(value, bool):
             return self.tr("yes") if value else self.tr("no")
+        if value == "colour, translation, cutout":
+            return self.tr("colour, shift, cut-out")
         return str(value)
 
     def _on_estimate_errored(self, message: str) -> None:

@@ -26,6 +26,8 @@ class QtFinetuneWizard(QWizard):
         self.setWindowTitle(self.tr("Teach it your pictures"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, True)  # opens the manual's "Teach it your pictures"
+        self.helpRequested.connect(self._on_help_requested)
         self.resize(900, 680)
         self.resume_request = None
         self.pictures_page = QtPicturesPage(context)
@@ -36,6 +38,11 @@ class QtFinetuneWizard(QWizard):
         self.options_id = self.addPage(self.options_page)
         self.training_id = self.addPage(self.training_page)
         self.finish_id = self.addPage(self.finish_page)
+
+    def _on_help_requested(self) -> None:
+        from artdesk.ui.help.manual import open_manual
+
+        open_manual(self, "teach")
 
     def training_size(self) -> int:
         size = self.options_page.size_combo.currentData()

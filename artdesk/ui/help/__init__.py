@@ -1,0 +1,1 @@
+"""The offline manual and the "?" buttons that open it at a topic."""
