@@ -321,7 +321,8 @@ def _make_again(qtbot, panel, path):
     """Open the kept file at ``path`` and press "Generate again"; the MIDI bytes of the melody made again."""
     from artdesk.core.midi_io import melody_to_bytes
 
-    with qtbot.waitSignal(panel.job_finished, timeout=120_000):
+    with qtbot.waitSignal(panel.job_finished, timeout=120_000,  # the import's end, not an earlier job's
+                          check_params_cb=lambda title, _outcome: title == "Import MIDI"):
         panel.open_file(path)
     assert panel.file_bar.again_button.isEnabled(), panel.message.text()
     assert "Generate again" in panel.message.text()

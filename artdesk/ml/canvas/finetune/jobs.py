@@ -6,13 +6,15 @@ from pathlib import Path
 from typing import Any
 
 from artdesk.core.jobs import JobContext
-from artdesk.ml.canvas.finetune import plan, snapshots, trainer
+from artdesk.ml.canvas.finetune import plan, snapshots
 from artdesk.ml.canvas.finetune.requests import DiscardRun, SnapshotAction, UnfinishedRuns
 
 
 def estimate_job(request: plan.FinetuneRequest, ctx: JobContext) -> tuple[dict[str, tuple[Any, str]], Any]:
     """The automatic settings with their reasons, then ``trainer.estimate`` (a few real steps; it reports and
     checks for cancel at each)."""
+    from artdesk.ml.canvas.finetune import trainer  # torch: imported by the job, on its worker
+
     settings = plan.resolved_settings(request, len(request.files), plan.base_has_discriminator(request.base_dir))
     return settings, trainer.estimate(request, ctx)
 
