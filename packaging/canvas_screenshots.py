@@ -8,8 +8,9 @@ from __future__ import annotations
 import math
 import os
 import sys
-import tempfile
 from pathlib import Path
+
+from screenshot_home import fresh_home  # noqa: E402 (beside this script)
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "resources" / "screenshots"
@@ -99,11 +100,7 @@ def main(argv: list[str]) -> int:
 
     torch.set_num_threads(1)
     for language in ("en", "zh_CN"):
-        with tempfile.TemporaryDirectory() as home:
-            os.environ["ARTDESK_HOME"] = home
-            config = Path(home) / "config"
-            config.mkdir(parents=True)
-            (config / "settings.toml").write_text(f'version = 1\n[general]\nlanguage = "{language}"\n', encoding="utf-8")
+        with fresh_home(language):
             print(shoot(app, language, kind))
     return 0
 

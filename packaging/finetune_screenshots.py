@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from screenshot_home import fresh_home  # noqa: E402 (beside this script)
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "resources" / "screenshots"
@@ -119,12 +120,8 @@ def main(argv: list[str]) -> int:
     import torch
 
     torch.set_num_threads(1)
-    with tempfile.TemporaryDirectory() as home:
-        os.environ["ARTDESK_HOME"] = home
-        config = Path(home) / "config"
-        config.mkdir(parents=True)
-        (config / "settings.toml").write_text('version = 1\n[general]\nlanguage = "en"\n', encoding="utf-8")
-        pictures = make_pictures(Path(home) / "my-flowers")
+    with fresh_home("en") as home:
+        pictures = make_pictures(home / "my-flowers")
         try:
             for path in shoot(app, pictures, steps):
                 print(path)

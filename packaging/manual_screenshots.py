@@ -10,11 +10,12 @@ shipped models (glyphs, melody, poem), so it takes a few minutes on one CPU thre
 """
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from screenshot_home import fresh_home  # noqa: E402 (beside this script)
 
 ROOT = Path(__file__).resolve().parents[1]
 MANUAL = ROOT / "resources" / "manual"
@@ -187,11 +188,7 @@ def main(argv: list[str]) -> int:
 
     torch.set_num_threads(1)
     for language in ("en", "zh_CN"):
-        with tempfile.TemporaryDirectory() as home:
-            os.environ["ARTDESK_HOME"] = home
-            config = Path(home) / "config"
-            config.mkdir(parents=True)
-            (config / "settings.toml").write_text(f'version = 1\n[general]\nlanguage = "{language}"\n', encoding="utf-8")
+        with fresh_home(language):
             shoot(app, language, out / language)
             translations(app, ROOT / "resources" / "i18n").install("en")
     return 0

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
+
+from screenshot_home import fresh_home  # noqa: E402 (beside this script)
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "resources" / "screenshots"
@@ -23,11 +24,7 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     for language in ("en", "zh_CN"):
-        with tempfile.TemporaryDirectory() as home:
-            os.environ["ARTDESK_HOME"] = home
-            config = Path(home) / "config"
-            config.mkdir(parents=True)
-            (config / "settings.toml").write_text(f'version = 1\n[general]\nlanguage = "{language}"\n', encoding="utf-8")
+        with fresh_home(language):
             window = build_window(app)
             window.resize(1400, 860)
             window.show()
