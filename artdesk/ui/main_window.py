@@ -23,6 +23,7 @@ from artdesk.ui.menus.file_edit import QtDocumentMenus
 from artdesk.ui.panels import PANELS
 from artdesk.ui.panels.lazy import LazyPanel
 from artdesk.ui.widgets.job_status import QtJobStatus
+from artdesk.ui.widgets.vertical_scroller import QtVerticalScroller
 
 log = logging.getLogger("artdesk.ui")
 
@@ -55,7 +56,9 @@ class MainWindow(QMainWindow):
         self.job_status = QtJobStatus(context.runner)
         self.jobs_dock = QDockWidget(self)
         self.jobs_dock.setObjectName("JobsDock")
-        self.jobs_dock.setWidget(self.job_status)
+        jobs_scroller = QtVerticalScroller(self.job_status)
+        jobs_scroller.setMinimumHeight(5 * self.fontMetrics().height())  # two jobs in view; more scroll
+        self.jobs_dock.setWidget(jobs_scroller)  # a job starting or ending no longer resizes the panels above
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.jobs_dock)
 
         self.welcome = QtWelcomePage()

@@ -10,40 +10,65 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from artdesk.ui.canvas.editor import QtCanvasEditor
 from artdesk.ui.context import AppContext
+from artdesk.ui.widgets.vertical_scroller import QtVerticalScroller
 
 log = logging.getLogger("artdesk.canvas")
 
 
 class QtCanvasWindow(QMainWindow):
-    """``docks`` by key: tools, layers, and models and styles when they could be built."""
+    """``docks`` by key: tools, layers, and models and styles when they could be built.
+
+    With ``optional_docks=False`` the model and style docks come later, from ``add_model_dock()`` and
+    ``add_style_dock()`` (the panel builds itself in steps)."""
 
     def __init__(self, context: AppContext, editor: QtCanvasEditor, view: QWidget, tool_options: QWidget,
-                 layer_list: QWidget) -> None:
+                 layer_list: QWidget, optional_docks: bool = True) -> None:
         super().__init__()
         self.context, self.editor = context, editor
         self.setWindowFlags(Qt.WindowType.Widget)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.setCentralWidget(view)
-        self.model_dock = self._optional_dock("artdesk.ui.canvas.model_dock", "CanvasModelDock", self.tr("image model"))
-        self.style_dock = self._optional_dock("artdesk.ui.canvas.style_dock", "CanvasStyleDock", self.tr("painting style"))
         self.docks: dict[str, QDockWidget] = {}
-        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        for key, title, widget, area in (("tools", self.tr("Brush"), tool_options, left),
-                                         ("layers", self.tr("Layers"), layer_list, left),
-                                         ("models", self.tr("Image models"), self.model_dock, right),
-                                         ("styles", self.tr("Painting styles"), self.style_dock, right)):
-            if widget is None:
-                continue
-            dock = QDockWidget(title, self)
-            dock.setObjectName(f"Canvas{key.title()}Dock")
-            dock.setWidget(widget)
-            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-            self.addDockWidget(area, dock)
-            self.docks[key] = dock
-        if "styles" in self.docks and "models" in self.docks:
-            self.tabifyDockWidget(self.docks["models"], self.docks["styles"])
-            self.docks["models"].raise_()
+        self.model_dock: QWidget | None = None
+        self.style_dock: QWidget | None = None
         self._sized = False
+        self._add_dock("tools", self.tr("Brush"), tool_options, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._add_dock("layers", self.tr("Layers"), layer_list, Qt.DockWidgetArea.LeftDockWidgetArea)
+        if optional_docks:
+            self.add_model_dock()
+            self.add_style_dock()
+
+    def add_model_dock(self) -> QWidget | None:
+        """The image model dock on the right (None if that part of artdesk is not there)."""
+        self.model_dock = self._optional_dock("artdesk.ui.canvas.model_dock", "CanvasModelDock", self.tr("image model"))
+        if self.model_dock is not None:
+            self._add_dock("models", self.tr("Image models"), self.model_dock, Qt.DockWidgetArea.RightDockWidgetArea)
+        return self.model_dock
+
+    def add_style_dock(self) -> QWidget | None:
+        """The painting style dock, tabbed behind the model dock when there is one."""
+        self.style_dock = self._optional_dock("artdesk.ui.canvas.style_dock", "CanvasStyleDock", self.tr("painting style"))
+        if self.style_dock is not None:
+            dock = self._add_dock("styles", self.tr("Painting styles"), self.style_dock, Qt.DockWidgetArea.RightDockWidgetArea)
+            if "models" in self.docks:
+                self.tabifyDockWidget(self.docks["models"], dock)
+                self.docks["models"].raise_()
+        return self.style_dock
+
+    def _add_dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        """A dock that scrolls its contents: the model and style docks are taller than a laptop screen, and
+        unscrolled they set the whole window's minimum size (1335 x 982 with all four)."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"Canvas{key.title()}Dock")
+        scroller = QtVerticalScroller(widget)
+        dock.setWidget(scroller)
+        dock.visibilityChanged.connect(scroller.setVisible)  # a dock behind another's tab is hidden, not just covered
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+        if self._sized and area == Qt.DockWidgetArea.RightDockWidgetArea:
+            self._size_docks()  # shown before this dock came
+        return dock
 
     def _optional_dock(self, module_name: str, class_name: str, what: str) -> QWidget | None:
         """Build a dock widget ``Class(context, editor)`` that another part of artdesk provides; None if
@@ -67,9 +92,13 @@ class QtCanvasWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         super().showEvent(event)
-        if not self._sized:  # give the canvas the room: narrow side docks on first show
+        if not self._sized:
             self._sized = True
-            right = self.docks.get("models") or self.docks.get("styles")
-            if right is not None:
-                self.resizeDocks([self.docks["tools"], right], [260, 330], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.docks["tools"], self.docks["layers"]], [300, 400], Qt.Orientation.Vertical)
+            self._size_docks()
+
+    def _size_docks(self) -> None:
+        """Give the canvas the room: narrow side docks (on first show, and for a right dock added after it)."""
+        right = self.docks.get("models") or self.docks.get("styles")
+        if right is not None:
+            self.resizeDocks([self.docks["tools"], right], [260, 330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["tools"], self.docks["layers"]], [300, 400], Qt.Orientation.Vertical)

@@ -48,20 +48,64 @@ DEFAULT_SIZE = (1024, 1024)
 
 
 class CanvasPanel(QWidget):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    """``CanvasPanel(context)`` is built at once; ``CanvasPanel(context, in_steps=True)`` is an empty widget that
+    ``build_step()`` builds a part at a time (ui.panels.lazy runs one step per event-loop turn after the
+    window's first paint, so no step holds the UI thread for a frame)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None, in_steps: bool = False) -> None:
         super().__init__(parent)
         self.context = context
+        self.last_message = ""
+        self._steps = [self._build_canvas, self._build_side_docks, self._build_window, self._build_model_dock,
+                       self._build_style_dock, self._build_actions, self._build_offers]
+        if not in_steps:
+            while self.build_step():
+                pass
+
+    def build_step(self) -> bool:
+        """Build the next part of the panel; True while parts remain."""
+        self._steps.pop(0)()
+        return bool(self._steps)
+
+    def _build_canvas(self) -> None:
         self.editor = QtCanvasEditor(self._blank_document(*DEFAULT_SIZE), self)
         self.view = QtCanvasView(self.editor)
+
+    def _build_side_docks(self) -> None:
         self.tool_options = QtToolOptions(self.editor)
         self.layer_list = QtLayerList(self.editor)
-        self.store = RecoveryStore(context.paths.data / "recovery")
+        self.store = RecoveryStore(self.context.paths.data / "recovery")
         self.autosave = QtAutosave(self.editor, self.store, parent=self)
-        self.credentials = QtCredentials(context, self.show_message, self)
-        self.last_message = ""
+        self.credentials = QtCredentials(self.context, self.show_message, self)
 
-        self.window = QtCanvasWindow(context, self.editor, self.view, self.tool_options, self.layer_list)
-        self.docks, self.model_dock, self.style_dock = self.window.docks, self.window.model_dock, self.window.style_dock
+    def _build_window(self) -> None:
+        """The canvas with its brush and layers docks, and the panel's bars: the part the artist sees first."""
+        self.window = QtCanvasWindow(self.context, self.editor, self.view, self.tool_options, self.layer_list,
+                                     optional_docks=False)
+        self.docks, self.model_dock, self.style_dock = self.window.docks, None, None
+        self.recovery_bar = QtRecoveryBar()
+        self.recovery_bar.restore_clicked.connect(self.restore_recovered)
+        self.recovery_bar.discard_clicked.connect(self.discard_recovered)
+        self.status = QtCanvasStatus(self.view)
+        self.message_label = self.status.message_label
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self._layout.addWidget(self.recovery_bar)
+        self._layout.addWidget(self.window, 1)
+        self._layout.addWidget(self.status)
+        self.editor.message.connect(self._on_editor_message)
+        self.editor.undo_stack.cleanChanged.connect(self._on_undo_stack_cleanChanged)
+        self.autosave.failed.connect(self._on_autosave_failed)
+        self.setAcceptDrops(True)
+
+    def _build_model_dock(self) -> None:
+        self.model_dock = self.window.add_model_dock()
+
+    def _build_style_dock(self) -> None:
+        self.style_dock = self.window.add_style_dock()
+
+    def _build_actions(self) -> None:
         self.canvas_actions = QtCanvasActions(self, self.editor, self.view, self.tool_options, {
             "new": self._on_new_action_triggered, "open": self._on_open_action_triggered,
             "import": self._on_import_action_triggered, "save": self._on_save_action_triggered,
@@ -70,25 +114,11 @@ class CanvasPanel(QWidget):
         self.actions_by_name, self.tool_actions = self.canvas_actions.by_name, self.canvas_actions.tools
         self.window.addToolBar(self.canvas_actions.toolbar)
 
-        self.recovery_bar = QtRecoveryBar()
-        self.recovery_bar.restore_clicked.connect(self.restore_recovered)
-        self.recovery_bar.discard_clicked.connect(self.discard_recovered)
-        self.status = QtCanvasStatus(self.view)
-        self.message_label = self.status.message_label
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.recovery_bar)
+    def _build_offers(self) -> None:
+        """The bars offering unfinished work back (a fine-tune, a crashed painting)."""
         self.finetune_offer = self._build_finetune_offer()
         if self.finetune_offer is not None:
-            layout.addWidget(self.finetune_offer)
-        layout.addWidget(self.window, 1)
-        layout.addWidget(self.status)
-
-        self.editor.message.connect(self._on_editor_message)
-        self.editor.undo_stack.cleanChanged.connect(self._on_undo_stack_cleanChanged)
-        self.autosave.failed.connect(self._on_autosave_failed)
-        self.setAcceptDrops(True)
+            self._layout.insertWidget(1, self.finetune_offer)
         self._offer_recovery()
         self._update_title()
 

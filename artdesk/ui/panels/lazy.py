@@ -3,6 +3,10 @@
 The panel's modules (and the modules its ``PRELOAD`` names) are imported on a background thread when
 the page is first shown; the panel is built on the UI thread once they are in. The window therefore
 paints before a panel's imports run, and the UI thread keeps its frames while they do.
+
+A panel class with a ``build_step()`` method is built in parts: ``Class(context, in_steps=True)`` is an
+empty widget, shown at once, and each ``build_step()`` (True while parts remain) runs in its own
+event-loop turn, so paints and input come between the parts. ``ensure_built()`` runs what remains at once.
 """
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ import logging
 import threading
 import traceback
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from artdesk.ui.context import AppContext
@@ -37,24 +41,57 @@ class LazyPanel(QWidget):
         super().__init__(parent)
         self.reference = reference
         self.context = context
-        self.panel: QWidget | None = None
+        self.panel: QWidget | None = None  # set once the panel is complete
+        self._building: QWidget | None = None  # a panel built in steps, until its last step
         self._importing = False
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self.imported.connect(self.ensure_built, Qt.ConnectionType.QueuedConnection)
+        self._next_step = QTimer(self)  # a zero timer, not a posted call: one step per event-loop turn
+        self._next_step.setSingleShot(True)
+        self._next_step.setInterval(0)
+        self._next_step.timeout.connect(self._build_a_step)
+        self.imported.connect(self._build_a_step, Qt.ConnectionType.QueuedConnection)
 
     def ensure_built(self) -> QWidget:
+        """The panel, built now (all of its remaining steps) if it is not complete yet."""
         if self.panel is None:
-            module_name, _, class_name = self.reference.partition(":")
-            try:
-                panel_class = getattr(importlib.import_module(module_name), class_name)
-                self.panel = panel_class(self.context)
-            except Exception:  # a broken panel must not take the window down
-                log.exception("could not build panel %s", self.reference)
-                self.panel = QLabel(f"This panel could not be opened. Details are in the log.\n\n{traceback.format_exc(limit=1)}")
-            self._layout.addWidget(self.panel)
-            self.built.emit()
+            self._build(all_steps=True)
         return self.panel
+
+    def _build_a_step(self) -> None:
+        if self.panel is None and not self._build(all_steps=False):
+            self._next_step.start()
+
+    def _build(self, all_steps: bool) -> bool:
+        """Build the panel, or only its next step; True once it is complete (or its error label shown)."""
+        try:
+            if self._building is None:
+                module_name, _, class_name = self.reference.partition(":")
+                panel_class = getattr(importlib.import_module(module_name), class_name)
+                if not hasattr(panel_class, "build_step"):
+                    self._finish(panel_class(self.context))
+                    return True
+                self._building = panel_class(self.context, in_steps=True)
+                self._layout.addWidget(self._building)
+            while self._building.build_step():
+                if not all_steps:
+                    return False
+        except Exception:  # a broken panel must not take the window down
+            log.exception("could not build panel %s", self.reference)
+            if self._building is not None:
+                self._building.deleteLater()
+            self._building = None
+            self._finish(QLabel(f"This panel could not be opened. Details are in the log.\n\n{traceback.format_exc(limit=1)}"))
+            return True
+        panel, self._building = self._building, None
+        self._finish(panel)
+        return True
+
+    def _finish(self, panel: QWidget) -> None:
+        self.panel = panel
+        if self._layout.indexOf(panel) < 0:
+            self._layout.addWidget(panel)
+        self.built.emit()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """Import the panel's modules off the UI thread; it is built when they are in."""
