@@ -14,12 +14,14 @@ from artdesk.ui.widgets.vertical_scroller import QtVerticalScroller
 
 log = logging.getLogger("artdesk.canvas")
 
+LEFT_WIDTH, RIGHT_WIDTH = 260, 330  # the side docks' widths on first show (pixels; their contents may need more)
+
 
 class QtCanvasWindow(QMainWindow):
     """``docks`` by key: tools, layers, and models and styles when they could be built.
 
-    With ``optional_docks=False`` the model and style docks come later, from ``add_model_dock()`` and
-    ``add_style_dock()`` (the panel builds itself in steps)."""
+    With ``optional_docks=False`` the model and style docks come later: ``make_model_dock()`` and
+    ``make_style_dock()`` build them, ``add_right_docks()`` places them (the panel builds itself in steps)."""
 
     def __init__(self, context: AppContext, editor: QtCanvasEditor, view: QWidget, tool_options: QWidget,
                  layer_list: QWidget, optional_docks: bool = True) -> None:
@@ -31,29 +33,33 @@ class QtCanvasWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.model_dock: QWidget | None = None
         self.style_dock: QWidget | None = None
-        self._sized = False
         self._add_dock("tools", self.tr("Brush"), tool_options, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._add_dock("layers", self.tr("Layers"), layer_list, Qt.DockWidgetArea.LeftDockWidgetArea)
         if optional_docks:
-            self.add_model_dock()
-            self.add_style_dock()
+            self.add_right_docks(self.make_model_dock(), self.make_style_dock())
+        else:
+            self._size_docks()
 
-    def add_model_dock(self) -> QWidget | None:
-        """The image model dock on the right (None if that part of artdesk is not there)."""
-        self.model_dock = self._optional_dock("artdesk.ui.canvas.model_dock", "CanvasModelDock", self.tr("image model"))
-        if self.model_dock is not None:
-            self._add_dock("models", self.tr("Image models"), self.model_dock, Qt.DockWidgetArea.RightDockWidgetArea)
-        return self.model_dock
+    def make_model_dock(self) -> QWidget | None:
+        """The image model dock's widget, not placed yet (None if that part of artdesk is not there)."""
+        return self._optional_dock("artdesk.ui.canvas.model_dock", "CanvasModelDock", self.tr("image model"))
 
-    def add_style_dock(self) -> QWidget | None:
-        """The painting style dock, tabbed behind the model dock when there is one."""
-        self.style_dock = self._optional_dock("artdesk.ui.canvas.style_dock", "CanvasStyleDock", self.tr("painting style"))
-        if self.style_dock is not None:
-            dock = self._add_dock("styles", self.tr("Painting styles"), self.style_dock, Qt.DockWidgetArea.RightDockWidgetArea)
-            if "models" in self.docks:
-                self.tabifyDockWidget(self.docks["models"], dock)
+    def make_style_dock(self) -> QWidget | None:
+        """The painting style dock's widget, not placed yet (None if that part of artdesk is not there)."""
+        return self._optional_dock("artdesk.ui.canvas.style_dock", "CanvasStyleDock", self.tr("painting style"))
+
+    def add_right_docks(self, model_dock: QWidget | None, style_dock: QWidget | None) -> None:
+        """Place the model dock and the style dock tabbed behind it on the right (together: one new layout)."""
+        self.model_dock, self.style_dock = model_dock, style_dock
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        if model_dock is not None:
+            self._add_dock("models", self.tr("Image models"), model_dock, right)
+        if style_dock is not None:
+            styles = self._add_dock("styles", self.tr("Painting styles"), style_dock, right)
+            if model_dock is not None:
+                self.tabifyDockWidget(self.docks["models"], styles)
                 self.docks["models"].raise_()
-        return self.style_dock
+        self._size_docks()
 
     def _add_dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         """A dock that scrolls its contents: the model and style docks are taller than a laptop screen, and
@@ -66,8 +72,6 @@ class QtCanvasWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(area, dock)
         self.docks[key] = dock
-        if self._sized and area == Qt.DockWidgetArea.RightDockWidgetArea:
-            self._size_docks()  # shown before this dock came
         return dock
 
     def _optional_dock(self, module_name: str, class_name: str, what: str) -> QWidget | None:
@@ -90,15 +94,10 @@ class QtCanvasWindow(QMainWindow):
         label.setWordWrap(True)
         return label
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        super().showEvent(event)
-        if not self._sized:
-            self._sized = True
-            self._size_docks()
-
     def _size_docks(self) -> None:
-        """Give the canvas the room: narrow side docks (on first show, and for a right dock added after it)."""
+        """Narrow side docks, so the canvas has the room; set before the docks show, so they are laid out once."""
+        self.resizeDocks([self.docks["tools"]], [LEFT_WIDTH], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["tools"], self.docks["layers"]], [300, 400], Qt.Orientation.Vertical)
         right = self.docks.get("models") or self.docks.get("styles")
         if right is not None:
-            self.resizeDocks([self.docks["tools"], right], [260, 330], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["tools"], self.docks["layers"]], [300, 400], Qt.Orientation.Vertical)
+            self.resizeDocks([right], [RIGHT_WIDTH], Qt.Orientation.Horizontal)

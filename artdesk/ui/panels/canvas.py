@@ -56,8 +56,9 @@ class CanvasPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.last_message = ""
-        self._steps = [self._build_canvas, self._build_side_docks, self._build_window, self._build_model_dock,
-                       self._build_style_dock, self._build_actions, self._build_offers]
+        self._steps = [self._build_editor, self._build_view, self._build_layers, self._build_actions,
+                       self._build_window, self._build_model_dock, self._build_style_dock, self._place_right_docks,
+                       self._build_finetune_offer, self._offer_unfinished_work]
         if not in_steps:
             while self.build_step():
                 pass
@@ -67,21 +68,32 @@ class CanvasPanel(QWidget):
         self._steps.pop(0)()
         return bool(self._steps)
 
-    def _build_canvas(self) -> None:
+    def _build_editor(self) -> None:
         self.editor = QtCanvasEditor(self._blank_document(*DEFAULT_SIZE), self)
-        self.view = QtCanvasView(self.editor)
 
-    def _build_side_docks(self) -> None:
+    def _build_view(self) -> None:
+        self.view = QtCanvasView(self.editor)
         self.tool_options = QtToolOptions(self.editor)
+
+    def _build_layers(self) -> None:
         self.layer_list = QtLayerList(self.editor)
         self.store = RecoveryStore(self.context.paths.data / "recovery")
         self.autosave = QtAutosave(self.editor, self.store, parent=self)
         self.credentials = QtCredentials(self.context, self.show_message, self)
 
+    def _build_actions(self) -> None:
+        self.canvas_actions = QtCanvasActions(self, self.editor, self.view, self.tool_options, {
+            "new": self._on_new_action_triggered, "open": self._on_open_action_triggered,
+            "import": self._on_import_action_triggered, "save": self._on_save_action_triggered,
+            "save_as": self._on_save_as_action_triggered, "export": self._on_export_action_triggered,
+            "copy": self.copy_to_clipboard, "paste": self.paste_from_clipboard})
+        self.actions_by_name, self.tool_actions = self.canvas_actions.by_name, self.canvas_actions.tools
+
     def _build_window(self) -> None:
-        """The canvas with its brush and layers docks, and the panel's bars: the part the artist sees first."""
+        """The canvas with its tool bar, brush and layers docks, and the panel's bars: the part the artist sees first."""
         self.window = QtCanvasWindow(self.context, self.editor, self.view, self.tool_options, self.layer_list,
                                      optional_docks=False)
+        self.window.addToolBar(self.canvas_actions.toolbar)
         self.docks, self.model_dock, self.style_dock = self.window.docks, None, None
         self.recovery_bar = QtRecoveryBar()
         self.recovery_bar.restore_clicked.connect(self.restore_recovered)
@@ -100,25 +112,18 @@ class CanvasPanel(QWidget):
         self.setAcceptDrops(True)
 
     def _build_model_dock(self) -> None:
-        self.model_dock = self.window.add_model_dock()
+        self.model_dock = self.window.make_model_dock()
 
     def _build_style_dock(self) -> None:
-        self.style_dock = self.window.add_style_dock()
+        self.style_dock = self.window.make_style_dock()
 
-    def _build_actions(self) -> None:
-        self.canvas_actions = QtCanvasActions(self, self.editor, self.view, self.tool_options, {
-            "new": self._on_new_action_triggered, "open": self._on_open_action_triggered,
-            "import": self._on_import_action_triggered, "save": self._on_save_action_triggered,
-            "save_as": self._on_save_as_action_triggered, "export": self._on_export_action_triggered,
-            "copy": self.copy_to_clipboard, "paste": self.paste_from_clipboard})
-        self.actions_by_name, self.tool_actions = self.canvas_actions.by_name, self.canvas_actions.tools
-        self.window.addToolBar(self.canvas_actions.toolbar)
+    def _place_right_docks(self) -> None:
+        self.window.add_right_docks(self.model_dock, self.style_dock)
 
-    def _build_offers(self) -> None:
-        """The bars offering unfinished work back (a fine-tune, a crashed painting)."""
-        self.finetune_offer = self._build_finetune_offer()
+    def _offer_unfinished_work(self) -> None:
+        """Look for an unfinished fine-tune; offer back work a crash left unsaved."""
         if self.finetune_offer is not None:
-            self._layout.insertWidget(1, self.finetune_offer)
+            self.finetune_offer.check()
         self._offer_recovery()
         self._update_title()
 
@@ -302,17 +307,17 @@ class CanvasPanel(QWidget):
         return self._on_save_action_triggered()
 
     # ----- recovery ----------------------------------------------------------------------------
-    def _build_finetune_offer(self) -> QWidget | None:
-        """The bar offering to resume an unfinished fine-tune (it looks in the background), if the model
-        dock that runs fine-tunes is there."""
+    def _build_finetune_offer(self) -> None:
+        """The bar offering to resume an unfinished fine-tune, if the model dock that runs fine-tunes is there
+        (it looks for one in the background once the panel is complete)."""
+        self.finetune_offer = None
         if not hasattr(self.model_dock, "open_finetune_wizard"):
-            return None
+            return
         from artdesk.ui.canvas.finetune.resume import QtResumeOffer
 
-        offer = QtResumeOffer(self.context)
-        offer.resume_requested.connect(self._on_finetune_offer_resume_requested)
-        offer.check()
-        return offer
+        self.finetune_offer = QtResumeOffer(self.context)
+        self.finetune_offer.resume_requested.connect(self._on_finetune_offer_resume_requested)
+        self._layout.insertWidget(1, self.finetune_offer)
 
     def _on_finetune_offer_resume_requested(self, request) -> None:
         self.docks["models"].raise_()
