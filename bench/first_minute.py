@@ -3,7 +3,8 @@
 Each run starts the app as a user does, in a fresh process (offscreen): ``build_window``, show, and
 the app's own warm-up start path (``start_warm_up_after_first_panel``, as ``run_gui`` does). A 5 ms
 timer on the UI thread records the gap between its ticks from the window's first paint. The baseline is the same app with the warm-up disabled, watched for the same time.
-With ``--why``, a watchdog prints every thread's stack whenever the UI thread misses 18 ms.
+With ``--why``, every gap over a frame is printed with what each thread of the app's process was running
+meanwhile (sampled every 3 ms while the heartbeat is late: the UI thread's stack, and the busy other threads').
 
 Usage: .venv/bin/python bench/first_minute.py [--runs N] [--after S] [--why]
 The last line is ``first minute: worst gap W ms, gaps over 16.7 ms: N, models ready at T s`` (the worst run).
@@ -16,16 +17,52 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import traceback
 from pathlib import Path
 
 FRAME_MS = 1000 / 60
 
 
+IDLE_CALLS = ("wait", "select", "poll", "get", "_recv", "accept", "sleep")  # a thread blocked here holds no GIL
+
+
+def short_stack(frame, depth: int) -> str:
+    """The innermost ``depth`` frames below this script, innermost first, as "file:line function"."""
+    entries = [entry for entry in traceback.extract_stack(frame) if not entry.filename.endswith("first_minute.py")]
+    return " <- ".join(f"{Path(entry.filename).name}:{entry.lineno} {entry.name}" for entry in reversed(entries[-depth:]))
+
+
+class StallSampler(threading.Thread):
+    """--why: while the heartbeat is 12 ms late, sample every thread's stack every 3 ms, keyed by the gap it is in.
+
+    It holds the GIL to read the frames (faulthandler's watchdog reads them without it, and crashed reading a
+    thread that was importing); it takes the GIL only while a gap is open, so it barely slows what it watches.
+    """
+
+    def __init__(self, state: dict) -> None:
+        super().__init__(name="first-minute-sampler", daemon=True)
+        self.state, self.ui = state, threading.get_ident()
+        self.samples: dict[int, list[str]] = {}
+        self.running = True
+
+    def run(self) -> None:
+        while self.running:
+            time.sleep(0.003)
+            last, ticks = self.state["last"], self.state["ticks"]
+            if last is None or time.perf_counter() - last < 0.012:
+                continue
+            lines = self.samples.setdefault(ticks - 1, [])  # the gap the next tick will close
+            for ident, frame in sys._current_frames().items():
+                if ident == self.ui:
+                    lines.append("UI thread: " + (short_stack(frame, 7) or "in Qt (no Python frame)"))
+                elif ident != threading.get_ident() and frame.f_code.co_name not in IDLE_CALLS:
+                    lines.append("  other thread: " + short_stack(frame, 4))
+
+
 def watch(warm: bool, seconds_after_ready: float, duration_s: float | None, launched: float, why: bool) -> dict:
     """In the child: start the app, heartbeat from the first paint, return the gaps (ms) and ready time."""
-    import faulthandler
-
     from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -33,8 +70,9 @@ def watch(warm: bool, seconds_after_ready: float, duration_s: float | None, laun
 
     app = QApplication([])
     window = build_window(app)
-    state = {"gaps": [], "last": None, "ready": None, "painted": None, "panel_painted": None, "torch_in_ui": False}
-    dumps = tempfile.TemporaryFile("w+") if why else None
+    state = {"gaps": [], "last": None, "ticks": 0, "ready": None, "painted": None, "panel_painted": None,
+             "torch_in_ui": False}
+    sampler = StallSampler(state) if why else None
 
     def tick() -> None:
         now = time.perf_counter()
@@ -42,8 +80,7 @@ def watch(warm: bool, seconds_after_ready: float, duration_s: float | None, laun
             gap = (now - state["last"]) * 1000
             state["gaps"].append((round(time.time() - launched, 3), round(gap, 2)))
         state["last"] = now
-        if dumps is not None:
-            faulthandler.dump_traceback_later(0.018, file=dumps)
+        state["ticks"] += 1
 
     heartbeat = QTimer()
     heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
@@ -84,12 +121,14 @@ def watch(warm: bool, seconds_after_ready: float, duration_s: float | None, laun
     window.show()
     if warm:
         start_warm_up_after_first_panel(window, lambda handle: handle.returned.connect(on_ready))
+    if sampler is not None:
+        sampler.start()
     app.exec()
     heartbeat.stop()
-    if dumps is not None:
-        faulthandler.cancel_dump_traceback_later()
-        dumps.seek(0)
-        state["dumps"] = dumps.read()
+    if sampler is not None:
+        sampler.running = False
+        state["why"] = {index: lines for index, lines in sampler.samples.items()
+                        if 0 <= index < len(state["gaps"]) and state["gaps"][index][1] > FRAME_MS}
     window.context.runner.shutdown()
     state["torch_in_ui"] = state["torch_in_ui"] or "torch" in sys.modules
     return state
@@ -127,8 +166,11 @@ def describe(name: str, state: dict) -> tuple[float, int]:
         late_worst = max((g for _, g in later), default=0.0)
         print(f"            after the first panel's first paint ({state['panel_painted']:.2f} s): worst gap {late_worst:.1f} ms, "
               f"over 16.7 ms: {sum(g > FRAME_MS for _, g in later)}")
-    if state.get("dumps"):
-        print("            stacks when the UI missed 18 ms:\n" + state["dumps"])
+    for index, lines in sorted(state.get("why", {}).items(), key=lambda item: int(item[0])):
+        at, gap = state["gaps"][int(index)]
+        print(f"            gap of {gap:.0f} ms ending at {at:.2f} s, what ran meanwhile:")
+        for line in dict.fromkeys(lines):  # each distinct stack once, in order
+            print(f"              {line}")
     return worst, len(over)
 
 

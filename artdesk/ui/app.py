@@ -77,16 +77,24 @@ def ready_text(window: MainWindow, info: dict) -> str:
     return window.tr("Ready. Models run on the graphics card.")
 
 
-def start_warm_up(window: MainWindow) -> JobHandle:
-    """Start the model process (it imports torch; the UI's process never does) and report when it is ready."""
+def use_model_process(window: MainWindow, start: bool) -> None:
+    """Every model job runs in the model process from now on (it imports torch; the UI's process never does);
+    ``start``: start it now, off the UI thread (else the first model job starts it)."""
     from artdesk.ml.warmup import warm_up
 
     context = window.context
-    device = context.settings["general"]["device"]
     # A fine-tune still imports torch here, on the training worker: keep a core for the UI (ml.device.worker_threads).
     os.environ.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) - 1)))
-    context.runner.use_model_process((warm_up, device))
-    handle = context.runner.submit(warm_up, device, window.tr("Loading models"))
+    context.runner.use_model_process((warm_up, context.settings["general"]["device"]), start=start)
+
+
+def start_warm_up(window: MainWindow) -> JobHandle:
+    """Start the model process and report when it is ready."""
+    from artdesk.ml.warmup import warm_up
+
+    context = window.context
+    use_model_process(window, start=True)
+    handle = context.runner.submit(warm_up, context.settings["general"]["device"], window.tr("Loading models"))
     handle.started.connect(lambda: context.status_message.emit(window.tr("Getting the models ready…")))
     handle.returned.connect(lambda info: context.status_message.emit(ready_text(window, info)))
     handle.errored.connect(lambda message, _details: context.status_message.emit(message))
@@ -96,7 +104,10 @@ def start_warm_up(window: MainWindow) -> JobHandle:
 
 def start_warm_up_after_first_panel(window: MainWindow, started: Callable[[JobHandle], None] | None = None) -> None:
     """Start the warm-up once the panel shown first is built: on two cores, the model process importing torch
-    would otherwise take the CPU from the UI thread while it imports and builds that panel."""
+    would otherwise take the CPU from the UI thread while it imports and builds that panel. Model jobs that
+    panel starts meanwhile (the look for unfinished fine-tunes) already go to the model process."""
+    use_model_process(window, start=False)
+
     def start() -> None:
         handle = start_warm_up(window)
         if started is not None:

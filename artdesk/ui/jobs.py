@@ -15,7 +15,7 @@ import logging
 import queue
 import threading
 import traceback
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal
 
@@ -181,14 +181,17 @@ class Runner(QObject):
         self.job_submitted.emit(handle)
         return handle
 
-    def use_model_process(self, initializer: tuple[Callable[[Any, JobContext], Any], Any] | None = None) -> JobProcess:
-        """Run the model worker's jobs in a child process from now on, started at once (see ``core.job_process``).
+    def use_model_process(self, initializer: tuple[Callable[[Any, JobContext], Any], Any] | None = None,
+                          start: bool = True) -> JobProcess:
+        """Run the model worker's jobs in a child process from now on (see ``core.job_process``); with ``start``,
+        start it now, off the UI thread (else its first job starts it). A second call keeps the first's process.
 
         A job whose function is not module-level or whose request does not pickle still runs on the thread.
         """
         worker = self._workers[MODEL_WORKER]
         if worker.process is None:
             worker.process = JobProcess(initializer)
+        if start and not worker.process.alive:
             threading.Thread(target=_start_early, args=(worker.process,), name="artdesk-model-process-start", daemon=True).start()
         return worker.process
 
