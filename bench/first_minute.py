@@ -4,7 +4,7 @@ Each run starts the app as a user does, in a fresh process (offscreen): ``build_
 the app's own warm-up start path (``start_warm_up_after_first_panel``, as ``run_gui`` does). A 5 ms
 timer on the UI thread records the gap between its ticks from the window's first paint. The baseline is the same app with the warm-up disabled, watched for the same time.
 With ``--why``, every gap over a frame is printed with what each thread of the app's process was running
-meanwhile (sampled every 3 ms while the heartbeat is late: the UI thread's stack, and the busy other threads').
+meanwhile (sampled every 2 ms while the heartbeat is late: the UI thread's stack, and the busy other threads').
 
 Usage: .venv/bin/python bench/first_minute.py [--runs N] [--after S] [--why]
 The last line is ``first minute: worst gap W ms, gaps over 16.7 ms: N, models ready at T s`` (the worst run).
@@ -35,7 +35,7 @@ def short_stack(frame, depth: int) -> str:
 
 
 class StallSampler(threading.Thread):
-    """--why: while the heartbeat is 12 ms late, sample every thread's stack every 3 ms, keyed by the gap it is in.
+    """--why: while the heartbeat is 7 ms late, sample every thread's stack every 2 ms, keyed by the gap it is in.
 
     It holds the GIL to read the frames (faulthandler's watchdog reads them without it, and crashed reading a
     thread that was importing); it takes the GIL only while a gap is open, so it barely slows what it watches.
@@ -49,9 +49,9 @@ class StallSampler(threading.Thread):
 
     def run(self) -> None:
         while self.running:
-            time.sleep(0.003)
+            time.sleep(0.002)
             last, ticks = self.state["last"], self.state["ticks"]
-            if last is None or time.perf_counter() - last < 0.012:
+            if last is None or time.perf_counter() - last < 0.007:
                 continue
             lines = self.samples.setdefault(ticks - 1, [])  # the gap the next tick will close
             for ident, frame in sys._current_frames().items():

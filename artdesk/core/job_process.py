@@ -12,6 +12,7 @@ import importlib
 import logging
 import multiprocessing
 import pickle
+import sys
 import threading
 import time
 import traceback
@@ -146,6 +147,17 @@ class JobProcess:
     @property
     def alive(self) -> bool:
         return self._process is not None and self._process.is_alive()
+
+    @staticmethod
+    def prepare() -> None:
+        """Import what starting a child needs and start multiprocessing's resource tracker (a process of its own,
+        started with the first child otherwise), so that ``start`` is short; call it off the UI thread."""
+        from multiprocessing import spawn  # noqa: F401 (imported for the start)
+
+        if sys.platform != "win32":
+            from multiprocessing import popen_spawn_posix, resource_tracker  # noqa: F401
+
+            resource_tracker.ensure_running()
 
     def start(self) -> None:
         """Start the child now if it is not running (it imports what the initializer imports)."""

@@ -191,6 +191,8 @@ class Runner(QObject):
         worker = self._workers[MODEL_WORKER]
         if worker.process is None:
             worker.process = JobProcess(initializer)
+            if not start:  # the start's imports and helper process now, in the background
+                threading.Thread(target=JobProcess.prepare, name="artdesk-model-process-prepare", daemon=True).start()
         if start and not worker.process.alive:
             threading.Thread(target=_start_early, args=(worker.process,), name="artdesk-model-process-start", daemon=True).start()
         return worker.process

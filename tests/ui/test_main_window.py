@@ -29,6 +29,7 @@ def test_a_panel_imports_off_the_ui_thread_and_the_warm_up_waits_for_it(qtbot, q
     monkeypatch.setattr(artdesk.ui.panels.lazy, "import_panel_modules",
                         lambda reference: (importing_threads.append(threading.current_thread()), real_import(reference)))
     monkeypatch.setattr(artdesk.ui.app, "start_warm_up", lambda window: started.append(window.tabs.currentWidget().panel))
+    monkeypatch.setattr(artdesk.ui.app, "use_model_process", lambda window, start: None)  # no torch in this test
     window = build_window(qapp)
     qtbot.addWidget(window)
     window.show()
