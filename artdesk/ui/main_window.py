@@ -22,8 +22,8 @@ from artdesk.ui.menus.document import commands_for
 from artdesk.ui.menus.file_edit import QtDocumentMenus
 from artdesk.ui.panels import PANELS
 from artdesk.ui.panels.lazy import LazyPanel
+from artdesk.ui.vertical_scroller import QtVerticalScroller
 from artdesk.ui.widgets.job_status import QtJobStatus
-from artdesk.ui.widgets.vertical_scroller import QtVerticalScroller
 
 log = logging.getLogger("artdesk.ui")
 

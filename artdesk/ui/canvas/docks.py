@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from artdesk.ui.canvas.editor import QtCanvasEditor
 from artdesk.ui.context import AppContext
-from artdesk.ui.widgets.vertical_scroller import QtVerticalScroller
+from artdesk.ui.vertical_scroller import QtVerticalScroller
 
 log = logging.getLogger("artdesk.canvas")
 
