@@ -7,7 +7,9 @@ Pictures travel as numpy uint8 arrays HxWx3 (RGB). Each request names its job (`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
+
+from artdesk.core.jobs import job_request
 
 STYLES: tuple[str, ...] = ("clipart", "emoji", "sketch", "sprite")
 MAX_PICTURES = 256
@@ -38,11 +40,9 @@ def style_index(style: str, styles: tuple[str, ...] = STYLES) -> int:
     return styles.index(style)
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.canvas.generate:generate_grid")
 class GenerateRequest:
     """A grid of ``count`` pictures from ``seed``; ``truncation`` < 1 pulls latents toward the mean."""
-
-    job: ClassVar[str] = "artdesk.ml.canvas.generate:generate_grid"
 
     model_path: str
     style: str = "clipart"
@@ -51,11 +51,9 @@ class GenerateRequest:
     truncation: float = 1.0
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.canvas.generate:vary")
 class VaryRequest:
     """``count`` variations around ``latent``: each is latent + strength * noise (seeded)."""
-
-    job: ClassVar[str] = "artdesk.ml.canvas.generate:vary"
 
     model_path: str
     latent: Latent
@@ -65,11 +63,9 @@ class VaryRequest:
     count: int = 8
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.canvas.generate:interpolate")
 class InterpolateRequest:
     """A walk of ``frames`` pictures from ``start`` to ``end`` (spherical interpolation)."""
-
-    job: ClassVar[str] = "artdesk.ml.canvas.generate:interpolate"
 
     model_path: str
     start: Latent
@@ -82,11 +78,9 @@ class InterpolateRequest:
     upscale: int = 2
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.canvas.generate:breed")
 class BreedRequest:
     """``count`` children of ``parents``: random convex mixes of the parents, plus ``mutation`` noise."""
-
-    job: ClassVar[str] = "artdesk.ml.canvas.generate:breed"
 
     model_path: str
     parents: tuple[Latent, ...]
@@ -96,15 +90,13 @@ class BreedRequest:
     count: int = 8
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.canvas.generate:project")
 class ProjectRequest:
     """Project a drawing (uint8 HxWx3 or HxWx4) to the nearest picture the model makes.
 
     The VAE encoder gives the start (``encoder_path``, or ``model_path`` itself when it is a VAE);
     ``steps`` > 0 then optimises the latent against ``model_path``'s decoder, publishing previews.
     """
-
-    job: ClassVar[str] = "artdesk.ml.canvas.generate:project"
 
     model_path: str
     image: Any = field(compare=False, repr=False)
@@ -114,15 +106,13 @@ class ProjectRequest:
     seed: int = 0
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.canvas.generate:explore")
 class ExploreRequest:
     """Walk ``latent`` along principal direction ``component`` (0 = strongest), ``spread`` std either side.
 
     Directions are GANSpace's: principal components of the first layer's features over ``samples``
     random latents, mapped back to the latent space by least squares.
     """
-
-    job: ClassVar[str] = "artdesk.ml.canvas.generate:explore"
 
     model_path: str
     latent: Latent
@@ -134,11 +124,9 @@ class ExploreRequest:
     seed: int = 0
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.canvas.generate:upscale")
 class UpscaleRequest:
     """Make ``image`` (uint8 HxWx3) ``factor`` times bigger: ``learned`` (model_path) or ``nearest``."""
-
-    job: ClassVar[str] = "artdesk.ml.canvas.generate:upscale"
 
     image: Any = field(compare=False, repr=False)
     factor: int = 4

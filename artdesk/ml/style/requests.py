@@ -6,10 +6,12 @@ Each request names its job (``job``), imported by the runner on the worker threa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
+
+from artdesk.core.jobs import job_request
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.style.apply:apply_job")
 class StyleControls:
     """How a style is applied: blend ``strength`` (0 = unchanged), keep the original colours,
     ``texture_scale`` (> 1 paints bigger brush marks, < 1 finer ones)."""
@@ -23,8 +25,6 @@ class StyleControls:
 class ApplyRequest:
     """Apply the stylizer checkpoint at ``model_path`` to ``picture`` (optionally only inside ``mask``)."""
 
-    job: ClassVar[str] = "artdesk.ml.style.apply:apply_job"
-
     model_path: str
     picture: Any = field(repr=False)
     controls: StyleControls = StyleControls()
@@ -32,14 +32,12 @@ class ApplyRequest:
     source: str = "user"
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.style.optimize:optimize_job")
 class OptimizeRequest:
     """Direct optimisation: repaint ``picture`` so its statistics match ``style_pictures``.
 
     ``size`` is the working long side; ``steps`` Adam steps; ``method`` the feature statistics.
     """
-
-    job: ClassVar[str] = "artdesk.ml.style.optimize:optimize_job"
 
     picture: Any = field(repr=False)
     style_pictures: tuple = field(repr=False)
@@ -57,7 +55,7 @@ class OptimizeRequest:
     style_name: str = "custom"
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.style.media.render:render_job")
 class StyleResult:
     """A finished picture (uint8, same shape and alpha as the input) and its provenance."""
 
@@ -72,8 +70,6 @@ class MediumRequest:
 
     ``max_side`` > 0 paints a shrunk copy for a quick preview (the result keeps that smaller size).
     """
-
-    job: ClassVar[str] = "artdesk.ml.style.media.render:render_job"
 
     medium: str
     picture: Any = field(repr=False)
