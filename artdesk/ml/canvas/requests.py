@@ -12,6 +12,7 @@ from typing import Any
 from artdesk.core.jobs import job_request
 
 STYLES: tuple[str, ...] = ("clipart", "emoji", "sketch", "sprite")
+DEFAULT_STYLE = STYLES[0]  # what a request draws in when it names no style
 MAX_PICTURES = 256
 Latent = tuple[float, ...]
 
@@ -45,7 +46,7 @@ class GenerateRequest:
     """A grid of ``count`` pictures from ``seed``; ``truncation`` < 1 pulls latents toward the mean."""
 
     model_path: str
-    style: str = "clipart"
+    style: str = DEFAULT_STYLE
     seed: int = 0
     count: int = 16
     truncation: float = 1.0
@@ -57,7 +58,7 @@ class VaryRequest:
 
     model_path: str
     latent: Latent
-    style: str = "clipart"
+    style: str = DEFAULT_STYLE
     strength: float = 0.5
     seed: int = 0
     count: int = 8
@@ -70,7 +71,7 @@ class InterpolateRequest:
     model_path: str
     start: Latent
     end: Latent
-    style: str = "clipart"
+    style: str = DEFAULT_STYLE
     end_style: str | None = None
     frames: int = 16
     gif_path: str | None = None  # also write an animated GIF (or .webp) here
@@ -84,7 +85,7 @@ class BreedRequest:
 
     model_path: str
     parents: tuple[Latent, ...]
-    style: str = "clipart"
+    style: str = DEFAULT_STYLE
     mutation: float = 0.3
     seed: int = 0
     count: int = 8
@@ -100,7 +101,7 @@ class ProjectRequest:
 
     model_path: str
     image: Any = field(compare=False, repr=False)
-    style: str = "clipart"
+    style: str = DEFAULT_STYLE
     encoder_path: str | None = None
     steps: int = 60
     seed: int = 0
@@ -116,7 +117,7 @@ class ExploreRequest:
 
     model_path: str
     latent: Latent
-    style: str = "clipart"
+    style: str = DEFAULT_STYLE
     component: int = 0
     spread: float = 2.0
     count: int = 7

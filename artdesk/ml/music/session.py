@@ -34,19 +34,18 @@ class SessionProblem(ArtdeskError):
 
 @dataclass(frozen=True)
 class MusicSettings:
-    """The side column's settings, starting at the requests' own defaults but for ``count`` (tempo and metre
-    belong to the melody itself)."""
+    """The side column's settings (tempo and metre belong to the melody itself)."""
 
-    style: str = GenerateRequest.style
-    key: str = GenerateRequest.key
-    mode: str = GenerateRequest.mode
-    key_lock: bool = GenerateRequest.key_lock
-    bars: int = GenerateRequest.bars
-    temperature: float = GenerateRequest.temperature
-    seed: int = GenerateRequest.seed
-    count: int = 4  # four melodies to choose from (a request alone makes one)
-    amount: float = VariationRequest.amount
-    steps: int = InterpolateRequest.steps
+    style: str = "folk"
+    key: str = "C"
+    mode: str = "major"
+    key_lock: bool = True
+    bars: int = 8
+    temperature: float = 1.0
+    seed: int = 0
+    count: int = 4
+    amount: float = 0.5
+    steps: int = 5
 
 
 @dataclass(frozen=True)
