@@ -11,7 +11,7 @@ from typing import Any
 from artdesk.core.jobs import job_request
 
 
-@job_request("artdesk.ml.style.apply:apply_job")
+@dataclass(frozen=True)
 class StyleControls:
     """How a style is applied: blend ``strength`` (0 = unchanged), keep the original colours,
     ``texture_scale`` (> 1 paints bigger brush marks, < 1 finer ones)."""
@@ -21,7 +21,7 @@ class StyleControls:
     texture_scale: float = 1.0
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.style.apply:apply_job")
 class ApplyRequest:
     """Apply the stylizer checkpoint at ``model_path`` to ``picture`` (optionally only inside ``mask``)."""
 
@@ -55,7 +55,7 @@ class OptimizeRequest:
     style_name: str = "custom"
 
 
-@job_request("artdesk.ml.style.media.render:render_job")
+@dataclass(frozen=True)
 class StyleResult:
     """A finished picture (uint8, same shape and alpha as the input) and its provenance."""
 
@@ -64,7 +64,7 @@ class StyleResult:
     seconds: float = 0.0
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.style.media.render:render_job")
 class MediumRequest:
     """Repaint ``picture`` in the painting medium ``medium`` (see ``media.catalogue.MEDIA``).
 
