@@ -52,6 +52,21 @@ def check_job_name(name: str) -> str:
     return name
 
 
+def job_request(name: str) -> Callable[[type], type]:
+    """Class decorator for a request: a frozen dataclass whose ``job`` class attribute is ``name``.
+
+    The name's shape is checked when the request's module is imported (a typo fails at start-up, not at the
+    first click); the module it names is imported only by ``resolve_job``, on the worker.
+    """
+    check_job_name(name)
+
+    def frozen_request(cls: type) -> type:
+        cls.job = name  # a class attribute, not a field: asdict and replay see only the settings
+        return dataclass(frozen=True)(cls)
+
+    return frozen_request
+
+
 def resolve_job(name: str) -> JobFunction:
     """The function a job name names, importing its module: call it on the thread that runs the job.
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
 
-from artdesk.core.jobs import JobContext
+from artdesk.core.jobs import JobContext, job_request
 from artdesk.core.melody import Melody
 from artdesk.core.midi_io import Voice, list_voices, read_midi
 from artdesk.core.synth import SAMPLE_RATE, MelodyRenderer, SynthError, wav_provenance, write_wav
@@ -16,9 +15,9 @@ from artdesk.core.synth import SAMPLE_RATE, MelodyRenderer, SynthError, wav_prov
 RENDER_BLOCK = SAMPLE_RATE  # one second of audio between progress reports and cancel checks
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.core.music_files:import_midi")
 class ImportRequest:
-    job: ClassVar[str] = "artdesk.core.music_files:import_midi"
+    """Read the MIDI file at ``path`` as a melody, from ``track`` or the most melodic voice."""
 
     path: Path
     track: int | None = None  # None: the most melodic voice
@@ -44,9 +43,9 @@ def import_midi(request: ImportRequest, ctx: JobContext) -> ImportResult:
     return ImportResult(melody, voices, request.track)
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.core.music_files:export_wav")
 class WavRequest:
-    job: ClassVar[str] = "artdesk.core.music_files:export_wav"
+    """Render ``melody`` to a WAV file at ``path``."""
 
     melody: Melody
     path: Path

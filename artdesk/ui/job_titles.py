@@ -3,60 +3,64 @@ English (the log's language), and core and ml jobs report in English; the jobs d
 ``job_title`` and ``progress_text`` (a message with numbers in it stays as the job wrote it)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+TITLES = frozenset({  # each marked for lupdate; translated only when shown
+    QT_TRANSLATE_NOOP("JobTitles", "Generate pictures"),
+    QT_TRANSLATE_NOOP("JobTitles", "Vary a picture"),
+    QT_TRANSLATE_NOOP("JobTitles", "Slide along a direction"),
+    QT_TRANSLATE_NOOP("JobTitles", "Walk between two pictures"),
+    QT_TRANSLATE_NOOP("JobTitles", "Breed pictures"),
+    QT_TRANSLATE_NOOP("JobTitles", "Project the drawing"),
+    QT_TRANSLATE_NOOP("JobTitles", "Upscale a picture"),
+    QT_TRANSLATE_NOOP("JobTitles", "Generate again"),
+    QT_TRANSLATE_NOOP("JobTitles", "Check pictures"),
+    QT_TRANSLATE_NOOP("JobTitles", "Preview pictures"),
+    QT_TRANSLATE_NOOP("JobTitles", "Estimate fine-tune time"),
+    QT_TRANSLATE_NOOP("JobTitles", "Look for unfinished fine-tunes"),
+    QT_TRANSLATE_NOOP("JobTitles", "Model snapshots"),
+})
+
+PROGRESS_MESSAGES = frozenset({  # each marked for lupdate; translated only when shown
+    QT_TRANSLATE_NOOP("JobProgress", "Adding Content Credentials…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Calibrating on held-out pictures…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Checked"),
+    QT_TRANSLATE_NOOP("JobProgress", "Checking the certificate…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Checking the gallery against its files…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Checking…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Done"),
+    QT_TRANSLATE_NOOP("JobProgress", "Finding a start…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Finding the main directions…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Getting the models ready…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Imported"),
+    QT_TRANSLATE_NOOP("JobProgress", "Indexing your pictures for Check originality…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Loading the base model…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Loading the model…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Loading the poem model…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Loading the style…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Measuring the fine-tuned model beside the base model…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Measuring the style…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Models ready"),
+    QT_TRANSLATE_NOOP("JobProgress", "Preparing a measurement…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Projected"),
+    QT_TRANSLATE_NOOP("JobProgress", "Reading the signing identity…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Reading the style pictures…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Reading your text…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Saving the model…"),
+    QT_TRANSLATE_NOOP("JobProgress", "Upscaled"),
+})
+
+
+def _translated(context: str, known: frozenset[str], text: str) -> str:
+    """``text`` in the interface language when it is one of the ``known`` fixed strings, else as it was written."""
+    return QCoreApplication.translate(context, text) if text in known else text
 
 
 def job_title(title: str) -> str:
-    titles = {  # literal calls, so lupdate finds them
-        "Generate pictures": QCoreApplication.translate("JobTitles", "Generate pictures"),
-        "Vary a picture": QCoreApplication.translate("JobTitles", "Vary a picture"),
-        "Slide along a direction": QCoreApplication.translate("JobTitles", "Slide along a direction"),
-        "Walk between two pictures": QCoreApplication.translate("JobTitles", "Walk between two pictures"),
-        "Breed pictures": QCoreApplication.translate("JobTitles", "Breed pictures"),
-        "Project the drawing": QCoreApplication.translate("JobTitles", "Project the drawing"),
-        "Upscale a picture": QCoreApplication.translate("JobTitles", "Upscale a picture"),
-        "Generate again": QCoreApplication.translate("JobTitles", "Generate again"),
-        "Check pictures": QCoreApplication.translate("JobTitles", "Check pictures"),
-        "Preview pictures": QCoreApplication.translate("JobTitles", "Preview pictures"),
-        "Estimate fine-tune time": QCoreApplication.translate("JobTitles", "Estimate fine-tune time"),
-        "Look for unfinished fine-tunes": QCoreApplication.translate("JobTitles", "Look for unfinished fine-tunes"),
-        "Model snapshots": QCoreApplication.translate("JobTitles", "Model snapshots"),
-    }
-    if title.startswith("Fine-tune ") and title not in titles:
+    if title.startswith("Fine-tune ") and title not in TITLES:
         return QCoreApplication.translate("JobTitles", "Fine-tune {0}").format(title[len("Fine-tune "):])
-    return titles.get(title, title)
+    return _translated("JobTitles", TITLES, title)
 
 
 def progress_text(message: str) -> str:
-    messages = {  # literal calls, so lupdate finds them
-        "Adding Content Credentials…": QCoreApplication.translate("JobProgress", "Adding Content Credentials…"),
-        "Calibrating on held-out pictures…": QCoreApplication.translate("JobProgress", "Calibrating on held-out pictures…"),
-        "Checked": QCoreApplication.translate("JobProgress", "Checked"),
-        "Checking the certificate…": QCoreApplication.translate("JobProgress", "Checking the certificate…"),
-        "Checking the gallery against its files…": QCoreApplication.translate("JobProgress",
-                                                                              "Checking the gallery against its files…"),
-        "Checking…": QCoreApplication.translate("JobProgress", "Checking…"),
-        "Done": QCoreApplication.translate("JobProgress", "Done"),
-        "Finding a start…": QCoreApplication.translate("JobProgress", "Finding a start…"),
-        "Finding the main directions…": QCoreApplication.translate("JobProgress", "Finding the main directions…"),
-        "Getting the models ready…": QCoreApplication.translate("JobProgress", "Getting the models ready…"),
-        "Imported": QCoreApplication.translate("JobProgress", "Imported"),
-        "Indexing your pictures for Check originality…": QCoreApplication.translate(
-            "JobProgress", "Indexing your pictures for Check originality…"),
-        "Loading the base model…": QCoreApplication.translate("JobProgress", "Loading the base model…"),
-        "Loading the model…": QCoreApplication.translate("JobProgress", "Loading the model…"),
-        "Loading the poem model…": QCoreApplication.translate("JobProgress", "Loading the poem model…"),
-        "Loading the style…": QCoreApplication.translate("JobProgress", "Loading the style…"),
-        "Measuring the fine-tuned model beside the base model…": QCoreApplication.translate(
-            "JobProgress", "Measuring the fine-tuned model beside the base model…"),
-        "Measuring the style…": QCoreApplication.translate("JobProgress", "Measuring the style…"),
-        "Models ready": QCoreApplication.translate("JobProgress", "Models ready"),
-        "Preparing a measurement…": QCoreApplication.translate("JobProgress", "Preparing a measurement…"),
-        "Projected": QCoreApplication.translate("JobProgress", "Projected"),
-        "Reading the signing identity…": QCoreApplication.translate("JobProgress", "Reading the signing identity…"),
-        "Reading the style pictures…": QCoreApplication.translate("JobProgress", "Reading the style pictures…"),
-        "Reading your text…": QCoreApplication.translate("JobProgress", "Reading your text…"),
-        "Saving the model…": QCoreApplication.translate("JobProgress", "Saving the model…"),
-        "Upscaled": QCoreApplication.translate("JobProgress", "Upscaled"),
-    }
-    return messages.get(message, message)
+    return _translated("JobProgress", PROGRESS_MESSAGES, message)

@@ -47,3 +47,22 @@ def test_resolve_job_raises_a_real_import_failure_inside_the_module(tmp_path, mo
     monkeypatch.syspath_prepend(str(tmp_path))
     with pytest.raises(ModuleNotFoundError, match="a_package_that_is_not_installed"):
         resolve_job("broken_jobs:job")
+
+
+def test_job_request_makes_a_frozen_request_and_refuses_a_misshapen_job_name():
+    import dataclasses
+
+    from artdesk.core.jobs import UnknownJob, job_request
+
+    @job_request("artdesk.core.jobs:resolve_job")
+    class Probe:
+        path: str
+        count: int = 1
+
+    probe = Probe("a")
+    assert Probe.job == probe.job == "artdesk.core.jobs:resolve_job"
+    assert [f.name for f in dataclasses.fields(Probe)] == ["path", "count"]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        probe.count = 2  # type: ignore[misc]
+    with pytest.raises(UnknownJob, match="package.module:function"):
+        job_request("artdesk.core.jobs.resolve_job")

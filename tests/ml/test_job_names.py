@@ -25,7 +25,9 @@ def test_each_request_names_a_job_that_resolves(cls):
     assert dataclasses.is_dataclass(cls) and cls.__dataclass_params__.frozen
     assert "job" not in {f.name for f in dataclasses.fields(cls)}  # a class attribute: not in records or equality
     function = resolve_job(cls.job)
-    assert list(inspect.signature(function).parameters)[:2] == ["request", "ctx"]
+    parameters = inspect.signature(function).parameters
+    assert list(parameters)[:2] == ["request", "ctx"]
+    assert str(parameters["request"].annotation).split(".")[-1] == cls.__name__  # the job is this request's own
 
 
 def test_the_estimate_job_resolves():

@@ -1,10 +1,9 @@
 """The one training loop (ml/loop.py): budget, resume, cancel, periodic atomic saves, clock."""
-import time
-
 import pytest
 
 from artdesk.core.jobs import Cancelled, JobContext, RecordingContext
 from artdesk.ml.checkpoint import load_training_state
+from artdesk.ml import loop as loop_module
 from artdesk.ml.loop import Clock, TrainLoop
 
 
@@ -72,29 +71,54 @@ def test_after_can_stop_early_and_errors_save_only_when_asked(tmp_path):
         assert saves == expected
 
 
-def test_seconds_budget_and_a_paused_clock():
-    loop = TrainLoop(RecordingContext(), seconds=0.05)
+class FakeTime:
+    """Stands in for the ``time`` module inside ml/loop.py: time passes only when a test sleeps, so no bound
+    depends on how busy the machine is. Steps are powers of two, so every sum is exact."""
+
+    def __init__(self) -> None:
+        self.now, self.cpu = 100.0, 7.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def process_time(self) -> float:
+        return self.cpu
+
+    def sleep(self, seconds: float, cpu: float = 0.0) -> None:
+        self.now += seconds
+        self.cpu += cpu
+
+
+@pytest.fixture
+def fake_time(monkeypatch):
+    fake = FakeTime()
+    monkeypatch.setattr(loop_module, "time", fake)
+    return fake
+
+
+def test_seconds_budget_and_a_paused_clock(fake_time):
+    loop = TrainLoop(RecordingContext(), seconds=1 / 16)
 
     def step(loop):
-        time.sleep(0.01)
+        fake_time.sleep(1 / 64, cpu=1 / 128)
 
     def after(loop):
         if loop.step == 1:
             with loop.clock.paused():  # an evaluation: not training time
-                time.sleep(0.2)
+                fake_time.sleep(4.0, cpu=2.0)
 
     loop.run(step, after=after)
-    assert 0.05 <= loop.clock.session < 0.15 and loop.step >= 3
-    assert loop.clock.cpu_total >= 0.0 and loop.fraction() == 1.0
+    assert loop.step == 4 and loop.clock.session == 1 / 16  # four 1/64 s steps; the 4 s pause is left out
+    assert loop.clock.cpu_total == 4 / 128 and loop.fraction() == 1.0
 
     resumed = TrainLoop(JobContext(), seconds=10.0, budget_includes_resumed=True)
     resumed.resume(4, 10.0, 2.0)
     assert resumed.spent() and resumed.run(lambda loop: None) is False and resumed.step == 4
 
 
-def test_a_stopped_clock_no_longer_counts():
+def test_a_stopped_clock_no_longer_counts(fake_time):
     clock = Clock(already=5.0)
+    fake_time.sleep(1.0)
     clock.stop()
-    total = clock.total
-    time.sleep(0.02)
-    assert clock.total == total >= 5.0
+    fake_time.sleep(2.0)
+    assert clock.total == 6.0

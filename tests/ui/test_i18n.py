@@ -97,3 +97,19 @@ def test_missing_translation_files_fall_back_to_english(qtbot, qapp, tmp_path):
         assert manager.install("zh_CN") == "en"
     finally:
         manager.deleteLater()
+
+
+def test_job_titles_and_fixed_progress_messages_show_in_chinese(qapp):
+    from artdesk.ui.job_titles import job_title, progress_text
+
+    manager = translations(qapp, ROOT / "resources" / "i18n")
+    try:
+        assert manager.install("zh_CN") == "zh_CN"
+        assert job_title("Generate pictures") == "生成图片"
+        assert progress_text("Checked") == "已检查"
+        assert CJK.search(job_title("Fine-tune My sprites")) and job_title("Fine-tune My sprites").endswith("My sprites")
+        assert job_title("Some new job") == "Some new job"  # not a fixed title: left as the code wrote it
+        assert progress_text("Step 3 of 10") == "Step 3 of 10"
+    finally:
+        manager.install("en")
+    assert job_title("Generate pictures") == "Generate pictures"

@@ -20,6 +20,7 @@ from typing import Any
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.cards import find_model, read_card
 from artdesk.ml.canvas.requests import GenerateRequest, InterpolateRequest, UpscaleRequest, model_styles
+from artdesk.ml.commands import run_verb
 
 
 def save_png(image, path: Path, provenance: dict) -> Path:
@@ -238,10 +239,7 @@ def main(verb: str, argv: list[str]) -> int:
     """Entry for ``artdesk VERB canvas ...``."""
     from artdesk.ml.canvas.finetune.cli import finetune_main
 
-    handlers = {"generate": _generate, "train": _train, "eval": _eval, "finetune": finetune_main}
-    if verb not in handlers:
-        raise ArtdeskError(f"The canvas domain has no {verb!r} command.")
-    return handlers[verb](argv)
+    return run_verb("canvas", {"generate": _generate, "train": _train, "eval": _eval, "finetune": finetune_main}, verb, argv)
 
 
 def demo(out_dir: Path, ctx) -> list[Path]:

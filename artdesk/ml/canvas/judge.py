@@ -26,6 +26,7 @@ from torch import nn
 from artdesk.core.jobs import JobContext
 from artdesk.ml.canvas.data import CanvasData, load_data
 from artdesk.ml.canvas.eval import pca_gaussian_samples, to_tensor
+from artdesk.ml.canvas.model import downsampling_stages
 from artdesk.ml.loop import TrainLoop
 
 CONFIDENT = 0.5
@@ -45,15 +46,11 @@ class Judge(nn.Module):
     def __init__(self, config: JudgeConfig) -> None:
         super().__init__()
         self.config = config
-        w = config.width
-        layers: list[nn.Module] = []
-        cin = 3
-        for cout in (w, 2 * w, 4 * w, 8 * w):
-            layers += [nn.Conv2d(cin, cout, 3, padding=1), nn.BatchNorm2d(cout), nn.ReLU(inplace=True),
-                       nn.Conv2d(cout, cout, 3, padding=1, stride=2), nn.BatchNorm2d(cout), nn.ReLU(inplace=True)]
-            cin = cout
+        layers, features = downsampling_stages(config.width, lambda cin, cout: [
+            nn.Conv2d(cin, cout, 3, padding=1), nn.BatchNorm2d(cout), nn.ReLU(inplace=True),
+            nn.Conv2d(cout, cout, 3, padding=1, stride=2), nn.BatchNorm2d(cout), nn.ReLU(inplace=True)])
         self.trunk = nn.Sequential(*layers)
-        self.head = nn.Linear(cin, len(config.classes) + 1)
+        self.head = nn.Linear(features, len(config.classes) + 1)
 
     def features(self, x: torch.Tensor) -> torch.Tensor:
         return self.trunk(x).mean(dim=(2, 3))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Callable
 
 import torch
 import torch.nn.functional as F
@@ -21,12 +22,18 @@ from torch.nn.utils import spectral_norm
 
 
 @dataclass(frozen=True)
-class GanConfig:
+class GeneratorConfig:
+    """What both picture generators (GAN and VAE) are built from; each checkpoint's card stores its config."""
+
     latent_dim: int = 128
     styles: int = 4
     style_dim: int = 32
     width: int = 32  # channels at 64x64; doubled at each halving, capped at 8 * width
-    image_size: int = 64  # 64, or 32 for faster training (synthesize still returns 64 px)
+    image_size: int = 64  # the GAN may train at 32 (faster); synthesize still returns 64 px
+
+
+@dataclass(frozen=True)
+class GanConfig(GeneratorConfig):
     ink: bool = False  # black ink on white (glyphs): synthesize greys the picture and sharpens its edges
     minibatch_std: bool = False  # its discriminator has the minibatch spread feature (fine-tuning rebuilds it so)
 
@@ -40,12 +47,8 @@ class DiscriminatorConfig:
 
 
 @dataclass(frozen=True)
-class VaeConfig:
-    latent_dim: int = 128
-    styles: int = 4
-    style_dim: int = 32
-    width: int = 32
-    image_size: int = 64
+class VaeConfig(GeneratorConfig):
+    """The conditional VAE needs nothing beyond the shared settings."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,17 @@ class UpscalerConfig:
 
 def _channels(width: int) -> dict[int, int]:
     return {4: 8 * width, 8: 8 * width, 16: 4 * width, 32: 2 * width, 64: width}
+
+
+def downsampling_stages(width: int, stage: Callable[[int, int], list[nn.Module]]) -> tuple[list[nn.Module], int]:
+    """The layers of four stages from RGB to ``width``, 2x, 4x and 8x ``width`` channels, each halving the
+    picture (``stage(cin, cout)`` gives one stage's layers), and the channels they end with."""
+    layers: list[nn.Module] = []
+    cin = 3
+    for cout in (width, 2 * width, 4 * width, 8 * width):
+        layers += stage(cin, cout)
+        cin = cout
+    return layers, cin
 
 
 class UpBlock(nn.Module):
@@ -214,11 +228,8 @@ class Vae(nn.Module):
         super().__init__()
         self.config = config
         w = config.width
-        layers: list[nn.Module] = []
-        cin = 3
-        for cout in (w, 2 * w, 4 * w, 8 * w):  # 64 -> 32 -> 16 -> 8 -> 4
-            layers += [nn.Conv2d(cin, cout, 4, 2, 1), nn.BatchNorm2d(cout), nn.LeakyReLU(0.2)]
-            cin = cout
+        layers, _ = downsampling_stages(w, lambda cin, cout: [nn.Conv2d(cin, cout, 4, 2, 1), nn.BatchNorm2d(cout),
+                                                              nn.LeakyReLU(0.2)])  # 64 -> 32 -> 16 -> 8 -> 4
         self.encoder = nn.Sequential(*layers, nn.Flatten())
         self.to_stats = nn.Linear(8 * w * 16, 2 * config.latent_dim)
         self.style_embedding = nn.Embedding(config.styles, config.style_dim)

@@ -7,9 +7,12 @@ Pictures travel as numpy uint8 arrays HxWx3 (RGB). Each request names its job (`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
+
+from artdesk.core.jobs import job_request
 
 STYLES: tuple[str, ...] = ("clipart", "emoji", "sketch", "sprite")
+DEFAULT_STYLE = STYLES[0]  # what a request draws in when it names no style
 MAX_PICTURES = 256
 Latent = tuple[float, ...]
 
@@ -38,43 +41,37 @@ def style_index(style: str, styles: tuple[str, ...] = STYLES) -> int:
     return styles.index(style)
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.canvas.generate:generate_grid")
 class GenerateRequest:
     """A grid of ``count`` pictures from ``seed``; ``truncation`` < 1 pulls latents toward the mean."""
 
-    job: ClassVar[str] = "artdesk.ml.canvas.generate:generate_grid"
-
     model_path: str
-    style: str = "clipart"
+    style: str = DEFAULT_STYLE
     seed: int = 0
     count: int = 16
     truncation: float = 1.0
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.canvas.generate:vary")
 class VaryRequest:
     """``count`` variations around ``latent``: each is latent + strength * noise (seeded)."""
 
-    job: ClassVar[str] = "artdesk.ml.canvas.generate:vary"
-
     model_path: str
     latent: Latent
-    style: str = "clipart"
+    style: str = DEFAULT_STYLE
     strength: float = 0.5
     seed: int = 0
     count: int = 8
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.canvas.generate:interpolate")
 class InterpolateRequest:
     """A walk of ``frames`` pictures from ``start`` to ``end`` (spherical interpolation)."""
-
-    job: ClassVar[str] = "artdesk.ml.canvas.generate:interpolate"
 
     model_path: str
     start: Latent
     end: Latent
-    style: str = "clipart"
+    style: str = DEFAULT_STYLE
     end_style: str | None = None
     frames: int = 16
     gif_path: str | None = None  # also write an animated GIF (or .webp) here
@@ -82,21 +79,19 @@ class InterpolateRequest:
     upscale: int = 2
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.canvas.generate:breed")
 class BreedRequest:
     """``count`` children of ``parents``: random convex mixes of the parents, plus ``mutation`` noise."""
 
-    job: ClassVar[str] = "artdesk.ml.canvas.generate:breed"
-
     model_path: str
     parents: tuple[Latent, ...]
-    style: str = "clipart"
+    style: str = DEFAULT_STYLE
     mutation: float = 0.3
     seed: int = 0
     count: int = 8
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.canvas.generate:project")
 class ProjectRequest:
     """Project a drawing (uint8 HxWx3 or HxWx4) to the nearest picture the model makes.
 
@@ -104,17 +99,15 @@ class ProjectRequest:
     ``steps`` > 0 then optimises the latent against ``model_path``'s decoder, publishing previews.
     """
 
-    job: ClassVar[str] = "artdesk.ml.canvas.generate:project"
-
     model_path: str
     image: Any = field(compare=False, repr=False)
-    style: str = "clipart"
+    style: str = DEFAULT_STYLE
     encoder_path: str | None = None
     steps: int = 60
     seed: int = 0
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.canvas.generate:explore")
 class ExploreRequest:
     """Walk ``latent`` along principal direction ``component`` (0 = strongest), ``spread`` std either side.
 
@@ -122,11 +115,9 @@ class ExploreRequest:
     random latents, mapped back to the latent space by least squares.
     """
 
-    job: ClassVar[str] = "artdesk.ml.canvas.generate:explore"
-
     model_path: str
     latent: Latent
-    style: str = "clipart"
+    style: str = DEFAULT_STYLE
     component: int = 0
     spread: float = 2.0
     count: int = 7
@@ -134,11 +125,9 @@ class ExploreRequest:
     seed: int = 0
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.canvas.generate:upscale")
 class UpscaleRequest:
     """Make ``image`` (uint8 HxWx3) ``factor`` times bigger: ``learned`` (model_path) or ``nearest``."""
-
-    job: ClassVar[str] = "artdesk.ml.canvas.generate:upscale"
 
     image: Any = field(compare=False, repr=False)
     factor: int = 4

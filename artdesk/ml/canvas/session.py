@@ -67,19 +67,20 @@ def placed_sizes(layer_provenance: dict) -> tuple[tuple[int, int], tuple[int, in
 
 @dataclass(frozen=True)
 class PictureSettings:
-    """The model dock's settings; ``component`` counts from 1 (the strongest direction), as the dock shows it."""
+    """The model dock's settings, starting at the requests' own defaults; ``component`` counts from 1 (the
+    strongest direction), as the dock shows it."""
 
-    style: str = "clipart"
-    seed: int = 0
-    count: int = 16
-    truncation: float = 1.0
-    strength: float = 0.5
-    frames: int = 16
-    gif: bool = True
-    mutation: float = 0.3
-    component: int = 1
-    spread: float = 2.0
-    steps: int = 60
+    style: str = GenerateRequest.style
+    seed: int = GenerateRequest.seed
+    count: int = GenerateRequest.count
+    truncation: float = GenerateRequest.truncation
+    strength: float = VaryRequest.strength
+    frames: int = InterpolateRequest.frames
+    gif: bool = True  # the walk is also written as an animation
+    mutation: float = BreedRequest.mutation
+    component: int = ExploreRequest.component + 1
+    spread: float = ExploreRequest.spread
+    steps: int = ProjectRequest.steps
 
 
 class PictureSession:

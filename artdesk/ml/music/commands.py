@@ -16,6 +16,7 @@ from pathlib import Path
 from artdesk.core.cards import find_model
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import ConsoleContext
+from artdesk.ml.commands import run_verb
 
 LSTM_NAME = "melody-lstm"
 VAE_NAME = "melody-vae"
@@ -261,10 +262,7 @@ def _train(argv: list[str]) -> int:
 
 def main(verb: str, argv: list[str]) -> int:
     """Entry for ``artdesk VERB music ARGS``."""
-    handlers = {"generate": _generate, "train": _train, "finetune": _finetune, "eval": _eval}
-    if verb not in handlers:
-        raise ArtdeskError(f"The music domain has no {verb!r} command.")
-    return handlers[verb](argv)
+    return run_verb("music", {"generate": _generate, "train": _train, "finetune": _finetune, "eval": _eval}, verb, argv)
 
 
 def _bundled(paths, name: str) -> Path:

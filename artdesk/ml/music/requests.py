@@ -15,10 +15,11 @@ Each returned Melody has ``metadata["provenance"]`` = {"model", "model_type", "w
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
+from artdesk.core.jobs import job_request
 from artdesk.core.melody import Melody
 
 KEYS = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
@@ -30,11 +31,9 @@ MAX_COUNT = 16
 MAX_STEPS = 16
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.music.generate:generate_melodies")
 class GenerateRequest:
     """Generate ``count`` new melodies of ``bars`` bars from nothing."""
-
-    job: ClassVar[str] = "artdesk.ml.music.generate:generate_melodies"
 
     model_path: Path  # an LSTM checkpoint folder (model_type "melody-lstm")
     style: str = "folk"  # one of the model's card ["config"]["styles"]
@@ -49,11 +48,9 @@ class GenerateRequest:
     count: int = 1  # number of variations, 1..MAX_COUNT
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.music.generate:continue_melody")
 class ContinueRequest:
     """Continue ``primer`` by ``bars`` bars, ``count`` times; each result includes the primer."""
-
-    job: ClassVar[str] = "artdesk.ml.music.generate:continue_melody"
 
     model_path: Path  # an LSTM checkpoint folder
     primer: Melody
@@ -67,14 +64,12 @@ class ContinueRequest:
     key_lock: bool = False
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.music.generate:interpolate_melodies")
 class InterpolateRequest:
     """Melodies morphing from ``a`` to ``b`` in ``steps`` steps (``a`` and ``b`` themselves excluded).
 
     Melodies are cut or padded to the VAE window (2 bars) times ``segments`` (1 or 2).
     """
-
-    job: ClassVar[str] = "artdesk.ml.music.generate:interpolate_melodies"
 
     model_path: Path  # a VAE checkpoint folder (model_type "melody-vae")
     a: Melody
@@ -85,11 +80,9 @@ class InterpolateRequest:
     segments: int = 2  # VAE windows per melody: 1 (2 bars) or 2 (4 bars)
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.music.generate:vary_melody")
 class VariationRequest:
     """``count`` variations around ``melody``; ``amount`` 0..1 is how far from it they stray."""
-
-    job: ClassVar[str] = "artdesk.ml.music.generate:vary_melody"
 
     model_path: Path  # a VAE checkpoint folder
     melody: Melody
@@ -100,14 +93,12 @@ class VariationRequest:
     key_lock: bool = False  # keep to the melody's (estimated) key
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.music.train:finetune")
 class FinetuneRequest:
     """Fine-tune ``base_model_path`` on the MIDI files under ``midi_folder`` into a new user model ``out_name``.
 
     ``style`` names the new style the fine-tuned model learns (e.g. "jazz"); resumable when ``resume``.
     """
-
-    job: ClassVar[str] = "artdesk.ml.music.train:finetune"
 
     base_model_path: Path
     midi_folder: Path

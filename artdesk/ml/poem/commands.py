@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from artdesk.core.errors import ArtdeskError
+from artdesk.ml.commands import run_verb
 from artdesk.ml.poem.session import poem_record
 
 DEFAULT_MODELS = {"zh": "poem-zh-lstm", "en": "poem-en-lstm"}
@@ -149,10 +150,7 @@ def _eval(argv: list[str]) -> int:
 
 
 def main(verb: str, argv: list[str]) -> int:
-    handlers = {"generate": _generate, "train": _train, "finetune": _finetune, "eval": _eval}
-    if verb not in handlers:
-        raise ArtdeskError(f"The poem domain has no {verb!r} command.")
-    return handlers[verb](argv)
+    return run_verb("poem", {"generate": _generate, "train": _train, "finetune": _finetune, "eval": _eval}, verb, argv)
 
 
 def demo(out_dir: Path, ctx) -> list[Path]:

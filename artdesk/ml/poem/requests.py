@@ -5,7 +5,8 @@ Each job request names its job (``job``), imported by the runner on the worker t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+
+from artdesk.core.jobs import job_request
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,9 @@ class PoemRequest:
     theme_bias: float = 1.5  # logit bonus toward theme words not used yet (0: the prefix alone conditions)
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.poem.jobs:generate_job")
 class GenerateJob:
-    job: ClassVar[str] = "artdesk.ml.poem.jobs:generate_job"
+    """Write ``poem`` with the model in ``model_dir`` (``source``: bundled or user); each candidate comes back checked."""
 
     model_dir: str
     source: str
@@ -40,9 +41,9 @@ class GenerateJob:
     copy_dir: str | None = None  # the model whose originality index copy-checks each candidate
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.poem.jobs:check_job")
 class CheckJob:
-    job: ClassVar[str] = "artdesk.ml.poem.jobs:check_job"
+    """Check ``text`` against its form (rhyme, tones, acrostic ``heads``) and, given ``model_dir``, copying."""
 
     text: str
     language: str | None = None
@@ -52,9 +53,9 @@ class CheckJob:
     source: str = "bundled"
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.poem.finetune:finetune_job")
 class FinetuneRequest:
-    job: ClassVar[str] = "artdesk.ml.poem.finetune:finetune_job"
+    """Fine-tune the model in ``base_dir`` on the text file ``text_path`` into the new model ``out_dir``."""
 
     base_dir: str
     base_source: str

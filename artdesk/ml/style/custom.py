@@ -6,24 +6,21 @@ Content pictures for training: the picture on the canvas (if given), the preset 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
-from typing import ClassVar
 
 import numpy as np
 
 from artdesk.core.errors import ArtdeskError
-from artdesk.core.jobs import JobContext
+from artdesk.core.jobs import JobContext, job_request
 from artdesk.ml.style.imaging import StyleInputError, load_style_picture, prepare_style_array
 
 MAX_STYLE_PICTURES = 8
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.style.custom:train_custom_job")
 class CustomStyleRequest:
     """Train the style ``name`` from ``style_paths``; the result goes to ``<user_models>/style/<folder>``."""
-
-    job: ClassVar[str] = "artdesk.ml.style.custom:train_custom_job"
 
     name: str
     style_paths: tuple[str, ...]

@@ -6,7 +6,9 @@ Each request names its job (``job``), imported by the runner on the worker threa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
+
+from artdesk.core.jobs import job_request
 
 
 @dataclass(frozen=True)
@@ -19,11 +21,9 @@ class StyleControls:
     texture_scale: float = 1.0
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.style.apply:apply_job")
 class ApplyRequest:
     """Apply the stylizer checkpoint at ``model_path`` to ``picture`` (optionally only inside ``mask``)."""
-
-    job: ClassVar[str] = "artdesk.ml.style.apply:apply_job"
 
     model_path: str
     picture: Any = field(repr=False)
@@ -32,14 +32,12 @@ class ApplyRequest:
     source: str = "user"
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.style.optimize:optimize_job")
 class OptimizeRequest:
     """Direct optimisation: repaint ``picture`` so its statistics match ``style_pictures``.
 
     ``size`` is the working long side; ``steps`` Adam steps; ``method`` the feature statistics.
     """
-
-    job: ClassVar[str] = "artdesk.ml.style.optimize:optimize_job"
 
     picture: Any = field(repr=False)
     style_pictures: tuple = field(repr=False)
@@ -66,14 +64,12 @@ class StyleResult:
     seconds: float = 0.0
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.style.media.render:render_job")
 class MediumRequest:
     """Repaint ``picture`` in the painting medium ``medium`` (see ``media.catalogue.MEDIA``).
 
     ``max_side`` > 0 paints a shrunk copy for a quick preview (the result keeps that smaller size).
     """
-
-    job: ClassVar[str] = "artdesk.ml.style.media.render:render_job"
 
     medium: str
     picture: Any = field(repr=False)

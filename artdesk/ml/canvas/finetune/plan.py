@@ -11,9 +11,10 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from artdesk.core.errors import ArtdeskError
+from artdesk.core.jobs import job_request
 
 PRESETS: dict[str, int] = {"quick": 100, "standard": 300, "long": 1200}  # training steps (standard: ~5 min, 1 thread)
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
@@ -32,11 +33,9 @@ TOO_CLOSE_LIMIT = 0.05  # a too-close rate at or over this makes a snapshot inel
 DISCRIMINATOR_FILE = "discriminator.safetensors"  # shipped beside a base GAN's weights, for FreezeD
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.canvas.finetune.run:run_finetune")  # the estimate: requests.ESTIMATE_JOB
 class FinetuneRequest:
     """One fine-tune of a canvas GAN on the user's pictures; ``None`` advanced knobs are chosen automatically."""
-
-    job: ClassVar[str] = "artdesk.ml.canvas.finetune.run:run_finetune"  # the estimate: requests.ESTIMATE_JOB
 
     files: tuple[str, ...]
     base_dir: str

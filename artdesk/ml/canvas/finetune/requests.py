@@ -4,17 +4,15 @@ The run and its estimate take ``plan.FinetuneRequest``: the run is its ``job``, 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
+from artdesk.core.jobs import job_request
+
 
 ESTIMATE_JOB = "artdesk.ml.canvas.finetune.jobs:estimate_job"
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.canvas.finetune.jobs:snapshot_job")
 class SnapshotAction:
     """One action on a fine-tuned model's snapshots: "list", "best", "export" (to ``dest``) or "delete"."""
-
-    job: ClassVar[str] = "artdesk.ml.canvas.finetune.jobs:snapshot_job"
 
     model_dir: str
     action: str = "list"
@@ -22,20 +20,16 @@ class SnapshotAction:
     dest: str = ""
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.canvas.finetune.jobs:unfinished_job")
 class UnfinishedRuns:
     """Look for runs a crash or a quit left behind under the user models folder."""
-
-    job: ClassVar[str] = "artdesk.ml.canvas.finetune.jobs:unfinished_job"
 
     user_models: str
 
 
-@dataclass(frozen=True)
+@job_request("artdesk.ml.canvas.finetune.jobs:discard_job")
 class DiscardRun:
     """Throw away the unfinished run ``name`` under the user models folder."""
-
-    job: ClassVar[str] = "artdesk.ml.canvas.finetune.jobs:discard_job"
 
     user_models: str
     name: str
