@@ -75,6 +75,7 @@ def test_a_slider_clamps_and_an_auto_spin_box_stands_for_none(qtbot):
     strength.setRange(0, 100)
     steps.setRange(-1, 1000)
     steps.setSpecialValueText("auto")
+    steps.setValue(-1)
     for widget in (strength, steps):
         qtbot.addWidget(widget)
     settings = Settings(Dials(strength=30, steps=5))
