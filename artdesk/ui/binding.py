@@ -19,9 +19,10 @@ def widget_value(widget: QWidget) -> Any:
         return widget.isChecked()
     if isinstance(widget, QLineEdit):
         return widget.text()
-    if isinstance(widget, QComboBox):  # its item data, or its text where items carry none
-        data = widget.currentData()
-        return widget.currentText() if data is None else data
+    if isinstance(widget, QComboBox):  # its item data (None too: "auto"), or its text where no item carries data
+        if all(widget.itemData(i) is None for i in range(widget.count())):
+            return widget.currentText()
+        return widget.currentData()
     if isinstance(widget, QAbstractSpinBox) and widget.specialValueText() and widget.value() == widget.minimum():
         return None
     return widget.value()

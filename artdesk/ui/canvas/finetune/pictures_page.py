@@ -36,6 +36,8 @@ from artdesk.ml.canvas.finetune.audit import (
     distinct_names,
     preview_pictures,
 )
+from artdesk.ml.canvas.finetune.session import CENTRE, EACH, FIT, FinetuneSession
+from artdesk.ui.binding import bind
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
 from artdesk.ui.qimage import array_pixmap
 
@@ -46,21 +48,21 @@ PREVIEW_LIMIT = 120  # the grid shows this many; all are trained
 class QtPicturesPage(QWizardPage):
     """Pictures in, audit and preview out; complete when enough usable pictures are found."""
 
-    def __init__(self, context, parent=None) -> None:
+    def __init__(self, context, session: FinetuneSession, parent=None) -> None:
         super().__init__(parent)
         self.context = context
+        self.session = session
         self.setTitle(self.tr("Your pictures"))
         self.setSubTitle(self.tr("Choose a folder or drop pictures here. artdesk checks them and shows exactly "
                                  "what the model will learn from."))
         self.setAcceptDrops(True)
-        self.sources: list[Path] = []
-        self.audit: FolderAudit | None = None
-        self.crops: dict[str, str] = {}  # per-picture choices (path -> crop mode)
         self.previews: dict[str, Any] = {}
         self.audit_jobs = QtJobSlot(context.runner, parent=self)
         self.preview_jobs = QtJobSlot(context.runner, parent=self)
         self.item_jobs = QtJobSlot(context.runner, parent=self)  # one picture re-rendered after its crop changed
         self._build()
+        bind(session.settings, {"crop": self.crop_combo})
+        session.settings.connect(self._on_settings_changed)
 
     def _build(self) -> None:
         self.folder_edit = QLineEdit()
@@ -88,11 +90,10 @@ class QtPicturesPage(QWizardPage):
         self.note = QLabel()  # the current row's note in full: a skipped file's reason is a sentence
         self.note.setWordWrap(True)
         self.crop_combo = QComboBox()
-        for key, label in (("centre", self.tr("Centre crop")), ("fit", self.tr("Fit with padding")),
-                           ("each", self.tr("Choose per picture"))):  # literal tr() calls: lupdate finds them
+        for key, label in ((CENTRE, self.tr("Centre crop")), (FIT, self.tr("Fit with padding")),
+                           (EACH, self.tr("Choose per picture"))):  # literal tr() calls: lupdate finds them
             self.crop_combo.addItem(label, key)
         self.crop_combo.setAccessibleName("Crop")
-        self.crop_combo.currentIndexChanged.connect(self._on_crop_combo_currentIndexChanged)
         self.crop_hint = QLabel()
         self.crop_hint.setWordWrap(True)
         self.grid = QListWidget()
@@ -135,10 +136,9 @@ class QtPicturesPage(QWizardPage):
     # ----- choosing -----------------------------------------------------------------------------
     def set_sources(self, paths: list[Path]) -> None:
         """Audit these folders and files (replacing the earlier choice)."""
-        self.sources = [Path(p) for p in paths]
+        self.session.set_sources(paths)
         self.folder_edit.setText(str(self.sources[0]) if len(self.sources) == 1 else
                                  self.tr("{0} dropped items").format(len(self.sources)))
-        self.audit = None
         self.previews = {}
         self.grid.clear()
         self.details.clear()
@@ -147,7 +147,7 @@ class QtPicturesPage(QWizardPage):
         if not self.sources:
             self.status.setText(self.tr("No pictures chosen yet."))
             return
-        missing = [p for p in self.sources if not p.exists()]
+        missing = self.session.missing_sources()
         if missing:
             self.status.setText(self.tr("{0} does not exist (moved or deleted?). Choose another folder.")
                                 .format(missing[0]))
@@ -166,33 +166,34 @@ class QtPicturesPage(QWizardPage):
         if paths:
             self.set_sources(paths)
 
-    # ----- state ----------------------------------------------------------------------------------
+    # ----- state (the session's) ------------------------------------------------------------------
+    @property
+    def sources(self) -> list[Path]:
+        return self.session.sources
+
+    @property
+    def audit(self) -> FolderAudit | None:
+        return self.session.audit
+
     @property
     def default_crop(self) -> str:
-        key = self.crop_combo.currentData()
-        return "centre" if key == "each" else key
+        return self.session.default_crop
 
     def crop_of(self, path: Path | str) -> str:
-        if self.crop_combo.currentData() != "each":
-            return self.default_crop
-        return self.crops.get(str(path), self.default_crop)
+        return self.session.crop_of(path)
 
     def crop_overrides(self) -> tuple[tuple[str, str], ...]:
-        """(path, mode) for pictures whose crop differs from the default (the request's ``crops``)."""
-        if self.crop_combo.currentData() != "each" or self.audit is None:
-            return ()
-        return tuple((str(i.path), self.crops[str(i.path)]) for i in self.audit.usable
-                     if self.crops.get(str(i.path), self.default_crop) != self.default_crop)
+        return self.session.crop_overrides()
 
     def files(self) -> tuple[str, ...]:
-        return tuple(str(item.path) for item in self.audit.usable) if self.audit else ()
+        return self.session.files()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt naming)
-        return self.audit is not None and self.audit.can_train
+        return self.session.pictures_ready
 
     # ----- showing ----------------------------------------------------------------------------------
     def _show_audit(self, audit: FolderAudit) -> None:
-        self.audit = audit
+        self.session.audit = audit
         self.status.setText(self.tr("Pictures to use: {0} · skipped: {1} · duplicates left out: {2}")
                             .format(len(audit.usable), len(audit.skipped), len(audit.duplicates)))
         self.warnings.setText("\n".join(audit.warnings))
@@ -242,8 +243,7 @@ class QtPicturesPage(QWizardPage):
             self.status.setText(self.status.text() + " · " + self.tr("the preview shows the first {0}").format(PREVIEW_LIMIT))
 
     def size(self) -> int:
-        wizard = self.wizard()
-        return wizard.training_size() if wizard is not None else 64
+        return self.session.training_size()
 
     def _grid_item(self, path: str) -> QListWidgetItem | None:
         for row in range(self.grid.count()):
@@ -252,10 +252,10 @@ class QtPicturesPage(QWizardPage):
         return None
 
     def _update_crop_hint(self) -> None:
-        hints = {"centre": self.tr("The middle square of each picture."),
-                 "fit": self.tr("Each picture whole, padded with white."),
-                 "each": self.tr("Double-click a picture to switch it between centre crop and fit.")}
-        self.crop_hint.setText(hints[self.crop_combo.currentData()])
+        hints = {CENTRE: self.tr("The middle square of each picture."),
+                 FIT: self.tr("Each picture whole, padded with white."),
+                 EACH: self.tr("Double-click a picture to switch it between centre crop and fit.")}
+        self.crop_hint.setText(hints[self.session.settings.value.crop])
 
     # ----- slots --------------------------------------------------------------------------------------
     def _on_browse_clicked(self) -> None:
@@ -274,16 +274,15 @@ class QtPicturesPage(QWizardPage):
         text = self.folder_edit.text().strip()
         self.set_sources([Path(text)] if text else [])
 
-    def _on_crop_combo_currentIndexChanged(self, _index: int) -> None:  # noqa: N802 (Qt naming)
-        self._update_crop_hint()
-        self._render_preview()
+    def _on_settings_changed(self, names: set[str]) -> None:
+        if "crop" in names:
+            self._update_crop_hint()
+            self._render_preview()
 
     def _on_grid_itemActivated(self, item: QListWidgetItem) -> None:  # noqa: N802 (Qt naming)
-        if self.crop_combo.currentData() != "each":
-            return
         path = item.data(Qt.ItemDataRole.UserRole)
-        self.crops[path] = "fit" if self.crop_of(path) == "centre" else "centre"
-        self._render_preview(only=path)
+        if self.session.toggle_crop(path):
+            self._render_preview(only=path)
 
     def _on_details_currentItemChanged(self, item: QTreeWidgetItem | None, _previous) -> None:  # noqa: N802 (Qt naming)
         note = item.text(1) if item is not None else ""
@@ -306,8 +305,8 @@ class QtPicturesPage(QWizardPage):
             return
         self.previews[path] = pixels
         item.setIcon(QIcon(array_pixmap(pixels, PREVIEW_CELL)))
-        if self.crop_combo.currentData() == "each":
-            item.setText(self.tr("fit") if self.crop_of(path) == "fit" else self.tr("centre"))
+        if self.session.settings.value.crop == EACH:
+            item.setText(self.tr("fit") if self.crop_of(path) == FIT else self.tr("centre"))
 
     def _on_job_errored(self, message: str) -> None:
         self.status.setText(message)

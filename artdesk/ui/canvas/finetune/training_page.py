@@ -22,28 +22,36 @@ from PySide6.QtWidgets import (
 
 from artdesk.core.cards import CardError, read_card
 from artdesk.core.jobs import Progress
+from artdesk.ml.canvas.finetune.session import (  # noqa: F401 (the run's states, named here for the pages' users)
+    DONE,
+    FAILED,
+    IDLE,
+    PAUSED,
+    PAUSING,
+    RUNNING,
+    STOPPED,
+    STOPPING,
+    FinetuneSession,
+)
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
 from artdesk.ui.canvas.finetune.result_view import QtResultView
 from artdesk.ui.canvas.finetune.snapshot_list import QtSnapshotList
 from artdesk.ui.canvas.finetune.views import QtClosestPairs, QtLossPlot, QtSampleStrip
 from artdesk.ui.jobs import TRAINING_WORKER
 
-IDLE, RUNNING, PAUSING, PAUSED, STOPPING, STOPPED, DONE, FAILED = (
-    "idle", "running", "pausing", "paused", "stopping", "stopped", "done", "failed")
-
 
 class QtTrainingPage(QWizardPage):
     """Runs the request the wizard gives it; complete once the new model is saved."""
 
-    def __init__(self, context, parent=None) -> None:
+    def __init__(self, context, session: FinetuneSession, parent=None) -> None:
         super().__init__(parent)
         self.context = context
+        self.run = session.run
         self.setTitle(self.tr("Training"))
         self.setSubTitle(self.tr("You can keep painting and generating meanwhile. Pause keeps everything; "
                                  "a crash loses at most a few minutes."))
         self.runs = QtJobSlot(context.runner, TRAINING_WORKER, self)
         self.request = None
-        self.state = IDLE
         self.result: Path | None = None
         self._build()
 
@@ -92,9 +100,14 @@ class QtTrainingPage(QWizardPage):
         self.request = wizard.training_request()
         self.start()
 
+    @property
+    def state(self) -> str:
+        """Where the run stands (the session's ``TrainingRun``)."""
+        return self.run.state
+
     def start(self) -> None:
         """Start (or resume: the backend continues a saved run of the same name)."""
-        self.state = RUNNING
+        self.run.start()
         self.status.setText(self.tr("Starting {0}…").format(self.request.name))
         self.runs.start(self.request.job, self.request, f"Fine-tune {self.request.name}",
                         progress=self._on_run_progress, partial=self._on_run_partial, returned=self._on_run_returned,
@@ -102,37 +115,34 @@ class QtTrainingPage(QWizardPage):
         self._update_buttons()
 
     def pause(self) -> None:
-        if self.state == RUNNING:
-            self.state = PAUSING
+        if self.run.pause():
             self.runs.cancel()
             self.status.setText(self.tr("Pausing (saving the progress)…"))
             self._update_buttons()
 
     def stop(self) -> None:
-        if self.state in (RUNNING, PAUSING):
-            self.state = STOPPING
+        if self.run.stop():
             self.runs.cancel()
             self.status.setText(self.tr("Stopping (saving the progress)…"))
-        elif self.state == PAUSED:
-            self._stopped()
+        elif self.state == STOPPED:
+            self._say_stopped()
         self._update_buttons()
 
     @property
     def active(self) -> bool:
-        return self.state in (RUNNING, PAUSING, STOPPING)
+        return self.run.active
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt naming)
         return self.state == DONE
 
-    def _stopped(self) -> None:
-        self.state = STOPPED
+    def _say_stopped(self) -> None:
         self.status.setText(self.tr("Stopped. The progress is kept: open this wizard with the same name, or "
                                     "accept artdesk's offer at the next start, to go on."))
 
     def _update_buttons(self) -> None:
         self.pause_button.setText(self.tr("Resume") if self.state in (PAUSED, FAILED) else self.tr("Pause"))
-        self.pause_button.setEnabled(self.state in (RUNNING, PAUSED, FAILED))
-        self.stop_button.setEnabled(self.state in (RUNNING, PAUSING, PAUSED))
+        self.pause_button.setEnabled(self.run.can_pause)
+        self.stop_button.setEnabled(self.run.can_stop)
         self.completeChanged.emit()
 
     # ----- slots -----------------------------------------------------------------------------------
@@ -167,7 +177,7 @@ class QtTrainingPage(QWizardPage):
         self.pairs.show_snapshot(self.strip.snapshots[index])
 
     def _on_run_returned(self, folder: Path) -> None:
-        self.state = DONE
+        self.run.done()
         self.result = Path(folder)
         self.progress_bar.setValue(1000)
         self.status.setText(self.tr("Done: {0} is saved and in the Canvas model picker.").format(self.result.name))
@@ -176,16 +186,16 @@ class QtTrainingPage(QWizardPage):
         self.wizard().model_ready.emit(str(self.result))
 
     def _on_run_errored(self, message: str) -> None:
-        self.state = FAILED
+        self.run.failed()
         self.status.setText(self.tr("{0}\nThe progress saved so far is kept; Resume tries again.").format(message))
         self._update_buttons()
 
     def _on_run_aborted(self) -> None:
-        if self.state == PAUSING:
-            self.state = PAUSED
+        self.run.aborted()
+        if self.state == PAUSED:
             self.status.setText(self.tr("Paused. The progress is saved; Resume goes on from here."))
         else:
-            self._stopped()
+            self._say_stopped()
         self._update_buttons()
 
 
