@@ -2,8 +2,8 @@
 
 The widget's change sets the field; the field's change (a restored record, another view) sets the widget.
 Spin boxes and sliders clamp what they are given, so a forged record cannot overflow Qt; a combo box given a
-value it does not list keeps its own and puts that back in the settings. A spin box with a special value text
-("auto") stands for None at its minimum.
+value it does not list keeps its own and puts that back in the settings. A spin box marked with
+``none_at_minimum`` (its minimum reads "auto") stands for None there.
 """
 from __future__ import annotations
 
@@ -12,6 +12,14 @@ from typing import Any
 from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QCheckBox, QComboBox, QLineEdit, QWidget
 
 from artdesk.core.observable import Settings
+
+NONE_AT_MINIMUM = "none_at_minimum"  # a spin box property: its minimum stands for None ("auto")
+
+
+def none_at_minimum(spin: QAbstractSpinBox) -> QAbstractSpinBox:
+    """Mark ``spin`` so that its minimum binds as None (a knob left to the program)."""
+    spin.setProperty(NONE_AT_MINIMUM, True)
+    return spin
 
 
 def widget_value(widget: QWidget) -> Any:
@@ -23,7 +31,7 @@ def widget_value(widget: QWidget) -> Any:
         if all(widget.itemData(i) is None for i in range(widget.count())):
             return widget.currentText()
         return widget.currentData()
-    if isinstance(widget, QAbstractSpinBox) and widget.specialValueText() and widget.value() == widget.minimum():
+    if isinstance(widget, QAbstractSpinBox) and widget.property(NONE_AT_MINIMUM) and widget.value() == widget.minimum():
         return None
     return widget.value()
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox
 
 from artdesk.core.observable import Settings
-from artdesk.ui.binding import bind
+from artdesk.ui.binding import bind, none_at_minimum
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ class Dials:
 
 
 def test_a_slider_clamps_and_an_auto_spin_box_stands_for_none(qtbot):
+    """Only a spin box marked none_at_minimum gives None; "off" at another's minimum stays a number (the poem's top-k)."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QSlider
 
@@ -76,6 +77,7 @@ def test_a_slider_clamps_and_an_auto_spin_box_stands_for_none(qtbot):
     steps.setRange(-1, 1000)
     steps.setSpecialValueText("auto")
     steps.setValue(-1)
+    none_at_minimum(steps)
     for widget in (strength, steps):
         qtbot.addWidget(widget)
     settings = Settings(Dials(strength=30, steps=5))
@@ -86,3 +88,9 @@ def test_a_slider_clamps_and_an_auto_spin_box_stands_for_none(qtbot):
     assert settings.value == Dials(strength=70, steps=250)
     settings.set(strength=400, steps=None)
     assert (strength.value(), steps.value(), settings.value) == (100, -1, Dials(strength=100, steps=None))
+    off = QSpinBox()
+    off.setSpecialValueText("off")
+    qtbot.addWidget(off)
+    plain = Settings(Dials(steps=3))
+    bind(plain, {"steps": off})
+    assert plain.value.steps == 0

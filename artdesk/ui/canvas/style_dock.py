@@ -44,6 +44,7 @@ from artdesk.ml.style.session import (KIND_MEDIUM, NO_EXAMPLE, NO_LAYER, NO_SELE
                                       TARGET_LAYER, TARGET_PICTURE, TARGET_SELECTION, StyleSession, card_label)
 from artdesk.ui.binding import bind
 from artdesk.ui.context import AppContext
+from artdesk.ui.job_wiring import wire
 from artdesk.ui.qimage import array_to_qimage
 from artdesk.ui.widgets.forms import float_spin, int_spin, progress_bar, push_button, row, wrapped_label
 
@@ -83,7 +84,7 @@ class CanvasStyleDock(QWidget):
         self.session.settings.connect(self._on_settings_changed)
         self.session.medium.connect(self._on_medium_changed)
         self.reload_styles()
-        context.models_changed.connect(self._on_context_models_changed)
+        context.models_changed.connect(self.reload_styles)
 
     @property
     def cards(self) -> list[ModelCard]:
@@ -140,7 +141,7 @@ class CanvasStyleDock(QWidget):
         self.strength_label = QLabel("100%")
         self.colour_check = QCheckBox(self.tr("Keep the picture's colours"))
         self.scale_spin = float_spin(0.5, 3.0, 1.0, 0.25, tip=self.tr("Brush texture scale: above 1 paints bigger marks"))
-        self.apply_button = push_button(self.tr("Apply style"), self._on_apply_button_clicked)
+        self.apply_button = push_button(self.tr("Apply style"), self.apply_style)
         self.cancel_button = push_button(self.tr("Cancel"), self._on_cancel_button_clicked, enabled=False)
 
         form = QFormLayout()
@@ -169,7 +170,7 @@ class CanvasStyleDock(QWidget):
         self.pictures_label = wrapped_label(self.tr("No pictures chosen"))
         self.choose_button = push_button(self.tr("Choose pictures…"), self._on_choose_button_clicked)
         self.train_steps_spin = int_spin(1, 20000, 600)
-        self.train_button = push_button(self.tr("Train style"), self._on_train_button_clicked)
+        self.train_button = push_button(self.tr("Train style"), self.train_custom_style)
         self.train_cancel_button = push_button(self.tr("Stop"), self._on_train_cancel_button_clicked, enabled=False)
         self.train_progress = progress_bar(visible=False)
         custom_form = QFormLayout(self.custom_box)
@@ -393,18 +394,9 @@ class CanvasStyleDock(QWidget):
         label = card.name if card is not None else self._words(MEDIA[medium].label)
         title = (self.tr("Applying %s") if isinstance(request, ApplyRequest) else self.tr("Painting in %s")) % label
         handle = self.context.runner.submit(request.job, request, title)
-        handle.progress.connect(lambda progress: self._show_progress(self.progress_bar, progress))
-        handle.partial.connect(self._on_handle_partial)
-        handle.returned.connect(lambda result, h=handle, n=label, t=target: self._on_handle_returned(h, n, t, result))
-        handle.errored.connect(self._on_handle_errored)
-        handle.aborted.connect(self._on_handle_aborted)
-        handle.finished.connect(lambda h=handle: self._on_handle_finished(h))
         self.handle = handle
-        self.progress_bar.setValue(0)
-        self.progress_bar.setVisible(True)
-        self._update_buttons()
-        handle.start()
-        return handle
+        return self._run(handle, self.progress_bar, self._on_handle_aborted, lambda h=handle: self._on_handle_finished(h),
+                         returned=lambda result, h=handle, n=label, t=target: self._on_handle_returned(h, n, t, result))
 
     def cancel(self) -> None:
         self.preview_timer.stop()
@@ -432,23 +424,21 @@ class CanvasStyleDock(QWidget):
             return None
         handle = self.context.runner.submit(request.job, request, self.tr("Training style %s") % request.name,
                                             worker="training")
-        handle.progress.connect(lambda progress: self._show_progress(self.train_progress, progress))
-        handle.partial.connect(self._on_handle_partial)
-        handle.returned.connect(self._on_train_handle_returned)
-        handle.errored.connect(self._on_handle_errored)
-        handle.aborted.connect(self._on_train_handle_aborted)
-        handle.finished.connect(lambda h=handle: self._on_train_handle_finished(h))
         self.train_handle = handle
-        self.train_progress.setValue(0)
-        self.train_progress.setVisible(True)
+        return self._run(handle, self.train_progress, self._on_train_handle_aborted,
+                         lambda h=handle: self._on_train_handle_finished(h), returned=self._on_train_handle_returned)
+
+    def _run(self, handle, bar, aborted, finished, returned) -> Any:
+        """Wire a job to the dock (its progress on ``bar``, previews, errors), show the bar and start it."""
+        wire(handle, progress=lambda progress: self._show_progress(bar, progress), partial=self._on_handle_partial,
+             returned=returned, errored=self._on_handle_errored, aborted=aborted, finished=finished)
+        bar.setValue(0)
+        bar.setVisible(True)
         self._update_buttons()
         handle.start()
         return handle
 
     # ----- slots --------------------------------------------------------------------------------
-    def _on_context_models_changed(self) -> None:
-        self.reload_styles()
-
     def _on_settings_changed(self, names: set[str]) -> None:
         settings = self.session.settings.value
         if "quality" in names:
@@ -471,9 +461,6 @@ class CanvasStyleDock(QWidget):
     def _on_preview_timer_timeout(self) -> None:
         self.start_preview()
 
-    def _on_apply_button_clicked(self) -> None:
-        self.apply_style()
-
     def _on_cancel_button_clicked(self) -> None:
         if self.handle is not None:
             self.handle.cancel()
@@ -483,9 +470,6 @@ class CanvasStyleDock(QWidget):
                                                 self.tr("Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff)"))
         if paths:
             self.set_style_pictures(paths)
-
-    def _on_train_button_clicked(self) -> None:
-        self.train_custom_style()
 
     def _on_train_cancel_button_clicked(self) -> None:
         if self.train_handle is not None:

@@ -9,62 +9,53 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QScrollArea,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWizard,
-    QWizardPage,
 )
 
 from artdesk.core.jobs import Progress
 from artdesk.ml.canvas.finetune import plan
 from artdesk.ml.canvas.finetune.requests import ESTIMATE_JOB
 from artdesk.ml.canvas.finetune.session import BAD_NAME, NAME_TAKEN, NO_BASE, FinetuneSession
-from artdesk.ui.binding import bind
+from artdesk.ui.binding import bind, none_at_minimum
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
+from artdesk.ui.canvas.finetune.page import QtFinetunePage
+from artdesk.ui.widgets.forms import choice_combo, float_spin, int_spin, push_button, row, wrapped_label
 from artdesk.ui.jobs import TRAINING_WORKER
 
-def auto_spin(maximum: int, tip: str) -> QSpinBox:
-    """An integer knob whose lowest value means "automatic" (None in the request)."""
-    spin = QSpinBox()
-    spin.setRange(-1, maximum)
-    spin.setValue(-1)
+def automatic(spin: QAbstractSpinBox) -> QAbstractSpinBox:
+    """A knob whose lowest value reads "auto" and means None in the request (the plan chooses)."""
     spin.setSpecialValueText(QCoreApplication.translate("QtOptionsPage", "auto"))
-    spin.setToolTip(tip)
-    return spin
+    return none_at_minimum(spin)
+
+
+def auto_spin(maximum: int, tip: str) -> QSpinBox:
+    return automatic(int_spin(-1, maximum, tip=tip))
 
 
 def auto_float(maximum: float, decimals: int, tip: str) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setDecimals(decimals)
-    spin.setRange(0.0, maximum)
-    spin.setSingleStep(10 ** -decimals * 10)
-    spin.setValue(0.0)
-    spin.setSpecialValueText(QCoreApplication.translate("QtOptionsPage", "auto"))
-    spin.setToolTip(tip)
-    return spin
+    return automatic(float_spin(0.0, maximum, 0.0, 10 ** -decimals * 10, decimals, tip))
 
 
 ESTIMATE_FREE = {"crop", "source_note", "licence"}  # choices that leave the time estimate as it is
 
 
-class QtOptionsPage(QWizardPage):
+class QtOptionsPage(QtFinetunePage):
     """The options, bound to the session's settings; committing them (Start training) leads to the training page."""
 
     def __init__(self, context, session: FinetuneSession, parent=None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.session = session
+        super().__init__(context, session, parent)
         self.setTitle(self.tr("How to train"))
         self.setSubTitle(self.tr("The defaults suit most folders. Press Estimate to measure how long it takes "
                                  "on this computer."))
@@ -94,33 +85,22 @@ class QtOptionsPage(QWizardPage):
         self.name_edit.setAccessibleName("New model name")
         self.size_combo = QComboBox()
         self.size_combo.setToolTip(self.tr("The base model's resolution; the fine-tune keeps it"))
-        self.preset_combo = QComboBox()
-        for key, label in (("quick", self.tr("Quick: a first look in a minute or two")),
-                           ("standard", self.tr("Standard: a good result in a few minutes")),
-                           ("long", self.tr("Long: the most this computer can do, for an evening"))):
-            self.preset_combo.addItem(label, key)  # literal tr() calls, so lupdate finds them
-        self.preset_combo.setCurrentIndex(1)
-        self.follow_combo = QComboBox()
-        for key, label in (("loosely", self.tr("Loosely: a gentle nudge toward your pictures")),
-                           ("balanced", self.tr("Balanced")),
-                           ("closely", self.tr("Closely: learn your pictures faster (may lose variety)"))):
-            self.follow_combo.addItem(label, key)
-        self.follow_combo.setCurrentIndex(1)
-        self.variety_combo = QComboBox()
-        for key, label in (("a little", self.tr("A little: your pictures matter most")),
-                           ("some", self.tr("Some: varied pictures in your look")),
-                           ("strongly", self.tr("Strongly: as varied as the original model"))):
-            self.variety_combo.addItem(label, key)
-        self.variety_combo.setCurrentIndex(1)
+        self.preset_combo = choice_combo(((self.tr("Quick: a first look in a minute or two"), "quick"),
+                                          (self.tr("Standard: a good result in a few minutes"), "standard"),
+                                          (self.tr("Long: the most this computer can do, for an evening"), "long")), 1)
+        self.follow_combo = choice_combo(((self.tr("Loosely: a gentle nudge toward your pictures"), "loosely"),
+                                          (self.tr("Balanced"), "balanced"),
+                                          (self.tr("Closely: learn your pictures faster (may lose variety)"), "closely")), 1)
+        self.variety_combo = choice_combo(((self.tr("A little: your pictures matter most"), "a little"),
+                                           (self.tr("Some: varied pictures in your look"), "some"),
+                                           (self.tr("Strongly: as varied as the original model"), "strongly")), 1)
         self.source_edit = QLineEdit()
         self.source_edit.setPlaceholderText(self.tr("e.g. my sketchbook 2019-2024, scanned"))
         self.licence_edit = QLineEdit()
         self.licence_edit.setPlaceholderText(self.tr("e.g. my own work, all rights reserved; or CC BY 4.0"))
         self.consent_check = QCheckBox(self.tr("I made these pictures, or I have permission to train on them"))
         self.unknown_check = QCheckBox(self.tr("I don't know the licence (the model's card will say so)"))
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("QLabel { color: #a02020; }")
+        self.problem = wrapped_label(style="QLabel { color: #a02020; }")
 
         self.advanced_button = QToolButton()
         self.advanced_button.setText(self.tr("Advanced"))
@@ -138,30 +118,19 @@ class QtOptionsPage(QWizardPage):
         self.ewc_spin = auto_float(1e6, 3, self.tr("Elastic weight consolidation weight"))
         self.base_mix_spin = auto_float(0.9, 2, self.tr("Share of the base model's pictures among yours"))
         self.match_spin = auto_float(1000.0, 2, self.tr("Weight of matching each of your pictures (IMLE)"))
-        self.norm_combo = QComboBox()
-        for label, value in ((self.tr("auto"), None), (self.tr("yes"), True), (self.tr("no"), False)):
-            self.norm_combo.addItem(label, value)
+        self.norm_combo = choice_combo(((self.tr("auto"), None), (self.tr("yes"), True), (self.tr("no"), False)))
         self.ema_spin = auto_float(0.9999, 4, self.tr("How much of the past the saved model averages"))
         self.snapshot_spin = auto_spin(100_000, self.tr("Steps between sample strips"))
-        self.checkpoint_spin = QSpinBox()
-        self.checkpoint_spin.setRange(10, 3600)
-        self.checkpoint_spin.setValue(120)
-        self.checkpoint_spin.setSuffix(" s")
-        self.checkpoint_spin.setToolTip(self.tr("A crash loses at most this much training"))
-        self.heldout_spin = QDoubleSpinBox()
-        self.heldout_spin.setRange(0.2, 0.5)
-        self.heldout_spin.setSingleStep(0.05)
-        self.heldout_spin.setValue(0.2)
-        self.heldout_spin.setToolTip(self.tr("Share of your pictures kept aside to measure the result (at least 2)"))
-        self.seed_spin = QSpinBox()
-        self.seed_spin.setRange(0, 2**31 - 1)
+        self.checkpoint_spin = int_spin(10, 3600, 120, self.tr("A crash loses at most this much training"), suffix=" s")
+        self.heldout_spin = float_spin(
+            0.2, 0.5, 0.2, 0.05, tip=self.tr("Share of your pictures kept aside to measure the result (at least 2)"))
+        self.seed_spin = int_spin(0, 2**31 - 1)
         self.copying_check = QCheckBox(self.tr("Stop early when it stops getting better or starts copying my "
                                                "pictures (the best snapshot is kept)"))
         self.copying_check.setChecked(True)
-        self.device_combo = QComboBox()
-        for device, label in (("auto", self.tr("Automatic")), ("cpu", self.tr("Processor (CPU)")),
-                              ("cuda", self.tr("NVIDIA graphics card (CUDA)")), ("mps", self.tr("Apple graphics (Metal)"))):
-            self.device_combo.addItem(label, device)
+        self.device_combo = choice_combo(((self.tr("Automatic"), "auto"), (self.tr("Processor (CPU)"), "cpu"),
+                                          (self.tr("NVIDIA graphics card (CUDA)"), "cuda"),
+                                          (self.tr("Apple graphics (Metal)"), "mps")))
         form = QFormLayout(self.advanced)
         rows = (
             (self.tr("Steps"), self.steps_spin, self.setting_explanation("steps")),
@@ -189,15 +158,10 @@ class QtOptionsPage(QWizardPage):
         form.addRow(self.copying_check)
         self.advanced.hide()
 
-        self.estimate_button = QPushButton(self.tr("Estimate"))
-        self.estimate_button.clicked.connect(self._on_estimate_button_clicked)
-        self.estimate_label = QLabel(self.tr("Not measured yet."))
-        self.estimate_label.setWordWrap(True)
-        self.settings_label = QLabel()
-        self.settings_label.setWordWrap(True)
-        estimate_row = QHBoxLayout()
-        estimate_row.addWidget(self.estimate_button)
-        estimate_row.addWidget(self.estimate_label, 1)
+        self.estimate_button = push_button(self.tr("Estimate"), self._on_estimate_button_clicked)
+        self.estimate_label = wrapped_label(self.tr("Not measured yet."))
+        self.settings_label = wrapped_label()
+        estimate_row = row(self.estimate_button, (self.estimate_label, 1))
 
         top = QFormLayout()
         top.addRow(self.tr("Start from"), self.base_combo)
@@ -226,10 +190,7 @@ class QtOptionsPage(QWizardPage):
 
     @staticmethod
     def explanation(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setWordWrap(True)
-        label.setStyleSheet("QLabel { color: palette(mid); }")
-        return label
+        return wrapped_label(text, "QLabel { color: palette(mid); }")
 
     def reload_bases(self) -> None:
         """The canvas GANs (bundled and the user's) that a fine-tune can start from."""

@@ -11,20 +11,16 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
-    QWizardPage,
 )
 
 from artdesk.core.jobs import Progress
@@ -39,19 +35,19 @@ from artdesk.ml.canvas.finetune.audit import (
 from artdesk.ml.canvas.finetune.session import CENTRE, EACH, FIT, FinetuneSession
 from artdesk.ui.binding import bind
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
+from artdesk.ui.canvas.finetune.page import NOTICE_STYLE, QtFinetunePage
 from artdesk.ui.qimage import array_pixmap
+from artdesk.ui.widgets.forms import choice_combo, push_button, row, wrapped_label
 
 PREVIEW_CELL = 80
 PREVIEW_LIMIT = 120  # the grid shows this many; all are trained
 
 
-class QtPicturesPage(QWizardPage):
+class QtPicturesPage(QtFinetunePage):
     """Pictures in, audit and preview out; complete when enough usable pictures are found."""
 
     def __init__(self, context, session: FinetuneSession, parent=None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.session = session
+        super().__init__(context, session, parent)
         self.setTitle(self.tr("Your pictures"))
         self.setSubTitle(self.tr("Choose a folder or drop pictures here. artdesk checks them and shows exactly "
                                  "what the model will learn from."))
@@ -69,33 +65,19 @@ class QtPicturesPage(QWizardPage):
         self.folder_edit.setAccessibleName("Picture folder")
         self.folder_edit.setPlaceholderText(self.tr("A folder of PNG, JPEG, WebP, GIF, BMP or TIFF pictures"))
         self.folder_edit.returnPressed.connect(self._on_folder_edit_returnPressed)
-        browse = QPushButton(self.tr("Folder…"))
-        browse.clicked.connect(self._on_browse_clicked)
-        add_files = QPushButton(self.tr("Add files…"))
-        add_files.clicked.connect(self._on_add_files_clicked)
-        row = QHBoxLayout()
-        row.addWidget(self.folder_edit, 1)
-        row.addWidget(browse)
-        row.addWidget(add_files)
-        self.status = QLabel(self.tr("No pictures chosen yet."))
-        self.status.setWordWrap(True)
-        self.warnings = QLabel()
-        self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("QLabel { background: #fff3cd; color: #533f03; padding: 4px; }")
+        choose_row = row((self.folder_edit, 1), push_button(self.tr("Folder…"), self._on_browse_clicked),
+                         push_button(self.tr("Add files…"), self._on_add_files_clicked))
+        self.status = wrapped_label(self.tr("No pictures chosen yet."))
+        self.warnings = wrapped_label(style=NOTICE_STYLE)
         self.warnings.hide()
         self.details = QTreeWidget()
         self.details.setHeaderLabels([self.tr("File"), self.tr("Notes")])
         self.details.setAccessibleName("Audit")
         self.details.currentItemChanged.connect(self._on_details_currentItemChanged)
-        self.note = QLabel()  # the current row's note in full: a skipped file's reason is a sentence
-        self.note.setWordWrap(True)
-        self.crop_combo = QComboBox()
-        for key, label in ((CENTRE, self.tr("Centre crop")), (FIT, self.tr("Fit with padding")),
-                           (EACH, self.tr("Choose per picture"))):  # literal tr() calls: lupdate finds them
-            self.crop_combo.addItem(label, key)
-        self.crop_combo.setAccessibleName("Crop")
-        self.crop_hint = QLabel()
-        self.crop_hint.setWordWrap(True)
+        self.note = wrapped_label()  # the current row's note in full: a skipped file's reason is a sentence
+        self.crop_combo = choice_combo(((self.tr("Centre crop"), CENTRE), (self.tr("Fit with padding"), FIT),
+                                        (self.tr("Choose per picture"), EACH)), name="Crop")
+        self.crop_hint = wrapped_label()
         self.grid = QListWidget()
         self.grid.setViewMode(QListWidget.ViewMode.IconMode)
         self.grid.setIconSize(QSize(PREVIEW_CELL, PREVIEW_CELL))
@@ -105,13 +87,9 @@ class QtPicturesPage(QWizardPage):
         self.grid.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.grid.setAccessibleName("Training preview")
         self.grid.itemActivated.connect(self._on_grid_itemActivated)
-        crop_row = QHBoxLayout()
-        crop_row.addWidget(QLabel(self.tr("Crop:")))
-        crop_row.addWidget(self.crop_combo)
-        crop_row.addWidget(self.crop_hint, 1)
         preview = QVBoxLayout()
         preview.setContentsMargins(0, 0, 0, 0)
-        preview.addLayout(crop_row)
+        preview.addLayout(row(QLabel(self.tr("Crop:")), self.crop_combo, (self.crop_hint, 1)))
         preview.addWidget(self.grid, 1)
         preview_box = QWidget()
         preview_box.setLayout(preview)
@@ -127,7 +105,7 @@ class QtPicturesPage(QWizardPage):
         split.setStretchFactor(1, 2)
         split.setSizes([360, 500])  # the audit's notes need room too (the wizard opens 900 px wide)
         layout = QVBoxLayout(self)
-        layout.addLayout(row)
+        layout.addLayout(choose_row)
         layout.addWidget(self.status)
         layout.addWidget(self.warnings)
         layout.addWidget(split, 1)
@@ -246,10 +224,8 @@ class QtPicturesPage(QWizardPage):
         return self.session.training_size()
 
     def _grid_item(self, path: str) -> QListWidgetItem | None:
-        for row in range(self.grid.count()):
-            if self.grid.item(row).data(Qt.ItemDataRole.UserRole) == path:
-                return self.grid.item(row)
-        return None
+        items = (self.grid.item(index) for index in range(self.grid.count()))
+        return next((item for item in items if item.data(Qt.ItemDataRole.UserRole) == path), None)
 
     def _update_crop_hint(self) -> None:
         hints = {CENTRE: self.tr("The middle square of each picture."),

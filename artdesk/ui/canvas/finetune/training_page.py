@@ -11,10 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWizardPage,
@@ -22,30 +18,21 @@ from PySide6.QtWidgets import (
 
 from artdesk.core.cards import CardError, read_card
 from artdesk.core.jobs import Progress
-from artdesk.ml.canvas.finetune.session import (  # noqa: F401 (the run's states, named here for the pages' users)
-    DONE,
-    FAILED,
-    IDLE,
-    PAUSED,
-    PAUSING,
-    RUNNING,
-    STOPPED,
-    STOPPING,
-    FinetuneSession,
-)
+from artdesk.ml.canvas.finetune.session import DONE, FAILED, PAUSED, RUNNING, STOPPED, FinetuneSession
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
+from artdesk.ui.canvas.finetune.page import NOTICE_STYLE, QtFinetunePage
 from artdesk.ui.canvas.finetune.result_view import QtResultView
 from artdesk.ui.canvas.finetune.snapshot_list import QtSnapshotList
 from artdesk.ui.canvas.finetune.views import QtClosestPairs, QtLossPlot, QtSampleStrip
 from artdesk.ui.jobs import TRAINING_WORKER
+from artdesk.ui.widgets.forms import progress_bar, push_button, row, wrapped_label
 
 
-class QtTrainingPage(QWizardPage):
+class QtTrainingPage(QtFinetunePage):
     """Runs the request the wizard gives it; complete once the new model is saved."""
 
     def __init__(self, context, session: FinetuneSession, parent=None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, session, parent)
         self.run = session.run
         self.setTitle(self.tr("Training"))
         self.setSubTitle(self.tr("You can keep painting and generating meanwhile. Pause keeps everything; "
@@ -56,23 +43,14 @@ class QtTrainingPage(QWizardPage):
         self._build()
 
     def _build(self) -> None:
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 1000)
-        self.status = QLabel(self.tr("Starting…"))
-        self.status.setWordWrap(True)
-        self.notice = QLabel()  # the run's warnings (a full disk, copying), kept until the next one
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("QLabel { background: #fff3cd; color: #533f03; padding: 4px; }")
+        self.progress_bar = progress_bar()
+        self.status = wrapped_label(self.tr("Starting…"))
+        self.notice = wrapped_label(style=NOTICE_STYLE)  # the run's warnings (a full disk, copying), kept until the next
         self.notice.hide()
-        self.pause_button = QPushButton(self.tr("Pause"))
-        self.pause_button.clicked.connect(self._on_pause_button_clicked)
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.stop_button.setToolTip(self.tr("Stop and keep the progress; artdesk offers to resume it later"))
-        self.stop_button.clicked.connect(self._on_stop_button_clicked)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.progress_bar, 1)
-        buttons.addWidget(self.pause_button)
-        buttons.addWidget(self.stop_button)
+        self.pause_button = push_button(self.tr("Pause"), self._on_pause_button_clicked)
+        self.stop_button = push_button(self.tr("Stop"), self._on_stop_button_clicked,
+                                       tip=self.tr("Stop and keep the progress; artdesk offers to resume it later"))
+        buttons = row((self.progress_bar, 1), self.pause_button, self.stop_button)
         self.strip = QtSampleStrip()
         self.strip.shown_changed.connect(self._on_strip_shown_changed)
         self.loss_plot = QtLossPlot()
@@ -206,9 +184,7 @@ class QtFinishPage(QWizardPage):
     def __init__(self, context, parent=None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Your model is ready"))
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = wrapped_label(selectable=True)
         self.result_view = QtResultView()
         self.pairs = QtClosestPairs()
         self.pairs.metrics.hide()  # one value per run: the card's, above; the pairs keep their distances
