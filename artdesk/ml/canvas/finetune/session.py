@@ -8,7 +8,7 @@ audit (``audit.FolderAudit``) arrives from its job and is kept here as it is.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field, fields, make_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,37 +47,30 @@ class Base:
     is_user: bool
 
 
+# The request's own fields the options page shows; their defaults are the request's
+REQUEST_CHOICES = ("preset", "follow", "keep_variety", "source_note", "seed", "steps", "batch", "lr", "freeze_d_blocks",
+                   "freeze_g_blocks", "variety", "ewc", "base_mix", "reconstruct", "norm_only", "ema_decay",
+                   "snapshot_every", "checkpoint_every_s", "heldout_fraction", "device", "stop_early")
+
+
 @dataclass(frozen=True)
-class FinetuneSettings:
-    """The options page's choices; None leaves an advanced knob to the plan (``plan.FinetuneRequest``)."""
+class WizardChoices:
+    """What the wizard asks beyond the request's fields: it turns them into ``base_dir``, ``name``, the crops and
+    ``licence_note``."""
 
     base: str = ""  # the base model's folder
     name: str = ""
     crop: str = CENTRE
-    preset: str = "standard"
-    follow: str = "balanced"
-    keep_variety: str = "some"
-    source_note: str = ""
     licence: str = ""
     consent: bool = False  # "I made these pictures, or may train on them"
     unknown_licence: bool = False  # "I don't know the licence"
-    steps: int | None = None
-    batch: int | None = None
-    lr: float | None = None
-    freeze_d_blocks: int | None = None
-    freeze_g_blocks: int | None = None
-    variety: float | None = None
-    ewc: float | None = None
-    base_mix: float | None = None
-    reconstruct: float | None = None
-    norm_only: bool | None = None
-    ema_decay: float | None = None
-    snapshot_every: int | None = None
-    checkpoint_every_s: int = 120
-    heldout_fraction: float = 0.2
-    seed: int = 0
-    device: str = "auto"
-    stop_early: bool = True  # also stops when it starts copying
+
+
+FinetuneSettings = make_dataclass(
+    "FinetuneSettings", [(f.name, f.type, field(default=f.default)) for f in fields(plan.FinetuneRequest)
+                         if f.name in REQUEST_CHOICES], bases=(WizardChoices,), frozen=True)
+FinetuneSettings.__doc__ = """The options page's choices: ``WizardChoices`` and the request's ``REQUEST_CHOICES``
+(None leaves an Advanced knob to the plan); ``stop_early`` also stops a run that starts copying."""
 
 
 class TrainingRun:
@@ -132,7 +125,7 @@ class FinetuneSession:
     """The wizard's pictures, options and run."""
 
     def __init__(self) -> None:
-        self.settings: Settings[FinetuneSettings] = Settings(FinetuneSettings())
+        self.settings: Settings = Settings(FinetuneSettings())
         self.settings.connect(self._one_licence_answer)
         self.bases: list[Base] = []
         self.taken: set[str] = set()  # the folder names of the user's models
@@ -237,9 +230,7 @@ class FinetuneSession:
     def request_fields(self) -> dict[str, Any]:
         """The fields of ``plan.FinetuneRequest`` chosen so far."""
         s, base = self.settings.value, self.base()
-        knobs = {k: v for k, v in asdict(s).items() if k not in ("base", "crop", "licence", "consent",
-                                                                  "unknown_licence", "name")}
-        return dict(knobs, files=self.files(), crops=self.crop_overrides(), default_crop=self.default_crop,
+        return dict({name: getattr(s, name) for name in REQUEST_CHOICES}, files=self.files(), crops=self.crop_overrides(), default_crop=self.default_crop,
                     base_dir=base.path if base else "", base_source=base.source if base else "bundled",
                     name=s.name.strip(), size=self.training_size(), licence_note=self.licence_note(),
                     source_note=s.source_note.strip(), checkpoint_every_s=float(s.checkpoint_every_s),
