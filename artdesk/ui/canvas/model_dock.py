@@ -28,7 +28,7 @@ from artdesk.ui.job_titles import job_title
 from artdesk.ui.job_wiring import wire
 from artdesk.ui.keep_queue import QtKeepQueue
 from artdesk.ui.qimage import array_pixmap
-from artdesk.ui.widgets.forms import choice_combo, float_spin, int_spin, push_button, refill, row, wrapped_label
+from artdesk.ui.forms import choice_combo, float_spin, int_spin, push_button, refill, row, wrapped_label
 
 THUMB = 96
 

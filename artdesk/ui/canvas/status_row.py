@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from artdesk.ui.canvas.view import QtCanvasView
-from artdesk.ui.widgets.forms import wrapped_label
+from artdesk.ui.forms import wrapped_label
 
 
 class QtCanvasStatus(QWidget):

@@ -46,7 +46,7 @@ from artdesk.ui.binding import bind
 from artdesk.ui.context import AppContext
 from artdesk.ui.job_wiring import wire
 from artdesk.ui.qimage import array_to_qimage
-from artdesk.ui.widgets.forms import float_spin, int_spin, progress_bar, push_button, row, wrapped_label
+from artdesk.ui.forms import float_spin, int_spin, progress_bar, push_button, row, wrapped_label
 
 THUMB = 64
 PREVIEW_DELAY_MS = 250  # wait this long after the last slider move before previewing

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from artdesk.ui.canvas.editor import QtCanvasEditor
-from artdesk.ui.widgets.forms import int_spin, row
+from artdesk.ui.forms import int_spin, row
 
 SWATCHES = ((0, 0, 0), (255, 255, 255), (200, 40, 40), (240, 160, 30), (245, 220, 60),
             (60, 160, 70), (40, 110, 200), (120, 60, 170), (130, 85, 50), (128, 128, 128))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from artdesk.core.cards import CardError, ModelCard, delete_user_model, import_model_folder
 from artdesk.core.errors import ArtdeskError
 from artdesk.ui.context import AppContext
-from artdesk.ui.widgets.forms import push_button, row, wrapped_label
+from artdesk.ui.forms import push_button, row, wrapped_label
 
 COLUMNS = ("Name", "Domain", "Source", "Size", "Data licence", "Metrics", "Created", "Parent")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from artdesk.ui.widgets.forms import heading_label, push_button, row, wrapped_label
+from artdesk.ui.forms import heading_label, push_button, row, wrapped_label
 
 DOMAINS = ("canvas", "music", "poem")
 

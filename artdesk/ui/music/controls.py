@@ -25,7 +25,7 @@ from artdesk.ml.music.session import MusicSession
 from artdesk.ui.binding import bind
 from artdesk.ui.help.help_button import QtHelpButton
 from artdesk.ui.music.names import mode_label, music_style_label
-from artdesk.ui.widgets.forms import float_spin, int_spin, progress_bar, push_button, refill, row, wrapped_label
+from artdesk.ui.forms import float_spin, int_spin, progress_bar, push_button, refill, row, wrapped_label
 
 NON_COMMERCIAL_HINTS = ("non-commercial", "noncommercial", "nc")
 

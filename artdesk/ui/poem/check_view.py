@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from artdesk.ui.poem.editor import QtPoemEditor
-from artdesk.ui.widgets.forms import wrapped_label
+from artdesk.ui.forms import wrapped_label
 from artdesk.ui.widgets.originality import QtOriginalityView
 
 

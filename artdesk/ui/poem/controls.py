@@ -8,7 +8,7 @@ from artdesk.ml.poem.requests import PoemRequest
 from artdesk.ml.poem.session import PoemSession
 from artdesk.ui.binding import bind
 from artdesk.ui.poem.names import form_label
-from artdesk.ui.widgets.forms import float_spin, int_spin, progress_bar, refill
+from artdesk.ui.forms import float_spin, int_spin, progress_bar, refill
 
 
 class QtPoemControls(QWidget):

@@ -31,7 +31,7 @@ from artdesk.ml.canvas.finetune.session import BAD_NAME, NAME_TAKEN, NO_BASE, Fi
 from artdesk.ui.binding import bind, none_at_minimum
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
 from artdesk.ui.canvas.finetune.page import QtFinetunePage
-from artdesk.ui.widgets.forms import choice_combo, float_spin, int_spin, push_button, row, wrapped_label
+from artdesk.ui.forms import choice_combo, float_spin, int_spin, push_button, row, wrapped_label
 from artdesk.ui.jobs import TRAINING_WORKER
 
 def automatic(spin: QAbstractSpinBox) -> QAbstractSpinBox:

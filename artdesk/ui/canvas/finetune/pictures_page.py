@@ -37,7 +37,7 @@ from artdesk.ui.binding import bind
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
 from artdesk.ui.canvas.finetune.page import NOTICE_STYLE, QtFinetunePage
 from artdesk.ui.qimage import array_pixmap
-from artdesk.ui.widgets.forms import choice_combo, push_button, row, wrapped_label
+from artdesk.ui.forms import choice_combo, push_button, row, wrapped_label
 
 PREVIEW_CELL = 80
 PREVIEW_LIMIT = 120  # the grid shows this many; all are trained

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from artdesk.ml.canvas.finetune.requests import SnapshotAction
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
-from artdesk.ui.widgets.forms import push_button, row, wrapped_label
+from artdesk.ui.forms import push_button, row, wrapped_label
 
 
 class QtSnapshotList(QWidget):

@@ -25,7 +25,7 @@ from artdesk.ui.canvas.finetune.result_view import QtResultView
 from artdesk.ui.canvas.finetune.snapshot_list import QtSnapshotList
 from artdesk.ui.canvas.finetune.views import QtClosestPairs, QtLossPlot, QtSampleStrip
 from artdesk.ui.jobs import TRAINING_WORKER
-from artdesk.ui.widgets.forms import progress_bar, push_button, row, wrapped_label
+from artdesk.ui.forms import progress_bar, push_button, row, wrapped_label
 
 
 class QtTrainingPage(QtFinetunePage):
