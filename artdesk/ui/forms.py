@@ -4,9 +4,7 @@ Each helper sets a widget up in one call, so a panel's ``_build`` reads as the l
 """
 from __future__ import annotations
 
-from typing import Callable
-
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
