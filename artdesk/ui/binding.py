@@ -1,16 +1,25 @@
 """Two-way binding of a widget to one field of a session's settings (napari's small widgets over an evented model).
 
 The widget's change sets the field; the field's change (a restored record, another view) sets the widget.
-Spin boxes clamp what they are given, so a forged record cannot overflow Qt; a combo box given a value it
-does not list keeps its own and puts that back in the settings.
+Spin boxes and sliders clamp what they are given, so a forged record cannot overflow Qt; a combo box given a
+value it does not list keeps its own and puts that back in the settings. A spin box marked with
+``none_at_minimum`` (its minimum reads "auto") stands for None there.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QCheckBox, QComboBox, QLineEdit, QWidget
 
 from artdesk.core.observable import Settings
+
+NONE_AT_MINIMUM = "none_at_minimum"  # a spin box property: its minimum stands for None ("auto")
+
+
+def none_at_minimum(spin: QAbstractSpinBox) -> QAbstractSpinBox:
+    """Mark ``spin`` so that its minimum binds as None (a knob left to the program)."""
+    spin.setProperty(NONE_AT_MINIMUM, True)
+    return spin
 
 
 def widget_value(widget: QWidget) -> Any:
@@ -18,9 +27,12 @@ def widget_value(widget: QWidget) -> Any:
         return widget.isChecked()
     if isinstance(widget, QLineEdit):
         return widget.text()
-    if isinstance(widget, QComboBox):  # its item data, or its text where items carry none
-        data = widget.currentData()
-        return widget.currentText() if data is None else data
+    if isinstance(widget, QComboBox):  # its item data (None too: "auto"), or its text where no item carries data
+        if all(widget.itemData(i) is None for i in range(widget.count())):
+            return widget.currentText()
+        return widget.currentData()
+    if isinstance(widget, QAbstractSpinBox) and widget.property(NONE_AT_MINIMUM) and widget.value() == widget.minimum():
+        return None
     return widget.value()
 
 
@@ -34,8 +46,9 @@ def set_widget_value(widget: QWidget, value: Any) -> None:
         index = widget.findText(value) if index < 0 and isinstance(value, str) else index
         if index >= 0:
             widget.setCurrentIndex(index)
-    elif isinstance(widget, QAbstractSpinBox):
-        widget.setValue(type(widget.value())(min(max(value, widget.minimum()), widget.maximum())))
+    elif isinstance(widget, (QAbstractSpinBox, QAbstractSlider)):
+        value = widget.minimum() if value is None else min(max(value, widget.minimum()), widget.maximum())
+        widget.setValue(type(widget.value())(value))
     else:
         raise TypeError(f"cannot bind a {type(widget).__name__}")
 

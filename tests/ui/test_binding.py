@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox
 
 from artdesk.core.observable import Settings
-from artdesk.ui.binding import bind
+from artdesk.ui.binding import bind, none_at_minimum
 
 
 @dataclass(frozen=True)
@@ -59,3 +59,38 @@ def test_a_combo_without_item_data_binds_its_text(qtbot):
     assert settings.value.form == "celtic"
     settings.set(form="folk")
     assert combo.currentText() == "folk"
+
+
+@dataclass(frozen=True)
+class Dials:
+    strength: int = 50
+    steps: int | None = None
+
+
+def test_a_slider_clamps_and_an_auto_spin_box_stands_for_none(qtbot):
+    """Only a spin box marked none_at_minimum gives None; "off" at another's minimum stays a number (the poem's top-k)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QSlider
+
+    strength, steps = QSlider(Qt.Orientation.Horizontal), QSpinBox()
+    strength.setRange(0, 100)
+    steps.setRange(-1, 1000)
+    steps.setSpecialValueText("auto")
+    steps.setValue(-1)
+    none_at_minimum(steps)
+    for widget in (strength, steps):
+        qtbot.addWidget(widget)
+    settings = Settings(Dials(strength=30, steps=5))
+    bind(settings, {"strength": strength, "steps": steps})
+    assert settings.value == Dials(strength=0, steps=None)  # -1 shows "auto": no number chosen
+    strength.setValue(70)
+    steps.setValue(250)
+    assert settings.value == Dials(strength=70, steps=250)
+    settings.set(strength=400, steps=None)
+    assert (strength.value(), steps.value(), settings.value) == (100, -1, Dials(strength=100, steps=None))
+    off = QSpinBox()
+    off.setSpecialValueText("off")
+    qtbot.addWidget(off)
+    plain = Settings(Dials(steps=3))
+    bind(plain, {"steps": off})
+    assert plain.value.steps == 0

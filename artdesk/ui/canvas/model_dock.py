@@ -12,9 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import Progress
@@ -26,8 +25,10 @@ from artdesk.ui.canvas.names import picture_name, style_label
 from artdesk.ui.context import AppContext
 from artdesk.ui.help.help_button import QtHelpButton
 from artdesk.ui.job_titles import job_title
+from artdesk.ui.job_wiring import wire
 from artdesk.ui.keep_queue import QtKeepQueue
 from artdesk.ui.qimage import array_pixmap
+from artdesk.ui.forms import choice_combo, float_spin, int_spin, push_button, refill, row, wrapped_label
 
 THUMB = 96
 
@@ -57,7 +58,7 @@ class CanvasModelDock(QWidget):
             "mutation": self.mutation_spin, "component": self.component_spin, "spread": self.spread_spin,
             "steps": self.project_steps_spin})
         self.reload_models()
-        context.models_changed.connect(self._on_context_models_changed)
+        context.models_changed.connect(self.reload_models)
 
     # ----- building -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -67,34 +68,20 @@ class CanvasModelDock(QWidget):
         self.style_combo = QComboBox()
         self.style_combo.setAccessibleName("What to draw")
         self._fill_styles()
-        self.seed_spin = QSpinBox()
-        self.seed_spin.setRange(0, 2**31 - 1)
-        self.count_spin = QSpinBox()
-        self.count_spin.setRange(1, 64)
-        self.count_spin.setValue(16)
-        self.truncation_spin = QDoubleSpinBox()
-        self.truncation_spin.setRange(0.1, 1.5)
-        self.truncation_spin.setSingleStep(0.1)
-        self.truncation_spin.setValue(1.0)
-        self.truncation_spin.setToolTip(self.tr("Below 1: safer, more typical pictures; above 1: wilder ones"))
-        self.generate_button = QPushButton(self.tr("Generate"))
-        self.generate_button.clicked.connect(self._on_generate_button_clicked)
-        self.again_button = QPushButton(self.tr("Generate again"))
-        self.again_button.setToolTip(self.tr("Make the opened picture again, from the settings in its provenance"))
-        self.again_button.clicked.connect(self._on_again_button_clicked)
-        self.random_seed_button = QPushButton(self.tr("New seed"))
-        self.random_seed_button.clicked.connect(self._on_random_seed_button_clicked)
+        self.seed_spin = int_spin(0, 2**31 - 1)
+        self.count_spin = int_spin(1, 64, 16)
+        self.truncation_spin = float_spin(0.1, 1.5, 1.0, 0.1,
+                                          tip=self.tr("Below 1: safer, more typical pictures; above 1: wilder ones"))
+        self.generate_button = push_button(self.tr("Generate"), self.generate)
+        self.again_button = push_button(
+            self.tr("Generate again"), self.generate_again,
+            tip=self.tr("Make the opened picture again, from the settings in its provenance"))
+        self.random_seed_button = push_button(self.tr("New seed"), self._on_random_seed_button_clicked)
 
         form = QFormLayout()
-        model_row = QHBoxLayout()
-        model_row.addWidget(self.model_combo, 1)
-        model_row.addWidget(QtHelpButton("models"))  # what the models can and cannot do
-        form.addRow(self.tr("Model"), model_row)
+        form.addRow(self.tr("Model"), row((self.model_combo, 1), QtHelpButton("models")))  # what models can and cannot do
         form.addRow(self.tr("Draw"), self.style_combo)
-        seed_row = QHBoxLayout()
-        seed_row.addWidget(self.seed_spin, 1)
-        seed_row.addWidget(self.random_seed_button)
-        form.addRow(self.tr("Seed"), seed_row)
+        form.addRow(self.tr("Seed"), row((self.seed_spin, 1), self.random_seed_button))
         form.addRow(self.tr("Pictures"), self.count_spin)
         form.addRow(self.tr("Truncation"), self.truncation_spin)
 
@@ -109,98 +96,48 @@ class CanvasModelDock(QWidget):
         self.grid.itemActivated.connect(self._on_grid_itemActivated)
         self.grid.itemSelectionChanged.connect(self._on_grid_itemSelectionChanged)
         self.history = GridHistory()
-        self.back_button = QPushButton(self.tr("◀ Back"))
-        self.back_button.setToolTip(self.tr("Show the grid before this one (its picks are still there)"))
-        self.back_button.clicked.connect(self._on_back_button_clicked)
-        self.forward_button = QPushButton(self.tr("Forward ▶"))
-        self.forward_button.setToolTip(self.tr("Show the next grid again"))
-        self.forward_button.clicked.connect(self._on_forward_button_clicked)
+        self.back_button = push_button(self.tr("◀ Back"), self._on_back_button_clicked,
+                                       tip=self.tr("Show the grid before this one (its picks are still there)"))
+        self.forward_button = push_button(self.tr("Forward ▶"), self._on_forward_button_clicked,
+                                          tip=self.tr("Show the next grid again"))
         self.history_label = QLabel()
 
-        self.add_button = QPushButton(self.tr("Add picks as layers"))
-        self.add_button.clicked.connect(self._on_add_button_clicked)
-        self.size_combo = QComboBox()
-        self.size_combo.addItem(self.tr("Model size (64 px)"), ("nearest", 1))
-        self.size_combo.addItem(self.tr("4x, learned upscaler"), ("learned", 4))
-        self.size_combo.addItem(self.tr("4x, nearest neighbour (pixel art)"), ("nearest", 4))
-        self.size_combo.setAccessibleName("Layer size")
+        self.add_button = push_button(self.tr("Add picks as layers"), self.add_picks_as_layers)
+        self.size_combo = choice_combo(((self.tr("Model size (64 px)"), ("nearest", 1)),
+                                        (self.tr("4x, learned upscaler"), ("learned", 4)),
+                                        (self.tr("4x, nearest neighbour (pixel art)"), ("nearest", 4))), name="Layer size")
 
-        self.strength_spin = QDoubleSpinBox()
-        self.strength_spin.setRange(0.0, 2.0)
-        self.strength_spin.setSingleStep(0.1)
-        self.strength_spin.setValue(0.5)
-        self.vary_button = QPushButton(self.tr("Vary pick"))
-        self.vary_button.clicked.connect(self._on_vary_button_clicked)
-        self.frames_spin = QSpinBox()
-        self.frames_spin.setRange(2, 120)
-        self.frames_spin.setValue(16)
+        self.strength_spin = float_spin(0.0, 2.0, 0.5, 0.1)
+        self.vary_button = push_button(self.tr("Vary pick"), self.vary)
+        self.frames_spin = int_spin(2, 120, 16)
         self.gif_check = QCheckBox(self.tr("Export walk as GIF"))
         self.gif_check.setChecked(True)
-        self.interpolate_button = QPushButton(self.tr("Walk between two picks"))
-        self.interpolate_button.clicked.connect(self._on_interpolate_button_clicked)
-        self.mutation_spin = QDoubleSpinBox()
-        self.mutation_spin.setRange(0.0, 2.0)
-        self.mutation_spin.setSingleStep(0.1)
-        self.mutation_spin.setValue(0.3)
-        self.breed_button = QPushButton(self.tr("Breed picks"))
-        self.breed_button.clicked.connect(self._on_breed_button_clicked)
-        self.component_spin = QSpinBox()
-        self.component_spin.setRange(1, 16)
-        self.component_spin.setToolTip(self.tr("Main directions of change the model learned (1 is the strongest)"))
-        self.spread_spin = QDoubleSpinBox()
-        self.spread_spin.setRange(0.1, 6.0)
-        self.spread_spin.setSingleStep(0.5)
-        self.spread_spin.setValue(2.0)
-        self.explore_button = QPushButton(self.tr("Slide pick along direction"))
-        self.explore_button.clicked.connect(self._on_explore_button_clicked)
-        self.project_steps_spin = QSpinBox()
-        self.project_steps_spin.setRange(0, 1000)
-        self.project_steps_spin.setValue(60)
-        self.project_steps_spin.setToolTip(self.tr("Optimisation steps after the encoder's guess (0: encoder only)"))
-        self.project_button = QPushButton(self.tr("Project my drawing"))
-        self.project_button.clicked.connect(self._on_project_button_clicked)
+        self.interpolate_button = push_button(self.tr("Walk between two picks"), self.interpolate)
+        self.mutation_spin = float_spin(0.0, 2.0, 0.3, 0.1)
+        self.breed_button = push_button(self.tr("Breed picks"), self.breed)
+        self.component_spin = int_spin(1, 16, tip=self.tr("Main directions of change the model learned (1 is the strongest)"))
+        self.spread_spin = float_spin(0.1, 6.0, 2.0, 0.5)
+        self.explore_button = push_button(self.tr("Slide pick along direction"), self.explore)
+        self.project_steps_spin = int_spin(
+            0, 1000, 60, tip=self.tr("Optimisation steps after the encoder's guess (0: encoder only)"))
+        self.project_button = push_button(self.tr("Project my drawing"), self.project_drawing)
 
         actions = QGroupBox(self.tr("With the picks"))
         action_form = QFormLayout(actions)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.size_combo, 1)
-        add_row.addWidget(self.add_button)
-        action_form.addRow(self.tr("Layer size"), add_row)
-        vary_row = QHBoxLayout()
-        vary_row.addWidget(self.strength_spin)
-        vary_row.addWidget(self.vary_button, 1)
-        action_form.addRow(self.tr("Strength"), vary_row)
-        walk_row = QHBoxLayout()
-        walk_row.addWidget(self.frames_spin)
-        walk_row.addWidget(self.gif_check)
-        walk_row.addWidget(self.interpolate_button, 1)
-        action_form.addRow(self.tr("Frames"), walk_row)
-        breed_row = QHBoxLayout()
-        breed_row.addWidget(self.mutation_spin)
-        breed_row.addWidget(self.breed_button, 1)
-        action_form.addRow(self.tr("Mutation"), breed_row)
-        explore_row = QHBoxLayout()
-        explore_row.addWidget(self.component_spin)
-        explore_row.addWidget(self.spread_spin)
-        explore_row.addWidget(self.explore_button, 1)
-        action_form.addRow(self.tr("Direction, spread"), explore_row)
-        project_row = QHBoxLayout()
-        project_row.addWidget(self.project_steps_spin)
-        project_row.addWidget(self.project_button, 1)
-        action_form.addRow(self.tr("Refine steps"), project_row)
+        action_form.addRow(self.tr("Layer size"), row((self.size_combo, 1), self.add_button))
+        action_form.addRow(self.tr("Strength"), row(self.strength_spin, (self.vary_button, 1)))
+        action_form.addRow(self.tr("Frames"), row(self.frames_spin, self.gif_check, (self.interpolate_button, 1)))
+        action_form.addRow(self.tr("Mutation"), row(self.mutation_spin, (self.breed_button, 1)))
+        action_form.addRow(self.tr("Direction, spread"),
+                           row(self.component_spin, self.spread_spin, (self.explore_button, 1)))
+        action_form.addRow(self.tr("Refine steps"), row(self.project_steps_spin, (self.project_button, 1)))
 
-        self.teach_button = QPushButton(self.tr("Teach it your pictures…"))
-        self.teach_button.setToolTip(self.tr("Fine-tune an image model on a folder of your own pictures"))
-        self.teach_button.clicked.connect(self._on_teach_button_clicked)
+        self.teach_button = push_button(self.tr("Teach it your pictures…"), self.open_finetune_wizard,
+                                        tip=self.tr("Fine-tune an image model on a folder of your own pictures"))
 
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
-        status_row = QHBoxLayout()
-        status_row.addWidget(self.status_label, 1)
-        status_row.addWidget(self.cancel_button)
+        self.cancel_button = push_button(self.tr("Cancel"), self._on_cancel_button_clicked, enabled=False)
+        self.status_label = wrapped_label()
+        status_row = row((self.status_label, 1), self.cancel_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -222,31 +159,22 @@ class CanvasModelDock(QWidget):
         """Re-read the canvas cards (no torch) and refill the picker, keeping the current choice."""
         current = self.model_combo.currentData()
         self.session.cards = self.context.discover("canvas").cards
-        self.model_combo.blockSignals(True)
-        self.model_combo.clear()
-        for card in self.session.drawable():
-            kind = "GAN" if card.model_type == "canvas-gan" else "VAE"
-            label = f"{card.name} ({kind}{', yours' if card.is_user else ''})"
-            if any(tag.startswith("undertrained") for tag in card.labels):
-                label += self.tr(" · undertrained")
-            self.model_combo.addItem(label, str(card.path))
-            self.model_combo.setItemData(self.model_combo.count() - 1, card.description, Qt.ItemDataRole.ToolTipRole)
-        self.model_combo.setCurrentIndex(max(0, self.model_combo.findData(current)))
-        self.model_combo.blockSignals(False)
+        refill(self.model_combo, [(self._model_label(card), str(card.path), card.description)
+                                  for card in self.session.drawable()], current)
         self._on_model_combo_currentIndexChanged()
         if self.model_combo.count() == 0:
             self.status_label.setText(self.tr("No image models found. Train one with: artdesk train canvas"))
         self._update_buttons()
 
+    def _model_label(self, card) -> str:
+        kind = "GAN" if card.model_type == "canvas-gan" else "VAE"
+        label = f"{card.name} ({kind}{', yours' if card.is_user else ''})"
+        return label + self.tr(" · undertrained") if any(t.startswith("undertrained") for t in card.labels) else label
+
     def _fill_styles(self) -> None:
         """Offer what the chosen model draws, keeping the current choice when it still exists."""
         current = self.session.settings.value.style
-        self.style_combo.blockSignals(True)
-        self.style_combo.clear()
-        for style in self.session.styles():
-            self.style_combo.addItem(style_label(style), style)
-        self.style_combo.setCurrentIndex(max(0, self.style_combo.findData(current)))
-        self.style_combo.blockSignals(False)
+        refill(self.style_combo, [(style_label(style), style) for style in self.session.styles()], current)
         self.session.settings.set(style=self.style_combo.currentData())
 
     @property
@@ -286,13 +214,9 @@ class CanvasModelDock(QWidget):
             return
         if self._busy():
             self.handle.cancel()
-        handle = self.context.runner.submit(request.job, request, title)
-        handle.progress.connect(self._on_handle_progress)
-        handle.partial.connect(self._on_handle_partial)
-        handle.returned.connect(on_returned)
-        handle.errored.connect(self._on_handle_errored)
-        handle.aborted.connect(self._on_handle_aborted)
-        handle.finished.connect(self._on_handle_finished)
+        handle = wire(self.context.runner.submit(request.job, request, title), progress=self._on_handle_progress,
+                      partial=self._on_handle_partial, returned=on_returned, errored=self._on_handle_errored,
+                      aborted=self._on_handle_aborted, finished=self._on_handle_finished)
         self.handle = handle
         self.status_label.setText(self.tr("%s…") % job_title(title))
         handle.start()
@@ -452,40 +376,10 @@ class CanvasModelDock(QWidget):
         self.session.model_path = self.model_combo.currentData()
         self._fill_styles()
 
-    def _on_context_models_changed(self) -> None:
-        self.reload_models()
-
-    def _on_generate_button_clicked(self) -> None:
-        self.generate()
-
-    def _on_again_button_clicked(self) -> None:
-        self.generate_again()
-
     def _on_random_seed_button_clicked(self) -> None:
         import random
 
         self.seed_spin.setValue(random.randrange(0, 2**31 - 1))
-
-    def _on_vary_button_clicked(self) -> None:
-        self.vary()
-
-    def _on_explore_button_clicked(self) -> None:
-        self.explore()
-
-    def _on_interpolate_button_clicked(self) -> None:
-        self.interpolate()
-
-    def _on_breed_button_clicked(self) -> None:
-        self.breed()
-
-    def _on_project_button_clicked(self) -> None:
-        self.project_drawing()
-
-    def _on_add_button_clicked(self) -> None:
-        self.add_picks_as_layers()
-
-    def _on_teach_button_clicked(self) -> None:
-        self.open_finetune_wizard()
 
     def _on_finetune_wizard_model_ready(self, path: str) -> None:
         self.reload_models()

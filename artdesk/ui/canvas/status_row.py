@@ -1,19 +1,17 @@
 """The Canvas panel's bottom line: the last message, and the pointer's position and the zoom."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from artdesk.ui.canvas.view import QtCanvasView
+from artdesk.ui.forms import wrapped_label
 
 
 class QtCanvasStatus(QWidget):
     def __init__(self, view: QtCanvasView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = view
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label = wrapped_label(selectable=True)
         self.position_label = QLabel()
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 0, 6, 2)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from artdesk.ui.canvas.editor import QtCanvasEditor
+from artdesk.ui.forms import int_spin, row
 
 SWATCHES = ((0, 0, 0), (255, 255, 255), (200, 40, 40), (240, 160, 30), (245, 220, 60),
             (60, 160, 70), (40, 110, 200), (120, 60, 170), (130, 85, 50), (128, 128, 128))
@@ -23,16 +24,11 @@ SWATCHES = ((0, 0, 0), (255, 255, 255), (200, 40, 40), (240, 160, 30), (245, 220
 def _slider_with_spin(low: int, high: int, value: int, suffix: str = "") -> tuple[QSlider, QSpinBox, QHBoxLayout]:
     slider = QSlider(Qt.Orientation.Horizontal)
     slider.setRange(low, high)
-    spin = QSpinBox()
-    spin.setRange(low, high)
-    spin.setSuffix(suffix)
+    spin = int_spin(low, high, suffix=suffix)
     slider.valueChanged.connect(spin.setValue)
     spin.valueChanged.connect(slider.setValue)
     slider.setValue(value)
-    row = QHBoxLayout()
-    row.addWidget(slider, 1)
-    row.addWidget(spin)
-    return slider, spin, row
+    return slider, spin, row((slider, 1), spin)
 
 
 class QtToolOptions(QWidget):
@@ -72,15 +68,10 @@ class QtToolOptions(QWidget):
         self.pressure_opacity = QCheckBox(self.tr("opacity"))
         self.pressure_opacity.setChecked(brush.pressure_opacity)
         self.pressure_opacity.toggled.connect(self._on_pressure_opacity_toggled)
-        pressure_row = QHBoxLayout()
-        pressure_row.addWidget(self.pressure_size)
-        pressure_row.addWidget(self.pressure_opacity)
-        pressure_row.addStretch(1)
+        pressure_row = row(self.pressure_size, self.pressure_opacity, None)
 
-        self.tolerance_spin = QSpinBox()
-        self.tolerance_spin.setRange(0, 255)
-        self.tolerance_spin.setValue(editor.fill_tolerance)
-        self.tolerance_spin.setToolTip(self.tr("How different a colour may be and still be filled"))
+        self.tolerance_spin = int_spin(0, 255, editor.fill_tolerance,
+                                       self.tr("How different a colour may be and still be filled"))
         self.tolerance_spin.valueChanged.connect(self._on_tolerance_spin_valueChanged)
         self.fill_all = QCheckBox(self.tr("Fill looks at all layers"))
         self.fill_all.setChecked(editor.fill_all_layers)

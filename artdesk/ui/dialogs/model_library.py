@@ -1,16 +1,12 @@
 """The model library: bundled and user checkpoints from their cards; import and delete user models."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -20,6 +16,7 @@ from PySide6.QtWidgets import (
 from artdesk.core.cards import CardError, ModelCard, delete_user_model, import_model_folder
 from artdesk.core.errors import ArtdeskError
 from artdesk.ui.context import AppContext
+from artdesk.ui.forms import push_button, row, wrapped_label
 
 COLUMNS = ("Name", "Domain", "Source", "Size", "Data licence", "Metrics", "Created", "Parent")
 
@@ -52,20 +49,11 @@ class ModelLibraryDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Installed models"))
-        self.problems = QLabel()
-        self.problems.setWordWrap(True)
-        self.import_button = QPushButton(self.tr("Import model folder…"))
-        self.delete_button = QPushButton(self.tr("Delete user model"))
-        close_button = QPushButton(self.tr("Close"))
-        self.import_button.clicked.connect(self._on_import_button_clicked)
-        self.delete_button.clicked.connect(self._on_delete_button_clicked)
-        close_button.clicked.connect(self.accept)
+        self.problems = wrapped_label()
+        self.import_button = push_button(self.tr("Import model folder…"), self._on_import_button_clicked)
+        self.delete_button = push_button(self.tr("Delete user model"), self._on_delete_button_clicked)
         self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        buttons.addWidget(close_button)
+        buttons = row(self.import_button, self.delete_button, None, push_button(self.tr("Close"), self.accept))
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.problems)
@@ -77,7 +65,7 @@ class ModelLibraryDialog(QDialog):
         discovery = self.context.discover()
         self.cards = discovery.cards
         self.table.setRowCount(len(self.cards))
-        for row, card in enumerate(self.cards):
+        for line, card in enumerate(self.cards):
             values = (
                 card.name,
                 self.domain_label(card.domain),
@@ -91,7 +79,7 @@ class ModelLibraryDialog(QDialog):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(card.description if column == 0 else value)
-                self.table.setItem(row, column, item)
+                self.table.setItem(line, column, item)
         self.problems.setText("\n".join(discovery.problems))
         self.problems.setVisible(bool(discovery.problems))
         self._on_table_selection_changed()

@@ -6,8 +6,9 @@ so the page knows nothing of the panels' insides.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from artdesk.ui.forms import heading_label, push_button, row, wrapped_label
 
 DOMAINS = ("canvas", "music", "poem")
 
@@ -19,22 +20,14 @@ class QtWelcomeCard(QFrame):
         super().__init__(parent)
         self.domain = domain
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = QLabel()
-        font = QFont(self.title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
+        self.title = heading_label(1.25)
+        self.text = wrapped_label()
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.button = QPushButton()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.text)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.button)
-        layout.addLayout(row)
+        layout.addLayout(row(None, self.button))
 
 
 class QtWelcomePage(QWidget):
@@ -46,20 +39,13 @@ class QtWelcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("WelcomePage")
-        self.heading = QLabel()
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.heading = heading_label(1.6)
+        self.intro = wrapped_label()
         self.cards = {domain: QtWelcomeCard(domain) for domain in DOMAINS}
         for domain, card in self.cards.items():
             card.button.clicked.connect(lambda checked=False, d=domain: self.example_requested.emit(d))
-        self.tips = QLabel()
-        self.tips.setWordWrap(True)
-        self.close_button = QPushButton()
-        self.close_button.clicked.connect(self._on_close_button_clicked)
+        self.tips = wrapped_label()
+        self.close_button = push_button("", self._on_close_button_clicked)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -69,10 +55,7 @@ class QtWelcomePage(QWidget):
             layout.addWidget(card)
         layout.addWidget(self.tips)
         layout.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.close_button)
-        layout.addLayout(row)
+        layout.addLayout(row(None, self.close_button))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -7,19 +7,13 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
     QPushButton,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +25,7 @@ from artdesk.ml.music.session import MusicSession
 from artdesk.ui.binding import bind
 from artdesk.ui.help.help_button import QtHelpButton
 from artdesk.ui.music.names import mode_label, music_style_label
+from artdesk.ui.forms import float_spin, int_spin, progress_bar, push_button, refill, row, wrapped_label
 
 NON_COMMERCIAL_HINTS = ("non-commercial", "noncommercial", "nc")
 
@@ -60,13 +55,9 @@ class QtMusicControls(QWidget):
         self.vae_combo = QComboBox()
         self.vae_combo.setAccessibleName("Morph model")
         self.vae_combo.setToolTip(self.tr("The melody VAE used by Interpolate and Variations."))
-        melody_row = QHBoxLayout()
-        melody_row.addWidget(self.lstm_combo, 1)
-        melody_row.addWidget(QtHelpButton("models"))  # what the models can and cannot do
-        models_form.addRow(self.tr("Melody:"), melody_row)
+        models_form.addRow(self.tr("Melody:"), row((self.lstm_combo, 1), QtHelpButton("models")))  # what models can do
         models_form.addRow(self.tr("Morph:"), self.vae_combo)
-        self.model_note = QLabel()
-        self.model_note.setWordWrap(True)
+        self.model_note = wrapped_label()
         models_form.addRow(self.model_note)
         column.addWidget(models)
 
@@ -82,67 +73,39 @@ class QtMusicControls(QWidget):
         for mode in MODES:
             self.mode_combo.addItem(mode_label(mode), mode)
         self.mode_combo.setAccessibleName("Mode")
-        key_row = QHBoxLayout()
-        key_row.addWidget(self.key_combo)
-        key_row.addWidget(self.mode_combo)
         self.key_lock_check = QCheckBox(self.tr("Key lock (only notes of the scale)"))
         self.key_lock_check.setChecked(True)
-        self.bars_spin = QSpinBox()
-        self.bars_spin.setRange(1, MAX_BARS)
-        self.bars_spin.setValue(8)
-        self.bars_spin.setAccessibleName("Bars")
-        self.temperature_spin = QDoubleSpinBox()
-        self.temperature_spin.setRange(0.1, 2.0)
-        self.temperature_spin.setSingleStep(0.05)
-        self.temperature_spin.setValue(1.0)
-        self.temperature_spin.setToolTip(self.tr("Lower is safer and more repetitive; higher is wilder."))
-        self.temperature_spin.setAccessibleName("Temperature")
-        self.seed_spin = QSpinBox()
-        self.seed_spin.setRange(0, 2_147_483_647)
-        self.seed_spin.setAccessibleName("Seed")
-        self.seed_spin.setToolTip(self.tr("The same seed and settings give the same melody."))
+        self.bars_spin = int_spin(1, MAX_BARS, 8, name="Bars")
+        self.temperature_spin = float_spin(0.1, 2.0, 1.0, 0.05, name="Temperature",
+                                           tip=self.tr("Lower is safer and more repetitive; higher is wilder."))
+        self.seed_spin = int_spin(0, 2_147_483_647, name="Seed",
+                                  tip=self.tr("The same seed and settings give the same melody."))
         self.dice_button = QToolButton()
         self.dice_button.setText(self.tr("New seed"))
         self.dice_button.clicked.connect(self._on_dice_button_clicked)
-        seed_row = QHBoxLayout()
-        seed_row.addWidget(self.seed_spin, 1)
-        seed_row.addWidget(self.dice_button)
-        self.count_spin = QSpinBox()
-        self.count_spin.setRange(1, MAX_COUNT)
-        self.count_spin.setValue(4)
-        self.count_spin.setAccessibleName("Number of variations")
+        self.count_spin = int_spin(1, MAX_COUNT, 4, name="Number of variations")
         form.addRow(self.tr("Style:"), self.style_combo)
-        form.addRow(self.tr("Key:"), key_row)
+        form.addRow(self.tr("Key:"), row(self.key_combo, self.mode_combo))
         form.addRow(self.key_lock_check)
         form.addRow(self.tr("Bars:"), self.bars_spin)
         form.addRow(self.tr("Temperature:"), self.temperature_spin)
-        form.addRow(self.tr("Seed:"), seed_row)
+        form.addRow(self.tr("Seed:"), row((self.seed_spin, 1), self.dice_button))
         form.addRow(self.tr("Variations:"), self.count_spin)
         column.addWidget(settings)
 
         actions = QGroupBox(self.tr("Make"))
         grid = QGridLayout(actions)
-        self.generate_button = QPushButton(self.tr("Generate"))
-        self.generate_button.setToolTip(self.tr("New melodies from nothing, with the settings above."))
-        self.continue_button = QPushButton(self.tr("Continue"))
-        self.continue_button.setToolTip(self.tr("Continue the melody in the piano roll by the number of bars above."))
-        self.vary_button = QPushButton(self.tr("Variations"))
-        self.vary_button.setToolTip(self.tr("Variations around the first 4 bars of the piano roll's melody."))
-        self.amount_spin = QDoubleSpinBox()
-        self.amount_spin.setRange(0.05, 2.0)
-        self.amount_spin.setSingleStep(0.05)
-        self.amount_spin.setValue(0.5)
-        self.amount_spin.setPrefix(self.tr("amount "))
-        self.amount_spin.setAccessibleName("Variation amount")
-        self.interpolate_button = QPushButton(self.tr("Interpolate to B"))
-        self.interpolate_button.setToolTip(self.tr("Melodies morphing from the piano roll's melody (A) to melody B."))
-        self.steps_spin = QSpinBox()
-        self.steps_spin.setRange(1, MAX_STEPS)
-        self.steps_spin.setValue(5)
-        self.steps_spin.setPrefix(self.tr("steps "))
-        self.steps_spin.setAccessibleName("Interpolation steps")
-        self.b_label = QLabel(self.tr("B: none yet"))
-        self.b_label.setWordWrap(True)
+        self.generate_button = push_button(self.tr("Generate"),
+                                           tip=self.tr("New melodies from nothing, with the settings above."))
+        self.continue_button = push_button(
+            self.tr("Continue"), tip=self.tr("Continue the melody in the piano roll by the number of bars above."))
+        self.vary_button = push_button(self.tr("Variations"),
+                                       tip=self.tr("Variations around the first 4 bars of the piano roll's melody."))
+        self.amount_spin = float_spin(0.05, 2.0, 0.5, 0.05, name="Variation amount", prefix=self.tr("amount "))
+        self.interpolate_button = push_button(
+            self.tr("Interpolate to B"), tip=self.tr("Melodies morphing from the piano roll's melody (A) to melody B."))
+        self.steps_spin = int_spin(1, MAX_STEPS, 5, name="Interpolation steps", prefix=self.tr("steps "))
+        self.b_label = wrapped_label(self.tr("B: none yet"))
         self.b_from_roll_button = QPushButton(self.tr("B = piano roll"))
         self.b_import_button = QPushButton(self.tr("Import B…"))
         grid.addWidget(self.generate_button, 0, 0)
@@ -154,15 +117,12 @@ class QtMusicControls(QWidget):
         grid.addWidget(self.b_import_button, 3, 1)
         grid.addWidget(self.interpolate_button, 4, 0)
         grid.addWidget(self.steps_spin, 4, 1)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
+        self.progress = progress_bar()
         self.progress.setValue(0)
         self.progress.setTextVisible(False)
         self.progress.setAccessibleName("Generation progress")
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setEnabled(False)
-        self.job_label = QLabel()
-        self.job_label.setWordWrap(True)
+        self.cancel_button = push_button(self.tr("Cancel"), enabled=False)
+        self.job_label = wrapped_label()
         grid.addWidget(self.progress, 5, 0)
         grid.addWidget(self.cancel_button, 5, 1)
         grid.addWidget(self.job_label, 6, 0, 1, 2)
@@ -170,15 +130,13 @@ class QtMusicControls(QWidget):
 
         tune = QGroupBox(self.tr("Your own style"))
         tune_layout = QGridLayout(tune)
-        self.finetune_button = QPushButton(self.tr("Fine-tune on a MIDI folder…"))
-        self.finetune_button.setToolTip(self.tr("Teach the melody model your style (jazz, pop, ...) from your MIDI files."))
-        self.finetune_progress = QProgressBar()
-        self.finetune_progress.setRange(0, 1000)
+        self.finetune_button = push_button(
+            self.tr("Fine-tune on a MIDI folder…"),
+            tip=self.tr("Teach the melody model your style (jazz, pop, ...) from your MIDI files."))
+        self.finetune_progress = progress_bar()
         self.finetune_progress.setTextVisible(False)
-        self.finetune_cancel_button = QPushButton(self.tr("Stop"))
-        self.finetune_cancel_button.setEnabled(False)
-        self.finetune_label = QLabel()
-        self.finetune_label.setWordWrap(True)
+        self.finetune_cancel_button = push_button(self.tr("Stop"), enabled=False)
+        self.finetune_label = wrapped_label()
         tune_layout.addWidget(self.finetune_button, 0, 0, 1, 2)
         tune_layout.addWidget(self.finetune_progress, 1, 0)
         tune_layout.addWidget(self.finetune_cancel_button, 1, 1)
@@ -199,15 +157,8 @@ class QtMusicControls(QWidget):
         session = self.session
         for combo, found, chosen in ((self.lstm_combo, session.lstm_cards, session.lstm),
                                      (self.vae_combo, session.vae_cards, session.vae)):
-            combo.blockSignals(True)
-            combo.clear()
-            for card in found:
-                combo.addItem(card_label(card), card.id)
-                combo.setItemData(combo.count() - 1, card.description, Qt.ItemDataRole.ToolTipRole)
-            if not found:
-                combo.addItem(self.tr("(no model found)"))
-            combo.setCurrentIndex(max(0, combo.findData(chosen.id if chosen else None)))
-            combo.blockSignals(False)
+            items = [(card_label(card), card.id, card.description) for card in found]
+            refill(combo, items or [(self.tr("(no model found)"), None)], chosen.id if chosen else None)
         self._fill_styles()
         missing = []
         if not session.lstm_cards:
@@ -224,13 +175,8 @@ class QtMusicControls(QWidget):
         keeping the chosen style (else folk) where it is offered."""
         current = self.session.settings.value.style
         styles = self.session.styles()
-        self.style_combo.blockSignals(True)
-        self.style_combo.clear()
-        for style in styles:
-            self.style_combo.addItem(music_style_label(style), style)
         chosen = current if current in styles else "folk" if "folk" in styles else styles[0]
-        self.style_combo.setCurrentIndex(max(0, self.style_combo.findData(chosen)))
-        self.style_combo.blockSignals(False)
+        refill(self.style_combo, [(music_style_label(style), style) for style in styles], chosen)
         self.session.settings.set(style=str(self.style_combo.currentData()))
 
     def _on_lstm_combo_currentIndexChanged(self, index: int) -> None:  # noqa: N802 (Qt naming)

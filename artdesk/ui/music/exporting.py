@@ -15,6 +15,7 @@ from artdesk.core.music_files import WavRequest
 from artdesk.core.synth import wav_provenance
 from artdesk.ui.context import AppContext
 from artdesk.ui.credentials import QtCredentials
+from artdesk.ui.job_wiring import wire
 from artdesk.ui.jobs import JobHandle
 
 log = logging.getLogger("artdesk.music")
@@ -63,10 +64,9 @@ class QtMelodyExport(QObject):
             return None
         request = WavRequest(melody, Path(path), instrument)
         handle = self.context.runner.submit(request.job, request, self.tr("Export WAV"))
-        handle.returned.connect(self._on_wav_returned)
         record = wav_provenance(melody, request.instrument)  # what export_wav writes into the file
+        wire(handle, returned=self._on_wav_returned, errored=self._on_wav_errored)
         handle.returned.connect(lambda saved, record=record: self.credentials.sign(saved, record))
-        handle.errored.connect(self._on_wav_errored)
         self._track(handle)
         self.show_message(self.tr("Rendering {0}…").format(Path(path).name))
         handle.start()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from artdesk.core.jobs import Progress
 from artdesk.ui.context import AppContext
+from artdesk.ui.job_wiring import wire
 from artdesk.ui.jobs import TRAINING_WORKER, JobHandle
 from artdesk.ui.music.controls import QtMusicControls
 
@@ -37,11 +38,8 @@ class QtFinetuneRunner(QObject):
         handle = self.context.runner.submit(request.job, request, self.tr("Fine-tune {0}").format(request.out_name),
                                             worker=TRAINING_WORKER)
         self.handle = handle
-        handle.progress.connect(self._on_handle_progress)
-        handle.returned.connect(self._on_handle_returned)
-        handle.errored.connect(self._on_handle_errored)
-        handle.aborted.connect(self._on_handle_aborted)
-        handle.finished.connect(self._on_handle_finished)
+        wire(handle, progress=self._on_handle_progress, returned=self._on_handle_returned,
+             errored=self._on_handle_errored, aborted=self._on_handle_aborted, finished=self._on_handle_finished)
         self._track(handle)
         c = self.controls
         c.finetune_cancel_button.setEnabled(True)

@@ -25,6 +25,7 @@ from artdesk.core.music_files import ImportRequest, ImportResult
 from artdesk.ml.music.session import NO_A, NO_B, NO_LSTM, NO_MELODY, NO_PRIMER, NO_VAE, MusicSession, SessionProblem
 from artdesk.ui.context import AppContext
 from artdesk.ui.discard import may_discard
+from artdesk.ui.job_wiring import wire
 from artdesk.ui.jobs import JobHandle
 from artdesk.ui.music.controls import QtMusicControls
 from artdesk.ui.music.document import QtMelodyDocument
@@ -181,11 +182,8 @@ class MusicPanel(QWidget):
         self.job = handle
         self._replays[handle] = replay
         # bound slots of this (UI-thread) object: the worker's signals arrive queued on the UI thread
-        handle.progress.connect(self._on_job_progress)
-        handle.returned.connect(self._on_job_returned)
-        handle.errored.connect(self._on_job_errored)
-        handle.aborted.connect(self._on_job_aborted)
-        handle.finished.connect(self._on_job_finished)
+        wire(handle, progress=self._on_job_progress, returned=self._on_job_returned, errored=self._on_job_errored,
+             aborted=self._on_job_aborted, finished=self._on_job_finished)
         self._track(handle)
         self.controls.set_busy(True, title + "…")
         handle.start()
@@ -195,21 +193,22 @@ class MusicPanel(QWidget):
         """Emit ``job_finished`` for ``handle`` once its own slots (connected before this) have run."""
         handle.finished.connect(lambda h=handle: self.job_finished.emit(h.title, h.outcome))
 
+    def _start_from_roll(self, build, title: str) -> JobHandle | None:
+        """Build a request from the piano roll's melody (``build``: a session method) and start it, if it builds."""
+        request = self._request(lambda: build(self.document.melody))
+        return self.start_job(request, title) if request else None
+
     def generate(self) -> JobHandle | None:
-        request = self._request(lambda: self.session.generate_request(self.document.melody))
-        return self.start_job(request, self.tr("Generate melodies")) if request else None
+        return self._start_from_roll(self.session.generate_request, self.tr("Generate melodies"))
 
     def continue_melody(self) -> JobHandle | None:
-        request = self._request(lambda: self.session.continue_request(self.document.melody))
-        return self.start_job(request, self.tr("Continue the melody")) if request else None
+        return self._start_from_roll(self.session.continue_request, self.tr("Continue the melody"))
 
     def interpolate(self) -> JobHandle | None:
-        request = self._request(lambda: self.session.interpolate_request(self.document.melody))
-        return self.start_job(request, self.tr("Interpolate melodies")) if request else None
+        return self._start_from_roll(self.session.interpolate_request, self.tr("Interpolate melodies"))
 
     def vary(self) -> JobHandle | None:
-        request = self._request(lambda: self.session.vary_request(self.document.melody))
-        return self.start_job(request, self.tr("Vary the melody")) if request else None
+        return self._start_from_roll(self.session.vary_request, self.tr("Vary the melody"))
 
     def _on_cancel_button_clicked(self) -> None:
         if self.job is not None:
@@ -311,8 +310,7 @@ class MusicPanel(QWidget):
         handle = self.context.runner.submit(request.job, request, self.tr("Import MIDI"))
         self.import_job = handle
         self._import_as_b = as_b
-        handle.returned.connect(self._on_import_returned)
-        handle.errored.connect(self._on_file_job_errored)
+        wire(handle, returned=self._on_import_returned, errored=self._on_file_job_errored)
         self._track(handle)
         self.show_message(self.tr("Reading {0}…").format(Path(path).name))
         handle.start()

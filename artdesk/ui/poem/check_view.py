@@ -1,10 +1,10 @@
 """A poem's check in words (form, rhyme, tones), marks in the editor, and the copy check as the Gallery shows it."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from artdesk.ui.poem.editor import QtPoemEditor
+from artdesk.ui.forms import wrapped_label
 from artdesk.ui.widgets.originality import QtOriginalityView
 
 
@@ -14,9 +14,7 @@ class QtPoemCheck(QWidget):
     def __init__(self, editor: QtPoemEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label = wrapped_label(selectable=True)
         self.copy_view = QtOriginalityView()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)

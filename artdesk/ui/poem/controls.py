@@ -1,14 +1,14 @@
 """The Poem panel's side column: model, form, theme and sampling controls bound to the session, and the buttons."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLineEdit, QProgressBar,
-                               QPushButton, QSpinBox, QWidget)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from artdesk.core.jobs import Progress
 from artdesk.ml.poem.requests import PoemRequest
 from artdesk.ml.poem.session import PoemSession
 from artdesk.ui.binding import bind
 from artdesk.ui.poem.names import form_label
+from artdesk.ui.forms import float_spin, int_spin, progress_bar, refill
 
 
 class QtPoemControls(QWidget):
@@ -23,22 +23,22 @@ class QtPoemControls(QWidget):
         self.theme_edit.setPlaceholderText(self.tr("e.g. 春山 明月 / sea night"))
         self.heads_edit = QLineEdit()
         self.heads_edit.setPlaceholderText(self.tr("acrostic: 春夏秋冬 / MOON"))
-        self.theme_pull_spin = self._double(0.0, 4.0, 0.5, PoemRequest.theme_bias)
+        self.theme_pull_spin = float_spin(0.0, 4.0, PoemRequest.theme_bias, 0.5)
         self.theme_pull_spin.setSpecialValueText(self.tr("off"))
         self.theme_pull_spin.setToolTip(self.tr("How hard sampling leans toward theme words the poem has not used yet"))
-        self.lines_spin = self._spin(0, 16, 0)
+        self.lines_spin = int_spin(0, 16)
         self.lines_spin.setSpecialValueText(self.tr("model decides"))
-        self.temperature_spin = self._double(0.1, 2.0, 0.05, 0.8)
-        self.top_k_spin = self._spin(0, 500, 0)
+        self.temperature_spin = float_spin(0.1, 2.0, 0.8, 0.05)
+        self.top_k_spin = int_spin(0, 500)
         self.top_k_spin.setSpecialValueText(self.tr("off"))
-        self.top_p_spin = self._double(0.05, 1.0, 0.05, 0.9)
+        self.top_p_spin = float_spin(0.05, 1.0, 0.9, 0.05)
         self.top_k_spin.setToolTip(self.tr("Each character is chosen among only this many of the likeliest (top-k); "
                                            "off: among all"))
         self.top_p_spin.setToolTip(self.tr("Each character is chosen among the likeliest ones that together make up "
                                            "this share of the chances (top-p); 1: among all"))
-        self.seed_spin = self._spin(0, 2**31 - 1, 0)
+        self.seed_spin = int_spin(0, 2**31 - 1)
         self.dice_button = QPushButton(self.tr("New seed"))
-        self.candidates_spin = self._spin(1, 20, 3)
+        self.candidates_spin = int_spin(1, 20, 3)
         self.rhyme_check = QCheckBox(self.tr("Rhyme"))
         self.rhyme_check.setChecked(True)
         self.tones_check = QCheckBox(self.tr("Level/oblique pattern (中华新韵)"))
@@ -54,8 +54,7 @@ class QtPoemControls(QWidget):
         self.open_button = QPushButton(self.tr("Open .txt…"))
         self.copy_button = QPushButton(self.tr("Copy"))
         self.finetune_button = QPushButton(self.tr("Fine-tune on my poems…"))
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 1000)
+        self.progress_bar = progress_bar()
         self._lay_out()
         self.setMaximumWidth(380)
         self.fill_models()
@@ -65,21 +64,6 @@ class QtPoemControls(QWidget):
             "seed": self.seed_spin, "candidates": self.candidates_spin, "rhyme": self.rhyme_check, "tones": self.tones_check})
         self.model_combo.currentIndexChanged.connect(self._on_model_combo_current_index_changed)
         session.connect_card(self._on_session_card)
-
-    @staticmethod
-    def _spin(low: int, high: int, value: int) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(low, high)
-        spin.setValue(value)
-        return spin
-
-    @staticmethod
-    def _double(low: float, high: float, step: float, value: float) -> QDoubleSpinBox:
-        spin = QDoubleSpinBox()
-        spin.setRange(low, high)
-        spin.setSingleStep(step)
-        spin.setValue(value)
-        return spin
 
     def _lay_out(self) -> None:
         form = QFormLayout(self)
@@ -109,26 +93,18 @@ class QtPoemControls(QWidget):
 
     def fill_models(self) -> None:
         """List ``session.cards``, the session's choice current, then the forms its language has."""
-        self.model_combo.blockSignals(True)
-        self.model_combo.clear()
-        for card in self.session.cards:
-            language = card.raw.get("config", {}).get("language", "?")
-            what = self.tr("Chinese") if language == "zh" else self.tr("English")
-            label = "{0} ({1}{2})".format(card.name, what, self.tr(", yours") if card.is_user else "")
-            self.model_combo.addItem(label, card.id)
-        self.model_combo.setCurrentIndex(max(0, self.model_combo.findData(self.session.card.id if self.session.card else None)))
-        self.model_combo.blockSignals(False)
+        refill(self.model_combo, [(self._model_label(card), card.id) for card in self.session.cards],
+               self.session.card.id if self.session.card else None)
         self.fill_forms()
+
+    def _model_label(self, card) -> str:
+        what = self.tr("Chinese") if card.raw.get("config", {}).get("language", "?") == "zh" else self.tr("English")
+        return "{0} ({1}{2})".format(card.name, what, self.tr(", yours") if card.is_user else "")
 
     def fill_forms(self) -> None:
         """Offer the forms of the chosen model's language, keeping the chosen form where it is still offered."""
         current = self.session.settings.value.form
-        self.form_combo.blockSignals(True)
-        self.form_combo.clear()
-        for form in self.session.forms():
-            self.form_combo.addItem(form_label(form.key), form.key)
-        self.form_combo.setCurrentIndex(max(0, self.form_combo.findData(current)))
-        self.form_combo.blockSignals(False)
+        refill(self.form_combo, [(form_label(form.key), form.key) for form in self.session.forms()], current)
         self.session.settings.set(form=self.form_combo.currentData())
 
     def update_enabled(self, text: str, generating: bool, finetuning: bool) -> None:

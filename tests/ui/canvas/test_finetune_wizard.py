@@ -18,7 +18,7 @@ from artdesk.ml.canvas.finetune import run as finetune_run
 from artdesk.ml.canvas.finetune.plan import FinetuneRequest
 from artdesk.ml.canvas.finetune.requests import UnfinishedRuns
 from artdesk.ui.canvas.finetune import training_page as training
-from artdesk.ui.canvas.finetune.options_page import UNKNOWN_LICENCE
+from artdesk.ml.canvas.finetune.session import UNKNOWN_LICENCE
 from artdesk.ui.canvas.finetune.wizard import QtFinetuneWizard
 from artdesk.ui.canvas.model_dock import CanvasModelDock
 from artdesk.ui.context import AppContext
@@ -168,7 +168,7 @@ def test_options_validate_and_build_the_request(qtbot, wizard, tmp_path, monkeyp
     assert options.isComplete() and options.licence_note() == UNKNOWN_LICENCE
     assert wizard.button(wizard.WizardButton.CommitButton).isEnabled()
     options.base_combo.setCurrentIndex(options.base_combo.findText("tiny-gan (yours)"))
-    assert options.base_combo.currentData()[0] == str(wizard.context.tiny["gan"])
+    assert wizard.session.base().path == str(wizard.context.tiny["gan"])
     options.name_edit.setText("tiny-gan")
     assert "already have a model named tiny-gan" in options.validate()
     options.name_edit.setText("bad name")

@@ -8,6 +8,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject
 
 from artdesk.core.jobs import Progress
+from artdesk.ui.job_wiring import wire
 from artdesk.ui.jobs import MODEL_WORKER, JobHandle, Runner
 
 log = logging.getLogger("artdesk.canvas.finetune")
@@ -33,12 +34,9 @@ class QtJobSlot(QObject):
         handle = self.runner.submit(job, request, title, worker=self.worker)
         self.handle = handle
         self._callbacks = callbacks
-        handle.progress.connect(self._on_handle_progress)
-        handle.partial.connect(self._on_handle_partial)
-        handle.returned.connect(self._on_handle_returned)
-        handle.errored.connect(self._on_handle_errored)
-        handle.aborted.connect(self._on_handle_aborted)
-        handle.finished.connect(self._on_handle_finished)
+        wire(handle, progress=self._on_handle_progress, partial=self._on_handle_partial,
+             returned=self._on_handle_returned, errored=self._on_handle_errored, aborted=self._on_handle_aborted,
+             finished=self._on_handle_finished)
         handle.start()
         return handle
 

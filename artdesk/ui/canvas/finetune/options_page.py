@@ -5,73 +5,57 @@ know the licence), and a time estimate measured on this machine (``trainer.estim
 from __future__ import annotations
 
 import html
-import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QScrollArea,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWizard,
-    QWizardPage,
 )
 
-from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import Progress
 from artdesk.ml.canvas.finetune import plan
 from artdesk.ml.canvas.finetune.requests import ESTIMATE_JOB
+from artdesk.ml.canvas.finetune.session import BAD_NAME, NAME_TAKEN, NO_BASE, FinetuneSession
+from artdesk.ui.binding import bind, none_at_minimum
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
+from artdesk.ui.canvas.finetune.page import QtFinetunePage
+from artdesk.ui.forms import choice_combo, float_spin, int_spin, push_button, row, wrapped_label
 from artdesk.ui.jobs import TRAINING_WORKER
 
-NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$")
-CONSENT = "The person training confirmed they made these pictures or have permission to train on them."
-UNKNOWN_LICENCE = "Licence unknown: the person training did not know the pictures' licence."
-
-
-def slug(text: str) -> str:
-    """A model name from free text: letters, digits, - and _ only."""
-    name = re.sub(r"[^A-Za-z0-9_\-]+", "-", text).strip("-_")[:48]
-    return name or "my-pictures"
+def automatic(spin: QAbstractSpinBox) -> QAbstractSpinBox:
+    """A knob whose lowest value reads "auto" and means None in the request (the plan chooses)."""
+    spin.setSpecialValueText(QCoreApplication.translate("QtOptionsPage", "auto"))
+    return none_at_minimum(spin)
 
 
 def auto_spin(maximum: int, tip: str) -> QSpinBox:
-    """An integer knob whose lowest value means "automatic" (None in the request)."""
-    spin = QSpinBox()
-    spin.setRange(-1, maximum)
-    spin.setValue(-1)
-    spin.setSpecialValueText(QCoreApplication.translate("QtOptionsPage", "auto"))
-    spin.setToolTip(tip)
-    return spin
+    return automatic(int_spin(-1, maximum, tip=tip))
 
 
 def auto_float(maximum: float, decimals: int, tip: str) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setDecimals(decimals)
-    spin.setRange(0.0, maximum)
-    spin.setSingleStep(10 ** -decimals * 10)
-    spin.setValue(0.0)
-    spin.setSpecialValueText(QCoreApplication.translate("QtOptionsPage", "auto"))
-    spin.setToolTip(tip)
-    return spin
+    return automatic(float_spin(0.0, maximum, 0.0, 10 ** -decimals * 10, decimals, tip))
 
 
-class QtOptionsPage(QWizardPage):
-    """Builds the ``FinetuneRequest``; committing it (Start training) leads to the training page."""
+ESTIMATE_FREE = {"crop", "source_note", "licence"}  # choices that leave the time estimate as it is
 
-    def __init__(self, context, parent=None) -> None:
-        super().__init__(parent)
-        self.context = context
+
+class QtOptionsPage(QtFinetunePage):
+    """The options, bound to the session's settings; committing them (Start training) leads to the training page."""
+
+    def __init__(self, context, session: FinetuneSession, parent=None) -> None:
+        super().__init__(context, session, parent)
         self.setTitle(self.tr("How to train"))
         self.setSubTitle(self.tr("The defaults suit most folders. Press Estimate to measure how long it takes "
                                  "on this computer."))
@@ -80,51 +64,43 @@ class QtOptionsPage(QWizardPage):
         self.estimates = QtJobSlot(context.runner, TRAINING_WORKER, self)
         self.estimate = None  # the last plan.Estimate, while the options are unchanged
         self._build()
+        bind(session.settings, {
+            "base": self.base_combo, "name": self.name_edit, "preset": self.preset_combo, "follow": self.follow_combo,
+            "keep_variety": self.variety_combo, "source_note": self.source_edit, "licence": self.licence_edit,
+            "consent": self.consent_check, "unknown_licence": self.unknown_check, "steps": self.steps_spin,
+            "batch": self.batch_spin, "lr": self.lr_spin, "freeze_d_blocks": self.freeze_spin,
+            "freeze_g_blocks": self.freeze_g_spin, "variety": self.correspondence_spin, "ewc": self.ewc_spin,
+            "base_mix": self.base_mix_spin, "reconstruct": self.match_spin, "norm_only": self.norm_combo,
+            "ema_decay": self.ema_spin, "snapshot_every": self.snapshot_spin,
+            "checkpoint_every_s": self.checkpoint_spin, "heldout_fraction": self.heldout_spin, "seed": self.seed_spin,
+            "device": self.device_combo, "stop_early": self.copying_check})
+        session.settings.connect(self._on_settings_changed)
         self.reload_bases()
 
     # ----- building -----------------------------------------------------------------------------
     def _build(self) -> None:
         self.base_combo = QComboBox()
         self.base_combo.setAccessibleName("Base model")
-        self.base_combo.currentIndexChanged.connect(self._on_base_combo_currentIndexChanged)
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName("New model name")
-        self.name_edit.textChanged.connect(self._on_option_changed)
         self.size_combo = QComboBox()
         self.size_combo.setToolTip(self.tr("The base model's resolution; the fine-tune keeps it"))
-        self.preset_combo = QComboBox()
-        for key, label in (("quick", self.tr("Quick: a first look in a minute or two")),
-                           ("standard", self.tr("Standard: a good result in a few minutes")),
-                           ("long", self.tr("Long: the most this computer can do, for an evening"))):
-            self.preset_combo.addItem(label, key)  # literal tr() calls, so lupdate finds them
-        self.preset_combo.setCurrentIndex(1)
-        self.preset_combo.currentIndexChanged.connect(self._on_option_changed)
-        self.follow_combo = QComboBox()
-        for key, label in (("loosely", self.tr("Loosely: a gentle nudge toward your pictures")),
-                           ("balanced", self.tr("Balanced")),
-                           ("closely", self.tr("Closely: learn your pictures faster (may lose variety)"))):
-            self.follow_combo.addItem(label, key)
-        self.follow_combo.setCurrentIndex(1)
-        self.follow_combo.currentIndexChanged.connect(self._on_option_changed)
-        self.variety_combo = QComboBox()
-        for key, label in (("a little", self.tr("A little: your pictures matter most")),
-                           ("some", self.tr("Some: varied pictures in your look")),
-                           ("strongly", self.tr("Strongly: as varied as the original model"))):
-            self.variety_combo.addItem(label, key)
-        self.variety_combo.setCurrentIndex(1)
-        self.variety_combo.currentIndexChanged.connect(self._on_option_changed)
+        self.preset_combo = choice_combo(((self.tr("Quick: a first look in a minute or two"), "quick"),
+                                          (self.tr("Standard: a good result in a few minutes"), "standard"),
+                                          (self.tr("Long: the most this computer can do, for an evening"), "long")), 1)
+        self.follow_combo = choice_combo(((self.tr("Loosely: a gentle nudge toward your pictures"), "loosely"),
+                                          (self.tr("Balanced"), "balanced"),
+                                          (self.tr("Closely: learn your pictures faster (may lose variety)"), "closely")), 1)
+        self.variety_combo = choice_combo(((self.tr("A little: your pictures matter most"), "a little"),
+                                           (self.tr("Some: varied pictures in your look"), "some"),
+                                           (self.tr("Strongly: as varied as the original model"), "strongly")), 1)
         self.source_edit = QLineEdit()
         self.source_edit.setPlaceholderText(self.tr("e.g. my sketchbook 2019-2024, scanned"))
         self.licence_edit = QLineEdit()
         self.licence_edit.setPlaceholderText(self.tr("e.g. my own work, all rights reserved; or CC BY 4.0"))
         self.consent_check = QCheckBox(self.tr("I made these pictures, or I have permission to train on them"))
         self.unknown_check = QCheckBox(self.tr("I don't know the licence (the model's card will say so)"))
-        for check, other in ((self.consent_check, self.unknown_check), (self.unknown_check, self.consent_check)):
-            check.toggled.connect(lambda on, other=other: on and other.setChecked(False))
-            check.toggled.connect(self._on_option_changed)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("QLabel { color: #a02020; }")
+        self.problem = wrapped_label(style="QLabel { color: #a02020; }")
 
         self.advanced_button = QToolButton()
         self.advanced_button.setText(self.tr("Advanced"))
@@ -142,31 +118,19 @@ class QtOptionsPage(QWizardPage):
         self.ewc_spin = auto_float(1e6, 3, self.tr("Elastic weight consolidation weight"))
         self.base_mix_spin = auto_float(0.9, 2, self.tr("Share of the base model's pictures among yours"))
         self.match_spin = auto_float(1000.0, 2, self.tr("Weight of matching each of your pictures (IMLE)"))
-        self.norm_combo = QComboBox()
-        for label, value in ((self.tr("auto"), None), (self.tr("yes"), True), (self.tr("no"), False)):
-            self.norm_combo.addItem(label, value)
+        self.norm_combo = choice_combo(((self.tr("auto"), None), (self.tr("yes"), True), (self.tr("no"), False)))
         self.ema_spin = auto_float(0.9999, 4, self.tr("How much of the past the saved model averages"))
         self.snapshot_spin = auto_spin(100_000, self.tr("Steps between sample strips"))
-        self.checkpoint_spin = QSpinBox()
-        self.checkpoint_spin.setRange(10, 3600)
-        self.checkpoint_spin.setValue(120)
-        self.checkpoint_spin.setSuffix(" s")
-        self.checkpoint_spin.setToolTip(self.tr("A crash loses at most this much training"))
-        self.heldout_spin = QDoubleSpinBox()
-        self.heldout_spin.setRange(0.2, 0.5)
-        self.heldout_spin.setSingleStep(0.05)
-        self.heldout_spin.setValue(0.2)
-        self.heldout_spin.setToolTip(self.tr("Share of your pictures kept aside to measure the result (at least 2)"))
-        self.seed_spin = QSpinBox()
-        self.seed_spin.setRange(0, 2**31 - 1)
+        self.checkpoint_spin = int_spin(10, 3600, 120, self.tr("A crash loses at most this much training"), suffix=" s")
+        self.heldout_spin = float_spin(
+            0.2, 0.5, 0.2, 0.05, tip=self.tr("Share of your pictures kept aside to measure the result (at least 2)"))
+        self.seed_spin = int_spin(0, 2**31 - 1)
         self.copying_check = QCheckBox(self.tr("Stop early when it stops getting better or starts copying my "
                                                "pictures (the best snapshot is kept)"))
         self.copying_check.setChecked(True)
-        self.copying_check.toggled.connect(self._on_option_changed)
-        self.device_combo = QComboBox()
-        for device, label in (("auto", self.tr("Automatic")), ("cpu", self.tr("Processor (CPU)")),
-                              ("cuda", self.tr("NVIDIA graphics card (CUDA)")), ("mps", self.tr("Apple graphics (Metal)"))):
-            self.device_combo.addItem(label, device)
+        self.device_combo = choice_combo(((self.tr("Automatic"), "auto"), (self.tr("Processor (CPU)"), "cpu"),
+                                          (self.tr("NVIDIA graphics card (CUDA)"), "cuda"),
+                                          (self.tr("Apple graphics (Metal)"), "mps")))
         form = QFormLayout(self.advanced)
         rows = (
             (self.tr("Steps"), self.steps_spin, self.setting_explanation("steps")),
@@ -190,21 +154,14 @@ class QtOptionsPage(QWizardPage):
         for label, widget, explanation in rows:
             form.addRow(label, widget)
             form.addRow("", self.explanation(explanation))
-            signal = getattr(widget, "valueChanged", None) or widget.currentIndexChanged
-            signal.connect(self._on_option_changed)
         form.addRow(self.tr("Augmentation"), self.explanation(self.setting_explanation("augment")))
         form.addRow(self.copying_check)
         self.advanced.hide()
 
-        self.estimate_button = QPushButton(self.tr("Estimate"))
-        self.estimate_button.clicked.connect(self._on_estimate_button_clicked)
-        self.estimate_label = QLabel(self.tr("Not measured yet."))
-        self.estimate_label.setWordWrap(True)
-        self.settings_label = QLabel()
-        self.settings_label.setWordWrap(True)
-        estimate_row = QHBoxLayout()
-        estimate_row.addWidget(self.estimate_button)
-        estimate_row.addWidget(self.estimate_label, 1)
+        self.estimate_button = push_button(self.tr("Estimate"), self._on_estimate_button_clicked)
+        self.estimate_label = wrapped_label(self.tr("Not measured yet."))
+        self.settings_label = wrapped_label()
+        estimate_row = row(self.estimate_button, (self.estimate_label, 1))
 
         top = QFormLayout()
         top.addRow(self.tr("Start from"), self.base_combo)
@@ -233,54 +190,39 @@ class QtOptionsPage(QWizardPage):
 
     @staticmethod
     def explanation(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setWordWrap(True)
-        label.setStyleSheet("QLabel { color: palette(mid); }")
-        return label
+        return wrapped_label(text, "QLabel { color: palette(mid); }")
 
     def reload_bases(self) -> None:
         """The canvas GANs (bundled and the user's) that a fine-tune can start from."""
+        self.session.set_cards(self.context.discover("canvas").cards)
         self.base_combo.clear()
-        for card in self.context.discover("canvas").cards:
-            if card.model_type == "canvas-gan":
-                label = f"{card.name} ({self.tr('yours') if card.is_user else self.tr('bundled')})"
-                size = int(card.raw.get("config", {}).get("image_size", 64))
-                self.base_combo.addItem(label, (str(card.path), card.source, size, card.name))
+        for base in self.session.bases:
+            self.base_combo.addItem(f"{base.name} ({self.tr('yours') if base.is_user else self.tr('bundled')})",
+                                    base.path)
 
     # ----- the request ----------------------------------------------------------------------------
     def initializePage(self) -> None:  # noqa: N802 (Qt naming)
         if not self.name_edit.text():
-            sources = self.wizard().pictures_page.sources
-            base = sources[0].stem if len(sources) == 1 else "my-pictures"
-            self.name_edit.setText(self.unused_name(slug(base)))
+            self.name_edit.setText(self.session.default_name())
         if self.estimate is None and self.validate() == "":
             self.start_estimate()
 
-    def unused_name(self, name: str) -> str:
-        taken = self.taken_names()
-        candidate, number = name, 2
-        while candidate in taken:
-            candidate, number = f"{name}-{number}", number + 1
-        return candidate
-
-    def taken_names(self) -> set[str]:
-        return {card.path.name for card in self.context.discover("canvas").cards if card.is_user}
-
     def validate(self) -> str:
         """"" when a run can start, else what to fix."""
-        if self.base_combo.count() == 0:
+        problem = self.session.problem()
+        if problem == NO_BASE:
             return self.tr("There is no image model (GAN) to start from. Reinstall artdesk, or train one with: "
                            "artdesk train canvas")
-        name = self.name_edit.text().strip()
-        if not NAME_PATTERN.match(name):
+        if problem == BAD_NAME:
             return self.tr("Name the model with letters, digits, - or _ (up to 64).")
-        if name in self.taken_names():
-            return self.tr("You already have a model named {0}; choose another name.").format(name)
+        if problem == NAME_TAKEN:
+            return self.tr("You already have a model named {0}; choose another name.").format(
+                self.session.settings.value.name.strip())
         return ""
 
     def consent_problem(self) -> str:
         """"" once the user said the pictures are theirs or that they don't know the licence."""
-        if self.consent_check.isChecked() or self.unknown_check.isChecked():
+        if not self.session.consent_problem():
             return ""
         return self.tr("Before training: tick that you made these pictures (or may train on them), or that you "
                        "don't know their licence.")
@@ -291,49 +233,19 @@ class QtOptionsPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt naming)
         """Last check before training starts, including the backend's own (``plan.check_request``)."""
-        problem = self.validate() or self.consent_problem() or self._plan_problem()
+        problem = self.validate() or self.consent_problem() or self.session.plan_problem()
         self.problem.setText(problem)
         return not problem
 
-    def _plan_problem(self) -> str:
-        """"" if ``plan.check_request`` accepts the request, else its message."""
-        try:
-            plan.check_request(self.request())
-        except ArtdeskError as error:
-            return str(error)
-        return ""
-
     def licence_note(self) -> str:
-        consent = [CONSENT] if self.consent_check.isChecked() else [UNKNOWN_LICENCE] if self.unknown_check.isChecked() \
-            else []
-        parts = [self.licence_edit.text().strip()] + consent
-        return " ".join(p for p in parts if p)
+        return self.session.licence_note()
 
     def request_fields(self) -> dict[str, Any]:
         """The fields of ``plan.FinetuneRequest`` chosen on the first two pages."""
-        pictures = self.wizard().pictures_page
-        base_dir, base_source, _size, _name = self.base_combo.currentData()
-
-        def auto(spin):
-            return None if spin.value() == spin.minimum() else spin.value()
-
-        return dict(
-            files=pictures.files(), crops=pictures.crop_overrides(), default_crop=pictures.default_crop,
-            base_dir=base_dir, base_source=base_source, name=self.name_edit.text().strip(),
-            preset=self.preset_combo.currentData(), size=int(self.size_combo.currentData()),
-            follow=self.follow_combo.currentData(), keep_variety=self.variety_combo.currentData(),
-            freeze_g_blocks=auto(self.freeze_g_spin), variety=auto(self.correspondence_spin),
-            ewc=auto(self.ewc_spin), base_mix=auto(self.base_mix_spin), reconstruct=auto(self.match_spin),
-            source_note=self.source_edit.text().strip(), licence_note=self.licence_note(),
-            seed=self.seed_spin.value(), steps=auto(self.steps_spin), batch=auto(self.batch_spin),
-            lr=auto(self.lr_spin), freeze_d_blocks=auto(self.freeze_spin), norm_only=self.norm_combo.currentData(),
-            ema_decay=auto(self.ema_spin), snapshot_every=auto(self.snapshot_spin),
-            checkpoint_every_s=float(self.checkpoint_spin.value()), heldout_fraction=float(self.heldout_spin.value()),
-            device=self.device_combo.currentData(), stop_when_copying=self.copying_check.isChecked(),
-            stop_early=self.copying_check.isChecked())
+        return self.session.request_fields()
 
     def request(self) -> plan.FinetuneRequest:
-        return plan.FinetuneRequest(**self.request_fields())
+        return self.session.request()
 
     # ----- estimate -------------------------------------------------------------------------------
     def start_estimate(self) -> None:
@@ -354,12 +266,14 @@ class QtOptionsPage(QWizardPage):
         return f"{minutes / 60:.1f} h"
 
     # ----- slots --------------------------------------------------------------------------------------
-    def _on_base_combo_currentIndexChanged(self, _index: int) -> None:  # noqa: N802 (Qt naming)
-        self.size_combo.clear()
-        data = self.base_combo.currentData()
-        if data:
-            self.size_combo.addItem(f"{data[2]} x {data[2]} px", data[2])
-        self._on_option_changed()
+    def _on_settings_changed(self, names: set[str]) -> None:
+        if "base" in names:
+            self.size_combo.clear()
+            base = self.session.base()
+            if base is not None:
+                self.size_combo.addItem(f"{base.size} x {base.size} px", base.size)
+        if names - ESTIMATE_FREE:
+            self._on_option_changed()
 
     def _on_advanced_button_toggled(self, shown: bool) -> None:
         self.advanced_area.setVisible(shown)

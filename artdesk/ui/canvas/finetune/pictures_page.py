@@ -11,20 +11,16 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
-    QWizardPage,
 )
 
 from artdesk.core.jobs import Progress
@@ -36,65 +32,52 @@ from artdesk.ml.canvas.finetune.audit import (
     distinct_names,
     preview_pictures,
 )
+from artdesk.ml.canvas.finetune.session import CENTRE, EACH, FIT, FinetuneSession
+from artdesk.ui.binding import bind
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
+from artdesk.ui.canvas.finetune.page import NOTICE_STYLE, QtFinetunePage
 from artdesk.ui.qimage import array_pixmap
+from artdesk.ui.forms import choice_combo, push_button, row, wrapped_label
 
 PREVIEW_CELL = 80
 PREVIEW_LIMIT = 120  # the grid shows this many; all are trained
 
 
-class QtPicturesPage(QWizardPage):
+class QtPicturesPage(QtFinetunePage):
     """Pictures in, audit and preview out; complete when enough usable pictures are found."""
 
-    def __init__(self, context, parent=None) -> None:
-        super().__init__(parent)
-        self.context = context
+    def __init__(self, context, session: FinetuneSession, parent=None) -> None:
+        super().__init__(context, session, parent)
         self.setTitle(self.tr("Your pictures"))
         self.setSubTitle(self.tr("Choose a folder or drop pictures here. artdesk checks them and shows exactly "
                                  "what the model will learn from."))
         self.setAcceptDrops(True)
-        self.sources: list[Path] = []
-        self.audit: FolderAudit | None = None
-        self.crops: dict[str, str] = {}  # per-picture choices (path -> crop mode)
         self.previews: dict[str, Any] = {}
         self.audit_jobs = QtJobSlot(context.runner, parent=self)
         self.preview_jobs = QtJobSlot(context.runner, parent=self)
         self.item_jobs = QtJobSlot(context.runner, parent=self)  # one picture re-rendered after its crop changed
         self._build()
+        bind(session.settings, {"crop": self.crop_combo})
+        session.settings.connect(self._on_settings_changed)
 
     def _build(self) -> None:
         self.folder_edit = QLineEdit()
         self.folder_edit.setAccessibleName("Picture folder")
         self.folder_edit.setPlaceholderText(self.tr("A folder of PNG, JPEG, WebP, GIF, BMP or TIFF pictures"))
         self.folder_edit.returnPressed.connect(self._on_folder_edit_returnPressed)
-        browse = QPushButton(self.tr("Folder…"))
-        browse.clicked.connect(self._on_browse_clicked)
-        add_files = QPushButton(self.tr("Add files…"))
-        add_files.clicked.connect(self._on_add_files_clicked)
-        row = QHBoxLayout()
-        row.addWidget(self.folder_edit, 1)
-        row.addWidget(browse)
-        row.addWidget(add_files)
-        self.status = QLabel(self.tr("No pictures chosen yet."))
-        self.status.setWordWrap(True)
-        self.warnings = QLabel()
-        self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("QLabel { background: #fff3cd; color: #533f03; padding: 4px; }")
+        choose_row = row((self.folder_edit, 1), push_button(self.tr("Folder…"), self._on_browse_clicked),
+                         push_button(self.tr("Add files…"), self._on_add_files_clicked))
+        self.status = wrapped_label(self.tr("No pictures chosen yet."))
+        self.warnings = wrapped_label(style=NOTICE_STYLE)
         self.warnings.hide()
         self.details = QTreeWidget()
         self.details.setHeaderLabels([self.tr("File"), self.tr("Notes")])
         self.details.setAccessibleName("Audit")
         self.details.currentItemChanged.connect(self._on_details_currentItemChanged)
-        self.note = QLabel()  # the current row's note in full: a skipped file's reason is a sentence
-        self.note.setWordWrap(True)
-        self.crop_combo = QComboBox()
-        for key, label in (("centre", self.tr("Centre crop")), ("fit", self.tr("Fit with padding")),
-                           ("each", self.tr("Choose per picture"))):  # literal tr() calls: lupdate finds them
-            self.crop_combo.addItem(label, key)
-        self.crop_combo.setAccessibleName("Crop")
-        self.crop_combo.currentIndexChanged.connect(self._on_crop_combo_currentIndexChanged)
-        self.crop_hint = QLabel()
-        self.crop_hint.setWordWrap(True)
+        self.note = wrapped_label()  # the current row's note in full: a skipped file's reason is a sentence
+        self.crop_combo = choice_combo(((self.tr("Centre crop"), CENTRE), (self.tr("Fit with padding"), FIT),
+                                        (self.tr("Choose per picture"), EACH)), name="Crop")
+        self.crop_hint = wrapped_label()
         self.grid = QListWidget()
         self.grid.setViewMode(QListWidget.ViewMode.IconMode)
         self.grid.setIconSize(QSize(PREVIEW_CELL, PREVIEW_CELL))
@@ -104,13 +87,9 @@ class QtPicturesPage(QWizardPage):
         self.grid.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.grid.setAccessibleName("Training preview")
         self.grid.itemActivated.connect(self._on_grid_itemActivated)
-        crop_row = QHBoxLayout()
-        crop_row.addWidget(QLabel(self.tr("Crop:")))
-        crop_row.addWidget(self.crop_combo)
-        crop_row.addWidget(self.crop_hint, 1)
         preview = QVBoxLayout()
         preview.setContentsMargins(0, 0, 0, 0)
-        preview.addLayout(crop_row)
+        preview.addLayout(row(QLabel(self.tr("Crop:")), self.crop_combo, (self.crop_hint, 1)))
         preview.addWidget(self.grid, 1)
         preview_box = QWidget()
         preview_box.setLayout(preview)
@@ -126,7 +105,7 @@ class QtPicturesPage(QWizardPage):
         split.setStretchFactor(1, 2)
         split.setSizes([360, 500])  # the audit's notes need room too (the wizard opens 900 px wide)
         layout = QVBoxLayout(self)
-        layout.addLayout(row)
+        layout.addLayout(choose_row)
         layout.addWidget(self.status)
         layout.addWidget(self.warnings)
         layout.addWidget(split, 1)
@@ -135,10 +114,9 @@ class QtPicturesPage(QWizardPage):
     # ----- choosing -----------------------------------------------------------------------------
     def set_sources(self, paths: list[Path]) -> None:
         """Audit these folders and files (replacing the earlier choice)."""
-        self.sources = [Path(p) for p in paths]
+        self.session.set_sources(paths)
         self.folder_edit.setText(str(self.sources[0]) if len(self.sources) == 1 else
                                  self.tr("{0} dropped items").format(len(self.sources)))
-        self.audit = None
         self.previews = {}
         self.grid.clear()
         self.details.clear()
@@ -147,7 +125,7 @@ class QtPicturesPage(QWizardPage):
         if not self.sources:
             self.status.setText(self.tr("No pictures chosen yet."))
             return
-        missing = [p for p in self.sources if not p.exists()]
+        missing = self.session.missing_sources()
         if missing:
             self.status.setText(self.tr("{0} does not exist (moved or deleted?). Choose another folder.")
                                 .format(missing[0]))
@@ -166,33 +144,34 @@ class QtPicturesPage(QWizardPage):
         if paths:
             self.set_sources(paths)
 
-    # ----- state ----------------------------------------------------------------------------------
+    # ----- state (the session's) ------------------------------------------------------------------
+    @property
+    def sources(self) -> list[Path]:
+        return self.session.sources
+
+    @property
+    def audit(self) -> FolderAudit | None:
+        return self.session.audit
+
     @property
     def default_crop(self) -> str:
-        key = self.crop_combo.currentData()
-        return "centre" if key == "each" else key
+        return self.session.default_crop
 
     def crop_of(self, path: Path | str) -> str:
-        if self.crop_combo.currentData() != "each":
-            return self.default_crop
-        return self.crops.get(str(path), self.default_crop)
+        return self.session.crop_of(path)
 
     def crop_overrides(self) -> tuple[tuple[str, str], ...]:
-        """(path, mode) for pictures whose crop differs from the default (the request's ``crops``)."""
-        if self.crop_combo.currentData() != "each" or self.audit is None:
-            return ()
-        return tuple((str(i.path), self.crops[str(i.path)]) for i in self.audit.usable
-                     if self.crops.get(str(i.path), self.default_crop) != self.default_crop)
+        return self.session.crop_overrides()
 
     def files(self) -> tuple[str, ...]:
-        return tuple(str(item.path) for item in self.audit.usable) if self.audit else ()
+        return self.session.files()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt naming)
-        return self.audit is not None and self.audit.can_train
+        return self.session.pictures_ready
 
     # ----- showing ----------------------------------------------------------------------------------
     def _show_audit(self, audit: FolderAudit) -> None:
-        self.audit = audit
+        self.session.audit = audit
         self.status.setText(self.tr("Pictures to use: {0} · skipped: {1} · duplicates left out: {2}")
                             .format(len(audit.usable), len(audit.skipped), len(audit.duplicates)))
         self.warnings.setText("\n".join(audit.warnings))
@@ -242,20 +221,17 @@ class QtPicturesPage(QWizardPage):
             self.status.setText(self.status.text() + " · " + self.tr("the preview shows the first {0}").format(PREVIEW_LIMIT))
 
     def size(self) -> int:
-        wizard = self.wizard()
-        return wizard.training_size() if wizard is not None else 64
+        return self.session.training_size()
 
     def _grid_item(self, path: str) -> QListWidgetItem | None:
-        for row in range(self.grid.count()):
-            if self.grid.item(row).data(Qt.ItemDataRole.UserRole) == path:
-                return self.grid.item(row)
-        return None
+        items = (self.grid.item(index) for index in range(self.grid.count()))
+        return next((item for item in items if item.data(Qt.ItemDataRole.UserRole) == path), None)
 
     def _update_crop_hint(self) -> None:
-        hints = {"centre": self.tr("The middle square of each picture."),
-                 "fit": self.tr("Each picture whole, padded with white."),
-                 "each": self.tr("Double-click a picture to switch it between centre crop and fit.")}
-        self.crop_hint.setText(hints[self.crop_combo.currentData()])
+        hints = {CENTRE: self.tr("The middle square of each picture."),
+                 FIT: self.tr("Each picture whole, padded with white."),
+                 EACH: self.tr("Double-click a picture to switch it between centre crop and fit.")}
+        self.crop_hint.setText(hints[self.session.settings.value.crop])
 
     # ----- slots --------------------------------------------------------------------------------------
     def _on_browse_clicked(self) -> None:
@@ -274,16 +250,15 @@ class QtPicturesPage(QWizardPage):
         text = self.folder_edit.text().strip()
         self.set_sources([Path(text)] if text else [])
 
-    def _on_crop_combo_currentIndexChanged(self, _index: int) -> None:  # noqa: N802 (Qt naming)
-        self._update_crop_hint()
-        self._render_preview()
+    def _on_settings_changed(self, names: set[str]) -> None:
+        if "crop" in names:
+            self._update_crop_hint()
+            self._render_preview()
 
     def _on_grid_itemActivated(self, item: QListWidgetItem) -> None:  # noqa: N802 (Qt naming)
-        if self.crop_combo.currentData() != "each":
-            return
         path = item.data(Qt.ItemDataRole.UserRole)
-        self.crops[path] = "fit" if self.crop_of(path) == "centre" else "centre"
-        self._render_preview(only=path)
+        if self.session.toggle_crop(path):
+            self._render_preview(only=path)
 
     def _on_details_currentItemChanged(self, item: QTreeWidgetItem | None, _previous) -> None:  # noqa: N802 (Qt naming)
         note = item.text(1) if item is not None else ""
@@ -306,8 +281,8 @@ class QtPicturesPage(QWizardPage):
             return
         self.previews[path] = pixels
         item.setIcon(QIcon(array_pixmap(pixels, PREVIEW_CELL)))
-        if self.crop_combo.currentData() == "each":
-            item.setText(self.tr("fit") if self.crop_of(path) == "fit" else self.tr("centre"))
+        if self.session.settings.value.crop == EACH:
+            item.setText(self.tr("fit") if self.crop_of(path) == FIT else self.tr("centre"))
 
     def _on_job_errored(self, message: str) -> None:
         self.status.setText(message)

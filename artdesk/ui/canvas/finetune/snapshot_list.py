@@ -8,17 +8,15 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from artdesk.ml.canvas.finetune.requests import SnapshotAction
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
+from artdesk.ui.forms import push_button, row, wrapped_label
 
 
 class QtSnapshotList(QWidget):
@@ -34,21 +32,14 @@ class QtSnapshotList(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Snapshots")
         self.list.itemSelectionChanged.connect(self._on_list_itemSelectionChanged)
-        self.best_button = QPushButton(self.tr("Use this snapshot"))
-        self.best_button.setToolTip(
-            self.tr("Make the model use the weights of this snapshot (e.g. before it began to copy)"))
-        self.best_button.clicked.connect(self._on_best_button_clicked)
-        self.export_button = QPushButton(self.tr("Export…"))
-        self.export_button.setToolTip(self.tr("Save this snapshot as a model of its own"))
-        self.export_button.clicked.connect(self._on_export_button_clicked)
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.delete_button.clicked.connect(self._on_delete_button_clicked)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for button in (self.best_button, self.export_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        self.best_button = push_button(
+            self.tr("Use this snapshot"), self._on_best_button_clicked,
+            tip=self.tr("Make the model use the weights of this snapshot (e.g. before it began to copy)"))
+        self.export_button = push_button(self.tr("Export…"), self._on_export_button_clicked,
+                                         tip=self.tr("Save this snapshot as a model of its own"))
+        self.delete_button = push_button(self.tr("Delete"), self._on_delete_button_clicked)
+        self.status = wrapped_label()
+        buttons = row(self.best_button, self.export_button, self.delete_button, None)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list, 1)

@@ -11,10 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWizardPage,
@@ -22,49 +18,39 @@ from PySide6.QtWidgets import (
 
 from artdesk.core.cards import CardError, read_card
 from artdesk.core.jobs import Progress
+from artdesk.ml.canvas.finetune.session import DONE, FAILED, PAUSED, RUNNING, STOPPED, FinetuneSession
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
+from artdesk.ui.canvas.finetune.page import NOTICE_STYLE, QtFinetunePage
 from artdesk.ui.canvas.finetune.result_view import QtResultView
 from artdesk.ui.canvas.finetune.snapshot_list import QtSnapshotList
 from artdesk.ui.canvas.finetune.views import QtClosestPairs, QtLossPlot, QtSampleStrip
 from artdesk.ui.jobs import TRAINING_WORKER
-
-IDLE, RUNNING, PAUSING, PAUSED, STOPPING, STOPPED, DONE, FAILED = (
-    "idle", "running", "pausing", "paused", "stopping", "stopped", "done", "failed")
+from artdesk.ui.forms import progress_bar, push_button, row, wrapped_label
 
 
-class QtTrainingPage(QWizardPage):
+class QtTrainingPage(QtFinetunePage):
     """Runs the request the wizard gives it; complete once the new model is saved."""
 
-    def __init__(self, context, parent=None) -> None:
-        super().__init__(parent)
-        self.context = context
+    def __init__(self, context, session: FinetuneSession, parent=None) -> None:
+        super().__init__(context, session, parent)
+        self.run = session.run
         self.setTitle(self.tr("Training"))
         self.setSubTitle(self.tr("You can keep painting and generating meanwhile. Pause keeps everything; "
                                  "a crash loses at most a few minutes."))
         self.runs = QtJobSlot(context.runner, TRAINING_WORKER, self)
         self.request = None
-        self.state = IDLE
         self.result: Path | None = None
         self._build()
 
     def _build(self) -> None:
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 1000)
-        self.status = QLabel(self.tr("Starting…"))
-        self.status.setWordWrap(True)
-        self.notice = QLabel()  # the run's warnings (a full disk, copying), kept until the next one
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("QLabel { background: #fff3cd; color: #533f03; padding: 4px; }")
+        self.progress_bar = progress_bar()
+        self.status = wrapped_label(self.tr("Starting…"))
+        self.notice = wrapped_label(style=NOTICE_STYLE)  # the run's warnings (a full disk, copying), kept until the next
         self.notice.hide()
-        self.pause_button = QPushButton(self.tr("Pause"))
-        self.pause_button.clicked.connect(self._on_pause_button_clicked)
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.stop_button.setToolTip(self.tr("Stop and keep the progress; artdesk offers to resume it later"))
-        self.stop_button.clicked.connect(self._on_stop_button_clicked)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.progress_bar, 1)
-        buttons.addWidget(self.pause_button)
-        buttons.addWidget(self.stop_button)
+        self.pause_button = push_button(self.tr("Pause"), self._on_pause_button_clicked)
+        self.stop_button = push_button(self.tr("Stop"), self._on_stop_button_clicked,
+                                       tip=self.tr("Stop and keep the progress; artdesk offers to resume it later"))
+        buttons = row((self.progress_bar, 1), self.pause_button, self.stop_button)
         self.strip = QtSampleStrip()
         self.strip.shown_changed.connect(self._on_strip_shown_changed)
         self.loss_plot = QtLossPlot()
@@ -92,9 +78,14 @@ class QtTrainingPage(QWizardPage):
         self.request = wizard.training_request()
         self.start()
 
+    @property
+    def state(self) -> str:
+        """Where the run stands (the session's ``TrainingRun``)."""
+        return self.run.state
+
     def start(self) -> None:
         """Start (or resume: the backend continues a saved run of the same name)."""
-        self.state = RUNNING
+        self.run.start()
         self.status.setText(self.tr("Starting {0}…").format(self.request.name))
         self.runs.start(self.request.job, self.request, f"Fine-tune {self.request.name}",
                         progress=self._on_run_progress, partial=self._on_run_partial, returned=self._on_run_returned,
@@ -102,37 +93,34 @@ class QtTrainingPage(QWizardPage):
         self._update_buttons()
 
     def pause(self) -> None:
-        if self.state == RUNNING:
-            self.state = PAUSING
+        if self.run.pause():
             self.runs.cancel()
             self.status.setText(self.tr("Pausing (saving the progress)…"))
             self._update_buttons()
 
     def stop(self) -> None:
-        if self.state in (RUNNING, PAUSING):
-            self.state = STOPPING
+        if self.run.stop():
             self.runs.cancel()
             self.status.setText(self.tr("Stopping (saving the progress)…"))
-        elif self.state == PAUSED:
-            self._stopped()
+        elif self.state == STOPPED:
+            self._say_stopped()
         self._update_buttons()
 
     @property
     def active(self) -> bool:
-        return self.state in (RUNNING, PAUSING, STOPPING)
+        return self.run.active
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt naming)
         return self.state == DONE
 
-    def _stopped(self) -> None:
-        self.state = STOPPED
+    def _say_stopped(self) -> None:
         self.status.setText(self.tr("Stopped. The progress is kept: open this wizard with the same name, or "
                                     "accept artdesk's offer at the next start, to go on."))
 
     def _update_buttons(self) -> None:
         self.pause_button.setText(self.tr("Resume") if self.state in (PAUSED, FAILED) else self.tr("Pause"))
-        self.pause_button.setEnabled(self.state in (RUNNING, PAUSED, FAILED))
-        self.stop_button.setEnabled(self.state in (RUNNING, PAUSING, PAUSED))
+        self.pause_button.setEnabled(self.run.can_pause)
+        self.stop_button.setEnabled(self.run.can_stop)
         self.completeChanged.emit()
 
     # ----- slots -----------------------------------------------------------------------------------
@@ -167,7 +155,7 @@ class QtTrainingPage(QWizardPage):
         self.pairs.show_snapshot(self.strip.snapshots[index])
 
     def _on_run_returned(self, folder: Path) -> None:
-        self.state = DONE
+        self.run.done()
         self.result = Path(folder)
         self.progress_bar.setValue(1000)
         self.status.setText(self.tr("Done: {0} is saved and in the Canvas model picker.").format(self.result.name))
@@ -176,16 +164,16 @@ class QtTrainingPage(QWizardPage):
         self.wizard().model_ready.emit(str(self.result))
 
     def _on_run_errored(self, message: str) -> None:
-        self.state = FAILED
+        self.run.failed()
         self.status.setText(self.tr("{0}\nThe progress saved so far is kept; Resume tries again.").format(message))
         self._update_buttons()
 
     def _on_run_aborted(self) -> None:
-        if self.state == PAUSING:
-            self.state = PAUSED
+        self.run.aborted()
+        if self.state == PAUSED:
             self.status.setText(self.tr("Paused. The progress is saved; Resume goes on from here."))
         else:
-            self._stopped()
+            self._say_stopped()
         self._update_buttons()
 
 
@@ -196,9 +184,7 @@ class QtFinishPage(QWizardPage):
     def __init__(self, context, parent=None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Your model is ready"))
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = wrapped_label(selectable=True)
         self.result_view = QtResultView()
         self.pairs = QtClosestPairs()
         self.pairs.metrics.hide()  # one value per run: the card's, above; the pairs keep their distances

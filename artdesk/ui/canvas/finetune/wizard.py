@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
+from artdesk.ml.canvas.finetune.session import FinetuneSession
 from artdesk.ui.canvas.finetune.options_page import QtOptionsPage
 from artdesk.ui.canvas.finetune.pictures_page import QtPicturesPage
 from artdesk.ui.canvas.finetune.training_page import QtFinishPage, QtTrainingPage
@@ -30,9 +31,10 @@ class QtFinetuneWizard(QWizard):
         self.helpRequested.connect(self._on_help_requested)
         self.resize(900, 680)
         self.resume_request = None
-        self.pictures_page = QtPicturesPage(context)
-        self.options_page = QtOptionsPage(context)
-        self.training_page = QtTrainingPage(context)
+        self.session = FinetuneSession()  # the pages' state: pictures, options, the run
+        self.pictures_page = QtPicturesPage(context, self.session)
+        self.options_page = QtOptionsPage(context, self.session)
+        self.training_page = QtTrainingPage(context, self.session)
         self.finish_page = QtFinishPage(context)
         self.pictures_id = self.addPage(self.pictures_page)
         self.options_id = self.addPage(self.options_page)
@@ -45,12 +47,11 @@ class QtFinetuneWizard(QWizard):
         open_manual(self, "teach")
 
     def training_size(self) -> int:
-        size = self.options_page.size_combo.currentData()
-        return int(size) if size else 64
+        return self.session.training_size()
 
     def training_request(self):
         """The request to train: a resumed run's own, else the one the options page builds."""
-        return self.resume_request if self.resume_request is not None else self.options_page.request()
+        return self.resume_request if self.resume_request is not None else self.session.request()
 
     def resume(self, request) -> None:
         """Open on the training page and continue the saved run of ``request``."""
