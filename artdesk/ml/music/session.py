@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from artdesk.core.cards import ModelCard
-from artdesk.core.errors import ArtdeskError
+from artdesk.core.errors import ArtdeskError, SessionProblem
 from artdesk.core.melody import Melody
 from artdesk.core.observable import Settings
 from artdesk.core.provenance import describe_missing, find_card
@@ -24,28 +24,21 @@ LSTM, VAE = "melody-lstm", "melody-vae"
 NO_LSTM, NO_VAE, NO_PRIMER, NO_A, NO_B, NO_MELODY = "no lstm", "no vae", "no primer", "no a", "no b", "no melody"
 
 
-class SessionProblem(ArtdeskError):
-    """A request the session refuses; ``code`` is one of the problem codes above."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
-
-
 @dataclass(frozen=True)
 class MusicSettings:
-    """The side column's settings (tempo and metre belong to the melody itself)."""
+    """The side column's settings (tempo and metre belong to the melody itself), starting at the requests' own
+    defaults, except ``count``: the panel offers four melodies at once."""
 
-    style: str = "folk"
-    key: str = "C"
-    mode: str = "major"
-    key_lock: bool = True
-    bars: int = 8
-    temperature: float = 1.0
-    seed: int = 0
+    style: str = GenerateRequest.style
+    key: str = GenerateRequest.key
+    mode: str = GenerateRequest.mode
+    key_lock: bool = GenerateRequest.key_lock
+    bars: int = GenerateRequest.bars
+    temperature: float = GenerateRequest.temperature
+    seed: int = GenerateRequest.seed
     count: int = 4
-    amount: float = 0.5
-    steps: int = 5
+    amount: float = VariationRequest.amount
+    steps: int = InterpolateRequest.steps
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from artdesk.core.cards import ModelCard
-from artdesk.core.errors import ArtdeskError
+from artdesk.core.errors import ArtdeskError, SessionProblem
 from artdesk.core.observable import Settings
 from artdesk.core.provenance import describe_missing, find_card, provenance_record
 from artdesk.core.originality import index_cards
@@ -27,14 +27,6 @@ PANEL_FIELDS = ("form", "keywords", "heads", "theme_bias", "lines", "temperature
                 "candidates", "rhyme", "tones")
 # Why a request cannot start (the panel says each in words)
 NO_MODEL, NO_FORM, NO_HEADS, NO_TEXT, BAD_NAME = "no model", "no form", "no heads", "no text", "bad name"
-
-
-class SessionProblem(ArtdeskError):
-    """A request the session refuses; ``code`` is one of the problem codes above."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
 
 
 def poem_record(result: Any, card: ModelCard, candidate: int = 0) -> dict:
