@@ -20,6 +20,7 @@ import time
 import zlib
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 import torch
 
 from artdesk.core.errors import ArtdeskError
@@ -210,35 +211,43 @@ class Sampler:
 
     def sample(self, allowed: torch.Tensor | None = None, extra: torch.Tensor | None = None) -> int:
         """Draw the next token among ``allowed`` (bool mask), ``extra`` added to the logits for the draw only;
-        records its model log-probability."""
-        logits = self.logits
+        records its model log-probability. The arithmetic is NumPy's (a step's dozen small torch calls cost
+        more than the model's step); the uniform draw comes from the torch ``generator``, so a seed repeats."""
+        model = self.logits.numpy()
+        logits = model
         bonus = self.theme.bonus(len(logits)) if self.theme is not None else None
         if bonus is not None:
-            logits = logits + bonus
+            logits = logits + bonus.numpy()
         if extra is not None:
-            logits = logits + extra
+            logits = logits + extra.numpy()
         if allowed is not None:
-            if not bool(allowed.any()):
-                allowed = None
-            else:
-                logits = logits.masked_fill(~allowed, float("-inf"))
+            keep = allowed.numpy()
+            if keep.any():
+                logits = np.where(keep, logits, -np.inf)
         scaled = logits / self.request.temperature
         if self.request.top_k > 0:
-            k = min(self.request.top_k, int(torch.isfinite(scaled).sum()))
-            threshold = torch.topk(scaled, k).values[-1]
-            scaled = scaled.masked_fill(scaled < threshold, float("-inf"))
-        probs = torch.softmax(scaled, dim=-1)
-        order = None
+            k = min(self.request.top_k, int(np.isfinite(scaled).sum()))
+            threshold = np.partition(scaled, len(scaled) - k)[len(scaled) - k]
+            scaled = np.where(scaled < threshold, -np.inf, scaled)
+        probs = np.exp(scaled - scaled.max())
+        probs /= probs.sum()
+        order = np.flatnonzero(probs)
         if 0 < self.request.top_p < 1:
             # The nucleus almost always lies among the NUCLEUS_SEARCH likeliest tokens: sort those only
             # (all of them when it does not), and draw among the sorted ones.
-            probs, order = torch.topk(probs, min(NUCLEUS_SEARCH, len(probs)))
-            if float(probs.sum()) < self.request.top_p:
-                probs, order = torch.sort(torch.softmax(scaled, dim=-1), descending=True)
-            probs = probs.masked_fill(torch.cumsum(probs, 0) - probs > self.request.top_p, 0)
-        token = int(torch.multinomial(probs, 1, generator=self.generator))
-        token = int(order[token]) if order is not None else token
-        self.logprob += float(torch.log_softmax(self.logits, -1)[token])
+            if len(order) > NUCLEUS_SEARCH:
+                likeliest = order[np.argpartition(-probs[order], NUCLEUS_SEARCH)[:NUCLEUS_SEARCH]]
+                order = likeliest if probs[likeliest].sum() >= self.request.top_p else order
+            order = order[np.argsort(-probs[order], kind="stable")]
+            kept = probs[order]
+            kept = np.where(np.cumsum(kept) - kept > self.request.top_p, 0.0, kept)
+        else:
+            kept = probs[order]
+        cumulative = np.cumsum(kept, dtype=np.float64)
+        draw = float(torch.rand((), generator=self.generator, dtype=torch.float64)) * cumulative[-1]
+        token = int(order[min(int(np.searchsorted(cumulative, draw, side="right")), len(order) - 1)])
+        top = float(model.max())
+        self.logprob += float(model[token]) - top - math.log(float(np.exp(model - top).sum()))
         self.generated += 1
         return token
 
@@ -278,7 +287,15 @@ def _en_masks(poem: PoemModel) -> dict:
         for ch in EN_END + "\n":
             if ch in poem.vocab:
                 ends[poem.vocab.index[ch]] = True
-        poem.masks["en"] = {"chars": chars, "letters": letters, "ends": ends, "newline": newline}
+        word_end = (chars & ~letters).nonzero().flatten().tolist()
+        fusion_tokens = {}  # within a word / at its start: a letter -> its token ids (either case at the start)
+        for within in (True, False):
+            table = {wordgram.END: word_end}
+            for ch in {t.lower() for t in poem.vocab.tokens if len(t) == 1}:
+                table[ch] = [poem.vocab.index[v] for v in ({ch} if within else {ch, ch.upper()}) if v in poem.vocab.index]
+            fusion_tokens[within] = table
+        poem.masks["en"] = {"chars": chars, "letters": letters, "ends": ends, "newline": newline,
+                            "fusion_tokens": fusion_tokens}
     return poem.masks["en"]
 
 
@@ -642,17 +659,11 @@ def _word_fusion(poem: PoemModel, before: tuple[str, str], word: str) -> torch.T
             cache[key] = None
             return None
         scores = wordgram.en_wordgrams().letter_scores(before, lower, tuple(ch for ch in node if ch))
-        masks = _en_masks(poem)
-        index = poem.vocab.index
-        bonus = torch.zeros(len(poem.vocab))
+        tokens = _en_masks(poem)["fusion_tokens"][bool(word)]
+        bonus = np.zeros(len(poem.vocab), dtype=np.float32)
         for ch, score in scores.items():
-            if ch == wordgram.END:
-                bonus[masks["chars"] & ~masks["letters"]] = score
-                continue
-            for variant in {ch, ch.upper()} if not word else {ch}:
-                if variant in index:
-                    bonus[index[variant]] = score
-        cache[key] = bonus * FUSION_WEIGHT
+            bonus[tokens[ch]] = score * FUSION_WEIGHT
+        cache[key] = torch.from_numpy(bonus)
     return cache[key]
 
 

@@ -166,11 +166,31 @@ class WordGrams:
 
     def letter_scores(self, before: tuple[str, str], prefix: str, letters) -> dict[str, float]:
         """Log probability of each next letter of ``letters`` (those that continue a vocabulary word) and of the
-        word's end (key ``END``, when ``prefix`` is a whole word), relative to the best of them (the best is 0)."""
-        found = {ch: self.mass(before, prefix + ch) for ch in letters}
-        if prefix in self.unigram:
-            found[END] = self.mass(before, prefix, whole=True)
-        logs = {k: math.log(v) for k, v in found.items() if v > 0}
+        word's end (key ``END``, when ``prefix`` is a whole word), relative to the best of them (the best is 0).
+        The same sums as ``mass`` for each, but each context's successors are searched within ``prefix``'s range
+        once (this runs at every letter the sampler spells)."""
+        keys = [prefix + ch for ch in letters]
+        found = [self.prefix_mass.get(key, 0.0) for key in keys]
+        whole = prefix in self.unigram
+        end = self.unigram[prefix] if whole else 0.0
+        for context in (before[1:], before):
+            words, cumulative, rest = self._successors(context)
+            low = bisect_left(words, prefix)
+            high = bisect_left(words, prefix + "\x7f", low)
+            if low == high:  # no successor starts so: the lower order decides alone, scaled
+                found = [rest * value for value in found]
+                end *= rest
+                continue
+            for k, key in enumerate(keys):
+                start = bisect_left(words, key, low, high)
+                stop = bisect_left(words, key + "\x7f", start, high)
+                found[k] = cumulative[stop] - cumulative[start] + rest * found[k]
+            seen = cumulative[low + 1] - cumulative[low] if words[low] == prefix else 0.0
+            end = seen + rest * end
+        out = dict(zip(letters, found))
+        if whole:
+            out[END] = end
+        logs = {k: math.log(v) for k, v in out.items() if v > 0}
         best = max(logs.values(), default=0.0)
         return {k: v - best for k, v in logs.items()}
 
