@@ -48,6 +48,7 @@ MIN_RHYME_COUNT = 20  # a rhyme word the poems use at least this often ("hummer"
 DANGLING = frozenset(("a an the and or nor but of with to from for at into upon unto than that whose which my thy "
                       "your our their its his he she we they who whom shall should would could must if though although because whether "
                       "unless every each").split())
+ARTICLES = frozenset("the a an".split())
 COMMON = frozenset("and the not all was are were is be been have has had thou thee thine you your".split())
 REPEAT_RETRIES = 6  # English: a content word the poem already holds is redrawn up to this many times a line
 ANCHOR_WORDS = ("day away night light sea free tree heart sky high eye song long sight bright love above rain again "
@@ -618,14 +619,15 @@ def _word_mask_trie(poem: PoemModel) -> lexicon.WordTrie:
     return poem.masks["trie"]
 
 
-def _word_mask(poem: PoemModel, word: str, line_start: bool) -> torch.Tensor:
-    """Tokens allowed while ``word`` (its letters so far) is written: letters that continue a vocabulary word
-    (a capital only at a word's start), and a word end only after a whole word; a line opens with a capital.
-    A lone lower-case ``i`` or ``o`` cannot end a word (the pronoun and the vocative are capitals)."""
+def _word_mask(poem: PoemModel, word: str, line_start: bool, sentence_start: bool = False) -> torch.Tensor:
+    """Tokens allowed while ``word`` (its letters so far) is written: letters that continue a vocabulary word,
+    and a word end only after a whole word; a line opens with a capital, and within a line a word starts with
+    one only after a sentence's end (``sentence_start``) or as the pronoun I or the vocative O ("the sea, the
+    Stars" is not how poems are capitalised now). A lone lower-case ``i`` or ``o`` cannot end a word."""
     lower = word.lower()
     node = _word_mask_trie(poem).node(lower)
     lone = lower in ("i", "o") and word == lower
-    key = (id(node), line_start and not word, lone)
+    key = (id(node), line_start and not word, lone, sentence_start and not word)
     cache = poem.masks.setdefault("words", {})
     if key in cache:
         return cache[key]
@@ -636,7 +638,8 @@ def _word_mask(poem: PoemModel, word: str, line_start: bool) -> torch.Tensor:
     else:
         mask = torch.zeros(len(poem.vocab), dtype=torch.bool)
         for ch in node:
-            for variant in (ch.upper(), ch) if not word else (ch,):
+            capital = not word and (line_start or sentence_start or ch in "io")
+            for variant in (ch.upper(), ch) if capital else (ch,):
                 if ch and variant in index and not (line_start and not word and variant == ch and ch.isalpha()):
                     mask[index[variant]] = True
         if (word and lexicon.WordTrie.END in node and not lone) or (not word and not line_start):
@@ -645,12 +648,13 @@ def _word_mask(poem: PoemModel, word: str, line_start: bool) -> torch.Tensor:
     return mask
 
 
-def _word_fusion(poem: PoemModel, before: tuple[str, str], word: str) -> torch.Tensor | None:
+def _word_fusion(poem: PoemModel, before: tuple[str, str], word: str, banned: frozenset = frozenset()) -> torch.Tensor | None:
     """``FUSION_WEIGHT`` times the word n-grams' log probability of each next letter (either case at a word's
-    start) and of the word's end (every non-letter), after ``before`` (the line's last two whole words)."""
+    start) and of the word's end (every non-letter), after ``before`` (the line's last two whole words), the
+    ``banned`` words (refused at this place) left out: a refused "And" makes "A" less likely, not "Andrew"."""
     lower = word.lower()
     cache = poem.masks.setdefault("fusion", {})
-    key = (before, lower)
+    key = (before, lower, banned)
     if key not in cache:
         if len(cache) > 50_000:
             cache.clear()
@@ -658,7 +662,7 @@ def _word_fusion(poem: PoemModel, before: tuple[str, str], word: str) -> torch.T
         if node is None:
             cache[key] = None
             return None
-        scores = wordgram.en_wordgrams().letter_scores(before, lower, tuple(ch for ch in node if ch))
+        scores = wordgram.en_wordgrams().letter_scores(before, lower, tuple(ch for ch in node if ch), banned)
         tokens = _en_masks(poem)["fusion_tokens"][bool(word)]
         bonus = np.zeros(len(poem.vocab), dtype=np.float32)
         for ch, score in scores.items():
@@ -685,7 +689,9 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
     newline, letters = masks["newline"], masks["letters"]
     allowed_base = masks["chars"].clone()
     said = {_stem(w) for line in lines for w in english.WORD.findall(line)} - DANGLING - COMMON
+    openings = {english.WORD.findall(line)[0].lower() for line in lines[-1:] if english.WORD.findall(line)}
     text, word, used, words, retries = "", "", 0, 0, 0
+    banned: set[str] = set()  # words refused at the place being written (each retry draws another)
     whole = False
     sampler._line_word_start = None
     word_snap = None
@@ -709,11 +715,13 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
                 sampler.feed_many(vocab.encode(pick))
                 text, word, whole = text + pick, pick, True
                 continue
-        allowed = allowed_base & _word_mask(poem, word, not text)
+        allowed = allowed_base & _word_mask(poem, word, not text, bool(re.search(r"[.!?][\"')]*\s*$", text)))
         line_full = target is not None and used >= target and not word
         hanging = (word or english.last_word(text)).lower() in DANGLING and (word or text.endswith(" ")) and not line_full
         if hanging:  # after "the", "of", "and"... the phrase goes on: more letters, or a space then a word
             allowed &= letters | (_one_hot(len(vocab), vocab.index[" "]) if word else letters)
+        if word and word.lower() in banned:  # refused here already: it may only grow into a longer word
+            allowed &= letters
         if whole:  # a picked word ends where it is
             allowed &= ~letters
             whole = False
@@ -727,7 +735,8 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
         if len(text) > 90 and not word and not hanging:
             allowed = masks["ends"].clone()
         before = sampler.snapshot()  # cheap: references to the state, no copies
-        fusion = _word_fusion(poem, wordgram.line_context(text[:len(text) - len(word)]), word) if FUSION_WEIGHT else None
+        fusion = _word_fusion(poem, wordgram.line_context(text[:len(text) - len(word)]), word,
+                              frozenset(banned)) if FUSION_WEIGHT else None
         token = sampler.sample(allowed, fusion)
         if token == vocab.index[EOS]:
             return None
@@ -744,15 +753,17 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
             counted = english.line_syllables(text)
             stutter = english.WORD.findall(text[:len(text) - len(word)])[-1:] == [word] and retries <= 12
             hanging = target is not None and counted == target and word.lower() in DANGLING and retries <= 12
-            again = len(word) >= 3 and _stem(word) in said | {_stem(w) for w in english.WORD.findall(
-                text[:len(text) - len(word)])} - COMMON and retries <= REPEAT_RETRIES
-            if stutter or hanging or again or target is not None and counted > target:
-                # too long, a word twice ("not not"), a full line ending on "the"/"of"/"and", or a content
-                # word the poem holds already ("the wind of the wind"): again
+            earlier = [w.lower() for w in english.WORD.findall(text[:len(text) - len(word)])]
+            again = len(word) >= 3 and _stem(word) in said | {_stem(w) for w in earlier} - COMMON and retries <= REPEAT_RETRIES
+            odd = retries <= REPEAT_RETRIES and _ungrammatical(word.lower(), earlier, openings)
+            if stutter or hanging or again or odd or target is not None and counted > target:
+                # too long, a word twice ("not not"), a full line ending on "the"/"of"/"and", a content word
+                # the poem holds already ("the wind of the wind"), or a pair English does not say: again
                 retries += 1
+                banned.add(word.lower())
                 sampler.restore(word_snap[0])
                 text, used, word = word_snap[1], word_snap[2], ""
-                if retries > 12:
+                if retries > 12 and target is not None:
                     pick = _pick_word(poem, sampler, [w for w in _words_with_syllables(poem, target - used)
                                                       if w not in DANGLING], before=text)
                     if pick:
@@ -766,6 +777,7 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
                 continue
             used = counted
             words += 1
+            banned = set()
             sampler._line_word_start = word_snap
             word = ""
             if target is not None and used == target and token not in masks["ends"].nonzero().flatten().tolist():
@@ -778,6 +790,20 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
         text += ch
         _publish(ctx, number, lines, text)
     return text
+
+
+def _ungrammatical(word: str, earlier: list[str], openings: set[str]) -> bool:
+    """True for a word the line should not take after ``earlier`` (its words so far, lower case): a pair of
+    common words the poems never wrote (``WordGrams.unheard``: "the a", "some me"), a second "of" ("the
+    beauty of the stream of the wind"), an article two words after an article ("the sea the stars"), or a
+    first word that opened the line before (``openings``: "And the ..." line after line)."""
+    if not earlier:
+        return word in openings
+    if wordgram.en_wordgrams().unheard(earlier[-1], word):
+        return True
+    if word == "of" and "of" in earlier:
+        return True
+    return word in ARTICLES and len(earlier) >= 2 and earlier[-2] in ARTICLES
 
 
 def _fix_rhyme(poem: PoemModel, sampler: Sampler, line: str, candidates: list[str]) -> str | None:

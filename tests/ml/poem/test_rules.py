@@ -26,6 +26,24 @@ def test_english_lines_open_with_a_capital_and_the_poem_ends_a_sentence(en):
         assert all(line[0].isupper() for line in poem.lines), poem.text
         assert re.search(r"[.!?]$", poem.lines[-1]), poem.text
         assert not re.search(r"\b[io]\b", poem.text), poem.text  # the pronoun and the vocative are capitals
+        for line in poem.lines:  # within a line a capital opens a sentence or is I / O ("the sea, the Stars": no)
+            for match in re.finditer(r"(?<=[^\s])(\s+)([A-Z][a-z']*)", line[1:]):
+                before = line[:match.start() + 1].rstrip()
+                assert re.search(r"[.!?][\"')]*$", before) or match.group(2)[0] in "IO", poem.text
+
+
+def test_english_words_follow_each_other_as_the_poems_do():
+    from artdesk.ml.poem import wordgram
+    from artdesk.ml.poem.generate import _ungrammatical
+
+    grams = wordgram.en_wordgrams()
+    assert grams.unheard("the", "a") and grams.unheard("of", "and")  # common words never written so
+    assert not grams.unheard("the", "sea") and not grams.unheard("", "and")  # said every day
+    assert not grams.unheard("the", "zephyrs")  # a rare word proves nothing by its absence
+    assert _ungrammatical("a", ["and", "the"], set()) and _ungrammatical("of", ["beauty", "of", "the", "stream"], set())
+    assert _ungrammatical("the", ["the", "sea"], set())  # "the sea the stars"
+    assert _ungrammatical("and", [], {"and"}) and not _ungrammatical("and", [], {"the"})  # a line opens afresh
+    assert not _ungrammatical("sea", ["and", "the"], {"and"})
 
 
 def test_identical_rhymes_do_not_count():
