@@ -359,6 +359,7 @@ def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
         mark = ZH_MARKS[1] if count and index == count - 1 else ZH_MARKS[index % 2]
         couplet = lines[-1].rstrip("".join(ZH_MARKS)) if index % 2 else ""
         earlier = _zh_repeat_penalty(poem, "".join(lines[:index - index % 2]))
+        unsaid = _zh_unsaid(poem, "".join(lines[:index - index % 2]))
         sampler.focus(plan[index] if index < len(plan) else "")
         if index in locked:
             text = locked[index].strip().rstrip("".join(ZH_MARKS) + "，。？！；,.?!;")
@@ -393,6 +394,7 @@ def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
                         allowed = allowed & masks["level" if needs[index][position] == chinese.LEVEL else "oblique"]
                     if not (heads and position == 0):
                         allowed = _narrowed(allowed, _zh_unrepeated(poem, couplet + line, line, ends if at_end else set()))
+                        allowed = _narrowed(allowed, unsaid)  # gives way alone when nothing else is left
                     if index == 0 and length >= 3 and position == length - 2 and not any(ch in line for ch in theme):
                         allowed = _narrowed(allowed, on_theme)
                 token = sampler.sample(allowed, earlier if request.constraints else None)
@@ -423,10 +425,20 @@ def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
     return _zh_close(lines)
 
 
+def _zh_unsaid(poem: PoemModel, earlier: str) -> torch.Tensor:
+    """Characters the earlier couplets do not hold, or that poems freely repeat (``ZH_COMMON``): a 律诗 does not
+    say 客 twice (a rule of the couplet alone let it), nor 青 again as 青青."""
+    keep = torch.ones(len(poem.vocab), dtype=torch.bool)
+    said = [poem.vocab.index[ch] for ch in set(earlier) if chinese.is_hanzi(ch) and ch not in ZH_COMMON
+            and ch in poem.vocab.index]
+    keep[said] = False
+    return keep
+
+
 def _zh_repeat_penalty(poem: PoemModel, earlier: str) -> torch.Tensor | None:
-    """Logits off the characters of the earlier couplets (not those poems freely repeat, ``ZH_COMMON``): a
-    poem rarely says 客 twice, though a rule forbids it only within a couplet."""
-    chars = {ch for ch in earlier if chinese.is_hanzi(ch) and ch not in ZH_COMMON and ch in poem.vocab.index}
+    """Logits off the characters of the earlier couplets that poems repeat freely (``ZH_COMMON``; the others are
+    left out by ``_zh_unsaid``): 不 three times in eight lines reads as a tic."""
+    chars = {ch for ch in earlier if ch in ZH_COMMON and ch in poem.vocab.index}
     if not chars:
         return None
     penalty = torch.zeros(len(poem.vocab))

@@ -85,6 +85,31 @@ def test_chinese_poems_never_repeat_a_rhyme_or_a_character_within_a_couplet(zh):
             assert poem.lines[-1].endswith("。")
 
 
+def test_a_lvshi_says_no_character_twice_except_those_poems_repeat_freely(zh):
+    """Across couplets too (客 twice in a 律诗 was reported); 不, 人, 一... (``ZH_COMMON``) may come back."""
+    from artdesk.ml.poem.generate import ZH_COMMON
+
+    for seed in range(3):
+        poem = generate(zh, PoemRequest(form="qilv", seed=seed, candidates=1, drafts=1), RecordingContext()).best
+        body = [ch for ch in poem.text if chinese.is_hanzi(ch) and ch not in ZH_COMMON]
+        repeated = {ch for ch in body if body.count(ch) > 1}
+        doubled = {line[i] for line in poem.lines for i in range(1, len(line)) if line[i] == line[i - 1]}
+        assert repeated <= doubled, poem.text  # only a reduplication (青青) writes a character twice
+
+
+def test_a_chinese_theme_of_several_characters_is_pulled_in_as_one_word(zh):
+    from artdesk.ml.poem.theme import ThemeBias
+
+    bias = ThemeBias(zh.vocab, "春山", "zh", 2.0)
+    first = bias.bonus(len(zh.vocab))
+    assert first[zh.vocab.index["春"]] == 2.0 and first[zh.vocab.index["山"]] == 0  # 山 alone would drift (湖南)
+    bias.observe("春")
+    after = bias.bonus(len(zh.vocab))
+    assert after[zh.vocab.index["山"]] == 4.0  # right after 春: the word whole
+    bias.observe("水")
+    assert bias.bonus(len(zh.vocab)) is None
+
+
 def test_plan_gives_each_line_a_keyword_from_the_theme_then_its_expansion():
     words = planning.theme_words("sea night", "en")
     expanded = planning.expansions(words, "en")
