@@ -3,9 +3,9 @@
 Sampling feeds one character at a time; at batch 1 each torch call costs more in dispatch than in arithmetic.
 This stepper does the same float32 arithmetic as ``PoemRNN`` in NumPy, with the first layer's input
 projection (embedding times input weights plus both biases) tabulated per token, so a step is three matrix
-products. On the shared 2-core machine, for the English 2x384 LSTM: 0.082 ms a step against 0.195 ms for the
-int8 quantized torch copy and 0.18 ms for a hand-written torch step (1,000 steps, one thread), agreeing with the
-float32 model to 4e-6 in the logits (the int8 copy is further off). Batches (scoring many words at once) go
+products. On the shared 2-core machine, for the English 2x384 LSTM with one BLAS thread: 0.13-0.16 ms a step
+against 0.19 ms for the int8 quantized torch copy and 0.18 ms for a hand-written torch step (1,000 steps),
+agreeing with the float32 model to 4e-6 in the logits (the int8 copy is further off). Batches (scoring many words at once) go
 to the int8 copy, which does a 48-row step in 0.96 ms against NumPy's 2.3 ms. The interface is the model's: ``ids``
 (batch, time) and the torch LSTM state ``(h, c)``, each (layers, batch, hidden), in and out.
 """
