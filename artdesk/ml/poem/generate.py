@@ -715,7 +715,9 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
     for _ in range(160):
         ctx.raise_if_cancelled()
         if force and not word and words >= 2 and english.last_word(text) in NOUN_SLOT:  # where a noun fits
-            fits = [w for w in force if target is None or english.syllables(w) <= target - used]
+            slot = english.last_word(text)  # a theme word English does not put after it is not offered ("the sent")
+            fits = [w for w in force if (target is None or english.syllables(w) <= target - used)
+                    and not wordgram.en_wordgrams().unheard(slot, w)]
             holds = any(planning.holds(text, w, "en") for w in force)
             force = ()
             if fits and not holds:  # the model picks the word; its end is then drawn and counted as usual
@@ -775,6 +777,9 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
                 banned.add(word.lower())
                 sampler.restore(word_snap[0])
                 text, used, word = word_snap[1], word_snap[2], ""
+                if head and not text:  # an acrostic line's first word keeps its head letter
+                    sampler.feed(vocab.index[choice])
+                    text, word = choice, choice
                 if retries > 12 and target is not None:
                     pick = _pick_word(poem, sampler, [w for w in _words_with_syllables(poem, target - used)
                                                       if w not in DANGLING], before=text)
