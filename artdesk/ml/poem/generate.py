@@ -489,20 +489,20 @@ def _score_words(poem: PoemModel, sampler: Sampler, words: list[str]) -> torch.T
     return scores
 
 
-def _pick_word(poem: PoemModel, sampler: Sampler, words: list[str], keep: int = 48, before: str = "") -> str:
+def _pick_word(poem: PoemModel, sampler: Sampler, words: list[str], keep: int = 24, before: str = "") -> str:
     """One of ``words`` drawn by the model's score from the sampler's state (plus the word n-grams' after
-    ``before``, the line so far, as while spelling)."""
+    ``before``, the line so far, as while spelling). Only the ``keep`` best by the cheap part of that score (the
+    first letter's probability and the n-grams) are spelled out by the model."""
     words = [w for w in dict.fromkeys(words) if w and all(ch in poem.vocab for ch in w)]
     if not words:
         return ""
-    first = torch.log_softmax(sampler.logits, -1)
-    words.sort(key=lambda w: -float(first[poem.vocab.index[w[0]]]))
+    first = torch.log_softmax(sampler.logits, -1).numpy()
+    grams, context = wordgram.en_wordgrams(), wordgram.line_context(before)
+    fused = {w: FUSION_WEIGHT * math.log(max(grams.mass(context, w.lower(), whole=True), 1e-12)) if FUSION_WEIGHT else 0.0
+             for w in words}
+    words.sort(key=lambda w: -(float(first[poem.vocab.index[w[0]]]) + fused[w]))
     words = words[:keep]
-    scores = _score_words(poem, sampler, words)
-    if FUSION_WEIGHT:
-        grams, context = wordgram.en_wordgrams(), wordgram.line_context(before)
-        scores += FUSION_WEIGHT * torch.tensor([math.log(max(grams.mass(context, w.lower(), whole=True), 1e-12))
-                                                for w in words])
+    scores = _score_words(poem, sampler, words) + torch.tensor([fused[w] for w in words])
     probs = torch.softmax(scores / sampler.request.temperature, 0)
     return words[int(torch.multinomial(probs, 1, generator=sampler.generator))]
 
