@@ -78,6 +78,8 @@ def main() -> int:
     args = parser.parse_args()
     import os
 
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):  # NumPy's BLAS too (the stepper)
+        os.environ[name] = str(args.threads)
     import torch
 
     torch.set_num_threads(args.threads)

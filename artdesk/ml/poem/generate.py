@@ -20,6 +20,7 @@ import time
 import zlib
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 import torch
 
 from artdesk.core.errors import ArtdeskError
@@ -47,6 +48,7 @@ MIN_RHYME_COUNT = 20  # a rhyme word the poems use at least this often ("hummer"
 DANGLING = frozenset(("a an the and or nor but of with to from for at into upon unto than that whose which my thy "
                       "your our their its his he she we they who whom shall should would could must if though although because whether "
                       "unless every each").split())
+ARTICLES = frozenset("the a an".split())
 COMMON = frozenset("and the not all was are were is be been have has had thou thee thine you your".split())
 REPEAT_RETRIES = 6  # English: a content word the poem already holds is redrawn up to this many times a line
 ANCHOR_WORDS = ("day away night light sea free tree heart sky high eye song long sight bright love above rain again "
@@ -210,35 +212,43 @@ class Sampler:
 
     def sample(self, allowed: torch.Tensor | None = None, extra: torch.Tensor | None = None) -> int:
         """Draw the next token among ``allowed`` (bool mask), ``extra`` added to the logits for the draw only;
-        records its model log-probability."""
-        logits = self.logits
+        records its model log-probability. The arithmetic is NumPy's (a step's dozen small torch calls cost
+        more than the model's step); the uniform draw comes from the torch ``generator``, so a seed repeats."""
+        model = self.logits.numpy()
+        logits = model
         bonus = self.theme.bonus(len(logits)) if self.theme is not None else None
         if bonus is not None:
-            logits = logits + bonus
+            logits = logits + bonus.numpy()
         if extra is not None:
-            logits = logits + extra
+            logits = logits + extra.numpy()
         if allowed is not None:
-            if not bool(allowed.any()):
-                allowed = None
-            else:
-                logits = logits.masked_fill(~allowed, float("-inf"))
+            keep = allowed.numpy()
+            if keep.any():
+                logits = np.where(keep, logits, -np.inf)
         scaled = logits / self.request.temperature
         if self.request.top_k > 0:
-            k = min(self.request.top_k, int(torch.isfinite(scaled).sum()))
-            threshold = torch.topk(scaled, k).values[-1]
-            scaled = scaled.masked_fill(scaled < threshold, float("-inf"))
-        probs = torch.softmax(scaled, dim=-1)
-        order = None
+            k = min(self.request.top_k, int(np.isfinite(scaled).sum()))
+            threshold = np.partition(scaled, len(scaled) - k)[len(scaled) - k]
+            scaled = np.where(scaled < threshold, -np.inf, scaled)
+        probs = np.exp(scaled - scaled.max())
+        probs /= probs.sum()
+        order = np.flatnonzero(probs)
         if 0 < self.request.top_p < 1:
             # The nucleus almost always lies among the NUCLEUS_SEARCH likeliest tokens: sort those only
             # (all of them when it does not), and draw among the sorted ones.
-            probs, order = torch.topk(probs, min(NUCLEUS_SEARCH, len(probs)))
-            if float(probs.sum()) < self.request.top_p:
-                probs, order = torch.sort(torch.softmax(scaled, dim=-1), descending=True)
-            probs = probs.masked_fill(torch.cumsum(probs, 0) - probs > self.request.top_p, 0)
-        token = int(torch.multinomial(probs, 1, generator=self.generator))
-        token = int(order[token]) if order is not None else token
-        self.logprob += float(torch.log_softmax(self.logits, -1)[token])
+            if len(order) > NUCLEUS_SEARCH:
+                likeliest = order[np.argpartition(-probs[order], NUCLEUS_SEARCH)[:NUCLEUS_SEARCH]]
+                order = likeliest if probs[likeliest].sum() >= self.request.top_p else order
+            order = order[np.argsort(-probs[order], kind="stable")]
+            kept = probs[order]
+            kept = np.where(np.cumsum(kept) - kept > self.request.top_p, 0.0, kept)
+        else:
+            kept = probs[order]
+        cumulative = np.cumsum(kept, dtype=np.float64)
+        draw = float(torch.rand((), generator=self.generator, dtype=torch.float64)) * cumulative[-1]
+        token = int(order[min(int(np.searchsorted(cumulative, draw, side="right")), len(order) - 1)])
+        top = float(model.max())
+        self.logprob += float(model[token]) - top - math.log(float(np.exp(model - top).sum()))
         self.generated += 1
         return token
 
@@ -278,7 +288,15 @@ def _en_masks(poem: PoemModel) -> dict:
         for ch in EN_END + "\n":
             if ch in poem.vocab:
                 ends[poem.vocab.index[ch]] = True
-        poem.masks["en"] = {"chars": chars, "letters": letters, "ends": ends, "newline": newline}
+        word_end = (chars & ~letters).nonzero().flatten().tolist()
+        fusion_tokens = {}  # within a word / at its start: a letter -> its token ids (either case at the start)
+        for within in (True, False):
+            table = {wordgram.END: word_end}
+            for ch in {t.lower() for t in poem.vocab.tokens if len(t) == 1}:
+                table[ch] = [poem.vocab.index[v] for v in ({ch} if within else {ch, ch.upper()}) if v in poem.vocab.index]
+            fusion_tokens[within] = table
+        poem.masks["en"] = {"chars": chars, "letters": letters, "ends": ends, "newline": newline,
+                            "fusion_tokens": fusion_tokens}
     return poem.masks["en"]
 
 
@@ -341,6 +359,7 @@ def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
         mark = ZH_MARKS[1] if count and index == count - 1 else ZH_MARKS[index % 2]
         couplet = lines[-1].rstrip("".join(ZH_MARKS)) if index % 2 else ""
         earlier = _zh_repeat_penalty(poem, "".join(lines[:index - index % 2]))
+        unsaid = _zh_unsaid(poem, "".join(lines[:index - index % 2]))
         sampler.focus(plan[index] if index < len(plan) else "")
         if index in locked:
             text = locked[index].strip().rstrip("".join(ZH_MARKS) + "，。？！；,.?!;")
@@ -375,6 +394,7 @@ def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
                         allowed = allowed & masks["level" if needs[index][position] == chinese.LEVEL else "oblique"]
                     if not (heads and position == 0):
                         allowed = _narrowed(allowed, _zh_unrepeated(poem, couplet + line, line, ends if at_end else set()))
+                        allowed = _narrowed(allowed, unsaid)  # gives way alone when nothing else is left
                     if index == 0 and length >= 3 and position == length - 2 and not any(ch in line for ch in theme):
                         allowed = _narrowed(allowed, on_theme)
                 token = sampler.sample(allowed, earlier if request.constraints else None)
@@ -405,10 +425,20 @@ def _zh_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
     return _zh_close(lines)
 
 
+def _zh_unsaid(poem: PoemModel, earlier: str) -> torch.Tensor:
+    """Characters the earlier couplets do not hold, or that poems freely repeat (``ZH_COMMON``): a 律诗 does not
+    say 客 twice (a rule of the couplet alone let it), nor 青 again as 青青."""
+    keep = torch.ones(len(poem.vocab), dtype=torch.bool)
+    said = [poem.vocab.index[ch] for ch in set(earlier) if chinese.is_hanzi(ch) and ch not in ZH_COMMON
+            and ch in poem.vocab.index]
+    keep[said] = False
+    return keep
+
+
 def _zh_repeat_penalty(poem: PoemModel, earlier: str) -> torch.Tensor | None:
-    """Logits off the characters of the earlier couplets (not those poems freely repeat, ``ZH_COMMON``): a
-    poem rarely says 客 twice, though a rule forbids it only within a couplet."""
-    chars = {ch for ch in earlier if chinese.is_hanzi(ch) and ch not in ZH_COMMON and ch in poem.vocab.index}
+    """Logits off the characters of the earlier couplets that poems repeat freely (``ZH_COMMON``; the others are
+    left out by ``_zh_unsaid``): 不 three times in eight lines reads as a tic."""
+    chars = {ch for ch in earlier if ch in ZH_COMMON and ch in poem.vocab.index}
     if not chars:
         return None
     penalty = torch.zeros(len(poem.vocab))
@@ -459,20 +489,20 @@ def _score_words(poem: PoemModel, sampler: Sampler, words: list[str]) -> torch.T
     return scores
 
 
-def _pick_word(poem: PoemModel, sampler: Sampler, words: list[str], keep: int = 48, before: str = "") -> str:
+def _pick_word(poem: PoemModel, sampler: Sampler, words: list[str], keep: int = 24, before: str = "") -> str:
     """One of ``words`` drawn by the model's score from the sampler's state (plus the word n-grams' after
-    ``before``, the line so far, as while spelling)."""
+    ``before``, the line so far, as while spelling). Only the ``keep`` best by the cheap part of that score (the
+    first letter's probability and the n-grams) are spelled out by the model."""
     words = [w for w in dict.fromkeys(words) if w and all(ch in poem.vocab for ch in w)]
     if not words:
         return ""
-    first = torch.log_softmax(sampler.logits, -1)
-    words.sort(key=lambda w: -float(first[poem.vocab.index[w[0]]]))
+    first = torch.log_softmax(sampler.logits, -1).numpy()
+    grams, context = wordgram.en_wordgrams(), wordgram.line_context(before)
+    fused = {w: FUSION_WEIGHT * math.log(max(grams.mass(context, w.lower(), whole=True), 1e-12)) if FUSION_WEIGHT else 0.0
+             for w in words}
+    words.sort(key=lambda w: -(float(first[poem.vocab.index[w[0]]]) + fused[w]))
     words = words[:keep]
-    scores = _score_words(poem, sampler, words)
-    if FUSION_WEIGHT:
-        grams, context = wordgram.en_wordgrams(), wordgram.line_context(before)
-        scores += FUSION_WEIGHT * torch.tensor([math.log(max(grams.mass(context, w.lower(), whole=True), 1e-12))
-                                                for w in words])
+    scores = _score_words(poem, sampler, words) + torch.tensor([fused[w] for w in words])
     probs = torch.softmax(scores / sampler.request.temperature, 0)
     return words[int(torch.multinomial(probs, 1, generator=sampler.generator))]
 
@@ -601,14 +631,15 @@ def _word_mask_trie(poem: PoemModel) -> lexicon.WordTrie:
     return poem.masks["trie"]
 
 
-def _word_mask(poem: PoemModel, word: str, line_start: bool) -> torch.Tensor:
-    """Tokens allowed while ``word`` (its letters so far) is written: letters that continue a vocabulary word
-    (a capital only at a word's start), and a word end only after a whole word; a line opens with a capital.
-    A lone lower-case ``i`` or ``o`` cannot end a word (the pronoun and the vocative are capitals)."""
+def _word_mask(poem: PoemModel, word: str, line_start: bool, sentence_start: bool = False) -> torch.Tensor:
+    """Tokens allowed while ``word`` (its letters so far) is written: letters that continue a vocabulary word,
+    and a word end only after a whole word; a line opens with a capital, and within a line a word starts with
+    one only after a sentence's end (``sentence_start``) or as the pronoun I or the vocative O ("the sea, the
+    Stars" is not how poems are capitalised now). A lone lower-case ``i`` or ``o`` cannot end a word."""
     lower = word.lower()
     node = _word_mask_trie(poem).node(lower)
     lone = lower in ("i", "o") and word == lower
-    key = (id(node), line_start and not word, lone)
+    key = (id(node), line_start and not word, lone, sentence_start and not word)
     cache = poem.masks.setdefault("words", {})
     if key in cache:
         return cache[key]
@@ -619,7 +650,8 @@ def _word_mask(poem: PoemModel, word: str, line_start: bool) -> torch.Tensor:
     else:
         mask = torch.zeros(len(poem.vocab), dtype=torch.bool)
         for ch in node:
-            for variant in (ch.upper(), ch) if not word else (ch,):
+            capital = not word and (line_start or sentence_start or ch in "io")
+            for variant in (ch.upper(), ch) if capital else (ch,):
                 if ch and variant in index and not (line_start and not word and variant == ch and ch.isalpha()):
                     mask[index[variant]] = True
         if (word and lexicon.WordTrie.END in node and not lone) or (not word and not line_start):
@@ -628,12 +660,13 @@ def _word_mask(poem: PoemModel, word: str, line_start: bool) -> torch.Tensor:
     return mask
 
 
-def _word_fusion(poem: PoemModel, before: tuple[str, str], word: str) -> torch.Tensor | None:
+def _word_fusion(poem: PoemModel, before: tuple[str, str], word: str, banned: frozenset = frozenset()) -> torch.Tensor | None:
     """``FUSION_WEIGHT`` times the word n-grams' log probability of each next letter (either case at a word's
-    start) and of the word's end (every non-letter), after ``before`` (the line's last two whole words)."""
+    start) and of the word's end (every non-letter), after ``before`` (the line's last two whole words), the
+    ``banned`` words (refused at this place) left out: a refused "And" makes "A" less likely, not "Andrew"."""
     lower = word.lower()
     cache = poem.masks.setdefault("fusion", {})
-    key = (before, lower)
+    key = (before, lower, banned)
     if key not in cache:
         if len(cache) > 50_000:
             cache.clear()
@@ -641,18 +674,12 @@ def _word_fusion(poem: PoemModel, before: tuple[str, str], word: str) -> torch.T
         if node is None:
             cache[key] = None
             return None
-        scores = wordgram.en_wordgrams().letter_scores(before, lower, tuple(ch for ch in node if ch))
-        masks = _en_masks(poem)
-        index = poem.vocab.index
-        bonus = torch.zeros(len(poem.vocab))
+        scores = wordgram.en_wordgrams().letter_scores(before, lower, tuple(ch for ch in node if ch), banned)
+        tokens = _en_masks(poem)["fusion_tokens"][bool(word)]
+        bonus = np.zeros(len(poem.vocab), dtype=np.float32)
         for ch, score in scores.items():
-            if ch == wordgram.END:
-                bonus[masks["chars"] & ~masks["letters"]] = score
-                continue
-            for variant in {ch, ch.upper()} if not word else {ch}:
-                if variant in index:
-                    bonus[index[variant]] = score
-        cache[key] = bonus * FUSION_WEIGHT
+            bonus[tokens[ch]] = score * FUSION_WEIGHT
+        cache[key] = torch.from_numpy(bonus)
     return cache[key]
 
 
@@ -674,7 +701,9 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
     newline, letters = masks["newline"], masks["letters"]
     allowed_base = masks["chars"].clone()
     said = {_stem(w) for line in lines for w in english.WORD.findall(line)} - DANGLING - COMMON
+    openings = {english.WORD.findall(line)[0].lower() for line in lines[-1:] if english.WORD.findall(line)}
     text, word, used, words, retries = "", "", 0, 0, 0
+    banned: set[str] = set()  # words refused at the place being written (each retry draws another)
     whole = False
     sampler._line_word_start = None
     word_snap = None
@@ -686,7 +715,9 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
     for _ in range(160):
         ctx.raise_if_cancelled()
         if force and not word and words >= 2 and english.last_word(text) in NOUN_SLOT:  # where a noun fits
-            fits = [w for w in force if target is None or english.syllables(w) <= target - used]
+            slot = english.last_word(text)  # a theme word English does not put after it is not offered ("the sent")
+            fits = [w for w in force if (target is None or english.syllables(w) <= target - used)
+                    and not wordgram.en_wordgrams().unheard(slot, w)]
             holds = any(planning.holds(text, w, "en") for w in force)
             force = ()
             if fits and not holds:  # the model picks the word; its end is then drawn and counted as usual
@@ -698,11 +729,13 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
                 sampler.feed_many(vocab.encode(pick))
                 text, word, whole = text + pick, pick, True
                 continue
-        allowed = allowed_base & _word_mask(poem, word, not text)
+        allowed = allowed_base & _word_mask(poem, word, not text, bool(re.search(r"[.!?][\"')]*\s*$", text)))
         line_full = target is not None and used >= target and not word
         hanging = (word or english.last_word(text)).lower() in DANGLING and (word or text.endswith(" ")) and not line_full
         if hanging:  # after "the", "of", "and"... the phrase goes on: more letters, or a space then a word
             allowed &= letters | (_one_hot(len(vocab), vocab.index[" "]) if word else letters)
+        if word and word.lower() in banned:  # refused here already: it may only grow into a longer word
+            allowed &= letters
         if whole:  # a picked word ends where it is
             allowed &= ~letters
             whole = False
@@ -716,7 +749,8 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
         if len(text) > 90 and not word and not hanging:
             allowed = masks["ends"].clone()
         before = sampler.snapshot()  # cheap: references to the state, no copies
-        fusion = _word_fusion(poem, wordgram.line_context(text[:len(text) - len(word)]), word) if FUSION_WEIGHT else None
+        fusion = _word_fusion(poem, wordgram.line_context(text[:len(text) - len(word)]), word,
+                              frozenset(banned)) if FUSION_WEIGHT else None
         token = sampler.sample(allowed, fusion)
         if token == vocab.index[EOS]:
             return None
@@ -733,15 +767,20 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
             counted = english.line_syllables(text)
             stutter = english.WORD.findall(text[:len(text) - len(word)])[-1:] == [word] and retries <= 12
             hanging = target is not None and counted == target and word.lower() in DANGLING and retries <= 12
-            again = len(word) >= 3 and _stem(word) in said | {_stem(w) for w in english.WORD.findall(
-                text[:len(text) - len(word)])} - COMMON and retries <= REPEAT_RETRIES
-            if stutter or hanging or again or target is not None and counted > target:
-                # too long, a word twice ("not not"), a full line ending on "the"/"of"/"and", or a content
-                # word the poem holds already ("the wind of the wind"): again
+            earlier = [w.lower() for w in english.WORD.findall(text[:len(text) - len(word)])]
+            again = len(word) >= 3 and _stem(word) in said | {_stem(w) for w in earlier} - COMMON and retries <= REPEAT_RETRIES
+            odd = retries <= REPEAT_RETRIES and _ungrammatical(word.lower(), earlier, openings)
+            if stutter or hanging or again or odd or target is not None and counted > target:
+                # too long, a word twice ("not not"), a full line ending on "the"/"of"/"and", a content word
+                # the poem holds already ("the wind of the wind"), or a pair English does not say: again
                 retries += 1
+                banned.add(word.lower())
                 sampler.restore(word_snap[0])
                 text, used, word = word_snap[1], word_snap[2], ""
-                if retries > 12:
+                if head and not text:  # an acrostic line's first word keeps its head letter
+                    sampler.feed(vocab.index[choice])
+                    text, word = choice, choice
+                if retries > 12 and target is not None:
                     pick = _pick_word(poem, sampler, [w for w in _words_with_syllables(poem, target - used)
                                                       if w not in DANGLING], before=text)
                     if pick:
@@ -755,6 +794,7 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
                 continue
             used = counted
             words += 1
+            banned = set()
             sampler._line_word_start = word_snap
             word = ""
             if target is not None and used == target and token not in masks["ends"].nonzero().flatten().tolist():
@@ -767,6 +807,20 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
         text += ch
         _publish(ctx, number, lines, text)
     return text
+
+
+def _ungrammatical(word: str, earlier: list[str], openings: set[str]) -> bool:
+    """True for a word the line should not take after ``earlier`` (its words so far, lower case): a pair of
+    common words the poems never wrote (``WordGrams.unheard``: "the a", "some me"), a second "of" ("the
+    beauty of the stream of the wind"), an article two words after an article ("the sea the stars"), or a
+    first word that opened the line before (``openings``: "And the ..." line after line)."""
+    if not earlier:
+        return word in openings
+    if wordgram.en_wordgrams().unheard(earlier[-1], word):
+        return True
+    if word == "of" and "of" in earlier:
+        return True
+    return word in ARTICLES and len(earlier) >= 2 and earlier[-2] in ARTICLES
 
 
 def _fix_rhyme(poem: PoemModel, sampler: Sampler, line: str, candidates: list[str]) -> str | None:

@@ -10,6 +10,7 @@ from artdesk.core.errors import ArtdeskError
 from artdesk.ml.model_cache import load_cached
 from artdesk.ml.poem.copyindex import CopyIndex
 from artdesk.ml.poem.model import PoemConfig, PoemRNN
+from artdesk.ml.poem.stepper import NumpyLSTMStepper
 from artdesk.ml.poem.vocab import Vocab
 from artdesk.ml.quantize import quantized_for_cpu
 
@@ -25,14 +26,18 @@ class PoemModel:
     copy_index: CopyIndex | None
     card: dict
     masks: dict = field(default_factory=dict)  # constraint masks, built on first use
-    _stepper: PoemRNN | None = field(default=None, repr=False)
+    _stepper: object | None = field(default=None, repr=False)
 
     @property
-    def stepper(self) -> PoemRNN:
-        """The model that sampling steps: on CPU an int8 dynamically quantized copy (``ml.quantize``),
-        built on first use; ``model`` stays float32 for scoring held-out text and fine-tuning."""
+    def stepper(self):
+        """What sampling steps, built on first use and called like the model: an LSTM with a full head steps
+        in NumPy float32 (``stepper``; batches through the int8 copy), others on CPU through an int8 dynamically quantized copy
+        (``ml.quantize``); ``model`` stays float32 torch for scoring held-out text and fine-tuning."""
         if self._stepper is None:
-            self._stepper = quantized_for_cpu(self.model)
+            on_cpu = all(p.device.type == "cpu" for p in self.model.parameters())
+            quantized = quantized_for_cpu(self.model)
+            self._stepper = NumpyLSTMStepper(self.model, quantized) if on_cpu and NumpyLSTMStepper.fits(self.model) \
+                else quantized
         return self._stepper
 
 

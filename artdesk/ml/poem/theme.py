@@ -32,6 +32,11 @@ class ThemeBias:
         known = lambda w: bool(w) and all(ch in vocab for ch in w)  # noqa: E731
         self.words = tuple(w for w in theme_words(keywords, language) if known(w))
         self.tracked = frozenset(self.words) | {w for w in plan if known(w)}
+        # Chinese: a theme of several characters is a word (江南): its later characters are pulled in right
+        # after the one before them, not alone (南 alone made 湖南)
+        self.follows = {} if language != "zh" else {
+            phrase[i + 1]: phrase[i] for phrase in keywords.split() for i in range(len(phrase) - 1)
+            if known(phrase[i:i + 2])}
         self.focus = ""  # the keyword of the line being written
         self.progress: tuple[str, frozenset, str] = ("", frozenset(), "")
 
@@ -42,8 +47,7 @@ class ThemeBias:
     def observe(self, token_text: str) -> None:
         partial, used, before = self.progress
         if self.language == "zh":
-            if token_text in self.tracked:
-                self.progress = (partial, used | {token_text}, before)
+            self.progress = (partial, used | {token_text} if token_text in self.tracked else used, token_text)
         elif (token_text.isalpha() or token_text == "'") and len(token_text) == 1:
             self.progress = (partial + token_text.lower(), used, before)
         elif partial:
@@ -68,8 +72,9 @@ class ThemeBias:
         index = self.vocab.index
         if self.language == "zh":
             for ch in open_words:
-                bonus[index[ch]] = self.strength
-            return bonus
+                if ch not in self.follows or self.follows[ch] == before:
+                    bonus[index[ch]] = self.strength * (2 if ch in self.follows else 1)
+            return bonus if bool(bonus.any()) else None
         for word in open_words:
             if word == partial and self.word_ends is not None:
                 bonus[self.word_ends] = self.strength

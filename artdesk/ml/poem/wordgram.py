@@ -24,6 +24,8 @@ import numpy as np
 from artdesk.ml.poem import english, lexicon
 
 MIN_COUNT = 2
+COMMON_RANK = 2000  # words this frequent or more (by rank) are expected to have met each other (``unheard``)
+UNHEARD = 0.05  # a pair of common words this much rarer than its second word alone is not English (``unheard``)
 DISCOUNT = 0.75
 FILE = "en_wordgrams.npz"
 END = ""  # the key of a word's end among ``letter_scores``
@@ -164,13 +166,52 @@ class WordGrams:
             out = seen + rest * out
         return out
 
-    def letter_scores(self, before: tuple[str, str], prefix: str, letters) -> dict[str, float]:
+    def unheard(self, before: str, word: str) -> bool:
+        """True when the poems wrote ``word`` after ``before`` ("" at a line's start) less than ``UNHEARD`` times
+        as often as ``word`` anywhere, though both are among the ``COMMON_RANK`` commonest words, so that the
+        pair's rarity means something: "the a" (0.001 of expected), "of and" (0.004), "some me" (never); not
+        "sea the" (0.49) nor "the sea" (7.7)."""
+        ids = (self._id(before), self._id(word))
+        if None in ids or max(ids[0] if before else 0, ids[1]) >= COMMON_RANK:
+            return False
+        words, cumulative, _rest = self._successors((before,))
+        low = bisect_left(words, word)
+        seen = cumulative[low + 1] - cumulative[low] if low < len(words) and words[low] == word else 0.0
+        return seen < UNHEARD * self.unigram[word]
+
+    def letter_scores(self, before: tuple[str, str], prefix: str, letters, excluded=()) -> dict[str, float]:
         """Log probability of each next letter of ``letters`` (those that continue a vocabulary word) and of the
-        word's end (key ``END``, when ``prefix`` is a whole word), relative to the best of them (the best is 0)."""
-        found = {ch: self.mass(before, prefix + ch) for ch in letters}
-        if prefix in self.unigram:
-            found[END] = self.mass(before, prefix, whole=True)
-        logs = {k: math.log(v) for k, v in found.items() if v > 0}
+        word's end (key ``END``, when ``prefix`` is a whole word), relative to the best of them (the best is 0);
+        the words ``excluded`` (refused at this place) take their probability with them.
+        The same sums as ``mass`` for each, but each context's successors are searched within ``prefix``'s range
+        once (this runs at every letter the sampler spells)."""
+        keys = [prefix + ch for ch in letters]
+        found = [self.prefix_mass.get(key, 0.0) for key in keys]
+        whole = prefix in self.unigram
+        end = self.unigram[prefix] if whole else 0.0
+        for context in (before[1:], before):
+            words, cumulative, rest = self._successors(context)
+            low = bisect_left(words, prefix)
+            high = bisect_left(words, prefix + "\x7f", low)
+            if low == high:  # no successor starts so: the lower order decides alone, scaled
+                found = [rest * value for value in found]
+                end *= rest
+                continue
+            for k, key in enumerate(keys):
+                start = bisect_left(words, key, low, high)
+                stop = bisect_left(words, key + "\x7f", start, high)
+                found[k] = cumulative[stop] - cumulative[start] + rest * found[k]
+            seen = cumulative[low + 1] - cumulative[low] if words[low] == prefix else 0.0
+            end = seen + rest * end
+        out = dict(zip(letters, found))
+        if whole:
+            out[END] = end
+        for word in excluded:
+            if word.startswith(prefix):
+                key = word[len(prefix):len(prefix) + 1] or END
+                if key in out:
+                    out[key] = max(out[key] - self.mass(before, word, whole=True), out[key] * 1e-6)
+        logs = {k: math.log(v) for k, v in out.items() if v > 0}
         best = max(logs.values(), default=0.0)
         return {k: v - best for k, v in logs.items()}
 

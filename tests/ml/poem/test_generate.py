@@ -36,6 +36,10 @@ def test_acrostic_heads(zh, en):
     assert [line[0] for line in poem.lines] == list("春夏秋冬") and all(len(line) == 8 for line in poem.lines)
     poem = generate(en, PoemRequest(form="en-acrostic", heads="moon", seed=1, candidates=1), RecordingContext()).best
     assert [line[0] for line in poem.lines] == list("MOON")
+    for seed in range(4):  # the same head on every line: a first word redrawn (the opening of the line before,
+        # a repeat) keeps its head letter (22 of 36 such acrostics of the shipped model had lost one)
+        poem = generate(en, PoemRequest(form="en-acrostic", heads="TTTT", seed=seed, candidates=1), RecordingContext()).best
+        assert [line[0] for line in poem.lines] == list("TTTT"), poem.text
 
 
 def test_haiku_syllables_are_exact(en):
@@ -149,10 +153,10 @@ def test_theme_bias_brings_the_theme_into_the_poem(zh, en):
     for model, form, theme, found in ((zh, "wujue", "雪", lambda text: "雪" in text),
                                       (en, "en-free", "river", lambda text: "river" in re.findall(r"[a-z]+", text.lower()))):
         plain = [generate(model, PoemRequest(form=form, keywords=theme, seed=s, candidates=1, lines=4, theme_bias=0.0),
-                          RecordingContext()).best for s in range(4)]
+                          RecordingContext()).best for s in range(8)]
         biased = [generate(model, PoemRequest(form=form, keywords=theme, seed=s, candidates=1, lines=4, theme_bias=6.0),
-                           RecordingContext()).best for s in range(4)]
-        assert sum(found(p.text) for p in biased) >= 3, [p.text for p in biased]
+                           RecordingContext()).best for s in range(8)]
+        assert sum(found(p.text) for p in biased) >= 6, [p.text for p in biased]
         assert sum(found(p.text) for p in biased) > sum(found(p.text) for p in plain)
         assert all(p.uses_theme == found(p.text) for p in biased)
 
@@ -165,3 +169,26 @@ def test_sampling_steps_an_int8_copy_while_scoring_keeps_float32(zh):
         full, _ = zh.model(ids)
         fast, _ = zh.stepper(ids)
     assert torch.allclose(torch.softmax(full[0, -1], -1), torch.softmax(fast[0, -1], -1), atol=0.05)
+
+
+def test_the_numpy_stepper_matches_the_float32_lstm_step_by_step_and_in_batches():
+    from artdesk.ml.poem.model import PoemConfig, PoemRNN
+    from artdesk.ml.poem.stepper import NumpyLSTMStepper
+    from artdesk.ml.quantize import quantized_for_cpu
+
+    torch.manual_seed(0)
+    model = PoemRNN(PoemConfig(30, "en", embed=8, hidden=24, layers=2, dropout=0.0, cell="lstm", head="full")).eval()
+    assert NumpyLSTMStepper.fits(model) and not NumpyLSTMStepper.fits(PoemRNN(PoemConfig(30, "en", cell="gru")))
+    stepper = NumpyLSTMStepper(model, quantized_for_cpu(model))
+    ids = torch.randint(0, 30, (1, 12))
+    with torch.no_grad():
+        full, (h, c) = model(ids)
+        state = None
+        for t in range(12):
+            logits, state = stepper(ids[:, t:t + 1], state)
+            assert torch.allclose(logits[0, 0], full[0, t], atol=1e-4)
+        assert torch.allclose(state[0], h, atol=1e-4) and torch.allclose(state[1], c, atol=1e-4)
+        batch = torch.randint(0, 30, (5, 3))  # batches go to the int8 copy, from the same state
+        fast, _ = stepper(batch, tuple(s.expand(-1, 5, -1).contiguous() for s in state))
+        exact, _ = model(batch, tuple(s.expand(-1, 5, -1).contiguous() for s in state))
+        assert torch.allclose(torch.softmax(fast, -1), torch.softmax(exact, -1), atol=0.05)

@@ -26,6 +26,25 @@ def test_english_lines_open_with_a_capital_and_the_poem_ends_a_sentence(en):
         assert all(line[0].isupper() for line in poem.lines), poem.text
         assert re.search(r"[.!?]$", poem.lines[-1]), poem.text
         assert not re.search(r"\b[io]\b", poem.text), poem.text  # the pronoun and the vocative are capitals
+        for line in poem.lines:  # within a line a capital opens a sentence or is I / O ("the sea, the Stars": no)
+            for match in re.finditer(r"(?<=[^\s])(\s+)([A-Z][a-z']*)", line[1:]):
+                before = line[:match.start() + 1].rstrip()
+                assert re.search(r"[.!?][\"')]*$", before) or match.group(2)[0] in "IO", poem.text
+
+
+def test_english_words_follow_each_other_as_the_poems_do():
+    from artdesk.ml.poem import wordgram
+    from artdesk.ml.poem.generate import _ungrammatical
+
+    grams = wordgram.en_wordgrams()
+    assert grams.unheard("the", "a") and grams.unheard("of", "and")  # common words never written so
+    assert grams.unheard("the", "sent")  # so the theme 'a letter never sent' does not force "the sent"
+    assert not grams.unheard("the", "sea") and not grams.unheard("", "and")  # said every day
+    assert not grams.unheard("the", "zephyrs")  # a rare word proves nothing by its absence
+    assert _ungrammatical("a", ["and", "the"], set()) and _ungrammatical("of", ["beauty", "of", "the", "stream"], set())
+    assert _ungrammatical("the", ["the", "sea"], set())  # "the sea the stars"
+    assert _ungrammatical("and", [], {"and"}) and not _ungrammatical("and", [], {"the"})  # a line opens afresh
+    assert not _ungrammatical("sea", ["and", "the"], {"and"})
 
 
 def test_identical_rhymes_do_not_count():
@@ -65,6 +84,31 @@ def test_chinese_poems_never_repeat_a_rhyme_or_a_character_within_a_couplet(zh):
             assert len(set(ends)) == len(ends), poem.text
             assert len({chinese.reading(ch)[:2] for ch in ends}) == len(ends), poem.text  # no homophone rhymes
             assert poem.lines[-1].endswith("。")
+
+
+def test_a_lvshi_says_no_character_twice_except_those_poems_repeat_freely(zh):
+    """Across couplets too (客 twice in a 律诗 was reported); 不, 人, 一... (``ZH_COMMON``) may come back."""
+    from artdesk.ml.poem.generate import ZH_COMMON
+
+    for seed in range(3):
+        poem = generate(zh, PoemRequest(form="qilv", seed=seed, candidates=1, drafts=1), RecordingContext()).best
+        body = [ch for ch in poem.text if chinese.is_hanzi(ch) and ch not in ZH_COMMON]
+        repeated = {ch for ch in body if body.count(ch) > 1}
+        doubled = {line[i] for line in poem.lines for i in range(1, len(line)) if line[i] == line[i - 1]}
+        assert repeated <= doubled, poem.text  # only a reduplication (青青) writes a character twice
+
+
+def test_a_chinese_theme_of_several_characters_is_pulled_in_as_one_word(zh):
+    from artdesk.ml.poem.theme import ThemeBias
+
+    bias = ThemeBias(zh.vocab, "春山", "zh", 2.0)
+    first = bias.bonus(len(zh.vocab))
+    assert first[zh.vocab.index["春"]] == 2.0 and first[zh.vocab.index["山"]] == 0  # 山 alone would drift (湖南)
+    bias.observe("春")
+    after = bias.bonus(len(zh.vocab))
+    assert after[zh.vocab.index["山"]] == 4.0  # right after 春: the word whole
+    bias.observe("水")
+    assert bias.bonus(len(zh.vocab)) is None
 
 
 def test_plan_gives_each_line_a_keyword_from_the_theme_then_its_expansion():

@@ -58,3 +58,10 @@ def test_no_english_line_ends_on_an_article_a_preposition_or_a_conjunction(en):
                             RecordingContext()).best
             for line in poem.lines:
                 assert english.last_word(line) not in DANGLING, poem.text
+
+
+def test_a_refused_word_takes_its_probability_with_it(grams):
+    plain = grams.letter_scores(("", "the"), "", "smn")
+    without = grams.letter_scores(("", "the"), "", "smn", excluded=("sea",))
+    assert without["s"] < plain["s"] - 1.0  # "sea" was most of what "s" led to after "the"
+    assert without["m"] > plain["m"]  # the others gain, relative to the best
