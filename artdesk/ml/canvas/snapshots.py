@@ -6,7 +6,10 @@ weights) every N steps; this module scores each by what the judge sees (recognis
 against real pictures) and writes the best as the model's checkpoint, with its card and held-out metrics
 as training would.
 
-    python -m artdesk.ml.canvas.snapshots --data DIR --out OUT --name NAME --judge JUDGE [--ship]
+    python -m artdesk.ml.canvas.snapshots --data DIR --out OUT --name NAME [--judge JUDGE] [--ship]
+
+A set without a judge (the colour base's Fluent emoji) is ranked in the ImageNet trunk's shape features
+instead: KID against the held-out pictures (lower is closer), divided by the diversity shortfall.
 """
 from __future__ import annotations
 
@@ -50,7 +53,24 @@ def score(generator: Generator, judge: Judge, data: CanvasData, count: int = 150
     return {"recognisable": rate, "diversity": diversity, "score": rate * min(1.0, diversity / DIVERSITY_BAR)}
 
 
-def rank(folder: Path, judge: Judge, data: CanvasData, ink: bool, log=print) -> list[tuple[Path, str, dict]]:
+def trunk_score(generator: Generator, data: CanvasData, count: int = 150,
+                real: tuple[np.ndarray, np.ndarray] | None = None) -> dict[str, float]:
+    """Judge-free: KID x1000 of ``count`` samples against held-out pictures in the trunk's ``mid`` features, the
+    diversity against real, and ``score`` = -KID x min(1, diversity / bar) (higher is better)."""
+    from artdesk.ml.canvas import eval as metrics
+    from artdesk.ml.features.trunk import trunk_features
+
+    real = real if real is not None else real_shape_features(data)
+    with torch.no_grad():
+        fake, styles = sample_each_style(generator, count, len(data.classes))
+    features = trunk_features(fake, "mid")
+    kid = metrics.kid(features, real[0]) * 1000
+    diversity = shape_diversity(fake, styles, real)
+    return {"kid": kid, "diversity": diversity, "score": -kid / min(1.0, max(diversity, 1e-3) / DIVERSITY_BAR)}
+
+
+def rank(folder: Path, judge: Judge | None, data: CanvasData, ink: bool, log=print,
+         count: int = 150) -> list[tuple[Path, str, dict]]:
     """Every (snapshot, weights) in ``folder`` with its scores, best first.
 
     The averaged (EMA) weights are usually the better; not after the objective changes in a continued run,
@@ -64,9 +84,14 @@ def rank(folder: Path, judge: Judge, data: CanvasData, ink: bool, log=print) -> 
                 generator, _saved = load_snapshot(path, ink, weights)
             except KeyError:  # snapshots from before the last weights were kept
                 continue
-            scores = score(generator, judge, data, real=real)
-            log(f"{path.name} ({WEIGHTS[weights]}): recognisable {scores['recognisable']:.1%}, "
-                f"diversity {scores['diversity']:.2f}, score {scores['score']:.3f}")
+            if judge is None:
+                scores = trunk_score(generator, data, count, real=real)
+                log(f"{path.name} ({WEIGHTS[weights]}): shape KID x1000 {scores['kid']:.1f}, "
+                    f"diversity {scores['diversity']:.2f}, score {scores['score']:.1f}")
+            else:
+                scores = score(generator, judge, data, count, real=real)
+                log(f"{path.name} ({WEIGHTS[weights]}): recognisable {scores['recognisable']:.1%}, "
+                    f"diversity {scores['diversity']:.2f}, score {scores['score']:.3f}")
             scored.append((path, weights, scores))
     return sorted(scored, key=lambda item: -item[2]["score"])
 
@@ -100,13 +125,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True, help="the training run's --out folder")
     parser.add_argument("--name", required=True, help="the run's model name (e.g. glyphs-gan)")
-    parser.add_argument("--judge", type=Path, required=True)
+    parser.add_argument("--judge", type=Path, default=None, help="the set's judge (none: rank in trunk features)")
     parser.add_argument("--ship", action="store_true", help="write the best snapshot as OUT/NAME")
     parser.add_argument("--train-command", default="", help="the training command, for the card")
     args = parser.parse_args(argv)
     torch.set_num_threads(1)
     data = load_data(args.data)
-    judge = load_checkpoint(args.judge).model
+    judge = load_checkpoint(args.judge).model if args.judge else None
     ranked = rank(args.out / ".state" / f"{args.name}-snapshots", judge, data, bool(data.manifest.get("ink", False)))
     if not ranked:
         print("no snapshots found", file=sys.stderr)

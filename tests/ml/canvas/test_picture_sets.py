@@ -4,7 +4,8 @@ import pytest
 from PIL import ImageFont
 
 from artdesk.core.errors import ArtdeskError
-from artdesk.ml.canvas.picture_sets import emoji_class, gb2312_level1, prepare_set, render_glyph
+from artdesk.ml.canvas.picture_sets import (emoji_class, fluent_class, gb2312_level1, load_fluent3d, prepare_set,
+                                            render_glyph)
 from artdesk.ml.canvas.requests import STYLES, model_styles, style_index
 
 
@@ -20,6 +21,32 @@ def test_gb2312_level1_is_the_3755_common_characters():
 ])
 def test_emoji_classes_follow_unicode_blocks(code, expected):
     assert emoji_class(code) == expected
+
+
+@pytest.mark.parametrize(("stem", "expected"), [
+    ("1f600", "face"), ("1f337", "nature"), ("1f98a", "nature"), ("1f955", "food"), ("1f680", "object"),
+    ("1f3d4-fe0f", "object"), ("1f44b-1f3fd", None), ("1f1eb-1f1f7", None), ("0031-fe0f-20e3", None),
+    ("1f170-fe0f", None),
+])
+def test_fluent_emoji_classes_leave_out_skin_tones_flags_and_letters(stem, expected):
+    assert fluent_class([int(part, 16) for part in stem.split("-")]) == expected
+
+
+def test_fluent_pictures_are_cropped_on_white_and_classed(tmp_path):
+    from PIL import Image
+
+    assets = tmp_path / "assets"
+    assets.mkdir()
+    for stem, colour in (("1f337", (200, 30, 90, 255)), ("1f44b-1f3fb", (240, 200, 150, 255))):
+        picture = Image.new("RGBA", (256, 256), (0, 0, 0, 0))
+        picture.paste(Image.new("RGBA", (64, 128), colour), (96, 64))  # a tall subject on a see-through ground
+        picture.save(assets / f"{stem}.webp", lossless=True)
+    items = load_fluent3d(tmp_path, log=lambda _m: None)
+    assert [(label, source) for _p, label, source in items] == [("nature", "assets/1f337.webp")]
+    pixels = items[0][0]
+    assert pixels.shape == (64, 64, 3)
+    assert tuple(pixels[32, 32]) == (200, 30, 90) and tuple(pixels[32, 2]) == (255, 255, 255)  # cropped, on white
+    assert tuple(pixels[2, 32]) == (200, 30, 90)  # the crop fills the height
 
 
 def test_a_glyph_is_centred_dark_ink_on_white():

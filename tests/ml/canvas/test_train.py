@@ -143,6 +143,20 @@ def test_snapshots_are_kept_ranked_by_the_judge_and_the_best_ships(data, tmp_pat
     load_checkpoint(folder)
 
 
+def test_snapshots_of_a_set_without_a_judge_rank_by_shape_likeness(data, tmp_path):
+    from artdesk.ml.canvas.data import load_data
+    from artdesk.ml.canvas.snapshots import rank
+
+    out = tmp_path / "out"
+    train.train_gan(_request("gan", data, out, minutes=0.03, snapshot_every=1, d_lr=1e-4), RecordingContext())
+    for extra in sorted((out / ".state" / "gan-snapshots").glob("step*.pt"))[2:]:
+        extra.unlink()  # two snapshots are enough: the trunk's features are slow on a shared CPU
+    ranked = rank(out / ".state" / "gan-snapshots", None, load_data(data), ink=False, log=lambda _m: None, count=24)
+    assert len(ranked) == 4 and all(s["kid"] > 0 and s["diversity"] > 0 for _p, _w, s in ranked)
+    assert [s["score"] for _p, _w, s in ranked] == sorted((s["score"] for _p, _w, s in ranked), reverse=True)
+    assert all(s["score"] <= -s["kid"] + 1e-9 for _p, _w, s in ranked)  # a diversity shortfall only lowers it
+
+
 def test_a_shipped_gan_continues_with_init_from_and_its_card_counts_on(data, tmp_path):
     first = train.train_gan(_request("gan", data, tmp_path / "a"), RecordingContext())
     before = json.loads((first / "card.json").read_text())["training"]
