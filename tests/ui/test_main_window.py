@@ -40,6 +40,52 @@ def test_a_panel_imports_off_the_ui_thread_and_the_warm_up_waits_for_it(qtbot, q
     window.close()
 
 
+def test_a_panel_built_in_steps_paints_once_built_and_its_docks_one_per_turn(qtbot, qapp, monkeypatch):
+    """A half-built panel is never painted; once built, its docks are let paint one per event-loop turn."""
+    import artdesk.ui.panels.lazy
+    from PySide6.QtWidgets import QDockWidget
+
+    seen = []  # (panel paints?, docks that may paint) at each build step
+    real_build = artdesk.ui.panels.lazy.LazyPanel._build
+
+    def build(self, all_steps):
+        if self._building is not None:
+            docks = self._building.findChildren(QDockWidget)
+            seen.append((self._building.updatesEnabled(), sum(d.updatesEnabled() for d in docks)))
+        return real_build(self, all_steps)
+
+    monkeypatch.setattr(artdesk.ui.panels.lazy.LazyPanel, "_build", build)
+    window = build_window(qapp)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: page.panel is not None, timeout=10_000)
+    assert len(seen) >= 3 and not any(paints for paints, _ in seen)
+    docks = page.panel.findChildren(QDockWidget)
+    assert docks and page.panel.updatesEnabled()
+    qtbot.waitUntil(lambda: all(dock.updatesEnabled() for dock in docks), timeout=5_000)
+    window.close()
+
+
+def test_start_up_objects_are_frozen_before_the_warm_up(qtbot, qapp, monkeypatch):
+    """The first full garbage collection would walk every start-up object on the UI thread (23 ms): they are
+    frozen out of its reach when the warm-up starts."""
+    import gc
+
+    import artdesk.ui.app
+
+    monkeypatch.setattr(artdesk.ui.app, "start_warm_up", lambda window: None)
+    monkeypatch.setattr(artdesk.ui.app, "use_model_process", lambda window, start: None)
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    frozen = []
+    window = build_window(qapp)
+    qtbot.addWidget(window)
+    window.show()
+    artdesk.ui.app.start_warm_up_after_first_panel(window)
+    qtbot.waitUntil(lambda: bool(frozen), timeout=10_000)
+    window.close()
+
+
 def test_closing_with_a_job_running_ends_cleanly(qtbot, qapp):
     window = build_window(qapp)
     qtbot.addWidget(window)

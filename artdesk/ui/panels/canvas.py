@@ -56,7 +56,7 @@ class CanvasPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.last_message = ""
-        self._steps = [self._build_editor, self._build_view, self._build_layers, self._build_actions,
+        self._steps = [self._build_document, self._build_editor, self._build_view, self._build_layers, self._build_actions,
                        self._build_window, self._build_model_dock, self._build_style_dock, self._place_right_docks,
                        self._build_finetune_offer, self._offer_unfinished_work]
         if not in_steps:
@@ -68,8 +68,12 @@ class CanvasPanel(QWidget):
         self._steps.pop(0)()
         return bool(self._steps)
 
+    def _build_document(self) -> None:
+        self._first_document = self._blank_document(*DEFAULT_SIZE)  # a step of its own: filling its layers takes ~8 ms
+
     def _build_editor(self) -> None:
-        self.editor = QtCanvasEditor(self._blank_document(*DEFAULT_SIZE), self)
+        self.editor = QtCanvasEditor(self._first_document, self)
+        del self._first_document
 
     def _build_view(self) -> None:
         self.view = QtCanvasView(self.editor)

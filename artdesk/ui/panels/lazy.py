@@ -16,7 +16,7 @@ import threading
 import traceback
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from artdesk.ui.context import AppContext
 
@@ -72,6 +72,7 @@ class LazyPanel(QWidget):
                     self._finish(panel_class(self.context))
                     return True
                 self._building = panel_class(self.context, in_steps=True)
+                self._building.setUpdatesEnabled(False)  # a half-built panel is not painted: one paint at the end
                 self._layout.addWidget(self._building)
             while self._building.build_step():
                 if not all_steps:
@@ -91,7 +92,25 @@ class LazyPanel(QWidget):
         self.panel = panel
         if self._layout.indexOf(panel) < 0:
             self._layout.addWidget(panel)
+        self._reveal(panel)
         self.built.emit()
+
+    def _reveal(self, panel: QWidget) -> None:
+        """Let a panel built in steps paint, its docks one per event-loop turn after the rest: its first paint
+        draws every widget kind for the first time, too long for one frame when done at once."""
+        if panel.updatesEnabled():
+            return
+        later = panel.findChildren(QDockWidget)
+        for dock in later:
+            dock.setUpdatesEnabled(False)
+        panel.setUpdatesEnabled(True)
+
+        def reveal_next() -> None:
+            if later:
+                later.pop(0).setUpdatesEnabled(True)
+                QTimer.singleShot(0, panel, reveal_next)  # with the panel as context: dropped if it is deleted
+
+        QTimer.singleShot(0, panel, reveal_next)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """Import the panel's modules off the UI thread; it is built when they are in."""
