@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
 
@@ -45,6 +46,7 @@ PRELOAD = ("artdesk.ui.canvas.model_dock", "artdesk.ui.canvas.style_dock", "artd
 OPEN_FILTER = "Pictures and documents (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.ora);;All files (*)"
 IMAGE_FILTER = "Pictures (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff);;All files (*)"
 DEFAULT_SIZE = (1024, 1024)
+LOOK_FOR_UNFINISHED_AFTER_MS = 300  # after the first paints and the warm-up's start (ui.app.AFTER_FIRST_PANEL_MS)
 
 
 class CanvasPanel(QWidget):
@@ -103,6 +105,7 @@ class CanvasPanel(QWidget):
         self.recovery_bar.restore_clicked.connect(self.restore_recovered)
         self.recovery_bar.discard_clicked.connect(self.discard_recovered)
         self.status = QtCanvasStatus(self.view)
+        self.paint_later = (self.status,)  # its first paint is a turn of its own (ui.panels.lazy)
         self.message_label = self.status.message_label
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -125,9 +128,10 @@ class CanvasPanel(QWidget):
         self.window.add_right_docks(self.model_dock, self.style_dock)
 
     def _offer_unfinished_work(self) -> None:
-        """Look for an unfinished fine-tune; offer back work a crash left unsaved."""
+        """Look for an unfinished fine-tune (once the panel has painted: its job starts the model process, whose
+        start-up imports would take the GIL from the first paints); offer back work a crash left unsaved."""
         if self.finetune_offer is not None:
-            self.finetune_offer.check()
+            QTimer.singleShot(LOOK_FOR_UNFINISHED_AFTER_MS, self.finetune_offer, self.finetune_offer.check)
         self._offer_recovery()
         self._update_title()
 

@@ -6,7 +6,7 @@ paints before a panel's imports run, and the UI thread keeps its frames while th
 
 A panel class with a ``build_step()`` method is built in parts: ``Class(context, in_steps=True)`` is an
 empty widget, shown at once, and each ``build_step()`` (True while parts remain) runs in its own
-event-loop turn, so paints and input come between the parts. ``ensure_built()`` runs what remains at once.
+event-loop turn, so input comes between the parts; the panel paints once built, a part per turn. ``ensure_built()`` runs what remains at once.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import threading
 import traceback
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar, QVBoxLayout, QWidget
 
 from artdesk.ui.context import AppContext
 
@@ -96,13 +96,14 @@ class LazyPanel(QWidget):
         self.built.emit()
 
     def _reveal(self, panel: QWidget) -> None:
-        """Let a panel built in steps paint, its docks one per event-loop turn after the rest: its first paint
-        draws every widget kind for the first time, too long for one frame when done at once."""
+        """Let a panel built in steps paint: the rest first, then its tool bars, docks and the widgets it names in
+        ``paint_later``, one per event-loop turn. Its first paint draws every widget kind for the first time
+        (styles, fonts), too long for one frame when done at once."""
         if panel.updatesEnabled():
             return
-        later = panel.findChildren(QDockWidget)
-        for dock in later:
-            dock.setUpdatesEnabled(False)
+        later = [*panel.findChildren(QToolBar), *panel.findChildren(QDockWidget), *getattr(panel, "paint_later", ())]
+        for widget in later:
+            widget.setUpdatesEnabled(False)
         panel.setUpdatesEnabled(True)
 
         def reveal_next() -> None:
