@@ -168,11 +168,7 @@ def shoot(app, language: str, checks: Path) -> None:
     settle(app, 20)
     save(preferences, checks / "preferences.png", 1200)
     preferences.close()
-    for page in window.panels.values():
-        close_panel = getattr(page.panel, "close_panel", None)
-        if close_panel is not None:
-            close_panel()
-    window.context.runner.shutdown()
+    window.shut_down()
     window.hide()
 
 

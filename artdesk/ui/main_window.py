@@ -359,9 +359,13 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        self.shut_down()
+        super().closeEvent(event)
+
+    def shut_down(self) -> None:
+        """Let every built panel let go of its work (``close_panel``), then stop the workers; no question asked."""
         for page in self.panels.values():
             close_panel = getattr(page.panel, "close_panel", None)
             if close_panel is not None:
                 close_panel()
         self.context.runner.shutdown()
-        super().closeEvent(event)

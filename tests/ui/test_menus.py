@@ -60,12 +60,18 @@ def test_ctrl_s_saves_the_canvas_and_it_becomes_recent(qtbot, window, tmp_path, 
     assert window.document_menus.recent.paths()[0] == str(saved.resolve())
 
 
-def test_undo_and_redo_keys_reach_the_panel_in_front(qtbot, window):
+def undo_a_new_layer_with_the_key(qtbot, window):
+    """Add a layer in the Canvas panel, press Ctrl+Z on its view; the panel and its layer count before."""
     canvas = window.show_panel("canvas").panel
     layers = len(canvas.editor.document.layers)
     canvas.editor.new_layer("extra")
     canvas.view.setFocus()
     qtbot.keyClick(canvas.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    return canvas, layers
+
+
+def test_undo_and_redo_keys_reach_the_panel_in_front(qtbot, window):
+    canvas, layers = undo_a_new_layer_with_the_key(qtbot, window)
     assert len(canvas.editor.document.layers) == layers
     window.document_menus.trigger("redo")
     assert len(canvas.editor.document.layers) == layers + 1
@@ -79,11 +85,7 @@ def test_a_key_greyed_while_the_menu_was_open_works_again_once_it_closes(qtbot, 
     window.edit_menu.aboutToShow.emit()
     assert not window.document_menus.actions["undo"].isEnabled()  # nothing to undo in the music panel
     window.edit_menu.aboutToHide.emit()
-    canvas = window.show_panel("canvas").panel
-    layers = len(canvas.editor.document.layers)
-    canvas.editor.new_layer("extra")
-    canvas.view.setFocus()
-    qtbot.keyClick(canvas.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    canvas, layers = undo_a_new_layer_with_the_key(qtbot, window)
     assert len(canvas.editor.document.layers) == layers
 
 

@@ -101,11 +101,7 @@ def zh_window(qtbot, qapp, isolated_home):
     qtbot.addWidget(window)
     window.show()
     yield window
-    for page in window.panels.values():
-        close_panel = getattr(page.panel, "close_panel", None)
-        if close_panel is not None:
-            close_panel()
-    window.context.runner.shutdown()
+    window.shut_down()
     window.close()
     translations(qapp, window.context.paths.resources / "i18n").install("en")
 
