@@ -115,7 +115,9 @@ def test_read_only_bundle_at_an_awkward_path_passes_its_self_test(bundle, tmp_pa
             os.chmod(parent, 0o755)
             os.chown(home, 65534, 65534)
             command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
-        result = subprocess.run(command, env=headless(home), capture_output=True, text=True, timeout=900)
+        # started from its own home, as a launcher starts it: the model process enters the start folder again,
+        # which the test's own folder (made by mktemp -d, 0700, root's) is not for nobody
+        result = subprocess.run(command, env=headless(home), cwd=home, capture_output=True, text=True, timeout=900)
         assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
         assert "self-test passed" in result.stdout
     finally:
