@@ -106,11 +106,18 @@ def start_warm_up(window: MainWindow) -> JobHandle:
 AFTER_FIRST_PANEL_MS = 100  # the panel paints its parts first (ui.panels.lazy reveals its docks one per turn)
 
 
+def hold_collections_during_start_up() -> None:
+    """No automatic garbage collection while the first panel imports and builds: a full collection over the
+    start-up objects held the UI thread for 20 ms in the middle of it. ``freeze_start_up_objects`` ends this."""
+    gc.disable()
+
+
 def freeze_start_up_objects() -> None:
     """Put what start-up made (modules, widget wrappers, tables: some 300,000 objects, nearly all kept for the
-    session) out of the garbage collector's reach: its first full collection over them, about 10 s after the
-    models were ready, held the UI thread for 23 ms. Later objects are collected as usual."""
+    session) out of the garbage collector's reach, then let it collect again: its first full collection over them,
+    about 10 s after the models were ready, held the UI thread for 23 ms. Later objects are collected as usual."""
     gc.freeze()
+    gc.enable()
 
 
 def start_warm_up_after_first_panel(window: MainWindow, started: Callable[[JobHandle], None] | None = None) -> None:
@@ -118,6 +125,7 @@ def start_warm_up_after_first_panel(window: MainWindow, started: Callable[[JobHa
     would otherwise take the CPU from the UI thread while it imports and builds that panel. Model jobs that
     panel starts meanwhile (the look for unfinished fine-tunes) already go to the model process."""
     use_model_process(window, start=False)
+    hold_collections_during_start_up()
 
     def start() -> None:
         freeze_start_up_objects()
