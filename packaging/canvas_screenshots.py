@@ -68,7 +68,8 @@ def shoot(app, language: str, kind: str) -> Path:
     app.processEvents()
     paint_scene(panel)
     dock = panel.model_dock
-    index = next((i for i in range(dock.model_combo.count()) if f"({kind.upper()}" in dock.model_combo.itemText(i)), -1)
+    kinds = {str(card.path): card.model_type for card in dock.session.drawable()}  # the picker shows names only
+    index = next((i for i in range(dock.model_combo.count()) if kinds.get(dock.model_combo.itemData(i)) == f"canvas-{kind}"), -1)
     if index >= 0:
         dock.model_combo.setCurrentIndex(index)
         dock.count_spin.setValue(16)

@@ -167,7 +167,7 @@ def test_the_detail_pane_shows_the_work_and_says_how_it_was_made_with_the_record
         select_title(panel, "pic")
         assert not detail.preview.isHidden() and detail.preview.pixmap().width() == 256
         assert "“Emoji, pick 3”: a picture the canvas-gan model drew in the style Emoji." in detail.made.text()
-        assert "Seed 7" in detail.made.text() and "2026-12-07" in detail.made.text()
+        assert "Start number 7" in detail.made.text() and "2026-12-07" in detail.made.text()
         assert detail.record.isHidden() and "{" not in detail.made.text()
         detail.details_button.click()
         assert not detail.record.isHidden()

@@ -40,8 +40,8 @@ class QtWorkDetail(QWidget):
         self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.details_button.setArrowType(Qt.ArrowType.RightArrow)
         self.details_button.setText(self.tr("Details"))
-        self.details_button.setToolTip(self.tr("The full record stored with the work (JSON): model, weights, seed "
-                                               "and every setting"))
+        self.details_button.setToolTip(self.tr("The full record stored with the work (JSON): model, weights, start "
+                                               "number (seed) and every setting"))
         self.details_button.toggled.connect(self._on_details_button_toggled)
         self.record = QPlainTextEdit()
         self.record.setReadOnly(True)
@@ -144,7 +144,7 @@ class QtWorkDetail(QWidget):
             if heads and form_info is not None and form_info.acrostic:  # other forms ignore stored heads
                 said.append(self.tr("Each line begins with: {0}.").format(heads))
         if record.get("seed") is not None and model:
-            said.append(self.tr("Seed {0}: Generate again in its panel makes it again.").format(record["seed"]))
+            said.append(self.tr("Start number {0}: Generate again in its panel makes it again.").format(record["seed"]))
         if record.get("edited"):
             said.append(self.tr("It was changed by hand afterwards."))
         created = str(record.get("created") or "")

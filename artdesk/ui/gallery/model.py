@@ -95,12 +95,20 @@ class QtGalleryModel(QAbstractListModel):
             return self.pixmap(item)
         if role == Qt.ItemDataRole.ToolTipRole:
             when = datetime.fromtimestamp(item.created).strftime("%Y-%m-%d %H:%M")
-            return f"{item.panel} · {item.model} · seed {item.seed} · {when}"
+            return self._describe(item, when)
         if role == Qt.ItemDataRole.SizeHintRole:
             return QSize(THUMB + 24, THUMB + 44)
         if role == ItemRole:
             return item
         return None
+
+    def _describe(self, item: GalleryItem, when: str) -> str:
+        """A work's tooltip: its panel, model, start number (if any) and when it was made."""
+        panels = {"canvas": self.tr("Canvas"), "music": self.tr("Music"), "poem": self.tr("Poem")}
+        said = [panels.get(item.panel, item.panel), item.model]
+        if item.seed is not None:
+            said.append(self.tr("start number {0}").format(item.seed))
+        return " · ".join([*filter(None, said), when])
 
     def pixmap(self, item: GalleryItem) -> QPixmap:
         """The item's thumbnail if decoded; else a plain card now, and the thumbnail right after this paint."""

@@ -35,7 +35,7 @@ from artdesk.ui.widgets.drops import accept_local_files, dropped_paths
 from artdesk.ui.widgets.originality import QtOriginalityView
 
 SORTS = (("Newest", "created", True), ("Oldest", "created", False), ("Best rated", "rating", True),
-         ("Model", "model", False), ("Seed", "seed", False))
+         ("Model", "model", False), ("Start number", "seed", False))
 PANEL_FILTERS = (("All panels", None), ("Canvas", "canvas"), ("Music", "music"), ("Poem", "poem"))
 BOARD_LIMIT = 200  # works on one board when nothing is selected: the newest of the current filter
 
@@ -83,7 +83,8 @@ class GalleryPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Search title, tags, model…"))
         self.search.setAccessibleName(self.tr("Search the gallery"))
         self.sort = QComboBox()
-        self.sort.addItems([self.tr("Newest"), self.tr("Oldest"), self.tr("Best rated"), self.tr("Model"), self.tr("Seed")])
+        self.sort.addItems([self.tr("Newest"), self.tr("Oldest"), self.tr("Best rated"), self.tr("Model"),
+                            self.tr("Start number")])
         self.min_rating = QComboBox()
         self.min_rating.addItems([self.tr("Any rating")] + ["★" * n + "+" for n in range(1, 6)])
         self.favourites = QCheckBox(self.tr("Favourites"))
