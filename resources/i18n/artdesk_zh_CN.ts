@@ -1265,6 +1265,18 @@
       <translation>正在添加内容凭证…</translation>
     </message>
     <message>
+      <source>Blending pictures {0}-{1} of {2}</source>
+      <translation>正在过渡：第 {0}-{1} 张，共 {2} 张</translation>
+    </message>
+    <message>
+      <source>Blending {0} of {1}</source>
+      <translation>正在过渡：第 {0} 张，共 {1} 张</translation>
+    </message>
+    <message>
+      <source>Breeding pictures {0}-{1} of {2}</source>
+      <translation>正在杂交：第 {0}-{1} 张，共 {2} 张</translation>
+    </message>
+    <message>
       <source>Calibrating on held-out pictures…</source>
       <translation>正在用留出的图片校准…</translation>
     </message>
@@ -1285,8 +1297,20 @@
       <translation>正在检查…</translation>
     </message>
     <message>
+      <source>Composing…</source>
+      <translation>正在作曲…</translation>
+    </message>
+    <message>
+      <source>Continuing…</source>
+      <translation>正在续写…</translation>
+    </message>
+    <message>
       <source>Done</source>
       <translation>完成</translation>
+    </message>
+    <message>
+      <source>Drawing pictures {0}-{1} of {2}</source>
+      <translation>正在画图：第 {0}-{1} 张，共 {2} 张</translation>
     </message>
     <message>
       <source>Finding a start…</source>
@@ -1295,6 +1319,14 @@
     <message>
       <source>Finding the main directions…</source>
       <translation>正在寻找主要变化方向…</translation>
+    </message>
+    <message>
+      <source>Finding the nearest picture ({0} of {1})…</source>
+      <translation>正在找最接近的图（{0}/{1}）…</translation>
+    </message>
+    <message>
+      <source>Found the nearest picture</source>
+      <translation>已找到最接近的图</translation>
     </message>
     <message>
       <source>Getting the models ready…</source>
@@ -1307,6 +1339,10 @@
     <message>
       <source>Indexing your pictures for Check originality…</source>
       <translation>正在为检查原创性给你的图片建立索引…</translation>
+    </message>
+    <message>
+      <source>Learning, round {0}…</source>
+      <translation>正在学习，第 {0} 轮…</translation>
     </message>
     <message>
       <source>Loading the base model…</source>
@@ -1337,12 +1373,28 @@
       <translation>模型已就绪</translation>
     </message>
     <message>
+      <source>Morphing…</source>
+      <translation>正在渐变…</translation>
+    </message>
+    <message>
+      <source>Painting in {0}…</source>
+      <translation>正在用{0}作画…</translation>
+    </message>
+    <message>
+      <source>Painting strokes ({0} of {1})…</source>
+      <translation>正在画笔触（{0}/{1}）…</translation>
+    </message>
+    <message>
+      <source>Painting, round {0} of {1}…</source>
+      <translation>正在作画，第 {0} 轮，共 {1} 轮…</translation>
+    </message>
+    <message>
       <source>Preparing a measurement…</source>
       <translation>正在准备测量…</translation>
     </message>
     <message>
-      <source>Projected</source>
-      <translation>已找到</translation>
+      <source>Preparing the paints…</source>
+      <translation>正在准备颜料…</translation>
     </message>
     <message>
       <source>Reading the signing identity…</source>
@@ -1357,12 +1409,44 @@
       <translation>正在读取你的文本…</translation>
     </message>
     <message>
+      <source>Reading {0}</source>
+      <translation>正在读取 {0}</translation>
+    </message>
+    <message>
       <source>Saving the model…</source>
       <translation>正在保存模型…</translation>
     </message>
     <message>
+      <source>Sliding pictures {0}-{1} of {2}</source>
+      <translation>正在沿方向变化：第 {0}-{1} 张，共 {2} 张</translation>
+    </message>
+    <message>
       <source>Upscaled</source>
       <translation>已放大</translation>
+    </message>
+    <message>
+      <source>Varying pictures {0}-{1} of {2}</source>
+      <translation>正在变化：第 {0}-{1} 张，共 {2} 张</translation>
+    </message>
+    <message>
+      <source>Varying…</source>
+      <translation>正在变奏…</translation>
+    </message>
+    <message>
+      <source>Went on from round {0}</source>
+      <translation>从第 {0} 轮接着学</translation>
+    </message>
+    <message>
+      <source>{0}: checking what it learned…</source>
+      <translation>{0}：正在检查学到了什么…</translation>
+    </message>
+    <message>
+      <source>{0}: learning, round {1} of {2}</source>
+      <translation>{0}：正在学习，第 {1} 轮，共 {2} 轮</translation>
+    </message>
+    <message>
+      <source>{0}: saved</source>
+      <translation>{0}：已保存</translation>
     </message>
   </context>
   <context>

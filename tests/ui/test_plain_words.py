@@ -77,3 +77,26 @@ def test_the_scan_catches_jargon_and_spares_tooltips_and_model_names(qapp):
     label = QLabel("Truncation 截断 glyphs-gan")
     label.setToolTip("Technical name: temperature")
     assert jargon_on([label], ["glyphs-gan"]) == ["QLabel text: 'Truncation 截断  ' -> ['Truncation', '截断']"]
+
+
+PROGRESS = ("Generating 1-16 of 16", "Walking 3 of 16", "Breeding 1-8 of 8", "Projecting: step 3 of 60, distance 0.123",
+            "Projected", "Painting strokes (1 of 3)…", "Painting: step 5/150, style distance 0.0123",
+            "Preparing oil painting…", "Mine: step 10/600, style 0.1234, content 0.123, overshoot 0.0001",
+            "Mine: measuring held-out metrics…", "update 20: loss 1.234/step", "update 40: recon 0.12 kl 3.4",
+            "Resumed at update 120", "Interpolating…", "Composing…")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_progress_messages_are_said_plainly_without_technical_numbers(qapp, language):
+    from artdesk.core.paths import app_paths
+    from artdesk.ui.job_titles import progress_text
+
+    translations(qapp, app_paths().resources / "i18n").install(language)
+    try:
+        shown = {message: progress_text(message) for message in PROGRESS}
+    finally:
+        translations(qapp, app_paths().resources / "i18n").install("en")
+    for message, text in shown.items():
+        assert not JARGON.search(text) and not re.search(r"\d\.\d|loss|distance|held-out|update", text), (message, text)
+        assert language == "en" or re.search(r"[\u4e00-\u9fff]", text), (message, text)
+    assert shown["Walking 3 of 16"].count("3") == 1 and "16" in shown["Walking 3 of 16"]  # the counts stay

@@ -24,7 +24,7 @@ from artdesk.ui.canvas.grid_history import GridHistory
 from artdesk.ui.canvas.names import picture_name, style_label
 from artdesk.ui.context import AppContext
 from artdesk.ui.help.help_button import QtHelpButton
-from artdesk.ui.job_titles import job_title
+from artdesk.ui.job_titles import job_title, progress_text
 from artdesk.ui.job_wiring import wire
 from artdesk.ui.keep_queue import QtKeepQueue
 from artdesk.ui.qimage import array_pixmap
@@ -411,7 +411,7 @@ class CanvasModelDock(QWidget):
     def _on_handle_progress(self, progress: Progress) -> None:
         if self.sender() is self.handle:
             pct = "" if progress.fraction is None else f"{progress.fraction * 100:.0f}% "
-            self.status_label.setText(f"{pct}{progress.message}")
+            self.status_label.setText(f"{pct}{progress_text(progress.message)}")
 
     def _on_handle_partial(self, partial: Any) -> None:
         if self.sender() is self.handle and isinstance(partial, Pictures):

@@ -44,6 +44,7 @@ from artdesk.ml.style.session import (KIND_MEDIUM, NO_EXAMPLE, NO_LAYER, NO_SELE
                                       TARGET_LAYER, TARGET_PICTURE, TARGET_SELECTION, StyleSession, card_label)
 from artdesk.ui.binding import bind
 from artdesk.ui.context import AppContext
+from artdesk.ui.job_titles import progress_text
 from artdesk.ui.job_wiring import wire
 from artdesk.ui.qimage import array_to_qimage
 from artdesk.ui.forms import float_spin, int_spin, progress_bar, push_button, row, wrapped_label
@@ -484,7 +485,7 @@ class CanvasStyleDock(QWidget):
     def _show_progress(self, bar, progress: Progress) -> None:
         if progress.fraction is not None:
             bar.setValue(int(progress.fraction * 1000))
-        self.status_label.setText(progress.message)
+        self.status_label.setText(progress_text(progress.message))
 
     def _on_handle_partial(self, preview) -> None:
         pixmap = QPixmap.fromImage(array_to_qimage(preview[..., :3]))

@@ -31,6 +31,7 @@ from artdesk.ui.gallery.board import BoardDialog
 from artdesk.ui.gallery.credentials import QtHowItWasMade
 from artdesk.ui.gallery.detail import QtWorkDetail
 from artdesk.ui.gallery.model import QtGalleryModel
+from artdesk.ui.job_titles import progress_text
 from artdesk.ui.widgets.drops import accept_local_files, dropped_paths
 from artdesk.ui.widgets.originality import QtOriginalityView
 
@@ -438,7 +439,7 @@ class GalleryPanel(QWidget):
         return handle
 
     def _on_board_progress(self, progress) -> None:
-        self.status.setText(progress.message)
+        self.status.setText(progress_text(progress.message))
 
     def _on_board_returned(self, result) -> None:
         measured = sum(r.label != "" for r in result.rows)

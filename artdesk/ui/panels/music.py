@@ -25,6 +25,7 @@ from artdesk.core.music_files import ImportRequest, ImportResult
 from artdesk.ml.music.session import NO_A, NO_B, NO_LSTM, NO_MELODY, NO_PRIMER, NO_VAE, MusicSession, SessionProblem
 from artdesk.ui.context import AppContext
 from artdesk.ui.discard import may_discard
+from artdesk.ui.job_titles import progress_text
 from artdesk.ui.job_wiring import wire
 from artdesk.ui.jobs import JobHandle
 from artdesk.ui.music.controls import QtMusicControls
@@ -217,7 +218,7 @@ class MusicPanel(QWidget):
 
     def _on_job_progress(self, progress: Progress) -> None:
         if self.sender() is self.job:
-            self.controls.show_progress(progress.fraction, progress.message)
+            self.controls.show_progress(progress.fraction, progress_text(progress.message))
 
     def _on_job_returned(self, melodies: list[Melody]) -> None:
         handle = self.sender()
