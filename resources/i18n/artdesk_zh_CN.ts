@@ -1744,6 +1744,33 @@
     </message>
   </context>
   <context>
+    <name>ModelNames</name>
+    <message>
+      <source>Chinese poems</source>
+      <translation>中文诗</translation>
+    </message>
+    <message>
+      <source>English poems</source>
+      <translation>英文诗</translation>
+    </message>
+    <message>
+      <source>Glyphs</source>
+      <translation>字形</translation>
+    </message>
+    <message>
+      <source>Melodies</source>
+      <translation>旋律</translation>
+    </message>
+    <message>
+      <source>Mixed pictures</source>
+      <translation>混合图片</translation>
+    </message>
+    <message>
+      <source>Morphs</source>
+      <translation>旋律变形</translation>
+    </message>
+  </context>
+  <context>
     <name>MusicCommands</name>
     <message>
       <source>MIDI files (*.mid *.midi);;All files (*)</source>

@@ -27,6 +27,7 @@ from artdesk.ui.help.help_button import QtHelpButton
 from artdesk.ui.job_titles import job_title, progress_text
 from artdesk.ui.job_wiring import wire
 from artdesk.ui.keep_queue import QtKeepQueue
+from artdesk.ui.model_names import model_name, model_tip
 from artdesk.ui.qimage import array_pixmap
 from artdesk.ui.forms import choice_combo, float_spin, int_spin, push_button, refill, row, wrapped_label
 from artdesk.ui.widgets.plain_slider import QtPlainSlider, between_words
@@ -168,7 +169,7 @@ class CanvasModelDock(QWidget):
         """Re-read the canvas cards (no torch) and refill the picker, keeping the current choice."""
         current = self.model_combo.currentData()
         self.session.cards = self.context.discover("canvas").cards
-        refill(self.model_combo, [(self._model_label(card), str(card.path), card.description)
+        refill(self.model_combo, [(self._model_label(card), str(card.path), model_tip(card))
                                   for card in self.session.drawable()], current)
         self._on_model_combo_currentIndexChanged()
         if self.model_combo.count() == 0:
@@ -177,7 +178,7 @@ class CanvasModelDock(QWidget):
 
     def _model_label(self, card) -> str:
         """The model's name, whether it is yours and whether it is still rough (its kind is in the tooltip)."""
-        label = card.name + (self.tr(" (yours)") if card.is_user else "")
+        label = model_name(card) + (self.tr(" (yours)") if card.is_user else "")
         return label + self.tr(" · undertrained") if any(t.startswith("undertrained") for t in card.labels) else label
 
     def _fill_styles(self) -> None:

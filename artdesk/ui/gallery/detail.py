@@ -14,6 +14,7 @@ from artdesk.core.errors import ArtdeskError
 from artdesk.core.gallery import GalleryItem
 from artdesk.ml.poem.forms import FORMS
 from artdesk.ui.canvas.names import picture_name, style_label
+from artdesk.ui.model_names import shipped_model_name
 from artdesk.ui.music.names import mode_label, music_style_label
 from artdesk.ui.poem.names import form_label
 
@@ -115,7 +116,7 @@ class QtWorkDetail(QWidget):
     def sentences(self, panel: str, record: dict) -> list[str]:
         """How the work was made, in sentences, from its provenance record (what it lacks is left unsaid)."""
         settings = record.get("settings") if isinstance(record.get("settings"), dict) else {}
-        model = str(record.get("model") or "")
+        model = shipped_model_name(str(record.get("model") or ""))
         said: list[str] = []
         if not model:
             said.append(self.tr("No record says which model made it: it was made by hand or in another app."))

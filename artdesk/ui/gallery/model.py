@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
 
 from artdesk.core.gallery import Gallery, GalleryItem
+from artdesk.ui.model_names import shipped_model_name
 
 THUMB = 128
 PANEL_COLOURS = {"canvas": "#5b8def", "music": "#e0884a", "poem": "#53a66f"}
@@ -105,7 +106,7 @@ class QtGalleryModel(QAbstractListModel):
     def _describe(self, item: GalleryItem, when: str) -> str:
         """A work's tooltip: its panel, model, start number (if any) and when it was made."""
         panels = {"canvas": self.tr("Canvas"), "music": self.tr("Music"), "poem": self.tr("Poem")}
-        said = [panels.get(item.panel, item.panel), item.model]
+        said = [panels.get(item.panel, item.panel), shipped_model_name(item.model or "")]
         if item.seed is not None:
             said.append(self.tr("start number {0}").format(item.seed))
         return " · ".join([*filter(None, said), when])

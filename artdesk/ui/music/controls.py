@@ -25,6 +25,7 @@ from artdesk.ml.music.requests import KEYS, MAX_BARS, MAX_COUNT, MAX_STEPS, MODE
 from artdesk.ml.music.session import MusicSession
 from artdesk.ui.binding import bind
 from artdesk.ui.help.help_button import QtHelpButton
+from artdesk.ui.model_names import model_name, model_tip
 from artdesk.ui.music.names import mode_label, music_style_label
 from artdesk.ui.forms import float_spin, int_spin, progress_bar, push_button, refill, row, wrapped_label
 from artdesk.ui.widgets.plain_slider import QtPlainSlider, between_words
@@ -34,7 +35,7 @@ NON_COMMERCIAL_HINTS = ("non-commercial", "noncommercial", "nc")
 
 def card_label(card: ModelCard) -> str:
     """The picker's text for a model: its name, whose it is, and a non-commercial warning if any."""
-    text = card.name + (QCoreApplication.translate("MusicModels", "  (yours)") if card.is_user else "")
+    text = model_name(card) + (QCoreApplication.translate("MusicModels", "  (yours)") if card.is_user else "")
     labels = [label.lower() for label in card.labels]
     licence = card.licence.lower()
     if any(h in labels for h in NON_COMMERCIAL_HINTS) or "non-commercial" in licence or "-nc" in licence:
@@ -161,7 +162,7 @@ class QtMusicControls(QWidget):
         session = self.session
         for combo, found, chosen in ((self.lstm_combo, session.lstm_cards, session.lstm),
                                      (self.vae_combo, session.vae_cards, session.vae)):
-            items = [(card_label(card), card.id, card.description) for card in found]
+            items = [(card_label(card), card.id, model_tip(card)) for card in found]
             refill(combo, items or [(self.tr("(no model found)"), None)], chosen.id if chosen else None)
         self._fill_styles()
         missing = []
