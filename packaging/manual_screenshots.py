@@ -2,7 +2,7 @@
 manual and Gallery pane for checking by eye.
 
     xvfb-run -a .venv/bin/python packaging/manual_screenshots.py [OUT]
-        # resources/manual/<language>/images/*.png and the README's resources/screenshots/gallery.png;
+        # resources/manual/<language>/images/*.png and the README's resources/screenshots/gallery.png and music.png;
         # pictures to check by eye (menus, manual, preferences, gallery pane) go to OUT (default out/manual-check)
 
 Run under Xvfb with the real xcb platform (menus only pop up on a real window system). It generates with the
@@ -83,7 +83,7 @@ def shoot(app, language: str, checks: Path) -> None:
     sys.path.insert(0, str(ROOT / "packaging"))
     from canvas_screenshots import paint_scene
 
-    paint_scene(canvas)
+    paint_scene(canvas, language)
     dock = canvas.model_dock
     glyphs = next(str(c.path) for c in dock.cards if c.path.name == "glyphs-gan")
     dock.select_model(glyphs)
@@ -104,10 +104,15 @@ def shoot(app, language: str, checks: Path) -> None:
 
     music = window.show_panel("music").panel
     settle(app)
+    music.controls.style_combo.setCurrentIndex(max(0, music.controls.style_combo.findData("celtic")))
+    music.controls.key_combo.setCurrentIndex(music.controls.key_combo.findData("D"))
+    music.controls.seed_spin.setValue(3)
     handle = music.generate()
     wait(app, lambda: handle.is_finished)
     settle(app)
     save(window, images / "music.png")
+    if language == "en":
+        save(music, README_SHOTS / "music.png", 1400)  # the README's Music picture
 
     poem = window.show_panel("poem").panel
     settle(app)

@@ -183,7 +183,8 @@ class CanvasStyleDock(QWidget):
         custom_form = QFormLayout(self.custom_box)
         custom_form.addRow(self.custom_help)
         custom_form.addRow(self.tr("Name"), self.name_edit)
-        custom_form.addRow(self.tr("Pictures"), row((self.pictures_label, 1), self.choose_button))
+        custom_form.addRow(self.tr("Pictures"), self.choose_button)
+        custom_form.addRow(self.pictures_label)  # a row of its own: a narrow dock squeezed it to one word a line
         custom_form.addRow(self.tr("Training rounds"), self.train_steps_spin)
         custom_form.addRow(row((self.train_button, 1), self.train_cancel_button))
         custom_form.addRow(self.train_progress)
