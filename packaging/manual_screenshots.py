@@ -85,7 +85,7 @@ def shoot(app, language: str, checks: Path) -> None:
 
     paint_scene(canvas, language)
     dock = canvas.model_dock
-    glyphs = next(str(c.path) for c in dock.cards if c.path.name == "glyphs-gan")
+    glyphs = next(str(c.path) for c in dock.session.cards if c.path.name == "glyphs-gan")
     dock.select_model(glyphs)
     dock.count_spin.setValue(12)
     dock.seed_spin.setValue(3)
@@ -118,7 +118,7 @@ def shoot(app, language: str, checks: Path) -> None:
     settle(app)
     poem.select_model("poem-zh-lstm" if language == "zh_CN" else "poem-en-lstm")
     poem.select_form("qijue" if language == "zh_CN" else "abab")
-    poem.theme_edit.setText("春山 明月" if language == "zh_CN" else "sea night")
+    poem.controls.theme_edit.setText("春山 明月" if language == "zh_CN" else "sea night")
     poem.generate()
     wait(app, lambda: not poem._busy("generate") and not poem._busy("check"))
     settle(app)

@@ -166,6 +166,11 @@ def test_the_detail_pane_shows_the_work_and_says_how_it_was_made_with_the_record
         detail = panel.detail
         select_title(panel, "pic")
         assert not detail.preview.isHidden() and detail.preview.pixmap().width() == 256
+        assert detail.preview.minimumHeight() >= detail.preview.pixmap().height()  # a short window cannot squeeze it
+        from artdesk.ui.vertical_scroller import QtVerticalScroller
+
+        column = panel.findChild(QtVerticalScroller)  # the side column scrolls, at least as wide as it needs
+        assert column.widget().isAncestorOf(detail) and column.minimumSizeHint().width() > 300
         assert "“Emoji, pick 3”: a picture the Mixed pictures model drew in the style Emoji." in detail.made.text()
         assert "Start number 7" in detail.made.text() and "2026-12-07" in detail.made.text()
         assert detail.record.isHidden() and "{" not in detail.made.text()

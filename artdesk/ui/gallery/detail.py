@@ -19,6 +19,7 @@ from artdesk.ui.music.names import mode_label, music_style_label
 from artdesk.ui.poem.names import form_label
 
 PREVIEW = 256  # the longest side of a picture or piano-roll preview, in pixels: 4x a 64 px model picture
+MIN_PREVIEW_HEIGHT = 120  # room for the "no preview" sentence
 
 
 class QtWorkDetail(QWidget):
@@ -26,7 +27,7 @@ class QtWorkDetail(QWidget):
         super().__init__(parent)
         self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumHeight(120)
+        self.preview.setMinimumHeight(MIN_PREVIEW_HEIGHT)
         self.poem = QLabel()
         self.poem.setWordWrap(True)
         self.poem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -57,6 +58,7 @@ class QtWorkDetail(QWidget):
     def clear(self) -> None:
         self.made_title.hide()
         self.preview.clear()
+        self.preview.setMinimumHeight(MIN_PREVIEW_HEIGHT)
         self.preview.hide()
         self.poem.hide()
         self.made.setText("")
@@ -82,7 +84,9 @@ class QtWorkDetail(QWidget):
         else:
             small = max(pixmap.width(), pixmap.height()) < PREVIEW // 2  # pixel pictures stay crisp
             mode = Qt.TransformationMode.FastTransformation if small else Qt.TransformationMode.SmoothTransformation
-            self.preview.setPixmap(pixmap.scaled(PREVIEW, PREVIEW, Qt.AspectRatioMode.KeepAspectRatio, mode))
+            shown = pixmap.scaled(PREVIEW, PREVIEW, Qt.AspectRatioMode.KeepAspectRatio, mode)
+            self.preview.setPixmap(shown)
+            self.preview.setMinimumHeight(max(MIN_PREVIEW_HEIGHT, shown.height()))  # never squeezed over the words
         self.preview.show()
 
     @staticmethod

@@ -32,6 +32,7 @@ from artdesk.ui.gallery.credentials import QtHowItWasMade
 from artdesk.ui.gallery.detail import QtWorkDetail
 from artdesk.ui.gallery.model import QtGalleryModel
 from artdesk.ui.job_titles import progress_text
+from artdesk.ui.vertical_scroller import QtVerticalScroller
 from artdesk.ui.widgets.drops import accept_local_files, dropped_paths
 from artdesk.ui.widgets.originality import QtOriginalityView
 
@@ -156,7 +157,7 @@ class GalleryPanel(QWidget):
             side_layout.addWidget(button)
         splitter = QSplitter()
         splitter.addWidget(self.view)
-        splitter.addWidget(side)
+        splitter.addWidget(QtVerticalScroller(side))  # a short window scrolls the column instead of squeezing it
         splitter.setStretchFactor(0, 3)
         self.status = QLabel()
         layout = QVBoxLayout(self)
