@@ -81,7 +81,7 @@ def shoot(app, language: str, kind: str) -> Path:
         dock.seed_spin.setValue(7)
         dock.generate_button.click()
         wait(app, lambda: dock.handle is not None and dock.handle.is_finished)
-        dock.size_combo.setCurrentIndex(2)  # 4x nearest neighbour: big enough to see on the canvas
+        dock.size_combo.setCurrentIndex(2)  # 4x square pixels: big enough to see on the canvas
         dock.grid.item(3).setSelected(True)
         dock.add_picks_as_layers()
     panel.view.fit()

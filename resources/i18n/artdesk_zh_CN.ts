@@ -273,8 +273,8 @@
       <translation>用你自己的一个图片文件夹微调图像模型</translation>
     </message>
     <message>
-      <source>Finish or close the open fine-tune first.</source>
-      <translation>请先完成或关闭已打开的微调。</translation>
+      <source>Finish or close the open “Teach it your pictures” window first.</source>
+      <translation>请先完成或关闭已打开的“用你的图片训练它”窗口。</translation>
     </message>
     <message>
       <source>Forward ▶</source>
@@ -357,10 +357,6 @@
       <translation>没有找到图像模型。可以用以下命令训练一个：artdesk train canvas</translation>
     </message>
     <message>
-      <source>No learned upscaler is installed; using nearest neighbour.</source>
-      <translation>未安装学习型放大模型，改用最近邻放大。</translation>
-    </message>
-    <message>
       <source>Pick a new start number at random</source>
       <translation>随机选一个新的起始编号</translation>
     </message>
@@ -413,6 +409,10 @@
       <translation>用你的图片训练它…</translation>
     </message>
     <message>
+      <source>The model that learned your pictures is selected: press Generate.</source>
+      <translation>已选中学过你的图片的模型：点“生成”。</translation>
+    </message>
+    <message>
       <source>The model's nearest pictures to your drawing, added as a layer</source>
       <translation>模型画出的与你的画最接近的图，加为一个图层</translation>
     </message>
@@ -425,6 +425,10 @@
       <translation>同样的起始编号加同样的设置，会再次画出同样的图（技术名称：种子）。</translation>
     </message>
     <message>
+      <source>The smoothing model is not installed; using square pixels.</source>
+      <translation>没有安装平滑放大模型；改用方块像素。</translation>
+    </message>
+    <message>
       <source>Vary pick</source>
       <translation>变化选中的图</translation>
     </message>
@@ -435,10 +439,6 @@
     <message>
       <source>With the picks</source>
       <translation>对选中的图</translation>
-    </message>
-    <message>
-      <source>Your fine-tuned model is selected: press Generate.</source>
-      <translation>已选中你微调的模型：请按“生成”。</translation>
     </message>
     <message>
       <source>not all kept in the Gallery (see the status bar)</source>
@@ -1008,10 +1008,6 @@
       <translation>请选择存放 MIDI 文件的文件夹。</translation>
     </message>
     <message>
-      <source>Fine-tune a melody model</source>
-      <translation>微调旋律模型</translation>
-    </message>
-    <message>
       <source>Folder of MIDI files</source>
       <translation>MIDI 文件夹</translation>
     </message>
@@ -1042,6 +1038,10 @@
     <message>
       <source>Style name:</source>
       <translation>风格名称：</translation>
+    </message>
+    <message>
+      <source>Teach the melody model your style</source>
+      <translation>教旋律模型学你的风格</translation>
     </message>
     <message>
       <source>The style name the new model learns, e.g. jazz or pop.</source>
@@ -3118,10 +3118,6 @@ Saved in {1}</source>
       <translation>按上面设定的小节数续写钢琴卷帘里的旋律。</translation>
     </message>
     <message>
-      <source>Fine-tune on a MIDI folder…</source>
-      <translation>用 MIDI 文件夹微调…</translation>
-    </message>
-    <message>
       <source>Generate</source>
       <translation>生成</translation>
     </message>
@@ -3210,8 +3206,12 @@ Saved in {1}</source>
       <translation>出奇程度：</translation>
     </message>
     <message>
-      <source>Teach the melody model your style (jazz, pop, ...) from your MIDI files.</source>
-      <translation>用你的 MIDI 文件教旋律模型学会你的风格（爵士、流行……）。</translation>
+      <source>Teach it your MIDI files…</source>
+      <translation>用你的 MIDI 文件教它…</translation>
+    </message>
+    <message>
+      <source>Teach the melody model your style (jazz, pop, ...) from a folder of your MIDI files (fine-tuning).</source>
+      <translation>用一个装着你的 MIDI 文件的文件夹，教旋律模型学你的风格（爵士、流行……）（微调）。</translation>
     </message>
     <message>
       <source>The melody model used by Generate and Continue.</source>

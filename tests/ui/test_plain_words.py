@@ -2,6 +2,7 @@
 docks and the menus (English and Chinese) names no machine-learning term. The technical name and number of a
 control live in its tooltip (or a folded Details section), which this scan leaves out on purpose."""
 import re
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDockWidget, QWidget
@@ -50,7 +51,24 @@ def shown_widgets(qtbot, window) -> list[QWidget]:
     for menu in (window.file_menu, window.edit_menu, window.models_menu, window.view_menu, window.help_menu):
         menu.aboutToShow.emit()
         widgets.append(menu)
+    for dialog in dialogs(window):
+        dialog.show()
+        widgets += [w for w in [dialog, *dialog.findChildren(QWidget)] if w.isVisibleTo(dialog)]
+        dialog.close()
     return widgets
+
+
+def dialogs(window) -> list[QWidget]:
+    """The dialogs the Canvas, Music and Gallery panels open, and the menus' (the fine-tune wizard has its own
+    checks)."""
+    from artdesk.core.board import BoardRow
+    from artdesk.ui.gallery.board import BoardDialog
+    from artdesk.ui.music.finetune_dialog import FinetuneDialog
+    from artdesk.ui.panels.canvas import QtNewCanvasDialog
+
+    return [window.open_preferences(), window.open_about(), window.open_model_library(), window.open_shortcuts(),
+            QtNewCanvasDialog((640, 480), window), FinetuneDialog(Path("melody-lstm"), "melody-lstm", window),
+            BoardDialog([BoardRow("a", "canvas", "画", 0, technique=3.0)], lambda *_: None, window)]
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])

@@ -272,7 +272,7 @@ class CanvasModelDock(QWidget):
             if resume_request is not None:
                 wizard.resume(resume_request)
         elif resume_request is not None:
-            self.status_label.setText(self.tr("Finish or close the open fine-tune first."))
+            self.status_label.setText(self.tr("Finish or close the open “Teach it your pictures” window first."))
         wizard.show()
         wizard.raise_()
         return wizard
@@ -301,7 +301,7 @@ class CanvasModelDock(QWidget):
             return
         upscaler = self.session.first_path("canvas-upscaler")
         if upscaler is None:
-            self.status_label.setText(self.tr("No learned upscaler is installed; using nearest neighbour."))
+            self.status_label.setText(self.tr("The smoothing model is not installed; using square pixels."))
             self._add_layer(image.repeat(factor, 0).repeat(factor, 1), dict(provenance, upscale=f"nearest x{factor}"))
             return
         request = UpscaleRequest(image, factor, "learned", upscaler)
@@ -396,7 +396,7 @@ class CanvasModelDock(QWidget):
     def _on_finetune_wizard_model_ready(self, path: str) -> None:
         self.reload_models()
         if self.select_model(path):
-            self.status_label.setText(self.tr("Your fine-tuned model is selected: press Generate."))
+            self.status_label.setText(self.tr("The model that learned your pictures is selected: press Generate."))
 
     def _on_cancel_button_clicked(self) -> None:
         if self._busy():

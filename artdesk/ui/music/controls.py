@@ -136,8 +136,9 @@ class QtMusicControls(QWidget):
         tune = QGroupBox(self.tr("Your own style"))
         tune_layout = QGridLayout(tune)
         self.finetune_button = push_button(
-            self.tr("Fine-tune on a MIDI folder…"),
-            tip=self.tr("Teach the melody model your style (jazz, pop, ...) from your MIDI files."))
+            self.tr("Teach it your MIDI files…"),
+            tip=self.tr("Teach the melody model your style (jazz, pop, ...) from a folder of your MIDI files "
+                        "(fine-tuning)."))
         self.finetune_progress = progress_bar()
         self.finetune_progress.setTextVisible(False)
         self.finetune_cancel_button = push_button(self.tr("Stop"), enabled=False)
