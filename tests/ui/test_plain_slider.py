@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 
 from artdesk.core.observable import Settings
 from artdesk.ui.binding import bind
-from artdesk.ui.widgets.plain_slider import QtPlainSlider
+from artdesk.ui.plain_slider import QtPlainSlider
 
 
 def make(qtbot, value=1.0):

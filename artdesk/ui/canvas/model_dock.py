@@ -30,7 +30,7 @@ from artdesk.ui.keep_queue import QtKeepQueue
 from artdesk.ui.model_names import model_name, model_tip
 from artdesk.ui.qimage import array_pixmap
 from artdesk.ui.forms import choice_combo, float_spin, int_spin, push_button, refill, row, wrapped_label
-from artdesk.ui.widgets.plain_slider import QtPlainSlider, between_words
+from artdesk.ui.plain_slider import QtPlainSlider, between_words
 
 THUMB = 96
 

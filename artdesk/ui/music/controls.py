@@ -28,7 +28,7 @@ from artdesk.ui.help.help_button import QtHelpButton
 from artdesk.ui.model_names import model_name, model_tip
 from artdesk.ui.music.names import mode_label, music_style_label
 from artdesk.ui.forms import float_spin, int_spin, progress_bar, push_button, refill, row, wrapped_label
-from artdesk.ui.widgets.plain_slider import QtPlainSlider, between_words
+from artdesk.ui.plain_slider import QtPlainSlider, between_words
 
 NON_COMMERCIAL_HINTS = ("non-commercial", "noncommercial", "nc")
 
