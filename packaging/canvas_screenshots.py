@@ -16,8 +16,13 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "resources" / "screenshots"
 
 
-def paint_scene(panel) -> None:
-    """Sky, sun, hills and a small house, drawn the way a user would: fills and strokes on layers."""
+LAYER_NAMES = {"en": ("Sun", "Hills", "Ink"), "zh_CN": ("太阳", "山丘", "墨线")}  # what a painter would call them
+
+
+def paint_scene(panel, language: str = "en") -> None:
+    """Sky, sun, hills and a small house, drawn the way a user would: fills and strokes on layers named in
+    ``language``."""
+    sun, hills, ink = LAYER_NAMES[language]
     panel.new_document(1024, 768)
     editor = panel.editor
     editor.set_active(0)
@@ -32,14 +37,14 @@ def paint_scene(panel) -> None:
         editor.end_stroke()
 
     stroke([(0, 700), (1024, 700)], size=300, hardness=0.0, opacity=0.35, colour=(255, 240, 200))
-    editor.new_layer("Sun")
+    editor.new_layer(sun)
     stroke([(820, 150)], size=170, hardness=0.85, opacity=1.0, colour=(250, 200, 60))
     stroke([(820, 150)], size=260, hardness=0.0, opacity=0.35, colour=(255, 230, 120))
-    editor.new_layer("Hills")
+    editor.new_layer(hills)
     stroke([(x, 600 + 60 * math.sin(x / 140)) for x in range(-50, 1100, 20)], size=260, hardness=0.9, opacity=1.0,
            colour=(90, 160, 80))
     stroke([(x, 760 + 50 * math.sin(x / 90 + 1)) for x in range(-50, 1100, 20)], size=400, colour=(60, 120, 60))
-    editor.new_layer("Ink")
+    editor.new_layer(ink)
     house = [(140, 560), (140, 440), (230, 370), (320, 440), (320, 560), (140, 560)]
     stroke([(x, y, 0.6 + 0.4 * math.sin(i)) for i, (x, y) in enumerate(house)], size=6, hardness=1.0,
            colour=(40, 30, 30), pressure_size=True)
@@ -66,16 +71,17 @@ def shoot(app, language: str, kind: str) -> Path:
     window.tabs.setCurrentIndex(0)
     panel = window.panels["canvas"].ensure_built()
     app.processEvents()
-    paint_scene(panel)
+    paint_scene(panel, language)
     dock = panel.model_dock
-    index = next((i for i in range(dock.model_combo.count()) if f"({kind.upper()}" in dock.model_combo.itemText(i)), -1)
+    kinds = {str(card.path): card.model_type for card in dock.session.drawable()}  # the picker shows names only
+    index = next((i for i in range(dock.model_combo.count()) if kinds.get(dock.model_combo.itemData(i)) == f"canvas-{kind}"), -1)
     if index >= 0:
         dock.model_combo.setCurrentIndex(index)
         dock.count_spin.setValue(16)
         dock.seed_spin.setValue(7)
         dock.generate_button.click()
         wait(app, lambda: dock.handle is not None and dock.handle.is_finished)
-        dock.size_combo.setCurrentIndex(2)  # 4x nearest neighbour: big enough to see on the canvas
+        dock.size_combo.setCurrentIndex(2)  # 4x square pixels: big enough to see on the canvas
         dock.grid.item(3).setSelected(True)
         dock.add_picks_as_layers()
     panel.view.fit()

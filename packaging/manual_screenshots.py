@@ -2,7 +2,7 @@
 manual and Gallery pane for checking by eye.
 
     xvfb-run -a .venv/bin/python packaging/manual_screenshots.py [OUT]
-        # resources/manual/<language>/images/*.png and the README's resources/screenshots/gallery.png;
+        # resources/manual/<language>/images/*.png and the README's resources/screenshots/gallery.png and music.png;
         # pictures to check by eye (menus, manual, preferences, gallery pane) go to OUT (default out/manual-check)
 
 Run under Xvfb with the real xcb platform (menus only pop up on a real window system). It generates with the
@@ -83,9 +83,9 @@ def shoot(app, language: str, checks: Path) -> None:
     sys.path.insert(0, str(ROOT / "packaging"))
     from canvas_screenshots import paint_scene
 
-    paint_scene(canvas)
+    paint_scene(canvas, language)
     dock = canvas.model_dock
-    glyphs = next(str(c.path) for c in dock.cards if c.path.name == "glyphs-gan")
+    glyphs = next(str(c.path) for c in dock.session.cards if c.path.name == "glyphs-gan")
     dock.select_model(glyphs)
     dock.count_spin.setValue(12)
     dock.seed_spin.setValue(3)
@@ -104,16 +104,21 @@ def shoot(app, language: str, checks: Path) -> None:
 
     music = window.show_panel("music").panel
     settle(app)
+    music.controls.style_combo.setCurrentIndex(max(0, music.controls.style_combo.findData("celtic")))
+    music.controls.key_combo.setCurrentIndex(music.controls.key_combo.findData("D"))
+    music.controls.seed_spin.setValue(3)
     handle = music.generate()
     wait(app, lambda: handle.is_finished)
     settle(app)
     save(window, images / "music.png")
+    if language == "en":
+        save(music, README_SHOTS / "music.png", 1400)  # the README's Music picture
 
     poem = window.show_panel("poem").panel
     settle(app)
     poem.select_model("poem-zh-lstm" if language == "zh_CN" else "poem-en-lstm")
     poem.select_form("qijue" if language == "zh_CN" else "abab")
-    poem.theme_edit.setText("春山 明月" if language == "zh_CN" else "sea night")
+    poem.controls.theme_edit.setText("春山 明月" if language == "zh_CN" else "sea night")
     poem.generate()
     wait(app, lambda: not poem._busy("generate") and not poem._busy("check"))
     settle(app)

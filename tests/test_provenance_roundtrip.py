@@ -50,7 +50,7 @@ def test_png_round_trip_regenerates_the_same_pixels(qtbot, canvas):
     dock = canvas.model_dock
     dock.seed_spin.setValue(1234)
     dock.count_spin.setValue(5)
-    dock.truncation_spin.setValue(0.7)
+    dock.surprise_slider.setValue(0.7)
     _generate(qtbot, dock, dock.generate_button)
     gallery = canvas.context.gallery()
     items = sorted(gallery.query(panel="canvas"), key=lambda item: item.provenance["index"])
@@ -67,7 +67,7 @@ def test_png_round_trip_regenerates_the_same_pixels(qtbot, canvas):
     dock.seed_spin.setValue(1)  # the user moves on ...
     dock.count_spin.setValue(9)
     assert canvas.open_path(path)  # ... and opens the kept picture: its settings come back
-    assert (dock.seed_spin.value(), dock.count_spin.value(), dock.truncation_spin.value()) == (1234, 5, 0.7)
+    assert (dock.seed_spin.value(), dock.count_spin.value(), dock.surprise_slider.value()) == (1234, 5, 0.7)
     assert dock.again_button.isEnabled() and "Generate again" in canvas.message_label.text()
     with qtbot.waitSignal(dock.regenerated, timeout=60000) as again:
         dock.again_button.click()
@@ -336,7 +336,7 @@ def _make_again(qtbot, panel, path):
 def test_midi_round_trip_composes_the_same_notes_again(qtbot, music):
     music.controls.count_spin.setValue(3)
     music.controls.seed_spin.setValue(31)
-    music.controls.temperature_spin.setValue(1.2)
+    music.controls.surprise_slider.setValue(1.2)
     music.controls.style_combo.setCurrentText("celtic")
     _run_and_keep(qtbot, music, music.generate, 3)
     gallery = music.context.gallery()
@@ -352,10 +352,10 @@ def test_midi_round_trip_composes_the_same_notes_again(qtbot, music):
     assert not music.keep() and "already" in music.message.text()  # an unedited result is not kept twice
 
     music.controls.seed_spin.setValue(5)  # the user moves on ...
-    music.controls.temperature_spin.setValue(0.5)
+    music.controls.surprise_slider.setValue(0.5)
     music.controls.style_combo.setCurrentText("folk")
     again = _make_again(qtbot, music, gallery.path(items[2]))  # ... and opens the kept melody
-    assert (music.controls.seed_spin.value(), music.controls.temperature_spin.value()) == (31, 1.2)
+    assert (music.controls.seed_spin.value(), music.controls.surprise_slider.value()) == (31, 1.2)
     assert music.controls.style_combo.currentText() == "celtic"
     assert _note_events(again) == _note_events(data)
     assert gallery.count(panel="music") == 3  # made again, not kept twice

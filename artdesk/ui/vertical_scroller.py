@@ -16,5 +16,6 @@ class QtVerticalScroller(QScrollArea):
         self.setWidget(widget)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
-        width = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        widget = self.widget()
+        width = max(widget.minimumSizeHint().width(), widget.minimumWidth()) + self.verticalScrollBar().sizeHint().width()
         return QSize(width, super().minimumSizeHint().height())

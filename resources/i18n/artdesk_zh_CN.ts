@@ -193,6 +193,10 @@
   <context>
     <name>CanvasModelDock</name>
     <message>
+      <source> (yours)</source>
+      <translation>（你的）</translation>
+    </message>
+    <message>
       <source> · undertrained</source>
       <translation> · 训练不足</translation>
     </message>
@@ -205,12 +209,12 @@
       <translation>%s…</translation>
     </message>
     <message>
-      <source>4x, learned upscaler</source>
-      <translation>4 倍，学习型放大</translation>
+      <source>4x, smooth</source>
+      <translation>4 倍，平滑</translation>
     </message>
     <message>
-      <source>4x, nearest neighbour (pixel art)</source>
-      <translation>4 倍，最近邻（像素画）</translation>
+      <source>4x, square pixels (pixel art)</source>
+      <translation>4 倍，方块像素（像素画）</translation>
     </message>
     <message>
       <source>Add picks as layers</source>
@@ -221,8 +225,8 @@
       <translation>已添加图层 %s</translation>
     </message>
     <message>
-      <source>Below 1: safer, more typical pictures; above 1: wilder ones</source>
-      <translation>小于 1：更稳妥、更常见的画面；大于 1：更大胆奔放</translation>
+      <source>Blend between two picks</source>
+      <translation>在两张图之间过渡</translation>
     </message>
     <message>
       <source>Breed picks</source>
@@ -249,7 +253,7 @@
       <translation>无法读取画面：%s</translation>
     </message>
     <message>
-      <source>Direction, spread</source>
+      <source>Direction, how far</source>
       <translation>方向与幅度</translation>
     </message>
     <message>
@@ -257,16 +261,20 @@
       <translation>画什么</translation>
     </message>
     <message>
-      <source>Export walk as GIF</source>
-      <translation>将过渡导出为 GIF</translation>
+      <source>Each pixel becomes a 4 x 4 square (nearest neighbour)</source>
+      <translation>每个像素变成 4 × 4 的方块（最近邻）</translation>
+    </message>
+    <message>
+      <source>Find pictures like my drawing</source>
+      <translation>按我的画找相近的图</translation>
     </message>
     <message>
       <source>Fine-tune an image model on a folder of your own pictures</source>
       <translation>用你自己的一个图片文件夹微调图像模型</translation>
     </message>
     <message>
-      <source>Finish or close the open fine-tune first.</source>
-      <translation>请先完成或关闭已打开的微调。</translation>
+      <source>Finish or close the open “Teach it your pictures” window first.</source>
+      <translation>请先完成或关闭已打开的“用你的图片训练它”窗口。</translation>
     </message>
     <message>
       <source>Forward ▶</source>
@@ -293,6 +301,14 @@
       <translation>第 {0} 组，共 {1} 组</translation>
     </message>
     <message>
+      <source>How far to go along the direction</source>
+      <translation>沿这个方向走多远</translation>
+    </message>
+    <message>
+      <source>How long to keep improving the match after the first guess (0: the first guess only). Technical name: optimisation steps after the encoder's guess.</source>
+      <translation>第一次猜测之后继续改进多久（0：只用第一次猜测）。技术名称：编码器猜测之后的优化步数。</translation>
+    </message>
+    <message>
       <source>Its provenance names no canvas job, so it cannot be generated again.</source>
       <translation>它的来源记录没有写明画布任务，因此无法再次生成。</translation>
     </message>
@@ -301,12 +317,20 @@
       <translation>图层尺寸</translation>
     </message>
     <message>
+      <source>Left: safer, more typical pictures; right: wilder ones. Technical name: truncation, now {0} (1 is the model's own range).</source>
+      <translation>往左：更稳妥、更常见的图；往右：更大胆的图。技术名称：截断，当前为 {0}（1 是模型本来的范围）。</translation>
+    </message>
+    <message>
       <source>Made again, but the record names no picture among them.</source>
       <translation>已重新生成，但记录中没有指明其中哪一张。</translation>
     </message>
     <message>
       <source>Made again: picture %d is the opened one.</source>
       <translation>已重新生成：第 %d 张就是打开的图片。</translation>
+    </message>
+    <message>
+      <source>Made bigger by a small model that fills in detail (a learned upscaler)</source>
+      <translation>由一个补充细节的小模型放大（学习型放大器）</translation>
     </message>
     <message>
       <source>Main directions of change the model learned (1 is the strongest)</source>
@@ -329,36 +353,28 @@
       <translation>变异程度</translation>
     </message>
     <message>
-      <source>New seed</source>
-      <translation>换个种子</translation>
-    </message>
-    <message>
       <source>No image models found. Train one with: artdesk train canvas</source>
       <translation>没有找到图像模型。可以用以下命令训练一个：artdesk train canvas</translation>
     </message>
     <message>
-      <source>No learned upscaler is installed; using nearest neighbour.</source>
-      <translation>未安装学习型放大模型，改用最近邻放大。</translation>
-    </message>
-    <message>
-      <source>Optimisation steps after the encoder's guess (0: encoder only)</source>
-      <translation>在编码器初步估计之后再优化的步数（0：只用编码器）</translation>
+      <source>Pick a new start number at random</source>
+      <translation>随机选一个新的起始编号</translation>
     </message>
     <message>
       <source>Pictures</source>
       <translation>图片数</translation>
     </message>
     <message>
-      <source>Project my drawing</source>
-      <translation>按我的画找相近的图</translation>
-    </message>
-    <message>
       <source>Refine steps</source>
       <translation>细化步数</translation>
     </message>
     <message>
-      <source>Seed</source>
-      <translation>种子</translation>
+      <source>Safer</source>
+      <translation>稳妥</translation>
+    </message>
+    <message>
+      <source>Save the blend as a GIF</source>
+      <translation>将过渡存为 GIF</translation>
     </message>
     <message>
       <source>Show the grid before this one (its picks are still there)</source>
@@ -369,40 +385,60 @@
       <translation>再次显示下一组图片</translation>
     </message>
     <message>
+      <source>Shuffle</source>
+      <translation>随机换一个</translation>
+    </message>
+    <message>
       <source>Slide pick along direction</source>
       <translation>让选中的图沿该方向变化</translation>
+    </message>
+    <message>
+      <source>Start number</source>
+      <translation>起始编号</translation>
     </message>
     <message>
       <source>Strength</source>
       <translation>强度</translation>
     </message>
     <message>
+      <source>Surprise</source>
+      <translation>出奇程度</translation>
+    </message>
+    <message>
       <source>Teach it your pictures…</source>
       <translation>用你的图片训练它…</translation>
+    </message>
+    <message>
+      <source>The model that learned your pictures is selected: press Generate.</source>
+      <translation>已选中学过你的图片的模型：点“生成”。</translation>
+    </message>
+    <message>
+      <source>The model's nearest pictures to your drawing, added as a layer</source>
+      <translation>模型画出的与你的画最接近的图，加为一个图层</translation>
     </message>
     <message>
       <source>The nearest picture was added as a new layer.</source>
       <translation>最相近的图已作为新图层添加。</translation>
     </message>
     <message>
-      <source>Truncation</source>
-      <translation>截断</translation>
+      <source>The same start number with the same settings makes the same pictures again (technical name: seed).</source>
+      <translation>同样的起始编号加同样的设置，会再次画出同样的图（技术名称：种子）。</translation>
+    </message>
+    <message>
+      <source>The smoothing model is not installed; using square pixels.</source>
+      <translation>没有安装平滑放大模型；改用方块像素。</translation>
     </message>
     <message>
       <source>Vary pick</source>
       <translation>变化选中的图</translation>
     </message>
     <message>
-      <source>Walk between two picks</source>
-      <translation>在两张图之间过渡</translation>
+      <source>Wilder</source>
+      <translation>大胆</translation>
     </message>
     <message>
       <source>With the picks</source>
       <translation>对选中的图</translation>
-    </message>
-    <message>
-      <source>Your fine-tuned model is selected: press Generate.</source>
-      <translation>已选中你微调的模型：请按“生成”。</translation>
     </message>
     <message>
       <source>not all kept in the Gallery (see the status bar)</source>
@@ -411,6 +447,10 @@
     <message>
       <source>saved %s</source>
       <translation>已保存 %s</translation>
+    </message>
+    <message>
+      <source>start number %s</source>
+      <translation>起始编号 %s</translation>
     </message>
     <message>
       <source>◀ Back</source>
@@ -460,6 +500,10 @@
       <translation>素描 / 线稿</translation>
     </message>
     <message>
+      <source>{0}, blend step {1}</source>
+      <translation>{0}，过渡第 {1} 步</translation>
+    </message>
+    <message>
       <source>{0}, from my drawing</source>
       <translation>{0}，按我的画找到的图</translation>
     </message>
@@ -482,10 +526,6 @@
     <message>
       <source>{0}, variation {1}</source>
       <translation>{0}，变体 {1}</translation>
-    </message>
-    <message>
-      <source>{0}, walk step {1}</source>
-      <translation>{0}，过渡第 {1} 步</translation>
     </message>
   </context>
   <context>
@@ -606,6 +646,10 @@
       <translation>%s 风格</translation>
     </message>
     <message>
+      <source>A small trained stylizer paints it in one go</source>
+      <translation>一个训练好的小风格模型一次画成</translation>
+    </message>
+    <message>
       <source>Applied %s in %.2f s.</source>
       <translation>已应用 %s，用时 %.2f 秒。</translation>
     </message>
@@ -626,8 +670,8 @@
       <translation>正在应用 %s</translation>
     </message>
     <message>
-      <source>Best (optimisation with previews, up to a minute)</source>
-      <translation>最佳（逐步优化并预览，最长约一分钟）</translation>
+      <source>Best (paints while you watch, up to a minute)</source>
+      <translation>最佳（边画边看，最多约一分钟）</translation>
     </message>
     <message>
       <source>Black ink in graded washes and dry brush lines on rice paper, with lots of empty paper.</source>
@@ -674,8 +718,8 @@
       <translation>留白</translation>
     </message>
     <message>
-      <source>Fast (trained stylizer, under a second)</source>
-      <translation>快速（已训练的风格化模型，不到一秒）</translation>
+      <source>Fast (under a second)</source>
+      <translation>快速（不到一秒）</translation>
     </message>
     <message>
       <source>Graphite hatching along the forms on white paper, in grey.</source>
@@ -684,6 +728,14 @@
     <message>
       <source>How it is painted</source>
       <translation>怎样画</translation>
+    </message>
+    <message>
+      <source>How long it learns: more rounds learn more and take longer. Technical name: training steps.</source>
+      <translation>学习多久：轮数越多学得越多，也越费时。技术名称：训练步数。</translation>
+    </message>
+    <message>
+      <source>How many rounds of improvement (Best quality only). Technical name: optimisation steps.</source>
+      <translation>改进多少轮（仅限最佳质量）。技术名称：优化步数。</translation>
     </message>
     <message>
       <source>Ink</source>
@@ -726,10 +778,6 @@
       <translation>油画</translation>
     </message>
     <message>
-      <source>Optimisation steps (Best quality only)</source>
-      <translation>优化步数（仅用于“最佳”质量）</translation>
-    </message>
-    <message>
       <source>Painting in %s</source>
       <translation>正在以 %s 风格绘制</translation>
     </message>
@@ -766,8 +814,8 @@
       <translation>质量</translation>
     </message>
     <message>
-      <source>Steps</source>
-      <translation>步数</translation>
+      <source>Rounds</source>
+      <translation>轮数</translation>
     </message>
     <message>
       <source>Stop</source>
@@ -794,6 +842,10 @@
       <translation>整幅画</translation>
     </message>
     <message>
+      <source>The picture is improved round after round (optimisation), with a preview after each few rounds</source>
+      <translation>一轮一轮地改进画面（优化），每隔几轮显示一次预览</translation>
+    </message>
+    <message>
       <source>The selection (active layer)</source>
       <translation>选区（当前图层）</translation>
     </message>
@@ -816,6 +868,10 @@
     <message>
       <source>Train style</source>
       <translation>训练风格</translation>
+    </message>
+    <message>
+      <source>Training rounds</source>
+      <translation>训练轮数</translation>
     </message>
     <message>
       <source>Training stopped; no style was saved.</source>
@@ -952,10 +1008,6 @@
       <translation>请选择存放 MIDI 文件的文件夹。</translation>
     </message>
     <message>
-      <source>Fine-tune a melody model</source>
-      <translation>微调旋律模型</translation>
-    </message>
-    <message>
       <source>Folder of MIDI files</source>
       <translation>MIDI 文件夹</translation>
     </message>
@@ -986,6 +1038,10 @@
     <message>
       <source>Style name:</source>
       <translation>风格名称：</translation>
+    </message>
+    <message>
+      <source>Teach the melody model your style</source>
+      <translation>教旋律模型学你的风格</translation>
     </message>
     <message>
       <source>The style name the new model learns, e.g. jazz or pop.</source>
@@ -1174,12 +1230,12 @@
       <translation>搜索标题、标签、模型…</translation>
     </message>
     <message>
-      <source>Seed</source>
-      <translation>种子</translation>
-    </message>
-    <message>
       <source>Signed {0} of {1} exported pictures and sounds.</source>
       <translation>已为导出的 {1} 个图片和声音中的 {0} 个签名。</translation>
+    </message>
+    <message>
+      <source>Start number</source>
+      <translation>起始编号</translation>
     </message>
     <message>
       <source>The gallery cannot be opened; see the status bar for why.</source>
@@ -1209,6 +1265,18 @@
       <translation>正在添加内容凭证…</translation>
     </message>
     <message>
+      <source>Blending pictures {0}-{1} of {2}</source>
+      <translation>正在过渡：第 {0}-{1} 张，共 {2} 张</translation>
+    </message>
+    <message>
+      <source>Blending {0} of {1}</source>
+      <translation>正在过渡：第 {0} 张，共 {1} 张</translation>
+    </message>
+    <message>
+      <source>Breeding pictures {0}-{1} of {2}</source>
+      <translation>正在杂交：第 {0}-{1} 张，共 {2} 张</translation>
+    </message>
+    <message>
       <source>Calibrating on held-out pictures…</source>
       <translation>正在用留出的图片校准…</translation>
     </message>
@@ -1229,8 +1297,20 @@
       <translation>正在检查…</translation>
     </message>
     <message>
+      <source>Composing…</source>
+      <translation>正在作曲…</translation>
+    </message>
+    <message>
+      <source>Continuing…</source>
+      <translation>正在续写…</translation>
+    </message>
+    <message>
       <source>Done</source>
       <translation>完成</translation>
+    </message>
+    <message>
+      <source>Drawing pictures {0}-{1} of {2}</source>
+      <translation>正在画图：第 {0}-{1} 张，共 {2} 张</translation>
     </message>
     <message>
       <source>Finding a start…</source>
@@ -1239,6 +1319,14 @@
     <message>
       <source>Finding the main directions…</source>
       <translation>正在寻找主要变化方向…</translation>
+    </message>
+    <message>
+      <source>Finding the nearest picture ({0} of {1})…</source>
+      <translation>正在找最接近的图（{0}/{1}）…</translation>
+    </message>
+    <message>
+      <source>Found the nearest picture</source>
+      <translation>已找到最接近的图</translation>
     </message>
     <message>
       <source>Getting the models ready…</source>
@@ -1251,6 +1339,10 @@
     <message>
       <source>Indexing your pictures for Check originality…</source>
       <translation>正在为检查原创性给你的图片建立索引…</translation>
+    </message>
+    <message>
+      <source>Learning, round {0}…</source>
+      <translation>正在学习，第 {0} 轮…</translation>
     </message>
     <message>
       <source>Loading the base model…</source>
@@ -1281,12 +1373,28 @@
       <translation>模型已就绪</translation>
     </message>
     <message>
+      <source>Morphing…</source>
+      <translation>正在渐变…</translation>
+    </message>
+    <message>
+      <source>Painting in {0}…</source>
+      <translation>正在用{0}作画…</translation>
+    </message>
+    <message>
+      <source>Painting strokes ({0} of {1})…</source>
+      <translation>正在画笔触（{0}/{1}）…</translation>
+    </message>
+    <message>
+      <source>Painting, round {0} of {1}…</source>
+      <translation>正在作画，第 {0} 轮，共 {1} 轮…</translation>
+    </message>
+    <message>
       <source>Preparing a measurement…</source>
       <translation>正在准备测量…</translation>
     </message>
     <message>
-      <source>Projected</source>
-      <translation>已找到</translation>
+      <source>Preparing the paints…</source>
+      <translation>正在准备颜料…</translation>
     </message>
     <message>
       <source>Reading the signing identity…</source>
@@ -1301,16 +1409,52 @@
       <translation>正在读取你的文本…</translation>
     </message>
     <message>
+      <source>Reading {0}</source>
+      <translation>正在读取 {0}</translation>
+    </message>
+    <message>
       <source>Saving the model…</source>
       <translation>正在保存模型…</translation>
+    </message>
+    <message>
+      <source>Sliding pictures {0}-{1} of {2}</source>
+      <translation>正在沿方向变化：第 {0}-{1} 张，共 {2} 张</translation>
     </message>
     <message>
       <source>Upscaled</source>
       <translation>已放大</translation>
     </message>
+    <message>
+      <source>Varying pictures {0}-{1} of {2}</source>
+      <translation>正在变化：第 {0}-{1} 张，共 {2} 张</translation>
+    </message>
+    <message>
+      <source>Varying…</source>
+      <translation>正在变奏…</translation>
+    </message>
+    <message>
+      <source>Went on from round {0}</source>
+      <translation>从第 {0} 轮接着学</translation>
+    </message>
+    <message>
+      <source>{0}: checking what it learned…</source>
+      <translation>{0}：正在检查学到了什么…</translation>
+    </message>
+    <message>
+      <source>{0}: learning, round {1} of {2}</source>
+      <translation>{0}：正在学习，第 {1} 轮，共 {2} 轮</translation>
+    </message>
+    <message>
+      <source>{0}: saved</source>
+      <translation>{0}：已保存</translation>
+    </message>
   </context>
   <context>
     <name>JobTitles</name>
+    <message>
+      <source>Blend between two pictures</source>
+      <translation>在两张图之间过渡</translation>
+    </message>
     <message>
       <source>Breed pictures</source>
       <translation>杂交图片</translation>
@@ -1322,6 +1466,10 @@
     <message>
       <source>Estimate fine-tune time</source>
       <translation>估算微调时间</translation>
+    </message>
+    <message>
+      <source>Find pictures like the drawing</source>
+      <translation>按画找相近的图</translation>
     </message>
     <message>
       <source>Fine-tune {0}</source>
@@ -1348,10 +1496,6 @@
       <translation>预览图片</translation>
     </message>
     <message>
-      <source>Project the drawing</source>
-      <translation>按涂画找相近的图</translation>
-    </message>
-    <message>
       <source>Slide along a direction</source>
       <translation>沿方向变化</translation>
     </message>
@@ -1362,10 +1506,6 @@
     <message>
       <source>Vary a picture</source>
       <translation>变化图片</translation>
-    </message>
-    <message>
-      <source>Walk between two pictures</source>
-      <translation>在两张图之间过渡</translation>
     </message>
   </context>
   <context>
@@ -1604,6 +1744,33 @@
     </message>
   </context>
   <context>
+    <name>ModelNames</name>
+    <message>
+      <source>Chinese poems</source>
+      <translation>中文诗</translation>
+    </message>
+    <message>
+      <source>English poems</source>
+      <translation>英文诗</translation>
+    </message>
+    <message>
+      <source>Glyphs</source>
+      <translation>字形</translation>
+    </message>
+    <message>
+      <source>Melodies</source>
+      <translation>旋律</translation>
+    </message>
+    <message>
+      <source>Mixed pictures</source>
+      <translation>混合图片</translation>
+    </message>
+    <message>
+      <source>Morphs</source>
+      <translation>旋律变形</translation>
+    </message>
+  </context>
+  <context>
     <name>MusicCommands</name>
     <message>
       <source>MIDI files (*.mid *.midi);;All files (*)</source>
@@ -1616,6 +1783,17 @@
     <message>
       <source>The piano roll is empty: draw notes or generate. Undo brings the melody back.</source>
       <translation>钢琴卷帘已清空：可以画音符或生成。撤销可以找回原来的旋律。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MusicModels</name>
+    <message>
+      <source>  (yours)</source>
+      <translation>  （你的）</translation>
+    </message>
+    <message>
+      <source>  — non-commercial use only</source>
+      <translation>  — 仅限非商业用途</translation>
     </message>
   </context>
   <context>
@@ -1732,14 +1910,6 @@
       <translation>已导入 {0}：{1} 个音符。</translation>
     </message>
     <message>
-      <source>Interpolate goes from the piano roll's melody (A) to melody B: A has no notes.</source>
-      <translation>渐变是从钢琴卷帘里的旋律（A）过渡到旋律 B，但 A 现在没有音符。</translation>
-    </message>
-    <message>
-      <source>Interpolate melodies</source>
-      <translation>旋律渐变</translation>
-    </message>
-    <message>
       <source>Join all</source>
       <translation>全部连起来</translation>
     </message>
@@ -1758,6 +1928,14 @@
     <message>
       <source>Melody B: {0}.</source>
       <translation>旋律 B：{0}。</translation>
+    </message>
+    <message>
+      <source>Morph melodies</source>
+      <translation>旋律渐变</translation>
+    </message>
+    <message>
+      <source>Morph to B goes from the piano roll's melody (A) to melody B: A has no notes.</source>
+      <translation>渐变到 B 从钢琴卷帘里的旋律（A）走到旋律 B：A 没有音符。</translation>
     </message>
     <message>
       <source>Put all results one after another into the piano roll.</source>
@@ -1816,8 +1994,8 @@
       <translation>{0} 没有生成任何旋律。</translation>
     </message>
     <message>
-      <source>{0} of the results are silent; try a higher temperature.</source>
-      <translation>有 {0} 个结果没有声音，试试调高温度。</translation>
+      <source>{0} of the results are silent; move Surprise towards Wilder.</source>
+      <translation>有 {0} 个结果没有声音；把出奇程度往“大胆”一侧调。</translation>
     </message>
     <message>
       <source>{0} was cancelled; your melody is unchanged.</source>
@@ -2646,6 +2824,25 @@ Saved in {1}</source>
     </message>
   </context>
   <context>
+    <name>QtGalleryModel</name>
+    <message>
+      <source>Canvas</source>
+      <translation>画布</translation>
+    </message>
+    <message>
+      <source>Music</source>
+      <translation>音乐</translation>
+    </message>
+    <message>
+      <source>Poem</source>
+      <translation>诗歌</translation>
+    </message>
+    <message>
+      <source>start number {0}</source>
+      <translation>起始编号 {0}</translation>
+    </message>
+  </context>
+  <context>
     <name>QtHelpButton</name>
     <message>
       <source>Help on this</source>
@@ -2882,8 +3079,8 @@ Saved in {1}</source>
   <context>
     <name>QtMelodyList</name>
     <message>
-      <source>Use as melody B (for Interpolate)</source>
-      <translation>用作旋律 B（用于渐变）</translation>
+      <source>Use as melody B (for Morph to B)</source>
+      <translation>用作旋律 B（用于渐变到 B）</translation>
     </message>
   </context>
   <context>
@@ -2921,20 +3118,16 @@ Saved in {1}</source>
       <translation>按上面设定的小节数续写钢琴卷帘里的旋律。</translation>
     </message>
     <message>
-      <source>Fine-tune on a MIDI folder…</source>
-      <translation>用 MIDI 文件夹微调…</translation>
-    </message>
-    <message>
       <source>Generate</source>
       <translation>生成</translation>
     </message>
     <message>
-      <source>Import B…</source>
-      <translation>导入 B…</translation>
+      <source>How many melodies lie between A and B</source>
+      <translation>A 和 B 之间有几段旋律</translation>
     </message>
     <message>
-      <source>Interpolate to B</source>
-      <translation>渐变到 B</translation>
+      <source>Import B…</source>
+      <translation>导入 B…</translation>
     </message>
     <message>
       <source>Key lock (only notes of the scale)</source>
@@ -2945,8 +3138,8 @@ Saved in {1}</source>
       <translation>调：</translation>
     </message>
     <message>
-      <source>Lower is safer and more repetitive; higher is wilder.</source>
-      <translation>越低越稳妥、越多重复；越高越奔放。</translation>
+      <source>Left: safer, more repetitive melodies; right: wilder ones. Technical name: temperature, now {0}.</source>
+      <translation>往左：更稳妥、更多重复的旋律；往右：更大胆的旋律。技术名称：温度，当前为 {0}。</translation>
     </message>
     <message>
       <source>Make</source>
@@ -2965,6 +3158,10 @@ Saved in {1}</source>
       <translation>模型</translation>
     </message>
     <message>
+      <source>Morph to B</source>
+      <translation>渐变到 B</translation>
+    </message>
+    <message>
       <source>Morph:</source>
       <translation>渐变模型：</translation>
     </message>
@@ -2973,20 +3170,28 @@ Saved in {1}</source>
       <translation>按上面的设置从零生成新旋律。</translation>
     </message>
     <message>
-      <source>New seed</source>
-      <translation>换个种子</translation>
-    </message>
-    <message>
       <source>No {0} was found. Train one with 'artdesk train music' or add one in Models ▸ Model library.</source>
       <translation>没有找到{0}。可以用“artdesk train music”训练一个，或在“模型 ▸ 模型库”中添加。</translation>
     </message>
     <message>
-      <source>Seed:</source>
-      <translation>种子：</translation>
+      <source>Pick a new start number at random</source>
+      <translation>随机选一个新的起始编号</translation>
+    </message>
+    <message>
+      <source>Safer</source>
+      <translation>稳妥</translation>
     </message>
     <message>
       <source>Settings</source>
       <translation>设置</translation>
+    </message>
+    <message>
+      <source>Shuffle</source>
+      <translation>随机换一个</translation>
+    </message>
+    <message>
+      <source>Start number:</source>
+      <translation>起始编号：</translation>
     </message>
     <message>
       <source>Stop</source>
@@ -2997,24 +3202,28 @@ Saved in {1}</source>
       <translation>风格：</translation>
     </message>
     <message>
-      <source>Teach the melody model your style (jazz, pop, ...) from your MIDI files.</source>
-      <translation>用你的 MIDI 文件教旋律模型学会你的风格（爵士、流行……）。</translation>
+      <source>Surprise:</source>
+      <translation>出奇程度：</translation>
     </message>
     <message>
-      <source>Temperature:</source>
-      <translation>温度：</translation>
+      <source>Teach it your MIDI files…</source>
+      <translation>用你的 MIDI 文件教它…</translation>
     </message>
     <message>
-      <source>The melody VAE used by Interpolate and Variations.</source>
-      <translation>“渐变”和“变奏”使用的旋律 VAE 模型。</translation>
+      <source>Teach the melody model your style (jazz, pop, ...) from a folder of your MIDI files (fine-tuning).</source>
+      <translation>用一个装着你的 MIDI 文件的文件夹，教旋律模型学你的风格（爵士、流行……）（微调）。</translation>
     </message>
     <message>
       <source>The melody model used by Generate and Continue.</source>
       <translation>“生成”和“续写”使用的旋律模型。</translation>
     </message>
     <message>
-      <source>The same seed and settings give the same melody.</source>
-      <translation>同样的种子和设置会得到同样的旋律。</translation>
+      <source>The morph model (a melody VAE) used by Morph to B and Variations.</source>
+      <translation>“渐变到 B”和“变奏”所用的渐变模型（旋律 VAE）。</translation>
+    </message>
+    <message>
+      <source>The same start number with the same settings makes the same melody again (technical name: seed).</source>
+      <translation>同样的起始编号加同样的设置，会再次写出同样的旋律（技术名称：种子）。</translation>
     </message>
     <message>
       <source>Variations</source>
@@ -3029,6 +3238,10 @@ Saved in {1}</source>
       <translation>变奏数：</translation>
     </message>
     <message>
+      <source>Wilder</source>
+      <translation>大胆</translation>
+    </message>
+    <message>
       <source>Your own style</source>
       <translation>你自己的风格</translation>
     </message>
@@ -3037,16 +3250,16 @@ Saved in {1}</source>
       <translation>幅度 </translation>
     </message>
     <message>
+      <source>in between </source>
+      <translation>中间 </translation>
+    </message>
+    <message>
       <source>melody model (Generate, Continue)</source>
       <translation>旋律模型（生成、续写）</translation>
     </message>
     <message>
-      <source>morph model (Interpolate, Variations)</source>
-      <translation>渐变模型（渐变、变奏）</translation>
-    </message>
-    <message>
-      <source>steps </source>
-      <translation>步数 </translation>
+      <source>morph model (Morph to B, Variations)</source>
+      <translation>渐变模型（渐变到 B、变奏）</translation>
     </message>
   </context>
   <context>
@@ -4447,12 +4660,12 @@ The progress saved so far is kept; Resume tries again.</source>
       <translation>没有记录说明是哪个模型做的：它是手工做的，或来自别的软件。</translation>
     </message>
     <message>
-      <source>Seed {0}: Generate again in its panel makes it again.</source>
-      <translation>种子 {0}：在它的面板里点“再次生成”就能重新做出它。</translation>
+      <source>Start number {0}: Generate again in its panel makes it again.</source>
+      <translation>起始编号 {0}：在它的面板里点“再次生成”即可重新做出它。</translation>
     </message>
     <message>
-      <source>The full record stored with the work (JSON): model, weights, seed and every setting</source>
-      <translation>与作品一起保存的完整记录（JSON）：模型、权重、种子和每一项设置</translation>
+      <source>The full record stored with the work (JSON): model, weights, start number (seed) and every setting</source>
+      <translation>与作品一起保存的完整记录（JSON）：模型、权重、起始编号（种子）和每一项设置</translation>
     </message>
     <message>
       <source>The work's full record</source>

@@ -166,15 +166,20 @@ def test_the_detail_pane_shows_the_work_and_says_how_it_was_made_with_the_record
         detail = panel.detail
         select_title(panel, "pic")
         assert not detail.preview.isHidden() and detail.preview.pixmap().width() == 256
-        assert "“Emoji, pick 3”: a picture the canvas-gan model drew in the style Emoji." in detail.made.text()
-        assert "Seed 7" in detail.made.text() and "2026-12-07" in detail.made.text()
+        assert detail.preview.minimumHeight() >= detail.preview.pixmap().height()  # a short window cannot squeeze it
+        from artdesk.ui.vertical_scroller import QtVerticalScroller
+
+        column = panel.findChild(QtVerticalScroller)  # the side column scrolls, at least as wide as it needs
+        assert column.widget().isAncestorOf(detail) and column.minimumSizeHint().width() > 300
+        assert "“Emoji, pick 3”: a picture the Mixed pictures model drew in the style Emoji." in detail.made.text()
+        assert "Start number 7" in detail.made.text() and "2026-12-07" in detail.made.text()
         assert detail.record.isHidden() and "{" not in detail.made.text()
         detail.details_button.click()
         assert not detail.record.isHidden()
         assert json.loads(detail.record.toPlainText())["seed"] == 7
         select_title(panel, "tune")
         assert detail.preview.pixmap().width() == 256  # a piano roll of the melody
-        assert "A melody the melody-lstm model wrote in the folk style, in D minor. 8 bar(s) long." in detail.made.text()
+        assert "A melody the Melodies model wrote in the folk style, in D minor. 8 bar(s) long." in detail.made.text()
         select_title(panel, "sea")
         assert not detail.poem.isHidden() and detail.poem.text() == "The sea at night\nholds the moon"
         assert detail.preview.isHidden()

@@ -24,11 +24,13 @@ from artdesk.ui.canvas.grid_history import GridHistory
 from artdesk.ui.canvas.names import picture_name, style_label
 from artdesk.ui.context import AppContext
 from artdesk.ui.help.help_button import QtHelpButton
-from artdesk.ui.job_titles import job_title
+from artdesk.ui.job_titles import job_title, progress_text
 from artdesk.ui.job_wiring import wire
 from artdesk.ui.keep_queue import QtKeepQueue
+from artdesk.ui.model_names import model_name, model_tip
 from artdesk.ui.qimage import array_pixmap
 from artdesk.ui.forms import choice_combo, float_spin, int_spin, push_button, refill, row, wrapped_label
+from artdesk.ui.plain_slider import QtPlainSlider, between_words
 
 THUMB = 96
 
@@ -53,7 +55,7 @@ class CanvasModelDock(QWidget):
         self.finetune_wizard = None  # the open "Teach it your pictures" wizard, if any
         self._build()
         bind(self.session.settings, {
-            "style": self.style_combo, "seed": self.seed_spin, "count": self.count_spin, "truncation": self.truncation_spin,
+            "style": self.style_combo, "seed": self.seed_spin, "count": self.count_spin, "truncation": self.surprise_slider,
             "strength": self.strength_spin, "frames": self.frames_spin, "gif": self.gif_check,
             "mutation": self.mutation_spin, "component": self.component_spin, "spread": self.spread_spin,
             "steps": self.project_steps_spin})
@@ -68,22 +70,25 @@ class CanvasModelDock(QWidget):
         self.style_combo = QComboBox()
         self.style_combo.setAccessibleName("What to draw")
         self._fill_styles()
-        self.seed_spin = int_spin(0, 2**31 - 1)
+        self.seed_spin = int_spin(0, 2**31 - 1, name="Start number", tip=self.tr(
+            "The same start number with the same settings makes the same pictures again (technical name: seed)."))
         self.count_spin = int_spin(1, 64, 16)
-        self.truncation_spin = float_spin(0.1, 1.5, 1.0, 0.1,
-                                          tip=self.tr("Below 1: safer, more typical pictures; above 1: wilder ones"))
+        self.surprise_slider = QtPlainSlider(0.1, 1.5, 1.0, 0.1, name="Surprise", tip=self.tr(
+            "Left: safer, more typical pictures; right: wilder ones. Technical name: truncation, now {0} "
+            "(1 is the model's own range)."))
         self.generate_button = push_button(self.tr("Generate"), self.generate)
         self.again_button = push_button(
             self.tr("Generate again"), self.generate_again,
             tip=self.tr("Make the opened picture again, from the settings in its provenance"))
-        self.random_seed_button = push_button(self.tr("New seed"), self._on_random_seed_button_clicked)
+        self.random_seed_button = push_button(self.tr("Shuffle"), self._on_random_seed_button_clicked,
+                                              tip=self.tr("Pick a new start number at random"))
 
         form = QFormLayout()
         form.addRow(self.tr("Model"), row((self.model_combo, 1), QtHelpButton("models")))  # what models can and cannot do
         form.addRow(self.tr("Draw"), self.style_combo)
-        form.addRow(self.tr("Seed"), row((self.seed_spin, 1), self.random_seed_button))
+        form.addRow(self.tr("Start number"), row((self.seed_spin, 1), self.random_seed_button))
         form.addRow(self.tr("Pictures"), self.count_spin)
-        form.addRow(self.tr("Truncation"), self.truncation_spin)
+        form.addRow(self.tr("Surprise"), between_words(self.surprise_slider, self.tr("Safer"), self.tr("Wilder")))
 
         self.grid = QListWidget()
         self.grid.setViewMode(QListWidget.ViewMode.IconMode)
@@ -104,23 +109,28 @@ class CanvasModelDock(QWidget):
 
         self.add_button = push_button(self.tr("Add picks as layers"), self.add_picks_as_layers)
         self.size_combo = choice_combo(((self.tr("Model size (64 px)"), ("nearest", 1)),
-                                        (self.tr("4x, learned upscaler"), ("learned", 4)),
-                                        (self.tr("4x, nearest neighbour (pixel art)"), ("nearest", 4))), name="Layer size")
+                                        (self.tr("4x, smooth"), ("learned", 4)),
+                                        (self.tr("4x, square pixels (pixel art)"), ("nearest", 4))), name="Layer size")
+        for index, tip in ((1, self.tr("Made bigger by a small model that fills in detail (a learned upscaler)")),
+                           (2, self.tr("Each pixel becomes a 4 x 4 square (nearest neighbour)"))):
+            self.size_combo.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
 
         self.strength_spin = float_spin(0.0, 2.0, 0.5, 0.1)
         self.vary_button = push_button(self.tr("Vary pick"), self.vary)
         self.frames_spin = int_spin(2, 120, 16)
-        self.gif_check = QCheckBox(self.tr("Export walk as GIF"))
+        self.gif_check = QCheckBox(self.tr("Save the blend as a GIF"))
         self.gif_check.setChecked(True)
-        self.interpolate_button = push_button(self.tr("Walk between two picks"), self.interpolate)
+        self.interpolate_button = push_button(self.tr("Blend between two picks"), self.interpolate)
         self.mutation_spin = float_spin(0.0, 2.0, 0.3, 0.1)
         self.breed_button = push_button(self.tr("Breed picks"), self.breed)
         self.component_spin = int_spin(1, 16, tip=self.tr("Main directions of change the model learned (1 is the strongest)"))
-        self.spread_spin = float_spin(0.1, 6.0, 2.0, 0.5)
+        self.spread_spin = float_spin(0.1, 6.0, 2.0, 0.5, tip=self.tr("How far to go along the direction"))
         self.explore_button = push_button(self.tr("Slide pick along direction"), self.explore)
         self.project_steps_spin = int_spin(
-            0, 1000, 60, tip=self.tr("Optimisation steps after the encoder's guess (0: encoder only)"))
-        self.project_button = push_button(self.tr("Project my drawing"), self.project_drawing)
+            0, 1000, 60, tip=self.tr("How long to keep improving the match after the first guess (0: the first guess "
+                                     "only). Technical name: optimisation steps after the encoder's guess."))
+        self.project_button = push_button(self.tr("Find pictures like my drawing"), self.project_drawing,
+                                          tip=self.tr("The model's nearest pictures to your drawing, added as a layer"))
 
         actions = QGroupBox(self.tr("With the picks"))
         action_form = QFormLayout(actions)
@@ -128,7 +138,7 @@ class CanvasModelDock(QWidget):
         action_form.addRow(self.tr("Strength"), row(self.strength_spin, (self.vary_button, 1)))
         action_form.addRow(self.tr("Frames"), row(self.frames_spin, self.gif_check, (self.interpolate_button, 1)))
         action_form.addRow(self.tr("Mutation"), row(self.mutation_spin, (self.breed_button, 1)))
-        action_form.addRow(self.tr("Direction, spread"),
+        action_form.addRow(self.tr("Direction, how far"),
                            row(self.component_spin, self.spread_spin, (self.explore_button, 1)))
         action_form.addRow(self.tr("Refine steps"), row(self.project_steps_spin, (self.project_button, 1)))
 
@@ -159,7 +169,7 @@ class CanvasModelDock(QWidget):
         """Re-read the canvas cards (no torch) and refill the picker, keeping the current choice."""
         current = self.model_combo.currentData()
         self.session.cards = self.context.discover("canvas").cards
-        refill(self.model_combo, [(self._model_label(card), str(card.path), card.description)
+        refill(self.model_combo, [(self._model_label(card), str(card.path), model_tip(card))
                                   for card in self.session.drawable()], current)
         self._on_model_combo_currentIndexChanged()
         if self.model_combo.count() == 0:
@@ -167,8 +177,8 @@ class CanvasModelDock(QWidget):
         self._update_buttons()
 
     def _model_label(self, card) -> str:
-        kind = "GAN" if card.model_type == "canvas-gan" else "VAE"
-        label = f"{card.name} ({kind}{', yours' if card.is_user else ''})"
+        """The model's name, whether it is yours and whether it is still rough (its kind is in the tooltip)."""
+        label = model_name(card) + (self.tr(" (yours)") if card.is_user else "")
         return label + self.tr(" · undertrained") if any(t.startswith("undertrained") for t in card.labels) else label
 
     def _fill_styles(self) -> None:
@@ -233,7 +243,7 @@ class CanvasModelDock(QWidget):
 
     def interpolate(self) -> None:
         request = self.session.interpolate_request(self.picked(), self.context.paths.data / "canvas-walks")
-        self._start(request, "Walk between two pictures", self._on_grid_job_returned)
+        self._start(request, "Blend between two pictures", self._on_grid_job_returned)
 
     def breed(self) -> None:
         self._start(self.session.breed_request(self.picked()), "Breed pictures", self._on_grid_job_returned)
@@ -246,7 +256,7 @@ class CanvasModelDock(QWidget):
         except Exception as error:  # the canvas may have nothing to give
             self.status_label.setText(self.tr("Could not read the drawing: %s") % error)
             return
-        self._start(self.session.project_request(image), "Project the drawing", self._on_project_job_returned)
+        self._start(self.session.project_request(image), "Find pictures like the drawing", self._on_project_job_returned)
 
     def open_finetune_wizard(self, resume_request=None):
         """Show the fine-tune wizard (one at a time); with ``resume_request``, continue that saved run."""
@@ -262,7 +272,7 @@ class CanvasModelDock(QWidget):
             if resume_request is not None:
                 wizard.resume(resume_request)
         elif resume_request is not None:
-            self.status_label.setText(self.tr("Finish or close the open fine-tune first."))
+            self.status_label.setText(self.tr("Finish or close the open “Teach it your pictures” window first."))
         wizard.show()
         wizard.raise_()
         return wizard
@@ -291,7 +301,7 @@ class CanvasModelDock(QWidget):
             return
         upscaler = self.session.first_path("canvas-upscaler")
         if upscaler is None:
-            self.status_label.setText(self.tr("No learned upscaler is installed; using nearest neighbour."))
+            self.status_label.setText(self.tr("The smoothing model is not installed; using square pixels."))
             self._add_layer(image.repeat(factor, 0).repeat(factor, 1), dict(provenance, upscale=f"nearest x{factor}"))
             return
         request = UpscaleRequest(image, factor, "learned", upscaler)
@@ -366,10 +376,12 @@ class CanvasModelDock(QWidget):
         self._start(request, "Generate again", self._on_again_job_returned)
         return True
 
-    @staticmethod
-    def _describe(provenance: dict) -> str:
-        keys = ("job", "style", "seed", "index")
-        return ", ".join(f"{k} {provenance[k]}" for k in keys if k in provenance)
+    def _describe(self, provenance: dict) -> str:
+        """A grid picture's tooltip: what it shows and the start number that makes it again."""
+        said = [picture_name(provenance)] if "style" in provenance else []
+        if "seed" in provenance:
+            said.append(self.tr("start number %s") % provenance["seed"])
+        return ", ".join(said)
 
     # ----- slots --------------------------------------------------------------------------------
     def _on_model_combo_currentIndexChanged(self, _index: int = -1) -> None:  # noqa: N802 (Qt naming)
@@ -384,7 +396,7 @@ class CanvasModelDock(QWidget):
     def _on_finetune_wizard_model_ready(self, path: str) -> None:
         self.reload_models()
         if self.select_model(path):
-            self.status_label.setText(self.tr("Your fine-tuned model is selected: press Generate."))
+            self.status_label.setText(self.tr("The model that learned your pictures is selected: press Generate."))
 
     def _on_cancel_button_clicked(self) -> None:
         if self._busy():
@@ -400,7 +412,7 @@ class CanvasModelDock(QWidget):
     def _on_handle_progress(self, progress: Progress) -> None:
         if self.sender() is self.handle:
             pct = "" if progress.fraction is None else f"{progress.fraction * 100:.0f}% "
-            self.status_label.setText(f"{pct}{progress.message}")
+            self.status_label.setText(f"{pct}{progress_text(progress.message)}")
 
     def _on_handle_partial(self, partial: Any) -> None:
         if self.sender() is self.handle and isinstance(partial, Pictures):

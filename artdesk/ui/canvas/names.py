@@ -36,7 +36,7 @@ def picture_name(record: dict) -> str:
         "generate": QCoreApplication.translate("CanvasNames", "{0}, pick {1}"),
         "vary": QCoreApplication.translate("CanvasNames", "{0}, variation {1}"),
         "breed": QCoreApplication.translate("CanvasNames", "{0}, offspring {1}"),
-        "interpolate": QCoreApplication.translate("CanvasNames", "{0}, walk step {1}"),
+        "interpolate": QCoreApplication.translate("CanvasNames", "{0}, blend step {1}"),
         "explore": QCoreApplication.translate("CanvasNames", "{0}, slide step {1}"),
         "project": QCoreApplication.translate("CanvasNames", "{0}, from my drawing"),
         "drawing as the model sees it": QCoreApplication.translate("CanvasNames", "{0}, my drawing as the model sees it"),

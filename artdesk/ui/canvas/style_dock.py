@@ -44,6 +44,7 @@ from artdesk.ml.style.session import (KIND_MEDIUM, NO_EXAMPLE, NO_LAYER, NO_SELE
                                       TARGET_LAYER, TARGET_PICTURE, TARGET_SELECTION, StyleSession, card_label)
 from artdesk.ui.binding import bind
 from artdesk.ui.context import AppContext
+from artdesk.ui.job_titles import progress_text
 from artdesk.ui.job_wiring import wire
 from artdesk.ui.qimage import array_to_qimage
 from artdesk.ui.forms import float_spin, int_spin, progress_bar, push_button, row, wrapped_label
@@ -133,9 +134,14 @@ class CanvasStyleDock(QWidget):
             self.target_combo.addItem(self.tr("The selection (active layer)"), TARGET_SELECTION)
         self.quality_combo = QComboBox()
         self.quality_combo.setAccessibleName("Quality")
-        self.quality_combo.addItem(self.tr("Fast (trained stylizer, under a second)"), QUALITY_FAST)
-        self.quality_combo.addItem(self.tr("Best (optimisation with previews, up to a minute)"), QUALITY_BEST)
-        self.steps_spin = int_spin(10, 1000, 150, self.tr("Optimisation steps (Best quality only)"))
+        self.quality_combo.addItem(self.tr("Fast (under a second)"), QUALITY_FAST)
+        self.quality_combo.addItem(self.tr("Best (paints while you watch, up to a minute)"), QUALITY_BEST)
+        self.quality_combo.setItemData(0, self.tr("A small trained stylizer paints it in one go"),
+                                       Qt.ItemDataRole.ToolTipRole)
+        self.quality_combo.setItemData(1, self.tr("The picture is improved round after round (optimisation), "
+                                                  "with a preview after each few rounds"), Qt.ItemDataRole.ToolTipRole)
+        self.steps_spin = int_spin(10, 1000, 150, self.tr(
+            "How many rounds of improvement (Best quality only). Technical name: optimisation steps."))
         self.steps_spin.setEnabled(False)
         self.strength_slider = percent_slider(100, "Strength")
         self.strength_label = QLabel("100%")
@@ -150,7 +156,7 @@ class CanvasStyleDock(QWidget):
         self.custom_controls = QGroupBox(self.tr("Your style"))
         custom_controls = QFormLayout(self.custom_controls)
         custom_controls.addRow(self.tr("Quality"), self.quality_combo)
-        custom_controls.addRow(self.tr("Steps"), self.steps_spin)
+        custom_controls.addRow(self.tr("Rounds"), self.steps_spin)
         custom_controls.addRow(self.tr("Texture scale"), self.scale_spin)
         custom_controls.addRow("", self.colour_check)
 
@@ -169,15 +175,17 @@ class CanvasStyleDock(QWidget):
         self.name_edit.setPlaceholderText(self.tr("Name of the style"))
         self.pictures_label = wrapped_label(self.tr("No pictures chosen"))
         self.choose_button = push_button(self.tr("Choose pictures…"), self._on_choose_button_clicked)
-        self.train_steps_spin = int_spin(1, 20000, 600)
+        self.train_steps_spin = int_spin(1, 20000, 600, self.tr(
+            "How long it learns: more rounds learn more and take longer. Technical name: training steps."))
         self.train_button = push_button(self.tr("Train style"), self.train_custom_style)
         self.train_cancel_button = push_button(self.tr("Stop"), self._on_train_cancel_button_clicked, enabled=False)
         self.train_progress = progress_bar(visible=False)
         custom_form = QFormLayout(self.custom_box)
         custom_form.addRow(self.custom_help)
         custom_form.addRow(self.tr("Name"), self.name_edit)
-        custom_form.addRow(self.tr("Pictures"), row((self.pictures_label, 1), self.choose_button))
-        custom_form.addRow(self.tr("Steps"), self.train_steps_spin)
+        custom_form.addRow(self.tr("Pictures"), self.choose_button)
+        custom_form.addRow(self.pictures_label)  # a row of its own: a narrow dock squeezed it to one word a line
+        custom_form.addRow(self.tr("Training rounds"), self.train_steps_spin)
         custom_form.addRow(row((self.train_button, 1), self.train_cancel_button))
         custom_form.addRow(self.train_progress)
 
@@ -478,7 +486,7 @@ class CanvasStyleDock(QWidget):
     def _show_progress(self, bar, progress: Progress) -> None:
         if progress.fraction is not None:
             bar.setValue(int(progress.fraction * 1000))
-        self.status_label.setText(progress.message)
+        self.status_label.setText(progress_text(progress.message))
 
     def _on_handle_partial(self, preview) -> None:
         pixmap = QPixmap.fromImage(array_to_qimage(preview[..., :3]))

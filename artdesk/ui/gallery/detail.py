@@ -14,10 +14,12 @@ from artdesk.core.errors import ArtdeskError
 from artdesk.core.gallery import GalleryItem
 from artdesk.ml.poem.forms import FORMS
 from artdesk.ui.canvas.names import picture_name, style_label
+from artdesk.ui.model_names import shipped_model_name
 from artdesk.ui.music.names import mode_label, music_style_label
 from artdesk.ui.poem.names import form_label
 
 PREVIEW = 256  # the longest side of a picture or piano-roll preview, in pixels: 4x a 64 px model picture
+MIN_PREVIEW_HEIGHT = 120  # room for the "no preview" sentence
 
 
 class QtWorkDetail(QWidget):
@@ -25,7 +27,7 @@ class QtWorkDetail(QWidget):
         super().__init__(parent)
         self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumHeight(120)
+        self.preview.setMinimumHeight(MIN_PREVIEW_HEIGHT)
         self.poem = QLabel()
         self.poem.setWordWrap(True)
         self.poem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -40,8 +42,8 @@ class QtWorkDetail(QWidget):
         self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.details_button.setArrowType(Qt.ArrowType.RightArrow)
         self.details_button.setText(self.tr("Details"))
-        self.details_button.setToolTip(self.tr("The full record stored with the work (JSON): model, weights, seed "
-                                               "and every setting"))
+        self.details_button.setToolTip(self.tr("The full record stored with the work (JSON): model, weights, start "
+                                               "number (seed) and every setting"))
         self.details_button.toggled.connect(self._on_details_button_toggled)
         self.record = QPlainTextEdit()
         self.record.setReadOnly(True)
@@ -56,6 +58,7 @@ class QtWorkDetail(QWidget):
     def clear(self) -> None:
         self.made_title.hide()
         self.preview.clear()
+        self.preview.setMinimumHeight(MIN_PREVIEW_HEIGHT)
         self.preview.hide()
         self.poem.hide()
         self.made.setText("")
@@ -81,7 +84,9 @@ class QtWorkDetail(QWidget):
         else:
             small = max(pixmap.width(), pixmap.height()) < PREVIEW // 2  # pixel pictures stay crisp
             mode = Qt.TransformationMode.FastTransformation if small else Qt.TransformationMode.SmoothTransformation
-            self.preview.setPixmap(pixmap.scaled(PREVIEW, PREVIEW, Qt.AspectRatioMode.KeepAspectRatio, mode))
+            shown = pixmap.scaled(PREVIEW, PREVIEW, Qt.AspectRatioMode.KeepAspectRatio, mode)
+            self.preview.setPixmap(shown)
+            self.preview.setMinimumHeight(max(MIN_PREVIEW_HEIGHT, shown.height()))  # never squeezed over the words
         self.preview.show()
 
     @staticmethod
@@ -115,7 +120,7 @@ class QtWorkDetail(QWidget):
     def sentences(self, panel: str, record: dict) -> list[str]:
         """How the work was made, in sentences, from its provenance record (what it lacks is left unsaid)."""
         settings = record.get("settings") if isinstance(record.get("settings"), dict) else {}
-        model = str(record.get("model") or "")
+        model = shipped_model_name(str(record.get("model") or ""))
         said: list[str] = []
         if not model:
             said.append(self.tr("No record says which model made it: it was made by hand or in another app."))
@@ -144,7 +149,7 @@ class QtWorkDetail(QWidget):
             if heads and form_info is not None and form_info.acrostic:  # other forms ignore stored heads
                 said.append(self.tr("Each line begins with: {0}.").format(heads))
         if record.get("seed") is not None and model:
-            said.append(self.tr("Seed {0}: Generate again in its panel makes it again.").format(record["seed"]))
+            said.append(self.tr("Start number {0}: Generate again in its panel makes it again.").format(record["seed"]))
         if record.get("edited"):
             said.append(self.tr("It was changed by hand afterwards."))
         created = str(record.get("created") or "")

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
 
 from artdesk.core.gallery import Gallery, GalleryItem
+from artdesk.ui.model_names import shipped_model_name
 
 THUMB = 128
 PANEL_COLOURS = {"canvas": "#5b8def", "music": "#e0884a", "poem": "#53a66f"}
@@ -95,12 +96,20 @@ class QtGalleryModel(QAbstractListModel):
             return self.pixmap(item)
         if role == Qt.ItemDataRole.ToolTipRole:
             when = datetime.fromtimestamp(item.created).strftime("%Y-%m-%d %H:%M")
-            return f"{item.panel} · {item.model} · seed {item.seed} · {when}"
+            return self._describe(item, when)
         if role == Qt.ItemDataRole.SizeHintRole:
             return QSize(THUMB + 24, THUMB + 44)
         if role == ItemRole:
             return item
         return None
+
+    def _describe(self, item: GalleryItem, when: str) -> str:
+        """A work's tooltip: its panel, model, start number (if any) and when it was made."""
+        panels = {"canvas": self.tr("Canvas"), "music": self.tr("Music"), "poem": self.tr("Poem")}
+        said = [panels.get(item.panel, item.panel), shipped_model_name(item.model or "")]
+        if item.seed is not None:
+            said.append(self.tr("start number {0}").format(item.seed))
+        return " · ".join([*filter(None, said), when])
 
     def pixmap(self, item: GalleryItem) -> QPixmap:
         """The item's thumbnail if decoded; else a plain card now, and the thumbnail right after this paint."""

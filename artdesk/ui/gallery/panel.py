@@ -31,11 +31,13 @@ from artdesk.ui.gallery.board import BoardDialog
 from artdesk.ui.gallery.credentials import QtHowItWasMade
 from artdesk.ui.gallery.detail import QtWorkDetail
 from artdesk.ui.gallery.model import QtGalleryModel
+from artdesk.ui.job_titles import progress_text
+from artdesk.ui.vertical_scroller import QtVerticalScroller
 from artdesk.ui.widgets.drops import accept_local_files, dropped_paths
 from artdesk.ui.widgets.originality import QtOriginalityView
 
 SORTS = (("Newest", "created", True), ("Oldest", "created", False), ("Best rated", "rating", True),
-         ("Model", "model", False), ("Seed", "seed", False))
+         ("Model", "model", False), ("Start number", "seed", False))
 PANEL_FILTERS = (("All panels", None), ("Canvas", "canvas"), ("Music", "music"), ("Poem", "poem"))
 BOARD_LIMIT = 200  # works on one board when nothing is selected: the newest of the current filter
 
@@ -83,7 +85,8 @@ class GalleryPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Search title, tags, model…"))
         self.search.setAccessibleName(self.tr("Search the gallery"))
         self.sort = QComboBox()
-        self.sort.addItems([self.tr("Newest"), self.tr("Oldest"), self.tr("Best rated"), self.tr("Model"), self.tr("Seed")])
+        self.sort.addItems([self.tr("Newest"), self.tr("Oldest"), self.tr("Best rated"), self.tr("Model"),
+                            self.tr("Start number")])
         self.min_rating = QComboBox()
         self.min_rating.addItems([self.tr("Any rating")] + ["★" * n + "+" for n in range(1, 6)])
         self.favourites = QCheckBox(self.tr("Favourites"))
@@ -154,7 +157,7 @@ class GalleryPanel(QWidget):
             side_layout.addWidget(button)
         splitter = QSplitter()
         splitter.addWidget(self.view)
-        splitter.addWidget(side)
+        splitter.addWidget(QtVerticalScroller(side))  # a short window scrolls the column instead of squeezing it
         splitter.setStretchFactor(0, 3)
         self.status = QLabel()
         layout = QVBoxLayout(self)
@@ -437,7 +440,7 @@ class GalleryPanel(QWidget):
         return handle
 
     def _on_board_progress(self, progress) -> None:
-        self.status.setText(progress.message)
+        self.status.setText(progress_text(progress.message))
 
     def _on_board_returned(self, result) -> None:
         measured = sum(r.label != "" for r in result.rows)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,19 +25,21 @@ from artdesk.ml.music.requests import KEYS, MAX_BARS, MAX_COUNT, MAX_STEPS, MODE
 from artdesk.ml.music.session import MusicSession
 from artdesk.ui.binding import bind
 from artdesk.ui.help.help_button import QtHelpButton
+from artdesk.ui.model_names import model_name, model_tip
 from artdesk.ui.music.names import mode_label, music_style_label
 from artdesk.ui.forms import float_spin, int_spin, progress_bar, push_button, refill, row, wrapped_label
+from artdesk.ui.plain_slider import QtPlainSlider, between_words
 
 NON_COMMERCIAL_HINTS = ("non-commercial", "noncommercial", "nc")
 
 
 def card_label(card: ModelCard) -> str:
     """The picker's text for a model: its name, whose it is, and a non-commercial warning if any."""
-    text = card.name + ("  (yours)" if card.is_user else "")
+    text = model_name(card) + (QCoreApplication.translate("MusicModels", "  (yours)") if card.is_user else "")
     labels = [label.lower() for label in card.labels]
     licence = card.licence.lower()
     if any(h in labels for h in NON_COMMERCIAL_HINTS) or "non-commercial" in licence or "-nc" in licence:
-        text += "  — non-commercial use only"
+        text += QCoreApplication.translate("MusicModels", "  — non-commercial use only")
     return text
 
 
@@ -54,7 +57,7 @@ class QtMusicControls(QWidget):
         self.lstm_combo.setToolTip(self.tr("The melody model used by Generate and Continue."))
         self.vae_combo = QComboBox()
         self.vae_combo.setAccessibleName("Morph model")
-        self.vae_combo.setToolTip(self.tr("The melody VAE used by Interpolate and Variations."))
+        self.vae_combo.setToolTip(self.tr("The morph model (a melody VAE) used by Morph to B and Variations."))
         models_form.addRow(self.tr("Melody:"), row((self.lstm_combo, 1), QtHelpButton("models")))  # what models can do
         models_form.addRow(self.tr("Morph:"), self.vae_combo)
         self.model_note = wrapped_label()
@@ -76,20 +79,21 @@ class QtMusicControls(QWidget):
         self.key_lock_check = QCheckBox(self.tr("Key lock (only notes of the scale)"))
         self.key_lock_check.setChecked(True)
         self.bars_spin = int_spin(1, MAX_BARS, 8, name="Bars")
-        self.temperature_spin = float_spin(0.1, 2.0, 1.0, 0.05, name="Temperature",
-                                           tip=self.tr("Lower is safer and more repetitive; higher is wilder."))
-        self.seed_spin = int_spin(0, 2_147_483_647, name="Seed",
-                                  tip=self.tr("The same seed and settings give the same melody."))
+        self.surprise_slider = QtPlainSlider(0.1, 2.0, 1.0, 0.05, name="Surprise", tip=self.tr(
+            "Left: safer, more repetitive melodies; right: wilder ones. Technical name: temperature, now {0}."))
+        self.seed_spin = int_spin(0, 2_147_483_647, name="Start number", tip=self.tr(
+            "The same start number with the same settings makes the same melody again (technical name: seed)."))
         self.dice_button = QToolButton()
-        self.dice_button.setText(self.tr("New seed"))
+        self.dice_button.setText(self.tr("Shuffle"))
+        self.dice_button.setToolTip(self.tr("Pick a new start number at random"))
         self.dice_button.clicked.connect(self._on_dice_button_clicked)
         self.count_spin = int_spin(1, MAX_COUNT, 4, name="Number of variations")
         form.addRow(self.tr("Style:"), self.style_combo)
         form.addRow(self.tr("Key:"), row(self.key_combo, self.mode_combo))
         form.addRow(self.key_lock_check)
         form.addRow(self.tr("Bars:"), self.bars_spin)
-        form.addRow(self.tr("Temperature:"), self.temperature_spin)
-        form.addRow(self.tr("Seed:"), row((self.seed_spin, 1), self.dice_button))
+        form.addRow(self.tr("Surprise:"), between_words(self.surprise_slider, self.tr("Safer"), self.tr("Wilder")))
+        form.addRow(self.tr("Start number:"), row((self.seed_spin, 1), self.dice_button))
         form.addRow(self.tr("Variations:"), self.count_spin)
         column.addWidget(settings)
 
@@ -103,8 +107,9 @@ class QtMusicControls(QWidget):
                                        tip=self.tr("Variations around the first 4 bars of the piano roll's melody."))
         self.amount_spin = float_spin(0.05, 2.0, 0.5, 0.05, name="Variation amount", prefix=self.tr("amount "))
         self.interpolate_button = push_button(
-            self.tr("Interpolate to B"), tip=self.tr("Melodies morphing from the piano roll's melody (A) to melody B."))
-        self.steps_spin = int_spin(1, MAX_STEPS, 5, name="Interpolation steps", prefix=self.tr("steps "))
+            self.tr("Morph to B"), tip=self.tr("Melodies morphing from the piano roll's melody (A) to melody B."))
+        self.steps_spin = int_spin(1, MAX_STEPS, 5, name="Melodies between A and B", prefix=self.tr("in between "),
+                                   tip=self.tr("How many melodies lie between A and B"))
         self.b_label = wrapped_label(self.tr("B: none yet"))
         self.b_from_roll_button = QPushButton(self.tr("B = piano roll"))
         self.b_import_button = QPushButton(self.tr("Import B…"))
@@ -131,8 +136,9 @@ class QtMusicControls(QWidget):
         tune = QGroupBox(self.tr("Your own style"))
         tune_layout = QGridLayout(tune)
         self.finetune_button = push_button(
-            self.tr("Fine-tune on a MIDI folder…"),
-            tip=self.tr("Teach the melody model your style (jazz, pop, ...) from your MIDI files."))
+            self.tr("Teach it your MIDI files…"),
+            tip=self.tr("Teach the melody model your style (jazz, pop, ...) from a folder of your MIDI files "
+                        "(fine-tuning)."))
         self.finetune_progress = progress_bar()
         self.finetune_progress.setTextVisible(False)
         self.finetune_cancel_button = push_button(self.tr("Stop"), enabled=False)
@@ -145,7 +151,7 @@ class QtMusicControls(QWidget):
         column.addStretch(1)
         self._fill_styles()
         bind(session.settings, {"style": self.style_combo, "key": self.key_combo, "mode": self.mode_combo,
-                                "key_lock": self.key_lock_check, "bars": self.bars_spin, "temperature": self.temperature_spin,
+                                "key_lock": self.key_lock_check, "bars": self.bars_spin, "temperature": self.surprise_slider,
                                 "seed": self.seed_spin, "count": self.count_spin, "amount": self.amount_spin,
                                 "steps": self.steps_spin})
         self.lstm_combo.currentIndexChanged.connect(self._on_lstm_combo_currentIndexChanged)
@@ -157,14 +163,14 @@ class QtMusicControls(QWidget):
         session = self.session
         for combo, found, chosen in ((self.lstm_combo, session.lstm_cards, session.lstm),
                                      (self.vae_combo, session.vae_cards, session.vae)):
-            items = [(card_label(card), card.id, card.description) for card in found]
+            items = [(card_label(card), card.id, model_tip(card)) for card in found]
             refill(combo, items or [(self.tr("(no model found)"), None)], chosen.id if chosen else None)
         self._fill_styles()
         missing = []
         if not session.lstm_cards:
             missing.append(self.tr("melody model (Generate, Continue)"))
         if not session.vae_cards:
-            missing.append(self.tr("morph model (Interpolate, Variations)"))
+            missing.append(self.tr("morph model (Morph to B, Variations)"))
         self.model_note.setText(
             self.tr("No {0} was found. Train one with 'artdesk train music' or add one in Models ▸ Model library.").format(
                 self.tr(" or ").join(missing)) if missing else "")

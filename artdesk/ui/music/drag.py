@@ -93,7 +93,7 @@ class QtMelodyList(QListWidget):
         if not 0 <= row < len(self.melodies):
             return
         menu = QMenu(self)
-        action = menu.addAction(self.tr("Use as melody B (for Interpolate)"))
+        action = menu.addAction(self.tr("Use as melody B (for Morph to B)"))
         action.triggered.connect(lambda: self.use_as_b_requested.emit(row))
         menu.exec(event.globalPos())
 

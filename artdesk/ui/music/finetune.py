@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from artdesk.core.jobs import Progress
 from artdesk.ui.context import AppContext
+from artdesk.ui.job_titles import progress_text
 from artdesk.ui.job_wiring import wire
 from artdesk.ui.jobs import TRAINING_WORKER, JobHandle
 from artdesk.ui.music.controls import QtMusicControls
@@ -61,7 +62,7 @@ class QtFinetuneRunner(QObject):
         else:
             bar.setRange(0, 1000)
             bar.setValue(int(progress.fraction * 1000))
-        self.controls.finetune_label.setText(progress.message)
+        self.controls.finetune_label.setText(progress_text(progress.message))
 
     def _on_handle_returned(self, folder) -> None:
         self.controls.finetune_label.setText(self.tr("Done: the new model {0} is in the Melody picker.").format(Path(folder).name))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from artdesk.ml.music.requests import FinetuneRequest
+from artdesk.ui.model_names import shipped_model_name
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$")
 
@@ -38,7 +39,7 @@ class FinetuneDialog(QDialog):
 
     def __init__(self, base_model_path: Path, base_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Fine-tune a melody model"))
+        self.setWindowTitle(self.tr("Teach the melody model your style"))
         self.base_model_path = Path(base_model_path)
         self.folder_edit = QLineEdit()
         self.folder_edit.setAccessibleName("MIDI folder")
@@ -62,7 +63,7 @@ class FinetuneDialog(QDialog):
         self.problem.setStyleSheet("color: palette(bright-text);")
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("Starting from <b>{0}</b>. Training runs in the background; you can keep working "
-                                   "and cancel at any time (progress is kept).").format(base_name)))
+                                   "and cancel at any time (progress is kept).").format(shipped_model_name(base_name))))
         form.addRow(self.tr("MIDI folder:"), folder_row)
         form.addRow(self.tr("New model name:"), self.name_edit)
         form.addRow(self.tr("Style name:"), self.style_edit)

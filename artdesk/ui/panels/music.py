@@ -25,6 +25,7 @@ from artdesk.core.music_files import ImportRequest, ImportResult
 from artdesk.ml.music.session import NO_A, NO_B, NO_LSTM, NO_MELODY, NO_PRIMER, NO_VAE, MusicSession, SessionProblem
 from artdesk.ui.context import AppContext
 from artdesk.ui.discard import may_discard
+from artdesk.ui.job_titles import progress_text
 from artdesk.ui.job_wiring import wire
 from artdesk.ui.jobs import JobHandle
 from artdesk.ui.music.controls import QtMusicControls
@@ -165,7 +166,7 @@ class MusicPanel(QWidget):
         except SessionProblem as problem:
             words = {NO_LSTM: self.controls.model_note.text(), NO_VAE: self.controls.model_note.text(),
                      NO_PRIMER: self.tr("Continue needs a primer: import a MIDI file or draw a few notes in the piano roll."),
-                     NO_A: self.tr("Interpolate goes from the piano roll's melody (A) to melody B: A has no notes."),
+                     NO_A: self.tr("Morph to B goes from the piano roll's melody (A) to melody B: A has no notes."),
                      NO_B: self.tr("Choose melody B first: 'B = piano roll' keeps the current melody as B, or import B."),
                      NO_MELODY: self.tr("Variations need a melody in the piano roll.")}
             self.show_message(words[problem.code], error=True)
@@ -205,7 +206,7 @@ class MusicPanel(QWidget):
         return self._start_from_roll(self.session.continue_request, self.tr("Continue the melody"))
 
     def interpolate(self) -> JobHandle | None:
-        return self._start_from_roll(self.session.interpolate_request, self.tr("Interpolate melodies"))
+        return self._start_from_roll(self.session.interpolate_request, self.tr("Morph melodies"))
 
     def vary(self) -> JobHandle | None:
         return self._start_from_roll(self.session.vary_request, self.tr("Vary the melody"))
@@ -217,7 +218,7 @@ class MusicPanel(QWidget):
 
     def _on_job_progress(self, progress: Progress) -> None:
         if self.sender() is self.job:
-            self.controls.show_progress(progress.fraction, progress.message)
+            self.controls.show_progress(progress.fraction, progress_text(progress.message))
 
     def _on_job_returned(self, melodies: list[Melody]) -> None:
         handle = self.sender()
@@ -267,7 +268,7 @@ class MusicPanel(QWidget):
         warnings = [w for m in melodies[:1] for w in m.metadata.get("warnings", [])]
         empty = sum(1 for m in melodies if not m.notes)
         if empty:
-            warnings.append(self.tr("{0} of the results are silent; try a higher temperature.").format(empty))
+            warnings.append(self.tr("{0} of the results are silent; move Surprise towards Wilder.").format(empty))
         self.show_message(" ".join([self.tr("{0}: {1} result(s).").format(what, len(melodies)), *warnings]))
 
     def load_melody(self, melody: Melody, what: str) -> None:
