@@ -1509,6 +1509,13 @@
     </message>
   </context>
   <context>
+    <name>LazyPanel</name>
+    <message>
+      <source>This panel could not be opened. Details are in the log.</source>
+      <translation>这个面板打不开。详情记在日志里。</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message numerus="yes">
       <source>%n bundled model(s) could not be read</source>

@@ -82,7 +82,8 @@ class LazyPanel(QWidget):
             if self._building is not None:
                 self._building.deleteLater()
             self._building = None
-            self._finish(QLabel(f"This panel could not be opened. Details are in the log.\n\n{traceback.format_exc(limit=1)}"))
+            self._finish(QLabel(self.tr("This panel could not be opened. Details are in the log.") + "\n\n"
+                                + traceback.format_exc(limit=1)))
             return True
         panel, self._building = self._building, None
         self._finish(panel)
