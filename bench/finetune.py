@@ -15,7 +15,8 @@ pictures; Z is the fine-tuned model's too-close rate; S is the time from the job
 strip, M the whole job (audit excluded, final measures included).
 ``--out DIR`` writes <set>-seeds.png: seeds 0-15 of the base model (top) and of the fine-tuned one (bottom).
 ``--keep-variety``, ``--follow`` and the method knobs (``--variety`` correspondence weight, ``--freeze-g``,
-``--ewc``, ``--base-mix``, ``--reconstruct``, ``--freeze-d``, ``--lr``, ``--steps``, ``--batch``) override the
+``--ewc``, ``--base-mix``, ``--reconstruct``, ``--resemble``, ``--freeze-d``, ``--lr``, ``--steps``, ``--batch``)
+override the
 preset's choices, to compare methods.
 
 Usage: .venv/bin/python bench/finetune.py [--folder DIR] [--threads 1] [--out DIR]
