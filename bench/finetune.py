@@ -16,8 +16,7 @@ strip, M the whole job (audit excluded, final measures included).
 ``--out DIR`` writes <set>-seeds.png: seeds 0-15 of the base model (top) and of the fine-tuned one (bottom).
 ``--keep-variety``, ``--follow`` and the method knobs (``--variety`` correspondence weight, ``--freeze-g``,
 ``--ewc``, ``--base-mix``, ``--reconstruct``, ``--resemble``, ``--freeze-d``, ``--lr``, ``--steps``, ``--batch``)
-override the
-preset's choices, to compare methods.
+override the preset's choices, to compare methods.
 
 Usage: .venv/bin/python bench/finetune.py [--folder DIR] [--threads 1] [--out DIR]
 """
