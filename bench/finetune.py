@@ -15,8 +15,8 @@ pictures; Z is the fine-tuned model's too-close rate; S is the time from the job
 strip, M the whole job (audit excluded, final measures included).
 ``--out DIR`` writes <set>-seeds.png: seeds 0-15 of the base model (top) and of the fine-tuned one (bottom).
 ``--keep-variety``, ``--follow`` and the method knobs (``--variety`` correspondence weight, ``--freeze-g``,
-``--ewc``, ``--base-mix``, ``--reconstruct``, ``--freeze-d``, ``--lr``, ``--steps``, ``--batch``) override the
-preset's choices, to compare methods.
+``--ewc``, ``--base-mix``, ``--reconstruct``, ``--resemble``, ``--freeze-d``, ``--lr``, ``--steps``, ``--batch``)
+override the preset's choices, to compare methods.
 
 Usage: .venv/bin/python bench/finetune.py [--folder DIR] [--threads 1] [--out DIR]
 """
@@ -45,7 +45,8 @@ def main() -> int:
     parser.add_argument("--keep-variety", default="some", help="a little, some or strongly (plan.VARIETY)")
     parser.add_argument("--follow", default="balanced", help="loosely, balanced or closely (plan.FOLLOW)")
     for flag, kind in (("--steps", int), ("--variety", float), ("--freeze-g", int), ("--lr", float), ("--ewc", float),
-                       ("--base-mix", float), ("--reconstruct", float), ("--batch", int), ("--freeze-d", int)):
+                       ("--base-mix", float), ("--reconstruct", float), ("--batch", int), ("--freeze-d", int),
+                       ("--resemble", float)):
         parser.add_argument(flag, type=kind, default=None, help="override the preset (compare methods)")
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="artdesk-bench-finetune-")
@@ -82,7 +83,7 @@ def _run_one(name: str, files: list[str], base: Path, args) -> None:
                               base_source="user" if args.base else "bundled", device="cpu", steps=args.steps,
                               keep_variety=args.keep_variety, follow=args.follow, variety=args.variety,
                               freeze_g_blocks=args.freeze_g, lr=args.lr, ewc=args.ewc, base_mix=args.base_mix,
-                              reconstruct=args.reconstruct, batch=args.batch, freeze_d_blocks=args.freeze_d,
+                              reconstruct=args.reconstruct, resemble=args.resemble, batch=args.batch, freeze_d_blocks=args.freeze_d,
                               source_note="bench/finetune.py", licence_note="bench set")
     first: list[float] = []
     snaps = []

@@ -3558,8 +3558,16 @@ Saved in {1}</source>
       <translation>处理器（CPU）</translation>
     </message>
     <message>
+      <source>Pulls the model's pictures, as a group, toward what an image network sees in yours while pushing them apart from one another; 0 turns it off (MMD in ImageNet features).</source>
+      <translation>把模型的图片作为一个整体，朝图像网络在你的图片中看到的特征拉近，同时让它们彼此拉开；0 表示关闭（ImageNet 特征上的 MMD）。</translation>
+    </message>
+    <message>
       <source>Quick: a first look in a minute or two</source>
       <translation>快速：一两分钟先看看</translation>
+    </message>
+    <message>
+      <source>Resemble your pictures</source>
+      <translation>贴近你的图片</translation>
     </message>
     <message>
       <source>Resolution</source>
@@ -3680,6 +3688,10 @@ Saved in {1}</source>
     <message>
       <source>Weight of matching each of your pictures (IMLE)</source>
       <translation>逐张匹配你的图片的权重（IMLE）</translation>
+    </message>
+    <message>
+      <source>Weight of resembling your pictures as a whole (MMD)</source>
+      <translation>整体贴近你的图片的权重（MMD）</translation>
     </message>
     <message>
       <source>Where the pictures come from</source>

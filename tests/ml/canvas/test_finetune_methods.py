@@ -7,7 +7,16 @@ import torch
 
 from artdesk.ml.canvas.finetune import augment
 from artdesk.ml.canvas.finetune.plan import Settings
-from artdesk.ml.canvas.finetune.trainer import Trainer, ewc_penalty, fisher_information, load_discriminator, shrink
+from artdesk.ml.canvas.finetune.trainer import (
+    Trainer,
+    ewc_penalty,
+    feature_mmd,
+    fisher_information,
+    load_discriminator,
+    shrink,
+    trunk_on,
+    trunk_vectors,
+)
 from artdesk.ml.checkpoint import load_checkpoint
 from tests.ml.canvas.finetune_helpers import tiny_base
 
@@ -102,3 +111,29 @@ def test_correspondence_and_matching_train_together(models):
     trainer = _trainer(*(copy.deepcopy(m) for m in models), variety=10.0, reconstruct=1.0)
     d_loss, g_loss = trainer.step()
     assert torch.isfinite(d_loss) and torch.isfinite(g_loss)
+
+
+def test_feature_mmd_is_lowest_for_the_pictures_own_kind_and_pushes_samples_apart():
+    rng = torch.Generator().manual_seed(0)
+    real = torch.randn(32, 16, generator=rng) + 2
+    near = torch.randn(8, 16, generator=rng) + 2
+    far = torch.randn(8, 16, generator=rng) - 2
+    assert feature_mmd(near, real) < feature_mmd(far, real)
+    same = near[:1].repeat(8, 1)  # one repeated sample: the fake-fake term makes it cost more than a varied set
+    assert feature_mmd(same, real) > feature_mmd(near, real)
+
+
+def test_the_resemble_term_moves_the_samples_toward_the_pictures_in_the_trunks_features(models):
+    def distance_after(**knobs):
+        trainer = _trainer(*(copy.deepcopy(m) for m in models), **knobs)
+        for _ in range(3):
+            trainer.step()
+        z = torch.randn(8, trainer.g.config.latent_dim, generator=torch.Generator().manual_seed(1))
+        with torch.no_grad():
+            fake = trunk_vectors(trunk_on(trainer.device), trainer.g(z, torch.zeros(8, dtype=torch.long)))
+            real = trunk_vectors(trunk_on(trainer.device), trainer.images.permute(0, 3, 1, 2).float() / 127.5 - 1)
+        return float(feature_mmd(fake, real))
+
+    trainer = _trainer(*(copy.deepcopy(m) for m in models), resemble=10.0)
+    assert len(trainer.targets) == 2 * len(trainer.images)  # each picture and its mirror image
+    assert distance_after(resemble=100.0) < distance_after()

@@ -51,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="share of the critic's real pictures drawn by the base model (0: off)")
     knobs.add_argument("--reconstruct", type=float,
                        help="weight pulling each picture's nearest sample toward it (IMLE; 0: off)")
+    knobs.add_argument("--resemble", type=float,
+                       help="weight pulling the samples' features and layout toward your pictures' (MMD; 0: off)")
     knobs.add_argument("--keep-copying", action="store_true", help="warn but do not stop when the model copies")
     knobs.add_argument("--no-early-stop", action="store_true", help="train every step even if no snapshot improves")
     p.add_argument("--estimate", action="store_true", help="only measure this machine and print the time")
@@ -86,7 +88,7 @@ def _request(args, argv: list[str], ctx: JobContext):
     base_dir, base_source = _base(args.base)
     knobs = {k: getattr(args, k) for k in ("steps", "batch", "lr", "freeze_d_blocks", "norm_only", "ema_decay",
                                            "snapshot_every", "freeze_g_blocks", "variety", "ewc", "base_mix",
-                                           "reconstruct")}
+                                           "reconstruct", "resemble")}
     return FinetuneRequest(
         files=tuple(str(item.path) for item in audit.usable), base_dir=base_dir, base_source=base_source,
         name=args.name, default_crop=args.crop, preset=args.preset, source_note=args.source,

@@ -49,7 +49,7 @@ class Base:
 
 # The request's own fields the options page shows; their defaults are the request's
 REQUEST_CHOICES = ("preset", "follow", "keep_variety", "source_note", "seed", "steps", "batch", "lr", "freeze_d_blocks",
-                   "freeze_g_blocks", "variety", "ewc", "base_mix", "reconstruct", "norm_only", "ema_decay",
+                   "freeze_g_blocks", "variety", "ewc", "base_mix", "reconstruct", "resemble", "norm_only", "ema_decay",
                    "snapshot_every", "checkpoint_every_s", "heldout_fraction", "device", "stop_early")
 
 

@@ -1,7 +1,9 @@
 """The fine-tuning step: the base GAN's generator and discriminator, FreezeD, norm-only training, DiffAugment, EMA,
 frozen early generator blocks, and cross-domain correspondence (Ojha et al. 2021): the generator keeps, layer by
 layer, how similar each sample of a batch is to the others under the frozen base generator, so its variety
-survives a few dozen pictures.
+survives a few dozen pictures. The resemble term (``feature_mmd``) pulls each batch of samples toward the
+training pictures in the shipped ImageNet trunk's features (the measures' space) and pushes the samples apart
+(moment matching with a fixed, pretrained feature map: Li et al. 2015's MMD networks, in KID's kernel).
 
 Every batch-norm layer uses the base model's running statistics (eval mode) while the rest trains: with
 eight pictures a step, batch statistics are noise, and per-picture independence makes the gradient of a
@@ -40,6 +42,8 @@ MATCH_POOL = 8  # candidate latents drawn per picture at each matching
 MATCH_SIZE = 16  # pictures and samples are compared at this size (overall shape and colour, not texture)
 D_LR_RATIO = 2.0  # the critic learns at twice the generator's rate (2e-4 at the old default 1e-4)
 CDC_LAYERS = ("up8", "up16", "se32", "se64")  # generator outputs whose batch similarities are kept
+RESEMBLE_SIZE = 128  # pictures enter the trunk at this size for the likeness term (224, as measured, costs 4.6x)
+RESEMBLE_LAYER = "mid"  # the trunk layer the measures use (measures.FEATURE_LAYER)
 
 
 def _use_running_stats(module: nn.Module) -> None:
@@ -158,6 +162,35 @@ def ewc_penalty(generator: Generator, source: Generator, fisher: dict[int, torch
     return total if total is not None else next(generator.parameters()).new_zeros(())
 
 
+def trunk_on(device: torch.device) -> nn.Module:
+    """The shipped ImageNet trunk (frozen) on ``device``; the CPU one is shared with the measures."""
+    from artdesk.ml.features.trunk import load_trunk
+
+    trunk = load_trunk()
+    return trunk if device.type == "cpu" else copy.deepcopy(trunk).to(device)
+
+
+def trunk_vectors(trunk: nn.Module, pictures: torch.Tensor) -> torch.Tensor:
+    """N x 384 spatial means of the trunk's mid map of N x 3 x H x W pictures in [-1, 1] (differentiable)."""
+    from artdesk.ml.features.trunk import prepare
+
+    maps = trunk.taps(prepare((pictures + 1) / 2, RESEMBLE_SIZE), (RESEMBLE_LAYER,))[RESEMBLE_LAYER]
+    return maps.mean(dim=(2, 3))
+
+
+def _kernel(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    return (a @ b.T / a.shape[1] + 1) ** 3  # KID's polynomial kernel
+
+
+def feature_mmd(fake: torch.Tensor, real: torch.Tensor) -> torch.Tensor:
+    """Squared MMD (less its constant real-real term) between fake and real feature rows, KID's kernel: pulls the
+    samples toward the pictures and, through the fake-fake term, apart from one another."""
+    n = len(fake)
+    within = _kernel(fake, fake)
+    within = (within.sum() - within.diagonal().sum()) / max(1, n * (n - 1))
+    return within - 2 * _kernel(fake, real).mean()
+
+
 def shrink(pictures: torch.Tensor) -> torch.Tensor:
     return F.interpolate(pictures, size=MATCH_SIZE, mode="area")
 
@@ -200,6 +233,8 @@ class Trainer:
         self.images = torch.from_numpy(np.ascontiguousarray(images)).to(device)
         self.rng = torch.Generator().manual_seed(seed)
         self.fisher = fisher_information(self.g, self.d, trainable, seed) if settings.ewc > 0 else None
+        self.trunk = trunk_on(device) if settings.resemble > 0 else None
+        self.targets = self._target_vectors() if settings.resemble > 0 else None
         self.codes: torch.Tensor | None = None  # each training picture's matched latent (IMLE), when reconstructing
         torch.manual_seed(seed)  # the discriminator's reconstruction quadrant: the same draw on every rank
         self.step_count = 0
@@ -262,6 +297,8 @@ class Trainer:
             g_loss = g_loss + self.settings.ewc * ewc_penalty(self.g, self.source, self.fisher)
         if self.settings.reconstruct > 0:
             g_loss = g_loss + self.settings.reconstruct * match_loss(matched, picture)
+        if self.targets is not None:
+            g_loss = g_loss + self.settings.resemble * feature_mmd(trunk_vectors(self.trunk, fake), self.targets)
         self.opt_g.zero_grad(set_to_none=True)
         g_loss.backward()
         self.opt_g.step()
@@ -273,6 +310,13 @@ class Trainer:
                 p_ema.lerp_(p, rate)
         self.step_count += 1
         return d_loss.detach(), g_loss.detach()
+
+    def _target_vectors(self) -> torch.Tensor:
+        """The training pictures' trunk vectors, each also mirrored (the batches flip them too)."""
+        pictures = self.images.permute(0, 3, 1, 2).float() / 127.5 - 1
+        with torch.no_grad():
+            both = torch.cat([pictures, pictures.flip(3)])
+            return torch.cat([trunk_vectors(self.trunk, chunk) for chunk in both.split(32)])
 
     def _match_codes(self) -> torch.Tensor:
         """IMLE (Li & Malik 2019; for few pictures, Aghabozorgi et al. 2023): for each training picture, the latent

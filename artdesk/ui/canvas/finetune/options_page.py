@@ -70,7 +70,8 @@ class QtOptionsPage(QtFinetunePage):
             "consent": self.consent_check, "unknown_licence": self.unknown_check, "steps": self.steps_spin,
             "batch": self.batch_spin, "lr": self.lr_spin, "freeze_d_blocks": self.freeze_spin,
             "freeze_g_blocks": self.freeze_g_spin, "variety": self.correspondence_spin, "ewc": self.ewc_spin,
-            "base_mix": self.base_mix_spin, "reconstruct": self.match_spin, "norm_only": self.norm_combo,
+            "base_mix": self.base_mix_spin, "reconstruct": self.match_spin,
+            "resemble": self.resemble_spin, "norm_only": self.norm_combo,
             "ema_decay": self.ema_spin, "snapshot_every": self.snapshot_spin,
             "checkpoint_every_s": self.checkpoint_spin, "heldout_fraction": self.heldout_spin, "seed": self.seed_spin,
             "device": self.device_combo, "stop_early": self.copying_check})
@@ -118,6 +119,7 @@ class QtOptionsPage(QtFinetunePage):
         self.ewc_spin = auto_float(1e6, 3, self.tr("Elastic weight consolidation weight"))
         self.base_mix_spin = auto_float(0.9, 2, self.tr("Share of the base model's pictures among yours"))
         self.match_spin = auto_float(1000.0, 2, self.tr("Weight of matching each of your pictures (IMLE)"))
+        self.resemble_spin = auto_float(1000.0, 2, self.tr("Weight of resembling your pictures as a whole (MMD)"))
         self.norm_combo = choice_combo(((self.tr("auto"), None), (self.tr("yes"), True), (self.tr("no"), False)))
         self.ema_spin = auto_float(0.9999, 4, self.tr("How much of the past the saved model averages"))
         self.snapshot_spin = auto_spin(100_000, self.tr("Steps between sample strips"))
@@ -142,6 +144,7 @@ class QtOptionsPage(QtFinetunePage):
             (self.tr("Weight anchoring"), self.ewc_spin, self.setting_explanation("ewc")),
             (self.tr("Match each picture"), self.match_spin, self.setting_explanation("reconstruct")),
             (self.tr("Base pictures mixed in"), self.base_mix_spin, self.setting_explanation("base_mix")),
+            (self.tr("Resemble your pictures"), self.resemble_spin, self.setting_explanation("resemble")),
             (self.tr("Only colour and contrast learn"), self.norm_combo, self.setting_explanation("norm_only")),
             (self.tr("Weight averaging"), self.ema_spin, self.setting_explanation("ema_decay")),
             (self.tr("Samples every"), self.snapshot_spin, self.tr("Steps between measured sample strips.")),
@@ -316,7 +319,7 @@ class QtOptionsPage(QtFinetunePage):
                  "lr": self.tr("Learning rate"), "ema_decay": self.tr("Weight averaging"), "snapshot_every": self.tr("Samples every"),
                  "variety": self.tr("Correspondence weight"), "freeze_g_blocks": self.tr("Frozen generator blocks"),
                  "ewc": self.tr("Weight anchoring"), "base_mix": self.tr("Base pictures mixed in"),
-                 "reconstruct": self.tr("Match each picture")}
+                 "reconstruct": self.tr("Match each picture"), "resemble": self.tr("Resemble your pictures")}
         return names.get(key, key)
 
     def setting_explanation(self, key: str) -> str:
@@ -340,6 +343,9 @@ class QtOptionsPage(QtFinetunePage):
                            "less (elastic weight consolidation, EWC)."),
             "reconstruct": self.tr("Each of your pictures pulls the model's nearest picture toward it, so none of "
                                    "yours is forgotten; higher follows them more closely (IMLE)."),
+            "resemble": self.tr("Pulls the model's pictures, as a group, toward what an image network sees in yours "
+                                "while pushing them apart from one another; 0 turns it off (MMD in ImageNet "
+                                "features)."),
             "base_mix": self.tr("This share of the pictures the critic counts as real are the base model's, so its "
                                 "kinds of picture stay allowed."),
             "ema_decay": self.tr("The saved model averages its recent weights, which smooths out jitter between "
