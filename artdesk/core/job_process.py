@@ -190,6 +190,11 @@ class JobProcess:
         return self._process is not None and self._process.is_alive()
 
     @property
+    def pid(self) -> int | None:
+        """The child's process id, while it runs."""
+        return self._process.pid if self.alive else None
+
+    @property
     def starting(self) -> bool:
         """True while the child runs its initializer (it holds nothing worth keeping yet)."""
         ready = self._ready
@@ -265,7 +270,8 @@ class JobProcess:
                 self._stop_child()
                 raise ArtdeskError(f"The model worker stopped unexpectedly (exit code {code}). "
                                    "It starts again with your next action; if this repeats, see the log.")
-            if message is None:
+            if message is None:  # a quiet moment: the last progress held back by ctx's throttle goes out now
+                ctx.flush()
                 continue
             kind = message[0]
             if kind == "progress":
