@@ -228,3 +228,20 @@ def test_a_fine_tune_that_does_not_stop_at_close_is_ended_with_its_process(qtbot
     with qtbot.waitSignals([handle.aborted, handle.finished], order="strict", timeout=60000):
         assert runner.shutdown(100)
     assert not runner._workers[TRAINING_WORKER].isRunning()
+
+
+def test_every_fine_tune_request_crosses_to_the_training_process(tmp_path):
+    """A request that does not pickle would quietly run its fine-tune on the training thread of the UI's process."""
+    import numpy as np
+
+    from artdesk.core.job_process import JobProcess
+    from artdesk.ml.canvas.finetune.plan import FinetuneRequest as CanvasFinetune
+    from artdesk.ml.music.requests import FinetuneRequest as MusicFinetune
+    from artdesk.ml.poem.requests import FinetuneRequest as PoemFinetune
+    from artdesk.ml.style.custom import CustomStyleRequest
+
+    requests = [CanvasFinetune(files=(str(tmp_path / "a.png"),), base_dir=str(tmp_path), name="mine"),
+                MusicFinetune(tmp_path, tmp_path, "mine"),
+                PoemFinetune(str(tmp_path), "bundled", str(tmp_path / "poems.txt"), str(tmp_path / "mine")),
+                CustomStyleRequest("mine", (str(tmp_path / "a.png"),), str(tmp_path), np.zeros((4, 4, 3), np.uint8))]
+    assert [JobProcess.crosses(request.job, request) for request in requests] == [True] * 4
