@@ -212,9 +212,9 @@ class JobProcess:
             resource_tracker.ensure_running()
 
     def start(self) -> None:
-        """Start the child now if it is not running (it imports what the initializer imports)."""
+        """Start the child now if it is not running (it imports what the initializer imports); not once closed."""
         with self._lock:
-            if self.alive:
+            if self.alive or self._closing:
                 return
             self._stop_child()
             _leave_unenterable_folder()
@@ -249,6 +249,8 @@ class JobProcess:
             self.start()
         except Exception as error:  # e.g. a frozen build that cannot spawn: the caller may run the job itself
             raise ProcessUnavailable(f"the model process could not start: {error}") from error
+        if self._closing and not self.alive:  # closed meanwhile: start() started nothing
+            raise Cancelled()
         self._number += 1
         number = self._number
         self._jobs.send((number, module, name, request))
@@ -305,7 +307,8 @@ class JobProcess:
         self._closing = True
 
     def kill_now(self) -> None:
-        """End the running job at once by killing the child (from any thread; its ``run`` raises Cancelled)."""
+        """``close``, and end the running job at once by killing the child (from any thread; its ``run`` raises
+        Cancelled): for a job that did not stop within the time the app gives it to close."""
         self._closing = self._kill = True
 
     def stop(self, timeout_s: float = 5.0) -> None:
