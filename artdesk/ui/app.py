@@ -84,7 +84,7 @@ def use_model_process(window: MainWindow, start: bool) -> None:
     from artdesk.ml.warmup import warm_up
 
     context = window.context
-    # A fine-tune still imports torch here, on the training worker: keep a core for the UI (ml.device.worker_threads).
+    # The model and training processes inherit it: torch there keeps a core for the UI (ml.device.worker_threads).
     os.environ.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) - 1)))
     context.runner.use_model_process((warm_up, context.settings["general"]["device"]), start=start)
 

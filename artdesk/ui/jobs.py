@@ -6,8 +6,9 @@ so the module that holds it (and torch) is never imported on the UI thread.
 Exactly one of ``returned``, ``errored``, ``aborted`` fires, then ``finished``, once.
 One worker thread owns the loaded models (inference); training runs on its own worker so
 inference for one panel never waits behind another panel's fine-tune. ``Runner.use_model_process``
-moves the model worker's jobs into a child process (``core.job_process``): torch is then never
-imported in the UI's process, so its imports and model work cannot hold the UI thread's GIL.
+moves each worker's jobs into a child process of its own (``core.job_process``): the model process
+and the training process. torch is then never imported in the UI's process, so its imports, model
+work and fine-tunes cannot hold the UI thread's GIL, and a generation never waits behind a fine-tune.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ log = logging.getLogger("artdesk.jobs")
 
 MODEL_WORKER = "model"
 TRAINING_WORKER = "training"
+TRAINING_KILL_AFTER_S = 120.0  # a fine-tune saves its state when cancelled (pause): a step and a save on a slow laptop
 
 
 class JobHandle(QObject):
@@ -185,9 +187,13 @@ class Runner(QObject):
                           start: bool = True) -> JobProcess:
         """Run the model worker's jobs in a child process from now on (see ``core.job_process``); with ``start``,
         start it now, off the UI thread (else its first job starts it). A second call keeps the first's process.
+        The training worker's jobs (fine-tunes) get a process of their own, started by the first of them.
 
         A job whose function is not module-level or whose request does not pickle still runs on the thread.
         """
+        training = self._workers[TRAINING_WORKER]
+        if training.process is None:
+            training.process = JobProcess(kill_after_s=TRAINING_KILL_AFTER_S, name="artdesk-training-process")
         worker = self._workers[MODEL_WORKER]
         if worker.process is None:
             worker.process = JobProcess(initializer)
@@ -205,16 +211,26 @@ class Runner(QObject):
             self._handles.remove(handle)
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
-        """Cancel every job and stop the workers; True if all threads ended within the timeout."""
+        """Cancel every job and stop the workers; True if all threads ended within the timeout.
+
+        A model process still importing (the warm-up) is ended at once; a job in a process that does not stop
+        within the timeout (a fine-tune saves first) is ended by killing its process, so no thread is left.
+        """
         for handle in list(self._handles):
             handle.cancel()
         for worker in self._workers.values():
             worker.stop()
+            if worker.process is not None:
+                worker.process.close()
         clean = True
         for worker in self._workers.values():
             if worker.isRunning() and not worker.wait(timeout_ms):
-                log.error("worker %s did not stop within %d ms", worker.objectName(), timeout_ms)
-                clean = False
-            elif worker.process is not None:  # its thread has ended, so the child is idle: no need to wait out torch's exit
+                if worker.process is not None:
+                    log.warning("worker %s did not stop within %d ms; ending its process", worker.objectName(), timeout_ms)
+                    worker.process.kill_now()
+                if not worker.wait(timeout_ms):
+                    log.error("worker %s did not stop within %d ms", worker.objectName(), timeout_ms)
+                    clean = False
+            if worker.process is not None and not worker.isRunning():  # the child is idle: no need to wait out torch's exit
                 worker.process.stop(timeout_s=0.2)
         return clean

@@ -3,7 +3,7 @@ import threading
 
 import pytest
 
-from artdesk.ui.jobs import TRAINING_WORKER, Runner
+from artdesk.ui.jobs import MODEL_WORKER, TRAINING_WORKER, Runner
 from tests.helpers import failing_job, gated_job, steps_job
 
 
@@ -183,3 +183,65 @@ def test_a_named_job_crosses_to_the_model_process_without_being_imported_here(qt
         handle.start()
     assert len(results) == 1
     assert "tests.jobs_probe" not in sys.modules  # imported in the child only
+
+
+def test_fine_tunes_run_in_a_process_of_their_own(qtbot, runner):
+    """The training worker's jobs (fine-tunes) ran on a thread of the UI's process: torch held its GIL."""
+    import os
+
+    from tests.helpers import pid_job
+
+    runner.use_model_process()
+    pids = {}
+    for worker in (MODEL_WORKER, TRAINING_WORKER):
+        handle = runner.submit(pid_job, None, worker, worker=worker)
+        handle.returned.connect(lambda pid, worker=worker: pids.setdefault(worker, pid))
+        with qtbot.waitSignal(handle.finished, timeout=60000):
+            handle.start()
+    assert os.getpid() not in pids.values() and pids[MODEL_WORKER] != pids[TRAINING_WORKER]
+
+
+def test_closing_during_the_warm_up_ends_the_model_process_at_once(qtbot):
+    """A job waiting for the model process's initializer (torch's import, deaf to cancel) held the close
+    until the process was killed for not answering its cancel."""
+    from tests.helpers import deaf_job
+
+    runner = Runner()
+    runner.use_model_process((deaf_job, 600), start=False).kill_after_s = 600
+    handle = runner.submit(steps_job, 1, "behind the warm-up")
+    with qtbot.waitSignal(handle.started, timeout=5000):
+        handle.start()
+    with qtbot.waitSignals([handle.aborted, handle.finished], order="strict", timeout=5000):
+        assert runner.shutdown(60000)
+    assert not runner._workers[MODEL_WORKER].process.alive
+
+
+def test_a_fine_tune_that_does_not_stop_at_close_is_ended_with_its_process(qtbot):
+    """A training job deaf to cancel left its thread running after the close (a crash at exit)."""
+    from tests.helpers import deaf_job
+
+    runner = Runner()
+    runner.use_model_process(start=False)
+    handle = runner.submit(deaf_job, 600, "stuck fine-tune", worker=TRAINING_WORKER)
+    with qtbot.waitSignal(handle.started, timeout=5000):
+        handle.start()
+    with qtbot.waitSignals([handle.aborted, handle.finished], order="strict", timeout=60000):
+        assert runner.shutdown(100)
+    assert not runner._workers[TRAINING_WORKER].isRunning()
+
+
+def test_every_fine_tune_request_crosses_to_the_training_process(tmp_path):
+    """A request that does not pickle would quietly run its fine-tune on the training thread of the UI's process."""
+    import numpy as np
+
+    from artdesk.core.job_process import JobProcess
+    from artdesk.ml.canvas.finetune.plan import FinetuneRequest as CanvasFinetune
+    from artdesk.ml.music.requests import FinetuneRequest as MusicFinetune
+    from artdesk.ml.poem.requests import FinetuneRequest as PoemFinetune
+    from artdesk.ml.style.custom import CustomStyleRequest
+
+    requests = [CanvasFinetune(files=(str(tmp_path / "a.png"),), base_dir=str(tmp_path), name="mine"),
+                MusicFinetune(tmp_path, tmp_path, "mine"),
+                PoemFinetune(str(tmp_path), "bundled", str(tmp_path / "poems.txt"), str(tmp_path / "mine")),
+                CustomStyleRequest("mine", (str(tmp_path / "a.png"),), str(tmp_path), np.zeros((4, 4, 3), np.uint8))]
+    assert [JobProcess.crosses(request.job, request) for request in requests] == [True] * 4

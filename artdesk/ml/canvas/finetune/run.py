@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +31,7 @@ from artdesk.ml.canvas.finetune.plan import (
     settings_from,
 )
 from artdesk.ml.canvas.finetune.measures import Judge
+from artdesk.ml.canvas.finetune.results import Snapshot, UnfinishedRun
 from artdesk.ml.canvas.finetune.trainer import Trainer, load_base, start_from_style
 from artdesk.ml.loop import TrainLoop
 
@@ -42,34 +42,6 @@ FINAL_SAMPLES = 128  # generated pictures measured for the card, for the base an
 MIN_CALIBRATION = 20  # pictures needed for an originality index of the user's set (core.originality's rule)
 PATIENCE = 2  # snapshots in a row without a better score before training stops early
 RESUME_FIELDS_IGNORED = ("device", "checkpoint_every_s", "command")  # may change between a pause and a resume
-
-
-@dataclass
-class Snapshot:
-    """What the wizard shows at a snapshot (published with ``ctx.publish``)."""
-
-    step: int
-    seconds: float
-    samples: np.ndarray  # STRIP x H x W x 3 uint8 at fixed seeds
-    losses: dict[str, float]
-    loss_history: list[tuple[int, float, float]]  # (step, D loss, G loss)
-    kid: float | None
-    too_close: float | None
-    closest_pairs: list[tuple[np.ndarray, np.ndarray, float]] = field(default_factory=list)
-    copying_warning: str = ""
-    diversity: float | None = None  # mean pairwise feature distance among the samples
-    user_diversity: float | None = None  # the same among the user's pictures
-    collapse_warning: str = ""  # plain words when the samples become all alike
-    base_kid: float | None = None  # the base model's KID (None: this is the base model's snapshot)
-
-
-@dataclass(frozen=True)
-class UnfinishedRun:
-    name: str
-    request: FinetuneRequest
-    step: int
-    saved_at: float
-    state_path: Path
 
 
 def runs_root(user_models: Path) -> Path:

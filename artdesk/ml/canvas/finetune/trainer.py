@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import copy
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +24,7 @@ from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import JobContext
 from artdesk.ml.canvas.finetune import augment
 from artdesk.ml.canvas.finetune.ddp import World
+from artdesk.ml.canvas.finetune.results import Estimate
 from artdesk.ml.canvas.finetune.plan import (
     D_BLOCKS,
     G_BLOCKS,
@@ -385,13 +385,6 @@ def build_trainer(request: FinetuneRequest, ctx: JobContext, images: np.ndarray 
         start_from_style(generator, discriminator, style)
     device = world.device(pick_device(request.device))
     return Trainer(generator, discriminator, settings, images, request.seed, device, world), settings
-
-
-@dataclass(frozen=True)
-class Estimate:
-    seconds_per_step: float
-    steps: int
-    total_seconds: float
 
 
 def estimate(request: FinetuneRequest, ctx: JobContext) -> Estimate:
