@@ -27,6 +27,10 @@ MIN_COUNT = 2
 COMMON_RANK = 2000  # words this frequent or more (by rank) are expected to have met each other (``unheard``)
 UNHEARD = 0.05  # a pair of common words this much rarer than its second word alone is not English (``unheard``)
 DISCOUNT = 0.75
+SUBJECTS = ("he", "she", "they", "i", "we", "you", "thou", "it", "who")
+BE = frozenset("is are was were be been am art".split())
+VERB_LIFT = 2.0  # a verb follows a subject this many times more often than its share of all words
+VERB_MIN = 1e-4  # ... and at least this often after a subject, on average
 FILE = "en_wordgrams.npz"
 END = ""  # the key of a word's end among ``letter_scores``
 
@@ -122,6 +126,7 @@ class WordGrams:
         for word, p in self.unigram.items():
             for cut in range(len(word) + 1):
                 self.prefix_mass[word[:cut]] = self.prefix_mass.get(word[:cut], 0.0) + float(p)
+        self._verbs = None
         self.levels = {2: _Level(arrays, "bi", 2, self.start + 1), 3: _Level(arrays, "tri", 3, self.start + 1)}
 
     @classmethod
@@ -178,6 +183,26 @@ class WordGrams:
         low = bisect_left(words, word)
         seen = cumulative[low + 1] - cumulative[low] if low < len(words) and words[low] == word else 0.0
         return seen < UNHEARD * self.unigram[word]
+
+    @property
+    def verbs(self) -> frozenset:
+        """Words the poems write after a subject pronoun (he, she, they, I, we, you, thou, it, who) at least
+        ``VERB_LIFT`` times as often as anywhere, with the forms of "be": the finite verbs a clause needs ("was",
+        "came", "shall", "knows"), found without a part-of-speech tagger. A line without one reads as a noun
+        phrase ("The stream and the mountain side")."""
+        if self._verbs is None:
+            after: dict[str, float] = {}
+            for subject in SUBJECTS:
+                words, cumulative, _rest = self._successors((subject,))
+                for k, word in enumerate(words):
+                    after[word] = after.get(word, 0.0) + (cumulative[k + 1] - cumulative[k]) / len(SUBJECTS)
+            self._verbs = frozenset(w for w, p in after.items() if p >= VERB_MIN and len(w) > 1
+                                    and p >= VERB_LIFT * self.unigram.get(w, 1.0)) | BE
+        return self._verbs
+
+    def has_verb(self, line: str) -> bool:
+        """True when ``line`` holds one of ``verbs``."""
+        return any(w.lower() in self.verbs for w in english.WORD.findall(line))
 
     def letter_scores(self, before: tuple[str, str], prefix: str, letters, excluded=()) -> dict[str, float]:
         """Log probability of each next letter of ``letters`` (those that continue a vocabulary word) and of the
