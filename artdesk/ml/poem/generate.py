@@ -49,6 +49,7 @@ DANGLING = frozenset(("a an the and or nor but of with to from for at into upon 
                       "unless every each").split())
 ARTICLES = frozenset("the a an".split())
 COMMON = frozenset("and the not all was are were is be been have has had thou thee thine you your".split())
+VERB_BOOST = 2.0  # English: while a line holds no verb, the word n-grams' verbs count this many times in the draw
 VERB_RETRIES = 1  # English: a line without a verb is written again this many times (the first with one is kept)
 REPEAT_RETRIES = 6  # English: a content word the poem already holds is redrawn up to this many times a line
 ANCHOR_WORDS = ("day away night light sea free tree heart sky high eye song long sight bright love above rain again "
@@ -654,17 +655,26 @@ def _word_mask(poem: PoemModel, word: str, line_start: bool, sentence_start: boo
     return mask
 
 
-def _mixed(poem: PoemModel, sampler: Sampler, text: str, word: str, banned: set[str]) -> np.ndarray:
+def _mixed(poem: PoemModel, sampler: Sampler, text: str, word: str, banned: set[str]) -> tuple[np.ndarray, np.ndarray | None]:
     """Log-probabilities of the next token under the mixture that writes English (``mixture``), after the
     line's ``text`` while ``word`` is spelled, the ``banned`` words (refused at this place) left out of the
-    n-grams' share: a refused "And" makes "A" less likely, not "Andrew"."""
+    n-grams' share: a refused "And" makes "A" less likely, not "Andrew". Second, for the draw only: while
+    the line holds no verb yet, the logits that make the n-grams' verbs ``VERB_BOOST`` times likelier (a clause,
+    not "The stream and the mountain side"), else None."""
     logits = sampler.logits.numpy()
     probs = np.exp(logits - logits.max())
     probs /= probs.sum()
-    before = wordgram.line_context(text[:len(text) - len(word)])
-    mixed = mixture.word_mixture(poem).distribution(probs, before, word, frozenset(banned))
+    done = text[:len(text) - len(word)]
+    before = wordgram.line_context(done)
+    words = mixture.word_mixture(poem)
+    banned = frozenset(banned)
+    mixed = words.distribution(probs, before, word, banned)
     with np.errstate(divide="ignore"):
-        return np.log(mixed).astype(np.float32)
+        model = np.log(mixed).astype(np.float32)
+        if wordgram.en_wordgrams().has_verb(done):
+            return model, None
+        boosted = np.log(words.distribution(probs, before, word, banned, VERB_BOOST)).astype(np.float32)
+    return model, np.where(np.isfinite(model), boosted - model, 0.0).astype(np.float32)
 
 
 def _stem(word: str) -> str:
@@ -739,7 +749,8 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
         if len(text) > 90 and not word and not hanging:
             allowed = masks["ends"].clone()
         before = sampler.snapshot()  # cheap: references to the state, no copies
-        token = sampler.sample(allowed, model=_mixed(poem, sampler, text, word, banned))
+        model, clause = _mixed(poem, sampler, text, word, banned)
+        token = sampler.sample(allowed, None if clause is None else torch.from_numpy(clause), model=model)
         if token == vocab.index[EOS]:
             return None
         ch = vocab.tokens[token]

@@ -54,16 +54,16 @@ class WordMixture:
         self.cases = {t: (index[t], index.get(t.upper(), -1) if t.upper() != t else -1) for t in tokens if is_letter(t) and t == t.lower()}
         self._letters: dict = {}
 
-    def _letter_probs(self, before: tuple[str, str], prefix: str, banned: frozenset):
+    def _letter_probs(self, before: tuple[str, str], prefix: str, banned: frozenset, boost: float):
         """(lower-case tokens, capitals' tokens or -1, the n-grams' probability of each letter, of the word's
         end), normalised; None off the vocabulary."""
-        key = (before, prefix, banned)
+        key = (before, prefix, banned, boost)
         if key not in self._letters:
             if len(self._letters) > 50_000:
                 self._letters.clear()
             node = self.trie.node(prefix)
             scores = None if node is None else self.grams.letter_scores(
-                before, prefix, tuple(ch for ch in node if ch and ch in self.cases), banned)
+                before, prefix, tuple(ch for ch in node if ch and ch in self.cases), banned, boost)
             if not scores:
                 self._letters[key] = None
                 return None
@@ -75,9 +75,11 @@ class WordMixture:
                                   math.exp(scores.get(wordgram.END, -math.inf)) / total)
         return self._letters[key]
 
-    def words_part(self, probs: np.ndarray, before: tuple[str, str], prefix: str, banned: frozenset = frozenset()):
-        """``P_words`` over tokens (see the module), or None where the n-grams have no answer."""
-        found = self._letter_probs(before, prefix.lower(), banned)
+    def words_part(self, probs: np.ndarray, before: tuple[str, str], prefix: str, banned: frozenset = frozenset(),
+                   boost: float = 1.0):
+        """``P_words`` over tokens (see the module), or None where the n-grams have no answer; ``boost``: the
+        n-grams' verbs count that many times (``WordGrams.letter_scores``), for sampling only."""
+        found = self._letter_probs(before, prefix.lower(), banned, boost)
         if found is None:
             return None
         lower, upper, shares, end = found
@@ -97,9 +99,9 @@ class WordMixture:
         return out
 
     def distribution(self, probs: np.ndarray, before: tuple[str, str], prefix: str,
-                     banned: frozenset = frozenset()) -> np.ndarray:
+                     banned: frozenset = frozenset(), boost: float = 1.0) -> np.ndarray:
         """The mixture's next-token probabilities (float64, sums to 1)."""
-        part = self.words_part(probs, before, prefix, banned)
+        part = self.words_part(probs, before, prefix, banned, boost)
         probs = probs.astype(np.float64)
         return probs if part is None or self.weight == 0 else (1 - self.weight) * probs + self.weight * part
 

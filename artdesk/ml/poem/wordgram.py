@@ -127,6 +127,7 @@ class WordGrams:
             for cut in range(len(word) + 1):
                 self.prefix_mass[word[:cut]] = self.prefix_mass.get(word[:cut], 0.0) + float(p)
         self._verbs = None
+        self._verb_prefixes = None
         self.levels = {2: _Level(arrays, "bi", 2, self.start + 1), 3: _Level(arrays, "tri", 3, self.start + 1)}
 
     @classmethod
@@ -204,18 +205,46 @@ class WordGrams:
         """True when ``line`` holds one of ``verbs``."""
         return any(w.lower() in self.verbs for w in english.WORD.findall(line))
 
-    def letter_scores(self, before: tuple[str, str], prefix: str, letters, excluded=()) -> dict[str, float]:
+    @lru_cache(maxsize=8192)
+    def _verb_cumulative(self, context: tuple[str, ...]) -> list[float]:
+        """As ``_successors``' cumulative probabilities, counting the ``verbs`` alone."""
+        words, cumulative, _rest = self._successors(context)
+        out = [0.0]
+        for k, word in enumerate(words):
+            out.append(out[-1] + (cumulative[k + 1] - cumulative[k] if word in self.verbs else 0.0))
+        return out
+
+    @property
+    def _verb_prefix_mass(self) -> dict[str, float]:
+        if self._verb_prefixes is None:
+            self._verb_prefixes = {}
+            for word in self.verbs:
+                for cut in range(len(word) + 1):
+                    self._verb_prefixes[word[:cut]] = self._verb_prefixes.get(word[:cut], 0.0) + self.unigram.get(word, 0.0)
+        return self._verb_prefixes
+
+    def letter_scores(self, before: tuple[str, str], prefix: str, letters, excluded=(), boost: float = 1.0) -> dict[str, float]:
         """Log probability of each next letter of ``letters`` (those that continue a vocabulary word) and of the
         word's end (key ``END``, when ``prefix`` is a whole word), relative to the best of them (the best is 0);
-        the words ``excluded`` (refused at this place) take their probability with them.
+        the words ``excluded`` (refused at this place) take their probability with them; ``boost``: the
+        ``verbs``' probabilities are multiplied by it (a line still without a verb looks for one).
         The same sums as ``mass`` for each, but each context's successors are searched within ``prefix``'s range
         once (this runs at every letter the sampler spells)."""
         keys = [prefix + ch for ch in letters]
-        found = [self.prefix_mass.get(key, 0.0) for key in keys]
+        extra = boost - 1.0
+        found = [self.prefix_mass.get(key, 0.0) + (extra * self._verb_prefix_mass.get(key, 0.0) if extra else 0.0)
+                 for key in keys]
         whole = prefix in self.unigram
-        end = self.unigram[prefix] if whole else 0.0
+        end = self.unigram[prefix] * (boost if prefix in self.verbs else 1.0) if whole else 0.0
         for context in (before[1:], before):
             words, cumulative, rest = self._successors(context)
+            verbs = self._verb_cumulative(context) if extra else None
+
+            def between(a: int, b: int, cumulative=cumulative, verbs=verbs) -> float:
+                """The successors a..b-1, the verbs among them counted (boost - 1) times again."""
+                out = cumulative[b] - cumulative[a]
+                return out + extra * (verbs[b] - verbs[a]) if verbs else out
+
             low = bisect_left(words, prefix)
             high = bisect_left(words, prefix + "\x7f", low)
             if low == high:  # no successor starts so: the lower order decides alone, scaled
@@ -225,8 +254,8 @@ class WordGrams:
             for k, key in enumerate(keys):
                 start = bisect_left(words, key, low, high)
                 stop = bisect_left(words, key + "\x7f", start, high)
-                found[k] = cumulative[stop] - cumulative[start] + rest * found[k]
-            seen = cumulative[low + 1] - cumulative[low] if words[low] == prefix else 0.0
+                found[k] = between(start, stop) + rest * found[k]
+            seen = between(low, low + 1) if words[low] == prefix else 0.0
             end = seen + rest * end
         out = dict(zip(letters, found))
         if whole:

@@ -39,7 +39,7 @@ def test_the_mixture_is_a_distribution_between_its_two_models(en):
 def test_the_sampler_records_the_mixtures_log_probability(en):
     sampler = Sampler(en, PoemRequest(form="abab"), torch.Generator().manual_seed(3))
     sampler.feed_many(en.vocab.prefix("<abab>", "sea"))
-    logprobs = _mixed(en, sampler, "The", "The", set())
+    logprobs, _clause = _mixed(en, sampler, "The", "The", set())
     token = sampler.sample(model=logprobs)
     assert sampler.logprob == pytest.approx(float(logprobs[token]), abs=1e-5)
     assert sampler.logprob != pytest.approx(float(torch.log_softmax(sampler.logits, -1)[token]), abs=1e-3)
@@ -97,3 +97,18 @@ def test_english_poems_come_out_whole_with_the_mixture(en):
         best = generate(en, PoemRequest(form="abab", keywords="sea", seed=seed, candidates=1, drafts=2),
                         RecordingContext()).best
         assert len(best.lines) == 4 and best.mean_logprob < 0
+
+
+def test_a_line_without_a_verb_looks_for_one_in_the_draw_only(en):
+    grams = wordgram.en_wordgrams()
+    plain = grams.letter_scores(("the", "sea"), "", "iwa")
+    boosted = grams.letter_scores(("the", "sea"), "", "iwa", boost=3.0)
+    assert boosted["i"] - boosted["a"] > plain["i"] - plain["a"]  # "is" (a verb) over "and"
+    sampler = Sampler(en, PoemRequest(form="abab"), torch.Generator().manual_seed(3))
+    sampler.feed_many(en.vocab.prefix("<abab>", "sea"))
+    model, clause = _mixed(en, sampler, "The sea ", "", set())
+    assert clause is not None and clause[en.vocab.index["i"]] > clause[en.vocab.index["a"]]
+    assert _mixed(en, sampler, "The sea is ", "", set())[1] is None  # the line has its verb: no pull
+    recorded = sampler.logprob
+    token = sampler.sample(None, torch.from_numpy(clause), model=model)
+    assert sampler.logprob - recorded == pytest.approx(float(model[token]), abs=1e-5)  # the unbiased mixture's
