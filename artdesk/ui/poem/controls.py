@@ -2,15 +2,14 @@
 The sampling terms (top-k, top-p) wait behind Advanced; the surface speaks in plain words."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from artdesk.core.jobs import Progress
 from artdesk.ml.poem.requests import PoemRequest
 from artdesk.ml.poem.session import PoemSession
 from artdesk.ui.binding import bind
 from artdesk.ui.poem.names import form_label
-from artdesk.ui.forms import float_spin, int_spin, progress_bar, refill
+from artdesk.ui.forms import disclosure_button, float_spin, int_spin, progress_bar, refill
 
 
 class QtPoemControls(QWidget):
@@ -59,13 +58,8 @@ class QtPoemControls(QWidget):
         self.copy_button = QPushButton(self.tr("Copy"))
         self.finetune_button = QPushButton(self.tr("Fine-tune on my poems…"))
         self.progress_bar = progress_bar()
-        self.advanced_button = QToolButton()
-        self.advanced_button.setText(self.tr("Advanced"))
-        self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)  # else only the arrow shows
-        self.advanced_button.setCheckable(True)
-        self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.advanced_button.toggled.connect(self._on_advanced_button_toggled)
         self.advanced = QWidget()
+        self.advanced_button = disclosure_button(self.tr("Advanced"), self.advanced.setVisible)
         self._lay_out()
         self.setMaximumWidth(380)
         self.fill_models()
@@ -106,10 +100,6 @@ class QtPoemControls(QWidget):
         form.addRow(file_row)
         form.addRow(self.finetune_button)
         form.addRow(self.progress_bar)
-
-    def _on_advanced_button_toggled(self, shown: bool) -> None:
-        self.advanced.setVisible(shown)
-        self.advanced_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def fill_models(self) -> None:
         """List ``session.cards``, the session's choice current, then the forms its language has."""
