@@ -19,6 +19,7 @@ import re
 import time
 import zlib
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 import torch
@@ -655,6 +656,12 @@ def _word_mask(poem: PoemModel, word: str, line_start: bool, sentence_start: boo
     return mask
 
 
+@lru_cache(maxsize=4096)
+def _line_so_far(done: str) -> tuple[tuple[str, str], bool]:
+    """The last two words of a line's whole words ``done`` and whether they hold a verb (asked at every letter)."""
+    return wordgram.line_context(done), wordgram.en_wordgrams().has_verb(done)
+
+
 def _mixed(poem: PoemModel, sampler: Sampler, text: str, word: str, banned: set[str]) -> tuple[np.ndarray, np.ndarray | None]:
     """Log-probabilities of the next token under the mixture that writes English (``mixture``), after the
     line's ``text`` while ``word`` is spelled, the ``banned`` words (refused at this place) left out of the
@@ -664,14 +671,13 @@ def _mixed(poem: PoemModel, sampler: Sampler, text: str, word: str, banned: set[
     logits = sampler.logits.numpy()
     probs = np.exp(logits - logits.max())
     probs /= probs.sum()
-    done = text[:len(text) - len(word)]
-    before = wordgram.line_context(done)
+    before, verbed = _line_so_far(text[:len(text) - len(word)])
     words = mixture.word_mixture(poem)
     banned = frozenset(banned)
     mixed = words.distribution(probs, before, word, banned)
     with np.errstate(divide="ignore"):
         model = np.log(mixed).astype(np.float32)
-        if wordgram.en_wordgrams().has_verb(done):
+        if verbed:
             return model, None
         boosted = np.log(words.distribution(probs, before, word, banned, VERB_BOOST)).astype(np.float32)
     return model, np.where(np.isfinite(model), boosted - model, 0.0).astype(np.float32)
