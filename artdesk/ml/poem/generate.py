@@ -51,7 +51,6 @@ DANGLING = frozenset(("a an the and or nor but of with to from for at into upon 
 ARTICLES = frozenset("the a an".split())
 COMMON = frozenset("and the not all was are were is be been have has had thou thee thine you your".split())
 VERB_BOOST = 2.0  # English: while a line holds no verb, the word n-grams' verbs count this many times in the draw
-VERB_RETRIES = 1  # English: a line without a verb is written again this many times (the first with one is kept)
 REPEAT_RETRIES = 6  # English: a content word the poem already holds is redrawn up to this many times a line
 ANCHOR_WORDS = ("day away night light sea free tree heart sky high eye song long sight bright love above rain again "
                 "fire desire sun done moon soon door more shore sand hand land stone alone home sleep deep dream stream "
@@ -565,15 +564,12 @@ def _best_line(sampler: Sampler, request: PoemRequest, keyword: str, language: s
     """Write a line ``request.line_tries`` times from the same state and keep the one the model finds most
     natural (mean log-probability per character, plus ``KEYWORD_BONUS`` when it holds its planned keyword);
     the sampler continues from the kept line. ``write()`` returns the line, or None when the poem ended.
-    English: while no try holds a verb, up to ``VERB_RETRIES`` more are written, and a line with a verb wins
-    over any without one (a phrase like "The stream and the mountain side." is no clause)."""
+    English: a try with a verb wins over any without one (a phrase like "The stream and the mountain side." is
+    no clause)."""
     start = sampler.snapshot()
     best = None
     clause = wordgram.en_wordgrams().has_verb if language == "en" else (lambda _line: True)
-    tries = max(1, request.line_tries)
-    for attempt in range(tries + (VERB_RETRIES if language == "en" else 0)):
-        if attempt >= tries and best is not None and best[0][0]:
-            break
+    for attempt in range(max(1, request.line_tries)):
         if attempt:
             sampler.restore(start)
         logprob, generated = sampler.logprob, sampler.generated
