@@ -9,7 +9,7 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QLayout, QProgressBar, QPushButton,
-                               QSpinBox, QWidget)
+                               QSpinBox, QToolButton, QWidget)
 
 PROGRESS_STEPS = 1000  # progress bars count in thousandths of the job
 
@@ -64,6 +64,23 @@ def push_button(text: str, clicked: Callable[[], Any] | None = None, tip: str = 
         button.clicked.connect(lambda _checked=False: clicked())
     button.setToolTip(tip)
     button.setEnabled(enabled)
+    return button
+
+
+def disclosure_button(text: str, toggled: Callable[[bool], Any]) -> QToolButton:
+    """A checkable "Advanced"-style button whose arrow points right when closed and down when open; ``toggled(shown)``
+    shows or hides what it discloses."""
+    button = QToolButton()
+    button.setText(text)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)  # else only the arrow shows
+    button.setCheckable(True)
+    button.setArrowType(Qt.ArrowType.RightArrow)
+
+    def flip(shown: bool) -> None:
+        button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        toggled(shown)
+
+    button.toggled.connect(flip)
     return button
 
 

@@ -3937,6 +3937,13 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
   </context>
   <context>
     <name>QtPoemCandidates</name>
+    <message numerus="yes">
+      <source>%n line(s) without a verb</source>
+      <translation>
+        <numerusform>%n 行没有动词</numerusform>
+        <numerusform>%n 行没有动词</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Best: {0}.</source>
       <translation>最佳：{0}。</translation>
@@ -3981,6 +3988,10 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
       <translation>合乎全部格律</translation>
     </message>
     <message>
+      <source>more of its lines are phrases without a verb</source>
+      <translation>它有更多的诗行只是没有动词的词组</translation>
+    </message>
+    <message>
       <source>stays on the theme</source>
       <translation>紧扣主题</translation>
     </message>
@@ -4002,6 +4013,10 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
     <message>
       <source>Acrostic</source>
       <translation>藏头</translation>
+    </message>
+    <message>
+      <source>Advanced</source>
+      <translation>高级</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -4076,6 +4091,10 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
       <translation>行数</translation>
     </message>
     <message>
+      <source>Low: safe, common words; high: bolder, stranger ones (the sampling temperature)</source>
+      <translation>低：稳妥、常见的词；高：更大胆、更出人意料的词（采样温度）</translation>
+    </message>
+    <message>
       <source>Model</source>
       <translation>模型</translation>
     </message>
@@ -4104,8 +4123,8 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
       <translation>种子</translation>
     </message>
     <message>
-      <source>Temperature</source>
-      <translation>温度</translation>
+      <source>Surprise</source>
+      <translation>出人意料</translation>
     </message>
     <message>
       <source>Theme</source>

@@ -237,3 +237,18 @@ def test_an_earlier_acrostics_heads_do_not_leak_into_a_free_verse_record(panel):
     assert request_settings(panel.session.poem_request(panel.editor.lines()))["heads"] == ""  # what a free-verse record stores
     panel.select_form("en-acrostic")
     assert panel.controls.heads_edit.text() == "MOON"  # the field keeps it for the next acrostic
+
+
+def test_the_surface_speaks_plain_words_and_the_terms_wait_behind_advanced(panel):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    surface = [label.text() for label in panel.controls.findChildren(QLabel) if label.isVisibleTo(panel.controls)]
+    assert "Surprise" in surface and not {"Temperature", "Likeliest choices", "Likeliest share"} & set(surface)
+    assert "temperature" in panel.controls.temperature_spin.toolTip()  # the term, for those who know it
+    assert panel.controls.top_p_spin.isHidden() or not panel.controls.top_p_spin.isVisibleTo(panel.controls)
+    panel.controls.advanced_button.setChecked(True)
+    assert panel.controls.advanced_button.arrowType() == Qt.ArrowType.DownArrow
+    assert panel.controls.top_k_spin.isVisibleTo(panel.controls) and panel.controls.top_p_spin.isVisibleTo(panel.controls)
+    labels = panel.controls.advanced.layout()
+    assert isinstance(labels, QFormLayout) and labels.labelForField(panel.controls.top_k_spin).text() == "Likeliest choices"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def _generate(argv: list[str]) -> int:
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
     for number, candidate in enumerate(result.candidates):
-        print(f"--- candidate {number + 1} ({candidate.violations} violation(s), {candidate.mean_logprob:.2f} nats/char, "
+        print(f"--- candidate {number + 1} ({candidate.violations} violation(s), {-candidate.mean_logprob / math.log(2):.2f} bits/char, "
               f"plan: {' / '.join(k or '-' for k in candidate.plan)})")
         print(candidate.text)
         print(f"    {candidate.reason}")

@@ -19,6 +19,7 @@ import re
 import time
 import zlib
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 import torch
@@ -26,7 +27,7 @@ import torch
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import JobContext
 from artdesk.core.originality import Originality
-from artdesk.ml.poem import chinese, english, lexicon, planning, pronunciations, rank, wordgram
+from artdesk.ml.poem import chinese, english, lexicon, mixture, planning, pronunciations, rank, wordgram
 from artdesk.ml.poem.checker import CheckReport, check_poem
 from artdesk.ml.poem.forms import MAX_ACROSTIC, MAX_FREE_LINES, Form, get_form, zh_tag_for
 from artdesk.ml.poem.loader import PoemModel
@@ -43,13 +44,13 @@ DRAFTS_PER_SHOWN = 2  # drafts written per candidate shown, when the request lea
 NUCLEUS_SEARCH = 256  # tokens sorted for top-p sampling before falling back to all of them
 KEYWORD_BONUS = 0.3  # nats per character a line's tries credit for holding the line's planned keyword
 MAX_KEYWORDS = 40
-FUSION_WEIGHT = 1.0  # weight of the word n-grams fused with the character model while spelling English words
 MIN_RHYME_COUNT = 20  # a rhyme word the poems use at least this often ("hummer", "ling" are not offered)
 DANGLING = frozenset(("a an the and or nor but of with to from for at into upon unto than that whose which my thy "
                       "your our their its his he she we they who whom shall should would could must if though although because whether "
                       "unless every each").split())
 ARTICLES = frozenset("the a an".split())
 COMMON = frozenset("and the not all was are were is be been have has had thou thee thine you your".split())
+VERB_BOOST = 2.0  # English: while a line holds no verb, the word n-grams' verbs count this many times in the draw
 REPEAT_RETRIES = 6  # English: a content word the poem already holds is redrawn up to this many times a line
 ANCHOR_WORDS = ("day away night light sea free tree heart sky high eye song long sight bright love above rain again "
                 "fire desire sun done moon soon door more shore sand hand land stone alone home sleep deep dream stream "
@@ -70,6 +71,7 @@ class Candidate:
     uses_theme: bool = False  # a theme word or one of its expansions appears in the poem
     plan: list[str] = field(default_factory=list)  # the keyword planned for each line ("" where none)
     planned_used: int = 0  # planned keywords that appear in the poem
+    verbless: int = 0  # English lines without a verb (``WordGrams.has_verb``)
     reason: str = ""  # why it ranks where it does, in plain words
     report: CheckReport | None = None  # the check the ranking used (the Poem panel shows it)
     copy: Originality | None = None  # the copy check (``jobs.generate_job`` adds it, with the index's model)
@@ -87,7 +89,7 @@ class Candidate:
     @property
     def standing(self) -> rank.Standing:
         return rank.Standing(self.violations, self.issues[0] if self.issues else "", self.uses_theme,
-                             self.planned_used, sum(1 for k in self.plan if k), self.mean_logprob)
+                             self.planned_used, sum(1 for k in self.plan if k), self.mean_logprob, self.verbless)
 
 
 @dataclass
@@ -210,11 +212,14 @@ class Sampler:
         if self.theme is not None:
             self.theme.progress = progress
 
-    def sample(self, allowed: torch.Tensor | None = None, extra: torch.Tensor | None = None) -> int:
+    def sample(self, allowed: torch.Tensor | None = None, extra: torch.Tensor | None = None,
+               model: np.ndarray | None = None) -> int:
         """Draw the next token among ``allowed`` (bool mask), ``extra`` added to the logits for the draw only;
-        records its model log-probability. The arithmetic is NumPy's (a step's dozen small torch calls cost
-        more than the model's step); the uniform draw comes from the torch ``generator``, so a seed repeats."""
-        model = self.logits.numpy()
+        records its log-probability under the model that writes: ``model`` (log-probabilities, English: the
+        character model mixed with the word n-grams) or the character model's logits. The arithmetic is
+        NumPy's (a step's dozen small torch calls cost more than the model's step); the uniform draw comes from
+        the torch ``generator``, so a seed repeats."""
+        model = self.logits.numpy() if model is None else model
         logits = model
         bonus = self.theme.bonus(len(logits)) if self.theme is not None else None
         if bonus is not None:
@@ -288,15 +293,7 @@ def _en_masks(poem: PoemModel) -> dict:
         for ch in EN_END + "\n":
             if ch in poem.vocab:
                 ends[poem.vocab.index[ch]] = True
-        word_end = (chars & ~letters).nonzero().flatten().tolist()
-        fusion_tokens = {}  # within a word / at its start: a letter -> its token ids (either case at the start)
-        for within in (True, False):
-            table = {wordgram.END: word_end}
-            for ch in {t.lower() for t in poem.vocab.tokens if len(t) == 1}:
-                table[ch] = [poem.vocab.index[v] for v in ({ch} if within else {ch, ch.upper()}) if v in poem.vocab.index]
-            fusion_tokens[within] = table
-        poem.masks["en"] = {"chars": chars, "letters": letters, "ends": ends, "newline": newline,
-                            "fusion_tokens": fusion_tokens}
+        poem.masks["en"] = {"chars": chars, "letters": letters, "ends": ends, "newline": newline}
     return poem.masks["en"]
 
 
@@ -497,12 +494,10 @@ def _pick_word(poem: PoemModel, sampler: Sampler, words: list[str], keep: int = 
     if not words:
         return ""
     first = torch.log_softmax(sampler.logits, -1).numpy()
-    grams, context = wordgram.en_wordgrams(), wordgram.line_context(before)
-    fused = {w: FUSION_WEIGHT * math.log(max(grams.mass(context, w.lower(), whole=True), 1e-12)) if FUSION_WEIGHT else 0.0
-             for w in words}
-    words.sort(key=lambda w: -(float(first[poem.vocab.index[w[0]]]) + fused[w]))
+    mixed, context = mixture.word_mixture(poem), wordgram.line_context(before)
+    words.sort(key=lambda w: -mixed.word_score(float(first[poem.vocab.index[w[0]]]), context, w))
     words = words[:keep]
-    scores = _score_words(poem, sampler, words) + torch.tensor([fused[w] for w in words])
+    scores = torch.tensor([mixed.word_score(float(s), context, w) for s, w in zip(_score_words(poem, sampler, words), words)])
     probs = torch.softmax(scores / sampler.request.temperature, 0)
     return words[int(torch.multinomial(probs, 1, generator=sampler.generator))]
 
@@ -568,9 +563,12 @@ def _en_candidate(poem: PoemModel, request: PoemRequest, form: Form, sampler: Sa
 def _best_line(sampler: Sampler, request: PoemRequest, keyword: str, language: str, write):
     """Write a line ``request.line_tries`` times from the same state and keep the one the model finds most
     natural (mean log-probability per character, plus ``KEYWORD_BONUS`` when it holds its planned keyword);
-    the sampler continues from the kept line. ``write()`` returns the line, or None when the poem ended."""
+    the sampler continues from the kept line. ``write()`` returns the line, or None when the poem ended.
+    English: a try with a verb wins over any without one (a phrase like "The stream and the mountain side." is
+    no clause)."""
     start = sampler.snapshot()
     best = None
+    clause = wordgram.en_wordgrams().has_verb if language == "en" else (lambda _line: True)
     for attempt in range(max(1, request.line_tries)):
         if attempt:
             sampler.restore(start)
@@ -582,8 +580,9 @@ def _best_line(sampler: Sampler, request: PoemRequest, keyword: str, language: s
             continue
         score = (sampler.logprob - logprob) / max(1, sampler.generated - generated)
         score += KEYWORD_BONUS * bool(keyword and planning.holds(line, keyword, language))
-        if best is None or score > best[0]:
-            best = (score, line, sampler.snapshot())
+        key = (clause(line), score)
+        if best is None or key > best[0]:
+            best = (key, line, sampler.snapshot())
     sampler.restore(best[2])
     return best[1]
 
@@ -597,7 +596,8 @@ def _en_line_rhymed(poem: PoemModel, request: PoemRequest, form: Form, sampler: 
     newline = masks["newline"]
     target = form.syllables[index % len(form.syllables)] if form.syllables and request.constraints else None
     head = heads[index] if heads and index < len(heads) and request.constraints else ""
-    line = _en_line(poem, sampler, ctx, number, lines, target, head, masks, allow_end=not count and index >= 1, force=force)
+    line = _en_line(poem, sampler, ctx, number, lines, target, head, masks, allow_end=not count and index >= 1, force=force,
+                    opening=bool(force) and index == count - 1)
     if line is None:
         return None
     if letter == "x":
@@ -623,21 +623,13 @@ def _en_close(lines: list[str], locked: set[int]) -> list[str]:
     return lines
 
 
-def _word_mask_trie(poem: PoemModel) -> lexicon.WordTrie:
-    """The vocabulary words this model can spell with its own characters (built once per model)."""
-    if "trie" not in poem.masks:
-        letters = {t for t in poem.vocab.tokens if len(t) == 1}
-        poem.masks["trie"] = lexicon.WordTrie(w for w in lexicon.en_word_counts() if set(w) <= letters)
-    return poem.masks["trie"]
-
-
 def _word_mask(poem: PoemModel, word: str, line_start: bool, sentence_start: bool = False) -> torch.Tensor:
     """Tokens allowed while ``word`` (its letters so far) is written: letters that continue a vocabulary word,
     and a word end only after a whole word; a line opens with a capital, and within a line a word starts with
     one only after a sentence's end (``sentence_start``) or as the pronoun I or the vocative O ("the sea, the
     Stars" is not how poems are capitalised now). A lone lower-case ``i`` or ``o`` cannot end a word."""
     lower = word.lower()
-    node = _word_mask_trie(poem).node(lower)
+    node = mixture.word_trie(poem).node(lower)
     lone = lower in ("i", "o") and word == lower
     key = (id(node), line_start and not word, lone, sentence_start and not word)
     cache = poem.masks.setdefault("words", {})
@@ -660,27 +652,31 @@ def _word_mask(poem: PoemModel, word: str, line_start: bool, sentence_start: boo
     return mask
 
 
-def _word_fusion(poem: PoemModel, before: tuple[str, str], word: str, banned: frozenset = frozenset()) -> torch.Tensor | None:
-    """``FUSION_WEIGHT`` times the word n-grams' log probability of each next letter (either case at a word's
-    start) and of the word's end (every non-letter), after ``before`` (the line's last two whole words), the
-    ``banned`` words (refused at this place) left out: a refused "And" makes "A" less likely, not "Andrew"."""
-    lower = word.lower()
-    cache = poem.masks.setdefault("fusion", {})
-    key = (before, lower, banned)
-    if key not in cache:
-        if len(cache) > 50_000:
-            cache.clear()
-        node = _word_mask_trie(poem).node(lower)
-        if node is None:
-            cache[key] = None
-            return None
-        scores = wordgram.en_wordgrams().letter_scores(before, lower, tuple(ch for ch in node if ch), banned)
-        tokens = _en_masks(poem)["fusion_tokens"][bool(word)]
-        bonus = np.zeros(len(poem.vocab), dtype=np.float32)
-        for ch, score in scores.items():
-            bonus[tokens[ch]] = score * FUSION_WEIGHT
-        cache[key] = torch.from_numpy(bonus)
-    return cache[key]
+@lru_cache(maxsize=4096)
+def _line_so_far(done: str) -> tuple[tuple[str, str], bool]:
+    """The last two words of a line's whole words ``done`` and whether they hold a verb (asked at every letter)."""
+    return wordgram.line_context(done), wordgram.en_wordgrams().has_verb(done)
+
+
+def _mixed(poem: PoemModel, sampler: Sampler, text: str, word: str, banned: set[str]) -> tuple[np.ndarray, np.ndarray | None]:
+    """Log-probabilities of the next token under the mixture that writes English (``mixture``), after the
+    line's ``text`` while ``word`` is spelled, the ``banned`` words (refused at this place) left out of the
+    n-grams' share: a refused "And" makes "A" less likely, not "Andrew". Second, for the draw only: while
+    the line holds no verb yet, the logits that make the n-grams' verbs ``VERB_BOOST`` times likelier (a clause,
+    not "The stream and the mountain side"), else None."""
+    logits = sampler.logits.numpy()
+    probs = np.exp(logits - logits.max())
+    probs /= probs.sum()
+    before, verbed = _line_so_far(text[:len(text) - len(word)])
+    words = mixture.word_mixture(poem)
+    banned = frozenset(banned)
+    mixed = words.distribution(probs, before, word, banned)
+    with np.errstate(divide="ignore"):
+        model = np.log(mixed).astype(np.float32)
+        if verbed:
+            return model, None
+        boosted = np.log(words.distribution(probs, before, word, banned, VERB_BOOST)).astype(np.float32)
+    return model, np.where(np.isfinite(model), boosted - model, 0.0).astype(np.float32)
 
 
 def _stem(word: str) -> str:
@@ -693,10 +689,12 @@ def _finish_line(sampler: Sampler, newline: int) -> None:
     sampler.feed(newline)
 
 
-def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, allow_end: bool, force: tuple[str, ...] = ()):
+def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, allow_end: bool, force: tuple[str, ...] = (),
+             opening: bool = False):
     """One English line of vocabulary words, without its newline (the state stops before it); None if the
     model ended the poem. ``force``: after the second word, the next word is one of these (the model picks
-    which), unless the line holds one already."""
+    which), unless the line holds one already; ``opening`` (the poem's last line, still off its theme): the
+    line opens with one of them."""
     vocab = poem.vocab
     newline, letters = masks["newline"], masks["letters"]
     allowed_base = masks["chars"].clone()
@@ -714,15 +712,16 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
         text, word = choice, choice
     for _ in range(160):
         ctx.raise_if_cancelled()
-        if force and not word and words >= 2 and english.last_word(text) in NOUN_SLOT:  # where a noun fits
-            slot = english.last_word(text)  # a theme word English does not put after it is not offered ("the sent")
-            fits = [w for w in force if (target is None or english.syllables(w) <= target - used)
+        if force and not word and (words >= 2 and english.last_word(text) in NOUN_SLOT or opening and not text):
+            # where a noun fits; a theme word English does not put after the word before is not offered ("the sent")
+            slot = english.last_word(text)
+            fits = [w if text else w.capitalize() for w in force if (target is None or english.syllables(w) <= target - used)
                     and not wordgram.en_wordgrams().unheard(slot, w)]
             holds = any(planning.holds(text, w, "en") for w in force)
             force = ()
             if fits and not holds:  # the model picks the word; its end is then drawn and counted as usual
                 word_snap = (sampler.snapshot(), text, used)
-                if not text.endswith(" "):
+                if text and not text.endswith(" "):
                     sampler.feed(vocab.index[" "])
                     text += " "
                 pick = _pick_word(poem, sampler, fits, before=text)
@@ -734,6 +733,9 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
         hanging = (word or english.last_word(text)).lower() in DANGLING and (word or text.endswith(" ")) and not line_full
         if hanging:  # after "the", "of", "and"... the phrase goes on: more letters, or a space then a word
             allowed &= letters | (_one_hot(len(vocab), vocab.index[" "]) if word else letters)
+        if word in ("I", "O") and text != word and not re.search(r"[.!?][\"')]*\s*$", text[:-1]):
+            # a capital within a line is the pronoun or the vocative: "I", "I'll", "O'er", not "that Is the"
+            allowed &= ~letters | _one_hot(len(vocab), vocab.index["'"]) if "'" in vocab.index else ~letters
         if word and word.lower() in banned:  # refused here already: it may only grow into a longer word
             allowed &= letters
         if whole:  # a picked word ends where it is
@@ -749,9 +751,8 @@ def _en_line(poem, sampler: Sampler, ctx, number, lines, target, head, masks, al
         if len(text) > 90 and not word and not hanging:
             allowed = masks["ends"].clone()
         before = sampler.snapshot()  # cheap: references to the state, no copies
-        fusion = _word_fusion(poem, wordgram.line_context(text[:len(text) - len(word)]), word,
-                              frozenset(banned)) if FUSION_WEIGHT else None
-        token = sampler.sample(allowed, fusion)
+        model, clause = _mixed(poem, sampler, text, word, banned)
+        token = sampler.sample(allowed, None if clause is None else torch.from_numpy(clause), model=model)
         if token == vocab.index[EOS]:
             return None
         ch = vocab.tokens[token]
@@ -887,13 +888,22 @@ def generate(poem: PoemModel, request: PoemRequest, ctx: JobContext) -> PoemResu
         errors = [i for i in report.errors if request.tones or i.kind != "tone"]  # the pattern counts when asked for
         candidates.append(Candidate(lines, sampler.logprob, sampler.generated, len(errors), [i.message for i in errors],
                                     report=report, uses_theme=planning.uses_theme(text, words, language), plan=plan,
-                                    planned_used=sum(1 for k in plan if k and planning.holds(text, k, language))))
+                                    planned_used=sum(1 for k in plan if k and planning.holds(text, k, language)),
+                                    verbless=_verbless(lines, language)))
         ctx.report((number + 1) / drafts, f"draft {number + 1} of {drafts}")
     standings = [c.standing for c in candidates]
     ranked = [candidates[i] for i in rank.order(standings)][:request.candidates]
     for candidate, reason in zip(ranked, rank.reasons([c.standing for c in ranked])):
         candidate.reason = reason
     return PoemResult(ranked, request, poem.name, poem.weights_sha256, time.perf_counter() - started, notes)
+
+
+def _verbless(lines: list[str], language: str) -> int:
+    """English lines without a verb (a phrase, not a clause); 0 in Chinese."""
+    if language != "en":
+        return 0
+    grams = wordgram.en_wordgrams()
+    return sum(1 for line in lines if not grams.has_verb(line))
 
 
 def with_locked(request: PoemRequest, lines: list[str], keep: set[int]) -> PoemRequest:

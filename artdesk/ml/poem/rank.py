@@ -1,6 +1,7 @@
 """Ranking poem candidates by the checker, the theme and the model's score, with the reason in plain
-words (no torch). Order: fewer broken rules first, then poems that hold their theme, then the model's
-mean log-probability per character plus ``PLAN_WEIGHT`` times the share of planned line words used."""
+words (no torch). Order: fewer broken rules first, then poems that hold their theme, then (English) fewer
+lines without a verb (phrases, not clauses: "The stream and the mountain side."), then the model's mean
+log-probability per character plus ``PLAN_WEIGHT`` times the share of planned line words used."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ class Standing:
     planned_used: int
     planned: int
     mean_logprob: float
+    verbless: int = 0  # English lines without a verb (``WordGrams.has_verb``); 0 in Chinese
 
     @property
     def score(self) -> float:
@@ -25,7 +27,7 @@ class Standing:
 
     @property
     def key(self) -> tuple:
-        return (self.violations, not self.uses_theme, -self.score)
+        return (self.violations, not self.uses_theme, self.verbless, -self.score)
 
 
 def _ordinal(n: int) -> str:
@@ -38,15 +40,17 @@ def order(standings: list[Standing]) -> list[int]:
 
 
 BECAUSE = {"rules": "it breaks more rules", "theme": "it drifts from the theme",
-           "plan": "it uses fewer of the planned words", "score": "the model finds it less natural"}
+           "verbs": "more of its lines are phrases without a verb", "plan": "it uses fewer of the planned words", "score": "the model finds it less natural"}
 
 
 def below_because(s: Standing, above: Standing) -> str:
-    """Why ``s`` ranks below ``above``: "rules", "theme", "plan" or "score" (keys of ``BECAUSE``)."""
+    """Why ``s`` ranks below ``above``: "rules", "theme", "verbs", "plan" or "score" (keys of ``BECAUSE``)."""
     if s.violations > above.violations:
         return "rules"
     if s.uses_theme != above.uses_theme:
         return "theme"
+    if s.verbless > above.verbless:
+        return "verbs"
     if s.planned_used < above.planned_used:
         return "plan"
     return "score"
@@ -60,7 +64,8 @@ def reasons(ranked: list[Standing]) -> list[str]:
             f"breaks {s.violations} rule{'s' if s.violations > 1 else ''} ({s.first_issue})")
         theme = "stays on the theme" if s.uses_theme else "drifts from the theme"
         words = f"uses {s.planned_used} of its {s.planned} planned line words" if s.planned else ""
-        parts = ", ".join(p for p in (rules, theme, words) if p)
+        verbs = f"has {s.verbless} line{'s' if s.verbless > 1 else ''} without a verb" if s.verbless else ""
+        parts = ", ".join(p for p in (rules, theme, verbs, words) if p)
         if place == 0:
             why = "the best: it " + parts
         else:

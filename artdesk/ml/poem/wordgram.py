@@ -27,6 +27,10 @@ MIN_COUNT = 2
 COMMON_RANK = 2000  # words this frequent or more (by rank) are expected to have met each other (``unheard``)
 UNHEARD = 0.05  # a pair of common words this much rarer than its second word alone is not English (``unheard``)
 DISCOUNT = 0.75
+SUBJECTS = ("he", "she", "they", "i", "we", "you", "thou", "it", "who")
+BE = frozenset("is are was were be been am art".split())
+VERB_LIFT = 2.0  # a verb follows a subject this many times more often than its share of all words
+VERB_MIN = 1e-4  # ... and at least this often after a subject, on average
 FILE = "en_wordgrams.npz"
 END = ""  # the key of a word's end among ``letter_scores``
 
@@ -122,6 +126,8 @@ class WordGrams:
         for word, p in self.unigram.items():
             for cut in range(len(word) + 1):
                 self.prefix_mass[word[:cut]] = self.prefix_mass.get(word[:cut], 0.0) + float(p)
+        self._verbs = None
+        self._verb_prefixes = None
         self.levels = {2: _Level(arrays, "bi", 2, self.start + 1), 3: _Level(arrays, "tri", 3, self.start + 1)}
 
     @classmethod
@@ -179,18 +185,66 @@ class WordGrams:
         seen = cumulative[low + 1] - cumulative[low] if low < len(words) and words[low] == word else 0.0
         return seen < UNHEARD * self.unigram[word]
 
-    def letter_scores(self, before: tuple[str, str], prefix: str, letters, excluded=()) -> dict[str, float]:
+    @property
+    def verbs(self) -> frozenset:
+        """Words the poems write after a subject pronoun (he, she, they, I, we, you, thou, it, who) at least
+        ``VERB_LIFT`` times as often as anywhere, with the forms of "be": the finite verbs a clause needs ("was",
+        "came", "shall", "knows"), found without a part-of-speech tagger. A line without one reads as a noun
+        phrase ("The stream and the mountain side")."""
+        if self._verbs is None:
+            after: dict[str, float] = {}
+            for subject in SUBJECTS:
+                words, cumulative, _rest = self._successors((subject,))
+                for k, word in enumerate(words):
+                    after[word] = after.get(word, 0.0) + (cumulative[k + 1] - cumulative[k]) / len(SUBJECTS)
+            self._verbs = frozenset(w for w, p in after.items() if p >= VERB_MIN and len(w) > 1
+                                    and p >= VERB_LIFT * self.unigram.get(w, 1.0)) | BE
+        return self._verbs
+
+    def has_verb(self, line: str) -> bool:
+        """True when ``line`` holds one of ``verbs``."""
+        return any(w.lower() in self.verbs for w in english.WORD.findall(line))
+
+    @lru_cache(maxsize=8192)
+    def _verb_cumulative(self, context: tuple[str, ...]) -> list[float]:
+        """As ``_successors``' cumulative probabilities, counting the ``verbs`` alone."""
+        words, cumulative, _rest = self._successors(context)
+        out = [0.0]
+        for k, word in enumerate(words):
+            out.append(out[-1] + (cumulative[k + 1] - cumulative[k] if word in self.verbs else 0.0))
+        return out
+
+    @property
+    def _verb_prefix_mass(self) -> dict[str, float]:
+        if self._verb_prefixes is None:
+            self._verb_prefixes = {}
+            for word in self.verbs:
+                for cut in range(len(word) + 1):
+                    self._verb_prefixes[word[:cut]] = self._verb_prefixes.get(word[:cut], 0.0) + self.unigram.get(word, 0.0)
+        return self._verb_prefixes
+
+    def letter_scores(self, before: tuple[str, str], prefix: str, letters, excluded=(), boost: float = 1.0) -> dict[str, float]:
         """Log probability of each next letter of ``letters`` (those that continue a vocabulary word) and of the
         word's end (key ``END``, when ``prefix`` is a whole word), relative to the best of them (the best is 0);
-        the words ``excluded`` (refused at this place) take their probability with them.
+        the words ``excluded`` (refused at this place) take their probability with them; ``boost``: the
+        ``verbs``' probabilities are multiplied by it (a line still without a verb looks for one).
         The same sums as ``mass`` for each, but each context's successors are searched within ``prefix``'s range
         once (this runs at every letter the sampler spells)."""
         keys = [prefix + ch for ch in letters]
-        found = [self.prefix_mass.get(key, 0.0) for key in keys]
+        extra = boost - 1.0
+        found = [self.prefix_mass.get(key, 0.0) + (extra * self._verb_prefix_mass.get(key, 0.0) if extra else 0.0)
+                 for key in keys]
         whole = prefix in self.unigram
-        end = self.unigram[prefix] if whole else 0.0
+        end = self.unigram[prefix] * (boost if prefix in self.verbs else 1.0) if whole else 0.0
         for context in (before[1:], before):
             words, cumulative, rest = self._successors(context)
+            verbs = self._verb_cumulative(context) if extra else None
+
+            def between(a: int, b: int, cumulative=cumulative, verbs=verbs) -> float:
+                """The successors a..b-1, the verbs among them counted (boost - 1) times again."""
+                out = cumulative[b] - cumulative[a]
+                return out + extra * (verbs[b] - verbs[a]) if verbs else out
+
             low = bisect_left(words, prefix)
             high = bisect_left(words, prefix + "\x7f", low)
             if low == high:  # no successor starts so: the lower order decides alone, scaled
@@ -200,8 +254,8 @@ class WordGrams:
             for k, key in enumerate(keys):
                 start = bisect_left(words, key, low, high)
                 stop = bisect_left(words, key + "\x7f", start, high)
-                found[k] = cumulative[stop] - cumulative[start] + rest * found[k]
-            seen = cumulative[low + 1] - cumulative[low] if words[low] == prefix else 0.0
+                found[k] = between(start, stop) + rest * found[k]
+            seen = between(low, low + 1) if words[low] == prefix else 0.0
             end = seen + rest * end
         out = dict(zip(letters, found))
         if whole:

@@ -1,4 +1,5 @@
-"""The Poem panel's side column: model, form, theme and sampling controls bound to the session, and the buttons."""
+"""The Poem panel's side column: model, form, theme and sampling controls bound to the session, and the buttons.
+The sampling terms (top-k, top-p) wait behind Advanced; the surface speaks in plain words."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
@@ -8,7 +9,7 @@ from artdesk.ml.poem.requests import PoemRequest
 from artdesk.ml.poem.session import PoemSession
 from artdesk.ui.binding import bind
 from artdesk.ui.poem.names import form_label
-from artdesk.ui.forms import float_spin, int_spin, progress_bar, refill
+from artdesk.ui.forms import disclosure_button, float_spin, int_spin, progress_bar, refill
 
 
 class QtPoemControls(QWidget):
@@ -29,6 +30,8 @@ class QtPoemControls(QWidget):
         self.lines_spin = int_spin(0, 16)
         self.lines_spin.setSpecialValueText(self.tr("model decides"))
         self.temperature_spin = float_spin(0.1, 2.0, 0.8, 0.05)
+        self.temperature_spin.setToolTip(self.tr("Low: safe, common words; high: bolder, stranger ones (the sampling "
+                                                 "temperature)"))
         self.top_k_spin = int_spin(0, 500)
         self.top_k_spin.setSpecialValueText(self.tr("off"))
         self.top_p_spin = float_spin(0.05, 1.0, 0.9, 0.05)
@@ -55,6 +58,8 @@ class QtPoemControls(QWidget):
         self.copy_button = QPushButton(self.tr("Copy"))
         self.finetune_button = QPushButton(self.tr("Fine-tune on my poems…"))
         self.progress_bar = progress_bar()
+        self.advanced = QWidget()
+        self.advanced_button = disclosure_button(self.tr("Advanced"), self.advanced.setVisible)
         self._lay_out()
         self.setMaximumWidth(380)
         self.fill_models()
@@ -73,12 +78,17 @@ class QtPoemControls(QWidget):
         for label, widget in ((self.tr("Model"), self.model_combo), (self.tr("Form"), self.form_combo),
                               (self.tr("Theme"), self.theme_edit), (self.tr("Theme pull"), self.theme_pull_spin),
                               (self.tr("Acrostic"), self.heads_edit), (self.tr("Lines"), self.lines_spin),
-                              (self.tr("Temperature"), self.temperature_spin),
-                              (self.tr("Likeliest choices"), self.top_k_spin),  # top-k: the term is in the tooltip
-                              (self.tr("Likeliest share"), self.top_p_spin),  # top-p (nucleus sampling)
+                              (self.tr("Surprise"), self.temperature_spin),  # the temperature: the term is in the tooltip
                               (self.tr("Seed"), seed_row),
                               (self.tr("Candidates"), self.candidates_spin)):
             form.addRow(label, widget)
+        form.addRow(self.advanced_button)
+        advanced = QFormLayout(self.advanced)
+        advanced.setContentsMargins(0, 0, 0, 0)
+        advanced.addRow(self.tr("Likeliest choices"), self.top_k_spin)  # top-k: the term is in the tooltip
+        advanced.addRow(self.tr("Likeliest share"), self.top_p_spin)  # top-p (nucleus sampling)
+        self.advanced.hide()
+        form.addRow(self.advanced)
         form.addRow(self.rhyme_check)
         form.addRow(self.tones_check)
         for button in (self.generate_button, self.again_button, self.regenerate_button, self.regenerate_line_button,

@@ -1,4 +1,6 @@
 """``artdesk generate|finetune poem`` through the domain's main(), with tiny models."""
+import re
+
 import pytest
 
 from artdesk.core.errors import ArtdeskError
@@ -13,7 +15,10 @@ def test_generate_writes_a_poem_with_provenance(tiny_poem_models, tmp_path, caps
                              "--seed", "4", "--candidates", "2", "--out", str(out)]) == 0
     text, provenance = read_poem_file(out)
     assert len(text.splitlines()) == 4 and provenance["seed"] == 4 and provenance["form"] == "wujue"
-    assert provenance["weights_sha256"] and "candidate 2" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert provenance["weights_sha256"] and "candidate 2" in printed
+    scores = re.findall(r"(-?\d+\.\d\d) bits/char", printed)  # the score in the project's unit, a cost (positive)
+    assert len(scores) == 2 and all(float(s) > 0 for s in scores) and "nats" not in printed
 
 
 def test_bad_names_are_clear_errors(tiny_poem_models):

@@ -53,6 +53,11 @@ def test_evaluate_reports_all_metrics(tmp_path, language):
         assert metrics["non_word_rate"] == 0.0
     lines = report_lines(metrics, language)
     assert re.fullmatch(r"bits/char: \d+\.\d{3} vs 5-gram \d+\.\d{3} \(-?\d+\.\d% fewer\)", lines[-1])
+    if language == "en":  # the model that writes is measured, and the character model alone is on its own line
+        assert f"bits/char: {metrics['held_out_bits_per_char_mixture']:.3f} vs" in lines[-1]
+        assert lines[-2].startswith(f"character model alone: {metrics['held_out_bits_per_char']:.3f} bits/char")
+    else:
+        assert not any(line.startswith("character model alone") for line in lines)
     assert any(line.startswith("theme use: ") for line in lines) and any(line.startswith("copy rate: ") for line in lines)
 
 

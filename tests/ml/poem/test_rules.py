@@ -25,7 +25,7 @@ def test_english_lines_open_with_a_capital_and_the_poem_ends_a_sentence(en):
         poem = generate(en, PoemRequest(form="en-free", seed=seed, candidates=1, drafts=1, lines=3), RecordingContext()).best
         assert all(line[0].isupper() for line in poem.lines), poem.text
         assert re.search(r"[.!?]$", poem.lines[-1]), poem.text
-        assert not re.search(r"\b[io]\b", poem.text), poem.text  # the pronoun and the vocative are capitals
+        assert not re.search(r"\b[io]\b(?!')", poem.text), poem.text  # the pronoun and the vocative are capitals
         for line in poem.lines:  # within a line a capital opens a sentence or is I / O ("the sea, the Stars": no)
             for match in re.finditer(r"(?<=[^\s])(\s+)([A-Z][a-z']*)", line[1:]):
                 before = line[:match.start() + 1].rstrip()
@@ -197,7 +197,7 @@ def test_line_tries_keep_the_most_natural_line_and_continue_from_it(en):
             return text
         return write
 
-    tries = ["Qzx wv", "The sea", "Ooo jj"]
+    tries = ["Qzx was", "The sea is", "Ooo jj is"]  # each holds a verb: the most natural wins
     scores = []
     for text in tries:
         sampler = fresh()

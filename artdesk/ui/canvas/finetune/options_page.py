@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScrollArea,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWizard,
 )
@@ -31,7 +30,7 @@ from artdesk.ml.canvas.finetune.session import BAD_NAME, NAME_TAKEN, NO_BASE, Fi
 from artdesk.ui.binding import bind, none_at_minimum
 from artdesk.ui.canvas.finetune.job_slot import QtJobSlot
 from artdesk.ui.canvas.finetune.page import QtFinetunePage
-from artdesk.ui.forms import choice_combo, float_spin, int_spin, push_button, row, wrapped_label
+from artdesk.ui.forms import choice_combo, disclosure_button, float_spin, int_spin, push_button, row, wrapped_label
 from artdesk.ui.jobs import TRAINING_WORKER
 
 def automatic(spin: QAbstractSpinBox) -> QAbstractSpinBox:
@@ -103,12 +102,7 @@ class QtOptionsPage(QtFinetunePage):
         self.unknown_check = QCheckBox(self.tr("I don't know the licence (the model's card will say so)"))
         self.problem = wrapped_label(style="QLabel { color: #a02020; }")
 
-        self.advanced_button = QToolButton()
-        self.advanced_button.setText(self.tr("Advanced"))
-        self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)  # else only the arrow shows
-        self.advanced_button.setCheckable(True)
-        self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.advanced_button.toggled.connect(self._on_advanced_button_toggled)
+        self.advanced_button = disclosure_button(self.tr("Advanced"), self._on_advanced_button_toggled)
         self.advanced = QGroupBox()
         self.steps_spin = auto_spin(1_000_000, self.tr("Training steps (auto: from the preset and the folder size)"))
         self.batch_spin = auto_spin(256, self.tr("Pictures per step"))
@@ -281,7 +275,6 @@ class QtOptionsPage(QtFinetunePage):
     def _on_advanced_button_toggled(self, shown: bool) -> None:
         self.advanced_area.setVisible(shown)
         self.advanced.setVisible(shown)
-        self.advanced_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def _on_option_changed(self, *_args) -> None:
         if self.estimate is not None or self.estimates.busy:
