@@ -4055,10 +4055,6 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
       <translation>导出 .txt…</translation>
     </message>
     <message>
-      <source>Fine-tune on my poems…</source>
-      <translation>用我的诗微调…</translation>
-    </message>
-    <message>
       <source>Form</source>
       <translation>体裁</translation>
     </message>
@@ -4099,10 +4095,6 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
       <translation>模型</translation>
     </message>
     <message>
-      <source>New seed</source>
-      <translation>换个种子</translation>
-    </message>
-    <message>
       <source>Open .txt…</source>
       <translation>打开 .txt…</translation>
     </message>
@@ -4119,20 +4111,28 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
       <translation>押韵</translation>
     </message>
     <message>
-      <source>Seed</source>
-      <translation>种子</translation>
+      <source>Shuffle</source>
+      <translation>随机换一个</translation>
+    </message>
+    <message>
+      <source>Start number</source>
+      <translation>起始编号</translation>
+    </message>
+    <message>
+      <source>Stay on theme</source>
+      <translation>紧扣主题</translation>
     </message>
     <message>
       <source>Surprise</source>
       <translation>出人意料</translation>
     </message>
     <message>
-      <source>Theme</source>
-      <translation>主题</translation>
+      <source>Teach it your poems…</source>
+      <translation>用你的诗教它…</translation>
     </message>
     <message>
-      <source>Theme pull</source>
-      <translation>主题牵引</translation>
+      <source>Theme</source>
+      <translation>主题</translation>
     </message>
     <message>
       <source>Write the opened poem again, from the settings in its provenance</source>

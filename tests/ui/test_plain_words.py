@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 from artdesk.ui.app import build_window, translations
 from tests.ui.test_zh_complete import visible_texts
 
-PANELS = ("canvas", "music", "gallery")  # the Poem panel is checked by its own tests
+PANELS = ("canvas", "music", "gallery", "poem")
 JARGON = re.compile(
     r"\b(temperature|truncat\w*|latent|kid|seeds?|logits?|top[- ]?[kp]|epochs?|learning rate|lr|gan|vae|lstm|"
     r"encoder|decoder|optimi[sz]\w*|interpolat\w*|stylizer|upscaler|nearest neighbour|checkpoint|tensor|"

@@ -40,7 +40,7 @@ class QtPoemControls(QWidget):
         self.top_p_spin.setToolTip(self.tr("Each character is chosen among the likeliest ones that together make up "
                                            "this share of the chances (top-p); 1: among all"))
         self.seed_spin = int_spin(0, 2**31 - 1)
-        self.dice_button = QPushButton(self.tr("New seed"))
+        self.dice_button = QPushButton(self.tr("Shuffle"))
         self.candidates_spin = int_spin(1, 20, 3)
         self.rhyme_check = QCheckBox(self.tr("Rhyme"))
         self.rhyme_check.setChecked(True)
@@ -56,7 +56,7 @@ class QtPoemControls(QWidget):
         self.export_button = QPushButton(self.tr("Export .txt…"))
         self.open_button = QPushButton(self.tr("Open .txt…"))
         self.copy_button = QPushButton(self.tr("Copy"))
-        self.finetune_button = QPushButton(self.tr("Fine-tune on my poems…"))
+        self.finetune_button = QPushButton(self.tr("Teach it your poems…"))
         self.progress_bar = progress_bar()
         self.advanced = QWidget()
         self.advanced_button = disclosure_button(self.tr("Advanced"), self.advanced.setVisible)
@@ -76,10 +76,10 @@ class QtPoemControls(QWidget):
         seed_row.addWidget(self.seed_spin)
         seed_row.addWidget(self.dice_button)
         for label, widget in ((self.tr("Model"), self.model_combo), (self.tr("Form"), self.form_combo),
-                              (self.tr("Theme"), self.theme_edit), (self.tr("Theme pull"), self.theme_pull_spin),
+                              (self.tr("Theme"), self.theme_edit), (self.tr("Stay on theme"), self.theme_pull_spin),
                               (self.tr("Acrostic"), self.heads_edit), (self.tr("Lines"), self.lines_spin),
                               (self.tr("Surprise"), self.temperature_spin),  # the temperature: the term is in the tooltip
-                              (self.tr("Seed"), seed_row),
+                              (self.tr("Start number"), seed_row),
                               (self.tr("Candidates"), self.candidates_spin)):
             form.addRow(label, widget)
         form.addRow(self.advanced_button)
