@@ -4,15 +4,17 @@ Each line is sampled word by word under masks:
 
 - a line opens with ``<cap>`` and a word; only vocabulary words of the lexicon (the corpus words the CMU
   dictionary holds) are written, never spelled words, quotes or brackets;
-- a line has ``min_syllables``..``max_syllables`` syllables; a word that would leave no room for the
-  line's end word is masked once the line is long;
+- a line has ``min_syllables``..``max_syllables`` syllables: a word that does not end the line must
+  leave room for the shortest word that does;
+- no punctuation right after an article, possessive or preposition; a capital after ``.``/``!``/``?``
+  and inside a sentence only for I and O;
 - a line ends with punctuation (the last line with ``.``, ``!`` or ``?``) and then a newline, allowed
   only after a word that may end it: for the first line of a rhyme pair, a content word with rhyming
   partners in the vocabulary whose rhyme is not already taken; for the second, a word that rhymes with
   the first (``english.rhymes``: same rhyming part, not the same word or a homophone), not used before;
 - theme words and their corpus expansions get a bonus until used; content words already used get a penalty.
 
-Several drafts are written and the one the model likes best (mean log-probability of its tokens) is kept.
+Several drafts are written in one batch and the one the model likes best (mean log-probability of its tokens) is kept.
 """
 from __future__ import annotations
 
@@ -32,7 +34,30 @@ FUNCTION_WORDS = frozenset("""a an the of and or nor but to in on at by for with
 its our your their me him us them i o is was be are were am been has had have do did does shall will would could should
 may might must can this these those which who whom whose what when where while then there here not no yet thee thou
 """.split())
+NO_MARK_AFTER = frozenset("a an the my thy his their our your its of from with into upon and or nor but".split())
 SCHEMES = {"abab": "ABAB", "aabb": "AABB"}
+TOP_K = 256
+
+
+@dataclass
+class Draft:
+    """One quatrain being written: its tokens, rhymes so far and the state of the current line."""
+
+    scheme: str
+    bonus: torch.Tensor
+    out: list[int] = field(default_factory=list)
+    total: float = 0.0
+    line: int = 0
+    anchors: dict[str, int] = field(default_factory=dict)
+    used_ends: set[int] = field(default_factory=set)
+    taken_keys: set[str] = field(default_factory=set)
+    enders: np.ndarray | None = None
+    may_end: np.ndarray | None = None
+    syl: int = 0
+    prev: str = "start"
+    last_word: int | None = None
+    shortest_end: int = 1
+    done: bool = False
 
 
 @dataclass
@@ -50,6 +75,7 @@ class Tables:
     cap: int
     newline: int
     content: np.ndarray
+    no_mark_after: np.ndarray  # articles, possessives, prepositions: no punctuation right after them
 
 
 def build_tables(vocab: WordVocab) -> Tables:
@@ -69,11 +95,12 @@ def build_tables(vocab: WordVocab) -> Tables:
         if english.in_dictionary(token):
             keys[token_id] = english.rhyme_key(token)
             by_key.setdefault(keys[token_id], []).append(token_id)
-    content = word & np.array([t not in FUNCTION_WORDS for t in vocab.tokens])
+    content = word & np.array([t not in FUNCTION_WORDS and t not in NO_MARK_AFTER for t in vocab.tokens])
     endable = content & np.array([len(by_key.get(k, ())) >= 3 if k else False for k in keys])
     marks = lambda chars: np.isin(np.arange(size), [vocab.index[c] for c in chars if c in vocab.index])  # noqa: E731
     return Tables(syllables, word, after_cap_only, endable, keys, by_key, marks(MID_MARKS), marks(STOP_MARKS),
-                  vocab.index[CAP], vocab.index[NL], content)
+                  vocab.index[CAP], vocab.index[NL], content,
+                  np.array([t in NO_MARK_AFTER for t in vocab.tokens]))
 
 
 @dataclass
@@ -119,100 +146,119 @@ class WordPoet:
             if token_id is not None and self.tables.word[token_id]:
                 bonus[token_id] = theme_bonus if rank < len(words) else theme_bonus / 2
         generator = torch.Generator().manual_seed(seed)
-        best = None
-        for _ in range(drafts):
-            draft = self._draft(prefix, SCHEMES[form], bonus.clone(), generator, temperature, top_p, min_syllables,
-                                max_syllables, repeat_penalty)
-            if best is None or draft.mean_logprob > best.mean_logprob:
-                best = draft
-        return best
+        rows = [Draft(SCHEMES[form], bonus.clone()) for _ in range(max(1, drafts))]
+        return max(self._write(prefix, rows, generator, temperature, top_p, min_syllables, max_syllables,
+                               repeat_penalty), key=lambda q: q.mean_logprob)
 
-    def _draft(self, prefix, scheme, bonus, generator, temperature, top_p, min_syl, max_syl, repeat_penalty) -> Quatrain:
-        t, size = self.tables, len(self.vocab)
-        logp, state = self._step(prefix, None)
-        out: list[int] = []
-        total, count = 0.0, 0
-        anchors: dict[str, int] = {}
-        used_ends: set[int] = set()
-        taken_keys: set[str] = set()
-        for number, letter in enumerate(scheme):
-            last_line = number == len(scheme) - 1
-            enders = t.stops if last_line else (t.stops | t.mid)
-            if letter in anchors:
-                may_end = self.rhyme_set(anchors[letter], used_ends)
-            else:
-                may_end = t.endable & ~np.isin(np.arange(size), list(used_ends))
-                if taken_keys:
-                    may_end &= np.array([k not in taken_keys for k in t.rhyme_key])
-            if not may_end.any():
-                may_end = t.endable.copy()  # no rhyme left in the vocabulary: end on any content word
-            syl, prev, last_word = 0, "start", None
-            while True:
-                allowed = self._allowed(prev, syl, last_word, may_end, enders, out, min_syl, max_syl)
-                scores = logp + bonus
-                content_used = [i for i in out if t.content[i]]
+    def _write(self, prefix, rows: list["Draft"], generator, temperature, top_p, min_syl, max_syl,
+               repeat_penalty) -> list[Quatrain]:
+        """Write every draft in lockstep: one batched model step per token, each row with its own masks."""
+        t = self.tables
+        logp, state = self._step([prefix] * len(rows), None)
+        for row in rows:
+            self._start_line(row)
+        while not all(row.done for row in rows):
+            tokens = []
+            for number, row in enumerate(rows):
+                if row.done:
+                    tokens.append(t.newline)
+                    continue
+                allowed = self._allowed(row, min_syl, max_syl)
+                scores = logp[number] + row.bonus
+                content_used = [i for i in row.out if t.content[i]]
                 if content_used:
                     scores[content_used] -= repeat_penalty
                 token = self._sample(scores, allowed, generator, temperature, top_p)
-                total += float(logp[token])
-                count += 1
-                out.append(token)
-                logp, state = self._step([token], state)
+                row.total += float(logp[number, token])
+                row.out.append(token)
+                tokens.append(token)
                 if token == t.newline:
-                    break
-                if t.word[token]:
-                    syl += int(t.syllables[token])
-                    last_word, prev = token, "word"
-                    bonus[token] = 0.0
+                    self._end_line(row)
+                elif t.word[token]:
+                    row.syl += int(t.syllables[token])
+                    row.last_word, row.prev = token, "word"
+                    row.bonus[token] = 0.0
                 else:
-                    prev = "cap" if token == t.cap else "mark"
-            if letter not in anchors:
-                anchors[letter] = last_word
-                taken_keys.add(t.rhyme_key[last_word])
-            used_ends.add(last_word)
-        text = self.vocab.decode_body(out)
-        ends = [english.last_word(line) for line in text.splitlines()]
-        return Quatrain(text.rstrip("\n"), out, total / max(1, count), ends)
+                    row.prev = "cap" if token == t.cap else "mark"
+            logp, state = self._step([[token] for token in tokens], state)
+        out = []
+        for row in rows:
+            text = self.vocab.decode_body(row.out).rstrip("\n")
+            out.append(Quatrain(text, row.out, row.total / max(1, len(row.out)),
+                                [english.last_word(line) for line in text.splitlines()]))
+        return out
 
-    def _allowed(self, prev, syl, last_word, may_end, enders, out, min_syl, max_syl) -> np.ndarray:
-        """The tokens that may come next in a line (see the module)."""
+    def _start_line(self, row: "Draft") -> None:
+        t = self.tables
+        letter = row.scheme[row.line]
+        row.enders = t.stops if row.line == len(row.scheme) - 1 else (t.stops | t.mid)
+        if letter in row.anchors:
+            row.may_end = self.rhyme_set(row.anchors[letter], row.used_ends)
+        else:
+            row.may_end = t.endable.copy()
+            row.may_end[list(row.used_ends)] = False
+            if row.taken_keys:
+                row.may_end &= np.array([k not in row.taken_keys for k in t.rhyme_key])
+        if not row.may_end.any():
+            row.may_end = t.endable.copy()  # no rhyme left in the vocabulary: end on any content word
+        row.shortest_end = int(t.syllables[row.may_end].min())
+        row.syl, row.prev, row.last_word = 0, "start", None
+
+    def _end_line(self, row: "Draft") -> None:
+        letter = row.scheme[row.line]
+        if letter not in row.anchors:
+            row.anchors[letter] = row.last_word
+            row.taken_keys.add(self.tables.rhyme_key[row.last_word])
+        row.used_ends.add(row.last_word)
+        row.line += 1
+        if row.line == len(row.scheme):
+            row.done = True
+        else:
+            self._start_line(row)
+
+    def _allowed(self, row: "Draft", min_syl: int, max_syl: int) -> np.ndarray:
+        """The tokens that may come next in the row's line (see the module)."""
         t = self.tables
         allowed = np.zeros(len(self.vocab), dtype=bool)
-        if prev == "start":
+        if row.prev == "start":
             allowed[t.cap] = True
             return allowed
-        line_done = last_word is not None and syl >= min_syl and bool(may_end[last_word])
-        room = t.syllables + syl
-        words = t.word & (((room <= max_syl - 1) & ~may_end) | ((room <= max_syl) & may_end))
-        if prev != "cap":
-            words &= ~t.after_cap_only
-        if prev == "cap":
-            return words if words.any() else may_end & t.word
-        if prev == "word":
-            if line_done and syl >= max_syl - 1:
-                return enders.copy()  # the line is full: close it
-            allowed |= words | t.mid | t.stops
-            allowed[t.cap] = syl < max_syl - 1
-        else:  # after a mark
-            allowed |= words
-            allowed[t.cap] = syl < max_syl - 1
-            allowed[t.newline] = line_done and bool(enders[out[-1]])
-        if not (allowed & t.word).any() and not allowed[t.newline]:
-            allowed |= may_end & t.word  # no room left: any word that ends the line
+        ending = row.may_end
+        line_done = row.last_word is not None and row.syl >= min_syl and bool(ending[row.last_word])
+        after = t.syllables + row.syl
+        # a word that does not end the line leaves room for the shortest word that does
+        words = t.word & np.where(ending, after <= max_syl, after + row.shortest_end <= max_syl)
+        inner_cap = bool((words & t.after_cap_only).any())  # I or O fits
+        if row.prev == "cap":
+            opening = len(row.out) < 2 or row.out[-2] == t.newline or bool(t.stops[row.out[-2]])
+            allowed = words if opening else words & t.after_cap_only  # inside a sentence only I and O
+        elif row.prev == "word":
+            allowed = words & ~t.after_cap_only
+            if not t.no_mark_after[row.last_word]:
+                allowed |= (row.enders if line_done and not allowed.any() else t.mid | t.stops)
+            allowed[t.cap] = inner_cap
+        else:  # after a mark: a stop opens a new sentence with a capital
+            stop = bool(t.stops[row.out[-1]])
+            if not stop:
+                allowed |= words & ~t.after_cap_only
+            allowed[t.cap] = bool(words.any()) if stop else inner_cap
+            allowed[t.newline] = line_done and bool(row.enders[row.out[-1]])
+        if not allowed.any():  # nothing fits: the shortest words that end the line
+            fits = ending & t.word
+            allowed = fits & (t.syllables == t.syllables[fits].min())
         return allowed
 
-    def _step(self, ids: list[int], state):
-        logp, state = self.model(torch.as_tensor([ids]), state)
-        return logp[0, -1].float(), state
+    def _step(self, ids: list[list[int]], state):
+        """Feed one sequence per row; the next token's log-probabilities per row (rows, vocab) and the state."""
+        logp, state = self.model(torch.as_tensor(ids), state)
+        return logp[:, -1].float(), state
 
     @staticmethod
     def _sample(scores: torch.Tensor, allowed: np.ndarray, generator, temperature: float, top_p: float) -> int:
         candidates = torch.as_tensor(np.flatnonzero(allowed))
-        values = scores[candidates] / max(temperature, 1e-4)
-        probs = torch.softmax(values, dim=0)
-        order = torch.argsort(probs, descending=True)
-        cumulative = torch.cumsum(probs[order], dim=0)
-        keep = order[: int((cumulative < top_p).sum()) + 1]
-        pick = keep[torch.multinomial(probs[keep] / probs[keep].sum(), 1, generator=generator)]
-        return int(candidates[pick])
+        probs = torch.softmax(scores[candidates] / max(temperature, 1e-4), dim=0)
+        top, order = torch.topk(probs, min(TOP_K, len(probs)))  # the nucleus lies within the most likely TOP_K
+        keep = int((torch.cumsum(top, dim=0) < top_p).sum()) + 1
+        pick = torch.multinomial(top[:keep] / top[:keep].sum(), 1, generator=generator)
+        return int(candidates[order[pick]])
 
