@@ -36,7 +36,7 @@ may might must can this these those which who whom whose what when where while t
 """.split())
 NO_MARK_AFTER = frozenset("a an the my thy his their our your its of from with into upon and or nor but".split())
 SCHEMES = {"abab": "ABAB", "aabb": "AABB"}
-TOP_K = 256
+FLOOR = 1e-6
 
 
 @dataclass
@@ -44,7 +44,7 @@ class Draft:
     """One quatrain being written: its tokens, rhymes so far and the state of the current line."""
 
     scheme: str
-    bonus: torch.Tensor
+    bonus: np.ndarray  # added to the log-probabilities: theme words until used, minus a penalty for used content words
     out: list[int] = field(default_factory=list)
     total: float = 0.0
     line: int = 0
@@ -140,13 +140,13 @@ class WordPoet:
         words = theme_words(theme, "en")
         prefix, _ = self.vocab.encode_record(f"<{form}>", " ".join(words), "")
         prefix = prefix[:-1]  # drop <eos>: the body is what we write
-        bonus = torch.zeros(len(self.vocab))
+        bonus = np.zeros(len(self.vocab), dtype=np.float32)
         for rank, w in enumerate([*words, *expansions(words, "en")]):
             token_id = self.vocab.index.get(w)
             if token_id is not None and self.tables.word[token_id]:
                 bonus[token_id] = theme_bonus if rank < len(words) else theme_bonus / 2
-        generator = torch.Generator().manual_seed(seed)
-        rows = [Draft(SCHEMES[form], bonus.clone()) for _ in range(max(1, drafts))]
+        generator = np.random.default_rng(seed)
+        rows = [Draft(SCHEMES[form], bonus.copy()) for _ in range(max(1, drafts))]
         return max(self._write(prefix, rows, generator, temperature, top_p, min_syllables, max_syllables,
                                repeat_penalty), key=lambda q: q.mean_logprob)
 
@@ -164,11 +164,7 @@ class WordPoet:
                     tokens.append(t.newline)
                     continue
                 allowed = self._allowed(row, min_syl, max_syl)
-                scores = logp[number] + row.bonus
-                content_used = [i for i in row.out if t.content[i]]
-                if content_used:
-                    scores[content_used] -= repeat_penalty
-                token = self._sample(scores, allowed, generator, temperature, top_p)
+                token = self._sample(logp[number] + row.bonus, allowed, generator, temperature, top_p)
                 row.total += float(logp[number, token])
                 row.out.append(token)
                 tokens.append(token)
@@ -177,7 +173,7 @@ class WordPoet:
                 elif t.word[token]:
                     row.syl += int(t.syllables[token])
                     row.last_word, row.prev = token, "word"
-                    row.bonus[token] = 0.0
+                    row.bonus[token] = -repeat_penalty if t.content[token] else 0.0
                 else:
                     row.prev = "cap" if token == t.cap else "mark"
             logp, state = self._step([[token] for token in tokens], state)
@@ -251,14 +247,18 @@ class WordPoet:
     def _step(self, ids: list[list[int]], state):
         """Feed one sequence per row; the next token's log-probabilities per row (rows, vocab) and the state."""
         logp, state = self.model(torch.as_tensor(ids), state)
-        return logp[:, -1].float(), state
+        return logp[:, -1].float().numpy(), state
 
     @staticmethod
-    def _sample(scores: torch.Tensor, allowed: np.ndarray, generator, temperature: float, top_p: float) -> int:
-        candidates = torch.as_tensor(np.flatnonzero(allowed))
-        probs = torch.softmax(scores[candidates] / max(temperature, 1e-4), dim=0)
-        top, order = torch.topk(probs, min(TOP_K, len(probs)))  # the nucleus lies within the most likely TOP_K
-        keep = int((torch.cumsum(top, dim=0) < top_p).sum()) + 1
-        pick = torch.multinomial(top[:keep] / top[:keep].sum(), 1, generator=generator)
-        return int(candidates[order[pick]])
-
+    def _sample(scores: np.ndarray, allowed: np.ndarray, generator: np.random.Generator, temperature: float,
+                top_p: float) -> int:
+        """Nucleus sampling among the allowed tokens (tokens under ``FLOOR`` of probability are left out of the
+        ordering: together they hold under 2% and never reach into a 0.9 nucleus in practice)."""
+        scores = np.where(allowed, scores / max(temperature, 1e-4), -np.inf)
+        probs = np.exp(scores - scores.max())
+        probs /= probs.sum()
+        pool = np.flatnonzero(probs > FLOOR)
+        pool = pool[np.argsort(-probs[pool])]
+        keep = min(len(pool), int((np.cumsum(probs[pool]) < top_p).sum()) + 1)
+        chosen = probs[pool[:keep]] / probs[pool[:keep]].sum()
+        return int(pool[generator.choice(keep, p=chosen)])
