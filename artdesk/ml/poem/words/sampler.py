@@ -12,21 +12,24 @@ Each line is sampled word by word under masks:
   only after a word that may end it: for the first line of a rhyme pair, a content word with rhyming
   partners in the vocabulary whose rhyme is not already taken; for the second, a word that rhymes with
   the first (``english.rhymes``: same rhyming part, not the same word or a homophone), not used before;
-- theme words and their corpus expansions get a bonus until used; content words already used get a penalty.
+- theme words and their corpus expansions get a bonus until used, and each line a further bonus for its
+  keyword of the plan (``planning.plan``: the theme expanded to one keyword per line); content words
+  already used get a penalty.
 
 Several drafts are written in one batch and the one the model likes best (mean log-probability of its tokens) is kept.
 """
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 
 import numpy as np
 import torch
 
 from artdesk.ml.poem import english, lexicon
-from artdesk.ml.poem.planning import expansions, theme_words
+from artdesk.ml.poem.planning import expansions, plan, theme_words
 from artdesk.ml.poem.words.model import WordPoemLSTM
-from artdesk.ml.poem.words.tokenizer import BOS, CAP, NL, SEP, WordVocab
+from artdesk.ml.poem.words.tokenizer import CAP, NL, WordVocab
 
 MID_MARKS = (",", ";", ":")
 STOP_MARKS = (".", "!", "?")
@@ -37,6 +40,7 @@ may might must can this these those which who whom whose what when where while t
 NO_MARK_AFTER = frozenset("a an the my thy his their our your its of from with into upon and or nor but".split())
 SCHEMES = {"abab": "ABAB", "aabb": "AABB"}
 FLOOR = 1e-6
+INNER_CAP_IO = -1.72  # log 0.179: of the capitals inside a sentence in the training stream, 17.9% are I or O
 
 
 @dataclass
@@ -57,6 +61,8 @@ class Draft:
     prev: str = "start"
     last_word: int | None = None
     shortest_end: int = 1
+    focus: list[int] = field(default_factory=list)  # the planned keyword's token per line, -1 for none
+    focus_bonus: float = 0.0
     done: bool = False
 
 
@@ -130,7 +136,7 @@ class WordPoet:
 
     @torch.no_grad()
     def quatrain(self, form: str = "abab", theme: str = "", seed: int = 0, drafts: int = 3, temperature: float = 0.8,
-                 top_p: float = 0.9, min_syllables: int = 7, max_syllables: int = 11, theme_bonus: float = 1.5,
+                 top_p: float = 0.9, min_syllables: int = 7, max_syllables: int = 11, theme_bonus: float = 2.0,
                  repeat_penalty: float = 2.0) -> Quatrain:
         """The best of ``drafts`` quatrains (seeded) in ``form`` ("abab" or "aabb") on ``theme`` (words)."""
         if form not in SCHEMES:
@@ -146,7 +152,12 @@ class WordPoet:
             if token_id is not None and self.tables.word[token_id]:
                 bonus[token_id] = theme_bonus if rank < len(words) else theme_bonus / 2
         generator = np.random.default_rng(seed)
-        rows = [Draft(SCHEMES[form], bonus.copy()) for _ in range(max(1, drafts))]
+        rows = []
+        for number in range(max(1, drafts)):
+            keywords = plan(words, "en", 4, random.Random(seed * 1000 + number))
+            focus = [self.vocab.index.get(k, -1) for k in keywords]
+            focus = [f if f >= 0 and self.tables.word[f] else -1 for f in focus]
+            rows.append(Draft(SCHEMES[form], bonus.copy(), focus=focus, focus_bonus=theme_bonus))
         return max(self._write(prefix, rows, generator, temperature, top_p, min_syllables, max_syllables,
                                repeat_penalty), key=lambda q: q.mean_logprob)
 
@@ -164,7 +175,10 @@ class WordPoet:
                     tokens.append(t.newline)
                     continue
                 allowed = self._allowed(row, min_syl, max_syl)
-                token = self._sample(logp[number] + row.bonus, allowed, generator, temperature, top_p)
+                scores = logp[number] + row.bonus
+                if row.prev == "word" or (row.prev == "mark" and not t.stops[row.out[-1]]):
+                    scores[t.cap] += INNER_CAP_IO  # only I or O may follow: the share of the capital's mass they hold
+                token = self._sample(scores, allowed, generator, temperature, top_p)
                 row.total += float(logp[number, token])
                 row.out.append(token)
                 tokens.append(token)
@@ -199,8 +213,14 @@ class WordPoet:
             row.may_end = t.endable.copy()  # no rhyme left in the vocabulary: end on any content word
         row.shortest_end = int(t.syllables[row.may_end].min())
         row.syl, row.prev, row.last_word = 0, "start", None
+        focus = row.focus[row.line] if row.focus else -1
+        if focus >= 0 and focus not in row.out:
+            row.bonus[focus] += row.focus_bonus  # this line's planned keyword, until it is written
 
     def _end_line(self, row: "Draft") -> None:
+        focus = row.focus[row.line] if row.focus else -1
+        if focus >= 0 and focus not in row.out:
+            row.bonus[focus] -= row.focus_bonus
         letter = row.scheme[row.line]
         if letter not in row.anchors:
             row.anchors[letter] = row.last_word

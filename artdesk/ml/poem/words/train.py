@@ -12,10 +12,8 @@ import json
 import math
 import shlex
 import sys
-import time
 from pathlib import Path
 
-import numpy as np
 import torch
 
 from artdesk.core.jobs import JobContext
