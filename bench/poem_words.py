@@ -1,6 +1,6 @@
 """Word-level English quatrains: time per quatrain against the character model and a naive sampler, same run.
 
-- the word model's ABAB quatrain, 1 draft and 3 drafts (batched), median of runs;
+- the word model's ABAB quatrain, 1 and 3 candidates per line (batched), median of runs;
 - the same with a naive sampler that re-runs the whole sequence at every token (no carried state);
 - the character model's ABAB quatrain through ``generate`` (1 candidate, 1 draft), as ``bench/poem.py`` times it.
 
@@ -29,6 +29,14 @@ def naive_poet(model, vocab):
             history = [list(row) for row in ids] if state is None else [old + new for old, new in zip(state, ids)]
             logp, _ = self.model(torch.as_tensor(history))
             return logp[:, -1].float().numpy(), history
+
+        @staticmethod
+        def _keep(state, row):
+            return list(state[row])
+
+        @staticmethod
+        def _repeat(kept, rows):
+            return [list(kept) for _ in range(rows)]
 
     return NaivePoet(model, vocab)
 
@@ -66,9 +74,9 @@ def main() -> int:
     poet, naive = WordPoet(model, vocab), naive_poet(model, vocab)
     char_poem = get_poem_model(args.en, "bundled")
     rows = [
-        ("word model, 1 draft", lambda seed: poet.quatrain("abab", args.theme, seed=seed, drafts=1)),
-        ("word model, 3 drafts (batched)", lambda seed: poet.quatrain("abab", args.theme, seed=seed, drafts=3)),
-        ("word model, 1 draft, naive", lambda seed: naive.quatrain("abab", args.theme, seed=seed, drafts=1)),
+        ("word model, 1 candidate", lambda seed: poet.quatrain("abab", args.theme, seed=seed, candidates=1)),
+        ("word model, 3 candidates per line", lambda seed: poet.quatrain("abab", args.theme, seed=seed, candidates=3)),
+        ("word model, 1 candidate, naive", lambda seed: naive.quatrain("abab", args.theme, seed=seed, candidates=1)),
         ("char model (generate, 1 cand.)", lambda seed: generate(char_poem, PoemRequest(
             form="abab", keywords=args.theme, candidates=1, drafts=1, seed=seed), JobContext())),
     ]
@@ -78,8 +86,8 @@ def main() -> int:
     for label, write in rows:
         results[label] = median_seconds(write, args.runs)
         print(f"{label:34s} {results[label]:7.3f} s", flush=True)
-    base = results["word model, 1 draft"]
-    print(f"naive / incremental: {results['word model, 1 draft, naive'] / base:.1f}x; "
+    base = results["word model, 1 candidate"]
+    print(f"naive / incremental: {results['word model, 1 candidate, naive'] / base:.1f}x; "
           f"char model / word model: {results['char model (generate, 1 cand.)'] / base:.1f}x")
     return 0
 

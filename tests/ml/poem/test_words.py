@@ -159,7 +159,7 @@ def test_an_untrained_model_still_writes_rhymed_capitalised_punctuated_real_word
     vocab = lexicon_vocab()
     poet = WordPoet(WordPoemLSTM(WordPoemConfig(len(vocab), 16, 32, cutoffs=(200,))), vocab)
     for seed in range(3):
-        poem = poet.quatrain(form, "sea night", seed=seed, drafts=2)
+        poem = poet.quatrain(form, "sea night", seed=seed, candidates=2)
         lines = poem.text.split("\n")
         assert len(lines) == 4, poem.text
         for number, line in enumerate(lines):
@@ -180,6 +180,6 @@ def test_the_same_seed_writes_the_same_quatrain_and_bad_forms_are_refused():
 
     vocab = lexicon_vocab()
     poet = WordPoet(WordPoemLSTM(WordPoemConfig(len(vocab), 16, 32, cutoffs=(200,))), vocab)
-    assert poet.quatrain("abab", "moon", seed=4, drafts=1).text == poet.quatrain("abab", "moon", seed=4, drafts=1).text
+    assert poet.quatrain("abab", "moon", seed=4, candidates=1).text == poet.quatrain("abab", "moon", seed=4, candidates=1).text
     with pytest.raises(ValueError, match="form"):
         poet.quatrain("sonnet")

@@ -111,7 +111,7 @@ def _sample(argv: list[str]) -> int:
     parser.add_argument("--form", default="abab", choices=("abab", "aabb"))
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--count", type=int, default=1)
-    parser.add_argument("--drafts", type=int, default=3)
+    parser.add_argument("--candidates", type=int, default=3, help="candidate lines written for each line")
     parser.add_argument("--temperature", type=float, default=0.8)
     args = parser.parse_args(argv)
     torch.set_num_threads(1)
@@ -119,7 +119,7 @@ def _sample(argv: list[str]) -> int:
     poet = WordPoet(model, vocab)
     for number in range(args.count):
         started = time.perf_counter()
-        poem = poet.quatrain(args.form, args.theme, seed=args.seed + number, drafts=args.drafts,
+        poem = poet.quatrain(args.form, args.theme, seed=args.seed + number, candidates=args.candidates,
                              temperature=args.temperature)
         took = time.perf_counter() - started
         print(f"--- seed {args.seed + number} ({took * 1000:.0f} ms, {poem.mean_logprob:.2f} nats/token)")

@@ -6,6 +6,7 @@ Each line is sampled word by word under masks:
   dictionary holds) are written, never spelled words, quotes or brackets;
 - a line has ``min_syllables``..``max_syllables`` syllables: a word that does not end the line must
   leave room for the shortest word that does;
+- no word twice in a row; a mark inside a line only with room left for a short phrase and the end word;
 - no punctuation right after an article, possessive or preposition; a capital after ``.``/``!``/``?``
   and inside a sentence only for I and O;
 - a line ends with punctuation (the last line with ``.``, ``!`` or ``?``) and then a newline, allowed
@@ -16,10 +17,12 @@ Each line is sampled word by word under masks:
   keyword of the plan (``planning.plan``: the theme expanded to one keyword per line); content words
   already used get a penalty.
 
-Several drafts are written in one batch and the one the model likes best (mean log-probability of its tokens) is kept.
+Each line is written by several candidates in one batch; the one the model likes best (mean log-probability
+of its tokens, a little more with a theme word) is kept and the next line goes on from it.
 """
 from __future__ import annotations
 
+import copy
 import random
 from dataclasses import dataclass, field
 
@@ -40,6 +43,8 @@ may might must can this these those which who whom whose what when where while t
 NO_MARK_AFTER = frozenset("a an the my thy his their our your its of from with into upon and or nor but".split())
 SCHEMES = {"abab": "ABAB", "aabb": "AABB"}
 FLOOR = 1e-6
+MARK_ROOM = 3  # a mark inside a line leaves room for this many syllables before the end word
+THEME_CREDIT = 0.3  # nats per token a candidate line gains by holding a theme word or expansion
 INNER_CAP_IO = -1.72  # log 0.179: of the capitals inside a sentence in the training stream, 17.9% are I or O
 
 
@@ -95,9 +100,9 @@ def build_tables(vocab: WordVocab) -> Tables:
         single = token in ("a", "i", "o")
         if not (single or (vocab.is_word_token(token_id) and lexicon.is_word(token) and "'" not in token.strip("'"))):
             continue
-        word[token_id] = True
-        after_cap_only[token_id] = token in ("i", "o")
         syllables[token_id] = english.syllables(token)
+        word[token_id] = syllables[token_id] > 0  # every word moves the line on
+        after_cap_only[token_id] = token in ("i", "o")
         if english.in_dictionary(token):
             keys[token_id] = english.rhyme_key(token)
             by_key.setdefault(keys[token_id], []).append(token_id)
@@ -135,10 +140,11 @@ class WordPoet:
         return out
 
     @torch.no_grad()
-    def quatrain(self, form: str = "abab", theme: str = "", seed: int = 0, drafts: int = 3, temperature: float = 0.8,
+    def quatrain(self, form: str = "abab", theme: str = "", seed: int = 0, candidates: int = 3, temperature: float = 0.8,
                  top_p: float = 0.9, min_syllables: int = 7, max_syllables: int = 11, theme_bonus: float = 2.0,
                  repeat_penalty: float = 2.0) -> Quatrain:
-        """The best of ``drafts`` quatrains (seeded) in ``form`` ("abab" or "aabb") on ``theme`` (words)."""
+        """A quatrain (seeded) in ``form`` ("abab" or "aabb") on ``theme`` (words), each line the best of
+        ``candidates``."""
         if form not in SCHEMES:
             raise ValueError(f"unknown rhymed form {form!r} (abab or aabb)")
         if not 1 <= min_syllables <= max_syllables:
@@ -152,51 +158,65 @@ class WordPoet:
             if token_id is not None and self.tables.word[token_id]:
                 bonus[token_id] = theme_bonus if rank < len(words) else theme_bonus / 2
         generator = np.random.default_rng(seed)
-        rows = []
-        for number in range(max(1, drafts)):
-            keywords = plan(words, "en", 4, random.Random(seed * 1000 + number))
-            focus = [self.vocab.index.get(k, -1) for k in keywords]
-            focus = [f if f >= 0 and self.tables.word[f] else -1 for f in focus]
-            rows.append(Draft(SCHEMES[form], bonus.copy(), focus=focus, focus_bonus=theme_bonus))
-        return max(self._write(prefix, rows, generator, temperature, top_p, min_syllables, max_syllables,
-                               repeat_penalty), key=lambda q: q.mean_logprob)
+        keywords = plan(words, "en", len(SCHEMES[form]), random.Random(seed))
+        focus = [self.vocab.index.get(k, -1) for k in keywords]
+        focus = [f if f >= 0 and self.tables.word[f] else -1 for f in focus]
+        draft = Draft(SCHEMES[form], bonus, focus=focus, focus_bonus=theme_bonus)
+        return self._write(prefix, draft, max(1, candidates), generator, temperature, top_p, min_syllables,
+                           max_syllables, repeat_penalty)
 
-    def _write(self, prefix, rows: list["Draft"], generator, temperature, top_p, min_syl, max_syl,
-               repeat_penalty) -> list[Quatrain]:
-        """Write every draft in lockstep: one batched model step per token, each row with its own masks."""
+    def _write(self, prefix, draft: "Draft", candidates: int, generator, temperature, top_p, min_syl, max_syl,
+               repeat_penalty) -> Quatrain:
+        """Write line by line: ``candidates`` rows write the line in lockstep (one batched model step per token,
+        each row with its own masks); the line the model likes best (mean log-probability) is kept and every
+        row goes on from it."""
         t = self.tables
-        logp, state = self._step([prefix] * len(rows), None)
-        for row in rows:
-            self._start_line(row)
-        while not all(row.done for row in rows):
-            tokens = []
-            for number, row in enumerate(rows):
-                if row.done:
-                    tokens.append(t.newline)
-                    continue
-                allowed = self._allowed(row, min_syl, max_syl)
-                scores = logp[number] + row.bonus
-                if row.prev == "word" or (row.prev == "mark" and not t.stops[row.out[-1]]):
-                    scores[t.cap] += INNER_CAP_IO  # only I or O may follow: the share of the capital's mass they hold
-                token = self._sample(scores, allowed, generator, temperature, top_p)
-                row.total += float(logp[number, token])
-                row.out.append(token)
-                tokens.append(token)
-                if token == t.newline:
-                    self._end_line(row)
-                elif t.word[token]:
-                    row.syl += int(t.syllables[token])
-                    row.last_word, row.prev = token, "word"
-                    row.bonus[token] = -repeat_penalty if t.content[token] else 0.0
-                else:
-                    row.prev = "cap" if token == t.cap else "mark"
-            logp, state = self._step([[token] for token in tokens], state)
-        out = []
-        for row in rows:
-            text = self.vocab.decode_body(row.out).rstrip("\n")
-            out.append(Quatrain(text, row.out, row.total / max(1, len(row.out)),
-                                [english.last_word(line) for line in text.splitlines()]))
-        return out
+        theme = draft.bonus > 0
+        logp, state = self._step([prefix] * candidates, None)
+        self._start_line(draft)
+        while not draft.done:
+            rows = [copy.deepcopy(draft) for _ in range(candidates)]
+            starts = [len(row.out) for row in rows]
+            finished: dict[int, tuple] = {}
+            while len(finished) < candidates:
+                tokens = []
+                for number, row in enumerate(rows):
+                    if number in finished:
+                        tokens.append(t.newline)
+                        continue
+                    allowed = self._allowed(row, min_syl, max_syl)
+                    scores = logp[number] + row.bonus
+                    if row.prev == "word" or (row.prev == "mark" and not t.stops[row.out[-1]]):
+                        scores[t.cap] += INNER_CAP_IO  # only I or O may follow: their share of the capital's mass
+                    token = self._sample(scores, allowed, generator, temperature, top_p)
+                    row.total += float(logp[number, token])
+                    row.out.append(token)
+                    tokens.append(token)
+                    if t.word[token]:
+                        row.syl += int(t.syllables[token])
+                        row.last_word, row.prev = token, "word"
+                        row.bonus[token] = -repeat_penalty if t.content[token] else 0.0
+                    elif token != t.newline:
+                        row.prev = "cap" if token == t.cap else "mark"
+                logp, state = self._step([[token] for token in tokens], state)
+                for number, row in enumerate(rows):
+                    if number not in finished and row.out[-1] == t.newline:
+                        finished[number] = (self._keep(state, number), logp[number].copy())
+
+            def line_score(number: int) -> float:
+                line = rows[number].out[starts[number]:]
+                mean = (rows[number].total - draft.total) / len(line)
+                return mean + THEME_CREDIT * bool(theme[line].any())
+
+            best = max(range(candidates), key=line_score)
+            draft = rows[best]
+            self._end_line(draft)
+            kept_state, kept_logp = finished[best]
+            state = self._repeat(kept_state, candidates)
+            logp = np.repeat(kept_logp[None], candidates, axis=0)
+        text = self.vocab.decode_body(draft.out).rstrip("\n")
+        return Quatrain(text, draft.out, draft.total / max(1, len(draft.out)),
+                        [english.last_word(line) for line in text.splitlines()])
 
     def _start_line(self, row: "Draft") -> None:
         t = self.tables
@@ -250,8 +270,11 @@ class WordPoet:
             allowed = words if opening else words & t.after_cap_only  # inside a sentence only I and O
         elif row.prev == "word":
             allowed = words & ~t.after_cap_only
-            if not t.no_mark_after[row.last_word]:
-                allowed |= (row.enders if line_done and not allowed.any() else t.mid | t.stops)
+            allowed[row.last_word] = False  # no word twice in a row
+            if line_done and not allowed.any():
+                allowed = row.enders.copy()
+            elif not t.no_mark_after[row.last_word] and (line_done or row.syl + MARK_ROOM + row.shortest_end <= max_syl):
+                allowed |= t.mid | t.stops
             allowed[t.cap] = inner_cap
         else:  # after a mark: a stop opens a new sentence with a capital
             stop = bool(t.stops[row.out[-1]])
@@ -263,6 +286,16 @@ class WordPoet:
             fits = ending & t.word
             allowed = fits & (t.syllables == t.syllables[fits].min())
         return allowed
+
+    @staticmethod
+    def _keep(state, row: int):
+        """The recurrent state of one row."""
+        return tuple(s[:, row:row + 1].clone() for s in state)
+
+    @staticmethod
+    def _repeat(kept, rows: int):
+        """One row's state for ``rows`` rows."""
+        return tuple(s.expand(-1, rows, -1).contiguous() for s in kept)
 
     def _step(self, ids: list[list[int]], state):
         """Feed one sequence per row; the next token's log-probabilities per row (rows, vocab) and the state."""
