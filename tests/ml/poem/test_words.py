@@ -183,3 +183,22 @@ def test_the_same_seed_writes_the_same_quatrain_and_bad_forms_are_refused():
     assert poet.quatrain("abab", "moon", seed=4, candidates=1).text == poet.quatrain("abab", "moon", seed=4, candidates=1).text
     with pytest.raises(ValueError, match="form"):
         poet.quatrain("sonnet")
+
+
+def test_an_empty_or_foreign_theme_still_gives_a_quatrain():
+    from artdesk.ml.poem.words.sampler import WordPoet
+
+    vocab = lexicon_vocab()
+    poet = WordPoet(WordPoemLSTM(WordPoemConfig(len(vocab), 16, 32, cutoffs=(200,))), vocab)
+    for theme in ("", "海 !!", "zzqx"):
+        assert len(poet.quatrain("abab", theme, seed=0, candidates=1).text.split("\n")) == 4
+
+
+def test_the_commands_name_what_is_wrong(tmp_path, capsys):
+    from artdesk.ml.poem.words.__main__ import main
+
+    assert main(["sample", str(tmp_path / "missing")]) == 1
+    assert "error:" in capsys.readouterr().err
+    assert main(["eval", str(tmp_path), "--data", str(tmp_path)]) == 1
+    assert "No prepared English poem data" in capsys.readouterr().err
+    assert main(["fly"]) == 2
