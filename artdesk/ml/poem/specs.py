@@ -8,4 +8,10 @@ SPECS: dict[str, ModelSpec] = {
         "artdesk.ml.poem.model:PoemConfig",
         "Character-level GRU/LSTM poem model conditioned on a form tag and theme keywords",
     ),
+    "poem-words": ModelSpec(
+        "poem",
+        "artdesk.ml.poem.words.model:WordPoemLSTM",
+        "artdesk.ml.poem.words.model:WordPoemConfig",
+        "Word-level LSTM English poem model conditioned on a form tag and theme keywords",
+    ),
 }
