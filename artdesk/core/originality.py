@@ -34,6 +34,12 @@ COPY_COVERAGE = 0.9
 INDEX_FILES = {"canvas": "originality.npz", "music": "originality.npz", "poem": "originality.json"}
 
 
+# What the poem check can and cannot say, in plain words (its Bloom index of fixed-length character windows cannot
+# name the training poem, and 1-2% of windows match by chance); the interface shows it translated.
+SHARED_STRETCHES_NOTE = ("It looks for stretches of text shared with the poems the model learned from; it cannot say "
+                         "which poem, and 1 or 2 stretches in 100 match by chance.")
+
+
 class OriginalityError(ArtdeskError):
     """An originality check that cannot run; the message says why."""
 

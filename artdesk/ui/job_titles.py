@@ -80,6 +80,7 @@ PATTERNS = (  # (the job's English, matched whole; what the person reads, with t
     (r"update (\d+): .*", QT_TRANSLATE_NOOP("JobProgress", "Learning, round {0}…")),
     (r"Resumed at update (\d+)", QT_TRANSLATE_NOOP("JobProgress", "Went on from round {0}")),
     (r"Reading (.+)", QT_TRANSLATE_NOOP("JobProgress", "Reading {0}")),
+    (r"draft (\d+) of (\d+)", QT_TRANSLATE_NOOP("JobProgress", "Writing draft {0} of {1}")),
 )
 _COMPILED = tuple((re.compile(pattern), words) for pattern, words in PATTERNS)
 

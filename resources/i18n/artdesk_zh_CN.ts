@@ -1437,6 +1437,10 @@
       <translation>从第 {0} 轮接着学</translation>
     </message>
     <message>
+      <source>Writing draft {0} of {1}</source>
+      <translation>正在写第 {0} 稿（共 {1} 稿）</translation>
+    </message>
+    <message>
       <source>{0}: checking what it learned…</source>
       <translation>{0}：正在检查学到了什么…</translation>
     </message>
@@ -3755,6 +3759,10 @@ Saved in {1}</source>
     <message>
       <source>Details: {0} {1:g}; {2:.0f}% of unseen works of its kind are this close to training.</source>
       <translation>详情：{0} {1:g}；同类未见过的作品中有 {2:.0f}% 与训练数据同样接近。</translation>
+    </message>
+    <message>
+      <source>It looks for stretches of text shared with the poems the model learned from; it cannot say which poem, and 1 or 2 stretches in 100 match by chance.</source>
+      <translation>它查找与模型学过的诗相同的文字片段；它说不出是哪一首，每 100 个片段里约有 1 到 2 个是碰巧相同。</translation>
     </message>
     <message>
       <source>Longest shared passage ({0:.0%} of the work): {1}</source>

@@ -101,7 +101,7 @@ PROGRESS = ("Generating 1-16 of 16", "Walking 3 of 16", "Breeding 1-8 of 8", "Pr
             "Projected", "Painting strokes (1 of 3)…", "Painting: step 5/150, style distance 0.0123",
             "Preparing oil painting…", "Mine: step 10/600, style 0.1234, content 0.123, overshoot 0.0001",
             "Mine: measuring held-out metrics…", "update 20: loss 1.234/step", "update 40: recon 0.12 kl 3.4",
-            "Resumed at update 120", "Interpolating…", "Composing…")
+            "Resumed at update 120", "Interpolating…", "Composing…", "draft 2 of 6")
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])

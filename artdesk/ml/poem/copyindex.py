@@ -22,8 +22,8 @@ from pathlib import Path
 import numpy as np
 
 from artdesk.core.atomic import atomic_write_text
-from artdesk.core.originality import (Calibration, Originality, OriginalityError, judge, load_checked_index,
-                                      longest_run)
+from artdesk.core.originality import (SHARED_STRETCHES_NOTE, Calibration, Originality, OriginalityError, judge,
+                                      load_checked_index, longest_run)
 from artdesk.ml.poem.vocab import BOS, EOS, SEP, Vocab
 
 MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
@@ -208,8 +208,7 @@ def check_poem_text(poem: PoemIndex, text: str) -> Originality:
     start, end = shared_span(poem.index, ids)
     return judge(poem.calibration, end - start, (end - start) / (len(ids) - 1),
                  passage=poem.vocab.decode(ids[start:end]).strip(),
-                 note=f"Bloom index of {poem.index.n}-character windows: it cannot name the training poem, "
-                      "and about 1-2% of windows match falsely.")
+                 note=SHARED_STRETCHES_NOTE)
 
 
 def poem_originality(model_dir: Path, text: str, cache: dict | None = None) -> Originality:

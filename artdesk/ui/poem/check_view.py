@@ -30,6 +30,6 @@ class QtPoemCheck(QWidget):
         self.label.setStyleSheet("" if report.ok else "color: #b00020;")
         if copy is not None:
             self.copy_view.show_answer(copy)
-            self.copy_view.note.setText(" ".join(p for p in (note, copy.note) if p))
+            self.copy_view.note.setText(" ".join(p for p in (note, self.copy_view.note_text(copy.note)) if p))
         else:
             self.copy_view.show_message(copy_problem)

@@ -10,6 +10,8 @@ from artdesk.ml.poem.session import PoemSession
 from artdesk.ui.binding import bind
 from artdesk.ui.poem.names import form_label
 from artdesk.ui.forms import disclosure_button, float_spin, int_spin, progress_bar, refill
+from artdesk.ui.job_titles import progress_text
+from artdesk.ui.model_names import model_name, model_tip
 
 
 class QtPoemControls(QWidget):
@@ -103,13 +105,16 @@ class QtPoemControls(QWidget):
 
     def fill_models(self) -> None:
         """List ``session.cards``, the session's choice current, then the forms its language has."""
-        refill(self.model_combo, [(self._model_label(card), card.id) for card in self.session.cards],
+        refill(self.model_combo, [(self._model_label(card), card.id, model_tip(card)) for card in self.session.cards],
                self.session.card.id if self.session.card else None)
         self.fill_forms()
 
     def _model_label(self, card) -> str:
+        """A shipped model by what it writes ("English poems"); your own by its name, language and "yours"."""
+        if not card.is_user:
+            return model_name(card)
         what = self.tr("Chinese") if card.raw.get("config", {}).get("language", "?") == "zh" else self.tr("English")
-        return "{0} ({1}{2})".format(card.name, what, self.tr(", yours") if card.is_user else "")
+        return "{0} ({1}{2})".format(card.name, what, self.tr(", yours"))
 
     def fill_forms(self) -> None:
         """Offer the forms of the chosen model's language, keeping the chosen form where it is still offered."""
@@ -137,7 +142,7 @@ class QtPoemControls(QWidget):
         if progress.fraction is not None:
             self.progress_bar.setValue(int(progress.fraction * 1000))
         if progress.message:
-            self.progress_bar.setFormat(progress.message[:60])
+            self.progress_bar.setFormat(progress_text(progress.message)[:60])
 
     def _on_session_card(self, _card) -> None:
         """The session chose a model (a restored record): show it, and its language's forms."""

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from artdesk.core.originality import Originality
+from artdesk.core.originality import SHARED_STRETCHES_NOTE, Originality
 from artdesk.ui.canvas.names import style_label
 from artdesk.ui.help.help_button import QtHelpButton
 from artdesk.ui.qimage import array_pixmap
@@ -90,7 +90,10 @@ class QtOriginalityView(QWidget):
 
     def note_text(self, note: str) -> str:
         known = {"Training pictures are shown as the 16x16 thumbnails the index keeps.":
-                 self.tr("Training pictures are shown as the 16x16 thumbnails the index keeps.")}
+                 self.tr("Training pictures are shown as the 16x16 thumbnails the index keeps."),
+                 SHARED_STRETCHES_NOTE:
+                 self.tr("It looks for stretches of text shared with the poems the model learned from; it cannot say "
+                         "which poem, and 1 or 2 stretches in 100 match by chance.")}
         return known.get(note, note)
 
     def label_meaning(self, label: str) -> str:
