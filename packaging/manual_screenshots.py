@@ -2,7 +2,7 @@
 manual and Gallery pane for checking by eye.
 
     xvfb-run -a .venv/bin/python packaging/manual_screenshots.py [OUT]
-        # resources/manual/<language>/images/*.png and the README's resources/screenshots/gallery.png and music.png;
+        # resources/manual/<language>/images/*.png and the README's resources/screenshots/gallery.png, music.png and poem-*.png;
         # pictures to check by eye (menus, manual, preferences, gallery pane) go to OUT (default out/manual-check)
 
 Run under Xvfb with the real xcb platform (menus only pop up on a real window system). It generates with the
@@ -123,6 +123,7 @@ def shoot(app, language: str, checks: Path) -> None:
     wait(app, lambda: not poem._busy("generate") and not poem._busy("check"))
     settle(app)
     save(window, images / "poem.png")
+    save(window, README_SHOTS / f"poem-{'zh' if language == 'zh_CN' else 'en'}.png", 1280)  # the README's Poem pictures
 
     gallery = window.show_panel("gallery").panel
     settle(app)
