@@ -18,7 +18,7 @@ ALLOWED = {
     "artdesk", "midi", "soundfont", "openraster", "krita", "gimp", "mypaint", "ffmpeg", "qt", "pyside", "torch",
     "pytorch", "python", "c2pa", "iptc", "noto", "cmu", "pypinyin", "mobilenet", "imagenet", "nsfwjs", "daw",
     "nvidia", "cuda", "apple", "metal", "mps", "cpu", "gpu", "gan", "vae", "lstm", "mit", "apache", "bsd", "gpl", "sha",
-    "lgpl", "cc", "by", "freezed", "diffaugment", "ema", "ewc", "imle", "kid", "top", "english",  # "English": the language's own name
+    "lgpl", "cc", "by", "freezed", "diffaugment", "ema", "ewc", "imle", "kid", "mmd", "top", "english",  # "English": the language's own name
     # file types and units
     "png", "jpeg", "jpg", "webp", "gif", "bmp", "tiff", "wav", "mid", "ora", "txt", "sf2", "json", "pem", "zip",
     "bpm", "px", "min", "ms", "hz", "kb", "mb", "gb",
