@@ -105,7 +105,7 @@ class CanvasPanel(QWidget):
         self.recovery_bar.restore_clicked.connect(self.restore_recovered)
         self.recovery_bar.discard_clicked.connect(self.discard_recovered)
         self.status = QtCanvasStatus(self.view)
-        self.paint_later = (self.status,)  # its first paint is a turn of its own (ui.panels.lazy)
+        self.paint_later = (self.view, self.status)  # their first paints are turns of their own (ui.panels.lazy)
         self.message_label = self.status.message_label
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)

@@ -97,12 +97,12 @@ class LazyPanel(QWidget):
         self.built.emit()
 
     def _reveal(self, panel: QWidget) -> None:
-        """Let a panel built in steps paint: the rest first, then its tool bars, docks and the widgets it names in
-        ``paint_later``, one per event-loop turn. Its first paint draws every widget kind for the first time
+        """Let a panel built in steps paint: the rest first, then the widgets it names in ``paint_later``, its tool
+        bars and its docks, one per event-loop turn. Its first paint draws every widget kind for the first time
         (styles, fonts), too long for one frame when done at once."""
         if panel.updatesEnabled():
             return
-        later = [*panel.findChildren(QToolBar), *panel.findChildren(QDockWidget), *getattr(panel, "paint_later", ())]
+        later = [*getattr(panel, "paint_later", ()), *panel.findChildren(QToolBar), *panel.findChildren(QDockWidget)]
         for widget in later:
             widget.setUpdatesEnabled(False)
         panel.setUpdatesEnabled(True)
