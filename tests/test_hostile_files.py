@@ -83,6 +83,23 @@ def test_ora_reader(tmp_path, data):
     only_app_errors(open_ora, tmp_path / "f.ora")
 
 
+def test_ora_member_whose_local_header_claims_a_utf8_name_it_does_not_hold(tmp_path):
+    """Found by the fuzzer above: zipfile decodes the local header's name on open and raised UnicodeDecodeError."""
+    path = tmp_path / "u.ora"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "image/openraster")
+        archive.writestr("stack.xml", '<image w="4" h="4"><stack><layer src="data/a.png"/></stack></image>')
+        archive.writestr("data/a.png", _png())
+    with zipfile.ZipFile(path) as archive:
+        offset = archive.getinfo("stack.xml").header_offset
+    data = bytearray(path.read_bytes())
+    data[offset + 7] |= 0x08  # the UTF-8 name flag (bit 11) of the local header
+    data[offset + 30] = 0xF3  # the name's first byte: not UTF-8
+    path.write_bytes(bytes(data))
+    with pytest.raises(ArtdeskError, match="damaged"):
+        open_ora(path)
+
+
 @FUZZ
 @given(st.text(alphabet=string.printable + "<>/=\"'", max_size=300))
 def test_ora_reader_with_any_stack_xml(tmp_path, xml):

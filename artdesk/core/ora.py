@@ -35,7 +35,8 @@ MAX_XML_BYTES = 16_000_000  # stack.xml: a few kilobytes in real documents
 PNG_TEXT_ALLOWANCE = 8_000_000  # text chunks (provenance) a layer PNG may carry beside its pixels
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # What zipfile raises on damaged archives: bad headers, unknown compression or versions, corrupt deflate data.
-ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError)
+# UnicodeDecodeError: a member's local header that claims a UTF-8 name it does not hold (zipfile decodes it on open)
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, UnicodeDecodeError)
 
 
 @dataclass
