@@ -16,6 +16,7 @@ import artdesk
 from artdesk.core.logs import setup_logging
 from artdesk.core.paths import app_paths
 from artdesk.core.settings import load_settings
+from artdesk.ui.collector import ui_thread_collector
 from artdesk.ui.context import AppContext
 from artdesk.ui.dialogs.error_dialog import ExceptionReporter
 from artdesk.ui.jobs import JobHandle, Runner
@@ -107,9 +108,9 @@ AFTER_FIRST_PANEL_MS = 100  # the panel paints its parts first (ui.panels.lazy r
 
 
 def hold_collections_during_start_up() -> None:
-    """No automatic garbage collection while the first panel imports and builds: a full collection over the
-    start-up objects held the UI thread for 20 ms in the middle of it. ``freeze_start_up_objects`` ends this."""
-    gc.disable()
+    """No garbage collection while the first panel imports and builds: a full collection over the start-up
+    objects held the UI thread for 20 ms in the middle of it. ``freeze_start_up_objects`` ends this."""
+    ui_thread_collector().hold()
 
 
 def freeze_start_up_objects() -> None:
@@ -117,7 +118,7 @@ def freeze_start_up_objects() -> None:
     session) out of the garbage collector's reach, then let it collect again: its first full collection over them,
     about 10 s after the models were ready, held the UI thread for 23 ms. Later objects are collected as usual."""
     gc.freeze()
-    gc.enable()
+    ui_thread_collector().resume()
 
 
 def start_warm_up_after_first_panel(window: MainWindow, started: Callable[[JobHandle], None] | None = None) -> None:

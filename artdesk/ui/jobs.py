@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.job_process import JobProcess, ProcessUnavailable
 from artdesk.core.jobs import Cancelled, JobContext, JobFunction, Progress, check_job_name, resolve_job
+from artdesk.ui.collector import ui_thread_collector
 
 log = logging.getLogger("artdesk.jobs")
 
@@ -169,6 +170,7 @@ class Runner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        ui_thread_collector()  # job threads run Python here: their collections must not delete Qt objects
         self._workers = {MODEL_WORKER: Worker(MODEL_WORKER), TRAINING_WORKER: Worker(TRAINING_WORKER)}
         self._handles: list[JobHandle] = []
 

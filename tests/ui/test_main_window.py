@@ -73,21 +73,22 @@ def test_no_collection_while_the_first_panel_builds_and_start_up_objects_are_fro
     import gc
 
     import artdesk.ui.app
+    from artdesk.ui.collector import ui_thread_collector
 
     monkeypatch.setattr(artdesk.ui.app, "start_warm_up", lambda window: None)
     monkeypatch.setattr(artdesk.ui.app, "use_model_process", lambda window, start: None)
-    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(gc.isenabled()))
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(ui_thread_collector().held))
     frozen = []
     window = build_window(qapp)
     qtbot.addWidget(window)
     window.show()
     try:
         artdesk.ui.app.start_warm_up_after_first_panel(window)
-        assert not gc.isenabled()
+        assert ui_thread_collector().held and not gc.isenabled()
         qtbot.waitUntil(lambda: bool(frozen), timeout=10_000)
-        assert frozen == [False] and gc.isenabled()  # frozen before collecting resumes
+        assert frozen == [True] and not ui_thread_collector().held  # frozen before collecting resumes
     finally:
-        gc.enable()
+        ui_thread_collector().resume()
     window.close()
 
 

@@ -245,3 +245,41 @@ def test_every_fine_tune_request_crosses_to_the_training_process(tmp_path):
                 PoemFinetune(str(tmp_path), "bundled", str(tmp_path / "poems.txt"), str(tmp_path / "mine")),
                 CustomStyleRequest("mine", (str(tmp_path / "a.png"),), str(tmp_path), np.zeros((4, 4, 3), np.uint8))]
     assert [JobProcess.crosses(request.job, request) for request in requests] == [True] * 4
+
+
+def make_cycles(count, ctx):
+    """Allocate ``count`` reference cycles on the job's thread: enough to pass the collector's thresholds."""
+    for _ in range(count):
+        cycle = []
+        cycle.append(cycle)
+    return count
+
+
+def test_collections_that_job_threads_trigger_run_on_the_ui_thread(qtbot, runner):
+    """Garbage can hold Qt objects, which must not be deleted off the UI thread (a segfault in CI): a job thread
+    allocating past the thresholds leaves the collection to the UI thread's collector."""
+    import gc
+
+    threads = []
+
+    def note(phase, info):
+        if phase == "start":
+            threads.append(threading.current_thread())
+
+    gc.callbacks.append(note)
+    try:
+        handle = runner.submit(make_cycles, 50_000, "cycles")
+        with qtbot.waitSignal(handle.returned, timeout=5000):
+            handle.start()
+        qtbot.waitUntil(lambda: bool(threads), timeout=2000)
+    finally:
+        gc.callbacks.remove(note)
+    assert set(threads) == {threading.main_thread()}
+
+
+@pytest.mark.parametrize("counts, due", [((10, 0, 0), None), ((700, 0, 0), 0), ((700, 10, 0), 1), ((700, 10, 10), 2),
+                                         ((5, 10, 10), None)])
+def test_the_collector_collects_the_generation_python_would(counts, due):
+    from artdesk.ui.collector import generation_due
+
+    assert generation_due(counts, (700, 10, 10)) == due
