@@ -24,6 +24,18 @@ def no_dangling_threads():
     assert not leftover, f"threads outlived the test: {leftover}"
 
 
+@pytest.fixture(autouse=True)
+def collections_between_tests():
+    """Once a Runner exists, collections run from the UI thread's event loop (``ui.collector``); a test that
+    runs none still gets the collections its garbage is due, as the app's loop would run them."""
+    yield
+    import sys
+
+    collector = sys.modules.get("artdesk.ui.collector")
+    if collector is not None and collector.ui_thread_collector() is not None:
+        collector.ui_thread_collector().collect_if_due()
+
+
 class DiscardAnswers:
     """Answers the "may I discard?" question in tests: ``answers`` are used in turn (then ``default``);
     ``asked`` records each question's text. A real modal dialog would wait forever offscreen."""
