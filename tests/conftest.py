@@ -32,8 +32,8 @@ def collections_between_tests():
     import sys
 
     collector = sys.modules.get("artdesk.ui.collector")
-    if collector is not None and collector.ui_thread_collector() is not None:
-        collector.ui_thread_collector().collect_if_due()
+    if collector is not None:
+        collector.collect_due_garbage()
 
 
 class DiscardAnswers:

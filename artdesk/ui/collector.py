@@ -73,6 +73,12 @@ def ui_thread_collector() -> UiThreadCollector | None:
     return _collector
 
 
+def collect_due_garbage() -> None:
+    """Run the collection that is due now, if the collector is installed (for loops that are not Qt's)."""
+    if _collector is not None and _belongs_to(_collector, QCoreApplication.instance()):
+        _collector.collect_if_due()
+
+
 def _belongs_to(collector: UiThreadCollector | None, app: QCoreApplication) -> bool:
     try:
         return collector is not None and collector.parent() is app
