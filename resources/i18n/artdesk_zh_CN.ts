@@ -2018,6 +2018,105 @@
     </message>
   </context>
   <context>
+    <name>PoemCheck</name>
+    <message>
+      <source>1 thing breaks the form:</source>
+      <translation>有 1 处不合格律：</translation>
+    </message>
+    <message>
+      <source>; </source>
+      <translation>；</translation>
+    </message>
+    <message>
+      <source>CMU Pronouncing Dictionary (spelling rules for missing words)</source>
+      <translation>CMU 英语发音词典（词典里没有的词按拼写规则推断）</translation>
+    </message>
+    <message>
+      <source>Nothing breaks the form.</source>
+      <translation>全部合乎格律。</translation>
+    </message>
+    <message>
+      <source>Only the first {0} characters were checked.</source>
+      <translation>只检查了前 {0} 个字符。</translation>
+    </message>
+    <message>
+      <source>line {0} has characters outside English text</source>
+      <translation>第 {0} 行有英文以外的字符</translation>
+    </message>
+    <message>
+      <source>line {0} has no word to rhyme with “{1}”</source>
+      <translation>第 {0} 行行末没有可与“{1}”押韵的词</translation>
+    </message>
+    <message>
+      <source>line {0} has {1} characters; {2} needs {3}</source>
+      <translation>第 {0} 行有 {1} 个字；{2}每行需要 {3} 个字</translation>
+    </message>
+    <message>
+      <source>line {0} has {1} syllables; {2} needs {3}</source>
+      <translation>第 {0} 行有 {1} 个音节；{2}需要 {3} 个</translation>
+    </message>
+    <message>
+      <source>line {0} should start with {1}</source>
+      <translation>第 {0} 行应以“{1}”开头</translation>
+    </message>
+    <message>
+      <source>line {0}: the rhyme {1} should be level (平)</source>
+      <translation>第 {0} 行：韵脚“{1}”应为平声</translation>
+    </message>
+    <message>
+      <source>line {0}: the rhyme {1} sounds like {2}, already used in line {3}</source>
+      <translation>第 {0} 行：韵脚“{1}”与第 {3} 行已用的“{2}”同音</translation>
+    </message>
+    <message>
+      <source>line {0}: the rhyme {1} was already used in line {2}</source>
+      <translation>第 {0} 行：韵脚“{1}”在第 {2} 行已用过</translation>
+    </message>
+    <message>
+      <source>line {0}: {1} ({2}) does not rhyme with group {3}</source>
+      <translation>第 {0} 行：“{1}”（{2}韵）与{3}韵不押</translation>
+    </message>
+    <message>
+      <source>line {0}: {1} is used twice in one couplet (only a doubling such as {1}{1} may repeat)</source>
+      <translation>第 {0} 行：“{1}”在一联中出现两次（只有“{1}{1}”这样的叠字可以重复）</translation>
+    </message>
+    <message>
+      <source>line {0}: {1} is {2}, the pattern needs {3}</source>
+      <translation>第 {0} 行：“{1}”是{2}声，格律要求{3}声</translation>
+    </message>
+    <message>
+      <source>line {0}: “{1}” does not rhyme with “{2}”</source>
+      <translation>第 {0} 行：“{1}”与“{2}”不押韵</translation>
+    </message>
+    <message>
+      <source>line {0}: “{1}” is not a Chinese character</source>
+      <translation>第 {0} 行：“{1}”不是汉字</translation>
+    </message>
+    <message>
+      <source>line {0}: “{1}” sounds the same as “{2}” (an identical rhyme does not count)</source>
+      <translation>第 {0} 行：“{1}”与“{2}”同音（同音字不算押韵）</translation>
+    </message>
+    <message>
+      <source>{0} lines, rhyme {1}; rules: {2}.</source>
+      <translation>{0} 行，韵：{1}；规则：{2}。</translation>
+    </message>
+    <message>
+      <source>{0} needs {1} lines; this poem has {2}</source>
+      <translation>{0}需要 {1} 行；这首诗有 {2} 行</translation>
+    </message>
+    <message>
+      <source>{0} things break the form:</source>
+      <translation>有 {0} 处不合格律：</translation>
+    </message>
+    <message>
+      <source>“{0}” is not in the pronouncing dictionary (its syllables are guessed)</source>
+      <translation>“{0}”不在发音词典里（音节数为推断）</translation>
+    </message>
+    <message>
+      <source>中华新韵 (modern Mandarin tones via pypinyin)</source>
+      <translation>中华新韵（按现代普通话声调）</translation>
+    </message>
+  </context>
+  <context>
     <name>PoemCommands</name>
     <message>
       <source>Poems (*.txt);;All files (*)</source>

@@ -116,7 +116,7 @@ def test_english_check_and_copy_check(qtbot, panel):
     panel.editor.set_text("Shall I compare thee to a summer's day?\nThou art more lovely and more temperate:\n"
                           "Rough winds do shake the darling buds of May,\nAnd summer's lease hath all too short a date:")
     run(qtbot, panel, panel.controls.check_button.click, kind="check")
-    assert "'date' does not rhyme with 'temperate'" in panel.check_label.text()  # Shakespeare's rhyme, not today's
+    assert "“date” does not rhyme with “temperate”" in panel.check_label.text()  # Shakespeare's rhyme, not today's
     assert "no originality index" in panel.copy_view.label.text()  # the tiny model ships no calibration: said so
 
 

@@ -51,15 +51,6 @@ class CheckReport:
     def ok(self) -> bool:
         return not self.errors
 
-    def summary(self) -> str:
-        head = f"{len(self.lines)} lines, rhyme {self.scheme or '-'}; rules: {self.rule_set}."
-        if self.truncated:
-            head += f" Only the first {MAX_CHECK_CHARS:,} characters were checked."
-        if not self.errors:
-            return head + " No violations."
-        return head + f" {len(self.errors)} violation(s): " + "; ".join(i.message for i in self.errors[:6]) + (
-            " …" if len(self.errors) > 6 else "")
-
 
 def detect_language(text: str) -> str:
     hanzi = sum(chinese.is_hanzi(ch) for ch in text[:2000])

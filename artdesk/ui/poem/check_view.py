@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from artdesk.ui.poem.check_words import check_summary, issue_text
 from artdesk.ui.poem.editor import QtPoemEditor
 from artdesk.ui.forms import wrapped_label
 from artdesk.ui.widgets.originality import QtOriginalityView
@@ -24,9 +25,9 @@ class QtPoemCheck(QWidget):
     def show_check(self, report, copy, copy_problem: str, note: str = "") -> None:
         """Mark the editor and show a check (a candidate's or a check job's); ``note`` says whose index judged."""
         marks = {i: f"{line.mark} {line.rhyme}".strip() for i, line in enumerate(report.lines)}
-        spans = [(issue.start, issue.end, issue.message, issue.severity) for issue in report.issues if issue.line >= 0]
+        spans = [(issue.start, issue.end, issue_text(issue.message), issue.severity) for issue in report.issues if issue.line >= 0]
         self.editor.show_marks(marks, spans)
-        self.label.setText(report.summary())
+        self.label.setText(check_summary(report))
         self.label.setStyleSheet("" if report.ok else "color: #b00020;")
         if copy is not None:
             self.copy_view.show_answer(copy)
