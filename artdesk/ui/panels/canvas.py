@@ -105,7 +105,6 @@ class CanvasPanel(QWidget):
         self.recovery_bar.restore_clicked.connect(self.restore_recovered)
         self.recovery_bar.discard_clicked.connect(self.discard_recovered)
         self.status = QtCanvasStatus(self.view)
-        self.paint_later = (self.view, self.status)  # their first paints are turns of their own (ui.panels.lazy)
         self.message_label = self.status.message_label
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -117,6 +116,12 @@ class CanvasPanel(QWidget):
         self.editor.undo_stack.cleanChanged.connect(self._on_undo_stack_cleanChanged)
         self.autosave.failed.connect(self._on_autosave_failed)
         self.setAcceptDrops(True)
+
+    @property
+    def paint_later(self) -> tuple[QWidget, ...]:
+        """What paints first in turns of its own once the panel is built (ui.panels.lazy): the canvas, then the
+        status row, the tool bar and the docks."""
+        return (self.window, self.view, self.status, self.canvas_actions.toolbar, *self.window.docks.values())
 
     def _build_model_dock(self) -> None:
         self.model_dock = self.window.make_model_dock()

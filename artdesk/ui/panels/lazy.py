@@ -6,7 +6,8 @@ paints before a panel's imports run, and the UI thread keeps its frames while th
 
 A panel class with a ``build_step()`` method is built in parts: ``Class(context, in_steps=True)`` is an
 empty widget, shown at once, and each ``build_step()`` (True while parts remain) runs in its own
-event-loop turn, so input comes between the parts; the panel paints once built, a part per turn. ``ensure_built()`` runs what remains at once.
+event-loop turn, so input comes between the parts; the panel paints once built, then each widget it names in
+``paint_later`` in a turn of its own. ``ensure_built()`` runs what remains at once.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import threading
 import traceback
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from artdesk.ui.context import AppContext
 
@@ -97,22 +98,28 @@ class LazyPanel(QWidget):
         self.built.emit()
 
     def _reveal(self, panel: QWidget) -> None:
-        """Let a panel built in steps paint: the rest first, then the widgets it names in ``paint_later``, its tool
-        bars and its docks, one per event-loop turn. Its first paint draws every widget kind for the first time
-        (styles, fonts), too long for one frame when done at once."""
+        """Let a panel built in steps paint: the rest first, then the widgets it names in ``paint_later`` (its
+        view, tool bars and docks), one per event-loop turn. Its first paint draws every widget kind for the first
+        time (styles, fonts), too long for one frame when done at once. The panel names them: looking them up
+        (``findChildren``) wraps every widget of the panel for Python, 4 ms on the UI thread."""
         if panel.updatesEnabled():
             return
-        later = [*getattr(panel, "paint_later", ()), *panel.findChildren(QToolBar), *panel.findChildren(QDockWidget)]
+        later = list(getattr(panel, "paint_later", ()))
         for widget in later:
             widget.setUpdatesEnabled(False)
         panel.setUpdatesEnabled(True)
+        reveal = QTimer(panel)  # a timer, not a posted call: input and paints come between the reveals
+        reveal.setInterval(0)
 
         def reveal_next() -> None:
             if later:
                 later.pop(0).setUpdatesEnabled(True)
-                QTimer.singleShot(0, panel, reveal_next)  # with the panel as context: dropped if it is deleted
+            else:
+                reveal.stop()
+                reveal.deleteLater()
 
-        QTimer.singleShot(0, panel, reveal_next)
+        reveal.timeout.connect(reveal_next)
+        reveal.start()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """Import the panel's modules off the UI thread; it is built when they are in."""
