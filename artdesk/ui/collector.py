@@ -15,6 +15,7 @@ import gc
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 CHECK_EVERY_MS = 250  # a check costs microseconds; a collection runs only when a count has passed its threshold
+CHECK_SOON_MS = 20  # after a collection: while threads allocate fast, collect often, so each collection stays short
 
 
 def generation_due(counts: tuple[int, int, int], thresholds: tuple[int, int, int]) -> int | None:
@@ -57,6 +58,7 @@ class UiThreadCollector(QObject):
         generation = generation_due(gc.get_count(), gc.get_threshold())
         if generation is not None:
             gc.collect(generation)
+        self._timer.setInterval(CHECK_EVERY_MS if generation is None else CHECK_SOON_MS)
 
 
 _collector: UiThreadCollector | None = None
