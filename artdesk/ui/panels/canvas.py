@@ -119,8 +119,8 @@ class CanvasPanel(QWidget):
 
     @property
     def paint_later(self) -> tuple[QWidget, ...]:
-        """What paints first in turns of its own once the panel is built (ui.panels.lazy): the canvas, then the
-        status row, the tool bar and the docks."""
+        """What paints in turns of its own once the panel is built (ui.panels.lazy), in this order: the canvas
+        window, the canvas, the status row, the tool bar, the docks."""
         return (self.window, self.view, self.status, self.canvas_actions.toolbar, *self.window.docks.values())
 
     def _build_model_dock(self) -> None:
