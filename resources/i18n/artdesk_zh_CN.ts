@@ -2020,8 +2020,20 @@
   <context>
     <name>PoemCheck</name>
     <message>
-      <source>1 thing breaks the form:</source>
+      <source> 1 thing breaks the form: </source>
       <translation>有 1 处不合格律：</translation>
+    </message>
+    <message>
+      <source> Nothing breaks the form.</source>
+      <translation>全部合乎格律。</translation>
+    </message>
+    <message>
+      <source> Only the first {0} characters were checked.</source>
+      <translation>只检查了前 {0} 个字符。</translation>
+    </message>
+    <message>
+      <source> {0} things break the form: </source>
+      <translation>有 {0} 处不合格律：</translation>
     </message>
     <message>
       <source>; </source>
@@ -2032,12 +2044,16 @@
       <translation>CMU 英语发音词典（词典里没有的词按拼写规则推断）</translation>
     </message>
     <message>
-      <source>Nothing breaks the form.</source>
-      <translation>全部合乎格律。</translation>
+      <source>The poem model {0} has no originality index ({1}).</source>
+      <translation>诗歌模型 {0} 没有原创性索引（{1}）。</translation>
     </message>
     <message>
-      <source>Only the first {0} characters were checked.</source>
-      <translation>只检查了前 {0} 个字符。</translation>
+      <source>This poem has no lines to check.</source>
+      <translation>这首诗没有可以比对的诗行。</translation>
+    </message>
+    <message>
+      <source>This poem is in another language than the model's training poems, so it cannot be compared.</source>
+      <translation>这首诗的语言与模型的训练诗歌不同，无法比对。</translation>
     </message>
     <message>
       <source>line {0} has characters outside English text</source>
@@ -2102,10 +2118,6 @@
     <message>
       <source>{0} needs {1} lines; this poem has {2}</source>
       <translation>{0}需要 {1} 行；这首诗有 {2} 行</translation>
-    </message>
-    <message>
-      <source>{0} things break the form:</source>
-      <translation>有 {0} 处不合格律：</translation>
     </message>
     <message>
       <source>“{0}” is not in the pronouncing dictionary (its syllables are guessed)</source>

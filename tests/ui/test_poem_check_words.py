@@ -8,7 +8,7 @@ import pytest
 from artdesk.ml.poem.checker import check_poem
 from artdesk.ml.poem.forms import get_form
 from artdesk.ui.app import translations
-from artdesk.ui.poem.check_words import ISSUE_PATTERNS, RULE_SETS, check_summary, issue_text
+from artdesk.ui.poem.check_words import ISSUE_PATTERNS, RULE_SETS, check_summary, copy_problem_text, issue_text
 
 ROOT = Path(__file__).resolve().parents[2]
 POEMS = [  # (text, language, form, acrostic heads): together they break every rule the checker knows
@@ -58,3 +58,19 @@ def test_in_chinese_the_check_of_a_chinese_poem_has_no_english(qapp):
 
 def test_a_cut_check_says_so():
     assert "Only the first 20,000 characters were checked." in check_summary(check_poem("白日依山尽，" * 5000, "zh"))
+
+
+@pytest.mark.parametrize("text", ["", "The moon on the river"])
+def test_in_chinese_why_the_copy_check_cannot_answer_has_no_english(qapp, text):
+    from artdesk.core.originality import OriginalityError
+    from artdesk.ml.poem.copyindex import poem_originality
+
+    with pytest.raises(OriginalityError) as raised:
+        poem_originality(ROOT / "models" / "poem" / "poem-zh-lstm", text)
+    manager = translations(qapp, ROOT / "resources" / "i18n")
+    manager.install("zh_CN")
+    try:
+        said = copy_problem_text(str(raised.value))
+    finally:
+        manager.install("en")
+    assert said != str(raised.value) and not re.search(r"[A-Za-z]{2,}", said), said

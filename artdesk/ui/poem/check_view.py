@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from artdesk.ui.poem.check_words import check_summary, issue_text
+from artdesk.ui.poem.check_words import check_summary, copy_problem_text, issue_text
 from artdesk.ui.poem.editor import QtPoemEditor
 from artdesk.ui.forms import wrapped_label
 from artdesk.ui.widgets.originality import QtOriginalityView
@@ -33,4 +33,4 @@ class QtPoemCheck(QWidget):
             self.copy_view.show_answer(copy)
             self.copy_view.note.setText(" ".join(p for p in (note, self.copy_view.note_text(copy.note)) if p))
         else:
-            self.copy_view.show_message(copy_problem)
+            self.copy_view.show_message(copy_problem_text(copy_problem))

@@ -40,20 +40,37 @@ ISSUE_PATTERNS = (  # (the checker's English, matched whole; the words shown, wi
     (r"line (\d+): '\(no word\)' does not rhyme with '(.+)'", QT_TRANSLATE_NOOP("PoemCheck", "line {0} has no word to rhyme with “{1}”")),
     (r"line (\d+): '(.*)' does not rhyme with '(.+)'", QT_TRANSLATE_NOOP("PoemCheck", "line {0}: “{1}” does not rhyme with “{2}”")),
 )
+COPY_PATTERNS = (  # why the copy check could not answer (ml.poem.copyindex), as the check view shows it
+    (r"This poem has no lines to check\.", QT_TRANSLATE_NOOP("PoemCheck", "This poem has no lines to check.")),
+    (r"This poem is not in the language of the model's training poems, so it cannot be compared\.",
+     QT_TRANSLATE_NOOP("PoemCheck", "This poem is in another language than the model's training poems, so it cannot be compared.")),
+    (r"The poem model (.+) has no originality index \((.+)\)\.",
+     QT_TRANSLATE_NOOP("PoemCheck", "The poem model {0} has no originality index ({1}).")),
+)
 _COMPILED = tuple((re.compile(pattern), words) for pattern, words in ISSUE_PATTERNS)
+_COPY_COMPILED = tuple((re.compile(pattern), words) for pattern, words in COPY_PATTERNS)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def issue_text(message: str) -> str:
-    """One finding of the checker in the interface language (as written when no pattern matches it)."""
-    for pattern, words in _COMPILED:
+def _said_again(message: str, patterns) -> str:
+    for pattern, words in patterns:
         match = pattern.fullmatch(message)
         if match:
             return _tr(words).format(*match.groups())
     return message
+
+
+def issue_text(message: str) -> str:
+    """One finding of the checker in the interface language (as written when no pattern matches it)."""
+    return _said_again(message, _COMPILED)
+
+
+def copy_problem_text(message: str) -> str:
+    """Why the copy check could not answer, in the interface language (as written when no pattern matches it)."""
+    return _said_again(message, _COPY_COMPILED)
 
 
 def check_summary(report: CheckReport) -> str:
@@ -61,10 +78,11 @@ def check_summary(report: CheckReport) -> str:
     rules = _tr(report.rule_set) if report.rule_set in RULE_SETS else report.rule_set
     text = QCoreApplication.translate("PoemCheck", "{0} lines, rhyme {1}; rules: {2}.").format(len(report.lines), report.scheme or "-", rules)
     if report.truncated:
-        text += " " + QCoreApplication.translate("PoemCheck", "Only the first {0} characters were checked.").format(f"{MAX_CHECK_CHARS:,}")
+        text += QCoreApplication.translate("PoemCheck", " Only the first {0} characters were checked.").format(f"{MAX_CHECK_CHARS:,}")
     errors = report.errors
     if not errors:
-        return text + " " + QCoreApplication.translate("PoemCheck", "Nothing breaks the form.")
-    said = QCoreApplication.translate("PoemCheck", "1 thing breaks the form:") if len(errors) == 1 else QCoreApplication.translate("PoemCheck", "{0} things break the form:").format(len(errors))
-    return f"{text} {said} " + QCoreApplication.translate("PoemCheck", "; ").join(issue_text(issue.message) for issue in errors[:6]) + (
+        return text + QCoreApplication.translate("PoemCheck", " Nothing breaks the form.")
+    said = (QCoreApplication.translate("PoemCheck", " 1 thing breaks the form: ") if len(errors) == 1
+            else QCoreApplication.translate("PoemCheck", " {0} things break the form: ").format(len(errors)))
+    return text + said + QCoreApplication.translate("PoemCheck", "; ").join(issue_text(issue.message) for issue in errors[:6]) + (
         " …" if len(errors) > 6 else "")
