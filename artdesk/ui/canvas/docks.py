@@ -40,13 +40,13 @@ class QtCanvasWindow(QMainWindow):
         else:
             self._size_docks()
 
-    def make_model_dock(self) -> QWidget | None:
+    def make_model_dock(self, list_later: bool = False) -> QWidget | None:
         """The image model dock's widget, not placed yet (None if that part of artdesk is not there)."""
-        return self._optional_dock("artdesk.ui.canvas.model_dock", "CanvasModelDock", self.tr("image model"))
+        return self._optional_dock("artdesk.ui.canvas.model_dock", "CanvasModelDock", self.tr("image model"), list_later)
 
-    def make_style_dock(self) -> QWidget | None:
+    def make_style_dock(self, list_later: bool = False) -> QWidget | None:
         """The painting style dock's widget, not placed yet (None if that part of artdesk is not there)."""
-        return self._optional_dock("artdesk.ui.canvas.style_dock", "CanvasStyleDock", self.tr("painting style"))
+        return self._optional_dock("artdesk.ui.canvas.style_dock", "CanvasStyleDock", self.tr("painting style"), list_later)
 
     def add_right_docks(self, model_dock: QWidget | None, style_dock: QWidget | None) -> None:
         """Place the model dock and the style dock tabbed behind it on the right (together: one new layout)."""
@@ -74,9 +74,9 @@ class QtCanvasWindow(QMainWindow):
         self.docks[key] = dock
         return dock
 
-    def _optional_dock(self, module_name: str, class_name: str, what: str) -> QWidget | None:
-        """Build a dock widget ``Class(context, editor)`` that another part of artdesk provides; None if
-        that module is not installed, a message if it fails (the painting must work regardless)."""
+    def _optional_dock(self, module_name: str, class_name: str, what: str, list_later: bool = False) -> QWidget | None:
+        """Build a dock widget ``Class(context, editor, list_later=...)`` that another part of artdesk provides;
+        None if that module is not installed, a message if it fails (the painting must work regardless)."""
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as error:
@@ -87,7 +87,7 @@ class QtCanvasWindow(QMainWindow):
             module = None
         try:
             if module is not None:
-                return getattr(module, class_name)(self.context, self.editor)
+                return getattr(module, class_name)(self.context, self.editor, list_later=list_later)
         except Exception:  # noqa: BLE001 (a broken dock must not take the painting down)
             log.exception("could not build %s.%s", module_name, class_name)
         label = QLabel(self.tr("The %s tools could not be loaded. Details are in the log.") % what)

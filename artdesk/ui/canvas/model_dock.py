@@ -44,7 +44,8 @@ class CanvasModelDock(QWidget):
     kept = Signal(int, int)  # (kept, offered): a result's pictures went to the gallery; kept < offered: it stopped
     regenerated = Signal(object)  # the picture a provenance record names, made again (uint8 HxWx3)
 
-    def __init__(self, context: AppContext, canvas: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, canvas: Any, parent: QWidget | None = None, *, list_later: bool = False) -> None:
+        """``list_later``: the caller fills the model picker itself (``reload_models``), in a step of its own."""
         super().__init__(parent)
         self.context = context
         self.canvas = canvas
@@ -59,7 +60,8 @@ class CanvasModelDock(QWidget):
             "strength": self.strength_spin, "frames": self.frames_spin, "gif": self.gif_check,
             "mutation": self.mutation_spin, "component": self.component_spin, "spread": self.spread_spin,
             "steps": self.project_steps_spin})
-        self.reload_models()
+        if not list_later:
+            self.reload_models()
         context.models_changed.connect(self.reload_models)
 
     # ----- building -----------------------------------------------------------------------------

@@ -68,7 +68,8 @@ class CanvasStyleDock(QWidget):
     style_applied = Signal(str)  # a styled result reached the canvas (the style's name)
     style_trained = Signal(str)  # a custom style finished training (its folder)
 
-    def __init__(self, context: AppContext, canvas: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, canvas: Any, parent: QWidget | None = None, *, list_later: bool = False) -> None:
+        """``list_later``: the caller fills the style list itself (``reload_styles``), in a step of its own."""
         super().__init__(parent)
         self.context = context
         self.canvas = canvas
@@ -84,7 +85,8 @@ class CanvasStyleDock(QWidget):
             "name": self.name_edit, "train_steps": self.train_steps_spin})
         self.session.settings.connect(self._on_settings_changed)
         self.session.medium.connect(self._on_medium_changed)
-        self.reload_styles()
+        if not list_later:
+            self.reload_styles()
         context.models_changed.connect(self.reload_styles)
 
     @property

@@ -59,7 +59,8 @@ class CanvasPanel(QWidget):
         self.context = context
         self.last_message = ""
         self._steps = [self._build_document, self._build_editor, self._build_view, self._build_layers, self._build_actions,
-                       self._build_window, self._build_model_dock, self._build_style_dock, self._place_right_docks,
+                       self._build_window, self._build_model_dock, self._list_models, self._build_style_dock,
+                       self._list_styles, self._place_right_docks,
                        self._build_finetune_offer, self._offer_unfinished_work]
         if not in_steps:
             while self.build_step():
@@ -124,10 +125,20 @@ class CanvasPanel(QWidget):
         return (self.window, self.view, self.status, self.canvas_actions.toolbar, *self.window.docks.values())
 
     def _build_model_dock(self) -> None:
-        self.model_dock = self.window.make_model_dock()
+        self.model_dock = self.window.make_model_dock(list_later=True)
+
+    def _list_models(self) -> None:
+        """Fill the model picker: reading the model cards is a step of its own."""
+        if hasattr(self.model_dock, "reload_models"):  # not the label a dock that failed to build leaves
+            self.model_dock.reload_models()
 
     def _build_style_dock(self) -> None:
-        self.style_dock = self.window.make_style_dock()
+        self.style_dock = self.window.make_style_dock(list_later=True)
+
+    def _list_styles(self) -> None:
+        """Fill the style list: reading the style cards is a step of its own."""
+        if hasattr(self.style_dock, "reload_styles"):
+            self.style_dock.reload_styles()
 
     def _place_right_docks(self) -> None:
         self.window.add_right_docks(self.model_dock, self.style_dock)
