@@ -233,3 +233,12 @@ def test_bomb_inputs_stay_within_memory(tmp_path, reader, make):
         midi.save(path)
     result = read_in_child(reader, path, 1 << 30)
     assert result["cpu_seconds"] < 5.0 and result["max_rss_mb"] < 1024, result
+
+
+def test_a_midi_file_with_an_impossible_key_signature_is_named_damaged(tmp_path):
+    """Found by the fuzzer: a key signature of 3 flats in mode 2 made mido raise its own KeySignatureError."""
+    track = b"\x00\xff\x59\x02\xfd\x02\x00\xff\x2f\x00"
+    data = b"MThd" + (6).to_bytes(4, "big") + b"\x00\x00\x00\x01\x01\xe0" + b"MTrk" + len(track).to_bytes(4, "big") + track
+    (tmp_path / "k.mid").write_bytes(data)
+    with pytest.raises(ArtdeskError, match="damaged"):
+        read_midi(tmp_path / "k.mid")

@@ -102,7 +102,7 @@ def _load_file(path: Path):
         raise MidiError(f"{path.name} is not a MIDI file (it does not start with a MIDI header).")
     try:
         return mido.MidiFile(file=io.BytesIO(data), clip=True)
-    except (EOFError, OSError, ValueError, KeyError, IndexError) as error:
+    except Exception as error:  # noqa: BLE001 (mido raises its own kinds on hostile bytes, e.g. KeySignatureError)
         detail = f" ({error})" if str(error).strip() else ""
         raise MidiError(f"{path.name} is damaged or truncated and cannot be read{detail}.") from error
 
