@@ -111,9 +111,12 @@ def _word_model(checkpoint) -> WordPoemModel:
                          str(checkpoint.card.raw.get("weights_sha256", "")), checkpoint.card.raw)
 
 
-def model_from_parts(model: PoemRNN, vocab: Vocab, name: str = "in-memory") -> PoemModel:
+def model_from_parts(model: PoemRNN | WordPoemLSTM, vocab: Vocab | WordVocab,
+                     name: str = "in-memory") -> PoemModel | WordPoemModel:
     """Wrap an in-memory model (tests, training) like a loaded one."""
     model.eval()
+    if isinstance(model, WordPoemLSTM):
+        return WordPoemModel(model, model.config, vocab, Path("."), name, "", {})
     return PoemModel(model, model.config, vocab, Path("."), name, "", None, {})
 
 
