@@ -41,6 +41,7 @@ import torch
 from artdesk.ml.poem import english, lexicon
 from artdesk.ml.poem.planning import expansions, plan, theme_words
 from artdesk.ml.poem.words.model import WordPoemLSTM
+from artdesk.ml.poem.words.stepper import NumpyWordStepper
 from artdesk.ml.poem.words.tokenizer import CAP, EOS, NL, WordVocab
 
 MID_MARKS = (",", ";", ":")
@@ -53,6 +54,7 @@ NO_MARK_AFTER = frozenset("a an the my thy his their our your its of from with i
 NO_LINE_END = NO_MARK_AFTER | frozenset("to at by for as if than that whose which i o".split())  # an unrhymed line's end
 SCHEMES = {"abab": "ABAB", "aabb": "AABB"}
 FLOOR = 1e-6
+NUCLEUS_SEARCH = 256  # tokens sorted for nucleus sampling before falling back to all of them
 MARK_ROOM = 3  # a mark inside a line leaves room for this many syllables before the end word
 THEME_CREDIT = 0.6  # nats per token a candidate line gains by holding a theme word or expansion
 OPENING_PENALTY = 2.0  # nats off a word that opened an earlier line, as a line's first word ("And the ..." line after line)
@@ -180,6 +182,7 @@ class WordPoet:
 
     def __init__(self, model: WordPoemLSTM, vocab: WordVocab) -> None:
         self.model, self.vocab = model.eval(), vocab
+        self.stepper = NumpyWordStepper(model) if NumpyWordStepper.fits(model) else None
         self.tables = build_tables(vocab)
         self._heads: dict[str, np.ndarray] = {}
 
@@ -429,7 +432,11 @@ class WordPoet:
         return tuple(s.expand(-1, rows, -1).contiguous() for s in kept)
 
     def _step(self, ids: list[list[int]], state):
-        """Feed one sequence per row; the next token's log-probabilities per row (rows, vocab) and the state."""
+        """Feed one sequence per row; the next token's log-probabilities per row (rows, vocab) and the state
+        (torch's ``(h, c)``); one token per row steps in NumPy when the model allows (``NumpyWordStepper``)."""
+        if self.stepper is not None and state is not None and all(len(row) == 1 for row in ids):
+            logp, h, c = self.stepper.step(np.array([row[0] for row in ids]), state[0][0].numpy(), state[1][0].numpy())
+            return logp, (torch.from_numpy(h[None]), torch.from_numpy(c[None]))
         logp, state = self.model(torch.as_tensor(ids), state)
         return logp[:, -1].float().numpy(), state
 
@@ -442,6 +449,9 @@ class WordPoet:
         probs = np.exp(scores - scores.max())
         probs /= probs.sum()
         pool = np.flatnonzero(probs > FLOOR)
+        if len(pool) > NUCLEUS_SEARCH:  # the nucleus almost always lies among the likeliest few hundred: sort those
+            likeliest = pool[np.argpartition(-probs[pool], NUCLEUS_SEARCH)[:NUCLEUS_SEARCH]]
+            pool = likeliest if probs[likeliest].sum() >= top_p or top_k and top_k <= NUCLEUS_SEARCH else pool
         pool = pool[np.argsort(-probs[pool])]
         keep = min(len(pool), int((np.cumsum(probs[pool]) < top_p).sum()) + 1) if 0 < top_p < 1 else len(pool)
         if top_k > 0:
