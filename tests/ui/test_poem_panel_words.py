@@ -10,7 +10,9 @@ import pytest
 
 from artdesk.ml.poem import english, lexicon
 from tests.ml.poem.fixtures import save_tiny_word_model, tiny_corpus
-from tests.ui.test_poem_panel import TIMEOUT, run
+from tests.ml.poem.fixtures import tiny_poem_models  # noqa: F401
+from tests.ui.test_poem_panel import TIMEOUT, assert_copy_check_is_the_gallerys, poem_context, run  # noqa: F401
+from tests.ui.test_poem_panel import panel as char_panel  # noqa: F401
 
 
 @pytest.fixture(scope="module")
@@ -28,23 +30,12 @@ def word_model_folder(tmp_path_factory):
 
 
 @pytest.fixture
-def panel(qtbot, word_model_folder):
-    from artdesk.core.paths import app_paths
-    from artdesk.ui.context import AppContext
-    from artdesk.ui.jobs import Runner
-    from artdesk.ui.panels.poem import PoemPanel
-
-    paths = app_paths()
-    shutil.copytree(word_model_folder, paths.user_models / "poem" / word_model_folder.name)
-    runner = Runner()
-    widget = PoemPanel(AppContext(paths, {}, runner, None))
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    widget.select_model("tiny-en-words")
-    widget.controls.candidates_spin.setValue(2)
-    yield widget
-    assert runner.shutdown(10_000)
+def panel(qtbot, char_panel, word_model_folder):
+    """The Poem panel of ``test_poem_panel`` once the tiny word model is installed, with it chosen."""
+    shutil.copytree(word_model_folder, char_panel.context.paths.user_models / "poem" / word_model_folder.name)
+    char_panel.context.models_changed.emit()
+    char_panel.select_model("tiny-en-words")
+    return char_panel
 
 
 def test_the_panel_streams_a_rhymed_english_quatrain_from_the_word_model(qtbot, panel):
@@ -75,24 +66,7 @@ def test_the_panel_writes_a_haiku_and_an_acrostic_with_the_word_model(qtbot, pan
 
 
 def test_the_word_models_copy_check_is_the_gallerys_figure(qtbot, panel, tmp_path):
-    from artdesk.core.jobs import RecordingContext
-    from artdesk.ml.originality import BoardRequest, Work, board_job
-    from artdesk.ml.poem.export import export_poem
-    from artdesk.ui.widgets.originality import QtOriginalityView
-
-    folder = panel.session.card.path
-    panel.select_form("en-free")
-    text = ("The sea is calm tonight, the moon lies fair\nUpon the straits; on the French coast the light\n"
-            "Is mine and gone, the stars are far away.")
-    panel.editor.set_text(text)
-    run(qtbot, panel, panel.controls.check_button.click, kind="check")
-    path = export_poem(tmp_path / "poem.txt", text, {"settings": {"form": "en-free"}})
-    answer = board_job(BoardRequest((Work("1", "poem", "poem", str(path), str(folder)),)), RecordingContext()).originality["1"]
-    gallery = QtOriginalityView()
-    gallery.show_answer(answer)
-    assert answer.value >= 20  # the first line is a training line
-    assert panel.copy_view.label.text() == gallery.label.text()
-    assert panel.copy_view.passage.text() == gallery.passage.text()
+    assert_copy_check_is_the_gallerys(qtbot, panel, panel.session.card.path, tmp_path)
 
 
 def test_teach_it_your_poems_fine_tunes_the_word_model(qtbot, panel, tmp_path):
