@@ -29,6 +29,7 @@ from artdesk.ml.poem.vocab import Vocab
 from artdesk.ml.poem.words.data import char_records, encode_split
 from artdesk.ml.poem.words.drafts import LINE_ROWS
 from artdesk.ml.poem.words.train import bits_per_char as word_bits_per_char
+from artdesk.ml.poem.words.train import comparison_line
 
 ZH_MARKS = "，。"
 
@@ -294,7 +295,7 @@ def report_lines(metrics: dict, language: str) -> list[str]:
     if model != chars:
         lines.append(f"character model alone: {chars:.3f} bits/char ({100 * (base - chars) / base:.1f}% fewer); "
                      f"the poems are written by it mixed with the word trigrams")
-    lines.append(f"bits/char: {model:.3f} vs 5-gram {base:.3f} ({100 * (base - model) / base:.1f}% fewer)")
+    lines.append(comparison_line(model, base))
     return lines
 
 
