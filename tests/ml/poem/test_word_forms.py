@@ -91,6 +91,11 @@ def test_locked_lines_stay_and_set_the_rhyme(words):
         best = generate(words, PoemRequest(form="aabb", seed=seed, candidates=1, locked=locked), JobContext()).best
         assert best.lines[0] == locked[0][1]
         assert english.rhymes("light", english.last_word(best.lines[1])), best.text
+    later = ((2, "The quiet water holds the light,"),)  # regenerate the rest around a locked third line
+    for seed in range(3):
+        best = generate(words, PoemRequest(form="abab", seed=seed, candidates=1, locked=later), JobContext()).best
+        assert best.lines[2] == later[0][1]
+        assert english.rhymes("light", english.last_word(best.lines[0])), best.text
 
 
 def test_the_first_draft_streams_and_a_cancel_stops_within_a_token(words):

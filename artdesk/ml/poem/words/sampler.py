@@ -20,7 +20,7 @@ Each line follows its ``LineSpec`` and is sampled word by word under masks:
   keyword of the plan (``planning.plan``: the theme expanded to one keyword per line); content words
   already used get a penalty, and so does a line's first word that opened an earlier line.
 
-A locked line is fed verbatim (its last word anchors its rhyme). A poem of open length (free verse with no
+A locked line is fed verbatim; its last word anchors its rhyme, for the lines before it as well. A poem of open length (free verse with no
 line count) may end after a line that ends a sentence, once ``min_lines`` are written, as the model's
 ``<eos>`` against ``<cap>`` decides.
 
@@ -242,6 +242,12 @@ class WordPoet:
         focus = [self.vocab.index.get(k, -1) if k else -1 for k in keywords]
         focus = [f if f >= 0 and self.tables.word[f] else -1 for f in focus]
         draft = Draft(list(specs), bonus, min_lines, focus=focus, focus_bonus=theme_bonus)
+        for spec in specs:  # a locked line sets its rhyme for the lines before it too
+            end = english.last_word(spec.locked) if spec.locked is not None else ""
+            if end and spec.letter != "x" and spec.letter not in draft.anchors:
+                draft.anchors[spec.letter] = end
+                draft.taken_keys.add(english.rhyme_key(end))
+                draft.used_ends.add(end)
         sampling = (temperature, top_p, top_k, repeat_penalty)
         return self._write(prefix, draft, max(1, rows), generator, sampling, on_token)
 
