@@ -12,6 +12,16 @@ import torch
 
 from artdesk.ml.poem.stepper import lstm_cell
 
+SMALL_BATCH = 4  # up to this many rows, products with the wide input matrices go row by row
+
+
+def _rows_times(x: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """``x @ weight`` for a few rows, one vector-matrix product per row: for 3 rows of 384 times 384x1536,
+    OpenBLAS's matrix-matrix kernel took 217 us of CPU against 104 us for three vector-matrix products."""
+    if len(x) > SMALL_BATCH:
+        return x @ weight
+    return np.stack([row @ weight for row in x])
+
 
 def _log_softmax(x: np.ndarray) -> np.ndarray:
     x = x - x.max(axis=1, keepdims=True)
@@ -40,12 +50,12 @@ class NumpyWordStepper:
         return model.config.layers == 1 and not model.training
 
     def step(self, tokens: np.ndarray, h: np.ndarray, c: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        gates = self.embed[tokens] @ self.w_in + h @ self.w_rec + self.bias
+        gates = _rows_times(self.embed[tokens], self.w_in) + _rows_times(h, self.w_rec) + self.bias
         h, c = lstm_cell(gates, c, self.hidden)
-        head = _log_softmax(h @ self.head + self.head_bias)
+        head = _log_softmax(_rows_times(h, self.head) + self.head_bias)
         out = np.empty((len(tokens), self.size), dtype=np.float32)
         out[:, :self.shortlist] = head[:, :self.shortlist]
         for number, (down, up) in enumerate(self.tails):
             start, stop = self.cutoffs[number], self.cutoffs[number + 1]
-            out[:, start:stop] = _log_softmax((h @ down) @ up) + head[:, self.shortlist + number, None]
+            out[:, start:stop] = _log_softmax(_rows_times(h, down) @ up) + head[:, self.shortlist + number, None]
         return out, h, c
