@@ -52,6 +52,9 @@ def test_the_panel_streams_a_rhymed_english_quatrain_from_the_word_model(qtbot, 
     assert all(lexicon.is_word(w) for line in lines for w in english.WORD.findall(line))
     assert len(streamed) > 10 and panel.candidates_list.count() == 2
     assert panel.controls.tones_check.isHidden()
+    first = panel.editor.text()
+    run(qtbot, panel, panel.controls.generate_button.click)
+    assert panel.editor.text() == first  # same seed, same settings, same poem
 
 
 def test_the_panel_writes_a_haiku_and_an_acrostic_with_the_word_model(qtbot, panel):
