@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from artdesk.core.atomic import atomic_write_bytes, atomic_write_text
+from artdesk.core.atomic import atomic_write_bytes
 from artdesk.core.jobs import JobContext
 from artdesk.ml.poem import chinese, english, lexicon, mixture
 from artdesk.ml.poem.checker import check_poem, split_lines
@@ -23,7 +23,7 @@ from artdesk.ml.poem.forms import forms_for
 from artdesk.ml.poem.generate import DRAFTS_PER_SHOWN, PoemRequest, generate
 from artdesk.ml.poem.planning import theme_words, uses_theme
 from artdesk.ml.poem.loader import PoemModel, WordPoemModel
-from artdesk.ml.poem.ngram import KneserNey
+from artdesk.ml.poem.ngram import kn_baseline
 from artdesk.ml.poem.train import bits_per_char, build_copy_index, target_mask
 from artdesk.ml.poem.vocab import Vocab
 from artdesk.ml.poem.words.data import char_records, encode_split
@@ -88,24 +88,6 @@ def _heads(poem: PoemModel, valid: list[dict], language: str, rng: random.Random
         return "".join(chars)
     words = [w for _ in range(20) for w in re.findall(r"[A-Za-z]{4,6}", rng.choice(valid)["body"])]
     return rng.choice(words).upper() if words else "MOON"
-
-
-def kn_baseline(data: Path, language: str, vocab, train_stream=None, valid_stream=None) -> float:
-    """Held-out bits/char of an interpolated Kneser-Ney 5-gram trained on the same training split (cached per data files)."""
-    from artdesk.core.digest import sha256_file
-
-    key = {name: sha256_file(data / language / name) for name in ("train.u16.gz", "valid.u16.gz", "vocab.json")}
-    cache_file = data / language / "kn5.json"
-    if cache_file.exists():
-        cached = json.loads(cache_file.read_text(encoding="utf-8"))
-        if cached.get("key") == key:
-            return float(cached["bits_per_char"])
-    train_stream = read_array(data / language / "train.u16.gz") if train_stream is None else train_stream
-    valid_stream = read_array(data / language / "valid.u16.gz") if valid_stream is None else valid_stream
-    kn = KneserNey(train_stream, len(vocab), order=5)
-    bpc = kn.bits_per_char(valid_stream, target_mask(valid_stream, vocab))
-    atomic_write_text(cache_file, json.dumps({"key": key, "bits_per_char": bpc}))
-    return bpc
 
 
 @torch.no_grad()
