@@ -87,7 +87,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="finetune-latency-"))
     os.environ["ARTDESK_HOME"] = str(work / "home")
     text = made_up_poems(work / "poems.txt")
-    base = ROOT / "models" / "poem" / "poem-en-lstm"
+    base = ROOT / "models" / "poem" / "poem-en-words"
     print(f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; poem fine-tune on {base.name}, "
           f"{args.seconds:.0f} s of training watched per mode")
     results = {}

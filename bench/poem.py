@@ -1,6 +1,8 @@
-"""Poem generation speed on this machine (one run, prints a table).
+"""Poem generation speed on this machine (one run, prints a table and the load average).
 
-- time to a complete 七言绝句 and a 4-line English quatrain (one candidate each, median of runs);
+- time to a complete 七言绝句 (character model) and an English ABAB quatrain (the word model, as the app writes
+  one draft: each line the best of 3 rows in one batch; and with 1 row), one draft each, median of runs;
+- the CPU time of this process (median), which the machine's load inflates less than the wall time;
 - streaming characters per second;
 - the same with a naive sampler that re-runs the whole sequence at every step (ratio).
 
@@ -47,10 +49,14 @@ class NaiveSampler:
         return sampler
 
 
-def timed(poem, request, naive: bool) -> tuple[float, int]:
+def timed(poem, request, naive: bool) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of this process, characters of the poem) of one generation."""
     from artdesk.core.jobs import JobContext
     from artdesk.ml.poem import generate as gen
+    from artdesk.ml.poem.loader import WordPoemModel
 
+    if isinstance(poem, WordPoemModel):
+        return timed_words(poem, request, naive)
     original = gen.Sampler
     if naive:
         class Patched(original):
@@ -59,20 +65,38 @@ def timed(poem, request, naive: bool) -> tuple[float, int]:
                 NaiveSampler(self).install()
         gen.Sampler = Patched
     try:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         result = gen.generate(poem, request, JobContext())
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     finally:
         gen.Sampler = original
     chars = sum(len(line) for line in result.best.lines)
-    return seconds, chars
+    return seconds, cpu, chars
+
+
+def timed_words(poem, request, naive: bool) -> tuple[float, float, int]:
+    """``timed`` for the word model: its naive poet re-runs every row's whole sequence at each token."""
+    from artdesk.core.jobs import JobContext
+    from artdesk.ml.poem.generate import generate
+    from poem_words import naive_poet
+
+    kept = poem._poet
+    if naive:
+        poem._poet = naive_poet(poem.model, poem.vocab)
+    try:
+        started, cpu = time.perf_counter(), time.process_time()
+        result = generate(poem, request, JobContext())
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    finally:
+        poem._poet = kept
+    return seconds, cpu, sum(len(line) for line in result.best.lines)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     root = Path(__file__).resolve().parents[1] / "models" / "poem"
     parser.add_argument("--zh", type=Path, default=root / "poem-zh-lstm")
-    parser.add_argument("--en", type=Path, default=root / "poem-en-lstm")
+    parser.add_argument("--en", type=Path, default=root / "poem-en-words")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
@@ -86,22 +110,30 @@ def main() -> int:
     from artdesk.ml.poem.generate import PoemRequest
     from artdesk.ml.poem.loader import get_poem_model
 
-    print(f"cpu cores: {os.cpu_count()}, torch threads: {torch.get_num_threads()}, runs: {args.runs}")
-    print(f"{'task':34s} {'median s':>9s} {'chars/s':>9s} {'naive s':>9s} {'naive/incr':>10s}")
-    for label, folder, request in (
-        ("七言绝句 (1 candidate)", args.zh, PoemRequest(form="qijue", keywords="春山", candidates=1, drafts=1)),
-        ("English quatrain ABAB (1 cand.)", args.en, PoemRequest(form="abab", keywords="sea night", candidates=1, drafts=1)),
+    from artdesk.ml.poem.words import drafts
+    from artdesk.ml.poem.words.drafts import LINE_ROWS
+
+    print(f"cpu cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}, torch threads: "
+          f"{torch.get_num_threads()}, runs: {args.runs}")
+    print(f"{'task':40s} {'median s':>9s} {'CPU s':>9s} {'chars/s':>9s} {'naive s':>9s} {'naive/incr':>10s}")
+    english = PoemRequest(form="abab", keywords="sea night", candidates=1, drafts=1)
+    for label, folder, request, rows in (
+        ("七言绝句 (1 candidate)", args.zh, PoemRequest(form="qijue", keywords="春山", candidates=1, drafts=1), 0),
+        (f"English ABAB (1 cand., {LINE_ROWS} rows a line)", args.en, english, LINE_ROWS),
+        ("English ABAB (1 cand., 1 row a line)", args.en, english, 1),
     ):
+        drafts.LINE_ROWS = rows or LINE_ROWS  # the word model's rows per line (the app's: LINE_ROWS)
         poem = get_poem_model(folder, "bundled")
         from artdesk.ml.poem.generate import generate  # noqa: F401  (warm imports and masks)
 
         timed(poem, request, naive=False)
         fast = [timed(poem, PoemRequest(**{**request.__dict__, "seed": run}), False) for run in range(args.runs)]
         slow = [timed(poem, PoemRequest(**{**request.__dict__, "seed": run}), True) for run in range(max(1, args.runs // 2))]
-        fast_s = statistics.median(s for s, _ in fast)
-        rate = sum(c for _, c in fast) / sum(s for s, _ in fast)
-        slow_s = statistics.median(s for s, _ in slow)
-        print(f"{label:34s} {fast_s:9.3f} {rate:9.0f} {slow_s:9.3f} {slow_s / fast_s:10.1f}")
+        fast_s, fast_cpu = statistics.median(s for s, _, _ in fast), statistics.median(c for _, c, _ in fast)
+        rate = sum(n for _, _, n in fast) / sum(s for s, _, _ in fast)
+        slow_s = statistics.median(s for s, _, _ in slow)
+        print(f"{label:40s} {fast_s:9.3f} {fast_cpu:9.3f} {rate:9.0f} {slow_s:9.3f} {slow_s / fast_s:10.1f}", flush=True)
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     return 0
 
 

@@ -116,7 +116,7 @@ def shoot(app, language: str, checks: Path) -> None:
 
     poem = window.show_panel("poem").panel
     settle(app)
-    poem.select_model("poem-zh-lstm" if language == "zh_CN" else "poem-en-lstm")
+    poem.select_model("poem-zh-lstm" if language == "zh_CN" else "poem-en-words")
     poem.select_form("qijue" if language == "zh_CN" else "abab")
     poem.controls.theme_edit.setText("春山 明月" if language == "zh_CN" else "sea night")
     poem.generate()

@@ -16,7 +16,7 @@ def shipped_model_name(name: str) -> str:
         "melody-lstm": QCoreApplication.translate("ModelNames", "Melodies"),
         "melody-vae": QCoreApplication.translate("ModelNames", "Morphs"),
         "poem-zh-lstm": QCoreApplication.translate("ModelNames", "Chinese poems"),
-        "poem-en-lstm": QCoreApplication.translate("ModelNames", "English poems"),
+        "poem-en-words": QCoreApplication.translate("ModelNames", "English poems"),
     }
     return names.get(name, name)
 

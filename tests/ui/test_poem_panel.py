@@ -124,16 +124,23 @@ def test_copy_check_gives_the_gallerys_figure(qtbot, panel, tmp_path):
     """The Poem panel's copy check and the Gallery's "Check originality" show one and the same answer."""
     import numpy as np
 
-    from artdesk.core.jobs import RecordingContext
-    from artdesk.ml.originality import BoardRequest, Work, board_job
-    from artdesk.ml.poem.export import export_poem
     from artdesk.ml.poem.copyindex import calibrate
-    from artdesk.ui.widgets.originality import QtOriginalityView
     from tests.ml.poem.fixtures import tiny_corpus
 
     folder = panel.context.paths.user_models / "poem" / "tiny-en"
     calibrate(folder, "en", np.tile(tiny_corpus("en")[1], 7))  # 21 held-out poems: enough to calibrate
     panel.select_model("tiny-en")
+    assert_copy_check_is_the_gallerys(qtbot, panel, folder, tmp_path)
+
+
+def assert_copy_check_is_the_gallerys(qtbot, panel, folder, tmp_path):
+    """A free verse whose first line is a training line: the panel's copy check shows the Gallery's answer
+    against the index in ``folder``."""
+    from artdesk.core.jobs import RecordingContext
+    from artdesk.ml.originality import BoardRequest, Work, board_job
+    from artdesk.ml.poem.export import export_poem
+    from artdesk.ui.widgets.originality import QtOriginalityView
+
     panel.select_form("en-free")
     text = ("The sea is calm tonight, the moon lies fair\nUpon the straits; on the French coast the light\n"
             "Is mine and gone, the stars are far away.")

@@ -71,15 +71,16 @@ def split_lines(text: str, language: str) -> list[tuple[int, str]]:
 
 
 def check_poem(text: str, language: str | None = None, form: Form | None = None, heads: str = "") -> CheckReport:
-    """Check ``text`` against ``form`` (None: annotate only); ``heads`` are the acrostic's first characters/letters."""
+    """Check ``text`` against ``form`` (None: annotate only); ``heads`` are the acrostic's first characters/letters
+    (as the generators read them: spaces left out, and in English anything but letters: "Max Zoe" is MAXZOE)."""
     text = text or ""
     truncated = len(text) > MAX_CHECK_CHARS
     text = text[:MAX_CHECK_CHARS]
     language = language or detect_language(text)
     if language == "zh":
-        report = _check_zh(text, form, heads)
+        report = _check_zh(text, form, re.sub(r"\s+", "", heads))
     else:
-        report = _check_en(text, form, heads)
+        report = _check_en(text, form, re.sub(r"[^A-Za-z]", "", heads))
     report.truncated = truncated
     return report
 

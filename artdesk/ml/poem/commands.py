@@ -11,7 +11,7 @@ from artdesk.core.errors import ArtdeskError
 from artdesk.ml.commands import run_verb
 from artdesk.ml.poem.session import poem_record
 
-DEFAULT_MODELS = {"zh": "poem-zh-lstm", "en": "poem-en-lstm"}
+DEFAULT_MODELS = {"zh": "poem-zh-lstm", "en": "poem-en-words"}
 
 
 def _model(name_or_path: str, paths=None) -> tuple[Path, str]:

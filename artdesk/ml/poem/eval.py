@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from artdesk.core.atomic import atomic_write_bytes, atomic_write_text
+from artdesk.core.atomic import atomic_write_bytes
 from artdesk.core.jobs import JobContext
 from artdesk.ml.poem import chinese, english, lexicon, mixture
 from artdesk.ml.poem.checker import check_poem, split_lines
@@ -22,9 +22,14 @@ from artdesk.ml.poem.data import load_prepared, read_array
 from artdesk.ml.poem.forms import forms_for
 from artdesk.ml.poem.generate import DRAFTS_PER_SHOWN, PoemRequest, generate
 from artdesk.ml.poem.planning import theme_words, uses_theme
-from artdesk.ml.poem.loader import PoemModel
-from artdesk.ml.poem.ngram import KneserNey
+from artdesk.ml.poem.loader import PoemModel, WordPoemModel
+from artdesk.ml.poem.ngram import kn_baseline
 from artdesk.ml.poem.train import bits_per_char, build_copy_index, target_mask
+from artdesk.ml.poem.vocab import Vocab
+from artdesk.ml.poem.words.data import char_records, encode_split
+from artdesk.ml.poem.words.drafts import LINE_ROWS
+from artdesk.ml.poem.words.train import bits_per_char as word_bits_per_char
+from artdesk.ml.poem.words.train import comparison_line
 
 ZH_MARKS = "，。"
 
@@ -85,24 +90,6 @@ def _heads(poem: PoemModel, valid: list[dict], language: str, rng: random.Random
     return rng.choice(words).upper() if words else "MOON"
 
 
-def kn_baseline(data: Path, language: str, vocab, train_stream=None, valid_stream=None) -> float:
-    """Held-out bits/char of an interpolated Kneser-Ney 5-gram trained on the same training split (cached per data files)."""
-    from artdesk.core.digest import sha256_file
-
-    key = {name: sha256_file(data / language / name) for name in ("train.u16.gz", "valid.u16.gz", "vocab.json")}
-    cache_file = data / language / "kn5.json"
-    if cache_file.exists():
-        cached = json.loads(cache_file.read_text(encoding="utf-8"))
-        if cached.get("key") == key:
-            return float(cached["bits_per_char"])
-    train_stream = read_array(data / language / "train.u16.gz") if train_stream is None else train_stream
-    valid_stream = read_array(data / language / "valid.u16.gz") if valid_stream is None else valid_stream
-    kn = KneserNey(train_stream, len(vocab), order=5)
-    bpc = kn.bits_per_char(valid_stream, target_mask(valid_stream, vocab))
-    atomic_write_text(cache_file, json.dumps({"key": key, "bits_per_char": bpc}))
-    return bpc
-
-
 @torch.no_grad()
 def mixture_bits(poem: PoemModel, stream, weights, streams: int = 32, chunk: int = 256, ctx: JobContext | None = None) -> dict:
     """Bits per body character of ``stream`` under the English mixture (``mixture.WordMixture``) at each of
@@ -147,7 +134,7 @@ def choose_weight(poem: PoemModel, data: Path, tokens: int = 200_000, grid=(0.0,
     return mixture_bits(poem, stream, grid)
 
 
-def evaluate(poem: PoemModel, data: Path, cache: Path, poems: int = 500, ctx: JobContext | None = None,
+def evaluate(poem: PoemModel | WordPoemModel, data: Path, cache: Path, poems: int = 500, ctx: JobContext | None = None,
              forms: list[str] | None = None, log=print) -> dict:
     """All metrics of the issue for one model; each form generates ``poems`` poems (seeded)."""
     ctx = ctx or JobContext()
@@ -159,24 +146,28 @@ def evaluate(poem: PoemModel, data: Path, cache: Path, poems: int = 500, ctx: Jo
     torch.manual_seed(0)
     from artdesk.core.digest import sha256_file
 
+    words = isinstance(poem, WordPoemModel)
+    char_vocab = Vocab.from_json((Path(data) / language / "vocab.json").read_bytes()) if words else poem.vocab
     card_data = poem.card.get("data", {}) if isinstance(poem.card, dict) else {}
     recorded = (card_data.get("files_sha256") or {}).get("valid.u16.gz")
     known = poem.card.get("metrics", {}).get("held_out_bits_per_char") if isinstance(poem.card, dict) else None
     if known is not None and recorded == sha256_file(Path(data) / language / "valid.u16.gz"):
         model_bpc = float(known)  # measured at the end of training on this very held-out file
+    elif words:  # every word token's bits over the characters the 5-gram is scored on
+        model_bpc = word_bits_per_char(poem.model, encode_split(char_records(Path(data), "valid"), poem.vocab), ctx)
     else:
         model_bpc = bits_per_char(poem.model, valid_stream, poem.vocab, "cpu", ctx=ctx)
-    log(f"character model held-out: {model_bpc:.4f} bits/char")
-    if language == "en":  # the model that writes English: the character model mixed with the word n-grams
+    log(f"{'word' if words else 'character'} model held-out: {model_bpc:.4f} bits/char")
+    if language == "en" and not words:  # the character model writes English mixed with the word n-grams
         mixed = mixture_bits(poem, valid_stream, (mixture.WEIGHT,), ctx=ctx)[mixture.WEIGHT]
         metrics["held_out_bits_per_char_mixture"] = round(mixed, 4)
         metrics["mixture"] = (f"characters (1 - {mixture.WEIGHT}) + word trigrams {mixture.WEIGHT}, weight chosen on the "
                               f"first 200,000 tokens of the training split")
         log(f"mixture held-out: {mixed:.4f} bits/char")
-    kn_bpc = kn_baseline(Path(data), language, poem.vocab, train_stream, valid_stream)
+    kn_bpc = kn_baseline(Path(data), language, char_vocab, train_stream, valid_stream)
     log(f"5-gram Kneser-Ney held-out: {kn_bpc:.4f} bits/char")
     metrics.update({"held_out_bits_per_char": round(model_bpc, 4), "kn5_held_out_bits_per_char": round(kn_bpc, 4),
-                    "held_out_tokens": int(target_mask(valid_stream, poem.vocab).sum())})
+                    "held_out_tokens": int(target_mask(valid_stream, char_vocab).sum())})
     records = load_prepared(language, cache)
     train_lines = training_lines([r for r in records if r["split"] == "train"], language)
     valid = [r for r in records if r["split"] == "valid"]
@@ -229,7 +220,8 @@ def evaluate(poem: PoemModel, data: Path, cache: Path, poems: int = 500, ctx: Jo
         "identical_rhyme_rate": round(tally["identical_rhyme"] / rhymed, 4),
         "sampling": f"temperature 0.8, top-p 0.9, theme bias {PoemRequest.theme_bias}, best of "
                     f"{DRAFTS_PER_SHOWN} drafts, seeds 0..N-1"
-                    + (f", written by the character model mixed with the word trigrams (weight {mixture.WEIGHT})"
+                    + (f", each line the best of {LINE_ROWS} written by the word model" if words else
+                       f", written by the character model mixed with the word trigrams (weight {mixture.WEIGHT})"
                        if language == "en" else ""),
         "eval_seconds": round(time.time() - started, 1),
     })
@@ -285,13 +277,18 @@ def report_lines(metrics: dict, language: str) -> list[str]:
     if model != chars:
         lines.append(f"character model alone: {chars:.3f} bits/char ({100 * (base - chars) / base:.1f}% fewer); "
                      f"the poems are written by it mixed with the word trigrams")
-    lines.append(f"bits/char: {model:.3f} vs 5-gram {base:.3f} ({100 * (base - model) / base:.1f}% fewer)")
+    lines.append(comparison_line(model, base))
     return lines
 
 
-def write_copy_index(poem: PoemModel, data: Path) -> int:
-    """(Re)build the model's copy index from the full training stream in ``data``; returns its size in bytes."""
-    stream = read_array(Path(data) / poem.config.language / "train.u16.gz")
-    blob = build_copy_index(stream, poem.vocab, poem.config.language).to_bytes()
+def write_copy_index(poem: PoemModel | WordPoemModel, data: Path) -> int:
+    """(Re)build the model's copy index from the full training stream in ``data``; returns its size in bytes. A
+    word model's index is over the characters of that stream, whose vocabulary goes beside it (``vocab.json``)."""
+    folder = Path(data) / poem.config.language
+    stream = read_array(folder / "train.u16.gz")
+    vocab = Vocab.from_json((folder / "vocab.json").read_bytes()) if isinstance(poem, WordPoemModel) else poem.vocab
+    blob = build_copy_index(stream, vocab, poem.config.language).to_bytes()
+    if isinstance(poem, WordPoemModel):
+        atomic_write_bytes(poem.path / "vocab.json", vocab.to_json())
     atomic_write_bytes(poem.path / "copy_index.npz", blob)
     return len(blob)

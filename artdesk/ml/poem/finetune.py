@@ -12,9 +12,10 @@ from artdesk.core.jobs import JobContext
 from artdesk.core.text_io import decode_named
 from artdesk.ml.poem.checker import detect_language
 from artdesk.ml.poem.data import SEED, en_scheme, pick_keywords_en, pick_keywords_zh, zh_body, zh_form, zh_lines
-from artdesk.ml.poem.loader import get_poem_model
+from artdesk.ml.poem.loader import WordPoemModel, get_poem_model
 from artdesk.ml.poem.requests import FinetuneRequest
 from artdesk.ml.poem.train import bits_per_char, save_model, train_model
+from artdesk.ml.poem.words.finetune import finetune_words
 
 MAX_BYTES = 20 << 20
 MIN_CHARS = 40
@@ -94,7 +95,8 @@ def audit_text(text: str, base, name: str) -> tuple[list[dict], list[str]]:
 
 
 def finetune_job(request: FinetuneRequest, ctx: JobContext) -> str:
-    """Fine-tune ``base_dir`` on the user's text for ``minutes``; resumes from saved state after a cancel.
+    """Fine-tune ``base_dir`` on the user's text for ``minutes``; resumes from saved state after a cancel. A
+    word-level model is fine-tuned by ``words.finetune`` (its own tokens, the same loop).
 
     Reports progress every 20 steps and at each evaluation; checks cancel at every step (the state is
     saved on cancel). Returns the new model folder."""
@@ -107,6 +109,9 @@ def finetune_job(request: FinetuneRequest, ctx: JobContext) -> str:
     chars = sum(len(r["body"]) for r in records)
     unknown = sum(ch not in base.vocab for r in records for ch in r["body"])
     ctx.report(0.0, " ".join([f"Read {len(records):,} poems ({encoding}).", *notes]))
+    held_out = "last 10% of your poems" if len(records) >= 10 else "your poems themselves (fewer than 10 poems)"
+    if isinstance(base, WordPoemModel):
+        return str(finetune_words(base, records, request, ctx, held_out))
     valid_records = records[:max(1, len(records) // 10)] if len(records) >= 10 else records
     train_records = records[len(valid_records):] if len(records) >= 10 else records
     train = encode_records(train_records, base.vocab).astype(np.int64)
@@ -122,7 +127,6 @@ def finetune_job(request: FinetuneRequest, ctx: JobContext) -> str:
                           device="cpu", batch=request.batch, seq=seq, lr=request.lr, ctx=ctx,
                           eval_every=max(10.0, request.minutes * 6), eval_tokens=20_000)
     after = bits_per_char(model, valid, base.vocab, "cpu", streams=1, chunk=128, ctx=ctx)
-    held_out = "last 10% of your poems" if len(records) >= 10 else "your poems themselves (fewer than 10 poems)"
     save_model(model, out, base.vocab, train, name=out.name, description=f"{base.name} fine-tuned on {Path(request.text_path).name}",
                data={"source": str(request.text_path), "licence": "yours", "counts": {"poems": len(records), "characters": chars,
                      "unknown_characters": unknown}, "split": held_out},

@@ -30,10 +30,11 @@ from artdesk.core.originality import Originality
 from artdesk.ml.poem import chinese, english, lexicon, mixture, planning, pronunciations, rank, wordgram
 from artdesk.ml.poem.checker import CheckReport, check_poem
 from artdesk.ml.poem.forms import MAX_ACROSTIC, MAX_FREE_LINES, Form, get_form, zh_tag_for
-from artdesk.ml.poem.loader import PoemModel
+from artdesk.ml.poem.loader import PoemModel, WordPoemModel
 from artdesk.ml.poem.requests import PoemRequest
 from artdesk.ml.poem.theme import NOUN_SLOT, ThemeBias
 from artdesk.ml.poem.vocab import EOS
+from artdesk.ml.poem.words.drafts import write_draft
 
 ZH_MARKS = ("，", "。")
 ZH_COMMON = frozenset("不无一人有何此是自相来去中上下天")  # characters poems repeat freely across couplets
@@ -855,10 +856,11 @@ def _seed(request: PoemRequest, number: int) -> int:
     return zlib.crc32(f"{request.form}/{request.keywords}/{int(request.seed)}/{number}".encode())
 
 
-def generate(poem: PoemModel, request: PoemRequest, ctx: JobContext) -> PoemResult:
+def generate(poem: PoemModel | WordPoemModel, request: PoemRequest, ctx: JobContext) -> PoemResult:
     """Write ``request.drafts`` drafts (each after its own plan), rank them and return the best
     ``request.candidates``, each with its reason; publishes ``{"candidate", "text"}`` as text grows,
-    reports after each draft, checks cancel at every character."""
+    reports after each draft, checks cancel at every character (a word model: at every token). A word
+    model (``WordPoemModel``) writes its drafts with ``words.drafts``; ranking is the same."""
     started = time.perf_counter()
     form, notes = validate(poem, request)
     language = poem.config.language
@@ -867,26 +869,34 @@ def generate(poem: PoemModel, request: PoemRequest, ctx: JobContext) -> PoemResu
         tag = zh_tag_for(len(re.sub(r"\s+", "", request.heads)), form.chars or 5)
     keywords = request.keywords.strip() if language == "en" else re.sub(r"\s+", "", request.keywords)
     words = tuple(w for w in planning.theme_words(keywords, language) if all(ch in poem.vocab for ch in w))
-    prefix = poem.vocab.prefix(tag, keywords)
+    prefix = poem.vocab.prefix(tag, keywords) if isinstance(poem, PoemModel) else []
     drafts = request.drafts or DRAFTS_PER_SHOWN * request.candidates
     candidates = []
     for number in range(drafts):
         ctx.raise_if_cancelled()
         seed = _seed(request, number)
         plan = planning.plan(words, language, _line_count(form, request) or MAX_FREE_LINES, random.Random(seed))
-        sampler = Sampler(poem, request, torch.Generator().manual_seed(seed))
-        sampler.feed_many(prefix)
-        sampler.follow_theme(keywords, plan)
-        if language == "zh":
-            lines = _zh_candidate(poem, request, form, sampler, ctx, number, plan, (*words, *planning.expansions(words, "zh")))
+        if isinstance(poem, WordPoemModel):
+            written = write_draft(poem, request, form, plan, seed, ctx, number)
+            lines = written.text.split("\n")
+            locked = dict(request.locked)
+            logprob = written.logprob  # over the written lines' tokens; counted per character, as below
+            generated = sum(len(line) + 1 for index, line in enumerate(lines) if index not in locked)
         else:
-            known = tuple(w for w in (*words, *planning.expansions(words, "en")) if lexicon.is_word(w))
-            lines = _en_candidate(poem, request, form, sampler, ctx, number, plan, words, known)
+            sampler = Sampler(poem, request, torch.Generator().manual_seed(seed))
+            sampler.feed_many(prefix)
+            sampler.follow_theme(keywords, plan)
+            if language == "zh":
+                lines = _zh_candidate(poem, request, form, sampler, ctx, number, plan, (*words, *planning.expansions(words, "zh")))
+            else:
+                known = tuple(w for w in (*words, *planning.expansions(words, "en")) if lexicon.is_word(w))
+                lines = _en_candidate(poem, request, form, sampler, ctx, number, plan, words, known)
+            logprob, generated = sampler.logprob, sampler.generated
         plan = plan[:len(lines)]
         text = "\n".join(lines)
         report = check_poem(text, language, form, request.heads)
         errors = [i for i in report.errors if request.tones or i.kind != "tone"]  # the pattern counts when asked for
-        candidates.append(Candidate(lines, sampler.logprob, sampler.generated, len(errors), [i.message for i in errors],
+        candidates.append(Candidate(lines, logprob, generated, len(errors), [i.message for i in errors],
                                     report=report, uses_theme=planning.uses_theme(text, words, language), plan=plan,
                                     planned_used=sum(1 for k in plan if k and planning.holds(text, k, language)),
                                     verbless=_verbless(lines, language)))

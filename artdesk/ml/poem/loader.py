@@ -1,4 +1,5 @@
-"""Loading poem checkpoints with their assets (vocabulary, copy index) through the model cache."""
+"""Loading poem checkpoints with their assets (vocabulary, copy index) through the model cache: a character
+model (``poem-rnn``) as a ``PoemModel``, a word-level English model (``poem-words``) as a ``WordPoemModel``."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,6 +13,10 @@ from artdesk.ml.poem.copyindex import CopyIndex
 from artdesk.ml.poem.model import PoemConfig, PoemRNN
 from artdesk.ml.poem.stepper import NumpyLSTMStepper
 from artdesk.ml.poem.vocab import Vocab
+from artdesk.ml.poem.words.model import WordPoemConfig, WordPoemLSTM
+from artdesk.ml.poem.words.sampler import WordPoet
+from artdesk.ml.poem.words.tokenizer import WordVocab
+from artdesk.ml.poem.words.train import VOCAB_FILE as WORD_VOCAB_FILE
 from artdesk.ml.quantize import quantized_for_cpu
 
 
@@ -41,15 +46,38 @@ class PoemModel:
         return self._stepper
 
 
-def get_poem_model(folder: str | Path, source: str | None = None) -> PoemModel:
+@dataclass
+class WordPoemModel:
+    """A word-level English poem model with its word vocabulary; ``poet`` writes with it (built on first use).
+    Its copy check uses the character index shipped beside it (``copy_index.npz``, ``vocab.json``)."""
+
+    model: WordPoemLSTM
+    config: WordPoemConfig
+    vocab: WordVocab
+    path: Path
+    name: str
+    weights_sha256: str
+    card: dict
+    _poet: WordPoet | None = field(default=None, repr=False)
+
+    @property
+    def poet(self) -> WordPoet:
+        if self._poet is None:
+            self._poet = WordPoet(self.model, self.vocab)
+        return self._poet
+
+
+def get_poem_model(folder: str | Path, source: str | None = None) -> PoemModel | WordPoemModel:
     """The loaded model in ``folder`` with its vocabulary and copy index, from the model cache; raises
     ArtdeskError with a user message."""
     return load_cached(folder, source=source, prepare=_with_assets)
 
 
-def _with_assets(checkpoint) -> PoemModel:
+def _with_assets(checkpoint) -> PoemModel | WordPoemModel:
     """The model cache's hook for poem checkpoints: the vocabulary (required) and the copy index (optional)."""
     folder = checkpoint.path
+    if isinstance(checkpoint.model, WordPoemLSTM):
+        return _word_model(checkpoint)
     if not isinstance(checkpoint.model, PoemRNN):
         raise ArtdeskError(f"{checkpoint.card.name} is not a poem model.")
     try:
@@ -69,12 +97,29 @@ def _with_assets(checkpoint) -> PoemModel:
                      str(checkpoint.card.raw.get("weights_sha256", "")), index, checkpoint.card.raw)
 
 
-def model_from_parts(model: PoemRNN, vocab: Vocab, name: str = "in-memory") -> PoemModel:
+def _word_model(checkpoint) -> WordPoemModel:
+    """A ``poem-words`` checkpoint with its word vocabulary (``words-vocab.json``, required)."""
+    try:
+        vocab = WordVocab.from_json((checkpoint.path / WORD_VOCAB_FILE).read_bytes())
+    except (OSError, ValueError, KeyError) as error:
+        raise ArtdeskError(f"The poem model {checkpoint.card.name} has no readable word vocabulary "
+                           f"({WORD_VOCAB_FILE}). Re-import it.") from error
+    if len(vocab) != checkpoint.config.vocab_size:
+        raise ArtdeskError(f"The vocabulary of {checkpoint.card.name} does not fit its weights. Re-import it.")
+    checkpoint.model.float().eval()
+    return WordPoemModel(checkpoint.model, checkpoint.config, vocab, checkpoint.path, checkpoint.card.name,
+                         str(checkpoint.card.raw.get("weights_sha256", "")), checkpoint.card.raw)
+
+
+def model_from_parts(model: PoemRNN | WordPoemLSTM, vocab: Vocab | WordVocab,
+                     name: str = "in-memory") -> PoemModel | WordPoemModel:
     """Wrap an in-memory model (tests, training) like a loaded one."""
     model.eval()
+    if isinstance(model, WordPoemLSTM):
+        return WordPoemModel(model, model.config, vocab, Path("."), name, "", {})
     return PoemModel(model, model.config, vocab, Path("."), name, "", None, {})
 
 
 @torch.no_grad()
-def warm(poem: PoemModel) -> None:
+def warm(poem: PoemModel | WordPoemModel) -> None:
     poem.model(torch.zeros(1, 1, dtype=torch.long))

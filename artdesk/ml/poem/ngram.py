@@ -6,11 +6,16 @@ N-grams are keyed by 64-bit hashes (collisions are negligible at these sizes).
 """
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 
 import numpy as np
 
+from artdesk.core.atomic import atomic_write_text
 from artdesk.ml.poem.copyindex import window_hashes
+from artdesk.ml.poem.data import read_array
+from artdesk.ml.poem.train import target_mask
 
 
 def _unique(keys: np.ndarray):
@@ -97,3 +102,21 @@ class KneserNey:
         positions = positions[positions >= self.order - 1]
         probs = self.probabilities(stream, positions)
         return float(-np.log2(np.maximum(probs, 1e-12)).mean()) if len(probs) else math.nan
+
+
+def kn_baseline(data: Path, language: str, vocab, train_stream=None, valid_stream=None) -> float:
+    """Held-out bits/char of an interpolated Kneser-Ney 5-gram trained on the same training split (cached per data files)."""
+    from artdesk.core.digest import sha256_file
+
+    key = {name: sha256_file(data / language / name) for name in ("train.u16.gz", "valid.u16.gz", "vocab.json")}
+    cache_file = data / language / "kn5.json"
+    if cache_file.exists():
+        cached = json.loads(cache_file.read_text(encoding="utf-8"))
+        if cached.get("key") == key:
+            return float(cached["bits_per_char"])
+    train_stream = read_array(data / language / "train.u16.gz") if train_stream is None else train_stream
+    valid_stream = read_array(data / language / "valid.u16.gz") if valid_stream is None else valid_stream
+    kn = KneserNey(train_stream, len(vocab), order=5)
+    bpc = kn.bits_per_char(valid_stream, target_mask(valid_stream, vocab))
+    atomic_write_text(cache_file, json.dumps({"key": key, "bits_per_char": bpc}))
+    return bpc

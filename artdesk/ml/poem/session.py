@@ -19,7 +19,7 @@ from artdesk.ml.poem.forms import Form, forms_for, get_form
 from artdesk.ml.poem.replay import request_from_record, request_settings
 from artdesk.ml.poem.requests import CheckJob, FinetuneRequest, GenerateJob, PoemRequest
 
-MODEL_TYPE = "poem-rnn"
+MODEL_TYPES = ("poem-rnn", "poem-words")  # character models, the word-level English model
 BAD_NAME_CHARACTERS = '/\\:*?"<>|'
 
 # The settings the panel shows (the rest of a PoemRequest keeps its defaults there)
@@ -65,9 +65,9 @@ class PoemSession:
 
     # ----- models and forms -------------------------------------------------------------------------
     def set_cards(self, cards: list[ModelCard]) -> None:
-        """The installed models (poem-rnn only); the current choice stays when it is still there."""
+        """The installed poem models (``MODEL_TYPES``); the current choice stays when it is still there."""
         current = self.card.id if self.card else None
-        self.cards = [c for c in cards if c.model_type == MODEL_TYPE]
+        self.cards = [c for c in cards if c.model_type in MODEL_TYPES]
         self.card = next((c for c in self.cards if c.id == current), self.cards[0] if self.cards else None)
 
     def choose(self, card: ModelCard | None) -> None:

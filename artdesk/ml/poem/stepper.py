@@ -15,6 +15,14 @@ import numpy as np
 import torch
 
 
+def lstm_cell(gates: np.ndarray, c: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """An LSTM cell's new ``(h, c)`` from its pre-activation ``gates`` (batch, 4 * size: input, forget, cell,
+    output, torch's order) and the previous cell state ``c``."""
+    sig = 0.5 * np.tanh(0.5 * gates) + 0.5
+    c = sig[:, size:2 * size] * c + sig[:, :size] * np.tanh(gates[:, 2 * size:3 * size])
+    return sig[:, 3 * size:] * np.tanh(c), c
+
+
 class NumpyLSTMStepper:
     """Callable like ``PoemRNN`` in eval mode: ``stepper(ids, state) -> (logits (batch, time, vocab), state)``."""
 
@@ -49,9 +57,7 @@ class NumpyLSTMStepper:
             else:
                 weight, bias = self.upper[layer - 1]
                 gates = np.concatenate([below, h[layer]], 1) @ weight + bias
-            sig = 0.5 * np.tanh(0.5 * gates) + 0.5
-            c[layer] = sig[:, size:2 * size] * c[layer] + sig[:, :size] * np.tanh(gates[:, 2 * size:3 * size])
-            h[layer] = sig[:, 3 * size:] * np.tanh(c[layer])
+            h[layer], c[layer] = lstm_cell(gates, c[layer], size)
             below = h[layer]
         return below @ self.head_weight + self.head_bias
 

@@ -42,6 +42,42 @@ def tiny_corpus(language: str):
     return vocab, encode_records(records, vocab).astype(np.int64), records
 
 
+EN_CHARS = sorted(set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ ,.;:!?'\"()&-"))
+
+
+def lexicon_vocab():
+    """A word vocabulary of the 3000 most frequent corpus words (plenty of rhymes) and the poems' punctuation."""
+    from artdesk.ml.poem import lexicon
+    from artdesk.ml.poem.data import EN_TAGS
+    from artdesk.ml.poem.words.tokenizer import WordVocab
+
+    words = list(lexicon.en_word_counts())[:3000]
+    body = "\n".join(" ".join(words[i:i + 10]) + "," for i in range(0, len(words), 10)) + "\n"
+    recs = [{"form": "<abab>", "keywords": "", "body": body}, {"form": "<aabb>", "keywords": "", "body": "A b.\nC d!\nE?;:\n"}]
+    return WordVocab.build(recs, EN_TAGS, [c for c in EN_CHARS if c != "\n"], 3000)
+
+
+def tiny_word_model(seed: int = 1):
+    """An untrained word-level model (embedding 16, LSTM 32) over ``lexicon_vocab``, loaded as the app loads one."""
+    import torch
+
+    from artdesk.ml.poem.loader import model_from_parts
+    from artdesk.ml.poem.words.model import WordPoemConfig, WordPoemLSTM
+
+    torch.manual_seed(seed)
+    vocab = lexicon_vocab()
+    return model_from_parts(WordPoemLSTM(WordPoemConfig(len(vocab), 16, 32, cutoffs=(200,))), vocab, "tiny-en-words")
+
+
+def save_tiny_word_model(root: Path, name: str = "tiny-en-words") -> Path:
+    """``tiny_word_model`` saved as a real ``poem-words`` checkpoint."""
+    from artdesk.ml.poem.words.train import save_model
+
+    poem = tiny_word_model()
+    return save_model(poem.model, root / "poem" / name, poem.vocab, half=False, name=name,
+                      description="tiny word test model", data={"source": "test words", "licence": "public domain"})
+
+
 def save_tiny_poem_model(root: Path, language: str, name: str | None = None) -> Path:
     import torch
 

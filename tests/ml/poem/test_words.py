@@ -18,7 +18,7 @@ from artdesk.ml.poem.words.model import WordPoemConfig, WordPoemLSTM
 from artdesk.ml.poem.words.tokenizer import UNK_CHAR, WordVocab, records_from_char_stream
 from artdesk.ml.poem.words.train import bits_per_char, split_bits
 
-from .fixtures import EN_POEMS
+from .fixtures import EN_POEMS, lexicon_vocab
 
 CHARS = sorted(set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ ,.;:!?'\"()&-\n"))
 TRICKY = [
@@ -141,14 +141,6 @@ def test_training_resumes_and_the_checkpoint_round_trips(tmp_path):
     loaded, loaded_vocab, card = load(tmp_path / "m")
     assert loaded_vocab.tokens == vocab.tokens and card.raw["training"]["steps"] == second["steps"]
     assert bits_per_char(loaded, split) == pytest.approx(bits_per_char(model, split), rel=1e-5)
-
-
-def lexicon_vocab() -> WordVocab:
-    """A vocabulary of the 3000 most frequent corpus words (plenty of rhymes) and the poems' punctuation."""
-    words = list(lexicon.en_word_counts())[:3000]
-    body = "\n".join(" ".join(words[i:i + 10]) + "," for i in range(0, len(words), 10)) + "\n"
-    recs = [{"form": "<abab>", "keywords": "", "body": body}, {"form": "<aabb>", "keywords": "", "body": "A b.\nC d!\nE?;:\n"}]
-    return WordVocab.build(recs, EN_TAGS, [c for c in CHARS if c != "\n"], 3000)
 
 
 @pytest.mark.parametrize("form, pairs", [("abab", [(0, 2), (1, 3)]), ("aabb", [(0, 1), (2, 3)])])

@@ -2,7 +2,7 @@
 
 - ``train``: see ``artdesk.ml.poem.words.train`` (``--data --out --state --minutes``).
 - ``eval MODEL``: held-out bits/char beside the character 5-gram, ending with the line
-  ``bits/char: M vs 5-gram B (P% fewer)``.
+  ``bits/char: M vs 5-gram B (P% fewer)`` (``artdesk eval poem MODEL`` adds the poems' metrics).
 - ``sample MODEL --theme WORDS``: rhymed quatrains and how long each took.
 """
 from __future__ import annotations
@@ -47,8 +47,6 @@ def _eval(argv: list[str]) -> int:
     parser.add_argument("model", type=Path)
     parser.add_argument("--data", type=Path, default=None, help="token folder (default: CACHE/poem/tokens)")
     parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--poems", type=int, default=0, help="also write this many ABAB quatrains on held-out themes "
-                                                             "and report their faults")
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
     data = _data_dir(args.data)
@@ -57,47 +55,9 @@ def _eval(argv: list[str]) -> int:
     valid = encode_split(valid_records, vocab)
     bpc = bits_per_char(model, valid)
     kn = kn5_bits_per_char(data)
-    if args.poems:
-        for line in poem_report(model, vocab, valid_records, char_records(data, "train"), args.poems):
-            print(line)
     print(f"held-out: {int(valid.scored[1:].sum())} tokens scored, {valid.chars} characters")
     print(comparison_line(bpc, kn))
     return 0
-
-
-def poem_report(model, vocab, valid_records: list[dict], train_records: list[dict], poems: int) -> list[str]:
-    """Non-words, identical rhymes, theme use, distinct-n, copy rate and time of ``poems`` ABAB quatrains written
-    on themes of held-out poems (seeds 0..poems-1), counted as ``artdesk eval poem`` counts them."""
-    import random
-    import re
-    from collections import Counter
-
-    from artdesk.ml.poem.eval import _distinct, _norm_line, poem_faults, training_lines
-    from artdesk.ml.poem.forms import get_form
-    from artdesk.ml.poem.planning import theme_words, uses_theme
-    from artdesk.ml.poem.words.sampler import WordPoet
-
-    poet, form = WordPoet(model, vocab), get_form("abab")
-    pool = [r["keywords"] for r in valid_records if r["keywords"].strip()]
-    rng = random.Random(7)
-    seen = training_lines(train_records, "en")
-    tally, units, lines, seconds = Counter(), [], [], []
-    for seed in range(poems):
-        theme = rng.choice(pool)
-        started = time.perf_counter()
-        text = poet.quatrain("abab", theme, seed=seed).text
-        seconds.append(time.perf_counter() - started)
-        tally.update(poem_faults(text, "en", form))
-        tally["on_theme"] += uses_theme(text, theme_words(theme, "en"), "en")
-        units.append(re.findall(r"[a-z']+", text.lower()))
-        lines += [n for n in (_norm_line(line, "en") for line in text.splitlines()) if len(n) >= 8]
-    d1, d2 = _distinct(units)
-    seconds.sort()
-    return [f"poems: {poems} ABAB quatrains, median {seconds[len(seconds) // 2]:.3f} s each",
-            f"non-word rate: {tally['non_words'] / max(1, tally['words']):.2%}",
-            f"identical-rhyme rate: {tally['identical_rhyme'] / max(1, tally['rhymed_poems']):.2%}",
-            f"theme use: {tally['on_theme'] / poems:.1%}", f"distinct-1: {d1:.3f}", f"distinct-2: {d2:.3f}",
-            f"copy rate: {sum(line in seen for line in lines) / max(1, len(lines)):.2%}"]
 
 
 def _sample(argv: list[str]) -> int:

@@ -1,23 +1,30 @@
-"""Rhymed English quatrains from the word model: ABAB or AABB, real words only, rhymes by pronunciation.
+"""English poems from the word model in any form of the Poem panel: rhymed quatrains and couplets, haiku,
+free verse and acrostics; real words only, rhymes by pronunciation.
 
-Each line is sampled word by word under masks:
+Each line follows its ``LineSpec`` and is sampled word by word under masks:
 
-- a line opens with ``<cap>`` and a word; only vocabulary words of the lexicon (the corpus words the CMU
-  dictionary holds) are written, never spelled words, quotes or brackets;
-- a line has ``min_syllables``..``max_syllables`` syllables: a word that does not end the line must
-  leave room for the shortest word that does;
+- a line opens with ``<cap>`` and a word (an acrostic line: a word that starts with its head letter); only
+  vocabulary words of the lexicon (the corpus words the CMU dictionary holds) are written, never spelled
+  words, quotes or brackets;
+- a line has ``min_syllables``..``max_syllables`` syllables (a haiku line exactly its 5 or 7): a word that
+  does not end the line must leave room for the shortest word that does;
 - no word twice in a row; a mark inside a line only with room left for a short phrase and the end word;
 - no punctuation (nor I) right after an article, possessive or preposition; a capital after ``.``/``!``/``?``
   and inside a sentence only for I and O;
 - a line ends with punctuation (the last line with ``.``, ``!`` or ``?``) and then a newline, allowed
-  only after a word that may end it: for the first line of a rhyme pair, a content word with rhyming
-  partners in the vocabulary whose rhyme is not already taken; for the second, a word that rhymes with
-  the first (``english.rhymes``: same rhyming part, not the same word or a homophone), not used before;
+  only after a word that may end it: for an unrhymed line (``x``) any word but an article, possessive,
+  preposition or conjunction; for the first line of a rhyme pair, a content word with rhyming partners in
+  the vocabulary whose rhyme is not already taken; for the second, a word that rhymes with the first
+  (``english.rhymes``: same rhyming part, not the same word or a homophone), not used before;
 - theme words and their corpus expansions get a bonus until used, and each line a further bonus for its
   keyword of the plan (``planning.plan``: the theme expanded to one keyword per line); content words
-  already used get a penalty.
+  already used get a penalty, and so does a line's first word that opened an earlier line.
 
-Each line is written by several candidates in one batch; the one the model likes best (mean log-probability
+A locked line is fed verbatim; its last word anchors its rhyme, for the lines before it as well. A poem of open length (free verse with no
+line count) may end after a line that ends a sentence, once ``min_lines`` are written, as the model's
+``<eos>`` against ``<cap>`` decides.
+
+Each line is written by several rows in one batch; the one the model likes best (mean log-probability
 of its tokens, a little more with a theme word) is kept and the next line goes on from it.
 """
 from __future__ import annotations
@@ -25,6 +32,8 @@ from __future__ import annotations
 import copy
 import random
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable
 
 import numpy as np
 import torch
@@ -32,7 +41,8 @@ import torch
 from artdesk.ml.poem import english, lexicon
 from artdesk.ml.poem.planning import expansions, plan, theme_words
 from artdesk.ml.poem.words.model import WordPoemLSTM
-from artdesk.ml.poem.words.tokenizer import CAP, NL, WordVocab
+from artdesk.ml.poem.words.stepper import NumpyWordStepper
+from artdesk.ml.poem.words.tokenizer import CAP, EOS, NL, WordVocab
 
 MID_MARKS = (",", ";", ":")
 STOP_MARKS = (".", "!", "?")
@@ -41,34 +51,56 @@ its our your their me him us them i o is was be are were am been has had have do
 may might must can this these those which who whom whose what when where while then there here not no yet thee thou
 """.split())
 NO_MARK_AFTER = frozenset("a an the my thy his their our your its of from with into upon and or nor but".split())
+NO_LINE_END = NO_MARK_AFTER | frozenset("to at by for as if than that whose which i o".split())  # an unrhymed line's end
 SCHEMES = {"abab": "ABAB", "aabb": "AABB"}
 FLOOR = 1e-6
+NUCLEUS_SEARCH = 256  # tokens sorted for nucleus sampling before falling back to all of them
 MARK_ROOM = 3  # a mark inside a line leaves room for this many syllables before the end word
 THEME_CREDIT = 0.6  # nats per token a candidate line gains by holding a theme word or expansion
+OPENING_PENALTY = 2.0  # nats off a word that opened an earlier line, as a line's first word ("And the ..." line after line)
 INNER_CAP_IO = -1.72  # log 0.179: of the capitals inside a sentence in the training stream, 17.9% are I or O
+
+
+@dataclass(frozen=True)
+class LineSpec:
+    """What one line must be: its rhyme letter ("x": unrhymed), its syllables, its acrostic head letter
+    (lower case, "" for none), or the text of a locked line fed verbatim."""
+
+    letter: str = "x"
+    min_syllables: int = 7
+    max_syllables: int = 11
+    head: str = ""
+    locked: str | None = None
 
 
 @dataclass
 class Draft:
-    """One quatrain being written: its tokens, rhymes so far and the state of the current line."""
+    """One poem being written: its tokens, rhymes so far and the state of the current line."""
 
-    scheme: str
+    specs: list[LineSpec]
     bonus: np.ndarray  # added to the log-probabilities: theme words until used, minus a penalty for used content words
+    min_lines: int | None = None  # open length: the poem may end after this many lines (None: all of ``specs``)
     out: list[int] = field(default_factory=list)
     total: float = 0.0
     line: int = 0
-    anchors: dict[str, int] = field(default_factory=dict)
-    used_ends: set[int] = field(default_factory=set)
+    anchors: dict[str, str] = field(default_factory=dict)  # rhyme letter -> the word that set it
+    used_ends: set[str] = field(default_factory=set)
     taken_keys: set[str] = field(default_factory=set)
     enders: np.ndarray | None = None
     may_end: np.ndarray | None = None
     syl: int = 0
     prev: str = "start"
     last_word: int | None = None
+    line_first: int | None = None  # the current line's first word
+    openings: set[int] = field(default_factory=set)  # first words of the lines before
     shortest_end: int = 1
     focus: list[int] = field(default_factory=list)  # the planned keyword's token per line, -1 for none
     focus_bonus: float = 0.0
     done: bool = False
+
+    @property
+    def spec(self) -> LineSpec:
+        return self.specs[self.line]
 
 
 @dataclass
@@ -79,12 +111,15 @@ class Tables:
     word: np.ndarray  # a real word the sampler may write
     after_cap_only: np.ndarray  # single letters written only capitalised (I, O)
     endable: np.ndarray  # a content word with rhyming partners among the writable words
+    free_end: np.ndarray  # a word an unrhymed line may end on
     rhyme_key: list[str]
     by_key: dict[str, list[int]]
+    initial: np.ndarray  # a word token's first letter ("" for other tokens)
     mid: np.ndarray
     stops: np.ndarray
     cap: int
     newline: int
+    eos: int
     content: np.ndarray
     no_mark_after: np.ndarray  # articles, possessives, prepositions: no punctuation right after them
 
@@ -108,49 +143,93 @@ def build_tables(vocab: WordVocab) -> Tables:
             by_key.setdefault(keys[token_id], []).append(token_id)
     content = word & np.array([t not in FUNCTION_WORDS and t not in NO_MARK_AFTER for t in vocab.tokens])
     endable = content & np.array([len(by_key.get(k, ())) >= 3 if k else False for k in keys])
+    free_end = word & np.array([t not in NO_LINE_END for t in vocab.tokens])
+    initial = np.array([t[0] if word[i] else "" for i, t in enumerate(vocab.tokens)])
     marks = lambda chars: np.isin(np.arange(size), [vocab.index[c] for c in chars if c in vocab.index])  # noqa: E731
-    return Tables(syllables, word, after_cap_only, endable, keys, by_key, marks(MID_MARKS), marks(STOP_MARKS),
-                  vocab.index[CAP], vocab.index[NL], content,
+    return Tables(syllables, word, after_cap_only, endable, free_end, keys, by_key, initial, marks(MID_MARKS),
+                  marks(STOP_MARKS), vocab.index[CAP], vocab.index[NL], vocab.index[EOS], content,
                   np.array([t in NO_MARK_AFTER for t in vocab.tokens]))
 
 
+@lru_cache(maxsize=32)
+def spelled_head(letter: str) -> str:
+    """The training poems' most frequent real word of three letters or more that starts with ``letter``, "" if none."""
+    counts = lexicon.en_word_counts()
+    found = [w for w in counts if w.startswith(letter) and len(w) >= 3 and w.isalpha() and lexicon.is_word(w)]
+    return max(found, key=lambda w: counts[w], default="")
+
+
 @dataclass
-class Quatrain:
+class Written:
     text: str
     tokens: list[int]
-    mean_logprob: float  # nats per token under the model, before masks and bonuses
+    logprob: float  # nats of the written tokens under the model, before masks and bonuses
+    mean_logprob: float  # per token
     end_words: list[str] = field(default_factory=list)
 
 
+def rhymed_specs(form: str, min_syllables: int = 7, max_syllables: int = 11) -> list[LineSpec]:
+    """The four lines of an ABAB or AABB quatrain."""
+    if form not in SCHEMES:
+        raise ValueError(f"unknown rhymed form {form!r} (abab or aabb)")
+    if not 1 <= min_syllables <= max_syllables:
+        raise ValueError("the syllable range is empty")
+    return [LineSpec(letter, min_syllables, max_syllables) for letter in SCHEMES[form]]
+
+
 class WordPoet:
-    """Writes quatrains with one word model (CPU, one token at a time)."""
+    """Writes poems with one word model (CPU, one token at a time, the line's rows in one batch)."""
 
     def __init__(self, model: WordPoemLSTM, vocab: WordVocab) -> None:
         self.model, self.vocab = model.eval(), vocab
+        self.stepper = NumpyWordStepper(model) if NumpyWordStepper.fits(model) else None
         self.tables = build_tables(vocab)
+        self._heads: dict[str, np.ndarray] = {}
 
-    def rhyme_set(self, anchor: int, used: set[int]) -> np.ndarray:
-        """Writable words that rhyme with token ``anchor`` (not identically) and were not line ends already."""
+    def head_words(self, letter: str) -> np.ndarray:
+        """Writable words that start with ``letter`` (lower case)."""
+        if letter not in self._heads:
+            self._heads[letter] = self.tables.word & (self.tables.initial == letter)
+        return self._heads[letter]
+
+    def rhyme_set(self, anchor: str, used: set[str]) -> np.ndarray:
+        """Writable words that rhyme with ``anchor`` (not identically) and were not line ends already."""
         t = self.tables
         out = np.zeros(len(self.vocab), dtype=bool)
-        word = self.vocab.tokens[anchor]
-        for other in t.by_key.get(t.rhyme_key[anchor], ()):
-            if other not in used and t.content[other] and english.rhymes(word, self.vocab.tokens[other]):
+        key = english.rhyme_key(anchor) if anchor else ""
+        for other in t.by_key.get(key, ()):
+            word = self.vocab.tokens[other]
+            if word not in used and t.content[other] and english.rhymes(anchor, word):
                 out[other] = True
         return out
 
-    @torch.no_grad()
     def quatrain(self, form: str = "abab", theme: str = "", seed: int = 0, candidates: int = 3, temperature: float = 0.8,
                  top_p: float = 0.9, min_syllables: int = 7, max_syllables: int = 11, theme_bonus: float = 3.0,
-                 repeat_penalty: float = 2.0) -> Quatrain:
+                 repeat_penalty: float = 2.0) -> Written:
         """A quatrain (seeded) in ``form`` ("abab" or "aabb") on ``theme`` (words), each line the best of
         ``candidates``."""
-        if form not in SCHEMES:
-            raise ValueError(f"unknown rhymed form {form!r} (abab or aabb)")
-        if not 1 <= min_syllables <= max_syllables:
-            raise ValueError("the syllable range is empty")
+        specs = rhymed_specs(form, min_syllables, max_syllables)
+        return self.write(f"<{form}>", specs, theme, seed=seed, rows=candidates, temperature=temperature, top_p=top_p,
+                          theme_bonus=theme_bonus, repeat_penalty=repeat_penalty)
+
+    @torch.no_grad()
+    def write(self, tag: str, specs: list[LineSpec], theme: str = "", *, seed: int = 0, rows: int = 3,
+              temperature: float = 0.8, top_p: float = 0.9, top_k: int = 0, theme_bonus: float = 3.0,
+              repeat_penalty: float = 2.0, min_lines: int | None = None, keywords: list[str] | None = None,
+              on_token: Callable[[list[int]], None] | None = None) -> Written:
+        """A poem (seeded) after the form ``tag`` with one line per spec of ``specs`` (fewer when ``min_lines``
+        lets the model end it early) on ``theme``; each line the best of ``rows``. ``keywords``: the planned
+        word per line (default: ``planning.plan`` of the theme). ``on_token(tokens)`` hears the first row's
+        tokens after every step (to show them, or to raise when the user cancels)."""
+        if not specs:
+            raise ValueError("a poem needs at least one line")
+        for spec in specs:
+            if not 1 <= spec.min_syllables <= spec.max_syllables:
+                raise ValueError("the syllable range is empty")
+            if spec.head and not (self.head_words(spec.head).any() or spelled_head(spec.head)):
+                raise ValueError(f"no English word starts with {spec.head!r}")
         words = theme_words(theme, "en")
-        prefix, _ = self.vocab.encode_record(f"<{form}>", " ".join(words), "")
+        prefix, _ = self.vocab.encode_record(tag, " ".join(words), "")
         prefix = prefix[:-1]  # drop <eos>: the body is what we write
         bonus = np.zeros(len(self.vocab), dtype=np.float32)
         for rank, w in enumerate([*words, *expansions(words, "en")]):
@@ -158,41 +237,57 @@ class WordPoet:
             if token_id is not None and self.tables.word[token_id]:
                 bonus[token_id] = theme_bonus if rank < len(words) else theme_bonus / 2
         generator = np.random.default_rng(seed)
-        keywords = plan(words, "en", len(SCHEMES[form]), random.Random(seed))
-        focus = [self.vocab.index.get(k, -1) for k in keywords]
+        if keywords is None:
+            keywords = plan(words, "en", len(specs), random.Random(seed))
+        focus = [self.vocab.index.get(k, -1) if k else -1 for k in keywords]
         focus = [f if f >= 0 and self.tables.word[f] else -1 for f in focus]
-        draft = Draft(SCHEMES[form], bonus, focus=focus, focus_bonus=theme_bonus)
-        return self._write(prefix, draft, max(1, candidates), generator, temperature, top_p, min_syllables,
-                           max_syllables, repeat_penalty)
+        draft = Draft(list(specs), bonus, min_lines, focus=focus, focus_bonus=theme_bonus)
+        for spec in specs:  # a locked line sets its rhyme for the lines before it too
+            end = english.last_word(spec.locked) if spec.locked is not None else ""
+            if end and spec.letter != "x" and spec.letter not in draft.anchors:
+                draft.anchors[spec.letter] = end
+                draft.taken_keys.add(english.rhyme_key(end))
+                draft.used_ends.add(end)
+        sampling = (temperature, top_p, top_k, repeat_penalty)
+        return self._write(prefix, draft, max(1, rows), generator, sampling, on_token)
 
-    def _write(self, prefix, draft: "Draft", candidates: int, generator, temperature, top_p, min_syl, max_syl,
-               repeat_penalty) -> Quatrain:
-        """Write line by line: ``candidates`` rows write the line in lockstep (one batched model step per token,
+    def _write(self, prefix, draft: Draft, rows_count: int, generator, sampling, on_token) -> Written:
+        """Write line by line: ``rows_count`` rows write the line in lockstep (one batched model step per token,
         each row with its own masks); the line the model likes best (mean log-probability) is kept and every
         row goes on from it."""
         t = self.tables
+        temperature, top_p, top_k, repeat_penalty = sampling
         theme = draft.bonus > 0
-        logp, state = self._step([prefix] * candidates, None)
-        self._start_line(draft)
+        logp, state = self._step([prefix] * rows_count, None)
         while not draft.done:
-            rows = [copy.deepcopy(draft) for _ in range(candidates)]
-            starts = [len(row.out) for row in rows]
+            if draft.spec.locked is not None:
+                logp, state = self._feed_locked(draft, rows_count, state)
+                continue
+            self._start_line(draft)
+            if draft.spec.head and not self.head_words(draft.spec.head).any():
+                logp, state = self._feed_head(draft, rows_count, state)
+            rows = [copy.deepcopy(draft) for _ in range(rows_count)]
+            start = len(draft.out)
             finished: dict[int, tuple] = {}
-            while len(finished) < candidates:
+            while len(finished) < rows_count:
                 tokens = []
                 for number, row in enumerate(rows):
                     if number in finished:
                         tokens.append(t.newline)
                         continue
-                    allowed = self._allowed(row, min_syl, max_syl)
+                    allowed = self._allowed(row)
                     scores = logp[number] + row.bonus
                     if row.prev == "word" or (row.prev == "mark" and not t.stops[row.out[-1]]):
                         scores[t.cap] += INNER_CAP_IO  # only I or O may follow: their share of the capital's mass
-                    token = self._sample(scores, allowed, generator, temperature, top_p)
+                    elif row.prev == "cap" and row.last_word is None and row.openings:
+                        scores[list(row.openings)] -= OPENING_PENALTY
+                    token = self._sample(scores, allowed, generator, temperature, top_p, top_k)
                     row.total += float(logp[number, token])
                     row.out.append(token)
                     tokens.append(token)
                     if t.word[token]:
+                        if row.last_word is None:
+                            row.line_first = token
                         row.syl += int(t.syllables[token])
                         row.last_word, row.prev = token, "word"
                         row.bonus[token] = -repeat_penalty if t.content[token] else 0.0
@@ -202,80 +297,125 @@ class WordPoet:
                 for number, row in enumerate(rows):
                     if number not in finished and row.out[-1] == t.newline:
                         finished[number] = (self._keep(state, number), logp[number].copy())
+                if on_token is not None:
+                    on_token(rows[0].out if 0 not in finished else rows[0].out[:-1])
 
             def line_score(number: int) -> float:
-                line = rows[number].out[starts[number]:]
+                line = rows[number].out[start:]
                 mean = (rows[number].total - draft.total) / len(line)
                 return mean + THEME_CREDIT * bool(theme[line].any())
 
-            best = max(range(candidates), key=line_score)
+            best = max(range(rows_count), key=line_score)
             draft = rows[best]
-            self._end_line(draft)
             kept_state, kept_logp = finished[best]
-            state = self._repeat(kept_state, candidates)
-            logp = np.repeat(kept_logp[None], candidates, axis=0)
+            self._end_line(draft, self.vocab.tokens[draft.last_word], kept_logp, generator)
+            state = self._repeat(kept_state, rows_count)
+            logp = np.repeat(kept_logp[None], rows_count, axis=0)
         text = self.vocab.decode_body(draft.out).rstrip("\n")
-        return Quatrain(text, draft.out, draft.total / max(1, len(draft.out)),
-                        [english.last_word(line) for line in text.splitlines()])
+        return Written(text, draft.out, draft.total, draft.total / max(1, len(draft.out)),
+                       [english.last_word(line) for line in text.splitlines()])
 
-    def _start_line(self, row: "Draft") -> None:
+    def _feed_locked(self, draft: Draft, rows_count: int, state):
+        """Feed the draft's locked line and its newline to every row; the rhyme it sets is kept."""
+        text = draft.spec.locked.strip()
+        tokens = self.vocab.encode_line(text) + [self.tables.newline]
+        draft.out += tokens
+        for token in tokens:
+            if self.tables.content[token]:
+                draft.bonus[token] = min(draft.bonus[token], 0.0)
+        logp, state = self._step([tokens] * rows_count, state)
+        self._end_line(draft, english.last_word(text), None, None)
+        return logp, state
+
+    def _feed_head(self, draft: Draft, rows_count: int, state):
+        """Open the line with the lexicon's word for a head letter no vocabulary word starts with (X: Xerxes),
+        spelled, fed to every row."""
+        word = spelled_head(draft.spec.head).capitalize()
+        tokens = self.vocab.encode_line(word)
+        draft.out += tokens
+        draft.syl, draft.prev = english.syllables(word), "word"
+        return self._step([tokens] * rows_count, state)
+
+    def _start_line(self, row: Draft) -> None:
         t = self.tables
-        letter = row.scheme[row.line]
-        row.enders = t.stops if row.line == len(row.scheme) - 1 else (t.stops | t.mid)
-        if letter in row.anchors:
-            row.may_end = self.rhyme_set(row.anchors[letter], row.used_ends)
+        spec = row.spec
+        last = row.line == len(row.specs) - 1
+        row.enders = t.stops if last else (t.stops | t.mid)
+        if spec.letter == "x":
+            row.may_end = t.free_end.copy()
+        elif spec.letter in row.anchors:
+            row.may_end = self.rhyme_set(row.anchors[spec.letter], row.used_ends)
         else:
             row.may_end = t.endable.copy()
-            row.may_end[list(row.used_ends)] = False
+            used = [self.vocab.index[w] for w in row.used_ends if w in self.vocab.index]
+            row.may_end[used] = False
             if row.taken_keys:
                 row.may_end &= np.array([k not in row.taken_keys for k in t.rhyme_key])
         if not row.may_end.any():
             row.may_end = t.endable.copy()  # no rhyme left in the vocabulary: end on any content word
-        row.shortest_end = int(t.syllables[row.may_end].min())
-        row.syl, row.prev, row.last_word = 0, "start", None
-        focus = row.focus[row.line] if row.focus else -1
+        fits = row.may_end & (t.syllables <= spec.max_syllables)
+        row.shortest_end = int(t.syllables[fits if fits.any() else row.may_end].min())
+        row.syl, row.prev, row.last_word, row.line_first = 0, "start", None, None
+        focus = row.focus[row.line] if row.line < len(row.focus) else -1
         if focus >= 0 and focus not in row.out:
             row.bonus[focus] += row.focus_bonus  # this line's planned keyword, until it is written
 
-    def _end_line(self, row: "Draft") -> None:
-        focus = row.focus[row.line] if row.focus else -1
-        if focus >= 0 and focus not in row.out:
+    def _end_line(self, row: Draft, end_word: str, logp: np.ndarray | None, generator) -> None:
+        """Close the current line (ended on ``end_word``); an open-length poem may stop here (``logp``: the
+        model's next-token log-probabilities after the newline)."""
+        focus = row.focus[row.line] if row.line < len(row.focus) else -1
+        if focus >= 0 and focus not in row.out and row.spec.locked is None:
             row.bonus[focus] -= row.focus_bonus
-        letter = row.scheme[row.line]
-        if letter not in row.anchors:
-            row.anchors[letter] = row.last_word
-            row.taken_keys.add(self.tables.rhyme_key[row.last_word])
-        row.used_ends.add(row.last_word)
+        letter = row.spec.letter
+        if letter != "x" and letter not in row.anchors and end_word:
+            row.anchors[letter] = end_word
+            row.taken_keys.add(english.rhyme_key(end_word))
+        if end_word:
+            row.used_ends.add(end_word)
+        if row.line_first is not None:
+            row.openings.add(row.line_first)
         row.line += 1
-        if row.line == len(row.scheme):
+        if row.line == len(row.specs):
             row.done = True
-        else:
-            self._start_line(row)
+        elif (row.min_lines is not None and row.line >= row.min_lines and logp is not None
+              and self.tables.stops[row.out[-2]]):
+            stop, go_on = np.exp(logp[self.tables.eos]), np.exp(logp[self.tables.cap])
+            row.done = bool(generator.random() < stop / max(stop + go_on, 1e-12))
 
-    def _allowed(self, row: "Draft", min_syl: int, max_syl: int) -> np.ndarray:
+    def _allowed(self, row: Draft) -> np.ndarray:
         """The tokens that may come next in the row's line (see the module)."""
         t = self.tables
+        spec = row.spec
         allowed = np.zeros(len(self.vocab), dtype=bool)
         if row.prev == "start":
             allowed[t.cap] = True
             return allowed
         ending = row.may_end
-        line_done = row.last_word is not None and row.syl >= min_syl and bool(ending[row.last_word])
+        line_done = row.last_word is not None and row.syl >= spec.min_syllables and bool(ending[row.last_word])
         after = t.syllables + row.syl
         # a word that does not end the line leaves room for the shortest word that does
-        words = t.word & np.where(ending, after <= max_syl, after + row.shortest_end <= max_syl)
+        words = t.word & np.where(ending, after <= spec.max_syllables, after + row.shortest_end <= spec.max_syllables)
         inner_cap = bool((words & t.after_cap_only).any())  # I or O fits
         if row.prev == "cap":
-            opening = len(row.out) < 2 or row.out[-2] == t.newline or bool(t.stops[row.out[-2]])
+            line_start = row.last_word is None
+            opening = line_start or bool(t.stops[row.out[-2]])
             allowed = words if opening else words & t.after_cap_only  # inside a sentence only I and O
+            if line_start and spec.head:  # an acrostic line's first word keeps its head letter
+                heads = self.head_words(spec.head)
+                allowed = allowed & heads
+                if not allowed.any():
+                    allowed = heads & (t.syllables == t.syllables[heads].min())
+                return allowed
         elif row.prev == "word":
             allowed = words & ~t.after_cap_only
-            allowed[row.last_word] = False  # no word twice in a row
+            dangling = row.last_word is not None and bool(t.no_mark_after[row.last_word])
+            if row.last_word is not None:
+                allowed[row.last_word] = False  # no word twice in a row
             if line_done and not allowed.any():
                 allowed = row.enders.copy()
-            elif not t.no_mark_after[row.last_word] and (line_done or row.syl + MARK_ROOM + row.shortest_end <= max_syl):
+            elif not dangling and (line_done or row.syl + MARK_ROOM + row.shortest_end <= spec.max_syllables):
                 allowed |= t.mid | t.stops
-            allowed[t.cap] = inner_cap and not t.no_mark_after[row.last_word]  # not "the I", "of I"
+            allowed[t.cap] = inner_cap and not dangling  # not "the I", "of I"
         else:  # after a mark: a stop opens a new sentence with a capital
             stop = bool(t.stops[row.out[-1]])
             if not stop:
@@ -298,20 +438,29 @@ class WordPoet:
         return tuple(s.expand(-1, rows, -1).contiguous() for s in kept)
 
     def _step(self, ids: list[list[int]], state):
-        """Feed one sequence per row; the next token's log-probabilities per row (rows, vocab) and the state."""
+        """Feed one sequence per row; the next token's log-probabilities per row (rows, vocab) and the state
+        (torch's ``(h, c)``); one token per row steps in NumPy when the model allows (``NumpyWordStepper``)."""
+        if self.stepper is not None and state is not None and all(len(row) == 1 for row in ids):
+            logp, h, c = self.stepper.step(np.array([row[0] for row in ids]), state[0][0].numpy(), state[1][0].numpy())
+            return logp, (torch.from_numpy(h[None]), torch.from_numpy(c[None]))
         logp, state = self.model(torch.as_tensor(ids), state)
         return logp[:, -1].float().numpy(), state
 
     @staticmethod
     def _sample(scores: np.ndarray, allowed: np.ndarray, generator: np.random.Generator, temperature: float,
-                top_p: float) -> int:
-        """Nucleus sampling among the allowed tokens (tokens under ``FLOOR`` of probability are left out of the
-        ordering: together they hold under 2% and never reach into a 0.9 nucleus in practice)."""
+                top_p: float, top_k: int = 0) -> int:
+        """Nucleus (and top-k) sampling among the allowed tokens (tokens under ``FLOOR`` of probability are left
+        out of the ordering: together they hold under 2% and never reach into a 0.9 nucleus in practice)."""
         scores = np.where(allowed, scores / max(temperature, 1e-4), -np.inf)
         probs = np.exp(scores - scores.max())
         probs /= probs.sum()
         pool = np.flatnonzero(probs > FLOOR)
+        if len(pool) > NUCLEUS_SEARCH:  # the nucleus almost always lies among the likeliest few hundred: sort those
+            likeliest = pool[np.argpartition(-probs[pool], NUCLEUS_SEARCH)[:NUCLEUS_SEARCH]]
+            pool = likeliest if probs[likeliest].sum() >= top_p or top_k and top_k <= NUCLEUS_SEARCH else pool
         pool = pool[np.argsort(-probs[pool])]
-        keep = min(len(pool), int((np.cumsum(probs[pool]) < top_p).sum()) + 1)
+        keep = min(len(pool), int((np.cumsum(probs[pool]) < top_p).sum()) + 1) if 0 < top_p < 1 else len(pool)
+        if top_k > 0:
+            keep = min(keep, top_k)
         chosen = probs[pool[:keep]] / probs[pool[:keep]].sum()
         return int(pool[generator.choice(keep, p=chosen)])

@@ -86,6 +86,14 @@ class WordVocab:
     def __len__(self) -> int:
         return len(self.tokens)
 
+    def __contains__(self, char: str) -> bool:
+        """True for a character the tokenizer can write (spaces and newlines are implied, so always)."""
+        return char in (" ", "\n") or (len(char) == 1 and char in self.index)
+
+    def unknown_chars(self, text: str) -> list[str]:
+        """The characters of ``text`` the tokenizer cannot write, sorted."""
+        return sorted({ch for ch in text if ch not in self})
+
     def to_json(self) -> bytes:
         return json.dumps({"tokens": self.tokens, "gaps": self.gaps}, ensure_ascii=False).encode("utf-8")
 

@@ -181,7 +181,7 @@ def save_model(model: WordPoemLSTM, out: Path, vocab: WordVocab, *, half: bool, 
 
 def kn5_bits_per_char(data_dir: Path) -> float:
     """The character 5-gram's held-out bits/char on the same split (cached by ``artdesk eval poem``)."""
-    from artdesk.ml.poem.eval import kn_baseline
+    from artdesk.ml.poem.ngram import kn_baseline
     from artdesk.ml.poem.vocab import Vocab
 
     vocab = Vocab.from_json((Path(data_dir) / "en" / "vocab.json").read_bytes())
