@@ -5,9 +5,9 @@ message is translated, a message with counts is matched by ``PATTERNS`` and said
 numbers, anything else stays as the job wrote it."""
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from artdesk.ui.said_again import compile_patterns, said_again
 
 TITLES = frozenset({  # each marked for lupdate; translated only when shown
     QT_TRANSLATE_NOOP("JobTitles", "Generate pictures"),
@@ -82,7 +82,7 @@ PATTERNS = (  # (the job's English, matched whole; what the person reads, with t
     (r"Reading (.+)", QT_TRANSLATE_NOOP("JobProgress", "Reading {0}")),
     (r"draft (\d+) of (\d+)", QT_TRANSLATE_NOOP("JobProgress", "Writing draft {0} of {1}")),
 )
-_COMPILED = tuple((re.compile(pattern), words) for pattern, words in PATTERNS)
+_COMPILED = compile_patterns(PATTERNS)
 
 
 def _translated(context: str, known: frozenset[str], text: str) -> str:
@@ -100,8 +100,4 @@ def progress_text(message: str) -> str:
     """A job's progress message for the person: translated, its technical numbers left out."""
     if message in PROGRESS_MESSAGES:
         return QCoreApplication.translate("JobProgress", message)
-    for pattern, words in _COMPILED:
-        match = pattern.fullmatch(message)
-        if match:
-            return QCoreApplication.translate("JobProgress", words).format(*match.groups())
-    return message
+    return said_again("JobProgress", _COMPILED, message) or message

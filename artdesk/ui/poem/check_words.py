@@ -5,11 +5,10 @@ A finding no pattern matches is shown as the checker wrote it (``tests/ui/test_p
 every finding the checker can write is matched)."""
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from artdesk.ml.poem.checker import MAX_CHECK_CHARS, CheckReport
+from artdesk.ui.said_again import compile_patterns, said_again
 
 CONTEXT = "PoemCheck"
 RULE_SETS = frozenset({  # the checker's rule sets, by name (tests check these are the checker's names)
@@ -47,35 +46,23 @@ COPY_PATTERNS = (  # why the copy check could not answer (ml.poem.copyindex), as
     (r"The poem model (.+) has no originality index \((.+)\)\.",
      QT_TRANSLATE_NOOP("PoemCheck", "The poem model {0} has no originality index ({1}).")),
 )
-_COMPILED = tuple((re.compile(pattern), words) for pattern, words in ISSUE_PATTERNS)
-_COPY_COMPILED = tuple((re.compile(pattern), words) for pattern, words in COPY_PATTERNS)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
-def _said_again(message: str, patterns) -> str:
-    for pattern, words in patterns:
-        match = pattern.fullmatch(message)
-        if match:
-            return _tr(words).format(*match.groups())
-    return message
+_COMPILED = compile_patterns(ISSUE_PATTERNS)
+_COPY_COMPILED = compile_patterns(COPY_PATTERNS)
 
 
 def issue_text(message: str) -> str:
     """One finding of the checker in the interface language (as written when no pattern matches it)."""
-    return _said_again(message, _COMPILED)
+    return said_again(CONTEXT, _COMPILED, message) or message
 
 
 def copy_problem_text(message: str) -> str:
     """Why the copy check could not answer, in the interface language (as written when no pattern matches it)."""
-    return _said_again(message, _COPY_COMPILED)
+    return said_again(CONTEXT, _COPY_COMPILED, message) or message
 
 
 def check_summary(report: CheckReport) -> str:
     """The check's summary line: lines, rhyme, rules, then what breaks the form (at most six findings)."""
-    rules = _tr(report.rule_set) if report.rule_set in RULE_SETS else report.rule_set
+    rules = QCoreApplication.translate(CONTEXT, report.rule_set) if report.rule_set in RULE_SETS else report.rule_set
     text = QCoreApplication.translate("PoemCheck", "{0} lines, rhyme {1}; rules: {2}.").format(len(report.lines), report.scheme or "-", rules)
     if report.truncated:
         text += QCoreApplication.translate("PoemCheck", " Only the first {0} characters were checked.").format(f"{MAX_CHECK_CHARS:,}")
