@@ -34,7 +34,7 @@ IS_MAC = sys.platform == "darwin"
 # xz -6 packs torch's big library about a tenth smaller than xz -2 (a 40 MB piece: 8.1 MB against 9.0 MB;
 # -9e: 8.0 MB), at about three times the time.
 XZ_PRESET = 6
-ARCHIVE_LIMIT_MB = 250  # tests/packaging/test_bundle.py holds the archive to this
+ARCHIVE_LIMIT_MB = 260  # tests/packaging/test_bundle.py holds the archive to this
 WINDOW_LIMIT_S = 0.5  # the frozen app's window, median of the cold starts (issue 20)
 
 

@@ -23,7 +23,7 @@ from artdesk.licences import strong_copyleft
 ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist"
 REPORT = ROOT / "build" / "bundle-report.txt"
-ARCHIVE_LIMIT_MB = 250  # measured 2026-12-07: see packaging/README.md; lower it as the bundle shrinks
+ARCHIVE_LIMIT_MB = 260  # 250 until the word-level English poem model shipped (254 MB with it): see packaging/README.md; lower it as the bundle shrinks
 # What the frozen self-test must have run: one line per real path of the app (artdesk/selftest.py).
 SELF_TEST_LINES = ("ok    warm-up", "ok    load bundled models", "ok    canvas: generate 4 pictures",
                    "ok    canvas: upscale", "ok    canvas: start a fine-tune", "ok    music: generate and interpolate",
