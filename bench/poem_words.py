@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 def naive_poet(model, vocab):
     """A WordPoet whose every step re-runs the model over each row's whole sequence."""
+    import numpy as np
     import torch
 
     from artdesk.ml.poem.words.sampler import WordPoet
@@ -28,12 +29,18 @@ def naive_poet(model, vocab):
     class NaivePoet(WordPoet):
         def _step(self, ids, state):
             history = [list(row) for row in ids] if state is None else [old + new for old, new in zip(state, ids)]
+            if len({len(row) for row in history}) > 1:  # a row took a word back: its history is shorter
+                return np.concatenate([self._step([row], None)[0] for row in history]), history
             logp, _ = self.model(torch.as_tensor(history))
             return logp[:, -1].float().numpy(), history
 
         @staticmethod
         def _keep(state, row):
             return list(state[row])
+
+        @staticmethod
+        def _put(state, row, kept):
+            state[row] = list(kept)
 
         @staticmethod
         def _repeat(kept, rows):

@@ -13,6 +13,7 @@ from artdesk.core.jobs import JobContext
 from artdesk.ml.poem.forms import MAX_FREE_LINES, Form
 from artdesk.ml.poem.requests import PoemRequest
 from artdesk.ml.poem.words.sampler import LineSpec, Written
+from artdesk.ml.poem.words.tokenizer import NL
 
 RHYMED_SYLLABLES = (7, 11)  # quatrains and couplets
 FREE_SYLLABLES = (5, 11)  # free verse and acrostics
@@ -39,16 +40,36 @@ def line_specs(form: Form, request: PoemRequest) -> tuple[list[LineSpec], int | 
     return specs, OPEN_MIN_LINES if open_length else None
 
 
+class StreamedText:
+    """The text of a draft as it grows, token by token: finished lines are decoded once, and only the line
+    being written at each token (a decoded prefix is dropped when the tokens before it change)."""
+
+    def __init__(self, vocab) -> None:
+        self.vocab, self.newline = vocab, vocab.index[NL]
+        self.lines: list[int] = []  # the tokens of the finished lines, up to their last newline
+        self.lines_text = ""
+
+    def __call__(self, tokens: list[int]) -> str:
+        if tokens[:len(self.lines)] != self.lines:
+            self.lines, self.lines_text = [], ""
+        tail = tokens[len(self.lines):]
+        if self.newline in tail:
+            self.lines = tokens[:len(tokens) - tail[::-1].index(self.newline)]
+            self.lines_text = self.vocab.decode_body(self.lines)
+            tail = tokens[len(self.lines):]
+        return (self.lines_text + self.vocab.decode_body(tail)).rstrip("\n")
+
+
 def write_draft(poem, request: PoemRequest, form: Form, plan: list[str], seed: int, ctx: JobContext,
                 number: int) -> Written:
     """Draft ``number`` (seeded by ``seed``) after the line keywords ``plan``."""
     specs, min_lines = line_specs(form, request)
-    vocab = poem.vocab
+    text = StreamedText(poem.vocab)
 
     def on_token(tokens: list[int]) -> None:
         ctx.raise_if_cancelled()
         if number == 0:
-            ctx.publish({"candidate": 0, "text": vocab.decode_body(tokens).rstrip("\n")})
+            ctx.publish({"candidate": 0, "text": text(tokens)})
 
     return poem.poet.write(form.tag, specs, request.keywords, seed=seed, rows=max(LINE_ROWS, request.line_tries),
                            temperature=request.temperature, top_p=request.top_p, top_k=request.top_k,

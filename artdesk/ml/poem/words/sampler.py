@@ -20,6 +20,9 @@ Each line follows its ``LineSpec`` and is sampled word by word under masks:
   keyword of the plan (``planning.plan``: the theme expanded to one keyword per line); content words
   already used get a penalty, and so does a line's first word that opened an earlier line.
 
+A line's last word is taken back, and another drawn in its place, when the model then gives the marks
+that may end the line too little (``END_FLOOR``): "And the summer is." becomes a line the model would end.
+
 A locked line is fed verbatim; its last word anchors its rhyme, for the lines before it as well. A poem of open length (free verse with no
 line count) may end after a line that ends a sentence, once ``min_lines`` are written, as the model's
 ``<eos>`` against ``<cap>`` decides.
@@ -53,12 +56,47 @@ may might must can this these those which who whom whose what when where while t
 NO_MARK_AFTER = frozenset("a an the my thy his their our your its of from with into upon and or nor but".split())
 NO_LINE_END = NO_MARK_AFTER | frozenset("to at by for as if than that whose which i o".split())  # an unrhymed line's end
 SCHEMES = {"abab": "ABAB", "aabb": "AABB"}
-FLOOR = 1e-6
-NUCLEUS_SEARCH = 256  # tokens sorted for nucleus sampling before falling back to all of them
+FLOOR = 1e-6  # tokens under this probability are never drawn
+LIKELY = 1e-3  # nucleus sampling orders the tokens of at least this share of the likeliest one's probability first
 MARK_ROOM = 3  # a mark inside a line leaves room for this many syllables before the end word
 THEME_CREDIT = 0.6  # nats per token a candidate line gains by holding a theme word or expansion
 OPENING_PENALTY = 2.0  # nats off a word that opened an earlier line, as a line's first word ("And the ..." line after line)
+END_FLOOR = 0.1  # a line's last word is taken back when the model gives the marks that may end the line less
+MAX_RETRACTIONS = 3  # words taken back per row and line
 INNER_CAP_IO = -1.72  # log 0.179: of the capitals inside a sentence in the training stream, 17.9% are I or O
+
+
+@dataclass
+class Back:
+    """A row as it was before its last word, to take that word back (``refused``: the words taken back at
+    that place)."""
+
+    total: float
+    length: int
+    syl: int
+    last_word: int | None
+    prev: str
+    line_first: int | None
+    word: int
+    bonus: float
+    state: object  # the model's state of the row (``WordPoet._keep``)
+    logp: np.ndarray
+    refused: set[int]
+
+    @classmethod
+    def before(cls, row: "Draft", word: int, state, logp: np.ndarray, last: "Back | None") -> "Back":
+        """The row before ``word`` is written, with its model state and log-probabilities; a word written in
+        place of a refused one keeps the refusals."""
+        refused = last.refused if last is not None and last.length == len(row.out) else set()
+        return cls(row.total, len(row.out), row.syl, row.last_word, row.prev, row.line_first, word,
+                   float(row.bonus[word]), state, logp.copy(), refused | {word})
+
+    def undo(self, row: "Draft") -> None:
+        """Put the row back as it was before the word."""
+        row.total, row.syl, row.last_word, row.prev, row.line_first = (self.total, self.syl, self.last_word,
+                                                                     self.prev, self.line_first)
+        del row.out[self.length:]
+        row.bonus[self.word] = self.bonus
 
 
 @dataclass(frozen=True)
@@ -122,6 +160,11 @@ class Tables:
     eos: int
     content: np.ndarray
     no_mark_after: np.ndarray  # articles, possessives, prepositions: no punctuation right after them
+    within: list[np.ndarray] = field(default_factory=list)  # within[k]: the words of at most k syllables
+
+    def fitting(self, room: int) -> np.ndarray:
+        """The words of at most ``room`` syllables."""
+        return self.within[max(0, min(room, len(self.within) - 1))]
 
 
 def build_tables(vocab: WordVocab) -> Tables:
@@ -146,9 +189,10 @@ def build_tables(vocab: WordVocab) -> Tables:
     free_end = word & np.array([t not in NO_LINE_END for t in vocab.tokens])
     initial = np.array([t[0] if word[i] else "" for i, t in enumerate(vocab.tokens)])
     marks = lambda chars: np.isin(np.arange(size), [vocab.index[c] for c in chars if c in vocab.index])  # noqa: E731
+    within = [word & (syllables <= room) for room in range(int(syllables.max()) + 1)]
     return Tables(syllables, word, after_cap_only, endable, free_end, keys, by_key, initial, marks(MID_MARKS),
                   marks(STOP_MARKS), vocab.index[CAP], vocab.index[NL], vocab.index[EOS], content,
-                  np.array([t in NO_MARK_AFTER for t in vocab.tokens]))
+                  np.array([t in NO_MARK_AFTER for t in vocab.tokens]), within)
 
 
 @lru_cache(maxsize=32)
@@ -269,6 +313,8 @@ class WordPoet:
             rows = [copy.deepcopy(draft) for _ in range(rows_count)]
             start = len(draft.out)
             finished: dict[int, tuple] = {}
+            backs: list[Back | None] = [None] * rows_count
+            retractions = [0] * rows_count
             while len(finished) < rows_count:
                 tokens = []
                 for number, row in enumerate(rows):
@@ -276,12 +322,18 @@ class WordPoet:
                         tokens.append(t.newline)
                         continue
                     allowed = self._allowed(row)
+                    if backs[number] is not None and retractions[number] < MAX_RETRACTIONS and self._stuck(
+                            row, allowed, logp[number]):
+                        retractions[number] += 1
+                        allowed = self._take_back(row, backs[number], state, logp, number)
                     scores = logp[number] + row.bonus
                     if row.prev == "word" or (row.prev == "mark" and not t.stops[row.out[-1]]):
                         scores[t.cap] += INNER_CAP_IO  # only I or O may follow: their share of the capital's mass
                     elif row.prev == "cap" and row.last_word is None and row.openings:
                         scores[list(row.openings)] -= OPENING_PENALTY
                     token = self._sample(scores, allowed, generator, temperature, top_p, top_k)
+                    if t.word[token] and row.may_end[token] and row.syl + t.syllables[token] >= row.spec.min_syllables:
+                        backs[number] = Back.before(row, token, self._keep(state, number), logp[number], backs[number])
                     row.total += float(logp[number, token])
                     row.out.append(token)
                     tokens.append(token)
@@ -314,6 +366,24 @@ class WordPoet:
         text = self.vocab.decode_body(draft.out).rstrip("\n")
         return Written(text, draft.out, draft.total, draft.total / max(1, len(draft.out)),
                        [english.last_word(line) for line in text.splitlines()])
+
+    def _stuck(self, row: Draft, allowed: np.ndarray, logp: np.ndarray) -> bool:
+        """True when the row's last word leaves its line nowhere natural to go: it must end the line there
+        and the model gives the marks that may end it less than ``END_FLOOR`` together ("And the summer is.")."""
+        if row.prev != "word" or (allowed & self.tables.word).any():
+            return False
+        return float(np.exp(logp[allowed]).sum()) < END_FLOOR
+
+    def _take_back(self, row: Draft, back: Back, state, logp: np.ndarray, number: int) -> np.ndarray:
+        """Take row ``number``'s last word back, with its state and log-probabilities; the tokens allowed in
+        its place, less the words already refused there (unless nothing else is left)."""
+        back.undo(row)
+        self._put(state, number, back.state)
+        logp[number] = back.logp
+        allowed = self._allowed(row)
+        others = allowed.copy()
+        others[list(back.refused)] = False
+        return others if others.any() else allowed
 
     def _feed_locked(self, draft: Draft, rows_count: int, state):
         """Feed the draft's locked line and its newline to every row; the rhyme it sets is kept."""
@@ -392,9 +462,9 @@ class WordPoet:
             return allowed
         ending = row.may_end
         line_done = row.last_word is not None and row.syl >= spec.min_syllables and bool(ending[row.last_word])
-        after = t.syllables + row.syl
+        room = spec.max_syllables - row.syl
         # a word that does not end the line leaves room for the shortest word that does
-        words = t.word & np.where(ending, after <= spec.max_syllables, after + row.shortest_end <= spec.max_syllables)
+        words = np.where(ending, t.fitting(room), t.fitting(room - row.shortest_end))
         inner_cap = bool((words & t.after_cap_only).any())  # I or O fits
         if row.prev == "cap":
             line_start = row.last_word is None
@@ -433,6 +503,12 @@ class WordPoet:
         return tuple(s[:, row:row + 1].clone() for s in state)
 
     @staticmethod
+    def _put(state, row: int, kept) -> None:
+        """Give one row of ``state`` the state ``kept`` (from ``_keep``)."""
+        for whole, part in zip(state, kept):
+            whole[:, row:row + 1] = part
+
+    @staticmethod
     def _repeat(kept, rows: int):
         """One row's state for ``rows`` rows."""
         return tuple(s.expand(-1, rows, -1).contiguous() for s in kept)
@@ -449,18 +525,21 @@ class WordPoet:
     @staticmethod
     def _sample(scores: np.ndarray, allowed: np.ndarray, generator: np.random.Generator, temperature: float,
                 top_p: float, top_k: int = 0) -> int:
-        """Nucleus (and top-k) sampling among the allowed tokens (tokens under ``FLOOR`` of probability are left
-        out of the ordering: together they hold under 2% and never reach into a 0.9 nucleus in practice)."""
-        scores = np.where(allowed, scores / max(temperature, 1e-4), -np.inf)
-        probs = np.exp(scores - scores.max())
-        probs /= probs.sum()
-        pool = np.flatnonzero(probs > FLOOR)
-        if len(pool) > NUCLEUS_SEARCH:  # the nucleus almost always lies among the likeliest few hundred: sort those
-            likeliest = pool[np.argpartition(-probs[pool], NUCLEUS_SEARCH)[:NUCLEUS_SEARCH]]
-            pool = likeliest if probs[likeliest].sum() >= top_p or top_k and top_k <= NUCLEUS_SEARCH else pool
-        pool = pool[np.argsort(-probs[pool])]
-        keep = min(len(pool), int((np.cumsum(probs[pool]) < top_p).sum()) + 1) if 0 < top_p < 1 else len(pool)
+        """Nucleus (and top-k) sampling among the allowed tokens. Only the tokens of at least ``LIKELY`` of the
+        likeliest one's probability are ordered, which is exact when they hold the nucleus (and ``top_k``); all
+        tokens over ``FLOOR`` are ordered when they do not."""
+        scores = np.where(allowed, scores, -np.inf)
+        scores -= scores.max()
+        scores *= 1.0 / max(temperature, 1e-4)
+        weights = np.exp(scores, out=scores)  # the likeliest token weighs 1
+        total = float(weights.sum())
+        nucleus = (top_p if 0 < top_p < 1 else 1.0) * total
+        pool = np.flatnonzero(weights >= LIKELY)
+        if top_k > len(pool) or weights[pool].sum() < nucleus:
+            pool = np.flatnonzero(weights > FLOOR * total)
+        pool = pool[np.argsort(-weights[pool])]
+        keep = min(len(pool), int((np.cumsum(weights[pool]) < nucleus).sum()) + 1)
         if top_k > 0:
             keep = min(keep, top_k)
-        chosen = probs[pool[:keep]] / probs[pool[:keep]].sum()
+        chosen = weights[pool[:keep]] / weights[pool[:keep]].sum()
         return int(pool[generator.choice(keep, p=chosen)])

@@ -24,8 +24,10 @@ def _rows_times(x: np.ndarray, weight: np.ndarray) -> np.ndarray:
 
 
 def _log_softmax(x: np.ndarray) -> np.ndarray:
-    x = x - x.max(axis=1, keepdims=True)
-    return x - np.log(np.exp(x).sum(axis=1, keepdims=True))
+    """``x`` turned into its log-softmax along the last axis, in place."""
+    x -= x.max(axis=1, keepdims=True)
+    x -= np.log(np.exp(x).sum(axis=1, keepdims=True))
+    return x
 
 
 class NumpyWordStepper:
@@ -50,12 +52,17 @@ class NumpyWordStepper:
         return model.config.layers == 1 and not model.training
 
     def step(self, tokens: np.ndarray, h: np.ndarray, c: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        gates = _rows_times(self.embed[tokens], self.w_in) + _rows_times(h, self.w_rec) + self.bias
+        gates = _rows_times(self.embed[tokens], self.w_in)
+        gates += _rows_times(h, self.w_rec)
+        gates += self.bias
         h, c = lstm_cell(gates, c, self.hidden)
-        head = _log_softmax(_rows_times(h, self.head) + self.head_bias)
+        head = _rows_times(h, self.head)
+        head += self.head_bias
+        _log_softmax(head)
         out = np.empty((len(tokens), self.size), dtype=np.float32)
         out[:, :self.shortlist] = head[:, :self.shortlist]
         for number, (down, up) in enumerate(self.tails):
-            start, stop = self.cutoffs[number], self.cutoffs[number + 1]
-            out[:, start:stop] = _log_softmax(_rows_times(h, down) @ up) + head[:, self.shortlist + number, None]
+            cluster = _log_softmax(_rows_times(h, down) @ up)
+            cluster += head[:, self.shortlist + number, None]
+            out[:, self.cutoffs[number]:self.cutoffs[number + 1]] = cluster
         return out, h, c

@@ -1,0 +1,87 @@
+"""The word sampler's inner steps: nucleus sampling that orders only the likely tokens draws exactly as a full
+sort does; a line's last word taken back leaves the row, its model state and its score as if the word had
+never been written; the streamed text of a draft equals its whole decoding at every token."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from artdesk.ml.poem import english
+from artdesk.ml.poem.words import sampler as sampling
+from artdesk.ml.poem.words.drafts import StreamedText
+from artdesk.ml.poem.words.sampler import LineSpec, WordPoet
+
+from .fixtures import tiny_word_model
+
+
+def full_sort_sample(scores, allowed, generator, temperature, top_p, top_k):
+    """Nucleus and top-k sampling by sorting every allowed token."""
+    probs = np.where(allowed, np.exp((scores - scores[allowed].max()) / temperature), 0.0)
+    probs /= probs.sum()
+    order = np.flatnonzero(probs > sampling.FLOOR)
+    order = order[np.argsort(-probs[order])]
+    keep = min(len(order), int((np.cumsum(probs[order]) < top_p).sum()) + 1) if 0 < top_p < 1 else len(order)
+    if top_k > 0:
+        keep = min(keep, top_k)
+    chosen = probs[order[:keep]] / probs[order[:keep]].sum()
+    return int(order[generator.choice(keep, p=chosen)])
+
+
+@pytest.mark.parametrize("spread", [0.5, 3.0, 12.0])  # flat (the nucleus reaches far down), usual, peaked
+@pytest.mark.parametrize("top_p, top_k", [(0.9, 0), (0.5, 0), (1.0, 0), (0.9, 40), (1.0, 3000)])
+def test_ordering_only_the_likely_tokens_draws_as_a_full_sort_does(spread, top_p, top_k):
+    rng = np.random.default_rng(7)
+    for trial in range(60):
+        scores = (rng.standard_normal(5000) * spread).astype(np.float32)
+        allowed = rng.random(5000) < (0.9 if trial % 2 else 0.02)
+        allowed[rng.integers(5000)] = True
+        ours = WordPoet._sample(scores.copy(), allowed, np.random.default_rng(trial), 0.8, top_p, top_k)
+        theirs = full_sort_sample(scores.astype(np.float64), allowed, np.random.default_rng(trial), 0.8, top_p, top_k)
+        assert ours == theirs and allowed[ours]
+
+
+def teacher_forced_logprob(poet: WordPoet, prefix: list[int], body: list[int]) -> float:
+    with torch.no_grad():
+        logp, _ = poet.model(torch.as_tensor([prefix + body]))
+    logp = logp[0].float().numpy()
+    return float(sum(logp[len(prefix) + at - 1, token] for at, token in enumerate(body)))
+
+
+def test_a_word_taken_back_leaves_the_row_and_its_model_state_as_if_never_written(monkeypatch):
+    poet = tiny_word_model().poet
+    taken_back = []
+    take_back = WordPoet._take_back
+
+    def counting(self, row, back, state, logp, number):
+        taken_back.append(back.word)
+        return take_back(self, row, back, state, logp, number)
+
+    monkeypatch.setattr(WordPoet, "_take_back", counting)
+    monkeypatch.setattr(sampling, "END_FLOOR", 1.01)  # every word that must end a line is taken back, up to the limit
+    specs = [LineSpec("x", n, n) for n in (5, 7, 5)]
+    for seed in range(3):
+        written = poet.write("<free>", specs, "winter", seed=seed, rows=3)
+        lines = written.text.split("\n")
+        assert [english.line_syllables(line) for line in lines] == [5, 7, 5], written.text
+        prefix = poet.vocab.encode_record("<free>", "winter", "")[0][:-1]
+        assert written.logprob == pytest.approx(teacher_forced_logprob(poet, prefix, written.tokens), abs=2e-3)
+    assert taken_back, "no word was taken back"
+
+
+def test_a_line_is_not_taken_back_when_the_model_would_end_it(monkeypatch):
+    poet = tiny_word_model().poet
+    monkeypatch.setattr(sampling, "END_FLOOR", 0.0)
+    monkeypatch.setattr(WordPoet, "_take_back", lambda *args: pytest.fail("a word was taken back"))
+    poet.write("<free>", [LineSpec("x", n, n) for n in (5, 7, 5)], "winter", seed=0, rows=3)
+
+
+def test_the_streamed_text_is_the_whole_decoding_at_every_token():
+    poet = tiny_word_model().poet
+    tokens = poet.write("<abab>", [LineSpec(letter, 7, 11) for letter in "ABAB"], "sea", seed=3).tokens
+    other = poet.write("<abab>", [LineSpec(letter, 7, 11) for letter in "ABAB"], "moon", seed=4).tokens
+    stream = StreamedText(poet.vocab)
+    for end in range(1, len(tokens) + 1):
+        assert stream(tokens[:end]) == poet.vocab.decode_body(tokens[:end]).rstrip("\n")
+    for end in range(1, len(other) + 1):  # another row's lines: what was decoded before is not reused
+        assert stream(other[:end]) == poet.vocab.decode_body(other[:end]).rstrip("\n")
