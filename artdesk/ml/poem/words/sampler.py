@@ -13,8 +13,9 @@ Each line follows its ``LineSpec`` and is sampled word by word under masks:
   and inside a sentence only for I and O;
 - a line ends with punctuation (the last line with ``.``, ``!`` or ``?``) and then a newline, allowed
   only after a word that may end it: for an unrhymed line (``x``) any word but an article, possessive,
-  preposition or conjunction; for the first line of a rhyme pair, a content word with rhyming partners in
-  the vocabulary whose rhyme is not already taken; for the second, a word that rhymes with the first
+  preposition or conjunction; for the first line of a rhyme pair, a content word whose rhyme is not already
+  taken and has ``RHYME_FAMILY`` content words among the commonest, so the line that answers it has natural
+  choices (a rare rhyme such as "floated" left "coated" and "noted" to force onto the answer); for the second, a word that rhymes with the first
   (``english.rhymes``: same rhyming part, not the same word or a homophone), not used before;
 - theme words and their corpus expansions get a bonus until used, and each line a further bonus for its
   keyword of the plan (``planning.plan``: the theme expanded to one keyword per line); content words
@@ -58,6 +59,8 @@ NO_LINE_END = NO_MARK_AFTER | frozenset("to at by for as if than that whose whic
 SCHEMES = {"abab": "ABAB", "aabb": "AABB"}
 FLOOR = 1e-6  # tokens under this probability are never drawn
 LIKELY = 1e-3  # nucleus sampling orders the tokens of at least this share of the likeliest one's probability first
+RHYME_FAMILY = 8  # a line that sets a rhyme ends on a word with this many rhyming content words among the commonest
+COMMON_WORDS = 2000  # the vocabulary lists words by frequency: ids below this are the commonest
 MARK_ROOM = 3  # a mark inside a line leaves room for this many syllables before the end word
 THEME_CREDIT = 0.6  # nats per token a candidate line gains by holding a theme word or expansion
 OPENING_PENALTY = 2.0  # nats off a word that opened an earlier line, as a line's first word ("And the ..." line after line)
@@ -148,7 +151,7 @@ class Tables:
     syllables: np.ndarray  # syllables of a word token, 0 for other tokens
     word: np.ndarray  # a real word the sampler may write
     after_cap_only: np.ndarray  # single letters written only capitalised (I, O)
-    endable: np.ndarray  # a content word with rhyming partners among the writable words
+    endable: np.ndarray  # a content word with ``RHYME_FAMILY`` rhyming words among the commonest (rhymes to answer)
     free_end: np.ndarray  # a word an unrhymed line may end on
     rhyme_key: list[str]
     by_key: dict[str, list[int]]
@@ -185,7 +188,9 @@ def build_tables(vocab: WordVocab) -> Tables:
             keys[token_id] = english.rhyme_key(token)
             by_key.setdefault(keys[token_id], []).append(token_id)
     content = word & np.array([t not in FUNCTION_WORDS and t not in NO_MARK_AFTER for t in vocab.tokens])
-    endable = content & np.array([len(by_key.get(k, ())) >= 3 if k else False for k in keys])
+    common = content & (np.arange(size) < COMMON_WORDS)
+    family = {key: int(common[members].sum()) for key, members in by_key.items()}
+    endable = content & np.array([family.get(k, 0) >= RHYME_FAMILY for k in keys])
     free_end = word & np.array([t not in NO_LINE_END for t in vocab.tokens])
     initial = np.array([t[0] if word[i] else "" for i, t in enumerate(vocab.tokens)])
     marks = lambda chars: np.isin(np.arange(size), [vocab.index[c] for c in chars if c in vocab.index])  # noqa: E731
