@@ -85,3 +85,15 @@ def test_the_streamed_text_is_the_whole_decoding_at_every_token():
         assert stream(tokens[:end]) == poet.vocab.decode_body(tokens[:end]).rstrip("\n")
     for end in range(1, len(other) + 1):  # another row's lines: what was decoded before is not reused
         assert stream(other[:end]) == poet.vocab.decode_body(other[:end]).rstrip("\n")
+
+
+def test_a_line_that_sets_a_rhyme_leaves_common_words_to_answer_it():
+    poet = tiny_word_model().poet
+    vocab, tables = poet.vocab, poet.tables
+    common = [vocab.tokens[i] for i in range(min(len(vocab), sampling.COMMON_WORDS)) if tables.content[i]]
+    for seed in range(4):
+        lines = poet.quatrain("abab", "night", seed=seed).text.split("\n")
+        for setter in (lines[0], lines[1]):
+            end = english.last_word(setter)
+            family = [w for w in common if english.rhyme_key(w) == english.rhyme_key(end)]
+            assert len(family) >= sampling.RHYME_FAMILY, (end, family)
