@@ -4057,6 +4057,13 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
   <context>
     <name>QtPoemCandidates</name>
     <message numerus="yes">
+      <source>%n forced rhyme(s)</source>
+      <translation>
+        <numerusform>%n 处韵脚牵强</numerusform>
+        <numerusform>%n 处韵脚牵强</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n line(s) without a verb</source>
       <translation>
         <numerusform>%n 行没有动词</numerusform>
@@ -4109,6 +4116,10 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
     <message>
       <source>more of its lines are phrases without a verb</source>
       <translation>它有更多的诗行只是没有动词的词组</translation>
+    </message>
+    <message>
+      <source>more of its rhymes are forced</source>
+      <translation>它的韵脚更牵强</translation>
     </message>
     <message>
       <source>stays on the theme</source>

@@ -73,6 +73,7 @@ class Candidate:
     plan: list[str] = field(default_factory=list)  # the keyword planned for each line ("" where none)
     planned_used: int = 0  # planned keywords that appear in the poem
     verbless: int = 0  # English lines without a verb (``WordGrams.has_verb``)
+    forced_rhymes: int = 0  # English rhymed lines ending on a word the word model would hardly write there
     reason: str = ""  # why it ranks where it does, in plain words
     report: CheckReport | None = None  # the check the ranking used (the Poem panel shows it)
     copy: Originality | None = None  # the copy check (``jobs.generate_job`` adds it, with the index's model)
@@ -90,7 +91,8 @@ class Candidate:
     @property
     def standing(self) -> rank.Standing:
         return rank.Standing(self.violations, self.issues[0] if self.issues else "", self.uses_theme,
-                             self.planned_used, sum(1 for k in self.plan if k), self.mean_logprob, self.verbless)
+                             self.planned_used, sum(1 for k in self.plan if k), self.mean_logprob, self.verbless,
+                             self.forced_rhymes)
 
 
 @dataclass
@@ -882,6 +884,7 @@ def generate(poem: PoemModel | WordPoemModel, request: PoemRequest, ctx: JobCont
             locked = dict(request.locked)
             logprob = written.logprob  # over the written lines' tokens; counted per character, as below
             generated = sum(len(line) + 1 for index, line in enumerate(lines) if index not in locked)
+            forced_rhymes = written.forced_rhymes
         else:
             sampler = Sampler(poem, request, torch.Generator().manual_seed(seed))
             sampler.feed_many(prefix)
@@ -891,7 +894,7 @@ def generate(poem: PoemModel | WordPoemModel, request: PoemRequest, ctx: JobCont
             else:
                 known = tuple(w for w in (*words, *planning.expansions(words, "en")) if lexicon.is_word(w))
                 lines = _en_candidate(poem, request, form, sampler, ctx, number, plan, words, known)
-            logprob, generated = sampler.logprob, sampler.generated
+            logprob, generated, forced_rhymes = sampler.logprob, sampler.generated, 0
         plan = plan[:len(lines)]
         text = "\n".join(lines)
         report = check_poem(text, language, form, request.heads)
@@ -899,7 +902,7 @@ def generate(poem: PoemModel | WordPoemModel, request: PoemRequest, ctx: JobCont
         candidates.append(Candidate(lines, logprob, generated, len(errors), [i.message for i in errors],
                                     report=report, uses_theme=planning.uses_theme(text, words, language), plan=plan,
                                     planned_used=sum(1 for k in plan if k and planning.holds(text, k, language)),
-                                    verbless=_verbless(lines, language)))
+                                    verbless=_verbless(lines, language), forced_rhymes=forced_rhymes))
         ctx.report((number + 1) / drafts, f"draft {number + 1} of {drafts}")
     standings = [c.standing for c in candidates]
     ranked = [candidates[i] for i in rank.order(standings)][:request.candidates]

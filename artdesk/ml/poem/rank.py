@@ -1,6 +1,7 @@
 """Ranking poem candidates by the checker, the theme and the model's score, with the reason in plain
 words (no torch). Order: fewer broken rules first, then poems that hold their theme, then (English) fewer
-lines without a verb (phrases, not clauses: "The stream and the mountain side."), then the model's mean
+lines without a verb (phrases, not clauses: "The stream and the mountain side."), then (English) fewer forced
+rhymes (a rhyme word the model would hardly have written there: "the sky worth"), then the model's mean
 log-probability per character plus ``PLAN_WEIGHT`` times the share of planned line words used."""
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ class Standing:
     planned: int
     mean_logprob: float
     verbless: int = 0  # English lines without a verb (``WordGrams.has_verb``); 0 in Chinese
+    forced_rhymes: int = 0  # English rhymed lines that end on a word the model would hardly write there
 
     @property
     def score(self) -> float:
@@ -27,7 +29,7 @@ class Standing:
 
     @property
     def key(self) -> tuple:
-        return (self.violations, not self.uses_theme, self.verbless, -self.score)
+        return (self.violations, not self.uses_theme, self.verbless, self.forced_rhymes, -self.score)
 
 
 def _ordinal(n: int) -> str:
@@ -40,17 +42,20 @@ def order(standings: list[Standing]) -> list[int]:
 
 
 BECAUSE = {"rules": "it breaks more rules", "theme": "it drifts from the theme",
-           "verbs": "more of its lines are phrases without a verb", "plan": "it uses fewer of the planned words", "score": "the model finds it less natural"}
+           "verbs": "more of its lines are phrases without a verb", "forced": "more of its rhymes are forced", "plan": "it uses fewer of the planned words", "score": "the model finds it less natural"}
 
 
 def below_because(s: Standing, above: Standing) -> str:
-    """Why ``s`` ranks below ``above``: "rules", "theme", "verbs", "plan" or "score" (keys of ``BECAUSE``)."""
+    """Why ``s`` ranks below ``above``: "rules", "theme", "verbs", "forced", "plan" or "score" (keys of
+    ``BECAUSE``)."""
     if s.violations > above.violations:
         return "rules"
     if s.uses_theme != above.uses_theme:
         return "theme"
     if s.verbless > above.verbless:
         return "verbs"
+    if s.forced_rhymes > above.forced_rhymes:
+        return "forced"
     if s.planned_used < above.planned_used:
         return "plan"
     return "score"
@@ -65,7 +70,8 @@ def reasons(ranked: list[Standing]) -> list[str]:
         theme = "stays on the theme" if s.uses_theme else "drifts from the theme"
         words = f"uses {s.planned_used} of its {s.planned} planned line words" if s.planned else ""
         verbs = f"has {s.verbless} line{'s' if s.verbless > 1 else ''} without a verb" if s.verbless else ""
-        parts = ", ".join(p for p in (rules, theme, verbs, words) if p)
+        forced = f"has {s.forced_rhymes} forced rhyme{'s' if s.forced_rhymes > 1 else ''}" if s.forced_rhymes else ""
+        parts = ", ".join(p for p in (rules, theme, verbs, forced, words) if p)
         if place == 0:
             why = "the best: it " + parts
         else:

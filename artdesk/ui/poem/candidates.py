@@ -36,12 +36,15 @@ class QtPoemCandidates(QListWidget):
                  self.tr("stays on the theme") if s.uses_theme else self.tr("drifts from the theme")]
         if s.verbless:
             parts.append(self.tr("%n line(s) without a verb", "", s.verbless))
+        if s.forced_rhymes:
+            parts.append(self.tr("%n forced rhyme(s)", "", s.forced_rhymes))
         if s.planned:
             parts.append(self.tr("uses {0} of {1} planned words").format(s.planned_used, s.planned))
         if place == 0:
             return self.tr("Best: {0}.").format(", ".join(parts))
         because = {"rules": self.tr("it breaks more rules"), "theme": self.tr("it drifts from the theme"),
                    "verbs": self.tr("more of its lines are phrases without a verb"),
+                   "forced": self.tr("more of its rhymes are forced"),
                    "plan": self.tr("it uses fewer planned words"),
                    "score": self.tr("it reads less naturally")}[below_because(s, standings[place - 1])]
         return self.tr("{0}; below {1} because {2}.").format(", ".join(parts), place, because)

@@ -177,6 +177,14 @@ def test_reasons_name_what_decides():
     assert "because it breaks more rules" in texts[2] and "line 2 does not rhyme" in texts[2]
 
 
+def test_forced_rhymes_rank_below_natural_ones_and_are_named():
+    natural = rank.Standing(0, "", True, 3, 4, -1.2)
+    forced = rank.Standing(0, "", True, 4, 4, -0.9, forced_rhymes=2)
+    assert rank.order([forced, natural]) == [1, 0]
+    texts = rank.reasons([natural, forced])
+    assert "has 2 forced rhymes" in texts[1] and "because more of its rhymes are forced" in texts[1]
+
+
 def test_line_tries_keep_the_most_natural_line_and_continue_from_it(en):
     import torch
 

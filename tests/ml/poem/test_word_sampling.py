@@ -97,3 +97,12 @@ def test_a_line_that_sets_a_rhyme_leaves_common_words_to_answer_it():
             end = english.last_word(setter)
             family = [w for w in common if english.rhyme_key(w) == english.rhyme_key(end)]
             assert len(family) >= sampling.RHYME_FAMILY, (end, family)
+
+
+@pytest.mark.parametrize("floor, forced", [(1.0, 4), (-np.inf, 0)])
+def test_rhymed_lines_ending_where_the_model_would_hardly_end_are_counted(monkeypatch, floor, forced):
+    monkeypatch.setattr(sampling, "FORCED_RHYME", floor)  # 1.0: every rhyme counts as forced; -inf: none
+    poet = tiny_word_model().poet
+    assert poet.quatrain("abab", "night", seed=1).forced_rhymes == forced
+    locked = [LineSpec(letter, 7, 11) for letter in "AB"] + [LineSpec("A", 7, 11, locked="The moon is on the sea.")]
+    assert poet.write("<abab>", locked, "night", seed=1).forced_rhymes == min(forced, 2)  # a locked line is not counted

@@ -61,6 +61,7 @@ FLOOR = 1e-6  # tokens under this probability are never drawn
 LIKELY = 1e-3  # nucleus sampling orders the tokens of at least this share of the likeliest one's probability first
 RHYME_FAMILY = 8  # a line that sets a rhyme ends on a word with this many rhyming content words among the commonest
 COMMON_WORDS = 2000  # the vocabulary lists words by frequency: ids below this are the commonest
+FORCED_RHYME = -6.2  # log 1/500: a rhyme word the model gave less is forced onto its line ("the sky worth")
 MARK_ROOM = 3  # a mark inside a line leaves room for this many syllables before the end word
 THEME_CREDIT = 0.6  # nats per token a candidate line gains by holding a theme word or expansion
 OPENING_PENALTY = 2.0  # nats off a word that opened an earlier line, as a line's first word ("And the ..." line after line)
@@ -78,6 +79,7 @@ class Back:
     length: int
     syl: int
     last_word: int | None
+    word_logprob: float
     prev: str
     line_first: int | None
     word: int
@@ -91,13 +93,13 @@ class Back:
         """The row before ``word`` is written, with its model state and log-probabilities; a word written in
         place of a refused one keeps the refusals."""
         refused = last.refused if last is not None and last.length == len(row.out) else set()
-        return cls(row.total, len(row.out), row.syl, row.last_word, row.prev, row.line_first, word,
+        return cls(row.total, len(row.out), row.syl, row.last_word, row.word_logprob, row.prev, row.line_first, word,
                    float(row.bonus[word]), state, logp.copy(), refused | {word})
 
     def undo(self, row: "Draft") -> None:
         """Put the row back as it was before the word."""
-        row.total, row.syl, row.last_word, row.prev, row.line_first = (self.total, self.syl, self.last_word,
-                                                                     self.prev, self.line_first)
+        row.total, row.syl, row.last_word, row.word_logprob = self.total, self.syl, self.last_word, self.word_logprob
+        row.prev, row.line_first = self.prev, self.line_first
         del row.out[self.length:]
         row.bonus[self.word] = self.bonus
 
@@ -132,6 +134,8 @@ class Draft:
     syl: int = 0
     prev: str = "start"
     last_word: int | None = None
+    word_logprob: float = 0.0  # the model's log-probability of the last word where it was written
+    forced_rhymes: int = 0  # rhymed lines so far whose last word the model gave under ``FORCED_RHYME``
     line_first: int | None = None  # the current line's first word
     openings: set[int] = field(default_factory=set)  # first words of the lines before
     shortest_end: int = 1
@@ -215,6 +219,7 @@ class Written:
     logprob: float  # nats of the written tokens under the model, before masks and bonuses
     mean_logprob: float  # per token
     end_words: list[str] = field(default_factory=list)
+    forced_rhymes: int = 0  # rhymed lines whose last word the model gave under ``FORCED_RHYME`` (locked lines aside)
 
 
 def rhymed_specs(form: str, min_syllables: int = 7, max_syllables: int = 11) -> list[LineSpec]:
@@ -345,6 +350,7 @@ class WordPoet:
                     if t.word[token]:
                         if row.last_word is None:
                             row.line_first = token
+                        row.word_logprob = float(logp[number, token])
                         row.syl += int(t.syllables[token])
                         row.last_word, row.prev = token, "word"
                         row.bonus[token] = -repeat_penalty if t.content[token] else 0.0
@@ -370,7 +376,7 @@ class WordPoet:
             logp = np.repeat(kept_logp[None], rows_count, axis=0)
         text = self.vocab.decode_body(draft.out).rstrip("\n")
         return Written(text, draft.out, draft.total, draft.total / max(1, len(draft.out)),
-                       [english.last_word(line) for line in text.splitlines()])
+                       [english.last_word(line) for line in text.splitlines()], draft.forced_rhymes)
 
     def _stuck(self, row: Draft, allowed: np.ndarray, logp: np.ndarray) -> bool:
         """True when the row's last word leaves its line nowhere natural to go: it must end the line there
@@ -442,6 +448,8 @@ class WordPoet:
         if focus >= 0 and focus not in row.out and row.spec.locked is None:
             row.bonus[focus] -= row.focus_bonus
         letter = row.spec.letter
+        if letter != "x" and row.spec.locked is None and row.word_logprob < FORCED_RHYME:
+            row.forced_rhymes += 1
         if letter != "x" and letter not in row.anchors and end_word:
             row.anchors[letter] = end_word
             row.taken_keys.add(english.rhyme_key(end_word))
