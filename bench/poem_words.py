@@ -39,6 +39,10 @@ def naive_poet(model, vocab):
             return list(state[row])
 
         @staticmethod
+        def _rows(state, numbers):
+            return [list(state[number]) for number in numbers]
+
+        @staticmethod
         def _put(state, row, kept):
             state[row] = list(kept)
 

@@ -8,6 +8,7 @@ import pytest
 import torch
 
 from artdesk.ml.poem import english
+from artdesk.ml.poem.words import mending
 from artdesk.ml.poem.words import sampler as sampling
 from artdesk.ml.poem.words.drafts import StreamedText
 from artdesk.ml.poem.words.sampler import LineSpec, WordPoet
@@ -51,14 +52,14 @@ def teacher_forced_logprob(poet: WordPoet, prefix: list[int], body: list[int]) -
 def test_a_word_taken_back_leaves_the_row_and_its_model_state_as_if_never_written(monkeypatch):
     poet = tiny_word_model().poet
     taken_back = []
-    take_back = WordPoet._take_back
+    undo = mending.Back.undo
 
-    def counting(self, row, back, state, logp, number):
+    def counting(back, row):
         taken_back.append(back.word)
-        return take_back(self, row, back, state, logp, number)
+        undo(back, row)
 
-    monkeypatch.setattr(WordPoet, "_take_back", counting)
-    monkeypatch.setattr(sampling, "END_FLOOR", 1.01)  # every word that must end a line is taken back, up to the limit
+    monkeypatch.setattr(mending.Back, "undo", counting)
+    monkeypatch.setattr(mending, "END_FLOOR", 1.01)  # every word that must end a line is taken back, up to the limit
     specs = [LineSpec("x", n, n) for n in (5, 7, 5)]
     for seed in range(3):
         written = poet.write("<free>", specs, "winter", seed=seed, rows=3)
@@ -71,8 +72,8 @@ def test_a_word_taken_back_leaves_the_row_and_its_model_state_as_if_never_writte
 
 def test_a_line_is_not_taken_back_when_the_model_would_end_it(monkeypatch):
     poet = tiny_word_model().poet
-    monkeypatch.setattr(sampling, "END_FLOOR", 0.0)
-    monkeypatch.setattr(WordPoet, "_take_back", lambda *args: pytest.fail("a word was taken back"))
+    monkeypatch.setattr(mending, "END_FLOOR", 0.0)
+    monkeypatch.setattr(mending.Back, "undo", lambda *args: pytest.fail("a word was taken back"))
     poet.write("<free>", [LineSpec("x", n, n) for n in (5, 7, 5)], "winter", seed=0, rows=3)
 
 
@@ -106,3 +107,24 @@ def test_rhymed_lines_ending_where_the_model_would_hardly_end_are_counted(monkey
     assert poet.quatrain("abab", "night", seed=1).forced_rhymes == forced
     locked = [LineSpec(letter, 7, 11) for letter in "AB"] + [LineSpec("A", 7, 11, locked="The moon is on the sea.")]
     assert poet.write("<abab>", locked, "night", seed=1).forced_rhymes == min(forced, 2)  # a locked line is not counted
+
+
+def test_a_forced_rhyme_sends_the_row_back_to_write_its_ending_again(monkeypatch):
+    poet = tiny_word_model().poet
+    restarted = []
+    forced = mending.forced
+
+    def counting(*args):
+        restarted.append(forced(*args))
+        return restarted[-1]
+
+    monkeypatch.setattr(mending, "forced", counting)
+    monkeypatch.setattr(mending, "FORCED_RHYME", 1.0)  # every rhyme is forced: each row starts over, up to the limit
+    for seed in range(2):
+        written = poet.quatrain("abab", "night", seed=seed)
+        lines = written.text.split("\n")
+        assert english.rhymes(english.last_word(lines[0]), english.last_word(lines[2])), written.text
+        assert english.rhymes(english.last_word(lines[1]), english.last_word(lines[3])), written.text
+        prefix = poet.vocab.encode_record("<abab>", "night", "")[0][:-1]
+        assert written.logprob == pytest.approx(teacher_forced_logprob(poet, prefix, written.tokens), abs=2e-3)
+    assert sum(restarted) >= 2 * 2 * mending.RESTARTS  # two answering lines, each row restarted to the limit

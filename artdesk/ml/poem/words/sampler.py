@@ -21,15 +21,17 @@ Each line follows its ``LineSpec`` and is sampled word by word under masks:
   keyword of the plan (``planning.plan``: the theme expanded to one keyword per line); content words
   already used get a penalty, and so does a line's first word that opened an earlier line.
 
-A line's last word is taken back, and another drawn in its place, when the model then gives the marks
-that may end the line too little (``END_FLOOR``): "And the summer is." becomes a line the model would end.
+A row mends its line as it goes (``mending``): it takes back a last word the model would not end the line
+on ("And the summer is."), and a line that answers a rhyme starts its ending again when only forced rhymes
+are left ("the sky worth"); of a line's rows, one that still ends on a forced rhyme counts less.
 
 A locked line is fed verbatim; its last word anchors its rhyme, for the lines before it as well. A poem of open length (free verse with no
 line count) may end after a line that ends a sentence, once ``min_lines`` are written, as the model's
 ``<eos>`` against ``<cap>`` decides.
 
 Each line is written by several rows in one batch; the one the model likes best (mean log-probability
-of its tokens, a little more with a theme word) is kept and the next line goes on from it.
+of its tokens, a little more with a theme word, less on a forced rhyme) is kept and the next line goes on
+from it.
 """
 from __future__ import annotations
 
@@ -44,6 +46,7 @@ import torch
 
 from artdesk.ml.poem import english, lexicon
 from artdesk.ml.poem.planning import expansions, plan, theme_words
+from artdesk.ml.poem.words.mending import FORCED_RHYME, RowMending
 from artdesk.ml.poem.words.model import WordPoemLSTM
 from artdesk.ml.poem.words.stepper import NumpyWordStepper
 from artdesk.ml.poem.words.tokenizer import CAP, EOS, NL, WordVocab
@@ -61,47 +64,11 @@ FLOOR = 1e-6  # tokens under this probability are never drawn
 LIKELY = 1e-3  # nucleus sampling orders the tokens of at least this share of the likeliest one's probability first
 RHYME_FAMILY = 8  # a line that sets a rhyme ends on a word with this many rhyming content words among the commonest
 COMMON_WORDS = 2000  # the vocabulary lists words by frequency: ids below this are the commonest
-FORCED_RHYME = -6.2  # log 1/500: a rhyme word the model gave less is forced onto its line ("the sky worth")
+FORCED_PENALTY = 1.0  # nats per token off a line ending on a forced rhyme, when the line's rows are compared
 MARK_ROOM = 3  # a mark inside a line leaves room for this many syllables before the end word
 THEME_CREDIT = 0.6  # nats per token a candidate line gains by holding a theme word or expansion
 OPENING_PENALTY = 2.0  # nats off a word that opened an earlier line, as a line's first word ("And the ..." line after line)
-END_FLOOR = 0.1  # a line's last word is taken back when the model gives the marks that may end the line less
-MAX_RETRACTIONS = 3  # words taken back per row and line
 INNER_CAP_IO = -1.72  # log 0.179: of the capitals inside a sentence in the training stream, 17.9% are I or O
-
-
-@dataclass
-class Back:
-    """A row as it was before its last word, to take that word back (``refused``: the words taken back at
-    that place)."""
-
-    total: float
-    length: int
-    syl: int
-    last_word: int | None
-    word_logprob: float
-    prev: str
-    line_first: int | None
-    word: int
-    bonus: float
-    state: object  # the model's state of the row (``WordPoet._keep``)
-    logp: np.ndarray
-    refused: set[int]
-
-    @classmethod
-    def before(cls, row: "Draft", word: int, state, logp: np.ndarray, last: "Back | None") -> "Back":
-        """The row before ``word`` is written, with its model state and log-probabilities; a word written in
-        place of a refused one keeps the refusals."""
-        refused = last.refused if last is not None and last.length == len(row.out) else set()
-        return cls(row.total, len(row.out), row.syl, row.last_word, row.word_logprob, row.prev, row.line_first, word,
-                   float(row.bonus[word]), state, logp.copy(), refused | {word})
-
-    def undo(self, row: "Draft") -> None:
-        """Put the row back as it was before the word."""
-        row.total, row.syl, row.last_word, row.word_logprob = self.total, self.syl, self.last_word, self.word_logprob
-        row.prev, row.line_first = self.prev, self.line_first
-        del row.out[self.length:]
-        row.bonus[self.word] = self.bonus
 
 
 @dataclass(frozen=True)
@@ -323,27 +290,19 @@ class WordPoet:
             rows = [copy.deepcopy(draft) for _ in range(rows_count)]
             start = len(draft.out)
             finished: dict[int, tuple] = {}
-            backs: list[Back | None] = [None] * rows_count
-            retractions = [0] * rows_count
+            mending = [RowMending() for _ in range(rows_count)]
             while len(finished) < rows_count:
+                live = [number for number in range(rows_count) if number not in finished]
                 tokens = []
-                for number, row in enumerate(rows):
-                    if number in finished:
-                        tokens.append(t.newline)
-                        continue
-                    allowed = self._allowed(row)
-                    if backs[number] is not None and retractions[number] < MAX_RETRACTIONS and self._stuck(
-                            row, allowed, logp[number]):
-                        retractions[number] += 1
-                        allowed = self._take_back(row, backs[number], state, logp, number)
+                for number in live:
+                    row, allowed = mending[number].mend(self, rows, number, state, logp)
                     scores = logp[number] + row.bonus
                     if row.prev == "word" or (row.prev == "mark" and not t.stops[row.out[-1]]):
                         scores[t.cap] += INNER_CAP_IO  # only I or O may follow: their share of the capital's mass
                     elif row.prev == "cap" and row.last_word is None and row.openings:
                         scores[list(row.openings)] -= OPENING_PENALTY
                     token = self._sample(scores, allowed, generator, temperature, top_p, top_k)
-                    if t.word[token] and row.may_end[token] and row.syl + t.syllables[token] >= row.spec.min_syllables:
-                        backs[number] = Back.before(row, token, self._keep(state, number), logp[number], backs[number])
+                    mending[number].before(self, row, token, state, logp, number)
                     row.total += float(logp[number, token])
                     row.out.append(token)
                     tokens.append(token)
@@ -356,9 +315,9 @@ class WordPoet:
                         row.bonus[token] = -repeat_penalty if t.content[token] else 0.0
                     elif token != t.newline:
                         row.prev = "cap" if token == t.cap else "mark"
-                logp, state = self._step([[token] for token in tokens], state)
-                for number, row in enumerate(rows):
-                    if number not in finished and row.out[-1] == t.newline:
+                logp, state = self._step_rows(live, tokens, logp, state)
+                for number in live:
+                    if rows[number].out[-1] == t.newline:
                         finished[number] = (self._keep(state, number), logp[number].copy())
                 if on_token is not None:
                     on_token(rows[0].out if 0 not in finished else rows[0].out[:-1])
@@ -366,7 +325,8 @@ class WordPoet:
             def line_score(number: int) -> float:
                 line = rows[number].out[start:]
                 mean = (rows[number].total - draft.total) / len(line)
-                return mean + THEME_CREDIT * bool(theme[line].any())
+                forced = rows[number].spec.letter != "x" and rows[number].word_logprob < FORCED_RHYME
+                return mean + THEME_CREDIT * bool(theme[line].any()) - FORCED_PENALTY * forced
 
             best = max(range(rows_count), key=line_score)
             draft = rows[best]
@@ -377,24 +337,6 @@ class WordPoet:
         text = self.vocab.decode_body(draft.out).rstrip("\n")
         return Written(text, draft.out, draft.total, draft.total / max(1, len(draft.out)),
                        [english.last_word(line) for line in text.splitlines()], draft.forced_rhymes)
-
-    def _stuck(self, row: Draft, allowed: np.ndarray, logp: np.ndarray) -> bool:
-        """True when the row's last word leaves its line nowhere natural to go: it must end the line there
-        and the model gives the marks that may end it less than ``END_FLOOR`` together ("And the summer is.")."""
-        if row.prev != "word" or (allowed & self.tables.word).any():
-            return False
-        return float(np.exp(logp[allowed]).sum()) < END_FLOOR
-
-    def _take_back(self, row: Draft, back: Back, state, logp: np.ndarray, number: int) -> np.ndarray:
-        """Take row ``number``'s last word back, with its state and log-probabilities; the tokens allowed in
-        its place, less the words already refused there (unless nothing else is left)."""
-        back.undo(row)
-        self._put(state, number, back.state)
-        logp[number] = back.logp
-        allowed = self._allowed(row)
-        others = allowed.copy()
-        others[list(back.refused)] = False
-        return others if others.any() else allowed
 
     def _feed_locked(self, draft: Draft, rows_count: int, state):
         """Feed the draft's locked line and its newline to every row; the rhyme it sets is kept."""
@@ -509,6 +451,22 @@ class WordPoet:
             fits = ending & t.word
             allowed = fits & (t.syllables == t.syllables[fits].min())
         return allowed
+
+    def _step_rows(self, live: list[int], tokens: list[int], logp: np.ndarray, state):
+        """Feed ``tokens[i]`` to row ``live[i]``; rows not in ``live`` (their line written) are not stepped and
+        keep their log-probabilities and state."""
+        if len(live) == len(logp):
+            return self._step([[token] for token in tokens], state)
+        live_logp, live_state = self._step([[token] for token in tokens], self._rows(state, live))
+        logp[live] = live_logp
+        for index, number in enumerate(live):
+            self._put(state, number, self._keep(live_state, index))
+        return logp, state
+
+    @staticmethod
+    def _rows(state, numbers: list[int]):
+        """The state of rows ``numbers``, in that order."""
+        return tuple(s[:, numbers] for s in state)
 
     @staticmethod
     def _keep(state, row: int):
