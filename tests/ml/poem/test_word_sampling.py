@@ -128,3 +128,15 @@ def test_a_forced_rhyme_sends_the_row_back_to_write_its_ending_again(monkeypatch
         prefix = poet.vocab.encode_record("<abab>", "night", "")[0][:-1]
         assert written.logprob == pytest.approx(teacher_forced_logprob(poet, prefix, written.tokens), abs=2e-3)
     assert sum(restarted) >= 2 * 2 * mending.RESTARTS  # two answering lines, each row restarted to the limit
+
+
+def test_a_sentence_after_a_spelled_acrostic_head_opens_on_any_word():
+    from artdesk.ml.poem.words.sampler import Draft
+
+    poet = tiny_word_model().poet
+    letter = next(c for c in "xzqjkvy" if not poet.head_words(c).any())  # the head is spelled, not a vocabulary word
+    row = Draft([LineSpec("x", 5, 11, head=letter)], np.zeros(len(poet.vocab), dtype=np.float32))
+    poet._start_line(row)
+    row.out, row.syl, row.prev = [poet.vocab.index["."], poet.tables.cap], 2, "cap"  # "Xerxes. <cap>"
+    allowed = poet._allowed(row)
+    assert (allowed & poet.tables.word & ~poet.head_words(letter)).any()

@@ -3,17 +3,17 @@
 - **Taking a word back.** A word after which only the marks that end the line fit, where the model gives
   those marks less than ``END_FLOOR`` together ("And the summer is."), is taken back with the row's model
   state and log-probabilities, and another word is drawn in its place (``MAX_TAKEN_BACK`` a row and line).
-- **Starting the ending again.** A line that answers a rhyme keeps a restart point ``RESTART_ROOM``
-  syllables before its shortest length. When only rhyme words are left to write and the model gives the
-  likeliest of them less than ``FORCED_RHYME`` ("the sky worth"), the row goes back to that point and writes
-  its ending again (``RESTARTS`` a row and line), since the clause, not the rhyme word, has to change.
+- **Starting the ending again.** A line keeps a restart point ``RESTART_ROOM`` syllables before its
+  shortest length. When a line that answers a rhyme has only rhyme words left to write and the model gives
+  the likeliest of them less than ``FORCED_RHYME`` ("the sky worth"), or a line's last word is still one it
+  cannot end on after ``MAX_TAKEN_BACK`` words taken back, the row goes back to that point and writes its
+  ending again (``RESTARTS`` a row and line), since the clause, not the last word, has to change.
 
 Both put back exactly what was there: the row, its model state (``WordPoet._keep`` / ``_put``) and the
 log-probabilities it drew from, so a line's score stays the model's own.
 """
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 
 import numpy as np
@@ -73,19 +73,20 @@ class RowMending:
         went wrong, and the tokens it may write next: ``(row, allowed)``."""
         row = rows[number]
         allowed = poet._allowed(row)
-        answering = row.spec.locked is None and row.spec.letter in row.anchors
-        if answering and self.restart is None and row.syl >= row.spec.min_syllables - RESTART_ROOM:
-            self.restart = (copy.deepcopy(row), poet._keep(state, number), logp[number].copy())
-        if answering and self.restart is not None and self.restarts < RESTARTS and forced(poet, row, allowed,
-                                                                                          logp[number]):
+        if row.spec.locked is None and self.restart is None and row.syl >= row.spec.min_syllables - RESTART_ROOM:
+            self.restart = (row.fork(), poet._keep(state, number), logp[number].copy())
+        stuck = self.back is not None and dangling(poet, row, allowed, logp[number])
+        answering = row.spec.letter in row.anchors
+        if self.restart is not None and self.restarts < RESTARTS and (
+                (answering and forced(poet, row, allowed, logp[number])) or (stuck and self.taken_back >= MAX_TAKEN_BACK)):
             self.restarts += 1
             kept_row, kept_state, kept_logp = self.restart
-            row = rows[number] = copy.deepcopy(kept_row)
+            row = rows[number] = kept_row.fork()
             poet._put(state, number, kept_state)
             logp[number] = kept_logp
             self.back = None
             return row, poet._allowed(row)
-        if self.back is not None and self.taken_back < MAX_TAKEN_BACK and dangling(poet, row, allowed, logp[number]):
+        if stuck and self.taken_back < MAX_TAKEN_BACK:
             self.taken_back += 1
             back = self.back
             back.undo(row)

@@ -114,6 +114,13 @@ class Draft:
     def spec(self) -> LineSpec:
         return self.specs[self.line]
 
+    def fork(self) -> "Draft":
+        """A copy to write the current line on: its tokens and word bonuses are its own (a line changes
+        those and the counters); the rhymes and sets, which change only between lines, are shared."""
+        other = copy.copy(self)
+        other.out, other.bonus = list(self.out), self.bonus.copy()
+        return other
+
 
 @dataclass
 class Tables:
@@ -287,7 +294,7 @@ class WordPoet:
             self._start_line(draft)
             if draft.spec.head and not self.head_words(draft.spec.head).any():
                 logp, state = self._feed_head(draft, rows_count, state)
-            rows = [copy.deepcopy(draft) for _ in range(rows_count)]
+            rows = [draft.fork() for _ in range(rows_count)]
             start = len(draft.out)
             finished: dict[int, tuple] = {}
             mending = [RowMending() for _ in range(rows_count)]
@@ -422,7 +429,7 @@ class WordPoet:
         words = np.where(ending, t.fitting(room), t.fitting(room - row.shortest_end))
         inner_cap = bool((words & t.after_cap_only).any())  # I or O fits
         if row.prev == "cap":
-            line_start = row.last_word is None
+            line_start = row.last_word is None and row.syl == 0  # not after a spelled acrostic head (X: Xerxes)
             opening = line_start or bool(t.stops[row.out[-2]])
             allowed = words if opening else words & t.after_cap_only  # inside a sentence only I and O
             if line_start and spec.head:  # an acrostic line's first word keeps its head letter
