@@ -465,9 +465,10 @@ def test_real_fine_tune_from_folder_to_canvas_with_pause_and_resume(qtbot, conte
 
     unfinished = finetune_jobs.unfinished_job(UnfinishedRuns(str(context.paths.user_models)), RecordingContext())
     assert [(run.name, run.request) for run in unfinished] == [("tiny-mine", training_page.request)]
-    messages = []
+    messages = []  # what the page is told: a connection made after the click could miss the first report
+    show = training_page._on_run_progress
+    monkeypatch.setattr(training_page, "_on_run_progress", lambda progress: messages.append(progress.message) or show(progress))
     training_page.pause_button.click()
-    training_page.runs.handle.progress.connect(lambda progress: messages.append(progress.message))
     qtbot.waitUntil(lambda: training_page.state in (training.DONE, training.FAILED), timeout=180000)
     assert training_page.state == training.DONE, training_page.status.text()
     resumed_at = next(m for m in messages if m.startswith("Resuming at step "))
