@@ -379,8 +379,8 @@ class WordPoet:
             row.may_end = t.endable.copy()
             used = [self.vocab.index[w] for w in row.used_ends if w in self.vocab.index]
             row.may_end[used] = False
-            if row.taken_keys:
-                row.may_end &= np.array([k not in row.taken_keys for k in t.rhyme_key])
+            for key in row.taken_keys:  # a rhyme already set is not set again
+                row.may_end[t.by_key.get(key, [])] = False
         if not row.may_end.any():
             row.may_end = t.endable.copy()  # no rhyme left in the vocabulary: end on any content word
         fits = row.may_end & (t.syllables <= spec.max_syllables)
