@@ -146,19 +146,19 @@ def evaluate(poem: PoemModel | WordPoemModel, data: Path, cache: Path, poems: in
     torch.manual_seed(0)
     from artdesk.core.digest import sha256_file
 
-    words = isinstance(poem, WordPoemModel)
-    char_vocab = Vocab.from_json((Path(data) / language / "vocab.json").read_bytes()) if words else poem.vocab
+    word_model = isinstance(poem, WordPoemModel)
+    char_vocab = Vocab.from_json((Path(data) / language / "vocab.json").read_bytes()) if word_model else poem.vocab
     card_data = poem.card.get("data", {}) if isinstance(poem.card, dict) else {}
     recorded = (card_data.get("files_sha256") or {}).get("valid.u16.gz")
     known = poem.card.get("metrics", {}).get("held_out_bits_per_char") if isinstance(poem.card, dict) else None
     if known is not None and recorded == sha256_file(Path(data) / language / "valid.u16.gz"):
         model_bpc = float(known)  # measured at the end of training on this very held-out file
-    elif words:  # every word token's bits over the characters the 5-gram is scored on
+    elif word_model:  # every word token's bits over the characters the 5-gram is scored on
         model_bpc = word_bits_per_char(poem.model, encode_split(char_records(Path(data), "valid"), poem.vocab), ctx)
     else:
         model_bpc = bits_per_char(poem.model, valid_stream, poem.vocab, "cpu", ctx=ctx)
-    log(f"{'word' if words else 'character'} model held-out: {model_bpc:.4f} bits/char")
-    if language == "en" and not words:  # the character model writes English mixed with the word n-grams
+    log(f"{'word' if word_model else 'character'} model held-out: {model_bpc:.4f} bits/char")
+    if language == "en" and not word_model:  # the character model writes English mixed with the word n-grams
         mixed = mixture_bits(poem, valid_stream, (mixture.WEIGHT,), ctx=ctx)[mixture.WEIGHT]
         metrics["held_out_bits_per_char_mixture"] = round(mixed, 4)
         metrics["mixture"] = (f"characters (1 - {mixture.WEIGHT}) + word trigrams {mixture.WEIGHT}, weight chosen on the "
@@ -220,7 +220,7 @@ def evaluate(poem: PoemModel | WordPoemModel, data: Path, cache: Path, poems: in
         "identical_rhyme_rate": round(tally["identical_rhyme"] / rhymed, 4),
         "sampling": f"temperature 0.8, top-p 0.9, theme bias {PoemRequest.theme_bias}, best of "
                     f"{DRAFTS_PER_SHOWN} drafts, seeds 0..N-1"
-                    + (f", each line the best of {LINE_ROWS} written by the word model" if words else
+                    + (f", each line the best of {LINE_ROWS} written by the word model" if word_model else
                        f", written by the character model mixed with the word trigrams (weight {mixture.WEIGHT})"
                        if language == "en" else ""),
         "eval_seconds": round(time.time() - started, 1),

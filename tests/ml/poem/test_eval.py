@@ -46,6 +46,7 @@ def test_evaluate_reports_all_metrics(tmp_path, language):
     for key in ("distinct_1", "distinct_2", "copy_rate_lines_verbatim_in_training", "theme_use"):
         assert 0.0 <= metrics[key] <= 1.0
     assert metrics["identical_rhyme_rate"] == 0.0
+    assert "word model" not in metrics["sampling"]  # the character model wrote these
     if language == "zh":
         assert metrics["tone_agreement_with_strains"] == pytest.approx(0.8)  # 白 reads level today, oblique in strains
         assert metrics["repeated_rhyme_character_rate"] == 0.0
