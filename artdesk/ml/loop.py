@@ -63,13 +63,15 @@ class Clock:
 
     @contextmanager
     def paused(self) -> Iterator[None]:
-        """Leave the time spent in the block out of the training time."""
+        """Leave the time spent in the block out of the training time (a stopped clock counts none anyway: the
+        end-of-run save's evaluation must not take its time off the run's)."""
         wall, cpu = time.monotonic(), time.process_time()
         try:
             yield
         finally:
-            self.paused_seconds += time.monotonic() - wall
-            self.paused_cpu += time.process_time() - cpu
+            if self.stopped is None:
+                self.paused_seconds += time.monotonic() - wall
+                self.paused_cpu += time.process_time() - cpu
 
     @property
     def session(self) -> float:

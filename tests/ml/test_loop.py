@@ -122,3 +122,6 @@ def test_a_stopped_clock_no_longer_counts(fake_time):
     clock.stop()
     fake_time.sleep(2.0)
     assert clock.total == 6.0
+    with clock.paused():  # the end-of-run save's evaluation: not training time, but none is taken off either
+        fake_time.sleep(3.0, cpu=3.0)
+    assert clock.total == 6.0

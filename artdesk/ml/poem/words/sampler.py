@@ -131,8 +131,7 @@ class Tables:
     after_cap_only: np.ndarray  # single letters written only capitalised (I, O)
     endable: np.ndarray  # a content word with ``RHYME_FAMILY`` rhyming words among the commonest (rhymes to answer)
     free_end: np.ndarray  # a word an unrhymed line may end on
-    rhyme_key: list[str]
-    by_key: dict[str, list[int]]
+    by_key: dict[str, list[int]]  # rhyming part -> the words that have it
     initial: np.ndarray  # a word token's first letter ("" for other tokens)
     mid: np.ndarray
     stops: np.ndarray
@@ -173,7 +172,7 @@ def build_tables(vocab: WordVocab) -> Tables:
     initial = np.array([t[0] if word[i] else "" for i, t in enumerate(vocab.tokens)])
     marks = lambda chars: np.isin(np.arange(size), [vocab.index[c] for c in chars if c in vocab.index])  # noqa: E731
     within = [word & (syllables <= room) for room in range(int(syllables.max()) + 1)]
-    return Tables(syllables, word, after_cap_only, endable, free_end, keys, by_key, initial, marks(MID_MARKS),
+    return Tables(syllables, word, after_cap_only, endable, free_end, by_key, initial, marks(MID_MARKS),
                   marks(STOP_MARKS), vocab.index[CAP], vocab.index[NL], vocab.index[EOS], content,
                   np.array([t in NO_MARK_AFTER for t in vocab.tokens]), within)
 
