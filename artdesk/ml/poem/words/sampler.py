@@ -114,6 +114,12 @@ class Draft:
     def spec(self) -> LineSpec:
         return self.specs[self.line]
 
+    @property
+    def ends_forced(self) -> bool:
+        """The line just written is rhymed, not locked, and ends on a word the model gave under
+        ``FORCED_RHYME`` where it stands."""
+        return self.spec.letter != "x" and self.spec.locked is None and self.word_logprob < FORCED_RHYME
+
     def fork(self) -> "Draft":
         """A copy to write the current line on: its tokens and word bonuses are its own (a line changes
         those and the counters); the rhymes and sets, which change only between lines, are shared."""
@@ -331,8 +337,7 @@ class WordPoet:
             def line_score(number: int) -> float:
                 line = rows[number].out[start:]
                 mean = (rows[number].total - draft.total) / len(line)
-                forced = rows[number].spec.letter != "x" and rows[number].word_logprob < FORCED_RHYME
-                return mean + THEME_CREDIT * bool(theme[line].any()) - FORCED_PENALTY * forced
+                return mean + THEME_CREDIT * bool(theme[line].any()) - FORCED_PENALTY * rows[number].ends_forced
 
             best = max(range(rows_count), key=line_score)
             draft = rows[best]
@@ -396,7 +401,7 @@ class WordPoet:
         if focus >= 0 and focus not in row.out and row.spec.locked is None:
             row.bonus[focus] -= row.focus_bonus
         letter = row.spec.letter
-        if letter != "x" and row.spec.locked is None and row.word_logprob < FORCED_RHYME:
+        if row.ends_forced:
             row.forced_rhymes += 1
         if letter != "x" and letter not in row.anchors and end_word:
             row.anchors[letter] = end_word
