@@ -11,6 +11,11 @@ from functools import lru_cache
 from artdesk.ml.poem import pronunciations
 
 WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
+# Words that carry grammar, not a subject: never a theme word, a rhyme family's member or a line's keyword.
+FUNCTION_WORDS = frozenset("""a an the of and or nor but to in on at by for with from as if than that so my thy his her
+its our your their me him us them i o is was be are were am been has had have do did does shall will would could should
+may might must can this these those which who whom whose what when where while then there here not no yet thee thou
+""".split())
 
 
 @lru_cache(maxsize=200_000)

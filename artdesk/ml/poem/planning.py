@@ -10,28 +10,50 @@ from __future__ import annotations
 import random
 import re
 
-from artdesk.ml.poem import chinese, lexicon
+from artdesk.ml.poem import chinese, english, lexicon
 
 EXPANSIONS = 12  # expansion words counted as the theme's (and offered to the plan)
+ZH_PARTICLES = frozenset("的了着吗呢吧啊")  # modern grammar a user may type into a theme ("秋天的江"): not a theme character
 
 
 def theme_words(keywords: str, language: str) -> tuple[str, ...]:
-    """The theme's words (English, lower case) or characters (Chinese), in order, without repeats."""
+    """The theme's words (English, lower case) or characters (Chinese), in order, without repeats.
+
+    Grammar words ("the", "of"; 的, 了) are left out unless the theme has nothing else: "the mountain
+    snow" is a theme of mountain and snow, and a poem holding "the" does not use it."""
     if language == "en":
-        return tuple(dict.fromkeys(w.lower() for w in re.findall(r"[A-Za-z]+", keywords)))
-    return tuple(dict.fromkeys(ch for ch in keywords if chinese.is_hanzi(ch)))
+        found = [w.lower() for w in re.findall(r"[A-Za-z]+", keywords)]
+        grammar = english.FUNCTION_WORDS
+    else:
+        found = [ch for ch in keywords if chinese.is_hanzi(ch)]
+        grammar = ZH_PARTICLES
+    subject = [w for w in found if w not in grammar]
+    return tuple(dict.fromkeys(subject or found))
 
 
 def expansions(words: tuple[str, ...], language: str, limit: int = EXPANSIONS) -> list[str]:
-    """Words related to the theme's words, best first, taking from each theme word in turn."""
+    """Words related to the theme's words, best first, taking from each theme word in turn.
+
+    In English one form of a word stands for the rest: after "drifts", "drifted" is not offered."""
     table = lexicon.related(language)
     lists = [table.get(w, []) for w in words]
+    stem = _stem if language == "en" else (lambda word: word)
+    seen = {stem(w) for w in words}
     out: list[str] = []
     for rank in range(max((len(x) for x in lists), default=0)):
         for found in lists:
-            if rank < len(found) and found[rank] not in words and found[rank] not in out:
+            if rank < len(found) and stem(found[rank]) not in seen:
+                seen.add(stem(found[rank]))
                 out.append(found[rank])
     return out[:limit]
+
+
+def _stem(word: str) -> str:
+    """A crude English stem for telling word forms apart: drifts, drifted, drifting -> drift."""
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
 
 
 def plan(words: tuple[str, ...], language: str, lines: int, rng: random.Random) -> list[str]:

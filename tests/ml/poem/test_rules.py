@@ -123,6 +123,23 @@ def test_plan_gives_each_line_a_keyword_from_the_theme_then_its_expansion():
     assert planning.plan((), "en", 3, random.Random(0)) == ["", "", ""]
 
 
+
+def test_grammar_words_are_not_part_of_a_theme():
+    words = planning.theme_words("The mountain of snow", "en")
+    assert words == ("mountain", "snow")
+    assert "the" not in planning.plan(words, "en", 4, random.Random(0))
+    assert not planning.uses_theme("The day is long.", words, "en")  # "the" alone is not the theme
+    assert planning.theme_words("the", "en") == ("the",)  # nothing else given: kept
+    assert planning.theme_words("秋天的江", "zh") == ("秋", "天", "江")
+
+
+def test_a_theme_expands_into_different_words_not_forms_of_one():
+    for theme in ("snow", "mountain snow", "sea night", "winter river"):
+        words = planning.theme_words(theme, "en")
+        stems = [planning._stem(w) for w in (*words, *planning.expansions(words, "en"))]
+        assert len(stems) == len(set(stems)), theme
+    assert planning._stem("drifted") == planning._stem("drifts") == "drift"
+
 def test_lines_are_pulled_toward_their_planned_keyword(zh):
     pulled = generate(zh, PoemRequest(form="wujue", keywords="春", seed=1, candidates=4, drafts=4, theme_bias=8.0),
                       RecordingContext())

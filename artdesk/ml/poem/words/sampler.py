@@ -53,10 +53,6 @@ from artdesk.ml.poem.words.tokenizer import CAP, EOS, NL, WordVocab
 
 MID_MARKS = (",", ";", ":")
 STOP_MARKS = (".", "!", "?")
-FUNCTION_WORDS = frozenset("""a an the of and or nor but to in on at by for with from as if than that so my thy his her
-its our your their me him us them i o is was be are were am been has had have do did does shall will would could should
-may might must can this these those which who whom whose what when where while then there here not no yet thee thou
-""".split())
 NO_MARK_AFTER = frozenset("a an the my thy his their our your its of from with into upon and or nor but".split())
 NO_LINE_END = NO_MARK_AFTER | frozenset("to at by for as if than that whose which i o".split())  # an unrhymed line's end
 SCHEMES = {"abab": "ABAB", "aabb": "AABB"}
@@ -170,7 +166,7 @@ def build_tables(vocab: WordVocab) -> Tables:
         if english.in_dictionary(token):
             keys[token_id] = english.rhyme_key(token)
             by_key.setdefault(keys[token_id], []).append(token_id)
-    content = word & np.array([t not in FUNCTION_WORDS and t not in NO_MARK_AFTER for t in vocab.tokens])
+    content = word & np.array([t not in english.FUNCTION_WORDS and t not in NO_MARK_AFTER for t in vocab.tokens])
     common = content & (np.arange(size) < COMMON_WORDS)
     family = {key: int(common[members].sum()) for key, members in by_key.items()}
     endable = content & np.array([family.get(k, 0) >= RHYME_FAMILY for k in keys])
