@@ -61,7 +61,10 @@ def test_generate_streams_and_fills_candidates(qtbot, panel):
     panel.controls.theme_edit.setText("明月")
     streamed = []
     panel.streamed.connect(streamed.append)
+    shown = []
+    panel.streamed.connect(lambda _text: shown.append(panel.controls.progress_bar.text()))
     run(qtbot, panel, panel.controls.generate_button.click)
+    assert any(shown) and panel.controls.progress_bar.text() == ""  # the bar empties when the job ends
     lines = panel.editor.lines()
     assert len(lines) == 4 and all(len(line) == 8 for line in lines)
     assert len(streamed) >= 28 and all(len(a) <= len(b) for a, b in zip(streamed, streamed[1:28]))

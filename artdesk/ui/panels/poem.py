@@ -363,4 +363,6 @@ class PoemPanel(QWidget):
     def _on_job_finished(self, kind: str, handle: JobHandle) -> None:
         if self.handles.get(kind) is handle and kind == "generate":
             self.editor.set_read_only(False)
+        if not (self._busy("generate") or self._busy("finetune")):
+            self.controls.end_progress()
         self._update_actions()

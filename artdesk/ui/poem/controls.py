@@ -144,6 +144,10 @@ class QtPoemControls(QWidget):
         if progress.message:
             self.progress_bar.setFormat(progress_text(progress.message)[:60])
 
+    def end_progress(self) -> None:
+        """No job runs: an empty bar, not the last job's "Writing draft 6 of 6"."""
+        self.progress_bar.reset()
+
     def _on_session_card(self, _card) -> None:
         """The session chose a model (a restored record): show it, and its language's forms."""
         self.fill_models()
