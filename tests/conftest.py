@@ -25,6 +25,15 @@ def no_dangling_threads():
 
 
 @pytest.fixture(autouse=True)
+def english_plurals(request):
+    """Widgets under test read counted strings as the app shows them ("1 rule", "2 rules")."""
+    if "qapp" in request.fixturenames or "qtbot" in request.fixturenames:
+        from artdesk.ui.translation import install_english_plurals
+
+        install_english_plurals(request.getfixturevalue("qapp"))
+
+
+@pytest.fixture(autouse=True)
 def collections_between_tests():
     """Once a Runner exists, collections run from the UI thread's event loop (``ui.collector``); a test that
     runs none still gets the collections its garbage is due, as the app's loop would run them."""

@@ -78,6 +78,24 @@ class QtFallbackTranslator(QTranslator):
         return self.by_source.get(source_text)  # None is a null QString: Qt then uses the source text
 
 
+class EnglishPlurals(QTranslator):
+    """English plural forms for our counted strings: ``tr("%n rule(s)", "", n)`` reads "1 rule", "2 rules".
+
+    English is the source language, so no .qm gives its plurals; this is installed under every language
+    and answers only counted strings (``n >= 0``) that no translation above it answered."""
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D102 (Qt override)
+        if n < 0 or "(s)" not in source_text:
+            return None  # a null QString: Qt uses the next translator, then the source text
+        return source_text.replace("(s)", "" if n == 1 else "s")
+
+
+def install_english_plurals(app: QApplication) -> None:
+    """Install ``EnglishPlurals`` once for ``app``, before any language's translator (so it is asked last)."""
+    if app.findChild(EnglishPlurals) is None:
+        app.installTranslator(EnglishPlurals(app))
+
+
 class QtTranslations(QObject):
     """Owns the installed translators; ``install(language)`` swaps them (widgets get a LanguageChange event)."""
 
@@ -87,6 +105,7 @@ class QtTranslations(QObject):
         self.i18n_dir = Path(i18n_dir)
         self.language = "en"
         self._translators: list[QTranslator] = []
+        install_english_plurals(app)
 
     def install(self, choice: str) -> str:
         """Install the translators for ``choice``; returns the language in effect ("en" if files are missing)."""

@@ -1089,9 +1089,12 @@
       <source>Board: {0} of {1} works measured</source>
       <translation>评估面板：已评估 {1} 件中的 {0} 件</translation>
     </message>
-    <message>
-      <source>Bundle {0}: {1} work(s)</source>
-      <translation>作品包 {0}：{1} 件作品</translation>
+    <message numerus="yes">
+      <source>Bundle {0}: %n work(s)</source>
+      <translation>
+        <numerusform>作品包 {0}：%n 件作品</numerusform>
+        <numerusform>作品包 {0}：%n 件作品</numerusform>
+      </translation>
     </message>
     <message>
       <source>Canvas</source>
@@ -1117,9 +1120,12 @@
       <source>Delete</source>
       <translation>删除</translation>
     </message>
-    <message>
-      <source>Deleted {0} item(s). Undo with Ctrl+Z.</source>
-      <translation>已删除 {0} 项。按 Ctrl+Z 可撤销。</translation>
+    <message numerus="yes">
+      <source>Deleted %n item(s). Undo with Ctrl+Z.</source>
+      <translation>
+        <numerusform>已删除 %n 项。按 Ctrl+Z 可撤销。</numerusform>
+        <numerusform>已删除 %n 项。按 Ctrl+Z 可撤销。</numerusform>
+      </translation>
     </message>
     <message>
       <source>Evaluation board</source>
@@ -1153,9 +1159,12 @@
       <source>Exported {0} files to {1}</source>
       <translation>已将 {0} 个文件导出到 {1}</translation>
     </message>
-    <message>
-      <source>Exporting {0} work(s)…</source>
-      <translation>正在导出 {0} 件作品…</translation>
+    <message numerus="yes">
+      <source>Exporting %n work(s)…</source>
+      <translation>
+        <numerusform>正在导出 %n 件作品…</numerusform>
+        <numerusform>正在导出 %n 件作品…</numerusform>
+      </translation>
     </message>
     <message>
       <source>Favourite</source>
@@ -2012,9 +2021,12 @@
       <source>{0} was cancelled; your melody is unchanged.</source>
       <translation>{0} 已取消，你的旋律没有改动。</translation>
     </message>
-    <message>
-      <source>{0}: {1} result(s).</source>
-      <translation>{0}：{1} 个结果。</translation>
+    <message numerus="yes">
+      <source>{0}: %n result(s).</source>
+      <translation>
+        <numerusform>{0}：%n 个结果。</numerusform>
+        <numerusform>{0}：%n 个结果。</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -2172,6 +2184,13 @@
   </context>
   <context>
     <name>PoemPanel</name>
+    <message numerus="yes">
+      <source>%n candidate(s) in {0:.2f} s. {1}</source>
+      <translation>
+        <numerusform>{0:.2f} 秒内得到 %n 个候选。{1}</numerusform>
+        <numerusform>{0:.2f} 秒内得到 %n 个候选。{1}</numerusform>
+      </translation>
+    </message>
     <message>
       <source>An acrostic needs its head characters: type them in the Acrostic field.</source>
       <translation>藏头诗需要藏头的字：请在“藏头”栏中输入。</translation>
@@ -2271,10 +2290,6 @@
     <message>
       <source>Your poems (blank line between poems)</source>
       <translation>你的诗（诗与诗之间空一行）</translation>
-    </message>
-    <message>
-      <source>{0} candidate(s) in {1:.2f} s. {2}</source>
-      <translation>{1:.2f} 秒内得到 {0} 个候选。{2}</translation>
     </message>
     <message>
       <source>{0} holds no poem (it is empty); your poem is unchanged.</source>
@@ -2424,6 +2439,13 @@
       <source>Craft</source>
       <translation>技法</translation>
     </message>
+    <message numerus="yes">
+      <source>Details: %n rule violation(s) of the form (fewer is better)</source>
+      <translation>
+        <numerusform>详情：违反体裁规则 %n 处（越少越好）</numerusform>
+        <numerusform>详情：违反体裁规则 %n 处（越少越好）</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Details: in-key rate {0:.2f} (share of notes in the best-fitting key)</source>
       <translation>详情：调内比例 {0:.2f}（落在最合适调性内的音符所占比例）</translation>
@@ -2431,10 +2453,6 @@
     <message>
       <source>Details: sharpness {0:.0f} (variance of the Laplacian; higher is crisper)</source>
       <translation>详情：清晰度 {0:.0f}（拉普拉斯方差；越高越清晰）</translation>
-    </message>
-    <message>
-      <source>Details: {0:.0f} rule violation(s) of the form (fewer is better)</source>
-      <translation>详情：违反体裁规则 {0:.0f} 处（越少越好）</translation>
     </message>
     <message>
       <source>Diversity</source>
@@ -4074,9 +4092,12 @@ Click the ruler: set the cue point · Ctrl+wheel: zoom</source>
       <source>Best: {0}.</source>
       <translation>最佳：{0}。</translation>
     </message>
-    <message>
-      <source>Details: {0} rule(s) of the form broken; the model's score {1:.2f} (how natural it finds each character on average: nearer 0 is more natural); planned words per line: {2}</source>
-      <translation>详情：违反体裁规则 {0} 处；模型评分 {1:.2f}（模型觉得每个字平均有多自然：越接近 0 越自然）；每行计划用词：{2}</translation>
+    <message numerus="yes">
+      <source>Details: %n rule(s) of the form broken; the model's score {0:.2f} (how natural it finds each character on average: nearer 0 is more natural); planned words per line: {1}</source>
+      <translation>
+        <numerusform>详情：违反体裁规则 %n 处；模型评分 {0:.2f}（模型觉得每个字平均有多自然：越接近 0 越自然）；每行计划用词：{1}</numerusform>
+        <numerusform>详情：违反体裁规则 %n 处；模型评分 {0:.2f}（模型觉得每个字平均有多自然：越接近 0 越自然）；每行计划用词：{1}</numerusform>
+      </translation>
     </message>
     <message>
       <source>The best drafts, best first, each with why it ranks there. Click to show.</source>

@@ -166,7 +166,7 @@ def test_the_craft_column_speaks_the_same_plain_words_for_every_panel(qtbot):
     column = COLUMNS.index("technique")
     shown = {row.item_id: board.model.data(board.model.index(i, column)) for i, row in enumerate(board.model.rows)}
     assert shown == {"a": "sharper than 0% of these pictures", "b": "sharper than 100% of these pictures",
-                     "c": "92% of notes in key", "d": "keeps the form's rules", "e": "breaks 2 rule(s)"}
+                     "c": "92% of notes in key", "d": "keeps the form's rules", "e": "breaks 2 rules"}
     tips = {row.item_id: board.model.data(board.model.index(i, column), Qt.ItemDataRole.ToolTipRole)
             for i, row in enumerate(board.model.rows)}
     assert "18794" in tips["b"] and tips["b"].startswith("Details:")

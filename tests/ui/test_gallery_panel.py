@@ -84,7 +84,7 @@ def test_export_bundle_writes_one_zip_with_provenance(panel, tmp_path, qtbot):
     select_title(panel, "reel")
     assert panel.bundle_button.isEnabled()
     assert panel.export_bundle(tmp_path / "picks") is not None  # the job signs and writes on the worker
-    qtbot.waitUntil(lambda: panel.status.text().startswith("Bundle picks.zip: 1 work(s)"), timeout=20000)
+    qtbot.waitUntil(lambda: panel.status.text().startswith("Bundle picks.zip: 1 work"), timeout=20000)
     with zipfile.ZipFile(tmp_path / "picks.zip") as archive:
         names = archive.namelist()
         record = json.loads(archive.read(next(n for n in names if n.endswith(".mid.provenance.json"))))
@@ -179,7 +179,7 @@ def test_the_detail_pane_shows_the_work_and_says_how_it_was_made_with_the_record
         assert json.loads(detail.record.toPlainText())["seed"] == 7
         select_title(panel, "tune")
         assert detail.preview.pixmap().width() == 256  # a piano roll of the melody
-        assert "A melody the Melodies model wrote in the folk style, in D minor. 8 bar(s) long." in detail.made.text()
+        assert "A melody the Melodies model wrote in the folk style, in D minor. 8 bars long." in detail.made.text()
         select_title(panel, "sea")
         assert not detail.poem.isHidden() and detail.poem.text() == "The sea at night\nholds the moon"
         assert detail.preview.isHidden()

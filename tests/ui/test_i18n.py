@@ -113,3 +113,20 @@ def test_job_titles_and_fixed_progress_messages_show_in_chinese(qapp):
     finally:
         manager.install("en")
     assert job_title("Generate pictures") == "Generate pictures"
+
+
+def test_counted_strings_read_as_english_and_as_chinese(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    def broken(n: int) -> str:
+        return QCoreApplication.translate("QtPoemCandidates", "breaks %n rule(s)", "", n)
+
+    manager = translations(qapp, ROOT / "resources" / "i18n")
+    try:
+        assert manager.install("en") == "en"
+        assert (broken(1), broken(3)) == ("breaks 1 rule", "breaks 3 rules")
+        assert QCoreApplication.translate("Nowhere", "a (s) not counted") == "a (s) not counted"
+        assert manager.install("zh_CN") == "zh_CN"
+        assert CJK.search(broken(3)) and "3" in broken(3)
+    finally:
+        manager.install("en")

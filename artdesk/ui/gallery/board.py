@@ -59,7 +59,7 @@ class QtBoardModel(QAbstractTableModel):
             return ""
         return {"canvas": self.tr("Details: sharpness {0:.0f} (variance of the Laplacian; higher is crisper)"),
                 "music": self.tr("Details: in-key rate {0:.2f} (share of notes in the best-fitting key)"),
-                "poem": self.tr("Details: {0:.0f} rule violation(s) of the form (fewer is better)")}.get(
+                "poem": self.tr("Details: %n rule violation(s) of the form (fewer is better)", "", round(row.technique))}.get(
             row.panel, "{0}").format(row.technique)
 
     def set_rows(self, rows: list[BoardRow]) -> None:

@@ -269,7 +269,7 @@ class GalleryPanel(QWidget):
         items = self.selected_items()
         if items:
             self.undo_stack.push(DeleteItemsCommand(self, items))
-            self.status.setText(self.tr("Deleted {0} item(s). Undo with Ctrl+Z.").format(len(items)))
+            self.status.setText(self.tr("Deleted %n item(s). Undo with Ctrl+Z.", "", len(items)))
 
     def open_selected(self) -> None:
         items = self.selected_items()
@@ -336,12 +336,12 @@ class GalleryPanel(QWidget):
         handle = self.context.runner.submit(bundle_job, request, self.tr("Export bundle"))
         handle.returned.connect(self._on_bundle_returned)
         handle.errored.connect(lambda message, _details: QMessageBox.warning(self, self.tr("Export failed"), message))
-        self.status.setText(self.tr("Exporting {0} work(s)…").format(len(ids)))
+        self.status.setText(self.tr("Exporting %n work(s)…", "", len(ids)))
         handle.start()
         return handle
 
     def _on_bundle_returned(self, summary) -> None:
-        message = self.tr("Bundle {0}: {1} work(s)").format(summary.path.name, len(summary.written))
+        message = self.tr("Bundle {0}: %n work(s)", "", len(summary.written)).format(summary.path.name)
         if summary.skipped:
             message += self.tr("; {0} left out (their files are gone)").format(len(summary.skipped))
         self.status.setText(message)

@@ -269,7 +269,7 @@ class MusicPanel(QWidget):
         empty = sum(1 for m in melodies if not m.notes)
         if empty:
             warnings.append(self.tr("{0} of the results are silent; move Surprise towards Wilder.").format(empty))
-        self.show_message(" ".join([self.tr("{0}: {1} result(s).").format(what, len(melodies)), *warnings]))
+        self.show_message(" ".join([self.tr("{0}: %n result(s).", "", len(melodies)).format(what), *warnings]))
 
     def load_melody(self, melody: Melody, what: str) -> None:
         self.document.set_melody(melody, what)

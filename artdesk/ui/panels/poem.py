@@ -333,7 +333,7 @@ class PoemPanel(QWidget):
         self.editor.set_read_only(False)
         self.editor.set_text(self.session.result_text)
         notes = " ".join(result.notes)
-        self.show_message(self.tr("{0} candidate(s) in {1:.2f} s. {2}").format(len(result.candidates), result.seconds, notes))
+        self.show_message(self.tr("%n candidate(s) in {0:.2f} s. {1}", "", len(result.candidates)).format(result.seconds, notes))
         self._show_candidate_check(row)
         if replay is None:
             self.keep_candidates()

@@ -21,10 +21,10 @@ class QtPoemCandidates(QListWidget):
         for number, candidate in enumerate(result.candidates):
             first = candidate.lines[0] if candidate.lines else ""
             item = QListWidgetItem(f"{number + 1}. {first} …  {self.reason_text(standings, number)}")
-            item.setToolTip(self.tr("Details: {0} rule(s) of the form broken; the model's score {1:.2f} (how "
+            item.setToolTip(self.tr("Details: %n rule(s) of the form broken; the model's score {0:.2f} (how "
                                     "natural it finds each character on average: nearer 0 is more natural); "
-                                    "planned words per line: {2}").format(candidate.violations, candidate.mean_logprob,
-                                                                      " / ".join(k or "–" for k in candidate.plan)))
+                                    "planned words per line: {1}", "", candidate.violations).format(
+                candidate.mean_logprob, " / ".join(k or "–" for k in candidate.plan)))
             self.addItem(item)
         self.setCurrentRow(row)
         self.blockSignals(False)
