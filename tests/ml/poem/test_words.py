@@ -143,6 +143,29 @@ def test_training_resumes_and_the_checkpoint_round_trips(tmp_path):
     assert bits_per_char(loaded, split) == pytest.approx(bits_per_char(model, split), rel=1e-5)
 
 
+def test_a_run_continues_a_shipped_checkpoint_and_its_card_counts_both(tmp_path):
+    from artdesk.core.errors import ArtdeskError
+    from artdesk.ml.poem.train import continued_training
+    from artdesk.ml.poem.words.train import continue_checkpoint, save_model
+
+    torch.manual_seed(0)
+    vocab = vocab_for(40)
+    shipped = WordPoemLSTM(WordPoemConfig(len(vocab), 16, 16, cutoffs=(60,)))
+    save_model(shipped, tmp_path / "shipped", vocab, half=False, name="tiny-words",
+               training={"steps": 10, "seconds": 5.0, "tokens": 300, "command": "first run"})
+    model = WordPoemLSTM(shipped.config)
+    parent = continue_checkpoint(model, tmp_path / "shipped", vocab)
+    assert all(torch.equal(a, b) for a, b in zip(model.state_dict().values(), shipped.state_dict().values()))
+    card = continued_training({"steps": 4, "seconds": 2.0, "tokens": 100, "command": "second run"}, parent)
+    assert (card["steps"], card["seconds"], card["tokens"]) == (14, 7.0, 400)
+    assert card["continued_from"] == "tiny-words" and card["commands"] == ["first run", "second run"]
+    with pytest.raises(ArtdeskError, match="another word list"):
+        continue_checkpoint(WordPoemLSTM(shipped.config), tmp_path / "shipped", vocab_for(30))
+    other = WordPoemConfig(len(vocab), 16, 24, cutoffs=(60,))
+    with pytest.raises(ArtdeskError, match="other settings"):
+        continue_checkpoint(WordPoemLSTM(other), tmp_path / "shipped", vocab)
+
+
 @pytest.mark.parametrize("form, pairs", [("abab", [(0, 2), (1, 3)]), ("aabb", [(0, 1), (2, 3)])])
 def test_an_untrained_model_still_writes_rhymed_capitalised_punctuated_real_words(form, pairs):
     from artdesk.ml.poem.words.sampler import WordPoet

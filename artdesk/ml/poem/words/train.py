@@ -19,6 +19,7 @@ import torch
 from artdesk.core.jobs import JobContext
 from artdesk.ml.checkpoint import save_checkpoint
 from artdesk.ml.loop import TrainLoop
+from artdesk.ml.poem.train import continued_training, init_from_checkpoint
 from artdesk.ml.poem.words.data import Split, WordData, load_word_data
 from artdesk.ml.poem.words.model import WordPoemConfig, WordPoemLSTM
 from artdesk.ml.poem.words.tokenizer import WordVocab
@@ -188,6 +189,18 @@ def kn5_bits_per_char(data_dir: Path) -> float:
     return kn_baseline(Path(data_dir), "en", vocab)
 
 
+def continue_checkpoint(model: WordPoemLSTM, folder: Path, vocab: WordVocab) -> dict:
+    """Load the finished checkpoint in ``folder`` into ``model`` (same settings and word list required);
+    returns the parent's record for the new card (``poem.train.continued_training``)."""
+    from artdesk.core.errors import ArtdeskError
+
+    theirs = WordVocab.from_json((Path(folder) / VOCAB_FILE).read_bytes())
+    if theirs.tokens != vocab.tokens:
+        raise ArtdeskError(f"{folder} was trained on another word list ({len(theirs)} words, these data give "
+                           f"{len(vocab)}); cannot continue it on these data.")
+    return init_from_checkpoint(model, folder)
+
+
 def comparison_line(model_bpc: float, kn_bpc: float) -> str:
     return f"bits/char: {model_bpc:.3f} vs 5-gram {kn_bpc:.3f} ({100 * (kn_bpc - model_bpc) / kn_bpc:.1f}% fewer)"
 
@@ -212,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save-every", type=float, default=240.0, help="seconds between saves of the resume state")
     parser.add_argument("--eval-tokens", type=int, default=20_000)
     parser.add_argument("--name", default="poem-en-words")
+    parser.add_argument("--init-from", type=Path, default=None,
+                        help="continue a finished checkpoint with the same settings and words (used when the state "
+                             "file holds nothing yet); its steps, seconds and tokens count on the new card")
     args = parser.parse_args(argv)
 
     torch.manual_seed(0)
@@ -221,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     model = WordPoemLSTM(config)
     print(f"{len(data.vocab)} tokens, {sum(p.numel() for p in model.parameters()) / 1e6:.2f} M parameters, "
           f"{len(data.train.ids)} training tokens", flush=True)
+    fresh = not (args.state.exists() and args.state.stat().st_size)
+    parent = continue_checkpoint(model, args.init_from, data.vocab) if args.init_from and fresh else None
     summary = train_model(model, data, seconds=args.minutes * 60, state_path=args.state, rows=args.rows, seq=args.seq,
                           lr=args.lr, ctx=JobContext(), save_every=args.save_every, eval_tokens=args.eval_tokens,
                           log=lambda text: print(text, flush=True))
@@ -241,11 +259,13 @@ def main(argv: list[str] | None = None) -> int:
     }
     training = {"command": "python -m artdesk.ml.poem.words.train " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:])),
                 "device": "cpu", "threads": args.threads, **summary}
+    if parent is not None:
+        training = continued_training(training, parent)
     metrics = {"held_out_bits_per_char": round(half_bpc if half else bpc, 4), "held_out_bits_per_char_fp32": round(bpc, 4),
                "held_out_bits_per_char_fp16": round(half_bpc, 4), "kn5_held_out_bits_per_char": round(kn, 4)}
     save_model(model, args.out, data.vocab, half=half, name=args.name,
                description="English verse, word-level LSTM (Gutenberg Poetry Corpus + Shakespeare's Sonnets)",
-               data=card_data, training=training, metrics=metrics)
+               data=card_data, training=training, metrics=metrics, parent=parent["name"] if parent else None)
     print(f"saved {args.out} ({'float16' if half else 'float32'}): {summary['steps']} steps, "
           f"{summary['cpu_hours']:.2f} CPU hours", flush=True)
     print(comparison_line(metrics["held_out_bits_per_char"], kn), flush=True)
