@@ -217,3 +217,24 @@ def test_the_commands_name_what_is_wrong(tmp_path, capsys):
     assert main(["eval", str(tmp_path), "--data", str(tmp_path)]) == 1
     assert "No prepared English poem data" in capsys.readouterr().err
     assert main(["fly"]) == 2
+
+
+@pytest.mark.parametrize("rows", [1, 3, 6])
+def test_the_numpy_stepper_matches_the_model_step_by_step(rows):
+    """Tokens fed again come from the stepper's kept inputs; every step still equals torch's forward pass."""
+    from artdesk.ml.poem.words.stepper import NumpyWordStepper
+
+    torch.manual_seed(2)
+    vocab = vocab_for(40)
+    model = WordPoemLSTM(WordPoemConfig(len(vocab), 16, 24, cutoffs=(30, 50))).eval()
+    stepper = NumpyWordStepper(model)
+    ids = torch.randint(0, len(vocab), (rows, 12))
+    ids[:, 6:] = ids[:, :6]  # the second half feeds the same tokens again
+    with torch.no_grad():
+        expected, _ = model(ids)
+    h = np.zeros((rows, 24), dtype=np.float32)
+    c = h.copy()
+    for t in range(ids.shape[1]):
+        logp, h, c = stepper.step(ids[:, t].numpy(), h, c)
+        np.testing.assert_allclose(logp, expected[:, t].numpy(), atol=2e-5)
+    assert stepper.known.sum() == len(set(ids[:, :6].flatten().tolist()))

@@ -4,6 +4,8 @@ At one token per row a torch step of the embedding, the LSTM and the adaptive so
 whose dispatch costs more than their arithmetic; this does the same float32 arithmetic in a few matrix
 products: the LSTM cell (``stepper.lstm_cell``), the head's log-softmax, and each tail cluster's
 log-softmax plus its head log-probability, as ``AdaptiveLogSoftmaxWithLoss.log_prob`` computes them.
+A token's input to the gates (its embedding times the input weights, plus both biases) is worked out the
+first time the token is fed and kept: a poem feeds a few hundred distinct tokens, most of them many times.
 """
 from __future__ import annotations
 
@@ -45,16 +47,25 @@ class NumpyWordStepper:
             self.head_bias = numpy(head.head.bias) if head.head.bias is not None else 0.0
             self.tails = [(numpy(tail[0].weight.T), numpy(tail[1].weight.T)) for tail in head.tail]
         self.shortlist, self.cutoffs, self.size = head.shortlist_size, list(head.cutoffs), head.n_classes
+        # filled row by row as tokens are first fed (np.zeros maps its pages only when they are written)
+        self.inputs = np.zeros((len(self.embed), len(self.bias)), dtype=np.float32)
+        self.known = np.zeros(len(self.embed), dtype=bool)
 
     @staticmethod
     def fits(model) -> bool:
         """True for a one-layer model (the stepper has no upper layers)."""
         return model.config.layers == 1 and not model.training
 
+    def _input(self, tokens: np.ndarray) -> np.ndarray:
+        """The gates' input part for ``tokens`` (rows, 4 * hidden), from the kept rows."""
+        for token in np.unique(tokens[~self.known[tokens]]):
+            self.inputs[token] = self.embed[token] @ self.w_in + self.bias
+            self.known[token] = True  # after the row is written: a reader on another thread never sees it half done
+        return self.inputs[tokens]
+
     def step(self, tokens: np.ndarray, h: np.ndarray, c: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        gates = _rows_times(self.embed[tokens], self.w_in)
+        gates = self._input(tokens)
         gates += _rows_times(h, self.w_rec)
-        gates += self.bias
         h, c = lstm_cell(gates, c, self.hidden)
         head = _rows_times(h, self.head)
         head += self.head_bias
