@@ -13,6 +13,7 @@ import re
 from artdesk.ml.poem import chinese, english, lexicon
 
 EXPANSIONS = 12  # expansion words counted as the theme's (and offered to the plan)
+COMMON = 100  # English expansions seen at least this often in the training poems come first ("cold" before "spoon")
 ZH_PARTICLES = frozenset("的了着吗呢吧啊")  # modern grammar a user may type into a theme ("秋天的江"): not a theme character
 
 
@@ -22,7 +23,7 @@ def theme_words(keywords: str, language: str) -> tuple[str, ...]:
     Grammar words ("the", "of"; 的, 了) are left out unless the theme has nothing else: "the mountain
     snow" is a theme of mountain and snow, and a poem holding "the" does not use it."""
     if language == "en":
-        found = [w.lower() for w in re.findall(r"[A-Za-z]+", keywords)]
+        found = [re.sub(r"'s?$", "", w.lower()) for w in english.WORD.findall(keywords)]  # mother's -> mother
         grammar = english.FUNCTION_WORDS
     else:
         found = [ch for ch in keywords if chinese.is_hanzi(ch)]
@@ -35,8 +36,7 @@ def expansions(words: tuple[str, ...], language: str, limit: int = EXPANSIONS) -
     """Words related to the theme's words, best first, taking from each theme word in turn.
 
     In English one form of a word stands for the rest: after "drifts", "drifted" is not offered."""
-    table = lexicon.related(language)
-    lists = [table.get(w, []) for w in words]
+    lists = [_related(w, language) for w in words]
     stem = _stem if language == "en" else (lambda word: word)
     seen = {stem(w) for w in words}
     out: list[str] = []
@@ -46,6 +46,24 @@ def expansions(words: tuple[str, ...], language: str, limit: int = EXPANSIONS) -
                 seen.add(stem(found[rank]))
                 out.append(found[rank])
     return out[:limit]
+
+
+def _related(word: str, language: str) -> list[str]:
+    """The corpus's words related to ``word``, best first. In English, words poets rhymed with it by eye
+    ("love": prove, move) are left out, and the commoner words go first: PMI favours a rare word seen
+    beside ``word`` a few times ("river": spoon, from Spoon River)."""
+    found = lexicon.related(language).get(word, [])
+    if language != "en":
+        return found
+    counts = lexicon.en_word_counts()
+    found = [w for w in found if _spelled_ending(w) != _spelled_ending(word)]
+    return sorted(found, key=lambda w: counts.get(w, 0) < COMMON)  # stable: PMI order within each group
+
+
+def _spelled_ending(word: str) -> str:
+    """The spelling from a word's next-to-last vowel group: love, prove, move -> "ove"; mother "other", father "ather"."""
+    groups = list(re.finditer(r"[aeiouy]+", word))
+    return word[groups[-min(2, len(groups))].start():] if groups else word
 
 
 def _stem(word: str) -> str:

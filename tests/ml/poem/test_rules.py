@@ -140,6 +140,19 @@ def test_a_theme_expands_into_different_words_not_forms_of_one():
         assert len(stems) == len(set(stems)), theme
     assert planning._stem("drifted") == planning._stem("drifts") == "drift"
 
+
+def test_english_expansions_put_common_words_first_and_leave_out_eye_rhymes():
+    from artdesk.ml.poem import lexicon
+
+    counts = lexicon.en_word_counts()
+    for word in ("river", "night", "love", "garden", "letters"):
+        common = [counts.get(w, 0) >= planning.COMMON for w in planning._related(word, "en")]
+        assert common == sorted(common, reverse=True), word
+    assert {"prove", "move", "rove"} & set(lexicon.related("en")["love"])  # the corpus pairs them ...
+    assert not {"prove", "move", "rove"} & set(planning.expansions(("love",), "en"))  # ... the plan does not
+    assert "father" in planning._related("mother", "en")  # not an eye rhyme: "other" against "ather"
+    assert planning.theme_words("My mother's garden", "en") == ("mother", "garden")
+
 def test_lines_are_pulled_toward_their_planned_keyword(zh):
     pulled = generate(zh, PoemRequest(form="wujue", keywords="春", seed=1, candidates=4, drafts=4, theme_bias=8.0),
                       RecordingContext())
