@@ -15,6 +15,18 @@ from artdesk.ml.poem import chinese, english, lexicon
 EXPANSIONS = 12  # expansion words counted as the theme's (and offered to the plan)
 COMMON = 100  # English expansions seen at least this often in the training poems come first ("cold" before "spoon")
 ZH_PARTICLES = frozenset("的了着吗呢吧啊")  # modern grammar a user may type into a theme ("秋天的江"): not a theme character
+SEASON_PENALTY = 4.0  # nats (logits) off a season's word when the theme is set in another season
+# The words that name a season, and the theme words that set one (snow: winter; frost and 寒: autumn or winter).
+SEASON_WORDS = {
+    "en": {"spring": "spring", "springtime": "spring", "summer": "summer", "summers": "summer", "summertime": "summer",
+           "autumn": "autumn", "autumns": "autumn", "winter": "winter", "winters": "winter", "wintry": "winter"},
+    "zh": {"春": "spring", "夏": "summer", "秋": "autumn", "冬": "winter"},
+}
+SEASON_CUES = {
+    "en": {"snow": "winter", "snows": "winter", "snowy": "winter", "ice": "winter", "icy": "winter", "sleet": "winter",
+           "frost": "autumn winter", "frosty": "autumn winter", "harvest": "autumn"},
+    "zh": {"雪": "winter", "冰": "winter", "寒": "autumn winter", "霜": "autumn winter", "暑": "summer"},
+}
 
 
 def theme_words(keywords: str, language: str) -> tuple[str, ...]:
@@ -32,13 +44,22 @@ def theme_words(keywords: str, language: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(subject or found))
 
 
+def out_of_season(words: tuple[str, ...], language: str) -> frozenset[str]:
+    """The words (characters) naming a season other than the one the theme sets; empty when it sets none.
+    寒江 is autumn or winter, so 春 and 夏 are out of season; "winter river" leaves out summer and spring."""
+    names, cues = SEASON_WORDS[language], SEASON_CUES[language]
+    seasons = {s for w in words for s in (names.get(w, "") + " " + cues.get(w, "")).split()}
+    return frozenset(w for w, season in names.items() if season not in seasons) if seasons else frozenset()
+
+
 def expansions(words: tuple[str, ...], language: str, limit: int = EXPANSIONS) -> list[str]:
     """Words related to the theme's words, best first, taking from each theme word in turn.
 
-    In English one form of a word stands for the rest: after "drifts", "drifted" is not offered."""
+    In English one form of a word stands for the rest: after "drifts", "drifted" is not offered. Words
+    of another season than the theme's are never offered (``out_of_season``)."""
     lists = [_related(w, language) for w in words]
     stem = _stem if language == "en" else (lambda word: word)
-    seen = {stem(w) for w in words}
+    seen = {stem(w) for w in (*words, *out_of_season(words, language))}
     out: list[str] = []
     for rank in range(max((len(x) for x in lists), default=0)):
         for found in lists:

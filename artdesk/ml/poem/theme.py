@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import torch
 
-from artdesk.ml.poem.planning import theme_words
+from artdesk.ml.poem.planning import SEASON_PENALTY, out_of_season, theme_words
 
 
 NOUN_SLOT = frozenset(("the a an my thy your his her our their its this these those of in on with from by through "
@@ -21,7 +21,8 @@ class ThemeBias:
     or a preposition (``NOUN_SLOT``), so "winter" does not land where a verb belongs ("I winter for").
     The progress (word being written, words used, the word before) is part of the sampler's snapshot, so
     retries rewind it too. ``plan`` holds every line's keyword: a planned word counts as used
-    wherever it appears."""
+    wherever it appears. Chinese characters naming another season than the theme's (``planning.out_of_season``:
+    春 in a poem on 寒江) lose ``planning.SEASON_PENALTY`` at every step."""
 
     def __init__(self, vocab, keywords: str, language: str, strength: float,
                  word_ends: torch.Tensor | None = None, plan: tuple[str, ...] = ()) -> None:
@@ -37,6 +38,8 @@ class ThemeBias:
         self.follows = {} if language != "zh" else {
             phrase[i + 1]: phrase[i] for phrase in keywords.split() for i in range(len(phrase) - 1)
             if known(phrase[i:i + 2])}
+        self.avoided = [vocab.index[ch] for ch in out_of_season(self.words, language) if ch in vocab.index] \
+            if language == "zh" else []
         self.focus = ""  # the keyword of the line being written
         self.progress: tuple[str, frozenset, str] = ("", frozenset(), "")
 
@@ -61,7 +64,16 @@ class ThemeBias:
         return self.progress[1]
 
     def bonus(self, size: int) -> torch.Tensor | None:
-        """Additive logits, or None when no word is left to pull toward."""
+        """Additive logits, or None when there is nothing to pull toward or keep away from."""
+        pull = self._pull(size)
+        if not self.avoided:
+            return pull
+        bonus = pull if pull is not None else torch.zeros(size)
+        bonus[self.avoided] -= SEASON_PENALTY
+        return bonus
+
+    def _pull(self, size: int) -> torch.Tensor | None:
+        """The pull toward the open theme words and the line's keyword, or None."""
         partial, used, before = self.progress
         if self.language == "en" and before and before not in NOUN_SLOT:
             return None

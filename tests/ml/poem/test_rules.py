@@ -108,7 +108,20 @@ def test_a_chinese_theme_of_several_characters_is_pulled_in_as_one_word(zh):
     after = bias.bonus(len(zh.vocab))
     assert after[zh.vocab.index["山"]] == 4.0  # right after 春: the word whole
     bias.observe("水")
-    assert bias.bonus(len(zh.vocab)) is None
+    done = bias.bonus(len(zh.vocab))
+    assert done is None or not bool((done > 0).any())  # nothing left to pull toward
+
+
+def test_a_theme_set_in_one_season_keeps_the_others_out(zh):
+    from artdesk.ml.poem.theme import ThemeBias
+
+    assert planning.out_of_season(("寒", "江"), "zh") == {"春", "夏"}  # cold: autumn or winter
+    assert planning.out_of_season(("winter", "river"), "en") >= {"summer", "spring", "autumn"}
+    assert "winter" not in planning.out_of_season(("snow",), "en")
+    assert planning.out_of_season(("sea", "night"), "en") == frozenset()  # no season given: none kept out
+    assert not {"summer", "spring", "autumn"} & set(planning.expansions(("winter", "river"), "en"))
+    bonus = ThemeBias(zh.vocab, "寒江", "zh", 2.0).bonus(len(zh.vocab))
+    assert bonus[zh.vocab.index["春"]] == -planning.SEASON_PENALTY and bonus[zh.vocab.index["秋"]] == 0
 
 
 def test_plan_gives_each_line_a_keyword_from_the_theme_then_its_expansion():

@@ -19,7 +19,8 @@ Each line follows its ``LineSpec`` and is sampled word by word under masks:
   (``english.rhymes``: same rhyming part, not the same word or a homophone), not used before;
 - theme words and their corpus expansions get a bonus until used, and each line a further bonus for its
   keyword of the plan (``planning.plan``: the theme expanded to one keyword per line); content words
-  already used get a penalty, and so does a line's first word that opened an earlier line.
+  already used get a penalty, and so does a line's first word that opened an earlier line; words naming another
+  season than the theme's get one throughout (``planning.out_of_season``).
 
 A row mends its line as it goes (``mending``): it takes back a last word the model would not end the line
 on ("And the summer is."), and a line that answers a rhyme starts its ending again when only forced rhymes
@@ -45,7 +46,7 @@ import numpy as np
 import torch
 
 from artdesk.ml.poem import english, lexicon
-from artdesk.ml.poem.planning import expansions, plan, theme_words
+from artdesk.ml.poem.planning import SEASON_PENALTY, expansions, out_of_season, plan, theme_words
 from artdesk.ml.poem.words.mending import FORCED_RHYME, RowMending
 from artdesk.ml.poem.words.model import WordPoemLSTM
 from artdesk.ml.poem.words.stepper import NumpyWordStepper
@@ -265,6 +266,9 @@ class WordPoet:
             token_id = self.vocab.index.get(w)
             if token_id is not None and self.tables.word[token_id]:
                 bonus[token_id] = theme_bonus if rank < len(words) else theme_bonus / 2
+        for w in out_of_season(words, "en"):  # no summer in a poem on a winter river
+            if w in self.vocab.index:
+                bonus[self.vocab.index[w]] = -SEASON_PENALTY
         generator = np.random.default_rng(seed)
         if keywords is None:
             keywords = plan(words, "en", len(specs), random.Random(seed))
