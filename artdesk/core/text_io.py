@@ -1,9 +1,12 @@
 """Text files as artists save them: UTF-8 (with or without a BOM), UTF-16 or UTF-32 with a BOM, UTF-16
-without one, or GBK/GB18030 (Chinese Windows; refused when the result reads as Western text mis-decoded).
-Anything else raises ArtdeskError naming the file."""
+without one, GBK/GB18030 (Chinese Windows) or Big5 (Traditional Chinese Windows). The double-byte Chinese
+encodings decode almost any bytes, so each reading must look like Chinese: Western text mis-read as GBK
+scatters characters between Latin letters, and Big5 or Japanese Shift-JIS mis-read as GBK gives rare and
+private-use characters instead of common ones. Anything else raises ArtdeskError naming the file."""
 from __future__ import annotations
 
 import codecs
+import re
 
 from artdesk.core.errors import ArtdeskError
 
@@ -11,6 +14,12 @@ BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codec
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))  # UTF-32 LE starts like UTF-16 LE
 ENCODING_NAMES = {"utf-32": "UTF-32", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-16-le": "UTF-16",
                   "utf-16-be": "UTF-16"}
+# Each Chinese encoding, its name in plain words, and the lead bytes of its common characters (GB2312's first
+# level, 3,755 characters; Big5's, 5,401): real text in it is mostly common characters.
+CHINESE_ENCODINGS = (("gb18030", "GBK (Chinese)", "gb2312", range(0xB0, 0xD8)),
+                     ("big5", "Big5 (Traditional Chinese)", "big5", range(0xA4, 0xC7)))
+COMMON_SHARE = 0.6  # at least this share of a reading's Chinese characters must be common ones
+KANA = re.compile(r"[\u3040-\u30ff]")
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -33,13 +42,21 @@ def decode_named(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
         pass
+    for encoding, said, table, common in CHINESE_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_chinese(text) and _common_share(text, table, common) >= COMMON_SHARE:
+            return text, said
     try:
-        text = data.decode("gb18030")
+        japanese = len(KANA.findall(data.decode("shift_jis"))) >= 2
     except UnicodeDecodeError:
-        text = ""
-    if text and _reads_as_chinese(text):
-        return text, "GBK (Chinese)"
-    raise ArtdeskError(f"{name} is not UTF-8, UTF-16 or Chinese GBK text (it may be in a Western encoding such as "
+        japanese = False
+    if japanese:
+        raise ArtdeskError(f"{name} looks like Japanese text in the Shift-JIS encoding. The poem models write Chinese "
+                           "and English; if the file holds those, save it as UTF-8 and try again.")
+    raise ArtdeskError(f"{name} is not UTF-8, UTF-16 or Chinese GBK or Big5 text (it may be in a Western encoding such as "
                        "Windows-1252). Save it as UTF-8 and try again.")
 
 
@@ -52,6 +69,19 @@ def _reads_as_chinese(text: str) -> bool:
     lonely = sum(1 for i in hanzi if any(0 <= j < len(text) and text[j].isascii() and text[j].isalpha()
                                          for j in (i - 1, i + 1)))
     return lonely <= 0.2 * len(hanzi)
+
+
+def _common_share(text: str, table: str, lead_bytes: range) -> float:
+    """The share of ``text``'s Chinese characters that are common ones in ``table`` (their first byte there
+    in ``lead_bytes``); a private-use character (what GB18030 gives for bytes it does not define) is never."""
+    chinese = [ch for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\ue000" <= ch <= "\uf8ff"]
+    common = 0
+    for ch in chinese:
+        try:
+            common += ch.encode(table)[0] in lead_bytes
+        except UnicodeEncodeError:
+            pass
+    return common / len(chinese) if chinese else 0.0
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

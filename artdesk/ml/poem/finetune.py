@@ -83,6 +83,10 @@ def audit_text(text: str, base, name: str) -> tuple[list[dict], list[str]]:
     chars = sum(len(r["body"]) for r in records)
     unknown = sum(ch not in base.vocab for r in records for ch in r["body"])
     found = detect_language(text)
+    if chars and unknown > MAX_UNKNOWN * chars and found == language == "zh":
+        raise ArtdeskError(f"{unknown / chars:.0%} of the characters in {name} are ones {base.name} never saw. It writes "
+                           "Simplified Chinese, so Traditional characters (such as 舉, 鄉) are unknown to it: convert "
+                           "the file to Simplified Chinese and try again.")
     if chars and unknown > MAX_UNKNOWN * chars or chars >= MIN_CHARS and found != language:
         other = "Chinese" if found == "zh" else "English"
         raise ArtdeskError(f"{name} holds {other} text, but {base.name} writes {script}: "

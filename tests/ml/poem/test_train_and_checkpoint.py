@@ -131,6 +131,17 @@ def test_chinese_text_for_the_english_model_is_refused_before_training(tmp_path)
     assert not (tmp_path / "poem" / "x").exists() and not any("ready" in (p.message or "") for p in ctx.progress)
 
 
+def test_traditional_chinese_for_the_simplified_model_says_so(tmp_path):
+    from artdesk.ml.poem.finetune import audit_text
+    from artdesk.ml.poem.loader import get_poem_model
+    from tests.ml.poem.fixtures import save_tiny_poem_model
+
+    base = get_poem_model(save_tiny_poem_model(tmp_path, "zh"))
+    text = "龍飛鳳舞動東風，雲開霧散見長虹。\n鐘聲響徹萬里遙，醉臥寶劍與龜龍。\n\n" * 10
+    with pytest.raises(ArtdeskError, match="Simplified Chinese"):
+        audit_text(text, base, "big5.txt")
+
+
 def test_finetune_refuses_text_in_the_wrong_script(tmp_path):
     from artdesk.ml.poem.finetune import finetune_job
     from artdesk.ml.poem.requests import FinetuneRequest
