@@ -2183,6 +2183,21 @@
     </message>
   </context>
   <context>
+    <name>PoemNotes</name>
+    <message>
+      <source>No theme given: the model picks its own.</source>
+      <translation>没有给出主题：由模型自己决定。</translation>
+    </message>
+    <message>
+      <source>The model never saw the words {0}; they are left out of the theme.</source>
+      <translation>模型没见过这些词：{0}；主题里不用它们。</translation>
+    </message>
+    <message>
+      <source>The model never saw {0}; those theme characters are left out.</source>
+      <translation>模型没见过 {0}；主题里不用这些字。</translation>
+    </message>
+  </context>
+  <context>
     <name>PoemPanel</name>
     <message numerus="yes">
       <source>%n candidate(s) in {0:.2f} s. {1}</source>

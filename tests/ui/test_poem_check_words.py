@@ -74,3 +74,31 @@ def test_in_chinese_why_the_copy_check_cannot_answer_has_no_english(qapp, text):
     finally:
         manager.install("en")
     assert said != str(raised.value) and not re.search(r"[A-Za-z]{2,}", said), said
+
+
+def generation_notes() -> list[str]:
+    """Every note ``generate.validate`` writes: a character and a word the models never saw, and no theme."""
+    from artdesk.ml.poem.generate import PoemRequest, validate
+    from artdesk.ml.poem.loader import get_poem_model
+    from tests.ml.poem.fixtures import tiny_word_model
+
+    english = tiny_word_model()
+    chinese = get_poem_model(ROOT / "models" / "poem" / "poem-zh-lstm", "bundled")
+    return [*validate(english, PoemRequest(form="abab", keywords="the bakery of zorblax"))[1],
+            *validate(english, PoemRequest(form="abab", keywords=""))[1],
+            *validate(chinese, PoemRequest(form="qijue", keywords="寒江㐀"))[1]]
+
+
+def test_every_generation_note_is_said_in_chinese(qapp):
+    from artdesk.ui.poem.notes import note_text
+
+    notes = generation_notes()
+    assert len(notes) == 3 and "bakery, zorblax" in notes[0]
+    manager = translations(qapp, ROOT / "resources" / "i18n")
+    manager.install("zh_CN")
+    try:
+        said = [note_text(note) for note in notes]
+    finally:
+        manager.install("en")
+    for note, text in zip(notes, said):
+        assert text != note and re.search(r"[\u4e00-\u9fff]", text), (note, text)

@@ -142,6 +142,10 @@ def validate(poem: PoemModel, request: PoemRequest) -> tuple[Form, list[str]]:
             near = nearest_known_chars(poem, ch) if language == "zh" else []
             hints.append(f"{ch} (try {'、'.join(near)})" if near else ch)
         notes.append("The model never saw " + ", ".join(hints) + "; those theme characters are left out.")
+    unknown_words = [w for w in planning.theme_words(request.keywords, "en") if not lexicon.is_word(w)] \
+        if language == "en" else []
+    if unknown_words:
+        notes.append("The model never saw the words " + ", ".join(unknown_words[:5]) + "; they are left out of the theme.")
     if not request.keywords.strip():
         notes.append("No theme given: the model picks its own.")
     if form.acrostic:

@@ -24,6 +24,7 @@ from artdesk.ui.poem.candidates import QtPoemCandidates
 from artdesk.ui.poem.check_view import QtPoemCheck
 from artdesk.ui.poem.controls import QtPoemControls
 from artdesk.ui.poem.editor import QtPoemEditor
+from artdesk.ui.poem.notes import note_text
 from artdesk.ui.widgets.drops import QtFileDrops
 
 
@@ -332,7 +333,7 @@ class PoemPanel(QWidget):
         self.candidates_list.show_result(result, row)
         self.editor.set_read_only(False)
         self.editor.set_text(self.session.result_text)
-        notes = " ".join(result.notes)
+        notes = " ".join(note_text(note) for note in result.notes)
         self.show_message(self.tr("%n candidate(s) in {0:.2f} s. {1}", "", len(result.candidates)).format(result.seconds, notes))
         self._show_candidate_check(row)
         if replay is None:
