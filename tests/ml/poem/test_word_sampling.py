@@ -140,3 +140,19 @@ def test_a_sentence_after_a_spelled_acrostic_head_opens_on_any_word():
     row.out, row.syl, row.prev = [poet.vocab.index["."], poet.tables.cap], 2, "cap"  # "Xerxes. <cap>"
     allowed = poet._allowed(row)
     assert (allowed & poet.tables.word & ~poet.head_words(letter)).any()
+
+
+def test_a_theme_word_not_written_yet_is_pulled_harder_at_each_line(monkeypatch):
+    """With a weak pull to start with, the growing pull brings the theme's word into more poems; with the
+    pull off (a theme bias of 0) it does not grow."""
+    poet = tiny_word_model().poet
+    specs = [LineSpec("x", 7, 9) for _ in range(6)]
+    growing = sampling.THEME_GROWTH
+
+    def uses(growth: float, pull: float = 0.5) -> int:
+        monkeypatch.setattr(sampling, "THEME_GROWTH", growth)
+        return sum("winter" in poet.write("<free>", specs, "winter", seed=seed, rows=1, theme_bonus=pull).text.lower()
+                   for seed in range(8))
+
+    assert uses(growing) >= uses(0.0) + 4
+    assert uses(growing, pull=0.0) == uses(0.0, pull=0.0)

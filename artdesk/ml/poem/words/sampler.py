@@ -64,6 +64,7 @@ COMMON_WORDS = 2000  # the vocabulary lists words by frequency: ids below this a
 FORCED_PENALTY = 1.0  # nats per token off a line ending on a forced rhyme, when the line's rows are compared
 MARK_ROOM = 3  # a mark inside a line leaves room for this many syllables before the end word
 THEME_CREDIT = 0.6  # nats per token a candidate line gains by holding a theme word or expansion
+THEME_GROWTH = 3.0  # nats more for the theme's own words at each line that starts with no theme word written yet
 OPENING_PENALTY = 2.0  # nats off a word that opened an earlier line, as a line's first word ("And the ..." line after line)
 INNER_CAP_IO = -1.72  # log 0.179: of the capitals inside a sentence in the training stream, 17.9% are I or O
 
@@ -105,6 +106,9 @@ class Draft:
     shortest_end: int = 1
     focus: list[int] = field(default_factory=list)  # the planned keyword's token per line, -1 for none
     focus_bonus: float = 0.0
+    theme_tokens: frozenset = frozenset()  # the theme's words and expansions: any of them written, the theme is used
+    own_words: list[int] = field(default_factory=list)  # the theme's own words, pulled harder each line it is not
+    # (none when the theme's pull is off)
     done: bool = False
 
     @property
@@ -262,10 +266,11 @@ class WordPoet:
         prefix, _ = self.vocab.encode_record(tag, " ".join(words), "")
         prefix = prefix[:-1]  # drop <eos>: the body is what we write
         bonus = np.zeros(len(self.vocab), dtype=np.float32)
-        for rank, w in enumerate([*words, *expansions(words, "en")]):
-            token_id = self.vocab.index.get(w)
-            if token_id is not None and self.tables.word[token_id]:
-                bonus[token_id] = theme_bonus if rank < len(words) else theme_bonus / 2
+        theme_ids = [self.vocab.index[w] for w in [*words, *expansions(words, "en")]
+                     if w in self.vocab.index and self.tables.word[self.vocab.index[w]]]
+        own = [i for i in theme_ids if self.vocab.tokens[i] in words] if theme_bonus > 0 else []
+        bonus[theme_ids] = theme_bonus / 2
+        bonus[own] = theme_bonus
         for w in out_of_season(words, "en"):  # no summer in a poem on a winter river
             if w in self.vocab.index:
                 bonus[self.vocab.index[w]] = -SEASON_PENALTY
@@ -274,7 +279,8 @@ class WordPoet:
             keywords = plan(words, "en", len(specs), random.Random(seed))
         focus = [self.vocab.index.get(k, -1) if k else -1 for k in keywords]
         focus = [f if f >= 0 and self.tables.word[f] else -1 for f in focus]
-        draft = Draft(list(specs), bonus, min_lines, focus=focus, focus_bonus=theme_bonus)
+        draft = Draft(list(specs), bonus, min_lines, focus=focus, focus_bonus=theme_bonus,
+                      theme_tokens=frozenset(theme_ids), own_words=own)
         for spec in specs:  # a locked line sets its rhyme for the lines before it too
             end = english.last_word(spec.locked) if spec.locked is not None else ""
             if end and spec.letter != "x" and spec.letter not in draft.anchors:
@@ -393,6 +399,8 @@ class WordPoet:
         focus = row.focus[row.line] if row.line < len(row.focus) else -1
         if focus >= 0 and focus not in row.out:
             row.bonus[focus] += row.focus_bonus  # this line's planned keyword, until it is written
+        if row.line and row.own_words and not row.theme_tokens.intersection(row.out):
+            row.bonus[row.own_words] += THEME_GROWTH  # a rare theme word ("lighthouse") still finds its place
 
     def _end_line(self, row: Draft, end_word: str, logp: np.ndarray | None, generator) -> None:
         """Close the current line (ended on ``end_word``); an open-length poem may stop here (``logp``: the
