@@ -69,7 +69,7 @@ class Candidate:
     generated: int  # characters generated (locked lines excluded)
     violations: int
     issues: list[str] = field(default_factory=list)
-    uses_theme: bool = False  # a theme word or one of its expansions appears in the poem
+    uses_theme: bool | None = False  # a theme word or one of its expansions appears in the poem (None: no theme given)
     plan: list[str] = field(default_factory=list)  # the keyword planned for each line ("" where none)
     planned_used: int = 0  # planned keywords that appear in the poem
     verbless: int = 0  # English lines without a verb (``WordGrams.has_verb``)
@@ -904,7 +904,7 @@ def generate(poem: PoemModel | WordPoemModel, request: PoemRequest, ctx: JobCont
         report = check_poem(text, language, form, request.heads)
         errors = [i for i in report.errors if request.tones or i.kind != "tone"]  # the pattern counts when asked for
         candidates.append(Candidate(lines, logprob, generated, len(errors), [i.message for i in errors],
-                                    report=report, uses_theme=planning.uses_theme(text, words, language), plan=plan,
+                                    report=report, uses_theme=planning.uses_theme(text, words, language) if words else None, plan=plan,
                                     planned_used=sum(1 for k in plan if k and planning.holds(text, k, language)),
                                     verbless=_verbless(lines, language), forced_rhymes=forced_rhymes))
         ctx.report((number + 1) / drafts, f"draft {number + 1} of {drafts}")

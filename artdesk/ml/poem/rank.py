@@ -16,7 +16,7 @@ class Standing:
 
     violations: int
     first_issue: str
-    uses_theme: bool
+    uses_theme: bool | None  # None: no theme was given
     planned_used: int
     planned: int
     mean_logprob: float
@@ -67,7 +67,7 @@ def reasons(ranked: list[Standing]) -> list[str]:
     for place, s in enumerate(ranked):
         rules = "keeps every rule of the form" if not s.violations else (
             f"breaks {s.violations} rule{'s' if s.violations > 1 else ''} ({s.first_issue})")
-        theme = "stays on the theme" if s.uses_theme else "drifts from the theme"
+        theme = "" if s.uses_theme is None else "stays on the theme" if s.uses_theme else "drifts from the theme"
         words = f"uses {s.planned_used} of its {s.planned} planned line words" if s.planned else ""
         verbs = f"has {s.verbless} line{'s' if s.verbless > 1 else ''} without a verb" if s.verbless else ""
         forced = f"has {s.forced_rhymes} forced rhyme{'s' if s.forced_rhymes > 1 else ''}" if s.forced_rhymes else ""

@@ -32,8 +32,9 @@ class QtPoemCandidates(QListWidget):
     def reason_text(self, standings, place: int) -> str:
         """Why candidate ``place`` ranks where it does, in plain words (from its ``rank.Standing``)."""
         s = standings[place]
-        parts = [self.tr("keeps every rule") if not s.violations else self.tr("breaks %n rule(s)", "", s.violations),
-                 self.tr("stays on the theme") if s.uses_theme else self.tr("drifts from the theme")]
+        parts = [self.tr("keeps every rule") if not s.violations else self.tr("breaks %n rule(s)", "", s.violations)]
+        if s.uses_theme is not None:  # None: no theme was given
+            parts.append(self.tr("stays on the theme") if s.uses_theme else self.tr("drifts from the theme"))
         if s.verbless:
             parts.append(self.tr("%n line(s) without a verb", "", s.verbless))
         if s.forced_rhymes:

@@ -220,6 +220,13 @@ def test_reasons_name_what_decides():
     assert "because it breaks more rules" in texts[2] and "line 2 does not rhyme" in texts[2]
 
 
+def test_a_poem_without_a_theme_neither_stays_on_nor_drifts_from_one(zh):
+    result = generate(zh, PoemRequest(form="cangtou5", heads="春江花月", seed=0, candidates=2), RecordingContext())
+    assert all(c.uses_theme is None and "theme" not in c.reason for c in result.candidates)
+    themed = generate(zh, PoemRequest(form="wujue", keywords="春", seed=0, candidates=1), RecordingContext())
+    assert themed.best.uses_theme is not None and "theme" in themed.best.reason
+
+
 def test_forced_rhymes_rank_below_natural_ones_and_are_named():
     natural = rank.Standing(0, "", True, 3, 4, -1.2)
     forced = rank.Standing(0, "", True, 4, 4, -0.9, forced_rhymes=2)
