@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import torch
 
-from artdesk.ml.poem.planning import SEASON_PENALTY, out_of_season, theme_words
+from artdesk.ml.poem.planning import SEASON_PENALTY, SEASON_WORDS, out_of_season, theme_words
 
 
 NOUN_SLOT = frozenset(("the a an my thy your his her our their its this these those of in on with from by through "
@@ -22,7 +22,8 @@ class ThemeBias:
     The progress (word being written, words used, the word before) is part of the sampler's snapshot, so
     retries rewind it too. ``plan`` holds every line's keyword: a planned word counts as used
     wherever it appears. Chinese characters naming another season than the theme's (``planning.out_of_season``:
-    春 in a poem on 寒江) lose ``planning.SEASON_PENALTY`` at every step."""
+    春 in a poem on 寒江) lose ``planning.SEASON_PENALTY`` at every step; when the theme sets no season, the
+    first season the poem names sets it."""
 
     def __init__(self, vocab, keywords: str, language: str, strength: float,
                  word_ends: torch.Tensor | None = None, plan: tuple[str, ...] = ()) -> None:
@@ -32,14 +33,14 @@ class ThemeBias:
         self.word_ends = word_ends  # English: the characters that end a word
         known = lambda w: bool(w) and all(ch in vocab for ch in w)  # noqa: E731
         self.words = tuple(w for w in theme_words(keywords, language) if known(w))
-        self.tracked = frozenset(self.words) | {w for w in plan if known(w)}
+        self.seasons = SEASON_WORDS["zh"] if language == "zh" else {}  # season characters -> their season
+        self.tracked = frozenset(self.words) | {w for w in plan if known(w)} | set(self.seasons)
         # Chinese: a theme of several characters is a word (江南): its later characters are pulled in right
         # after the one before them, not alone (南 alone made 湖南)
         self.follows = {} if language != "zh" else {
             phrase[i + 1]: phrase[i] for phrase in keywords.split() for i in range(len(phrase) - 1)
             if known(phrase[i:i + 2])}
-        self.avoided = [vocab.index[ch] for ch in out_of_season(self.words, language) if ch in vocab.index] \
-            if language == "zh" else []
+        self.off_theme_seasons = self._indices(out_of_season(self.words, language)) if language == "zh" else []
         self.focus = ""  # the keyword of the line being written
         self.progress: tuple[str, frozenset, str] = ("", frozenset(), "")
 
@@ -66,11 +67,20 @@ class ThemeBias:
     def bonus(self, size: int) -> torch.Tensor | None:
         """Additive logits, or None when there is nothing to pull toward or keep away from."""
         pull = self._pull(size)
-        if not self.avoided:
+        avoided = self.off_theme_seasons or self._other_seasons(self.progress[1])
+        if not avoided:
             return pull
         bonus = pull if pull is not None else torch.zeros(size)
-        bonus[self.avoided] -= SEASON_PENALTY
+        bonus[avoided] -= SEASON_PENALTY
         return bonus
+
+    def _other_seasons(self, used: frozenset) -> list[int]:
+        """The characters of the seasons other than those the poem has named so far (none before it names one)."""
+        named = {self.seasons[ch] for ch in used if ch in self.seasons}
+        return self._indices(ch for ch, season in self.seasons.items() if season not in named) if named else []
+
+    def _indices(self, chars) -> list[int]:
+        return [self.vocab.index[ch] for ch in chars if ch in self.vocab.index]
 
     def _pull(self, size: int) -> torch.Tensor | None:
         """The pull toward the open theme words and the line's keyword, or None."""

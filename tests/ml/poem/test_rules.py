@@ -122,6 +122,11 @@ def test_a_theme_set_in_one_season_keeps_the_others_out(zh):
     assert not {"summer", "spring", "autumn"} & set(planning.expansions(("winter", "river"), "en"))
     bonus = ThemeBias(zh.vocab, "寒江", "zh", 2.0).bonus(len(zh.vocab))
     assert bonus[zh.vocab.index["春"]] == -planning.SEASON_PENALTY and bonus[zh.vocab.index["秋"]] == 0
+    unseasoned = ThemeBias(zh.vocab, "山", "zh", 2.0)  # no season in the theme: the poem's first one sets it
+    assert unseasoned.bonus(len(zh.vocab))[zh.vocab.index["春"]] == 0
+    unseasoned.observe("秋")
+    after = unseasoned.bonus(len(zh.vocab))
+    assert after[zh.vocab.index["春"]] == -planning.SEASON_PENALTY and after[zh.vocab.index["秋"]] == 0
 
 
 def test_plan_gives_each_line_a_keyword_from_the_theme_then_its_expansion():
