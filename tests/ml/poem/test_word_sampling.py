@@ -156,3 +156,20 @@ def test_a_theme_word_not_written_yet_is_pulled_harder_at_each_line(monkeypatch)
 
     assert uses(growing) >= uses(0.0) + 4
     assert uses(growing, pull=0.0) == uses(0.0, pull=0.0)
+
+
+def test_of_a_lines_rows_one_with_a_verb_is_preferred(monkeypatch):
+    poet = tiny_word_model().poet
+    specs = [LineSpec("x", 5, 7) for _ in range(4)]
+
+    def lines_with_verbs(penalty: float) -> int:
+        monkeypatch.setattr(sampling, "VERBLESS_PENALTY", penalty)
+        verbs = poet.tables.verb
+        count = 0
+        for seed in range(6):
+            tokens = poet.write("<free>", specs, "sea", seed=seed, rows=3).tokens
+            lines = np.split(np.array(tokens), np.flatnonzero(np.array(tokens) == poet.tables.newline))
+            count += sum(bool(verbs[line].any()) for line in lines if len(line))
+        return count
+
+    assert lines_with_verbs(100.0) > lines_with_verbs(0.0)

@@ -45,7 +45,7 @@ from typing import Callable
 import numpy as np
 import torch
 
-from artdesk.ml.poem import english, lexicon
+from artdesk.ml.poem import english, lexicon, wordgram
 from artdesk.ml.poem.planning import SEASON_PENALTY, expansions, out_of_season, plan, theme_words
 from artdesk.ml.poem.words.mending import FORCED_RHYME, RowMending
 from artdesk.ml.poem.words.model import WordPoemLSTM
@@ -61,6 +61,7 @@ FLOOR = 1e-6  # tokens under this probability are never drawn
 LIKELY = 1e-3  # nucleus sampling orders the tokens of at least this share of the likeliest one's probability first
 RHYME_FAMILY = 8  # a line that sets a rhyme ends on a word with this many rhyming content words among the commonest
 COMMON_WORDS = 2000  # the vocabulary lists words by frequency: ids below this are the commonest
+VERBLESS_PENALTY = 0.5  # nats per token off a line without a verb (a phrase: "The woods, the morning, ..."), rows compared
 FORCED_PENALTY = 1.0  # nats per token off a line ending on a forced rhyme, when the line's rows are compared
 MARK_ROOM = 3  # a mark inside a line leaves room for this many syllables before the end word
 THEME_CREDIT = 0.6  # nats per token a candidate line gains by holding a theme word or expansion
@@ -148,6 +149,7 @@ class Tables:
     content: np.ndarray
     no_mark_after: np.ndarray  # articles, possessives, prepositions: no punctuation right after them
     within: list[np.ndarray] = field(default_factory=list)  # within[k]: the words of at most k syllables
+    verb: np.ndarray | None = None  # a word the corpus uses as a verb (``WordGrams.verbs``)
 
     def fitting(self, room: int) -> np.ndarray:
         """The words of at most ``room`` syllables."""
@@ -181,7 +183,8 @@ def build_tables(vocab: WordVocab) -> Tables:
     within = [word & (syllables <= room) for room in range(int(syllables.max()) + 1)]
     return Tables(syllables, word, after_cap_only, endable, free_end, by_key, initial, marks(MID_MARKS),
                   marks(STOP_MARKS), vocab.index[CAP], vocab.index[NL], vocab.index[EOS], content,
-                  np.array([t in NO_MARK_AFTER for t in vocab.tokens]), within)
+                  np.array([t in NO_MARK_AFTER for t in vocab.tokens]), within,
+                  word & np.array([t in wordgram.en_wordgrams().verbs for t in vocab.tokens]))
 
 
 @lru_cache(maxsize=32)
@@ -343,7 +346,8 @@ class WordPoet:
             def line_score(number: int) -> float:
                 line = rows[number].out[start:]
                 mean = (rows[number].total - draft.total) / len(line)
-                return mean + THEME_CREDIT * bool(theme[line].any()) - FORCED_PENALTY * rows[number].ends_forced
+                return (mean + THEME_CREDIT * bool(theme[line].any()) - FORCED_PENALTY * rows[number].ends_forced
+                        - VERBLESS_PENALTY * (not t.verb[line].any()))
 
             best = max(range(rows_count), key=line_score)
             draft = rows[best]
