@@ -180,10 +180,13 @@ def init_from_checkpoint(model: PoemRNN, folder: Path) -> dict:
 
 def continued_training(training: dict, parent: dict) -> dict:
     """The card's training record for a run continued from ``parent``: totals include the parent's steps,
-    seconds and tokens; this run's own figures and the parent's commands are kept beside them."""
+    seconds, tokens and CPU seconds (those its card records); this run's own figures and the parent's
+    commands are kept beside them."""
     before = parent["training"]
-    this_run = {k: training[k] for k in ("steps", "seconds", "tokens")}
+    this_run = {k: training[k] for k in ("steps", "seconds", "tokens", "cpu_seconds") if k in training}
     totals = {k: type(this_run[k])(this_run[k] + before.get(k, 0)) for k in this_run}
+    if "cpu_seconds" in totals:
+        totals["cpu_hours"] = round(totals["cpu_seconds"] / 3600, 3)
     commands = [*before.get("commands", [before.get("command", "")]), training["command"]]
     return {**training, **totals, "continued_from": parent["name"], "this_run": this_run,
             "before": {k: before.get(k) for k in ("steps", "seconds", "tokens")}, "commands": [c for c in commands if c]}

@@ -152,12 +152,14 @@ def test_a_run_continues_a_shipped_checkpoint_and_its_card_counts_both(tmp_path)
     vocab = vocab_for(40)
     shipped = WordPoemLSTM(WordPoemConfig(len(vocab), 16, 16, cutoffs=(60,)))
     save_model(shipped, tmp_path / "shipped", vocab, half=False, name="tiny-words",
-               training={"steps": 10, "seconds": 5.0, "tokens": 300, "command": "first run"})
+               training={"steps": 10, "seconds": 5.0, "tokens": 300, "cpu_seconds": 3600.0, "command": "first run"})
     model = WordPoemLSTM(shipped.config)
     parent = continue_checkpoint(model, tmp_path / "shipped", vocab)
     assert all(torch.equal(a, b) for a, b in zip(model.state_dict().values(), shipped.state_dict().values()))
-    card = continued_training({"steps": 4, "seconds": 2.0, "tokens": 100, "command": "second run"}, parent)
-    assert (card["steps"], card["seconds"], card["tokens"]) == (14, 7.0, 400)
+    card = continued_training({"steps": 4, "seconds": 2.0, "tokens": 100, "cpu_seconds": 1800.0, "command": "second run"},
+                              parent)
+    assert (card["steps"], card["seconds"], card["tokens"], card["cpu_hours"]) == (14, 7.0, 400, 1.5)
+    assert card["this_run"]["cpu_seconds"] == 1800.0
     assert card["continued_from"] == "tiny-words" and card["commands"] == ["first run", "second run"]
     with pytest.raises(ArtdeskError, match="another word list"):
         continue_checkpoint(WordPoemLSTM(shipped.config), tmp_path / "shipped", vocab_for(30))
