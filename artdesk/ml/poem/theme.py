@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import torch
 
-from artdesk.ml.poem.planning import SEASON_PENALTY, SEASON_WORDS, out_of_season, theme_words
+from artdesk.ml.poem.planning import theme_words
+from artdesk.ml.poem.seasons import SEASON_PENALTY, SEASON_WORDS, out_of_season
 
 
 NOUN_SLOT = frozenset(("the a an my thy your his her our their its this these those of in on with from by through "
@@ -21,7 +22,7 @@ class ThemeBias:
     or a preposition (``NOUN_SLOT``), so "winter" does not land where a verb belongs ("I winter for").
     The progress (word being written, words used, the word before) is part of the sampler's snapshot, so
     retries rewind it too. ``plan`` holds every line's keyword: a planned word counts as used
-    wherever it appears. Chinese characters naming another season than the theme's (``planning.out_of_season``:
+    wherever it appears. Chinese characters naming another season than the theme's (``seasons.out_of_season``:
     春 in a poem on 寒江) lose ``planning.SEASON_PENALTY`` at every step; when the theme sets no season, the
     first season the poem names sets it."""
 

@@ -4,7 +4,7 @@ import random
 import re
 
 from artdesk.core.jobs import RecordingContext
-from artdesk.ml.poem import chinese, english, lexicon, planning, rank
+from artdesk.ml.poem import chinese, english, lexicon, planning, rank, seasons
 from artdesk.ml.poem.checker import check_poem, split_lines
 from artdesk.ml.poem.forms import FORMS
 from artdesk.ml.poem.generate import PoemRequest, generate
@@ -115,18 +115,18 @@ def test_a_chinese_theme_of_several_characters_is_pulled_in_as_one_word(zh):
 def test_a_theme_set_in_one_season_keeps_the_others_out(zh):
     from artdesk.ml.poem.theme import ThemeBias
 
-    assert planning.out_of_season(("寒", "江"), "zh") == {"春", "夏"}  # cold: autumn or winter
-    assert planning.out_of_season(("winter", "river"), "en") >= {"summer", "spring", "autumn"}
-    assert "winter" not in planning.out_of_season(("snow",), "en")
-    assert planning.out_of_season(("sea", "night"), "en") == frozenset()  # no season given: none kept out
+    assert seasons.out_of_season(("寒", "江"), "zh") == {"春", "夏"}  # cold: autumn or winter
+    assert seasons.out_of_season(("winter", "river"), "en") >= {"summer", "spring", "autumn"}
+    assert "winter" not in seasons.out_of_season(("snow",), "en")
+    assert seasons.out_of_season(("sea", "night"), "en") == frozenset()  # no season given: none kept out
     assert not {"summer", "spring", "autumn"} & set(planning.expansions(("winter", "river"), "en"))
     bonus = ThemeBias(zh.vocab, "寒江", "zh", 2.0).bonus(len(zh.vocab))
-    assert bonus[zh.vocab.index["春"]] == -planning.SEASON_PENALTY and bonus[zh.vocab.index["秋"]] == 0
+    assert bonus[zh.vocab.index["春"]] == -seasons.SEASON_PENALTY and bonus[zh.vocab.index["秋"]] == 0
     unseasoned = ThemeBias(zh.vocab, "山", "zh", 2.0)  # no season in the theme: the poem's first one sets it
     assert unseasoned.bonus(len(zh.vocab))[zh.vocab.index["春"]] == 0
     unseasoned.observe("秋")
     after = unseasoned.bonus(len(zh.vocab))
-    assert after[zh.vocab.index["春"]] == -planning.SEASON_PENALTY and after[zh.vocab.index["秋"]] == 0
+    assert after[zh.vocab.index["春"]] == -seasons.SEASON_PENALTY and after[zh.vocab.index["秋"]] == 0
 
 
 def test_plan_gives_each_line_a_keyword_from_the_theme_then_its_expansion():

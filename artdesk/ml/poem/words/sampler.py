@@ -20,7 +20,7 @@ Each line follows its ``LineSpec`` and is sampled word by word under masks:
 - theme words and their corpus expansions get a bonus until used, and each line a further bonus for its
   keyword of the plan (``planning.plan``: the theme expanded to one keyword per line); content words
   already used get a penalty, and so does a line's first word that opened an earlier line; words naming another
-  season than the theme's get one throughout (``planning.out_of_season``).
+  season than the theme's get one throughout (``seasons.out_of_season``).
 
 A row mends its line as it goes (``mending``): it takes back a last word the model would not end the line
 on ("And the summer is."), and a line that answers a rhyme starts its ending again when only forced rhymes
@@ -46,7 +46,8 @@ import numpy as np
 import torch
 
 from artdesk.ml.poem import english, lexicon, wordgram
-from artdesk.ml.poem.planning import SEASON_PENALTY, expansions, out_of_season, plan, theme_words
+from artdesk.ml.poem.planning import expansions, plan, theme_words
+from artdesk.ml.poem.seasons import SEASON_PENALTY, out_of_season
 from artdesk.ml.poem.words.mending import FORCED_RHYME, RowMending
 from artdesk.ml.poem.words.model import WordPoemLSTM
 from artdesk.ml.poem.words.stepper import NumpyWordStepper
