@@ -2196,6 +2196,14 @@
       <source>The model never saw {0}; those theme characters are left out.</source>
       <translation>模型没见过 {0}；主题里不用这些字。</translation>
     </message>
+    <message>
+      <source>This model takes its theme in Chinese characters; left out: {0}.</source>
+      <translation>这个模型的主题要用汉字；未采用：{0}。</translation>
+    </message>
+    <message>
+      <source>This model takes its theme in English words; left out: {0}.</source>
+      <translation>这个模型的主题要用英文单词；未采用：{0}。</translation>
+    </message>
   </context>
   <context>
     <name>PoemPanel</name>

@@ -86,14 +86,17 @@ def generation_notes() -> list[str]:
     chinese = get_poem_model(ROOT / "models" / "poem" / "poem-zh-lstm", "bundled")
     return [*validate(english, PoemRequest(form="abab", keywords="the bakery of zorblax"))[1],
             *validate(english, PoemRequest(form="abab", keywords=""))[1],
-            *validate(chinese, PoemRequest(form="qijue", keywords="寒江㐀"))[1]]
+            *validate(chinese, PoemRequest(form="qijue", keywords="寒江㐀"))[1],
+            *validate(chinese, PoemRequest(form="qijue", keywords="moon river"))[1],
+            *validate(english, PoemRequest(form="abab", keywords="明月 sea"))[1]]
 
 
 def test_every_generation_note_is_said_in_chinese(qapp):
     from artdesk.ui.poem.notes import note_text
 
     notes = generation_notes()
-    assert len(notes) == 3 and "bakery, zorblax" in notes[0]
+    assert len(notes) == 5 and "bakery, zorblax" in notes[0] and notes[3].endswith("left out: moon, river.")
+    assert notes[4].endswith("left out: 明月.")  # the other script is named once, not letter by letter
     manager = translations(qapp, ROOT / "resources" / "i18n")
     manager.install("zh_CN")
     try:

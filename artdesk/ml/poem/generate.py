@@ -135,7 +135,12 @@ def validate(poem: PoemModel, request: PoemRequest) -> tuple[Form, list[str]]:
                            f"but {poem.name} writes {'Chinese' if language == 'zh' else 'English'}. Pick a matching model.")
     if len(request.keywords) > MAX_KEYWORDS:
         raise InputProblem(f"The theme is too long ({len(request.keywords)} characters); use at most {MAX_KEYWORDS}.")
-    unknown = [ch for ch in poem.vocab.unknown_chars(request.keywords) if not ch.isspace()]
+    other_script = re.findall(r"[A-Za-z]+" if language == "zh" else r"[\u3400-\u9fff]+", request.keywords)
+    if other_script:  # a theme in the other language's script: said once, not letter by letter
+        notes.append(f"This model takes its theme in {'Chinese characters' if language == 'zh' else 'English words'}; "
+                     "left out: " + ", ".join(dict.fromkeys(other_script[:5])) + ".")
+    unknown = [ch for ch in poem.vocab.unknown_chars(request.keywords)
+               if not ch.isspace() and not any(ch in run for run in other_script)]
     if unknown:
         hints = []
         for ch in unknown[:5]:

@@ -12,6 +12,10 @@ NOTE_PATTERNS = (
      QT_TRANSLATE_NOOP("PoemNotes", "The model never saw {0}; those theme characters are left out.")),
     (r"The model never saw the words (.+); they are left out of the theme\.",
      QT_TRANSLATE_NOOP("PoemNotes", "The model never saw the words {0}; they are left out of the theme.")),
+    (r"This model takes its theme in Chinese characters; left out: (.+)\.",
+     QT_TRANSLATE_NOOP("PoemNotes", "This model takes its theme in Chinese characters; left out: {0}.")),
+    (r"This model takes its theme in English words; left out: (.+)\.",
+     QT_TRANSLATE_NOOP("PoemNotes", "This model takes its theme in English words; left out: {0}.")),
     (r"No theme given: the model picks its own\.", QT_TRANSLATE_NOOP("PoemNotes", "No theme given: the model picks its own.")),
 )
 _COMPILED = compile_patterns(NOTE_PATTERNS)
