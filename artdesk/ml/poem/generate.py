@@ -909,7 +909,8 @@ def generate(poem: PoemModel | WordPoemModel, request: PoemRequest, ctx: JobCont
         report = check_poem(text, language, form, request.heads)
         errors = [i for i in report.errors if request.tones or i.kind != "tone"]  # the pattern counts when asked for
         candidates.append(Candidate(lines, logprob, generated, len(errors), [i.message for i in errors],
-                                    report=report, uses_theme=planning.uses_theme(text, words, language) if words else None, plan=plan,
+                                    report=report, plan=plan,
+                                    uses_theme=planning.uses_theme(text, words, language) if words else None,
                                     planned_used=sum(1 for k in plan if k and planning.holds(text, k, language)),
                                     verbless=_verbless(lines, language), forced_rhymes=forced_rhymes))
         ctx.report((number + 1) / drafts, f"draft {number + 1} of {drafts}")

@@ -23,7 +23,7 @@ class ThemeBias:
     The progress (word being written, words used, the word before) is part of the sampler's snapshot, so
     retries rewind it too. ``plan`` holds every line's keyword: a planned word counts as used
     wherever it appears. Chinese characters naming another season than the theme's (``seasons.out_of_season``:
-    春 in a poem on 寒江) lose ``planning.SEASON_PENALTY`` at every step; when the theme sets no season, the
+    春 in a poem on 寒江) lose ``seasons.SEASON_PENALTY`` at every step; when the theme sets no season, the
     first season the poem names sets it."""
 
     def __init__(self, vocab, keywords: str, language: str, strength: float,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import torch
 
+from artdesk.core.errors import ArtdeskError
 from artdesk.core.jobs import JobContext
 from artdesk.ml.checkpoint import save_checkpoint
 from artdesk.ml.loop import TrainLoop
@@ -192,8 +193,6 @@ def kn5_bits_per_char(data_dir: Path) -> float:
 def continue_checkpoint(model: WordPoemLSTM, folder: Path, vocab: WordVocab) -> dict:
     """Load the finished checkpoint in ``folder`` into ``model`` (same settings and word list required);
     returns the parent's record for the new card (``poem.train.continued_training``)."""
-    from artdesk.core.errors import ArtdeskError
-
     theirs = WordVocab.from_json((Path(folder) / VOCAB_FILE).read_bytes())
     if theirs.tokens != vocab.tokens:
         raise ArtdeskError(f"{folder} was trained on another word list ({len(theirs)} words, these data give "
